@@ -1,0 +1,50 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { PersistenceModule } from '@app/persistence';
+import { TemporalModule } from '@app/temporal';
+import { API_CONFIG, ApiConfig } from './api.config';
+import { AuthModule } from './auth/auth.module';
+import { ApiExceptionFilter } from './common/temporal-error.filter';
+import { HealthModule } from './health/health.module';
+import { InboxModule } from './inbox/inbox.module';
+import { ProgrammesModule } from './programmes/programmes.module';
+
+@Module({})
+class ApiConfigModule {
+  static forRoot(config: ApiConfig): DynamicModule {
+    return { module: ApiConfigModule, global: true, providers: [{ provide: API_CONFIG, useValue: config }], exports: [API_CONFIG] };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: ApiConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ApiConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            name: 'api',
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: { ignore: (req) => req.url === '/health' },
+          },
+        }),
+        PersistenceModule.forRoot(config.DATABASE_URL),
+        TemporalModule.forRoot({
+          address: config.TEMPORAL_ADDRESS,
+          namespace: config.TEMPORAL_NAMESPACE,
+          taskQueue: config.TEMPORAL_TASK_QUEUE,
+          connectTimeoutMs: config.STARTUP_TIMEOUT_MS,
+        }),
+        AuthModule,
+        HealthModule,
+        ProgrammesModule,
+        InboxModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
+    };
+  }
+}

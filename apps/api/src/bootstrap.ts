@@ -1,0 +1,45 @@
+import { BadRequestException, INestApplication, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { ApiConfig } from './api.config';
+import { AppModule } from './app.module';
+
+/** Builds the HTTP app exactly as production runs it; tests call this too. */
+export async function createApiApp(config: ApiConfig): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: `${config.BODY_LIMIT_KB}kb` });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: (errors) =>
+        new BadRequestException({
+          statusCode: 400,
+          error: 'Bad Request',
+          message: errors.flatMap((e) => (e.constraints ? Object.values(e.constraints) : [`${e.property} is invalid`])),
+        }),
+    }),
+  );
+  app.enableShutdownHooks();
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Action programmes API')
+      .setDescription('Lifecycle of action programmes: survey, drafting, consultation, issuance, dissemination, implementation, reviews, final summary.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs/openapi.json' });
+  return app;
+}
+
+export async function startApi(config: ApiConfig): Promise<INestApplication> {
+  const app = await createApiApp(config);
+  await app.listen(config.API_PORT, '0.0.0.0');
+  return app;
+}

@@ -1,0 +1,60 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { CurrentPrincipal, Principal } from '../auth/principal';
+import { InboxService } from './inbox.service';
+
+class InboxQuery {
+  @ApiPropertyOptional({ default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit = 50;
+
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset = 0;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  unread?: boolean;
+}
+
+@ApiTags('inbox')
+@ApiBearerAuth()
+@Controller('inbox')
+export class InboxController {
+  constructor(private readonly inbox: InboxService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'My notifications, newest first' })
+  list(@CurrentPrincipal() p: Principal, @Query() q: InboxQuery) {
+    return this.inbox.list(p.personId, q.limit, q.offset, q.unread === true);
+  }
+
+  @Get('unread-count')
+  @ApiOperation({ summary: 'How many of my notifications are unread (for a badge)' })
+  unread(@CurrentPrincipal() p: Principal) {
+    return this.inbox.unreadCount(p.personId);
+  }
+
+  @Post(':id/read')
+  @HttpCode(204)
+  async markRead(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
+    await this.inbox.markRead(p.personId, id);
+  }
+
+  @Post('read-all')
+  @HttpCode(200)
+  markAll(@CurrentPrincipal() p: Principal) {
+    return this.inbox.markAllRead(p.personId);
+  }
+}

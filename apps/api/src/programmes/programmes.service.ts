@@ -1,0 +1,142 @@
+import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { TypedSearchAttributes } from '@temporalio/common';
+import { Repository } from 'typeorm';
+import { findTemplate, hasRole, PROGRAMME_ACTIONS, ProgrammeActionName, Role } from '@app/domain';
+import { AuditEventEntity, OrgUnitEntity, PersonEntity, ProgrammeEntity } from '@app/persistence';
+import { programmeWorkflowId, TEMPORAL_OPTIONS, TemporalOptions } from '@app/temporal';
+import { SA_FIELD_GROUP, SA_ISSUING_UNIT, SA_MEMBER_IN_CHARGE, SA_PHASE, SA_PROGRAMME_ID, SA_TERM } from '@app/temporal/search-attributes';
+import { PROGRAMME_WORKFLOW_TYPE, programmeUpdates, ProgrammeView, programmeViewQuery, ProgrammeWorkflowInput } from '@app/workflows/programme/definitions';
+import { Principal, toActor } from '../auth/principal';
+import { CreateProgrammeDto } from './dto/create-programme.dto';
+import { ListProgrammesQuery } from './dto/list-programmes.query';
+import { ProgrammeActionDto } from './dto/programme-action.dto';
+
+function slugify(title: string): string {
+  const base = title
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return `${base || 'programme'}-${Date.now().toString(36)}`;
+}
+
+@Injectable()
+export class ProgrammesService {
+  constructor(
+    private readonly temporal: Client,
+    @Inject(TEMPORAL_OPTIONS) private readonly temporalOptions: TemporalOptions,
+    @InjectRepository(ProgrammeEntity) private readonly programmes: Repository<ProgrammeEntity>,
+    @InjectRepository(PersonEntity) private readonly people: Repository<PersonEntity>,
+    @InjectRepository(OrgUnitEntity) private readonly units: Repository<OrgUnitEntity>,
+    @InjectRepository(AuditEventEntity) private readonly audit: Repository<AuditEventEntity>,
+  ) {}
+
+  async create(dto: CreateProgrammeDto, principal: Principal): Promise<{ id: string; workflowId: string }> {
+    const template = findTemplate(dto.templateId);
+    if (!template) throw new BadRequestException(`unknown template ${dto.templateId}`);
+    const unit = await this.units.findOne({ where: { id: dto.issuingUnitId } });
+    if (!unit) throw new BadRequestException(`unknown issuing unit ${dto.issuingUnitId}`);
+    const mayCreate =
+      hasRole(principal, Role.ADMIN) ||
+      (principal.unitId === unit.id && hasRole(principal, Role.HEAD, Role.ADVISORY_STAFF, Role.STANDING_COMMITTEE));
+    if (!mayCreate) throw new ForbiddenException('only the head, the Standing Committee or advisory staff of the issuing committee create its programmes');
+    const member = await this.people.findOne({ where: { id: dto.memberInChargeId } });
+    if (!member || !member.active) throw new BadRequestException(`unknown member in charge ${dto.memberInChargeId}`);
+    const head = await this.people
+      .createQueryBuilder('p')
+      .where('p.unit_id = :unit AND :role = ANY(p.roles) AND p.active', { unit: unit.id, role: Role.HEAD })
+      .orderBy('p.id')
+      .getOne();
+    if (!head) throw new BadRequestException(`unit ${unit.id} has no head to disseminate the programme`);
+    const id = dto.id ?? slugify(dto.title);
+    const workflowId = programmeWorkflowId(id);
+    const input: ProgrammeWorkflowInput = {
+      setup: {
+        programmeId: id,
+        title: dto.title,
+        templateId: template.id,
+        templateVersion: template.version,
+        issuingUnitId: unit.id,
+        issuingHeadId: head.id,
+        memberInChargeId: member.id,
+        fieldGroup: dto.fieldGroup,
+        term: dto.term,
+        implementsResolution: dto.implementsResolution ?? null,
+        createdBy: principal.personId,
+      },
+      template,
+    };
+    try {
+      await this.temporal.workflow.start(PROGRAMME_WORKFLOW_TYPE, {
+        taskQueue: this.temporalOptions.taskQueue,
+        workflowId,
+        args: [input],
+        typedSearchAttributes: new TypedSearchAttributes([
+          { key: SA_PROGRAMME_ID, value: id },
+          { key: SA_PHASE, value: template.phases[0] },
+          { key: SA_MEMBER_IN_CHARGE, value: member.id },
+          { key: SA_FIELD_GROUP, value: dto.fieldGroup },
+          { key: SA_ISSUING_UNIT, value: unit.id },
+          { key: SA_TERM, value: dto.term },
+        ]),
+      });
+    } catch (err) {
+      if (err instanceof WorkflowExecutionAlreadyStartedError) throw new ConflictException(`programme ${id} exists already`);
+      throw err;
+    }
+    return { id, workflowId };
+  }
+
+  /** A staff action: a Temporal update whose validator refuses with a reason (mapped to 4xx). */
+  async act(id: string, action: string, dto: ProgrammeActionDto, principal: Principal): Promise<ProgrammeView> {
+    if (!(PROGRAMME_ACTIONS as readonly string[]).includes(action)) throw new NotFoundException(`unknown action ${action}; known: ${PROGRAMME_ACTIONS.join(', ')}`);
+    const handle = this.temporal.workflow.getHandle(programmeWorkflowId(id));
+    const update = programmeUpdates[action as ProgrammeActionName];
+    return handle.executeUpdate(update as never, {
+      args: [{ actor: toActor(principal), requestId: dto.requestId, payload: dto.payload }] as never,
+      // The request id doubles as Temporal's update id, so the server de-duplicates retries too.
+      updateId: `${action}-${dto.requestId}`,
+    }) as Promise<ProgrammeView>;
+  }
+
+  async get(id: string): Promise<{ programme: ProgrammeEntity; live: ProgrammeView | null }> {
+    const programme = await this.programmes.findOne({ where: { id } });
+    if (!programme) throw new NotFoundException(`programme ${id} not found`);
+    let live: ProgrammeView | null = null;
+    try {
+      live = await this.temporal.workflow.getHandle(programme.workflowId).query(programmeViewQuery);
+    } catch {
+      live = null; // closed and past retention, or worker unavailable: the read model still answers
+    }
+    return { programme, live };
+  }
+
+  async list(q: ListProgrammesQuery): Promise<{ items: ProgrammeEntity[]; total: number; limit: number; offset: number }> {
+    const qb = this.programmes.createQueryBuilder('p').select([
+      'p.id', 'p.title', 'p.documentNumber', 'p.phase', 'p.phaseDeadline', 'p.issuingUnitId', 'p.memberInChargeId',
+      'p.fieldGroup', 'p.term', 'p.implementsResolution', 'p.latestReviewHeadline', 'p.updatedAt',
+    ]);
+    if (q.phase) qb.andWhere('p.phase = :phase', { phase: q.phase });
+    if (q.issuingUnitId) qb.andWhere('p.issuing_unit_id = :unit', { unit: q.issuingUnitId });
+    if (q.memberInChargeId) qb.andWhere('p.member_in_charge_id = :m', { m: q.memberInChargeId });
+    if (q.fieldGroup) qb.andWhere('p.field_group = :f', { f: q.fieldGroup });
+    if (q.term) qb.andWhere('p.term = :t', { t: q.term });
+    if (q.overdue === true) qb.andWhere("p.phase_deadline < now() AND p.phase NOT IN ('CLOSED','CANCELLED','SUPERSEDED')");
+    if (q.overdue === false) qb.andWhere('(p.phase_deadline IS NULL OR p.phase_deadline >= now())');
+    const [items, total] = await qb.orderBy('p.updated_at', 'DESC').addOrderBy('p.id').take(q.limit).skip(q.offset).getManyAndCount();
+    return { items, total, limit: q.limit, offset: q.offset };
+  }
+
+  async auditTrail(id: string, limit = 200, offset = 0) {
+    const exists = await this.programmes.exist({ where: { id } });
+    if (!exists) throw new NotFoundException(`programme ${id} not found`);
+    const [items, total] = await this.audit.findAndCount({ where: { programmeId: id }, order: { occurredAt: 'ASC', id: 'ASC' }, take: limit, skip: offset });
+    return { items, total };
+  }
+}

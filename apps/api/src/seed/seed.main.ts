@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions, migrate } from '@app/persistence';
+import { seedPeople } from './seed-people';
+
+/** Applies migrations and seeds the demo organisation (idempotent). */
+async function main(): Promise<void> {
+  const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/action_programmes';
+  await migrate(url, (line) => console.log(line));
+  const ds = new DataSource(dataSourceOptions(url));
+  await ds.initialize();
+  try {
+    const counts = await seedPeople(ds);
+    console.log(`seeded ${counts.units} units and ${counts.people} people (password for all: see README)`);
+  } finally {
+    await ds.destroy();
+  }
+}
+
+main().catch((err) => {
+  console.error(`seed failed: ${(err as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { Logger } from 'nestjs-pino';
+import { ConfigError } from '@app/config';
+import { workflowBundleOptions } from '@app/temporal/workflow-bundle';
+import { createTemporalWorker } from './temporal-worker.factory';
+import { loadWorkerConfig } from './worker.config';
+import { WorkerModule } from './worker.module';
+
+async function main(): Promise<void> {
+  const config = loadWorkerConfig();
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  const logger = app.get(Logger);
+  // The build writes dist/workflow-bundle.js; without it (running from sources) bundle now.
+  const bundlePath = config.WORKFLOW_BUNDLE_PATH || path.resolve(__dirname, '../../../workflow-bundle.js');
+  const workflowBundle = existsSync(bundlePath) ? { codePath: bundlePath } : await bundleWorkflowCode(workflowBundleOptions());
+  const { worker, connection } = await createTemporalWorker(app, {
+    address: config.TEMPORAL_ADDRESS,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    maxConcurrentActivities: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
+    workflowBundle,
+  });
+  // SIGTERM/SIGINT: stop polling, let running tasks finish, then close Nest (DB pool, queues).
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => worker.shutdown());
+  logger.log(`worker polling task queue ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS}`);
+  try {
+    await worker.run();
+  } finally {
+    await connection.close();
+    await app.close();
+  }
+  logger.log('worker stopped');
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) console.error(err.message);
+  else console.error('worker failed:', err);
+  process.exit(1);
+});

@@ -1,0 +1,32 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
+import { createProgrammeActivities } from './programmes/programme.activities';
+import { ProgrammeProjectionService } from './programmes/programme-projection.service';
+
+export interface TemporalWorkerOptions {
+  address: string;
+  namespace: string;
+  taskQueue: string;
+  maxConcurrentActivities: number;
+  /** Either a pre-built bundle (production) or a bundle built once by the caller (tests). */
+  workflowBundle: WorkerOptions['workflowBundle'];
+}
+
+/** Builds the Temporal worker with activities from the Nest context; shared by main and tests. */
+export async function createTemporalWorker(app: INestApplicationContext, opts: TemporalWorkerOptions): Promise<{ worker: Worker; connection: NativeConnection }> {
+  let connection: NativeConnection;
+  try {
+    connection = await NativeConnection.connect({ address: opts.address });
+  } catch (err) {
+    throw new Error(`Temporal is not reachable at ${opts.address}: ${(err as Error).message}`);
+  }
+  const worker = await Worker.create({
+    connection,
+    namespace: opts.namespace,
+    taskQueue: opts.taskQueue,
+    workflowBundle: opts.workflowBundle,
+    activities: createProgrammeActivities(app.get(ProgrammeProjectionService)),
+    maxConcurrentActivityTaskExecutions: opts.maxConcurrentActivities,
+  });
+  return { worker, connection };
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Compiles apps, libs and workflows to dist/, rewrites path aliases, and bundles the workflow code
+# once (dist/workflow-bundle.js) so the worker never runs webpack at start-up.
+set -euo pipefail
+SCRIPT_NAME=build
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+ensure_node_modules
+log "compiling TypeScript"
+rm -rf dist
+npx tsc -p tsconfig.build.json
+npx tsc-alias -p tsconfig.build.json
+log "bundling workflow code"
+node dist/infra/build/bundle-workflows.js dist/workflow-bundle.js
+touch dist/.build-stamp

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Shared helpers for the project's scripts: dependencies, local services, waiting on ports.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+export SCARF_ANALYTICS=false
+export NODE_OPTIONS="${NODE_OPTIONS:-} --enable-source-maps"
+
+log() { printf '\033[1;34m[%s]\033[0m %s\n' "${SCRIPT_NAME:-ap}" "$*" >&2; }
+die() { printf '\033[1;31m[%s] %s\033[0m\n' "${SCRIPT_NAME:-ap}" "$*" >&2; exit 1; }
+
+# True when something accepts TCP connections on host:port.
+port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+
+wait_port() { # host port seconds what
+  local deadline=$((SECONDS + $3))
+  until port_open "$1" "$2"; do
+    ((SECONDS < deadline)) || die "$4 did not come up on $1:$2 within $3 s"
+    sleep 0.2
+  done
+}
+
+ensure_node_modules() {
+  local stamp="$ROOT/node_modules/.install-stamp"
+  if [[ ! -f "$stamp" || "$ROOT/package-lock.json" -nt "$stamp" || "$ROOT/package.json" -nt "$stamp" ]]; then
+    log "installing npm dependencies (npm install)"
+    (cd "$ROOT" && npm install --no-audit --no-fund --loglevel=error) || die "npm install failed"
+    touch "$stamp"
+  fi
+}
+
+# host and port of a URL like postgres://user@host:port/db
+url_host() { node -e 'const u=new URL(process.argv[1]);console.log(u.hostname)' "$1"; }
+url_port() { node -e 'const u=new URL(process.argv[1]);console.log(u.port||process.argv[2])' "$1" "$2"; }
+is_local() { [[ "$1" == "127.0.0.1" || "$1" == "localhost" || "$1" == "::1" ]]; }
+
+ensure_postgres() {
+  local url="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/action_programmes}"
+  local host port; host=$(url_host "$url"); port=$(url_port "$url" 5432)
+  if port_open "$host" "$port"; then return 0; fi
+  is_local "$host" || die "Postgres is not reachable at $host:$port (DATABASE_URL) and is not local, so it cannot be started here"
+  if command -v pg_ctlcluster >/dev/null && [[ -d /etc/postgresql ]]; then
+    local version; version=$(ls /etc/postgresql | sort -V | tail -1)
+    log "starting PostgreSQL $version (cluster main)"
+    pg_ctlcluster --skip-systemctl-redirect "$version" main start || die "could not start PostgreSQL with pg_ctlcluster"
+  else
+    die "Postgres is not running on $host:$port and pg_ctlcluster is not installed (apt-get install postgresql)"
+  fi
+  wait_port "$host" "$port" 30 "PostgreSQL"
+}
+
+ensure_redis() {
+  local url="${REDIS_URL:-redis://127.0.0.1:6379}"
+  local host port; host=$(url_host "$url"); port=$(url_port "$url" 6379)
+  if port_open "$host" "$port"; then return 0; fi
+  is_local "$host" || die "Redis is not reachable at $host:$port (REDIS_URL) and is not local, so it cannot be started here"
+  command -v redis-server >/dev/null || die "Redis is not running on $host:$port and redis-server is not installed (apt-get install redis-server)"
+  log "starting Redis on $host:$port"
+  redis-server --daemonize yes --bind 127.0.0.1 --port "$port" --save "" --appendonly no >/dev/null || die "could not start redis-server"
+  wait_port "$host" "$port" 15 "Redis"
+}
+
+ensure_services() {
+  ensure_postgres
+  ensure_redis
+  # shellcheck source=../temporal/paths.sh
+  source "$ROOT/infra/temporal/paths.sh"
+}
+
+build_if_needed() {
+  local stamp="$ROOT/dist/.build-stamp"
+  if [[ -f "$stamp" ]] && [[ -z "$(find "$ROOT/apps" "$ROOT/libs" "$ROOT/workflows" "$ROOT/tsconfig.json" -newer "$stamp" -name '*.ts' -o -newer "$stamp" -name 'tsconfig*.json' 2>/dev/null | head -1)" ]]; then
+    return 0
+  fi
+  bash "$ROOT/infra/scripts/build.sh"
+}
+
+search_attribute_flags() {
+  grep -Ev '^\s*(#|$)' "$ROOT/infra/temporal/search-attributes.txt" | sed 's/^/--search-attribute /' | tr '\n' ' '
+}

@@ -1,0 +1,31 @@
+// The public surface of the pure domain: imported by the API, the worker and workflow code.
+export { Role, ALL_ROLES, isRole } from './org/roles';
+export { OrgUnitKind, OrgTree } from './org/org-unit';
+export type { OrgUnitRef } from './org/org-unit';
+export { hasRole } from './org/actor';
+export type { Actor } from './org/actor';
+export { parseIsoDuration, isIsoDuration, addIsoDuration, subtractIsoDuration, vnDateOf, VN_OFFSET_MS } from './time/iso-duration';
+export { isDecimal, compareDecimal } from './targets/decimal.util';
+export { Comparator, Achievement, evaluateTarget, summariseAchievement, validateGoal } from './targets/target-achievement';
+export type { TargetGoal, AchievementSummary } from './targets/target-achievement';
+export { Phase, PHASE_ORDER, TERMINAL_PHASES, isTerminal, PHASE_LABEL_VI } from './programme/phase';
+export { TEMPLATES, findTemplate, validateTemplate } from './programme/programme-template';
+export type { ProgrammeTemplate } from './programme/programme-template';
+export type { Refusal, RefusalKind } from './programme/refusal';
+export { RefusalError, forbidden, invalid, wrongPhase } from './programme/refusal';
+export * from './programme/programme-state';
+export {
+  PROGRAMME_ACTIONS,
+  initialState,
+  validateAction,
+  applyAction,
+  enterPhase,
+  openReview,
+  closeReview,
+  closeConsultationAtDeadline,
+  reviewReporters,
+  reviewKind,
+  awaiting,
+  REVIEW_KIND_VI,
+} from './programme/programme-actions';
+export type { ProgrammeAction, ProgrammeActionName, ActionPayloads, ProgrammeEffect, TargetInput } from './programme/programme-actions';

@@ -1,0 +1,157 @@
+import type { Achievement, AchievementSummary, TargetGoal } from '../targets/target-achievement';
+import { Phase } from './phase';
+
+/** What a programme is created with (from a template, before any phase work). */
+export interface ProgrammeSetup {
+  programmeId: string;
+  title: string;
+  templateId: string;
+  templateVersion: number;
+  issuingUnitId: string;
+  /** Person id of the head (secretary) of the issuing committee: disseminates personally. */
+  issuingHeadId: string;
+  memberInChargeId: string;
+  fieldGroup: string;
+  /** e.g. "2020-2025". */
+  term: string;
+  implementsResolution: string | null;
+  createdBy: string;
+}
+
+export interface Authored {
+  by: string;
+  at: string;
+}
+
+export interface DraftVersion extends Authored {
+  version: number;
+  text: string | null;
+  documentRef: string | null;
+  changeNote: string;
+}
+
+export interface ConsultationRound {
+  no: number;
+  inviteeIds: string[];
+  deadline: string;
+  openedAt: string;
+  opinions: Record<string, { text: string; at: string }>;
+  closedAt: string | null;
+  /** Invitees who had not answered when the round closed. */
+  silentIds: string[];
+}
+
+export interface ProgrammeTarget {
+  code: string;
+  name: string;
+  unit: string;
+  baseline: string | null;
+  goal: TargetGoal;
+  responsibleUnitId: string;
+  /** Goals for named periods (e.g. "2023"), when they differ from the overall goal. */
+  periodGoals: Record<string, TargetGoal>;
+}
+
+export interface ProgrammeTask {
+  code: string;
+  title: string;
+  responsibleUnitId: string;
+  responsiblePersonId: string;
+  coordinatingUnitIds: string[];
+  dueAt: string;
+}
+
+export interface Issuance extends Authored {
+  documentNumber: string;
+  issuedOn: string;
+  targets: ProgrammeTarget[];
+  tasks: ProgrammeTask[];
+  solutions: string[];
+  resources: string[];
+  steeringCommittee: { headId: string; memberIds: string[] } | null;
+}
+
+export type ReviewKind = 'QUARTERLY' | 'HALF_YEAR' | 'YEARLY' | 'MID_TERM' | 'FINAL';
+
+export interface UnitReport extends Authored {
+  unitId: string;
+  text: string;
+  values: Record<string, string>;
+}
+
+export interface Review {
+  seq: number;
+  kind: ReviewKind;
+  periodLabel: string;
+  opensAt: string;
+  closesAt: string;
+  /** Units expected to report: those responsible for a target or a task. */
+  expectedUnitIds: string[];
+  reports: Record<string, UnitReport>;
+  closedAt: string | null;
+  results: Record<string, Achievement>;
+  summary: AchievementSummary | null;
+  /** Targets that were not achieved or had no data: the "low" areas. */
+  lowTargetCodes: string[];
+}
+
+export interface Inspection extends Authored {
+  findings: string;
+  unitId: string | null;
+}
+
+export type Rating = 'EXCELLENT' | 'GOOD' | 'COMPLETED' | 'NOT_COMPLETED';
+
+export interface Evaluation extends Authored {
+  subjectKind: 'UNIT' | 'PERSON';
+  subjectId: string;
+  rating: Rating;
+  figures: { tasksOnTime: number; tasksLate: number; tasksOverdue: number; targetsAchieved: number; targetsTotal: number };
+  comment: string;
+}
+
+export interface PhaseEntry {
+  seq: number;
+  phase: Phase;
+  enteredAt: string;
+  deadline: string | null;
+  actorId: string | null;
+  reason: string | null;
+}
+
+export interface ProgrammeState {
+  setup: ProgrammeSetup;
+  phase: Phase;
+  phaseSeq: number;
+  phaseEnteredAt: string;
+  phaseDeadline: string | null;
+  /** Every phase entered so far (kept whole: a programme enters at most a few dozen). */
+  phaseHistory: PhaseEntry[];
+  survey: { surveyorIds: string[]; findings: Record<string, { text: string; at: string }> };
+  drafts: DraftVersion[];
+  consultations: ConsultationRound[];
+  approval: { approvedBy: string | null; approvedAt: string | null; sendBacks: Array<Authored & { reasons: string }> };
+  issuance: Issuance | null;
+  dissemination: { heldOn: string | null; recordedBy: string | null; audienceIds: string[]; acknowledged: Record<string, string> };
+  implementation: {
+    startedAt: string | null;
+    termEndsAt: string | null;
+    annualPlans: Array<Authored & { year: number; title: string; items: string[] }>;
+    reviews: Review[];
+    inspections: Inspection[];
+  };
+  finalReview: {
+    review: Review | null;
+    evaluations: Evaluation[];
+    commendations: Array<Authored & { subjectKind: 'UNIT' | 'PERSON'; subjectId: string; text: string }>;
+    lessons: string[];
+  };
+  endReason: string | null;
+  supersededBy: string | null;
+  /** Request ids already applied (bounded): a retried request has exactly one effect. */
+  appliedRequestIds: string[];
+  /** Monotonic version of this state; projections carry it so older writes never win. */
+  version: number;
+}
+
+export const MAX_REMEMBERED_REQUEST_IDS = 500;

@@ -1,0 +1,127 @@
+import { isIsoDuration } from '../time/iso-duration';
+import { Phase } from './phase';
+
+/**
+ * A programme template is data: which phases apply, how long each may take, when reminders go out,
+ * how often reviews happen. Every period is an ISO-8601 duration, so the demo template runs a
+ * whole term in minutes on the same code as a real five-year programme.
+ */
+export interface ProgrammeTemplate {
+  id: string;
+  version: number;
+  name: string;
+  /** Phases that apply, in order; SURVEY is absent for a yearly work programme. */
+  phases: Phase[];
+  /** Deadline of each human phase after it is entered. */
+  phaseDurations: Partial<Record<Phase, string>>;
+  /** Reminders before a deadline, e.g. ["P7D", "P1D", "PT0S"]. */
+  reminderOffsets: string[];
+  /** After a missed deadline: escalate to the member in charge after each of these. */
+  escalationOffsets: string[];
+  /** Length of the implementation phase (the term). */
+  term: string;
+  /** One review per period (P3M = quarterly); each 2nd is half-yearly, each 4th yearly. */
+  reviewEvery: string;
+  /** How long units have to report once a review opens. */
+  reviewWindow: string;
+  /** Default deadline of a consultation round. */
+  consultationWindow: string;
+}
+
+export const TEMPLATES: readonly ProgrammeTemplate[] = [
+  {
+    id: 'action-programme',
+    version: 1,
+    name: 'Chương trình hành động thực hiện nghị quyết (nhiệm kỳ 5 năm)',
+    phases: [
+      Phase.SURVEY,
+      Phase.DRAFTING,
+      Phase.CONSULTATION,
+      Phase.APPROVAL,
+      Phase.ISSUED,
+      Phase.DISSEMINATION,
+      Phase.IMPLEMENTATION,
+      Phase.FINAL_REVIEW,
+      Phase.CLOSED,
+    ],
+    phaseDurations: {
+      SURVEY: 'P30D',
+      DRAFTING: 'P30D',
+      CONSULTATION: 'P15D',
+      APPROVAL: 'P15D',
+      DISSEMINATION: 'P30D',
+      FINAL_REVIEW: 'P60D',
+    },
+    reminderOffsets: ['P7D', 'P1D'],
+    escalationOffsets: ['P1D', 'P7D'],
+    term: 'P5Y',
+    reviewEvery: 'P3M',
+    reviewWindow: 'P15D',
+    consultationWindow: 'P10D',
+  },
+  {
+    id: 'work-programme',
+    version: 1,
+    name: 'Chương trình công tác năm',
+    phases: [Phase.DRAFTING, Phase.CONSULTATION, Phase.APPROVAL, Phase.ISSUED, Phase.DISSEMINATION, Phase.IMPLEMENTATION, Phase.FINAL_REVIEW, Phase.CLOSED],
+    phaseDurations: { DRAFTING: 'P15D', CONSULTATION: 'P7D', APPROVAL: 'P7D', DISSEMINATION: 'P15D', FINAL_REVIEW: 'P30D' },
+    reminderOffsets: ['P3D', 'P1D'],
+    escalationOffsets: ['P1D'],
+    term: 'P1Y',
+    reviewEvery: 'P3M',
+    reviewWindow: 'P10D',
+    consultationWindow: 'P5D',
+  },
+  {
+    id: 'demo-fast',
+    version: 1,
+    name: 'Mẫu trình diễn (thời hạn rút gọn)',
+    phases: [
+      Phase.SURVEY,
+      Phase.DRAFTING,
+      Phase.CONSULTATION,
+      Phase.APPROVAL,
+      Phase.ISSUED,
+      Phase.DISSEMINATION,
+      Phase.IMPLEMENTATION,
+      Phase.FINAL_REVIEW,
+      Phase.CLOSED,
+    ],
+    phaseDurations: {
+      SURVEY: 'PT2M',
+      DRAFTING: 'PT2M',
+      CONSULTATION: 'PT1M',
+      APPROVAL: 'PT1M',
+      DISSEMINATION: 'PT1M',
+      FINAL_REVIEW: 'PT2M',
+    },
+    reminderOffsets: ['PT30S', 'PT10S'],
+    escalationOffsets: ['PT10S', 'PT1M'],
+    term: 'PT8M',
+    reviewEvery: 'PT2M',
+    reviewWindow: 'PT1M',
+    consultationWindow: 'PT1M',
+  },
+];
+
+export function findTemplate(id: string, version?: number): ProgrammeTemplate | undefined {
+  const candidates = TEMPLATES.filter((t) => t.id === id && (version === undefined || t.version === version));
+  return candidates.sort((a, b) => b.version - a.version)[0];
+}
+
+/** Readable problems with a template, empty when it is usable. */
+export function validateTemplate(t: ProgrammeTemplate): string[] {
+  const problems: string[] = [];
+  const durations = [
+    ...Object.entries(t.phaseDurations).map(([p, d]) => [`phaseDurations.${p}`, d] as const),
+    ...t.reminderOffsets.map((d, i) => [`reminderOffsets[${i}]`, d] as const),
+    ...t.escalationOffsets.map((d, i) => [`escalationOffsets[${i}]`, d] as const),
+    ['term', t.term] as const,
+    ['reviewEvery', t.reviewEvery] as const,
+    ['reviewWindow', t.reviewWindow] as const,
+    ['consultationWindow', t.consultationWindow] as const,
+  ];
+  for (const [name, d] of durations) if (!isIsoDuration(d)) problems.push(`${name}: "${d}" is not an ISO-8601 duration`);
+  if (!t.phases.includes(Phase.ISSUED) || !t.phases.includes(Phase.CLOSED)) problems.push('phases must include ISSUED and CLOSED');
+  return problems;
+}

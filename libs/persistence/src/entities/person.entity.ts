@@ -1,0 +1,47 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
+import { OrgUnitEntity } from './org-unit.entity';
+
+@Entity({ name: 'person' })
+@Unique('uq_person_username', ['username'])
+@Index('ix_person_unit', ['unitId'])
+export class PersonEntity {
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'pk_person' })
+  id: string;
+
+  @Column({ type: 'text' })
+  username: string;
+
+  @Column({ name: 'full_name', type: 'text' })
+  fullName: string;
+
+  @Column({ type: 'text', nullable: true })
+  title: string | null;
+
+  @Column({ name: 'password_hash', type: 'text' })
+  passwordHash: string;
+
+  @Column({ name: 'unit_id', type: 'text' })
+  unitId: string;
+
+  @ManyToOne(() => OrgUnitEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'unit_id', foreignKeyConstraintName: 'fk_person_unit' })
+  unit?: OrgUnitEntity;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  roles: string[];
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  fields: string[];
+
+  @Column({ type: 'text', nullable: true })
+  email: string | null;
+
+  @Column({ type: 'text', default: 'vi' })
+  locale: string;
+
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,98 @@
+/**
+ * Boots the real system in-process for a test file: the API on a random port, a Temporal worker on a
+ * unique task queue, and the notifier, all against the real Postgres, Redis and Temporal dev server
+ * started by global setup. Nothing is mocked.
+ */
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { loadApiConfig } from '../../apps/api/src/api.config';
+import { createApiApp } from '../../apps/api/src/bootstrap';
+import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo-data';
+import { seedPeople } from '../../apps/api/src/seed/seed-people';
+import { loadNotifierConfig } from '../../apps/notifier/src/notifier.config';
+import { NotifierModule } from '../../apps/notifier/src/notifier.module';
+import { createTemporalWorker } from '../../apps/worker/src/temporal-worker.factory';
+import { loadWorkerConfig } from '../../apps/worker/src/worker.config';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { workflowBundleOptions } from '../../libs/temporal/src/workflow-bundle';
+
+export interface TestStack {
+  api: INestApplication;
+  http: () => ReturnType<typeof request>;
+  login(username: string): Promise<string>;
+  dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+let runtimeInstalled = false;
+
+export async function startTestStack(): Promise<TestStack> {
+  if (!runtimeInstalled) {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+    runtimeInstalled = true;
+  }
+  const taskQueue = `test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  const env = { ...process.env, TEMPORAL_TASK_QUEUE: taskQueue };
+  const api = await createApiApp(loadApiConfig({ ...env, API_PORT: '3000' }));
+  await api.init();
+  const dataSource = api.get(DataSource);
+  await seedPeople(dataSource);
+
+  const workerConfig = loadWorkerConfig(env);
+  const workerCtx: INestApplicationContext = await NestFactory.createApplicationContext(WorkerModule.forRoot(workerConfig), { logger: false });
+  const { worker, connection } = await createTemporalWorker(workerCtx, {
+    address: workerConfig.TEMPORAL_ADDRESS,
+    namespace: workerConfig.TEMPORAL_NAMESPACE,
+    taskQueue,
+    maxConcurrentActivities: 10,
+    workflowBundle: await bundleWorkflowCode({ ...workflowBundleOptions(), logger: { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} } as never }),
+  });
+  const running = worker.run();
+  const notifier = await NestFactory.createApplicationContext(NotifierModule.forRoot(loadNotifierConfig(env)), { logger: false });
+  await notifier.init();
+
+  const server = api.getHttpServer();
+  const tokens = new Map<string, string>();
+  return {
+    api,
+    dataSource,
+    http: () => request(server),
+    async login(username: string) {
+      const cached = tokens.get(username);
+      if (cached) return cached;
+      const res = await request(server).post('/auth/login').send({ username, password: DEMO_PASSWORD });
+      if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      tokens.set(username, res.body.accessToken);
+      return res.body.accessToken as string;
+    },
+    async close() {
+      worker.shutdown();
+      await running;
+      await connection.close();
+      await notifier.close();
+      await workerCtx.close();
+      await api.close();
+    },
+  };
+}
+
+/** Polls until the check returns a value (not undefined/false) or the deadline passes. */
+export async function eventually<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const v = await check();
+      if (v !== undefined && v !== false) return v as T;
+    } catch (err) {
+      last = err;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}
+
+export type { Worker };

@@ -1,0 +1,2 @@
+// Every workflow the worker registers. Deterministic code only (see README "Changing workflows").
+export { programmeWorkflow } from './programme/workflows';

@@ -1,0 +1,62 @@
+/**
+ * Shared by the API (client side) and the workflow: update, query and payload definitions.
+ * Safe in the workflow sandbox: imports only @temporalio/workflow definitions and pure domain code.
+ */
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { Actor, ActionPayloads, ProgrammeActionName, ProgrammeSetup, ProgrammeState, ProgrammeTemplate } from '@app/domain';
+import { PROGRAMME_ACTIONS } from '@app/domain';
+
+export const PROGRAMME_WORKFLOW_TYPE = 'programmeWorkflow';
+
+/** Every staff action arrives with its actor and a client request id (one effect per id). */
+export interface ActionEnvelope<N extends ProgrammeActionName = ProgrammeActionName> {
+  actor: Actor;
+  requestId: string;
+  payload: ActionPayloads[N];
+}
+
+export interface ProgrammeView {
+  programmeId: string;
+  phase: ProgrammeState['phase'];
+  phaseDeadline: string | null;
+  awaiting: { what: string; fromIds: string[]; deadline: string | null };
+  consultation: { round: number; deadline: string; answered: string[]; pending: string[] } | null;
+  latestReviewHeadline: string | null;
+  disseminationCoverage: { acknowledged: number; audience: number } | null;
+  version: number;
+  state: ProgrammeState;
+}
+
+export interface ProgrammeWorkflowInput {
+  setup: ProgrammeSetup;
+  /** The template is carried whole, so editing templates never changes a running programme. */
+  template: ProgrammeTemplate;
+  /** Set on continue-as-new. */
+  carried?: CarriedState;
+  /** History length that triggers continue-as-new (tests use small values). */
+  continueAsNewAfterEvents?: number;
+}
+
+export interface CarriedState {
+  state: ProgrammeState;
+  firedTimerKeys: string[];
+  effectSeq: number;
+  runs: number;
+}
+
+export interface ProgrammeOutcome {
+  programmeId: string;
+  phase: ProgrammeState['phase'];
+  runs: number;
+  headline: string | null;
+}
+
+export const programmeViewQuery = defineQuery<ProgrammeView>('view');
+
+type UpdateDefs = { [N in ProgrammeActionName]: UpdateDefinition<ProgrammeView, [ActionEnvelope<N>], N> };
+
+/** One update per staff action, named after it (so histories read like the programme's story). */
+export const programmeUpdates: UpdateDefs = Object.fromEntries(
+  PROGRAMME_ACTIONS.map((name) => [name, defineUpdate<ProgrammeView, [ActionEnvelope]>(name)]),
+) as unknown as UpdateDefs;

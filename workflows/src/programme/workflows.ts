@@ -1,0 +1,275 @@
+/**
+ * The programme workflow: one per action programme, from survey to final summary.
+ * Deterministic code only: state changes come from the pure domain reducer; time comes from the
+ * workflow clock; I/O happens in activities (projection, audit, notifications).
+ */
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import {
+  Actor,
+  addIsoDuration,
+  applyAction,
+  awaiting,
+  closeConsultationAtDeadline,
+  closeReview,
+  enterPhase,
+  initialState,
+  isTerminal,
+  openReview,
+  Phase,
+  PROGRAMME_ACTIONS,
+  ProgrammeAction,
+  ProgrammeEffect,
+  ProgrammeState,
+  Refusal,
+  reviewReporters,
+  subtractIsoDuration,
+  validateAction,
+} from '@app/domain';
+import { SA_PHASE } from '@app/temporal/search-attributes';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { AuditRecord, NotificationRequest, ProgrammeActivities } from './activity-interfaces';
+import {
+  ActionEnvelope,
+  CarriedState,
+  ProgrammeOutcome,
+  ProgrammeView,
+  programmeUpdates,
+  programmeViewQuery,
+  ProgrammeWorkflowInput,
+} from './definitions';
+
+const { publishProgrammeChanges } = proxyActivities<ProgrammeActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+const DEFAULT_CONTINUE_AS_NEW_AFTER = 2000;
+const MAX_BATCH = 100;
+
+interface TimerEvent {
+  key: string;
+  at: number;
+  fire(now: Date): ProgrammeEffect[];
+}
+
+function refusalFailure(r: Refusal): ApplicationFailure {
+  return ApplicationFailure.create({ type: r.kind, message: r.reason, nonRetryable: true });
+}
+
+function checkEnvelope(env: ActionEnvelope): void {
+  const a = env?.actor as Actor | undefined;
+  if (!a || typeof a.personId !== 'string' || typeof a.unitId !== 'string' || !Array.isArray(a.roles))
+    throw refusalFailure({ kind: 'INVALID', reason: 'the action must name its actor' });
+  if (typeof env.requestId !== 'string' || env.requestId.length < 8 || env.requestId.length > 100)
+    throw refusalFailure({ kind: 'INVALID', reason: 'requestId must be 8-100 characters' });
+  if (typeof env.payload !== 'object' || env.payload === null) throw refusalFailure({ kind: 'INVALID', reason: 'payload must be an object' });
+}
+
+export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<ProgrammeOutcome> {
+  const template = input.template;
+  const carried: CarriedState = input.carried ?? {
+    state: initialState(input.setup, template, new Date()),
+    firedTimerKeys: [],
+    effectSeq: 0,
+    runs: 1,
+  };
+  const state: ProgrammeState = carried.state;
+  const fired = new Set(carried.firedTimerKeys);
+  let effectSeq = carried.effectSeq;
+  const wfId = workflowInfo().workflowId;
+  const programmeId = state.setup.programmeId;
+  const pendingAudits: AuditRecord[] = [];
+  const pendingNotifications: NotificationRequest[] = [];
+  let projectionDirty = !input.carried;
+  let lastPhase = state.phase;
+
+  const queue = (effects: ProgrammeEffect[], now: Date) => {
+    for (const e of effects) {
+      effectSeq += 1;
+      const key = `${programmeId}#${effectSeq}`;
+      if (e.type === 'audit') {
+        pendingAudits.push({ key, programmeId, actorId: e.actorId, action: e.action, occurredAt: now.toISOString(), before: e.before, after: e.after });
+      } else if (e.recipientIds.length > 0) {
+        pendingNotifications.push({ key, kind: e.kind, recipientIds: e.recipientIds, programmeId, params: e.params, occurredAt: now.toISOString() });
+      }
+    }
+    projectionDirty = true;
+  };
+
+  const view = (): ProgrammeView => {
+    const now = new Date();
+    const round = state.consultations[state.consultations.length - 1];
+    const latest = [...state.implementation.reviews, ...(state.finalReview.review ? [state.finalReview.review] : [])]
+      .filter((r) => r.closedAt)
+      .sort((a, b) => (a.closedAt ?? '').localeCompare(b.closedAt ?? ''))
+      .pop();
+    return {
+      programmeId,
+      phase: state.phase,
+      phaseDeadline: state.phaseDeadline,
+      awaiting: awaiting(state, now),
+      consultation: round
+        ? { round: round.no, deadline: round.deadline, answered: Object.keys(round.opinions), pending: round.inviteeIds.filter((id) => !round.opinions[id]) }
+        : null,
+      latestReviewHeadline: latest?.summary?.headline ?? null,
+      disseminationCoverage: state.dissemination.heldOn
+        ? { acknowledged: Object.keys(state.dissemination.acknowledged).length, audience: state.dissemination.audienceIds.length }
+        : null,
+      version: state.version,
+      state,
+    };
+  };
+
+  setHandler(programmeViewQuery, view);
+
+  for (const name of PROGRAMME_ACTIONS) {
+    setHandler(
+      programmeUpdates[name] as unknown as UpdateDefinition<ProgrammeView, [ActionEnvelope]>,
+      (env: ActionEnvelope) => {
+        // A retried request (same id) has exactly one effect: the second call only reads.
+        if (state.appliedRequestIds.includes(env.requestId)) return view();
+        const now = new Date();
+        queue(applyAction(state, template, env.actor, { name, payload: env.payload } as ProgrammeAction, now, env.requestId), now);
+        return view();
+      },
+      {
+        validator: (env: ActionEnvelope) => {
+          checkEnvelope(env);
+          if (state.appliedRequestIds.includes(env.requestId)) return;
+          const refusal = validateAction(state, env.actor, { name, payload: env.payload } as ProgrammeAction, new Date());
+          if (refusal) throw refusalFailure(refusal);
+        },
+      },
+    );
+  }
+
+  /** Everything time decides: reminders, escalations, consultation close, reviews, term end. */
+  const dueTimers = (): TimerEvent[] => {
+    const events: TimerEvent[] = [];
+    const phaseKey = `p${state.phaseSeq}`;
+    const entered = Date.parse(state.phaseEnteredAt);
+    if (state.phaseDeadline && state.phase !== Phase.IMPLEMENTATION && state.phase !== Phase.FINAL_REVIEW) {
+      const deadline = Date.parse(state.phaseDeadline);
+      template.reminderOffsets.forEach((offset, i) => {
+        const at = subtractIsoDuration(deadline, offset).getTime();
+        if (at <= entered) return; // a reminder earlier than the phase itself is pointless
+        events.push({
+          key: `${phaseKey}.remind${i}`,
+          at,
+          fire: () => {
+            const a = awaiting(state, new Date());
+            return [{ type: 'notify', kind: 'DEADLINE_REMINDER', recipientIds: a.fromIds, params: { title: state.setup.title, step: state.phase, what: a.what, deadline: state.phaseDeadline } }];
+          },
+        });
+      });
+      if (state.phase === Phase.CONSULTATION) {
+        events.push({ key: `${phaseKey}.close`, at: deadline, fire: (now) => closeConsultationAtDeadline(state, template, now) });
+      } else {
+        let at = deadline;
+        template.escalationOffsets.forEach((offset, i) => {
+          at = addIsoDuration(at, offset).getTime();
+          events.push({
+            key: `${phaseKey}.escalate${i}`,
+            at,
+            fire: () => {
+              const a = awaiting(state, new Date());
+              const to = i === 0 ? [state.setup.memberInChargeId] : [state.setup.memberInChargeId, state.setup.issuingHeadId];
+              return [
+                { type: 'audit', action: 'deadline.escalated', actorId: null, before: null, after: { phase: state.phase, level: i + 1, awaitingFrom: a.fromIds } },
+                { type: 'notify', kind: 'DEADLINE_ESCALATION', recipientIds: [...new Set(to)], params: { title: state.setup.title, step: state.phase, what: a.what, deadline: state.phaseDeadline, level: i + 1 } },
+              ];
+            },
+          });
+        });
+      }
+    }
+    if (state.phase === Phase.IMPLEMENTATION) {
+      for (const review of state.implementation.reviews) {
+        if (review.closedAt) continue;
+        const opens = Date.parse(review.opensAt);
+        const closes = Date.parse(review.closesAt);
+        events.push({ key: `rv${review.seq}.open`, at: opens, fire: () => openReview(state, review) });
+        template.reminderOffsets.forEach((offset, i) => {
+          const at = subtractIsoDuration(closes, offset).getTime();
+          if (at <= opens) return;
+          events.push({
+            key: `rv${review.seq}.remind${i}`,
+            at,
+            fire: () => [{ type: 'notify', kind: 'DEADLINE_REMINDER', recipientIds: reviewReporters(state, review), params: { title: state.setup.title, step: review.periodLabel, what: 'review report', deadline: review.closesAt } }],
+          });
+        });
+        events.push({ key: `rv${review.seq}.close`, at: closes, fire: (now) => closeReview(state, review, now) });
+      }
+      const termEnd = Date.parse(state.implementation.termEndsAt as string);
+      events.push({ key: 'term.end', at: termEnd, fire: (now) => enterPhase(state, template, Phase.FINAL_REVIEW, now, null, 'term ended') });
+    }
+    if (state.phase === Phase.FINAL_REVIEW && state.finalReview.review && !state.finalReview.review.closedAt) {
+      const review = state.finalReview.review;
+      events.push({ key: 'final.close', at: Date.parse(review.closesAt), fire: (now) => closeReview(state, review, now) });
+    }
+    return events.filter((e) => !fired.has(e.key)).sort((a, b) => a.at - b.at || a.key.localeCompare(b.key));
+  };
+
+  const fireDueTimers = (): void => {
+    for (;;) {
+      const now = new Date();
+      const next = dueTimers()[0];
+      if (!next || next.at > now.getTime()) return;
+      fired.add(next.key);
+      queue(next.fire(now), now);
+      state.version += 1;
+    }
+  };
+
+  /** Writes the read model, the audit trail and the notification jobs (idempotent activity). */
+  const flush = async (): Promise<void> => {
+    while (projectionDirty || pendingAudits.length || pendingNotifications.length) {
+      if (state.phase !== lastPhase) {
+        lastPhase = state.phase;
+        upsertSearchAttributes({ [SA_PHASE.name]: [state.phase] });
+      }
+      projectionDirty = false;
+      const audits = pendingAudits.splice(0, MAX_BATCH);
+      const notifications = pendingNotifications.splice(0, MAX_BATCH);
+      await publishProgrammeChanges({ workflowId: wfId, state: JSON.parse(JSON.stringify(state)), audits, notifications });
+    }
+  };
+
+  const continueAsNewAfter = input.continueAsNewAfterEvents ?? DEFAULT_CONTINUE_AS_NEW_AFTER;
+  const historyIsLong = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= continueAsNewAfter;
+
+  for (;;) {
+    fireDueTimers();
+    await flush();
+    if (isTerminal(state.phase)) break;
+    if (historyIsLong()) {
+      // Let running update handlers finish and publish what they changed before moving on.
+      await condition(allHandlersFinished);
+      fireDueTimers();
+      await flush();
+      if (!isTerminal(state.phase)) {
+        const next: CarriedState = { state, firedTimerKeys: [...fired], effectSeq, runs: carried.runs + 1 };
+        return continueAsNew<typeof programmeWorkflow>({ ...input, carried: next });
+      }
+      break;
+    }
+    const next = dueTimers()[0];
+    const wait = next ? Math.max(next.at - Date.now(), 1) : undefined;
+    const seenVersion = state.version;
+    if (wait === undefined) await condition(() => state.version !== seenVersion);
+    else await condition(() => state.version !== seenVersion, wait);
+  }
+  await condition(allHandlersFinished);
+  await flush();
+  const final = state.finalReview.review?.summary?.headline ?? null;
+  return { programmeId, phase: state.phase, runs: carried.runs, headline: final };
+}
