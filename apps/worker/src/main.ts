@@ -26,7 +26,11 @@ async function main(): Promise<void> {
     workflowBundle,
   });
   // SIGTERM/SIGINT: stop polling, let running tasks finish, then close Nest (DB pool, queues).
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => worker.shutdown());
+  // The SDK's runtime also reacts to these signals; shut down only once.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const)
+    process.once(signal, () => {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+    });
   logger.log(`worker polling task queue ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS}`);
   try {
     await worker.run();
