@@ -24,6 +24,7 @@ export interface TestStack {
   http: () => ReturnType<typeof request>;
   login(username: string): Promise<string>;
   dataSource: DataSource;
+  workflowBundle: { code: string };
   close(): Promise<void>;
 }
 
@@ -42,13 +43,14 @@ export async function startTestStack(): Promise<TestStack> {
   await seedPeople(dataSource);
 
   const workerConfig = loadWorkerConfig(env);
+  const workflowBundle = await bundleWorkflowCode({ ...workflowBundleOptions(), logger: { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} } as never });
   const workerCtx: INestApplicationContext = await NestFactory.createApplicationContext(WorkerModule.forRoot(workerConfig), { logger: false });
   const { worker, connection } = await createTemporalWorker(workerCtx, {
     address: workerConfig.TEMPORAL_ADDRESS,
     namespace: workerConfig.TEMPORAL_NAMESPACE,
     taskQueue,
     maxConcurrentActivities: 10,
-    workflowBundle: await bundleWorkflowCode({ ...workflowBundleOptions(), logger: { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} } as never }),
+    workflowBundle,
   });
   const running = worker.run();
   const notifier = await NestFactory.createApplicationContext(NotifierModule.forRoot(loadNotifierConfig(env)), { logger: false });
@@ -59,6 +61,7 @@ export async function startTestStack(): Promise<TestStack> {
   return {
     api,
     dataSource,
+    workflowBundle,
     http: () => request(server),
     async login(username: string) {
       const cached = tokens.get(username);

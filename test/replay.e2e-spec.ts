@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from '@temporalio/client';
+import { Worker } from '@temporalio/worker';
+import { eventually, startTestStack, TestStack } from './utils/test-stack';
+
+/**
+ * Histories recorded by real programme workflows must replay on the current workflow code without
+ * non-determinism errors. A change that breaks this needs `patched()` (see README).
+ */
+describe('workflow replay (e2e)', () => {
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it('replays the recorded history of a programme that moved through several phases', async () => {
+    const staff = await stack.login('chuyenvien.hg');
+    const surveyor = await stack.login('gd.skhdt.hg');
+    const head = await stack.login('bithu.hg');
+    const id = `e2e-replay-${randomUUID().slice(0, 8)}`;
+    const act = (token: string, action: string, payload: object) =>
+      stack.http().post(`/programmes/${id}/actions/${action}`).set('Authorization', `Bearer ${token}`).send({ requestId: randomUUID(), payload });
+    await stack.http().post('/programmes').set('Authorization', `Bearer ${staff}`).send({ id, templateId: 'work-programme', title: 'Chương trình công tác năm 2021', issuingUnitId: 'hg-tu', memberInChargeId: 'hg-pbt', fieldGroup: 'party-building', term: '2021-2021' }).expect(201);
+    expect((await act(staff, 'submitDraft', { text: 'Dự thảo 30 nội dung', changeNote: 'lần 1' })).status).toBe(200);
+    expect((await act(staff, 'openConsultation', { inviteeIds: ['hg-skhdt-gd'] })).status).toBe(200);
+    expect((await act(surveyor, 'submitOpinion', { text: 'Nhất trí' })).status).toBe(200);
+    expect((await act(staff, 'closeConsultation', {})).status).toBe(200);
+    expect((await act(staff, 'submitForApproval', {})).status).toBe(200);
+    const approved = await act(head, 'approve', {});
+    expect(approved.body.phase).toBe('ISSUED');
+
+    const client = stack.api.get(Client);
+    const handle = client.workflow.getHandle(`programme/${id}`);
+    const history = await eventually(async () => {
+      const h = await handle.fetchHistory();
+      return (h.events?.length ?? 0) > 10 && h;
+    }, 'a history with the updates in it');
+    await expect(Worker.runReplayHistory({ workflowBundle: stack.workflowBundle }, history, `programme/${id}`)).resolves.toBeUndefined();
+  });
+});
