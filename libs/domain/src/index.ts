@@ -29,3 +29,4 @@ export {
   REVIEW_KIND_VI,
 } from './programme/programme-actions';
 export type { ProgrammeAction, ProgrammeActionName, ActionPayloads, ProgrammeEffect, TargetInput } from './programme/programme-actions';
+export * as calendar from './calendar';

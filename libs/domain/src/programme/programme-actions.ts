@@ -413,13 +413,21 @@ export function validateAction(s: ProgrammeState, actor: Actor, action: Programm
 // ---------------------------------------------------------------------------------------------
 // Application: mutates the state; call only after validateAction returned null.
 
-export function enterPhase(s: ProgrammeState, t: ProgrammeTemplate, phase: Phase, now: Date, actorId: string | null, reason: string | null): ProgrammeEffect[] {
+export function enterPhase(
+  s: ProgrammeState,
+  t: ProgrammeTemplate,
+  phase: Phase,
+  now: Date,
+  actorId: string | null,
+  reason: string | null,
+  deadlineOverride?: string,
+): ProgrammeEffect[] {
   const before = s.phase;
   s.phase = phase;
   s.phaseSeq += 1;
   s.phaseEnteredAt = now.toISOString();
   const duration = t.phaseDurations[phase];
-  s.phaseDeadline = duration ? addIsoDuration(now, duration).toISOString() : null;
+  s.phaseDeadline = deadlineOverride ?? (duration ? addIsoDuration(now, duration).toISOString() : null);
   s.phaseHistory.push({ seq: s.phaseSeq, phase, enteredAt: s.phaseEnteredAt, deadline: s.phaseDeadline, actorId, reason });
   if (phase === Phase.IMPLEMENTATION) startImplementation(s, t, now);
   if (phase === Phase.FINAL_REVIEW) openFinalReview(s, t, now);
@@ -456,7 +464,7 @@ export { REVIEW_KIND_VI };
 /** Review k (1-based) of a term: every 2nd half-yearly, every 4th yearly, the middle one mid-term. */
 export function reviewKind(k: number, reviewsInTerm: number): ReviewKind {
   const midTerm = Math.round(reviewsInTerm / 2);
-  if (reviewsInTerm >= 8 && k === midTerm && k % 4 === 0) return 'MID_TERM';
+  if (reviewsInTerm >= 8 && k === midTerm) return 'MID_TERM';
   if (k % 4 === 0) return 'YEARLY';
   if (k % 2 === 0) return 'HALF_YEAR';
   return 'QUARTERLY';
@@ -602,10 +610,8 @@ export function applyAction(s: ProgrammeState, t: ProgrammeTemplate, actor: Acto
       const round = { no: s.consultations.length + 1, inviteeIds: action.payload.inviteeIds, deadline, openedAt: at, opinions: {}, closedAt: null, silentIds: [] };
       s.consultations.push(round);
       effects.push(audit({ round: round.no, invitees: round.inviteeIds.length, deadline }));
-      effects.push(...enterPhase(s, t, Phase.CONSULTATION, now, by, `consultation round ${round.no} opened`));
       // The round's own deadline governs this phase.
-      s.phaseDeadline = deadline;
-      s.phaseHistory[s.phaseHistory.length - 1].deadline = deadline;
+      effects.push(...enterPhase(s, t, Phase.CONSULTATION, now, by, `consultation round ${round.no} opened`, deadline));
       effects.push({ type: 'notify', kind: 'CONSULTATION_INVITATION', recipientIds: round.inviteeIds, params: { title: s.setup.title, round: round.no, deadline, draftVersion: s.drafts.length } });
       break;
     }
