@@ -513,7 +513,7 @@ function openFinalReview(s: ProgrammeState, t: ProgrammeTemplate, now: Date): vo
 /** Closes a review: achievement per target from the latest value each unit reported. */
 export function closeReview(s: ProgrammeState, review: Review, now: Date): ProgrammeEffect[] {
   const latest: Record<string, string> = {};
-  const previous = [...s.implementation.reviews.filter((r) => r.closedAt && r.seq < review.seq)];
+  const previous = s.implementation.reviews.filter((r) => r.closedAt && (review.kind === 'FINAL' || r.seq < review.seq));
   for (const r of previous) for (const rep of Object.values(r.reports)) Object.assign(latest, rep.values);
   const byTime = Object.values(review.reports).sort((a, b) => a.at.localeCompare(b.at));
   const current: Record<string, string> = {};

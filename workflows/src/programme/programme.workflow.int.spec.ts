@@ -1,0 +1,343 @@
+/**
+ * The programme workflow over a real five-year term, on the time-skipping test server: calendar
+ * durations (P30D, P3M, P5Y) are skipped, not shortened. The activity is a recorder (the real
+ * publisher is tested elsewhere), so what is asserted is what the workflow asks to publish.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure, SearchAttributeType } from '@temporalio/common';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { Actor, ActionPayloads, Comparator, findTemplate, Phase, ProgrammeActionName, ProgrammeSetup, Role, vnDateOf } from '@app/domain';
+import { CUSTOM_SEARCH_ATTRIBUTES } from '@app/temporal/search-attributes';
+import { workflowBundleOptions } from '@app/temporal/workflow-bundle';
+import type { NotificationRequest, ProgrammeActivities, PublishChangesInput } from './activity-interfaces';
+import { ProgrammeOutcome, ProgrammeView, programmeUpdates, programmeViewQuery, ProgrammeWorkflowInput, PROGRAMME_WORKFLOW_TYPE } from './definitions';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const TEST_SERVER = process.env.TEMPORAL_TEST_SERVER ?? path.join(ROOT, '.tools/temporal/bin/temporal-test-server');
+const DAY = 86_400_000;
+/** Every run of the workflow must stay far below Temporal's history limits. */
+const MAX_EVENTS_PER_RUN = 4096;
+
+// People and units of the Hậu Giang demo organisation.
+const person = (personId: string, unitId: string, ...roles: Role[]): Actor => ({ personId, unitId, roles });
+const BITHU = person('hg-bithu', 'hg-tu', Role.HEAD, Role.STANDING_COMMITTEE, Role.KEY_CADRE); // head of the issuing committee
+const PBT = person('hg-pbt', 'hg-btv', Role.STANDING_COMMITTEE, Role.KEY_CADRE); // member in charge
+const TV1 = person('hg-tv1', 'hg-btv', Role.STANDING_COMMITTEE, Role.KEY_CADRE);
+const CV = person('hg-cv1', 'hg-tu', Role.ADVISORY_STAFF, Role.STAFF); // drafting team
+const SKHDT = person('hg-skhdt-gd', 'hg-skhdt', Role.HEAD, Role.KEY_CADRE); // responsible for GRDP
+const STC = person('hg-stc-gd', 'hg-stc', Role.HEAD, Role.KEY_CADRE); // responsible for revenue
+
+let env: TestWorkflowEnvironment;
+let workflowBundle: { code: string };
+
+beforeAll(async () => {
+  if (!existsSync(TEST_SERVER)) {
+    throw new Error(
+      `Temporal time-skipping test server not found at ${TEST_SERVER}; run "bash infra/temporal/install.sh" ` +
+        'or set TEMPORAL_TEST_SERVER to the binary. This test never skips.',
+    );
+  }
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  [env, workflowBundle] = await Promise.all([
+    TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: TEST_SERVER } } }),
+    bundleWorkflowCode({ ...workflowBundleOptions(), logger: quietLogger() }),
+  ]);
+  // The test server knows no custom search attributes; without these the workflow's
+  // upsertSearchAttributes fails every workflow task ("search attribute ProgrammePhase is not defined").
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: 'default',
+    searchAttributes: Object.fromEntries(CUSTOM_SEARCH_ATTRIBUTES.map((k) => [k.name, indexedValueType(k.type)])),
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await env?.teardown();
+});
+
+/** temporal.api.enums.v1.IndexedValueType of an SDK search attribute type. */
+function indexedValueType(type: SearchAttributeType): number {
+  const types: Partial<Record<SearchAttributeType, number>> = {
+    [SearchAttributeType.TEXT]: 1,
+    [SearchAttributeType.KEYWORD]: 2,
+    [SearchAttributeType.INT]: 3,
+    [SearchAttributeType.DOUBLE]: 4,
+    [SearchAttributeType.BOOL]: 5,
+    [SearchAttributeType.DATETIME]: 6,
+    [SearchAttributeType.KEYWORD_LIST]: 7,
+  };
+  const value = types[type];
+  if (value === undefined) throw new Error(`no indexed value type for search attribute type ${type}`);
+  return value;
+}
+
+function quietLogger() {
+  const nothing = () => undefined;
+  return { info: nothing, warn: nothing, error: nothing, debug: nothing, trace: nothing, log: nothing } as never;
+}
+
+/** The activity as the workflow sees it: every call recorded, nothing written. */
+function recordingActivities() {
+  const published: PublishChangesInput[] = [];
+  const activities: ProgrammeActivities = {
+    async publishProgrammeChanges(input) {
+      published.push(input);
+    },
+  };
+  const notifications = (kind?: string): NotificationRequest[] =>
+    published.flatMap((p) => p.notifications).filter((n) => kind === undefined || n.kind === kind);
+  return { activities, published, notifications };
+}
+
+async function startWorker(activities: ProgrammeActivities) {
+  const taskQueue = `programme-${randomUUID()}`;
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle, activities });
+  return { worker, taskQueue };
+}
+
+function setupFor(programmeId: string): ProgrammeSetup {
+  return {
+    programmeId,
+    title: 'Chương trình hành động số 123 thực hiện Nghị quyết 13-NQ/TW',
+    templateId: 'action-programme',
+    templateVersion: 1,
+    issuingUnitId: 'hg-tu',
+    issuingHeadId: BITHU.personId,
+    memberInChargeId: PBT.personId,
+    fieldGroup: 'economy',
+    term: '2025-2030',
+    implementsResolution: '13-NQ/TW',
+    createdBy: CV.personId,
+  };
+}
+
+/** Polls (in real time) until the check holds: the worker processes what a time skip fired. */
+async function eventually<T>(check: () => Promise<T | undefined | false> | T | undefined | false, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await Promise.race([check(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('check took over 5 s')), 5000).unref())]);
+      if (v !== undefined && v !== false) return v as T;
+      last = v;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${last instanceof Error ? last.message : JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function actions(handle: WorkflowHandle) {
+  let n = 0;
+  return async <N extends ProgrammeActionName>(name: N, actor: Actor, payload: ActionPayloads[N], requestId?: string): Promise<ProgrammeView> =>
+    handle.executeUpdate(programmeUpdates[name], { args: [{ actor, requestId: requestId ?? `${handle.workflowId}-${++n}`, payload }] });
+}
+
+/** Skips server time to an instant (a little after it, so timers due then have fired). */
+async function skipTo(instant: number, slackMs = DAY): Promise<void> {
+  const now = await env.currentTimeMs();
+  if (instant + slackMs > now) await env.sleep(instant + slackMs - now);
+}
+
+/** Whole minutes from one instant to another (timers fire a few milliseconds after their due time). */
+const minutesBetween = (from: number, to: string | number) => Math.round(((typeof to === 'string' ? Date.parse(to) : to) - from) / 60_000);
+const MIN_PER_DAY = 24 * 60;
+
+/** Every run of the chain, oldest first, with its history length. */
+async function runHistories(workflowId: string, firstRunId: string): Promise<Array<{ runId: string; events: number }>> {
+  const runs: Array<{ runId: string; events: number }> = [];
+  let runId: string | null | undefined = firstRunId;
+  while (runId) {
+    const history: Awaited<ReturnType<WorkflowHandle['fetchHistory']>> = await env.client.workflow.getHandle(workflowId, runId).fetchHistory();
+    const events = history.events ?? [];
+    runs.push({ runId, events: events.length });
+    runId = events[events.length - 1]?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId;
+  }
+  return runs;
+}
+
+async function expectRefusal(promise: Promise<unknown>, type: string): Promise<ApplicationFailure> {
+  const err = await promise.then(
+    () => {
+      throw new Error(`expected a ${type} refusal, but the update was accepted`);
+    },
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
+  const cause = (err as WorkflowUpdateFailedError).cause;
+  expect(cause).toBeInstanceOf(ApplicationFailure);
+  expect((cause as ApplicationFailure).type).toBe(type);
+  return cause as ApplicationFailure;
+}
+
+describe('programmeWorkflow (time-skipping test server, action-programme template)', () => {
+  it('runs a five-year programme from survey to closing, with reminders, escalations, reviews and continue-as-new', async () => {
+    const { activities, notifications } = recordingActivities();
+    const { worker, taskQueue } = await startWorker(activities);
+    const programmeId = `p-${randomUUID()}`;
+    const workflowId = `programme-${programmeId}`;
+    const template = findTemplate('action-programme')!;
+    const input: ProgrammeWorkflowInput = { setup: setupFor(programmeId), template, continueAsNewAfterEvents: 400 };
+
+    await worker.runUntil(async () => {
+      const handle = await env.client.workflow.start(PROGRAMME_WORKFLOW_TYPE, { args: [input], taskQueue, workflowId });
+      const latest = env.client.workflow.getHandle(workflowId);
+      const act = actions(latest);
+      const view = () => latest.query(programmeViewQuery);
+
+      const created = await eventually(async () => {
+        const v = await view();
+        return v.phase === Phase.SURVEY && v;
+      }, 'the SURVEY phase');
+      const surveyDeadline = Date.parse(created.phaseDeadline!);
+      expect(surveyDeadline - Date.parse(created.state.phaseEnteredAt)).toBe(30 * DAY);
+
+      // Nobody acts in SURVEY for 40 days: two reminders before the deadline, two escalations after.
+      await env.sleep('40 days');
+      await eventually(() => notifications('DEADLINE_ESCALATION').length >= 2 && true, 'two escalations in SURVEY');
+      const surveyReminders = notifications('DEADLINE_REMINDER').filter((n) => n.params.step === Phase.SURVEY);
+      expect(surveyReminders.map((n) => [minutesBetween(surveyDeadline, n.occurredAt), n.recipientIds, n.params.what])).toEqual([
+        [-7 * MIN_PER_DAY, [PBT.personId], 'assign surveyors'],
+        [-1 * MIN_PER_DAY, [PBT.personId], 'assign surveyors'],
+      ]);
+      const escalations = notifications('DEADLINE_ESCALATION');
+      expect(escalations.map((n) => [minutesBetween(surveyDeadline, n.occurredAt), n.params.level, n.params.step, [...n.recipientIds].sort()])).toEqual([
+        [1 * MIN_PER_DAY, 1, Phase.SURVEY, [PBT.personId]],
+        [8 * MIN_PER_DAY, 2, Phase.SURVEY, [BITHU.personId, PBT.personId].sort()],
+      ]);
+
+      // Survey → draft → consultation.
+      await act('assignSurveyors', CV, { surveyorIds: [SKHDT.personId, STC.personId] });
+      await act('submitSurveyFindings', SKHDT, { text: 'Tăng trưởng giai đoạn trước khoảng 6,5%/năm; hạ tầng giao thông là điểm nghẽn.' });
+      expect((await act('closeSurvey', CV, {})).phase).toBe(Phase.DRAFTING);
+      await act('submitDraft', CV, { documentRef: 'DT-123/VPTU', changeNote: 'Dự thảo lần 1 sau khảo sát' });
+      const consulting = await act('openConsultation', CV, { inviteeIds: [PBT.personId, TV1.personId, SKHDT.personId] });
+      expect(consulting.phase).toBe(Phase.CONSULTATION);
+      expect(consulting.consultation?.pending).toEqual([PBT.personId, TV1.personId, SKHDT.personId]);
+
+      // An opinion must be given personally: the advisory staff may not file one for a key cadre.
+      const refusal = await expectRefusal(act('submitOpinion', CV, { text: 'Thống nhất.', onBehalfOf: PBT.personId }), 'FORBIDDEN');
+      expect(refusal.message).toMatch(/personally/);
+      const opinionRequest = `${workflowId}-opinion-pbt`;
+      const answered = await act('submitOpinion', PBT, { text: 'Đề nghị lượng hóa chỉ tiêu thu ngân sách.' }, opinionRequest);
+      // A retried request (same id) has one effect: the retry only reads, it is not refused as a second opinion.
+      const retried = await act('submitOpinion', PBT, { text: 'Đề nghị lượng hóa chỉ tiêu thu ngân sách.' }, opinionRequest);
+      expect(retried.version).toBe(answered.version);
+      expect(retried.consultation?.answered).toEqual([PBT.personId]);
+      await expectRefusal(act('submitOpinion', PBT, { text: 'Ý kiến lần hai' }), 'WRONG_PHASE');
+      await act('submitOpinion', TV1, { text: 'Bổ sung giải pháp về nguồn nhân lực.' });
+      await act('submitOpinion', SKHDT, { text: 'Thống nhất với dự thảo.' });
+      expect((await act('closeConsultation', CV, {})).phase).toBe(Phase.DRAFTING);
+
+      // Approval → issue → dissemination by the head in person.
+      expect((await act('submitForApproval', CV, {})).phase).toBe(Phase.APPROVAL);
+      expect((await act('approve', BITHU, { note: 'Thông qua tại hội nghị Ban Thường vụ' })).phase).toBe(Phase.ISSUED);
+      const today = vnDateOf(await env.currentTimeMs());
+      const twoYears = new Date((await env.currentTimeMs()) + 730 * DAY).toISOString();
+      const issued = await act('issue', CV, {
+        documentNumber: '123-CTr/TU',
+        issuedOn: today,
+        targets: [
+          { code: 'GRDP', name: 'Tăng trưởng GRDP bình quân', unit: '%/năm', baseline: '6.5', goal: { comparator: Comparator.RANGE, goal: '7', goalHigh: '7.5' }, responsibleUnitId: 'hg-skhdt' },
+          { code: 'REV', name: 'Tăng thu ngân sách trên địa bàn', unit: '%/năm', goal: { comparator: Comparator.AT_LEAST, goal: '15' }, responsibleUnitId: 'hg-stc' },
+        ],
+        tasks: [
+          { code: 'T1', title: 'Kế hoạch thu hút đầu tư', responsibleUnitId: 'hg-skhdt', responsiblePersonId: SKHDT.personId, coordinatingUnitIds: ['hg-stc'], dueAt: twoYears },
+          { code: 'T2', title: 'Đề án tăng thu ngân sách', responsibleUnitId: 'hg-stc', responsiblePersonId: STC.personId, coordinatingUnitIds: [], dueAt: twoYears },
+        ],
+        solutions: ['Cải thiện môi trường đầu tư'],
+        resources: ['Ngân sách tỉnh'],
+        steeringCommittee: { headId: BITHU.personId, memberIds: [PBT.personId, SKHDT.personId] },
+      });
+      expect(issued.phase).toBe(Phase.DISSEMINATION);
+      const implementing = await act('recordDissemination', BITHU, { heldOn: today, audienceIds: [PBT.personId, TV1.personId, SKHDT.personId, STC.personId] });
+      expect(implementing.phase).toBe(Phase.IMPLEMENTATION);
+      const reviews = implementing.state.implementation.reviews;
+      expect(reviews).toHaveLength(19); // quarterly over five years, the 20th is the final review
+      expect(reviews[0].expectedUnitIds).toEqual(['hg-skhdt', 'hg-stc']);
+      const termEnd = Date.parse(implementing.state.implementation.termEndsAt!);
+      const startedAt = Date.parse(implementing.state.implementation.startedAt!);
+      expect(Number(vnDateOf(termEnd).slice(0, 4)) - Number(vnDateOf(startedAt).slice(0, 4))).toBe(5);
+      expect(minutesBetween(startedAt, reviews[0].closesAt) - minutesBetween(startedAt, reviews[0].opensAt)).toBe(15 * MIN_PER_DAY);
+
+      // Quarter 1: the review opens, both units report; GRDP inside the range, revenue short.
+      await skipTo(Date.parse(reviews[0].opensAt));
+      await eventually(() => notifications('REVIEW_OPENED').length >= 1 && true, 'review 1 to open');
+      const opened = notifications('REVIEW_OPENED')[0];
+      expect(opened.params.period).toBe(reviews[0].periodLabel);
+      expect([...opened.recipientIds].sort()).toEqual([SKHDT.personId, STC.personId]);
+      await act('submitReviewReport', SKHDT, { reviewSeq: 1, text: 'GRDP quý I', values: { GRDP: '7.2' } });
+      await act('submitReviewReport', STC, { reviewSeq: 1, text: 'Thu ngân sách quý I', values: { REV: '12' } });
+      await skipTo(Date.parse(reviews[0].closesAt));
+      const closed1 = await eventually(() => notifications('REVIEW_CLOSED').find((n) => n.params.period === reviews[0].periodLabel), 'review 1 to close');
+      expect(closed1.params.headline).toBe('1/2 achieved or exceeded');
+      expect((await view()).latestReviewHeadline).toBe('1/2 achieved or exceeded');
+
+      // Quarter 2: only the planning department reports, before the reminders; finance is reminded.
+      await skipTo(Date.parse(reviews[1].opensAt));
+      await eventually(() => notifications('REVIEW_OPENED').length >= 2 && true, 'review 2 to open');
+      await act('submitReviewReport', SKHDT, { reviewSeq: 2, text: 'GRDP 6 tháng', values: { GRDP: '7.8' } });
+      await skipTo(Date.parse(reviews[1].closesAt));
+      const closed2 = await eventually(() => notifications('REVIEW_CLOSED').find((n) => n.params.period === reviews[1].periodLabel), 'review 2 to close');
+      expect(closed2.params.headline).toBe('1/2 achieved or exceeded');
+      const review2Reminders = notifications('DEADLINE_REMINDER').filter((n) => n.params.step === reviews[1].periodLabel);
+      expect(review2Reminders.map((n) => [minutesBetween(Date.parse(reviews[1].closesAt), n.occurredAt), n.recipientIds])).toEqual([
+        [-7 * MIN_PER_DAY, [STC.personId]],
+        [-1 * MIN_PER_DAY, [STC.personId]],
+      ]);
+      expect(notifications('DEADLINE_REMINDER').filter((n) => n.params.step === reviews[0].periodLabel)).toEqual([]); // everyone had reported
+
+      // Quarter 3: both units report, both goals exceeded.
+      await skipTo(Date.parse(reviews[2].opensAt));
+      await eventually(() => notifications('REVIEW_OPENED').length >= 3 && true, 'review 3 to open');
+      await act('submitReviewReport', SKHDT, { reviewSeq: 3, text: 'GRDP 9 tháng', values: { GRDP: '7.6' } });
+      await act('submitReviewReport', STC, { reviewSeq: 3, text: 'Thu ngân sách 9 tháng', values: { REV: '16' } });
+      await skipTo(Date.parse(reviews[2].closesAt));
+      const closed3 = await eventually(() => notifications('REVIEW_CLOSED').find((n) => n.params.period === reviews[2].periodLabel), 'review 3 to close');
+      expect(closed3.params.headline).toBe('2/2 achieved or exceeded');
+      expect((await view()).latestReviewHeadline).toBe('2/2 achieved or exceeded');
+
+      // The rest of the term passes without reports; the term ends and the final review opens.
+      while ((await env.currentTimeMs()) < termEnd + DAY) await env.sleep('120 days');
+      const finalView = await eventually(async () => {
+        const v = await view();
+        return v.phase === Phase.FINAL_REVIEW && v;
+      }, 'the FINAL_REVIEW phase');
+      expect(notifications('REVIEW_CLOSED').map((n) => n.params.period)).toEqual(reviews.map((r) => r.periodLabel));
+      expect(finalView.latestReviewHeadline).toBe('0/2 achieved or exceeded'); // the last quarter had no data
+      const finalReview = finalView.state.finalReview.review!;
+      expect(finalReview.expectedUnitIds).toEqual(['hg-skhdt', 'hg-stc']);
+      expect(Date.parse(finalReview.closesAt) - Date.parse(finalReview.opensAt)).toBe(30 * DAY);
+
+      await act('submitFinalReport', SKHDT, { text: 'Tổng kết GRDP', values: { GRDP: '7.4' } });
+      await act('submitFinalReport', STC, { text: 'Tổng kết thu ngân sách', values: { REV: '15' } });
+      await skipTo(Date.parse(finalReview.closesAt));
+      const finalClosed = await eventually(() => notifications('REVIEW_CLOSED').find((n) => n.params.period === finalReview.periodLabel), 'the final review to close');
+      expect(finalClosed.params.headline).toBe('2/2 achieved or exceeded');
+      expect((await view()).latestReviewHeadline).toBe('2/2 achieved or exceeded');
+
+      const evaluated = await act('evaluate', PBT, { subjectKind: 'UNIT', subjectId: 'hg-skhdt', rating: 'GOOD', comment: 'Hoàn thành tốt' });
+      expect(evaluated.state.finalReview.evaluations[0].figures).toMatchObject({ targetsAchieved: 1, targetsTotal: 1 });
+      expect((await act('closeProgramme', BITHU, {})).phase).toBe(Phase.CLOSED);
+
+      const outcome: ProgrammeOutcome = await handle.result();
+      expect(outcome).toMatchObject({ programmeId, phase: Phase.CLOSED, headline: '2/2 achieved or exceeded' });
+      expect(outcome.runs).toBeGreaterThan(1);
+      expect(notifications('PROGRAMME_CLOSED')).toHaveLength(1);
+
+      // Keys are unique across continue-as-new (the notifier deduplicates by key).
+      const keys = notifications().map((n) => n.key);
+      expect(new Set(keys).size).toBe(keys.length);
+
+      const runs = await runHistories(workflowId, handle.firstExecutionRunId);
+      expect(runs).toHaveLength(outcome.runs);
+      for (const run of runs) expect(run.events).toBeLessThan(MAX_EVENTS_PER_RUN);
+      const latestHistory = await latest.fetchHistory();
+      expect(latestHistory.events?.length ?? 0).toBeLessThan(MAX_EVENTS_PER_RUN);
+    });
+  }, 300_000);
+});
