@@ -19,6 +19,8 @@ import { loadWorkerConfig } from '../../apps/worker/src/worker.config';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { workflowBundleOptions } from '../../libs/temporal/src/workflow-bundle';
 
+export { eventually } from './eventually';
+
 export interface TestStack {
   api: INestApplication;
   http: () => ReturnType<typeof request>;
@@ -80,22 +82,6 @@ export async function startTestStack(): Promise<TestStack> {
       await api.close();
     },
   };
-}
-
-/** Polls until the check returns a value (not undefined/false) or the deadline passes. */
-export async function eventually<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const v = await check();
-      if (v !== undefined && v !== false) return v as T;
-    } catch (err) {
-      last = err;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
 }
 
 export type { Worker };

@@ -25,12 +25,8 @@ async function main(): Promise<void> {
     maxConcurrentActivities: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
     workflowBundle,
   });
-  // SIGTERM/SIGINT: stop polling, let running tasks finish, then close Nest (DB pool, queues).
-  // The SDK's runtime also reacts to these signals; shut down only once.
-  for (const signal of ['SIGTERM', 'SIGINT'] as const)
-    process.once(signal, () => {
-      if (worker.getState() === 'RUNNING') worker.shutdown();
-    });
+  // On SIGTERM/SIGINT the SDK's runtime shuts the worker down (its default shutdownSignals): running
+  // tasks finish, worker.run() resolves, and the finally block closes Nest (DB pool, queues).
   logger.log(`worker polling task queue ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS}`);
   try {
     await worker.run();

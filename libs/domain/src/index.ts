@@ -22,6 +22,7 @@ export {
   enterPhase,
   openReview,
   closeReview,
+  latestClosedReview,
   closeConsultationAtDeadline,
   reviewReporters,
   reviewKind,

@@ -13,6 +13,7 @@ import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/
 import { Actor, ActionPayloads, Comparator, findTemplate, Phase, ProgrammeActionName, ProgrammeSetup, Role, vnDateOf } from '@app/domain';
 import { CUSTOM_SEARCH_ATTRIBUTES } from '@app/temporal/search-attributes';
 import { workflowBundleOptions } from '@app/temporal/workflow-bundle';
+import { eventually } from '../../../test/utils/eventually';
 import type { NotificationRequest, ProgrammeActivities, PublishChangesInput } from './activity-interfaces';
 import { ProgrammeOutcome, ProgrammeView, programmeUpdates, programmeViewQuery, ProgrammeWorkflowInput, PROGRAMME_WORKFLOW_TYPE } from './definitions';
 
@@ -112,23 +113,6 @@ function setupFor(programmeId: string): ProgrammeSetup {
     implementsResolution: '13-NQ/TW',
     createdBy: CV.personId,
   };
-}
-
-/** Polls (in real time) until the check holds: the worker processes what a time skip fired. */
-async function eventually<T>(check: () => Promise<T | undefined | false> | T | undefined | false, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await Promise.race([check(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('check took over 5 s')), 5000).unref())]);
-      if (v !== undefined && v !== false) return v as T;
-      last = v;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${last instanceof Error ? last.message : JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 function actions(handle: WorkflowHandle) {
@@ -263,26 +247,31 @@ describe('programmeWorkflow (time-skipping test server, action-programme templat
       const startedAt = Date.parse(implementing.state.implementation.startedAt!);
       expect(Number(vnDateOf(termEnd).slice(0, 4)) - Number(vnDateOf(startedAt).slice(0, 4))).toBe(5);
       expect(minutesBetween(startedAt, reviews[0].closesAt) - minutesBetween(startedAt, reviews[0].opensAt)).toBe(15 * MIN_PER_DAY);
+      // Skip to review i's opening (or closing) and wait until the worker has processed it.
+      const reachReviewOpening = async (i: number) => {
+        await skipTo(Date.parse(reviews[i].opensAt));
+        await eventually(() => notifications('REVIEW_OPENED').length >= i + 1 && true, `review ${i + 1} to open`);
+      };
+      const reachReviewClosing = async (i: number) => {
+        await skipTo(Date.parse(reviews[i].closesAt));
+        return eventually(() => notifications('REVIEW_CLOSED').find((n) => n.params.period === reviews[i].periodLabel), `review ${i + 1} to close`);
+      };
 
       // Quarter 1: the review opens, both units report; GRDP inside the range, revenue short.
-      await skipTo(Date.parse(reviews[0].opensAt));
-      await eventually(() => notifications('REVIEW_OPENED').length >= 1 && true, 'review 1 to open');
+      await reachReviewOpening(0);
       const opened = notifications('REVIEW_OPENED')[0];
       expect(opened.params.period).toBe(reviews[0].periodLabel);
       expect([...opened.recipientIds].sort()).toEqual([SKHDT.personId, STC.personId]);
       await act('submitReviewReport', SKHDT, { reviewSeq: 1, text: 'GRDP quý I', values: { GRDP: '7.2' } });
       await act('submitReviewReport', STC, { reviewSeq: 1, text: 'Thu ngân sách quý I', values: { REV: '12' } });
-      await skipTo(Date.parse(reviews[0].closesAt));
-      const closed1 = await eventually(() => notifications('REVIEW_CLOSED').find((n) => n.params.period === reviews[0].periodLabel), 'review 1 to close');
+      const closed1 = await reachReviewClosing(0);
       expect(closed1.params.headline).toBe('1/2 achieved or exceeded');
       expect((await view()).latestReviewHeadline).toBe('1/2 achieved or exceeded');
 
       // Quarter 2: only the planning department reports, before the reminders; finance is reminded.
-      await skipTo(Date.parse(reviews[1].opensAt));
-      await eventually(() => notifications('REVIEW_OPENED').length >= 2 && true, 'review 2 to open');
+      await reachReviewOpening(1);
       await act('submitReviewReport', SKHDT, { reviewSeq: 2, text: 'GRDP 6 tháng', values: { GRDP: '7.8' } });
-      await skipTo(Date.parse(reviews[1].closesAt));
-      const closed2 = await eventually(() => notifications('REVIEW_CLOSED').find((n) => n.params.period === reviews[1].periodLabel), 'review 2 to close');
+      const closed2 = await reachReviewClosing(1);
       expect(closed2.params.headline).toBe('1/2 achieved or exceeded');
       const review2Reminders = notifications('DEADLINE_REMINDER').filter((n) => n.params.step === reviews[1].periodLabel);
       expect(review2Reminders.map((n) => [minutesBetween(Date.parse(reviews[1].closesAt), n.occurredAt), n.recipientIds])).toEqual([
@@ -292,12 +281,10 @@ describe('programmeWorkflow (time-skipping test server, action-programme templat
       expect(notifications('DEADLINE_REMINDER').filter((n) => n.params.step === reviews[0].periodLabel)).toEqual([]); // everyone had reported
 
       // Quarter 3: both units report, both goals exceeded.
-      await skipTo(Date.parse(reviews[2].opensAt));
-      await eventually(() => notifications('REVIEW_OPENED').length >= 3 && true, 'review 3 to open');
+      await reachReviewOpening(2);
       await act('submitReviewReport', SKHDT, { reviewSeq: 3, text: 'GRDP 9 tháng', values: { GRDP: '7.6' } });
       await act('submitReviewReport', STC, { reviewSeq: 3, text: 'Thu ngân sách 9 tháng', values: { REV: '16' } });
-      await skipTo(Date.parse(reviews[2].closesAt));
-      const closed3 = await eventually(() => notifications('REVIEW_CLOSED').find((n) => n.params.period === reviews[2].periodLabel), 'review 3 to close');
+      const closed3 = await reachReviewClosing(2);
       expect(closed3.params.headline).toBe('2/2 achieved or exceeded');
       expect((await view()).latestReviewHeadline).toBe('2/2 achieved or exceeded');
 

@@ -23,6 +23,7 @@ import {
   enterPhase,
   initialState,
   isTerminal,
+  latestClosedReview,
   openReview,
   Phase,
   PROGRAMME_ACTIONS,
@@ -108,10 +109,7 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
   const view = (): ProgrammeView => {
     const now = new Date();
     const round = state.consultations[state.consultations.length - 1];
-    const latest = [...state.implementation.reviews, ...(state.finalReview.review ? [state.finalReview.review] : [])]
-      .filter((r) => r.closedAt)
-      .sort((a, b) => (a.closedAt ?? '').localeCompare(b.closedAt ?? ''))
-      .pop();
+    const latest = latestClosedReview(state);
     return {
       programmeId,
       phase: state.phase,

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { latestClosedReview } from '@app/domain';
 import { NotificationKind, NotificationProducer } from '@app/notifications';
 import type { PublishChangesInput } from '@app/workflows/programme/activity-interfaces';
 
@@ -20,10 +21,7 @@ export class ProgrammeProjectionService {
 
   async publish(input: PublishChangesInput): Promise<void> {
     const s = input.state;
-    const latestReview = [...s.implementation.reviews, ...(s.finalReview.review ? [s.finalReview.review] : [])]
-      .filter((r) => r.closedAt)
-      .sort((a, b) => (a.closedAt ?? '').localeCompare(b.closedAt ?? ''))
-      .pop();
+    const latestReview = latestClosedReview(s);
     await this.dataSource.transaction(async (tx) => {
       await tx.query(
         `INSERT INTO programme (id, title, document_number, issued_on, template_id, template_version, phase, phase_deadline,

@@ -507,13 +507,21 @@ function openFinalReview(s: ProgrammeState, t: ProgrammeTemplate, now: Date): vo
   const window = t.phaseDurations[Phase.FINAL_REVIEW] ?? t.reviewWindow;
   // Units report during the first half of the final-review phase; evaluation follows.
   const closes = new Date((now.getTime() + addIsoDuration(now, window).getTime()) / 2);
-  s.finalReview.review = newReview(0, 'FINAL', REVIEW_KIND_VI.FINAL, now, closes, responsibleUnits(s));
+  s.finalReview.review = newReview(s.implementation.reviews.length + 1, 'FINAL', REVIEW_KIND_VI.FINAL, now, closes, responsibleUnits(s));
+}
+
+/** The most recently closed review, periodic or final: the programme's current headline. */
+export function latestClosedReview(s: ProgrammeState): Review | undefined {
+  const all = s.finalReview.review ? [...s.implementation.reviews, s.finalReview.review] : s.implementation.reviews;
+  let latest: Review | undefined;
+  for (const r of all) if (r.closedAt && (!latest || r.closedAt >= (latest.closedAt as string))) latest = r;
+  return latest;
 }
 
 /** Closes a review: achievement per target from the latest value each unit reported. */
 export function closeReview(s: ProgrammeState, review: Review, now: Date): ProgrammeEffect[] {
   const latest: Record<string, string> = {};
-  const previous = s.implementation.reviews.filter((r) => r.closedAt && (review.kind === 'FINAL' || r.seq < review.seq));
+  const previous = s.implementation.reviews.filter((r) => r.closedAt && r.seq < review.seq);
   for (const r of previous) for (const rep of Object.values(r.reports)) Object.assign(latest, rep.values);
   const byTime = Object.values(review.reports).sort((a, b) => a.at.localeCompare(b.at));
   const current: Record<string, string> = {};
