@@ -25,9 +25,12 @@ export {
   latestClosedReview,
   closeConsultationAtDeadline,
   reviewReporters,
+  allTasks,
   reviewKind,
   awaiting,
   REVIEW_KIND_VI,
 } from './programme/programme-actions';
 export type { ProgrammeAction, ProgrammeActionName, ActionPayloads, ProgrammeEffect, TargetInput } from './programme/programme-actions';
 export * as calendar from './calendar';
+export { TaskBucket, TASK_BUCKETS, taskBucket } from './task/task-buckets';
+export type { BucketFacts } from './task/task-buckets';

@@ -78,7 +78,8 @@ export interface ActionPayloads {
   };
   recordDissemination: { heldOn: string; audienceIds: string[] };
   acknowledgeDissemination: Record<string, never>;
-  addAnnualPlan: { year: number; title: string; items: string[] };
+  /** Tasks added by the plan start task workflows like those issued with the programme. */
+  addAnnualPlan: { year: number; title: string; items: string[]; tasks?: ProgrammeTask[] };
   submitReviewReport: { reviewSeq: number; text: string; values: Record<string, string> };
   recordInspection: { findings: string; unitId?: string | null };
   submitFinalReport: { text: string; values: Record<string, string> };
@@ -142,8 +143,13 @@ const isLeadership = (s: ProgrammeState, a: Actor) => isApprover(s, a) || isMemb
 function responsibleUnits(s: ProgrammeState): string[] {
   const units = new Set<string>();
   for (const t of s.issuance?.targets ?? []) units.add(t.responsibleUnitId);
-  for (const t of s.issuance?.tasks ?? []) units.add(t.responsibleUnitId);
+  for (const t of allTasks(s)) units.add(t.responsibleUnitId);
   return [...units].sort();
+}
+
+/** Tasks issued with the programme and those added by annual plans since. */
+export function allTasks(s: ProgrammeState): ProgrammeTask[] {
+  return [...(s.issuance?.tasks ?? []), ...s.implementation.annualPlans.flatMap((pl) => pl.tasks ?? [])];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -212,6 +218,7 @@ function validateTasks(tasks: ProgrammeTask[]): Refusal | null {
   const codes = new Set<string>();
   for (const [i, t] of tasks.entries()) {
     const where = `tasks[${i}]`;
+    if (typeof t !== 'object' || t === null) return invalid(`${where} must be an object`);
     const bad = text(t.code, `${where}.code`, 50) ?? text(t.title, `${where}.title`, 1000) ?? text(t.responsibleUnitId, `${where}.responsibleUnitId`, 100) ?? text(t.responsiblePersonId, `${where}.responsiblePersonId`, 100) ?? ids(t.coordinatingUnitIds ?? [], `${where}.coordinatingUnitIds`, 0);
     if (bad) return bad;
     if (codes.has(t.code)) return invalid(`task code ${t.code} appears twice`);
@@ -338,7 +345,15 @@ export function validateAction(s: ProgrammeState, actor: Actor, action: Programm
       const { year, title, items } = action.payload;
       if (!Number.isInteger(year) || year < 2000 || year > 2100) return invalid('year must be a year such as 2024');
       if (s.implementation.annualPlans.some((pl) => pl.year === year)) return wrongPhase(`an annual plan for ${year} exists already`);
-      return text(title, 'title', 500) ?? (Array.isArray(items) && items.length > 0 && items.every((i) => typeof i === 'string' && i.trim()) ? null : invalid('items must be a non-empty list of texts'));
+      const tasks = action.payload.tasks ?? [];
+      const taken = new Set(allTasks(s).map((t) => t.code));
+      const clash = Array.isArray(tasks) ? tasks.find((t) => taken.has(t?.code)) : undefined;
+      return (
+        text(title, 'title', 500) ??
+        (Array.isArray(items) && items.length > 0 && items.every((i) => typeof i === 'string' && i.trim()) ? null : invalid('items must be a non-empty list of texts')) ??
+        validateTasks(tasks) ??
+        (clash ? invalid(`task code ${clash.code} is used already in this programme`) : null)
+      );
     }
     case 'submitReviewReport': {
       const bad = requirePhase(s, 'reporting to a review', Phase.IMPLEMENTATION);
@@ -565,7 +580,7 @@ export function openReview(s: ProgrammeState, review: Review): ProgrammeEffect[]
 /** People who report for the units that have not reported yet: their tasks' responsible persons. */
 export function reviewReporters(s: ProgrammeState, review: Review): string[] {
   const pending = new Set(review.expectedUnitIds.filter((u) => !review.reports[u]));
-  return uniq((s.issuance?.tasks ?? []).filter((t) => pending.has(t.responsibleUnitId)).map((t) => t.responsiblePersonId));
+  return uniq(allTasks(s).filter((t) => pending.has(t.responsibleUnitId)).map((t) => t.responsiblePersonId));
 }
 
 function closeRound(s: ProgrammeState, t: ProgrammeTemplate, now: Date, actorId: string | null): ProgrammeEffect[] {
@@ -677,7 +692,14 @@ export function applyAction(s: ProgrammeState, t: ProgrammeTemplate, actor: Acto
       effects.push(audit({ acknowledged: Object.keys(s.dissemination.acknowledged).length, audience: s.dissemination.audienceIds.length }));
       break;
     case 'addAnnualPlan':
-      s.implementation.annualPlans.push({ by, at, ...action.payload });
+      s.implementation.annualPlans.push({
+        by,
+        at,
+        year: action.payload.year,
+        title: action.payload.title,
+        items: action.payload.items,
+        tasks: (action.payload.tasks ?? []).map((x) => ({ ...x, coordinatingUnitIds: x.coordinatingUnitIds ?? [] })),
+      });
       effects.push(audit({ year: action.payload.year, items: action.payload.items.length }));
       break;
     case 'submitReviewReport': {

@@ -136,7 +136,7 @@ export interface ProgrammeState {
   implementation: {
     startedAt: string | null;
     termEndsAt: string | null;
-    annualPlans: Array<Authored & { year: number; title: string; items: string[] }>;
+    annualPlans: Array<Authored & { year: number; title: string; items: string[]; tasks: ProgrammeTask[] }>;
     reviews: Review[];
     inspections: Inspection[];
   };

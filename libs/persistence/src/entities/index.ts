@@ -4,7 +4,16 @@ import { OrgUnitEntity } from './org-unit.entity';
 import { PersonEntity } from './person.entity';
 import { PhaseHistoryEntity } from './phase-history.entity';
 import { ProgrammeEntity } from './programme.entity';
+import { ProgrammeReviewEntity } from './programme-review.entity';
+import { ProgrammeTargetEntity } from './programme-target.entity';
+import { TargetValueEntity } from './target-value.entity';
+import { TaskEntity } from './task.entity';
 
-export const ENTITIES = [OrgUnitEntity, PersonEntity, ProgrammeEntity, PhaseHistoryEntity, AuditEventEntity, NotificationEntity];
+export const ENTITIES = [OrgUnitEntity, PersonEntity, ProgrammeEntity, PhaseHistoryEntity, AuditEventEntity, NotificationEntity,
+  ProgrammeTargetEntity, TargetValueEntity, ProgrammeReviewEntity, TaskEntity,
+];
 
-export { AuditEventEntity, NotificationEntity, OrgUnitEntity, PersonEntity, PhaseHistoryEntity, ProgrammeEntity };
+export {
+  AuditEventEntity, NotificationEntity, OrgUnitEntity, PersonEntity, PhaseHistoryEntity, ProgrammeEntity,
+  ProgrammeReviewEntity, ProgrammeTargetEntity, TargetValueEntity, TaskEntity,
+};
