@@ -87,8 +87,8 @@ describe('foundation (e2e)', () => {
       const res = await stack.http().get('/inbox').set(auth(surveyor));
       return res.body.items?.find((n: { programmeId: string }) => n.programmeId === id);
     }, 'the surveyor’s inbox item');
-    expect(inbox.kind).toBe('DEADLINE_REMINDER');
-    expect(inbox.title).toContain('Đôn đốc');
+    expect(inbox.kind).toBe('SURVEY_ASSIGNED');
+    expect(inbox.title).toContain('Khảo sát thực tiễn');
     const unread = await stack.http().get('/inbox/unread-count').set(auth(surveyor));
     expect(unread.body.unread).toBeGreaterThanOrEqual(1);
 

@@ -289,7 +289,7 @@ describe('programmeWorkflow (time-skipping test server, action-programme templat
       expect((await view()).latestReviewHeadline).toBe('2/2 achieved or exceeded');
 
       // The rest of the term passes without reports; the term ends and the final review opens.
-      while ((await env.currentTimeMs()) < termEnd + DAY) await env.sleep('120 days');
+      for (let now = await env.currentTimeMs(); now < termEnd + DAY; now = await env.currentTimeMs()) await env.sleep(Math.min(120 * DAY, termEnd + DAY - now));
       const finalView = await eventually(async () => {
         const v = await view();
         return v.phase === Phase.FINAL_REVIEW && v;
@@ -300,12 +300,32 @@ describe('programmeWorkflow (time-skipping test server, action-programme templat
       expect(finalReview.expectedUnitIds).toEqual(['hg-skhdt', 'hg-stc']);
       expect(Date.parse(finalReview.closesAt) - Date.parse(finalReview.opensAt)).toBe(30 * DAY);
 
+      const finalOpened = notifications('REVIEW_OPENED').filter((n) => n.params.period === finalReview.periodLabel);
+      expect(finalOpened.map((n) => [...n.recipientIds].sort())).toEqual([[SKHDT.personId, STC.personId]]);
+
+      // Planning reports at once; finance only after both reminders (7 days and 1 day before the close).
       await act('submitFinalReport', SKHDT, { text: 'Tổng kết GRDP', values: { GRDP: '7.4' } });
+      await skipTo(Date.parse(finalReview.closesAt) - DAY / 2, 0);
+      const finalReminders = await eventually(() => {
+        const r = notifications('DEADLINE_REMINDER').filter((n) => n.params.step === finalReview.periodLabel);
+        return r.length === 2 && r;
+      }, 'two final-report reminders');
+      expect(finalReminders.map((n) => [minutesBetween(Date.parse(finalReview.closesAt), n.occurredAt), n.recipientIds])).toEqual([
+        [-7 * MIN_PER_DAY, [STC.personId]],
+        [-1 * MIN_PER_DAY, [STC.personId]],
+      ]);
       await act('submitFinalReport', STC, { text: 'Tổng kết thu ngân sách', values: { REV: '15' } });
       await skipTo(Date.parse(finalReview.closesAt));
       const finalClosed = await eventually(() => notifications('REVIEW_CLOSED').find((n) => n.params.period === finalReview.periodLabel), 'the final review to close');
       expect(finalClosed.params.headline).toBe('2/2 achieved or exceeded');
       expect((await view()).latestReviewHeadline).toBe('2/2 achieved or exceeded');
+
+      // Nobody evaluates or closes: after the phase deadline the programme escalates to the member in charge.
+      const finalDeadline = Date.parse(finalView.state.phaseDeadline!);
+      await skipTo(finalDeadline + DAY + DAY / 2);
+      const finalEscalation = await eventually(() => notifications('DEADLINE_ESCALATION').find((n) => n.params.step === Phase.FINAL_REVIEW), 'the final review to escalate');
+      expect(finalEscalation).toMatchObject({ recipientIds: [PBT.personId], params: { level: 1, what: 'evaluations and closing' } });
+      expect(minutesBetween(finalDeadline, finalEscalation.occurredAt)).toBe(MIN_PER_DAY);
 
       const evaluated = await act('evaluate', PBT, { subjectKind: 'UNIT', subjectId: 'hg-skhdt', rating: 'GOOD', comment: 'Hoàn thành tốt' });
       expect(evaluated.state.finalReview.evaluations[0].figures).toMatchObject({ targetsAchieved: 1, targetsTotal: 1 });

@@ -8,6 +8,7 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -31,6 +32,7 @@ import {
   ProgrammeEffect,
   ProgrammeState,
   Refusal,
+  Review,
   reviewReporters,
   subtractIsoDuration,
   validateAction,
@@ -54,6 +56,8 @@ const { publishProgrammeChanges } = proxyActivities<ProgrammeActivities>({
 });
 
 const DEFAULT_CONTINUE_AS_NEW_AFTER = 2000;
+/** Patch: the final review reminds its reporters and escalates an unclosed programme (added after the first release). */
+export const PATCH_FINAL_REVIEW_TIMERS = 'final-review-timers';
 const MAX_BATCH = 100;
 
 interface TimerEvent {
@@ -150,12 +154,27 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     );
   }
 
+  /** Reminders before a review's report deadline, to the people of units that have not reported yet. */
+  const reviewReminders = (review: Review, keyPrefix: string, notBefore: number): TimerEvent[] =>
+    template.reminderOffsets.flatMap((offset, i) => {
+      const at = subtractIsoDuration(Date.parse(review.closesAt), offset).getTime();
+      if (at <= notBefore) return [];
+      return [{
+        key: `${keyPrefix}.remind${i}`,
+        at,
+        fire: (): ProgrammeEffect[] => [
+          { type: 'notify', kind: 'DEADLINE_REMINDER', recipientIds: reviewReporters(state, review), params: { title: state.setup.title, step: review.periodLabel, what: 'review report', deadline: review.closesAt } },
+        ],
+      }];
+    });
+
   /** Everything time decides: reminders, escalations, consultation close, reviews, term end. */
   const dueTimers = (): TimerEvent[] => {
     const events: TimerEvent[] = [];
     const phaseKey = `p${state.phaseSeq}`;
     const entered = Date.parse(state.phaseEnteredAt);
-    if (state.phaseDeadline && state.phase !== Phase.IMPLEMENTATION && state.phase !== Phase.FINAL_REVIEW) {
+    const finalReviewTimers = state.phase === Phase.FINAL_REVIEW && patched(PATCH_FINAL_REVIEW_TIMERS);
+    if (state.phaseDeadline && state.phase !== Phase.IMPLEMENTATION && (state.phase !== Phase.FINAL_REVIEW || finalReviewTimers)) {
       const deadline = Date.parse(state.phaseDeadline);
       template.reminderOffsets.forEach((offset, i) => {
         const at = subtractIsoDuration(deadline, offset).getTime();
@@ -196,15 +215,7 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
         const opens = Date.parse(review.opensAt);
         const closes = Date.parse(review.closesAt);
         events.push({ key: `rv${review.seq}.open`, at: opens, fire: () => openReview(state, review) });
-        template.reminderOffsets.forEach((offset, i) => {
-          const at = subtractIsoDuration(closes, offset).getTime();
-          if (at <= opens) return;
-          events.push({
-            key: `rv${review.seq}.remind${i}`,
-            at,
-            fire: () => [{ type: 'notify', kind: 'DEADLINE_REMINDER', recipientIds: reviewReporters(state, review), params: { title: state.setup.title, step: review.periodLabel, what: 'review report', deadline: review.closesAt } }],
-          });
-        });
+        events.push(...reviewReminders(review, `rv${review.seq}`, opens));
         events.push({ key: `rv${review.seq}.close`, at: closes, fire: (now) => closeReview(state, review, now) });
       }
       const termEnd = Date.parse(state.implementation.termEndsAt as string);
@@ -212,6 +223,7 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     }
     if (state.phase === Phase.FINAL_REVIEW && state.finalReview.review && !state.finalReview.review.closedAt) {
       const review = state.finalReview.review;
+      if (finalReviewTimers) events.push(...reviewReminders(review, 'final', entered));
       events.push({ key: 'final.close', at: Date.parse(review.closesAt), fire: (now) => closeReview(state, review, now) });
     }
     return events.filter((e) => !fired.has(e.key)).sort((a, b) => a.at - b.at || a.key.localeCompare(b.key));

@@ -1,14 +1,24 @@
 import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
 import { Repository } from 'typeorm';
 import { findTemplate, hasRole, PROGRAMME_ACTIONS, ProgrammeActionName, Role } from '@app/domain';
-import { AuditEventEntity, OrgUnitEntity, PersonEntity, ProgrammeEntity } from '@app/persistence';
+import {
+  AuditEventEntity,
+  OrgUnitEntity,
+  PersonEntity,
+  PhaseHistoryEntity,
+  ProgrammeEntity,
+  ProgrammeReviewEntity,
+  ProgrammeTargetEntity,
+  TargetValueEntity,
+} from '@app/persistence';
 import { programmeWorkflowId, TEMPORAL_OPTIONS, TemporalOptions } from '@app/temporal';
 import { SA_FIELD_GROUP, SA_ISSUING_UNIT, SA_MEMBER_IN_CHARGE, SA_PHASE, SA_PROGRAMME_ID, SA_TERM } from '@app/temporal/search-attributes';
 import { PROGRAMME_WORKFLOW_TYPE, programmeUpdates, ProgrammeView, programmeViewQuery, ProgrammeWorkflowInput } from '@app/workflows/programme/definitions';
 import { Principal, toActor } from '../auth/principal';
+import { payloadShapeErrors } from './dto/action-payloads';
 import { CreateProgrammeDto } from './dto/create-programme.dto';
 import { ListProgrammesQuery } from './dto/list-programmes.query';
 import { ProgrammeActionDto } from './dto/programme-action.dto';
@@ -26,6 +36,17 @@ function slugify(title: string): string {
   return `${base || 'programme'}-${Date.now().toString(36)}`;
 }
 
+/** One programme for people: the read model with its history, targets and reviews, and the live workflow state. */
+export interface ProgrammeDetail {
+  programme: ProgrammeEntity;
+  /** Null when the workflow has finished and is past retention, or no worker answers: the read model still does. */
+  live: ProgrammeView | null;
+  phaseHistory: PhaseHistoryEntity[];
+  targets: ProgrammeTargetEntity[];
+  reviews: ProgrammeReviewEntity[];
+  targetValues: TargetValueEntity[];
+}
+
 @Injectable()
 export class ProgrammesService {
   constructor(
@@ -35,6 +56,10 @@ export class ProgrammesService {
     @InjectRepository(PersonEntity) private readonly people: Repository<PersonEntity>,
     @InjectRepository(OrgUnitEntity) private readonly units: Repository<OrgUnitEntity>,
     @InjectRepository(AuditEventEntity) private readonly audit: Repository<AuditEventEntity>,
+    @InjectRepository(PhaseHistoryEntity) private readonly phaseHistory: Repository<PhaseHistoryEntity>,
+    @InjectRepository(ProgrammeTargetEntity) private readonly targets: Repository<ProgrammeTargetEntity>,
+    @InjectRepository(ProgrammeReviewEntity) private readonly reviews: Repository<ProgrammeReviewEntity>,
+    @InjectRepository(TargetValueEntity) private readonly targetValues: Repository<TargetValueEntity>,
   ) {}
 
   async create(dto: CreateProgrammeDto, principal: Principal): Promise<{ id: string; workflowId: string }> {
@@ -96,25 +121,41 @@ export class ProgrammesService {
   /** A staff action: a Temporal update whose validator refuses with a reason (mapped to 4xx). */
   async act(id: string, action: string, dto: ProgrammeActionDto, principal: Principal): Promise<ProgrammeView> {
     if (!(PROGRAMME_ACTIONS as readonly string[]).includes(action)) throw new NotFoundException(`unknown action ${action}; known: ${PROGRAMME_ACTIONS.join(', ')}`);
+    const shapeErrors = payloadShapeErrors(action as ProgrammeActionName, dto.payload);
+    if (shapeErrors.length > 0) throw new BadRequestException(shapeErrors);
     const handle = this.temporal.workflow.getHandle(programmeWorkflowId(id));
     const update = programmeUpdates[action as ProgrammeActionName];
-    return handle.executeUpdate(update as never, {
-      args: [{ actor: toActor(principal), requestId: dto.requestId, payload: dto.payload }] as never,
-      // The request id doubles as Temporal's update id, so the server de-duplicates retries too.
-      updateId: `${action}-${dto.requestId}`,
-    }) as Promise<ProgrammeView>;
+    try {
+      return (await handle.executeUpdate(update as never, {
+        args: [{ actor: toActor(principal), requestId: dto.requestId, payload: dto.payload }] as never,
+        // The request id doubles as Temporal's update id, so the server de-duplicates retries too.
+        updateId: `${action}-${dto.requestId}`,
+      })) as ProgrammeView;
+    } catch (err) {
+      if (!(err instanceof WorkflowNotFoundError)) throw err;
+      // The workflow has finished (closed, cancelled, superseded) or never existed: say which.
+      const programme = await this.programmes.findOne({ where: { id }, select: { id: true, phase: true } });
+      if (!programme) throw new NotFoundException(`programme ${id} not found`);
+      throw new ConflictException(`programme ${id} is ${programme.phase} and accepts no more actions`);
+    }
   }
 
-  async get(id: string): Promise<{ programme: ProgrammeEntity; live: ProgrammeView | null }> {
+  async get(id: string): Promise<ProgrammeDetail> {
     const programme = await this.programmes.findOne({ where: { id } });
     if (!programme) throw new NotFoundException(`programme ${id} not found`);
+    const [phaseHistory, targets, reviews, targetValues] = await Promise.all([
+      this.phaseHistory.find({ where: { programmeId: id }, order: { seq: 'ASC' } }),
+      this.targets.find({ where: { programmeId: id }, order: { code: 'ASC' } }),
+      this.reviews.find({ where: { programmeId: id }, order: { seq: 'ASC' } }),
+      this.targetValues.find({ where: { programmeId: id }, order: { reviewSeq: 'ASC', targetCode: 'ASC' } }),
+    ]);
     let live: ProgrammeView | null = null;
     try {
       live = await this.temporal.workflow.getHandle(programme.workflowId).query(programmeViewQuery);
     } catch {
       live = null; // closed and past retention, or worker unavailable: the read model still answers
     }
-    return { programme, live };
+    return { programme, live, phaseHistory, targets, reviews, targetValues };
   }
 
   async list(q: ListProgrammesQuery): Promise<{ items: ProgrammeEntity[]; total: number; limit: number; offset: number }> {

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { latestClosedReview } from '@app/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { latestClosedReview, ProgrammeState, ProgrammeTarget, Review } from '@app/domain';
 import { NotificationKind, NotificationProducer } from '@app/notifications';
 import type { PublishChangesInput } from '@app/workflows/programme/activity-interfaces';
 
@@ -23,7 +23,7 @@ export class ProgrammeProjectionService {
     const s = input.state;
     const latestReview = latestClosedReview(s);
     await this.dataSource.transaction(async (tx) => {
-      await tx.query(
+      const applied: unknown[] = await tx.query(
         `INSERT INTO programme (id, title, document_number, issued_on, template_id, template_version, phase, phase_deadline,
            issuing_unit_id, member_in_charge_id, field_group, term, implements_resolution, workflow_id,
            latest_review_headline, projection_seq, snapshot, created_by)
@@ -33,7 +33,8 @@ export class ProgrammeProjectionService {
            phase = EXCLUDED.phase, phase_deadline = EXCLUDED.phase_deadline,
            latest_review_headline = EXCLUDED.latest_review_headline, projection_seq = EXCLUDED.projection_seq,
            snapshot = EXCLUDED.snapshot, updated_at = now()
-         WHERE programme.projection_seq <= EXCLUDED.projection_seq`,
+         WHERE programme.projection_seq <= EXCLUDED.projection_seq
+         RETURNING id`,
         [
           s.setup.programmeId,
           s.setup.title,
@@ -55,6 +56,8 @@ export class ProgrammeProjectionService {
           s.setup.createdBy,
         ],
       );
+      // An older version arriving late changes nothing derived from the state either.
+      if (applied.length > 0) await this.writeTargetsAndReviews(tx, s);
       for (const h of s.phaseHistory) {
         await tx.query(
           `INSERT INTO programme_phase_history (programme_id, seq, phase, entered_at, deadline, actor_id, reason)
@@ -82,4 +85,79 @@ export class ProgrammeProjectionService {
     }
     this.logger.debug(`programme ${s.setup.programmeId} v${s.version}: ${input.audits.length} audit, ${input.notifications.length} notifications`);
   }
+
+  /** Targets, reviews and the value of each target per review period, from the projected state. */
+  private async writeTargetsAndReviews(tx: EntityManager, s: ProgrammeState): Promise<void> {
+    const id = s.setup.programmeId;
+    const targets = s.issuance?.targets ?? [];
+    if (targets.length > 0) {
+      await tx.query(
+        `INSERT INTO programme_target (programme_id, code, name, unit, baseline, goal, period_goals, responsible_unit_id)
+         SELECT $1, t.code, t.name, t.unit, t.baseline, t.goal, t."periodGoals", t."responsibleUnitId"
+           FROM jsonb_to_recordset($2::jsonb) AS t(code text, name text, unit text, baseline text, goal jsonb, "periodGoals" jsonb, "responsibleUnitId" text)
+         ON CONFLICT (programme_id, code) DO UPDATE SET name = EXCLUDED.name, unit = EXCLUDED.unit, baseline = EXCLUDED.baseline,
+           goal = EXCLUDED.goal, period_goals = EXCLUDED.period_goals, responsible_unit_id = EXCLUDED.responsible_unit_id`,
+        [id, JSON.stringify(targets)],
+      );
+    }
+    const reviews = [...s.implementation.reviews, ...(s.finalReview.review ? [s.finalReview.review] : [])];
+    if (reviews.length === 0) return;
+    await tx.query(
+      `INSERT INTO programme_review (programme_id, seq, kind, period_label, opens_at, closes_at, closed_at, expected_unit_ids,
+         reported_unit_ids, headline, achieved_or_exceeded, targets_total, low_target_codes)
+       SELECT $1, r.seq, r.kind, r."periodLabel", r."opensAt", r."closesAt", r."closedAt", r."expectedUnitIds", r."reportedUnitIds",
+         r.headline, r.achieved, r.total, r."lowTargetCodes"
+         FROM jsonb_to_recordset($2::jsonb) AS r(seq int, kind text, "periodLabel" text, "opensAt" timestamptz, "closesAt" timestamptz,
+           "closedAt" timestamptz, "expectedUnitIds" text[], "reportedUnitIds" text[], headline text, achieved int, total int, "lowTargetCodes" text[])
+       ON CONFLICT (programme_id, seq) DO UPDATE SET kind = EXCLUDED.kind, period_label = EXCLUDED.period_label, opens_at = EXCLUDED.opens_at,
+         closes_at = EXCLUDED.closes_at, closed_at = EXCLUDED.closed_at, expected_unit_ids = EXCLUDED.expected_unit_ids,
+         reported_unit_ids = EXCLUDED.reported_unit_ids, headline = EXCLUDED.headline, achieved_or_exceeded = EXCLUDED.achieved_or_exceeded,
+         targets_total = EXCLUDED.targets_total, low_target_codes = EXCLUDED.low_target_codes`,
+      [id, JSON.stringify(reviews.map(reviewRow))],
+    );
+    const values = reviews.filter((r) => r.closedAt || Object.keys(r.reports).length > 0).flatMap((r) => targetValueRows(r, targets));
+    if (values.length === 0) return;
+    await tx.query(
+      `INSERT INTO target_value (programme_id, target_code, review_seq, period_label, value, reported_by_unit_id, reported_at, achievement)
+       SELECT $1, v.code, v.seq, v."periodLabel", v.value, v."unitId", v."reportedAt", v.achievement
+         FROM jsonb_to_recordset($2::jsonb) AS v(code text, seq int, "periodLabel" text, value text, "unitId" text, "reportedAt" timestamptz, achievement text)
+       ON CONFLICT (programme_id, target_code, review_seq) DO UPDATE SET period_label = EXCLUDED.period_label, value = EXCLUDED.value,
+         reported_by_unit_id = EXCLUDED.reported_by_unit_id, reported_at = EXCLUDED.reported_at, achievement = EXCLUDED.achievement`,
+      [id, JSON.stringify(values)],
+    );
+  }
+}
+
+function reviewRow(r: Review) {
+  return {
+    seq: r.seq,
+    kind: r.kind,
+    periodLabel: r.periodLabel,
+    opensAt: r.opensAt,
+    closesAt: r.closesAt,
+    closedAt: r.closedAt,
+    expectedUnitIds: r.expectedUnitIds,
+    reportedUnitIds: Object.keys(r.reports).sort(),
+    headline: r.summary?.headline ?? null,
+    achieved: r.summary ? r.summary.exceeded + r.summary.achieved : null,
+    total: r.summary?.total ?? null,
+    lowTargetCodes: r.lowTargetCodes,
+  };
+}
+
+/** One row per target for a review: the latest value reported in it (if any) and, once closed, the achievement. */
+function targetValueRows(r: Review, targets: ProgrammeTarget[]) {
+  const byTime = Object.values(r.reports).sort((a, b) => a.at.localeCompare(b.at));
+  return targets.map((t) => {
+    const report = byTime.filter((rep) => rep.values[t.code] !== undefined).at(-1);
+    return {
+      code: t.code,
+      seq: r.seq,
+      periodLabel: r.periodLabel,
+      value: report?.values[t.code] ?? null,
+      unitId: report?.unitId ?? null,
+      reportedAt: report?.at ?? null,
+      achievement: r.closedAt ? (r.results[t.code] ?? null) : null,
+    };
+  });
 }

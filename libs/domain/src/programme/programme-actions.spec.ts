@@ -5,6 +5,7 @@ import { Phase } from './phase';
 import {
   allTasks,
   applyAction,
+  enterPhase,
   awaiting,
   closeConsultationAtDeadline,
   closeReview,
@@ -158,7 +159,7 @@ describe('the whole lifecycle of an action programme', () => {
     expect(s.survey.surveyorIds).toEqual(['hg-ks1']);
     expect(fx).toEqual([
       { type: 'audit', action: 'assignSurveyors', actorId: 'hg-cv1', before: { surveyorIds: [] }, after: { surveyorIds: ['hg-ks1'] } },
-      { type: 'notify', kind: 'DEADLINE_REMINDER', recipientIds: ['hg-ks1'], params: { title: SETUP.title, step: 'SURVEY', deadline: '2024-02-14T02:00:00.000Z' } },
+      { type: 'notify', kind: 'SURVEY_ASSIGNED', recipientIds: ['hg-ks1'], params: { title: SETUP.title, deadline: '2024-02-14T02:00:00.000Z' } },
     ]);
     expect(awaiting(s, at('2024-01-16T03:00:00Z')).fromIds).toEqual(['hg-ks1']);
 
@@ -776,5 +777,17 @@ describe('implementation', () => {
     act(s, drafter, plan([task]), now);
     expect(allTasks(s).map((t) => t.code)).toEqual([...issued.map((t) => t.code), 'KH24-1']);
     expect(allTasks(s).at(-1)).toEqual({ ...task, coordinatingUnitIds: [] });
+  });
+
+  it('entering the final review opens it and asks every responsible unit to report', () => {
+    const s = toImplementation();
+    const now = at('2026-01-05T02:00:00Z');
+    const fx = enterPhase(s, TEMPLATE, Phase.FINAL_REVIEW, now, null, 'term ended');
+    const review = s.finalReview.review!;
+    expect(review.kind).toBe('FINAL');
+    expect(fx.filter((e) => e.type === 'notify').map((e) => e.type === 'notify' && e.kind)).toEqual(['REVIEW_OPENED', 'PHASE_CHANGED']);
+    const opened = fx.find((e) => e.type === 'notify' && e.kind === 'REVIEW_OPENED');
+    expect(opened).toMatchObject({ recipientIds: reviewReporters(s, review), params: { period: review.periodLabel, closesAt: review.closesAt } });
+    expect(reviewReporters(s, review).length).toBeGreaterThan(0);
   });
 });

@@ -445,9 +445,11 @@ export function enterPhase(
   s.phaseDeadline = deadlineOverride ?? (duration ? addIsoDuration(now, duration).toISOString() : null);
   s.phaseHistory.push({ seq: s.phaseSeq, phase, enteredAt: s.phaseEnteredAt, deadline: s.phaseDeadline, actorId, reason });
   if (phase === Phase.IMPLEMENTATION) startImplementation(s, t, now);
-  if (phase === Phase.FINAL_REVIEW) openFinalReview(s, t, now);
+  const opened: ProgrammeEffect[] = [];
+  if (phase === Phase.FINAL_REVIEW) opened.push(...openReview(s, openFinalReview(s, t, now)));
   if (s.phaseSeq === 1) return [];
   return [
+    ...opened,
     { type: 'audit', action: 'phase.changed', actorId, before: { phase: before }, after: { phase, deadline: s.phaseDeadline, reason } },
     {
       type: 'notify',
@@ -518,11 +520,12 @@ function newReview(seq: number, kind: ReviewKind, label: string, opensAt: Date, 
   };
 }
 
-function openFinalReview(s: ProgrammeState, t: ProgrammeTemplate, now: Date): void {
+function openFinalReview(s: ProgrammeState, t: ProgrammeTemplate, now: Date): Review {
   const window = t.phaseDurations[Phase.FINAL_REVIEW] ?? t.reviewWindow;
   // Units report during the first half of the final-review phase; evaluation follows.
   const closes = new Date((now.getTime() + addIsoDuration(now, window).getTime()) / 2);
   s.finalReview.review = newReview(s.implementation.reviews.length + 1, 'FINAL', REVIEW_KIND_VI.FINAL, now, closes, responsibleUnits(s));
+  return s.finalReview.review;
 }
 
 /** The most recently closed review, periodic or final: the programme's current headline. */
@@ -611,7 +614,7 @@ export function applyAction(s: ProgrammeState, t: ProgrammeTemplate, actor: Acto
       const before = [...s.survey.surveyorIds];
       s.survey.surveyorIds = uniq([...s.survey.surveyorIds, ...action.payload.surveyorIds]);
       effects.push(audit({ surveyorIds: s.survey.surveyorIds }, { surveyorIds: before }));
-      effects.push({ type: 'notify', kind: 'DEADLINE_REMINDER', recipientIds: action.payload.surveyorIds, params: { title: s.setup.title, step: 'SURVEY', deadline: s.phaseDeadline } });
+      effects.push({ type: 'notify', kind: 'SURVEY_ASSIGNED', recipientIds: action.payload.surveyorIds, params: { title: s.setup.title, deadline: s.phaseDeadline } });
       break;
     }
     case 'submitSurveyFindings':

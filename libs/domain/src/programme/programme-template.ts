@@ -102,6 +102,39 @@ export const TEMPLATES: readonly ProgrammeTemplate[] = [
     reviewWindow: 'PT1M',
     consultationWindow: 'PT1M',
   },
+  {
+    // For training drills and end-to-end checks: the human phases keep workable deadlines, while the
+    // term, its two reviews and the final review pass in under a minute.
+    id: 'drill',
+    version: 1,
+    name: 'Mẫu diễn tập (thực hiện và sơ kết tính bằng giây)',
+    phases: [
+      Phase.SURVEY,
+      Phase.DRAFTING,
+      Phase.CONSULTATION,
+      Phase.APPROVAL,
+      Phase.ISSUED,
+      Phase.DISSEMINATION,
+      Phase.IMPLEMENTATION,
+      Phase.FINAL_REVIEW,
+      Phase.CLOSED,
+    ],
+    phaseDurations: {
+      SURVEY: 'PT30M',
+      DRAFTING: 'PT30M',
+      CONSULTATION: 'PT30M',
+      APPROVAL: 'PT30M',
+      ISSUED: 'PT30M',
+      DISSEMINATION: 'PT30M',
+      FINAL_REVIEW: 'PT24S',
+    },
+    reminderOffsets: ['PT4S', 'PT2S'],
+    escalationOffsets: ['PT2S', 'PT1M'],
+    term: 'PT24S',
+    reviewEvery: 'PT8S',
+    reviewWindow: 'PT5S',
+    consultationWindow: 'PT30M',
+  },
 ];
 
 export function findTemplate(id: string, version?: number): ProgrammeTemplate | undefined {
