@@ -1,4 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { Client } from '@temporalio/client';
+import { Worker } from '@temporalio/worker';
 import { Queue } from 'bullmq';
 import { QueueName } from '../libs/notifications/src';
 import { eventually, startTestStack, TestStack } from './utils/test-stack';
@@ -249,6 +254,16 @@ describe('programme lifecycle (e2e)', () => {
     // A closed programme accepts nothing more.
     const afterClose = await act('chuyenvien.hg', id, 'recordInspection', { findings: 'muộn' });
     expect(afterClose.status).toBe(409);
+
+    // Its history replays on the current code; with RECORD_HISTORIES_TO set it is kept as a fixture
+    // for the replay test, so later versions of the workflow are checked against it.
+    const history = await stack.api.get(Client).workflow.getHandle(`programme/${id}`).fetchHistory();
+    await expect(Worker.runReplayHistory({ workflowBundle: stack.workflowBundle }, history, `programme/${id}`)).resolves.toBeUndefined();
+    if (process.env.RECORD_HISTORIES_TO) {
+      const cli = process.env.TEMPORAL_CLI ?? path.join(__dirname, '../.tools/temporal/bin/temporal');
+      const json = execFileSync(cli, ['workflow', 'show', '--address', process.env.TEMPORAL_ADDRESS!, '-w', `programme/${id}`, '-o', 'json'], { maxBuffer: 64 << 20 });
+      writeFileSync(path.join(process.env.RECORD_HISTORIES_TO, 'programme-drill-full-lifecycle.json'), json);
+    }
   });
 
   it('refuses every action on a cancelled programme, and a repeated request id has one effect', async () => {

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Client } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import { eventually, startTestStack, TestStack } from './utils/test-stack';
@@ -7,6 +10,8 @@ import { eventually, startTestStack, TestStack } from './utils/test-stack';
  * Histories recorded by real programme workflows must replay on the current workflow code without
  * non-determinism errors. A change that breaks this needs `patched()` (see README).
  */
+const FIXTURES = path.join(__dirname, 'fixtures/histories');
+
 describe('workflow replay (e2e)', () => {
   let stack: TestStack;
 
@@ -41,5 +46,18 @@ describe('workflow replay (e2e)', () => {
       return (h.events?.length ?? 0) > 10 && h;
     }, 'a history with the updates in it');
     await expect(Worker.runReplayHistory({ workflowBundle: stack.workflowBundle }, history, `programme/${id}`)).resolves.toBeUndefined();
+  });
+
+  // Histories recorded by earlier versions of the workflow (see README, "Changing a running
+  // workflow"): each must replay on today's code, which is what `patched()` guarantees.
+  const fixtures = readdirSync(FIXTURES).filter((f) => f.endsWith('.json'));
+
+  it('has recorded histories to check', () => {
+    expect(fixtures.length).toBeGreaterThan(0);
+  });
+
+  it.each(fixtures)('replays the recorded history %s', async (file) => {
+    const history = historyFromJSON(JSON.parse(readFileSync(path.join(FIXTURES, file), 'utf8')));
+    await expect(Worker.runReplayHistory({ workflowBundle: stack.workflowBundle }, history, file)).resolves.toBeUndefined();
   });
 });
