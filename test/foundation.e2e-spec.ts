@@ -79,7 +79,7 @@ describe('foundation (e2e)', () => {
     const requestId = randomUUID();
     const assign = await stack.http().post(`/programmes/${id}/actions/assignSurveyors`).set(auth(staff)).send({ requestId, payload: { surveyorIds: ['hg-skhdt-gd'] } });
     expect(assign.status).toBe(200);
-    expect(assign.body.state.survey.surveyorIds).toEqual(['hg-skhdt-gd']);
+    expect(assign.body).toMatchObject({ phase: 'SURVEY', awaiting: { what: 'survey findings', fromIds: ['hg-skhdt-gd'] } });
 
     // The surveyor is told through the notifier: BullMQ job → in-app inbox row → API.
     const surveyor = await stack.login('gd.skhdt.hg');

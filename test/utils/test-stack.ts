@@ -5,7 +5,7 @@
  */
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { loadApiConfig } from '../../apps/api/src/api.config';
@@ -19,6 +19,8 @@ import { loadWorkerConfig } from '../../apps/worker/src/worker.config';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { workflowBundleOptions } from '../../libs/temporal/src/workflow-bundle';
 
+import { installQuietRuntime, quietLogger } from './time-skipping-env';
+
 export { eventually } from './eventually';
 
 export interface TestStack {
@@ -30,13 +32,8 @@ export interface TestStack {
   close(): Promise<void>;
 }
 
-let runtimeInstalled = false;
-
 export async function startTestStack(): Promise<TestStack> {
-  if (!runtimeInstalled) {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-    runtimeInstalled = true;
-  }
+  installQuietRuntime();
   const taskQueue = `test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const env = { ...process.env, TEMPORAL_TASK_QUEUE: taskQueue };
   const api = await createApiApp(loadApiConfig({ ...env, API_PORT: '3000' }));
@@ -45,7 +42,7 @@ export async function startTestStack(): Promise<TestStack> {
   await seedPeople(dataSource);
 
   const workerConfig = loadWorkerConfig(env);
-  const workflowBundle = await bundleWorkflowCode({ ...workflowBundleOptions(), logger: { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} } as never });
+  const workflowBundle = await bundleWorkflowCode({ ...workflowBundleOptions(), logger: quietLogger() });
   const workerCtx: INestApplicationContext = await NestFactory.createApplicationContext(WorkerModule.forRoot(workerConfig), { logger: false });
   const { worker, connection } = await createTemporalWorker(workerCtx, {
     address: workerConfig.TEMPORAL_ADDRESS,

@@ -1,4 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
+import { Client } from '@temporalio/client';
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { createProgrammeActivities } from './programmes/programme.activities';
 import { ProgrammeProjectionService } from './programmes/programme-projection.service';
@@ -25,7 +26,7 @@ export async function createTemporalWorker(app: INestApplicationContext, opts: T
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     workflowBundle: opts.workflowBundle,
-    activities: createProgrammeActivities(app.get(ProgrammeProjectionService)),
+    activities: createProgrammeActivities(app.get(ProgrammeProjectionService), app.get(Client)),
     maxConcurrentActivityTaskExecutions: opts.maxConcurrentActivities,
   });
   return { worker, connection };

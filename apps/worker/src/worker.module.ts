@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { NotificationsModule } from '@app/notifications';
 import { PersistenceModule } from '@app/persistence';
+import { TemporalModule } from '@app/temporal';
 import { ProgrammeProjectionService } from './programmes/programme-projection.service';
 import { WorkerConfig } from './worker.config';
 
@@ -14,6 +15,13 @@ export class WorkerModule {
         LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL, name: 'worker' } }),
         PersistenceModule.forRoot(config.DATABASE_URL),
         NotificationsModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
+        // The activities read a workflow's state through its query.
+        TemporalModule.forRoot({
+          address: config.TEMPORAL_ADDRESS,
+          namespace: config.TEMPORAL_NAMESPACE,
+          taskQueue: config.TEMPORAL_TASK_QUEUE,
+          connectTimeoutMs: config.STARTUP_TIMEOUT_MS,
+        }),
       ],
       providers: [ProgrammeProjectionService],
       exports: [ProgrammeProjectionService],

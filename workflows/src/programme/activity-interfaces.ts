@@ -22,8 +22,13 @@ export interface NotificationRequest {
 
 export interface PublishChangesInput {
   workflowId: string;
-  /** Latest state; the projection keeps only the newest version. */
-  state: ProgrammeState;
+  /** The state version these changes were made at; the activity projects this version or a newer one. */
+  version?: number;
+  /**
+   * Only in histories recorded before the activity read the state through the `view` query: the
+   * whole state travelled in every call and swelled the history. Honoured when present.
+   */
+  state?: ProgrammeState;
   audits: AuditRecord[];
   notifications: NotificationRequest[];
 }

@@ -25,8 +25,15 @@ export interface ProgrammeView {
   latestReviewHeadline: string | null;
   disseminationCoverage: { acknowledged: number; audience: number } | null;
   version: number;
+  /** The whole state, without the workflow's record of applied request ids (always empty here). */
   state: ProgrammeState;
 }
+
+/**
+ * What an action answers: the view without the whole state. Update results are written into the
+ * workflow history, so they stay small; the `view` query (not recorded) gives the whole state.
+ */
+export type ProgrammeActionResult = Omit<ProgrammeView, 'state'>;
 
 export interface ProgrammeWorkflowInput {
   setup: ProgrammeSetup;
@@ -54,9 +61,9 @@ export interface ProgrammeOutcome {
 
 export const programmeViewQuery = defineQuery<ProgrammeView>('view');
 
-type UpdateDefs = { [N in ProgrammeActionName]: UpdateDefinition<ProgrammeView, [ActionEnvelope<N>], N> };
+type UpdateDefs = { [N in ProgrammeActionName]: UpdateDefinition<ProgrammeActionResult, [ActionEnvelope<N>], N> };
 
 /** One update per staff action, named after it (so histories read like the programme's story). */
 export const programmeUpdates: UpdateDefs = Object.fromEntries(
-  PROGRAMME_ACTIONS.map((name) => [name, defineUpdate<ProgrammeView, [ActionEnvelope]>(name)]),
+  PROGRAMME_ACTIONS.map((name) => [name, defineUpdate<ProgrammeActionResult, [ActionEnvelope]>(name)]),
 ) as unknown as UpdateDefs;

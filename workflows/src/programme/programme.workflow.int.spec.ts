@@ -4,21 +4,17 @@
  * publisher is tested elsewhere), so what is asserted is what the workflow asks to publish.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import * as path from 'node:path';
 import { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure, SearchAttributeType } from '@temporalio/common';
+import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { Actor, ActionPayloads, Comparator, findTemplate, Phase, ProgrammeActionName, ProgrammeSetup, Role, vnDateOf } from '@app/domain';
-import { CUSTOM_SEARCH_ATTRIBUTES } from '@app/temporal/search-attributes';
 import { workflowBundleOptions } from '@app/temporal/workflow-bundle';
 import { eventually } from '../../../test/utils/eventually';
+import { createTimeSkippingEnv, installQuietRuntime, quietLogger, runHistories } from '../../../test/utils/time-skipping-env';
 import type { NotificationRequest, ProgrammeActivities, PublishChangesInput } from './activity-interfaces';
-import { ProgrammeOutcome, ProgrammeView, programmeUpdates, programmeViewQuery, ProgrammeWorkflowInput, PROGRAMME_WORKFLOW_TYPE } from './definitions';
+import { ProgrammeActionResult, ProgrammeOutcome, programmeUpdates, programmeViewQuery, ProgrammeWorkflowInput, PROGRAMME_WORKFLOW_TYPE } from './definitions';
 
-const ROOT = path.resolve(__dirname, '../../..');
-const TEST_SERVER = process.env.TEMPORAL_TEST_SERVER ?? path.join(ROOT, '.tools/temporal/bin/temporal-test-server');
 const DAY = 86_400_000;
 /** Every run of the workflow must stay far below Temporal's history limits. */
 const MAX_EVENTS_PER_RUN = 4096;
@@ -36,49 +32,13 @@ let env: TestWorkflowEnvironment;
 let workflowBundle: { code: string };
 
 beforeAll(async () => {
-  if (!existsSync(TEST_SERVER)) {
-    throw new Error(
-      `Temporal time-skipping test server not found at ${TEST_SERVER}; run "bash infra/temporal/install.sh" ` +
-        'or set TEMPORAL_TEST_SERVER to the binary. This test never skips.',
-    );
-  }
-  Runtime.install({ logger: new DefaultLogger('WARN') });
-  [env, workflowBundle] = await Promise.all([
-    TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: TEST_SERVER } } }),
-    bundleWorkflowCode({ ...workflowBundleOptions(), logger: quietLogger() }),
-  ]);
-  // The test server knows no custom search attributes; without these the workflow's
-  // upsertSearchAttributes fails every workflow task ("search attribute ProgrammePhase is not defined").
-  await env.connection.operatorService.addSearchAttributes({
-    namespace: 'default',
-    searchAttributes: Object.fromEntries(CUSTOM_SEARCH_ATTRIBUTES.map((k) => [k.name, indexedValueType(k.type)])),
-  });
+  installQuietRuntime();
+  [env, workflowBundle] = await Promise.all([createTimeSkippingEnv(), bundleWorkflowCode({ ...workflowBundleOptions(), logger: quietLogger() })]);
 }, 120_000);
 
 afterAll(async () => {
   await env?.teardown();
 });
-
-/** temporal.api.enums.v1.IndexedValueType of an SDK search attribute type. */
-function indexedValueType(type: SearchAttributeType): number {
-  const types: Partial<Record<SearchAttributeType, number>> = {
-    [SearchAttributeType.TEXT]: 1,
-    [SearchAttributeType.KEYWORD]: 2,
-    [SearchAttributeType.INT]: 3,
-    [SearchAttributeType.DOUBLE]: 4,
-    [SearchAttributeType.BOOL]: 5,
-    [SearchAttributeType.DATETIME]: 6,
-    [SearchAttributeType.KEYWORD_LIST]: 7,
-  };
-  const value = types[type];
-  if (value === undefined) throw new Error(`no indexed value type for search attribute type ${type}`);
-  return value;
-}
-
-function quietLogger() {
-  const nothing = () => undefined;
-  return { info: nothing, warn: nothing, error: nothing, debug: nothing, trace: nothing, log: nothing } as never;
-}
 
 /** The activity as the workflow sees it: every call recorded, nothing written. */
 function recordingActivities() {
@@ -117,7 +77,7 @@ function setupFor(programmeId: string): ProgrammeSetup {
 
 function actions(handle: WorkflowHandle) {
   let n = 0;
-  return async <N extends ProgrammeActionName>(name: N, actor: Actor, payload: ActionPayloads[N], requestId?: string): Promise<ProgrammeView> =>
+  return async <N extends ProgrammeActionName>(name: N, actor: Actor, payload: ActionPayloads[N], requestId?: string): Promise<ProgrammeActionResult> =>
     handle.executeUpdate(programmeUpdates[name], { args: [{ actor, requestId: requestId ?? `${handle.workflowId}-${++n}`, payload }] });
 }
 
@@ -130,19 +90,6 @@ async function skipTo(instant: number, slackMs = DAY): Promise<void> {
 /** Whole minutes from one instant to another (timers fire a few milliseconds after their due time). */
 const minutesBetween = (from: number, to: string | number) => Math.round(((typeof to === 'string' ? Date.parse(to) : to) - from) / 60_000);
 const MIN_PER_DAY = 24 * 60;
-
-/** Every run of the chain, oldest first, with its history length. */
-async function runHistories(workflowId: string, firstRunId: string): Promise<Array<{ runId: string; events: number }>> {
-  const runs: Array<{ runId: string; events: number }> = [];
-  let runId: string | null | undefined = firstRunId;
-  while (runId) {
-    const history: Awaited<ReturnType<WorkflowHandle['fetchHistory']>> = await env.client.workflow.getHandle(workflowId, runId).fetchHistory();
-    const events = history.events ?? [];
-    runs.push({ runId, events: events.length });
-    runId = events[events.length - 1]?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId;
-  }
-  return runs;
-}
 
 async function expectRefusal(promise: Promise<unknown>, type: string): Promise<ApplicationFailure> {
   const err = await promise.then(
@@ -238,7 +185,9 @@ describe('programmeWorkflow (time-skipping test server, action-programme templat
         steeringCommittee: { headId: BITHU.personId, memberIds: [PBT.personId, SKHDT.personId] },
       });
       expect(issued.phase).toBe(Phase.DISSEMINATION);
-      const implementing = await act('recordDissemination', BITHU, { heldOn: today, audienceIds: [PBT.personId, TV1.personId, SKHDT.personId, STC.personId] });
+      const disseminated = await act('recordDissemination', BITHU, { heldOn: today, audienceIds: [PBT.personId, TV1.personId, SKHDT.personId, STC.personId] });
+      expect(disseminated.phase).toBe(Phase.IMPLEMENTATION);
+      const implementing = await view();
       expect(implementing.phase).toBe(Phase.IMPLEMENTATION);
       const reviews = implementing.state.implementation.reviews;
       expect(reviews).toHaveLength(19); // quarterly over five years, the 20th is the final review
@@ -327,8 +276,8 @@ describe('programmeWorkflow (time-skipping test server, action-programme templat
       expect(finalEscalation).toMatchObject({ recipientIds: [PBT.personId], params: { level: 1, what: 'evaluations and closing' } });
       expect(minutesBetween(finalDeadline, finalEscalation.occurredAt)).toBe(MIN_PER_DAY);
 
-      const evaluated = await act('evaluate', PBT, { subjectKind: 'UNIT', subjectId: 'hg-skhdt', rating: 'GOOD', comment: 'Hoàn thành tốt' });
-      expect(evaluated.state.finalReview.evaluations[0].figures).toMatchObject({ targetsAchieved: 1, targetsTotal: 1 });
+      await act('evaluate', PBT, { subjectKind: 'UNIT', subjectId: 'hg-skhdt', rating: 'GOOD', comment: 'Hoàn thành tốt' });
+      expect((await view()).state.finalReview.evaluations[0].figures).toMatchObject({ targetsAchieved: 1, targetsTotal: 1 });
       expect((await act('closeProgramme', BITHU, {})).phase).toBe(Phase.CLOSED);
 
       const outcome: ProgrammeOutcome = await handle.result();
@@ -340,7 +289,7 @@ describe('programmeWorkflow (time-skipping test server, action-programme templat
       const keys = notifications().map((n) => n.key);
       expect(new Set(keys).size).toBe(keys.length);
 
-      const runs = await runHistories(workflowId, handle.firstExecutionRunId);
+      const runs = await runHistories(env.client, workflowId, handle.firstExecutionRunId);
       expect(runs).toHaveLength(outcome.runs);
       for (const run of runs) expect(run.events).toBeLessThan(MAX_EVENTS_PER_RUN);
       const latestHistory = await latest.fetchHistory();

@@ -43,6 +43,7 @@ import type { AuditRecord, NotificationRequest, ProgrammeActivities } from './ac
 import {
   ActionEnvelope,
   CarriedState,
+  ProgrammeActionResult,
   ProgrammeOutcome,
   ProgrammeView,
   programmeUpdates,
@@ -110,7 +111,14 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     projectionDirty = true;
   };
 
-  const view = (): ProgrammeView => {
+  /**
+   * A copy of the state for people and the read model. The applied request ids are the workflow's
+   * own bookkeeping (up to 500 of them): leaving them out keeps every update result and activity
+   * input in the history small.
+   */
+  const publishedState = (): ProgrammeState => ({ ...(JSON.parse(JSON.stringify(state)) as ProgrammeState), appliedRequestIds: [] });
+
+  const summary = (): ProgrammeActionResult => {
     const now = new Date();
     const round = state.consultations[state.consultations.length - 1];
     const latest = latestClosedReview(state);
@@ -127,21 +135,22 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
         ? { acknowledged: Object.keys(state.dissemination.acknowledged).length, audience: state.dissemination.audienceIds.length }
         : null,
       version: state.version,
-      state,
     };
   };
+
+  const view = (): ProgrammeView => ({ ...summary(), state: publishedState() });
 
   setHandler(programmeViewQuery, view);
 
   for (const name of PROGRAMME_ACTIONS) {
     setHandler(
-      programmeUpdates[name] as unknown as UpdateDefinition<ProgrammeView, [ActionEnvelope]>,
+      programmeUpdates[name] as unknown as UpdateDefinition<ProgrammeActionResult, [ActionEnvelope]>,
       (env: ActionEnvelope) => {
         // A retried request (same id) has exactly one effect: the second call only reads.
-        if (state.appliedRequestIds.includes(env.requestId)) return view();
+        if (state.appliedRequestIds.includes(env.requestId)) return summary();
         const now = new Date();
         queue(applyAction(state, template, env.actor, { name, payload: env.payload } as ProgrammeAction, now, env.requestId), now);
-        return view();
+        return summary();
       },
       {
         validator: (env: ActionEnvelope) => {
@@ -250,7 +259,7 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
       projectionDirty = false;
       const audits = pendingAudits.splice(0, MAX_BATCH);
       const notifications = pendingNotifications.splice(0, MAX_BATCH);
-      await publishProgrammeChanges({ workflowId: wfId, state: JSON.parse(JSON.stringify(state)), audits, notifications });
+      await publishProgrammeChanges({ workflowId: wfId, version: state.version, audits, notifications });
     }
   };
 

@@ -16,7 +16,14 @@ import {
 } from '@app/persistence';
 import { programmeWorkflowId, TEMPORAL_OPTIONS, TemporalOptions } from '@app/temporal';
 import { SA_FIELD_GROUP, SA_ISSUING_UNIT, SA_MEMBER_IN_CHARGE, SA_PHASE, SA_PROGRAMME_ID, SA_TERM } from '@app/temporal/search-attributes';
-import { PROGRAMME_WORKFLOW_TYPE, programmeUpdates, ProgrammeView, programmeViewQuery, ProgrammeWorkflowInput } from '@app/workflows/programme/definitions';
+import {
+  PROGRAMME_WORKFLOW_TYPE,
+  ProgrammeActionResult,
+  programmeUpdates,
+  ProgrammeView,
+  programmeViewQuery,
+  ProgrammeWorkflowInput,
+} from '@app/workflows/programme/definitions';
 import { Principal, toActor } from '../auth/principal';
 import { payloadShapeErrors } from './dto/action-payloads';
 import { CreateProgrammeDto } from './dto/create-programme.dto';
@@ -119,7 +126,7 @@ export class ProgrammesService {
   }
 
   /** A staff action: a Temporal update whose validator refuses with a reason (mapped to 4xx). */
-  async act(id: string, action: string, dto: ProgrammeActionDto, principal: Principal): Promise<ProgrammeView> {
+  async act(id: string, action: string, dto: ProgrammeActionDto, principal: Principal): Promise<ProgrammeActionResult> {
     if (!(PROGRAMME_ACTIONS as readonly string[]).includes(action)) throw new NotFoundException(`unknown action ${action}; known: ${PROGRAMME_ACTIONS.join(', ')}`);
     const shapeErrors = payloadShapeErrors(action as ProgrammeActionName, dto.payload);
     if (shapeErrors.length > 0) throw new BadRequestException(shapeErrors);
@@ -130,7 +137,7 @@ export class ProgrammesService {
         args: [{ actor: toActor(principal), requestId: dto.requestId, payload: dto.payload }] as never,
         // The request id doubles as Temporal's update id, so the server de-duplicates retries too.
         updateId: `${action}-${dto.requestId}`,
-      })) as ProgrammeView;
+      })) as ProgrammeActionResult;
     } catch (err) {
       if (!(err instanceof WorkflowNotFoundError)) throw err;
       // The workflow has finished (closed, cancelled, superseded) or never existed: say which.

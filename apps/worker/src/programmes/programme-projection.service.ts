@@ -19,8 +19,7 @@ export class ProgrammeProjectionService {
     private readonly notifications: NotificationProducer,
   ) {}
 
-  async publish(input: PublishChangesInput): Promise<void> {
-    const s = input.state;
+  async publish(input: PublishChangesInput, s: ProgrammeState): Promise<void> {
     const latestReview = latestClosedReview(s);
     await this.dataSource.transaction(async (tx) => {
       const applied: unknown[] = await tx.query(
