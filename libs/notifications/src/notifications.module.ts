@@ -1,11 +1,13 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { NotificationProducer } from './notification.producer';
-import { QueueName } from './queue-names';
+import { NOTIFIER_QUEUES, QueueName } from './queue-names';
 
 export interface QueueConnectionOptions {
   redisUrl: string;
   prefix: string;
+  /** Also register the per-channel delivery queues (the notifier and the admin API need them). */
+  deliveryQueues?: boolean;
 }
 
 export function bullConnection(redisUrl: string) {
@@ -22,7 +24,7 @@ export function bullConnection(redisUrl: string) {
   };
 }
 
-/** The BullMQ root connection plus the notification queue and its producer. */
+/** The BullMQ root connection plus the notification queue and its producer (and the delivery queues when asked). */
 @Module({})
 export class NotificationsModule {
   static forRoot(opts: QueueConnectionOptions): DynamicModule {
@@ -31,7 +33,7 @@ export class NotificationsModule {
       global: true,
       imports: [
         BullModule.forRoot({ connection: bullConnection(opts.redisUrl), prefix: opts.prefix }),
-        BullModule.registerQueue({ name: QueueName.NOTIFICATIONS }),
+        BullModule.registerQueue(...(opts.deliveryQueues ? NOTIFIER_QUEUES : [QueueName.NOTIFICATIONS]).map((name) => ({ name }))),
       ],
       providers: [NotificationProducer],
       exports: [NotificationProducer, BullModule],

@@ -5,30 +5,20 @@ import { DataSource } from 'typeorm';
 import type { NotificationEvent } from '@app/notifications';
 import { renderNotification } from '../templates/notification-templates';
 
-/** Writes one inbox row per recipient; the (event key, recipient) key makes it exactly-once. */
+/** Writes one inbox row per (event, person); the `<key>@<person>` key makes it exactly-once. */
 @Injectable()
 export class InAppDeliveryService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async deliver(event: NotificationEvent): Promise<{ delivered: number; duplicates: number }> {
-    const people: Array<{ id: string; locale: string }> = await this.dataSource.query(
-      'SELECT id, locale FROM person WHERE id = ANY($1::text[])',
-      [event.recipientIds],
+  async deliver(event: NotificationEvent, personId: string): Promise<{ delivered: boolean }> {
+    const [person]: Array<{ id: string; locale: string }> = await this.dataSource.query('SELECT id, locale FROM person WHERE id = $1', [personId]);
+    if (!person) throw new UnrecoverableError(`unknown recipient ${personId}`);
+    const { title, body } = renderNotification(event.kind, person.locale, event.params);
+    const rows: unknown[] = await this.dataSource.query(
+      `INSERT INTO notification (idempotency_key, recipient_id, kind, title, body, programme_id, task_id, payload, created_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+      [`${event.key}@${person.id}`, person.id, event.kind, title, body, event.programmeId ?? null, event.taskId ?? null, JSON.stringify(event.params), event.occurredAt],
     );
-    const unknown = event.recipientIds.filter((id) => !people.some((p) => p.id === id));
-    if (unknown.length) throw new UnrecoverableError(`unknown recipient(s): ${unknown.join(', ')}`);
-    let delivered = 0;
-    await this.dataSource.transaction(async (tx) => {
-      for (const person of people) {
-        const { title, body } = renderNotification(event.kind, person.locale, event.params);
-        const rows: unknown[] = await tx.query(
-          `INSERT INTO notification (idempotency_key, recipient_id, kind, title, body, programme_id, task_id, payload, created_at)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-          [`${event.key}@${person.id}`, person.id, event.kind, title, body, event.programmeId ?? null, event.taskId ?? null, JSON.stringify(event.params), event.occurredAt],
-        );
-        delivered += rows.length;
-      }
-    });
-    return { delivered, duplicates: people.length - delivered };
+    return { delivered: rows.length > 0 };
   }
 }
