@@ -26,6 +26,8 @@ export interface SmtpRecorder {
   hold(): void;
   release(): void;
   held(): number;
+  /** Held messages whose sender is still connected (a killed sender's connection closes). */
+  heldOpen(): number;
   close(): Promise<void>;
 }
 
@@ -33,7 +35,7 @@ export async function startSmtpRecorder(): Promise<SmtpRecorder> {
   const messages: RecordedMail[] = [];
   let failures = 0;
   let holding = false;
-  const waiting: Array<() => void> = [];
+  const waiting: Array<{ session: string; resume: () => void }> = [];
   const closed = new Set<string>();
   const server = new SMTPServer({
     authOptional: true,
@@ -51,7 +53,7 @@ export async function startSmtpRecorder(): Promise<SmtpRecorder> {
           callback(Object.assign(new Error('mailbox temporarily unavailable'), { responseCode: 451 }));
           return;
         }
-        if (holding) await new Promise<void>((r) => waiting.push(r));
+        if (holding) await new Promise<void>((resume) => waiting.push({ session: session.id, resume }));
         // Delivered means answered "250": a message whose sender hung up first was never accepted.
         if (closed.has(session.id)) return;
         const mail = await simpleParser(Buffer.concat(chunks));
@@ -77,9 +79,10 @@ export async function startSmtpRecorder(): Promise<SmtpRecorder> {
     hold: () => (holding = true),
     release() {
       holding = false;
-      waiting.splice(0).forEach((r) => r());
+      waiting.splice(0).forEach((w) => w.resume());
     },
     held: () => waiting.length,
+    heldOpen: () => waiting.filter((w) => !closed.has(w.session)).length,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -94,16 +97,27 @@ export interface RecordedWebhook {
 export interface WebhookReceiver {
   baseUrl: string;
   requests: RecordedWebhook[];
+  /** Keep requests unanswered until release(); a sender that hangs up meanwhile has not delivered. */
+  hold(): void;
+  release(): void;
+  held(): number;
+  heldOpen(): number;
   close(): Promise<void>;
 }
 
 /** Answers 200 to correctly signed requests and 401 to the rest, recording both. */
 export async function startWebhookReceiver(secret: string): Promise<WebhookReceiver> {
   const requests: RecordedWebhook[] = [];
+  let holding = false;
+  const waiting: Array<{ gone: () => boolean; resume: () => void }> = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
+    let gone = false;
+    res.once('close', () => (gone = !res.writableEnded));
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
+    req.on('end', async () => {
+      if (holding) await new Promise<void>((resume) => waiting.push({ gone: () => gone, resume }));
+      if (gone) return;
       const raw = Buffer.concat(chunks).toString('utf8');
       const valid = verifyWebhook(secret, req.headers[TIMESTAMP_HEADER] as string, raw, req.headers[SIGNATURE_HEADER] as string);
       requests.push({ id: String(req.headers[DELIVERY_ID_HEADER] ?? ''), path: req.url ?? '', valid, body: JSON.parse(raw || '{}') });
@@ -115,7 +129,14 @@ export async function startWebhookReceiver(secret: string): Promise<WebhookRecei
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     requests,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    hold: () => (holding = true),
+    release() {
+      holding = false;
+      waiting.splice(0).forEach((w) => w.resume());
+    },
+    held: () => waiting.length,
+    heldOpen: () => waiting.filter((w) => !w.gone()).length,
+    close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
   };
 }
 

@@ -68,7 +68,7 @@ export async function startNotificationStack(envOverrides: NodeJS.ProcessEnv = {
   const dataSource = api.get(DataSource);
   await seedPeople(dataSource);
   const connection = bullConnection(env.REDIS_URL!);
-  const queues = new Map(NOTIFIER_QUEUES.map((name) => [name, new Queue(name, { connection, prefix: env.QUEUE_PREFIX })]));
+  const queues = new Map(NOTIFIER_QUEUES.map((name) => [name, new Queue(name, { connection, prefix: env.QUEUE_PREFIX }).on('error', () => undefined)]));
   const producer = new NotificationProducer(queues.get(QueueName.NOTIFICATIONS)!);
   const logs = new RecordingLogger();
   const server = api.getHttpServer();
