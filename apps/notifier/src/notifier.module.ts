@@ -9,6 +9,7 @@ import { DigestService } from './digest/digest.service';
 import { EmailDigestJob } from './digest/email-digest.job';
 import { NotificationDispatchJob } from './dispatch/notification-dispatch.job';
 import { NotificationDispatchService } from './dispatch/notification-dispatch.service';
+import { DeliveryLedger } from './email/delivery-ledger';
 import { EmailDeliveryJob } from './email/email-delivery.job';
 import { EmailDeliveryService } from './email/email-delivery.service';
 import { MAIL_TRANSPORT, MailTransport, smtpTransport } from './email/mail-transport';
@@ -38,6 +39,7 @@ export class NotifierModule {
           provide: MAIL_TRANSPORT,
           useFactory: () => overrides.mailTransport ?? smtpTransport(config.SMTP_URL, config.MAIL_FROM),
         },
+        DeliveryLedger,
         NotificationDispatchService,
         InAppDeliveryService,
         EmailDeliveryService,

@@ -7,7 +7,7 @@ import { vnDateOf } from '@app/domain';
 import { DigestDelivery, digestJobId, NotificationEvent, QueueName } from '@app/notifications';
 import { DELIVERY_JOB_OPTIONS } from '../delivery-job-options';
 import { MAIL_TRANSPORT, MailTransport } from '../email/mail-transport';
-import { findMailRecipient } from '../email/recipient-address';
+import { DeliveryLedger } from '../email/delivery-ledger';
 import { NOTIFIER_CONFIG, NotifierConfig } from '../notifier.config';
 import { digestEmail, notificationEmail } from '../templates/email-templates';
 import { languageOf } from '../templates/notification-templates';
@@ -28,6 +28,7 @@ export class DigestService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QueueName.NOTIFICATION_DIGEST) private readonly queue: Queue<DigestDelivery>,
     @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
+    private readonly ledger: DeliveryLedger,
     @Inject(DELIVERY_JOB_OPTIONS) private readonly jobOptions: JobsOptions,
     @Inject(NOTIFIER_CONFIG) private readonly config: NotifierConfig,
   ) {}
@@ -64,7 +65,7 @@ export class DigestService {
   private async sendOnce(d: DigestDelivery): Promise<{ items: number; to?: string }> {
     const [done] = await this.dataSource.query('SELECT item_count FROM notification_digest WHERE person_id = $1 AND day = $2 AND seq = $3', [d.personId, d.day, d.seq]);
     if (done) return { items: 0 };
-    const person = await findMailRecipient(this.dataSource, d.personId);
+    const person = await this.ledger.recipient(d.personId, digestJobId(d));
     if (!person) throw new UnrecoverableError(`unknown recipient ${d.personId}`);
     const items: Array<{ id: string; title: string; body: string }> = await this.dataSource.query(
       `SELECT id, title, body FROM notification_digest_item WHERE person_id = $1 AND day = $2 AND digest_seq IS NULL

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { JobsOptions, Queue, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { deliveryKey, NotificationEvent, PersonChannel, PersonDelivery, QueueName, UnitDelivery } from '@app/notifications';
+import { QueryBatcher } from '../batching/query-batcher';
 import { DELIVERY_JOB_OPTIONS } from '../delivery-job-options';
 
 interface Recipient {
@@ -11,6 +12,21 @@ interface Recipient {
   unit_id: string;
   active: boolean;
   notification_channels: string[];
+  unit_webhook: boolean;
+}
+
+/** The people, their channels, and whether their unit has an active webhook; concurrent dispatches share a query. */
+function recipientLookup(dataSource: DataSource): QueryBatcher<string, Recipient | undefined> {
+  return new QueryBatcher(async (ids) => {
+    const rows: Recipient[] = await dataSource.query(
+      `SELECT p.id, p.unit_id, p.active, p.notification_channels, (w.unit_id IS NOT NULL) AS unit_webhook
+         FROM person p LEFT JOIN unit_webhook w ON w.unit_id = p.unit_id AND w.active
+        WHERE p.id = ANY($1::text[])`,
+      [[...new Set(ids)]],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id));
+  });
 }
 
 export interface DispatchResult {
@@ -27,40 +43,44 @@ export interface DispatchResult {
 @Injectable()
 export class NotificationDispatchService {
   private readonly logger = new Logger(NotificationDispatchService.name);
+  private readonly recipients: QueryBatcher<string, Recipient | undefined>;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() dataSource: DataSource,
     @InjectQueue(QueueName.NOTIFICATION_IN_APP) private readonly inApp: Queue<PersonDelivery>,
     @InjectQueue(QueueName.NOTIFICATION_EMAIL) private readonly email: Queue<PersonDelivery>,
     @InjectQueue(QueueName.NOTIFICATION_WEBHOOK) private readonly webhook: Queue<UnitDelivery>,
     @Inject(DELIVERY_JOB_OPTIONS) private readonly jobOptions: JobsOptions,
-  ) {}
+  ) {
+    this.recipients = recipientLookup(dataSource);
+  }
 
   async dispatch(event: NotificationEvent): Promise<DispatchResult> {
     const recipientIds = [...new Set(event.recipientIds)];
-    const people: Recipient[] = await this.dataSource.query(
-      'SELECT id, unit_id, active, notification_channels FROM person WHERE id = ANY($1::text[])',
-      [recipientIds],
-    );
+    const people = (await Promise.all(recipientIds.map((id) => this.recipients.load(id)))).filter((p): p is Recipient => p !== undefined);
     const active = people.filter((p) => p.active);
     const inactive = people.filter((p) => !p.active).map((p) => p.id);
     if (inactive.length) this.logger.log(`event ${event.key}: skipped inactive recipient(s) ${inactive.join(', ')}`);
 
-    const forChannel = (channel: PersonChannel) => active.filter((p) => p.notification_channels.includes(channel));
     const personJobs = (channel: PersonChannel, name: 'in-app' | 'email') =>
-      forChannel(channel).map((p) => ({ name: event.kind, data: { event, personId: p.id }, opts: { ...this.jobOptions, jobId: deliveryKey(event.key, p.id, name) } }));
-    const units: Array<{ unit_id: string }> = await this.dataSource.query(
-      'SELECT unit_id FROM unit_webhook WHERE active AND unit_id = ANY($1::text[]) ORDER BY unit_id',
-      [[...new Set(active.map((p) => p.unit_id))]],
-    );
+      active
+        .filter((p) => p.notification_channels.includes(channel))
+        .map((p) => ({ name: event.kind, data: { event, personId: p.id }, opts: { ...this.jobOptions, jobId: deliveryKey(event.key, p.id, name) } }));
+    const units = [...new Set(active.filter((p) => p.unit_webhook).map((p) => p.unit_id))].sort();
     const inAppJobs = personJobs(PersonChannel.IN_APP, 'in-app');
     const emailJobs = personJobs(PersonChannel.EMAIL, 'email');
-    const webhookJobs = units.map((u) => ({ name: event.kind, data: { event, unitId: u.unit_id }, opts: { ...this.jobOptions, jobId: deliveryKey(event.key, `unit-${u.unit_id}`, 'webhook') } }));
-    await Promise.all([this.inApp.addBulk(inAppJobs), this.email.addBulk(emailJobs), this.webhook.addBulk(webhookJobs)]);
+    const webhookJobs = units.map((unitId) => ({ name: event.kind, data: { event, unitId }, opts: { ...this.jobOptions, jobId: deliveryKey(event.key, `unit-${unitId}`, 'webhook') } }));
+    await Promise.all([enqueue(this.inApp, inAppJobs), enqueue(this.email, emailJobs), enqueue(this.webhook, webhookJobs)]);
 
     // Known recipients are served first; the job then fails (visibly, retryable) for the unknown ones.
     const unknown = recipientIds.filter((id) => !people.some((p) => p.id === id));
     if (unknown.length) throw new UnrecoverableError(`unknown recipient(s) ${unknown.join(', ')} in event ${event.key}; the others were dispatched`);
     return { inApp: inAppJobs.length, email: emailJobs.length, webhook: webhookJobs.length, inactive };
   }
+}
+
+/** One job is one command; addBulk wraps several in one MULTI (no round trip at all for none). */
+async function enqueue<T>(queue: Queue<T>, jobs: Array<{ name: string; data: T; opts: JobsOptions }>): Promise<void> {
+  if (jobs.length === 1) await queue.add(jobs[0].name as never, jobs[0].data as never, jobs[0].opts);
+  else if (jobs.length > 1) await queue.addBulk(jobs as never);
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { DELIVERY_ID_HEADER, deliveryKey, isWebhookUrlAllowed, NotificationEvent, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from '@app/notifications';
+import { DeliveryLedger } from '../email/delivery-ledger';
 import { NOTIFIER_CONFIG, NotifierConfig } from '../notifier.config';
 import { renderNotification } from '../templates/notification-templates';
 
@@ -19,6 +20,7 @@ export class WebhookDeliveryService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ledger: DeliveryLedger,
     @Inject(NOTIFIER_CONFIG) private readonly config: NotifierConfig,
   ) {}
 
@@ -70,11 +72,7 @@ export class WebhookDeliveryService {
     if (res.status >= 300 && res.status < 500 && res.status !== 408 && res.status !== 429)
       throw new UnrecoverableError(`webhook ${hook.url} of unit ${unitId} answered ${res.status}; not retried`);
     if (res.status >= 300) throw new Error(`webhook ${hook.url} of unit ${unitId} answered ${res.status}; will retry`);
-    await this.dataSource.query(
-      `INSERT INTO notification_delivery (delivery_key, event_key, channel, target_id, address, receipt)
-       VALUES ($1,$2,'WEBHOOK',$3,$4,$5) ON CONFLICT (delivery_key) DO NOTHING`,
-      [key, event.key, unitId, hook.url, `HTTP ${res.status}`],
-    );
+    await this.ledger.recordSent({ deliveryKey: key, eventKey: event.key, channel: 'WEBHOOK', targetId: unitId, address: hook.url, receipt: `HTTP ${res.status}` });
     return { sent: hook.url, status: res.status };
   }
 }
