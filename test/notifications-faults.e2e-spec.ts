@@ -7,6 +7,7 @@ import { NotificationEvent, NotificationKind } from '../libs/notifications/src';
 import { duplicates } from './utils/notification-doubles';
 import { NotificationStack, startNotificationStack, WEBHOOK_SECRET } from './utils/notification-stack';
 import { eventually } from './utils/eventually';
+import { freePort } from './utils/free-port';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -16,17 +17,6 @@ const ROOT = path.resolve(__dirname, '..');
  * notification arrives exactly once per idempotency key on every channel; none lost, none doubled.
  */
 describe('notifications under faults (e2e)', () => {
-  function freePort(): Promise<number> {
-    return new Promise((resolve, reject) => {
-      const srv = net.createServer();
-      srv.listen(0, '127.0.0.1', () => {
-        const { port } = srv.address() as net.AddressInfo;
-        srv.close(() => resolve(port));
-      });
-      srv.on('error', reject);
-    });
-  }
-
   /** The deployed entry point, as its own process, so it can be killed for real. */
   async function spawnNotifier(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
     const child = spawn(process.execPath, ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', 'apps/notifier/src/main.ts'], {

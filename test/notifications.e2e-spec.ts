@@ -156,7 +156,7 @@ describe('notifications (e2e)', () => {
     await stack.producer.enqueue(toVithanh);
 
     const failed = await eventually(async () => {
-      const res = await stack.http().get('/admin/notifications/failed?limit=500').set(auth(admin));
+      const res = await stack.http().get('/admin/notifications/failed?limit=200').set(auth(admin));
       const items = res.body.items as Array<{ queue: string; jobId: string; failedReason: string; eventKey: string | null }>;
       const a = items.find((i) => i.eventKey === unknownUser.key);
       const b = items.find((i) => i.jobId === `malformed-${known}`);

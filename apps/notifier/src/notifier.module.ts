@@ -9,7 +9,7 @@ import { DigestService } from './digest/digest.service';
 import { EmailDigestJob } from './digest/email-digest.job';
 import { NotificationDispatchJob } from './dispatch/notification-dispatch.job';
 import { NotificationDispatchService } from './dispatch/notification-dispatch.service';
-import { DeliveryLedger } from './email/delivery-ledger';
+import { DeliveryLedger } from './delivery-ledger';
 import { EmailDeliveryJob } from './email/email-delivery.job';
 import { EmailDeliveryService } from './email/email-delivery.service';
 import { MAIL_TRANSPORT, MailTransport, smtpTransport } from './email/mail-transport';

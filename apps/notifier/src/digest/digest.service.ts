@@ -7,7 +7,7 @@ import { vnDateOf } from '@app/domain';
 import { DigestDelivery, digestJobId, NotificationEvent, QueueName } from '@app/notifications';
 import { DELIVERY_JOB_OPTIONS } from '../delivery-job-options';
 import { MAIL_TRANSPORT, MailTransport } from '../email/mail-transport';
-import { DeliveryLedger } from '../email/delivery-ledger';
+import { DeliveryLedger } from '../delivery-ledger';
 import { NOTIFIER_CONFIG, NotifierConfig } from '../notifier.config';
 import { digestEmail, notificationEmail } from '../templates/email-templates';
 import { languageOf } from '../templates/notification-templates';

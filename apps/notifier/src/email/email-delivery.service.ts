@@ -5,7 +5,7 @@ import { DigestService } from '../digest/digest.service';
 import { notificationEmail } from '../templates/email-templates';
 import { languageOf, renderNotification } from '../templates/notification-templates';
 import { MAIL_TRANSPORT, MailTransport } from './mail-transport';
-import { DeliveryLedger } from './delivery-ledger';
+import { DeliveryLedger } from '../delivery-ledger';
 
 export type EmailOutcome = { sent: string } | { skipped: string } | { digested: string };
 

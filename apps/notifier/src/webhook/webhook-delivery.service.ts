@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { DELIVERY_ID_HEADER, deliveryKey, isWebhookUrlAllowed, NotificationEvent, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from '@app/notifications';
-import { DeliveryLedger } from '../email/delivery-ledger';
+import { DeliveryLedger } from '../delivery-ledger';
 import { NOTIFIER_CONFIG, NotifierConfig } from '../notifier.config';
 import { renderNotification } from '../templates/notification-templates';
 

@@ -1,28 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { NOTIFIER_QUEUES, QueueName } from '@app/notifications';
+import { PageQuery } from '../../common/page.query';
 
-export class FailedDeliveriesQuery {
+export class FailedDeliveriesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: NOTIFIER_QUEUES, description: 'only this queue (default: all notifier queues)' })
   @IsOptional()
   @IsIn(NOTIFIER_QUEUES, { message: `queue must be one of ${NOTIFIER_QUEUES.join(', ')}` })
   queue?: QueueName;
-
-  @ApiPropertyOptional({ default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit = 50;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset = 0;
 }
 
 export class RetryFailedDto {

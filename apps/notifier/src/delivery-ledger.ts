@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { QueryBatcher } from '../batching/query-batcher';
+import { QueryBatcher } from './batching/query-batcher';
 
 export interface MailRecipient {
   id: string;
