@@ -7,4 +7,4 @@ export { NotificationProducer, NOTIFICATION_JOB_OPTIONS } from './notification.p
 export { NotificationsModule, bullConnection } from './notifications.module';
 export type { QueueConnectionOptions } from './notifications.module';
 export { signWebhook, verifyWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER, DELIVERY_ID_HEADER } from './webhook-signature';
-export { isWebhookUrlAllowed, normaliseAllowlistEntry, parseHttpUrl } from './webhook-allowlist';
+export { isWebhookUrlAllowed, normaliseAllowlistEntry } from './webhook-allowlist';
