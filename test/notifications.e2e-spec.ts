@@ -155,6 +155,13 @@ describe('notifications (e2e)', () => {
     const toVithanh = stack.event(NotificationKind.REVIEW_OPENED, [vithanh], { period: 'Quý II/2025', closesAt: '2025-07-10T00:00:00Z' });
     await stack.producer.enqueue(toVithanh);
 
+    // A delivery job for someone deleted after dispatch fails alone; the same event's other delivery lands.
+    const ghostEvent = stack.event(NotificationKind.TASK_ASSIGNED, [known, 'ghost'], { title: 'Việc C' });
+    const inAppQueue = stack.queue(QueueName.NOTIFICATION_IN_APP);
+    await inAppQueue.addBulk(['ghost', known].map((personId) => ({ name: 'TASK_ASSIGNED', data: { event: ghostEvent, personId } as never, opts: { jobId: `${ghostEvent.key}@${personId}~in-app` } })));
+    const ghost = await eventually(async () => (await inAppQueue.getJob(`${ghostEvent.key}@ghost~in-app`))?.failedReason, 'the ghost delivery to fail');
+    expect(ghost).toBe('unknown recipient ghost');
+
     const failed = await eventually(async () => {
       const res = await stack.http().get('/admin/notifications/failed?limit=200').set(auth(admin));
       const items = res.body.items as Array<{ queue: string; jobId: string; failedReason: string; eventKey: string | null }>;
@@ -170,8 +177,8 @@ describe('notifications (e2e)', () => {
       await eventually(() => stack.logs.lines.some((l) => l.level === 'error' && l.message.includes(reason)), `the log line "${reason}"`);
 
     // Everything else was delivered: the known recipient of the same event, the in-app item of the unit.
-    const delivered = await stack.dataSource.query('SELECT recipient_id FROM notification WHERE idempotency_key IN ($1, $2)', [`${unknownUser.key}@${known}`, `${toVithanh.key}@${vithanh}`]);
-    expect(delivered).toHaveLength(2);
+    const delivered = await stack.dataSource.query('SELECT recipient_id FROM notification WHERE idempotency_key IN ($1, $2, $3)', [`${unknownUser.key}@${known}`, `${toVithanh.key}@${vithanh}`, `${ghostEvent.key}@${known}`]);
+    expect(delivered).toHaveLength(3);
     await stack.dataSource.query(`DELETE FROM unit_webhook WHERE unit_id = 'hg-vithanh'`);
   });
 
