@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { PersistenceModule } from '@app/persistence';
 import { TemporalModule } from '@app/temporal';
+import { AdminNotificationsModule } from './admin-notifications/admin-notifications.module';
 import { API_CONFIG, ApiConfig } from './api.config';
 import { AuthModule } from './auth/auth.module';
 import { ApiExceptionFilter } from './common/temporal-error.filter';
@@ -43,6 +44,7 @@ export class AppModule {
         HealthModule,
         ProgrammesModule,
         InboxModule,
+        AdminNotificationsModule.forRoot(config),
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   app.useLogger(app.get(Logger));
   // On SIGTERM Nest closes the BullMQ workers (letting active jobs finish) and the DB pool.
   app.enableShutdownHooks();
-  app.get(Logger).log('notifier processing notification jobs');
+  app.get(Logger).log('notifier delivering notifications (in-app, e-mail, webhook, digests)');
 }
 
 main().catch((err) => {

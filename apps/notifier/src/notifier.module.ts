@@ -1,22 +1,54 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { NotificationsModule } from '@app/notifications';
 import { PersistenceModule } from '@app/persistence';
+import { DELIVERY_JOBS } from './delivery-job';
+import { DELIVERY_JOB_OPTIONS, deliveryJobOptions } from './delivery-job-options';
+import { DeliveryWorkers } from './delivery-workers.service';
+import { DigestService } from './digest/digest.service';
+import { EmailDigestJob } from './digest/email-digest.job';
+import { NotificationDispatchJob } from './dispatch/notification-dispatch.job';
+import { NotificationDispatchService } from './dispatch/notification-dispatch.service';
+import { DeliveryLedger } from './delivery-ledger';
+import { EmailDeliveryJob } from './email/email-delivery.job';
+import { EmailDeliveryService } from './email/email-delivery.service';
+import { MAIL_TRANSPORT, MailTransport, smtpTransport } from './email/mail-transport';
+import { InAppDeliveryJob } from './in-app/in-app-delivery.job';
 import { InAppDeliveryService } from './in-app/in-app-delivery.service';
-import { NotificationDeliveryJob } from './in-app/notification-delivery.job';
-import { NotifierConfig } from './notifier.config';
+import { NOTIFIER_CONFIG, NotifierConfig } from './notifier.config';
+import { WebhookDeliveryJob } from './webhook/webhook-delivery.job';
+import { WebhookDeliveryService } from './webhook/webhook-delivery.service';
+
+const JOBS = [NotificationDispatchJob, InAppDeliveryJob, EmailDeliveryJob, EmailDigestJob, WebhookDeliveryJob];
 
 @Module({})
 export class NotifierModule {
-  static forRoot(config: NotifierConfig) {
+  /** `mailTransport` replaces SMTP (the benchmark's recording channel); everything else is as deployed. */
+  static forRoot(config: NotifierConfig, overrides: { mailTransport?: MailTransport } = {}): DynamicModule {
     return {
       module: NotifierModule,
       imports: [
         LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL, name: 'notifier' } }),
         PersistenceModule.forRoot(config.DATABASE_URL),
-        NotificationsModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
+        NotificationsModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, deliveryQueues: true }),
       ],
-      providers: [InAppDeliveryService, NotificationDeliveryJob],
+      providers: [
+        { provide: NOTIFIER_CONFIG, useValue: config },
+        { provide: DELIVERY_JOB_OPTIONS, useValue: deliveryJobOptions(config) },
+        {
+          provide: MAIL_TRANSPORT,
+          useFactory: () => overrides.mailTransport ?? smtpTransport(config.SMTP_URL, config.MAIL_FROM),
+        },
+        DeliveryLedger,
+        NotificationDispatchService,
+        InAppDeliveryService,
+        EmailDeliveryService,
+        DigestService,
+        WebhookDeliveryService,
+        ...JOBS,
+        { provide: DELIVERY_JOBS, useFactory: (...jobs: unknown[]) => jobs, inject: JOBS },
+        DeliveryWorkers,
+      ],
     };
   }
 }

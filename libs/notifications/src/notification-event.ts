@@ -6,11 +6,27 @@ export enum NotificationKind {
   DEADLINE_REMINDER = 'DEADLINE_REMINDER',
   DEADLINE_ESCALATION = 'DEADLINE_ESCALATION',
   CONSULTATION_INVITATION = 'CONSULTATION_INVITATION',
+  CONSULTATION_REMINDER = 'CONSULTATION_REMINDER',
   DISSEMINATION_ACK_REQUEST = 'DISSEMINATION_ACK_REQUEST',
   REVIEW_OPENED = 'REVIEW_OPENED',
   REVIEW_CLOSED = 'REVIEW_CLOSED',
   PROGRAMME_CLOSED = 'PROGRAMME_CLOSED',
+  TASK_ASSIGNED = 'TASK_ASSIGNED',
+  TASK_DUE_REMINDER = 'TASK_DUE_REMINDER',
+  TASK_OVERDUE_ESCALATION = 'TASK_OVERDUE_ESCALATION',
+  TASK_RETURNED = 'TASK_RETURNED',
+  EXTENSION_DECIDED = 'EXTENSION_DECIDED',
 }
+
+/**
+ * Reminders: a person may get many on one day, so their e-mails are collected into one digest.
+ * In-app items and webhooks stay one per event.
+ */
+export const DIGESTED_KINDS: ReadonlySet<NotificationKind> = new Set([
+  NotificationKind.DEADLINE_REMINDER,
+  NotificationKind.CONSULTATION_REMINDER,
+  NotificationKind.TASK_DUE_REMINDER,
+]);
 
 export interface NotificationEvent {
   /** Idempotency key derived from the event (e.g. workflow id + sequence): one delivery per key. */
@@ -25,6 +41,8 @@ export interface NotificationEvent {
 }
 
 const KEY = /^[A-Za-z0-9._\-/#]{1,200}$/;
+const MAX_RECIPIENTS = 1000;
+const MAX_PARAMS = 50;
 
 /** Readable problems with an event; empty when it may be enqueued or processed. */
 export function validateNotificationEvent(value: unknown): string[] {
@@ -33,9 +51,18 @@ export function validateNotificationEvent(value: unknown): string[] {
   const e = value as Partial<NotificationEvent>;
   if (typeof e.key !== 'string' || !KEY.test(e.key)) problems.push('key must be 1-200 characters of letters, digits and . _ - / #');
   if (!Object.values(NotificationKind).includes(e.kind as NotificationKind)) problems.push(`unknown kind ${String(e.kind)}`);
-  if (!Array.isArray(e.recipientIds) || e.recipientIds.some((r) => typeof r !== 'string' || !r))
+  if (!Array.isArray(e.recipientIds) || e.recipientIds.some((r) => typeof r !== 'string' || !r || r.length > 100))
     problems.push('recipientIds must be a list of person ids');
-  if (typeof e.params !== 'object' || e.params === null) problems.push('params must be an object');
+  else if (e.recipientIds.length > MAX_RECIPIENTS) problems.push(`recipientIds may hold at most ${MAX_RECIPIENTS} people`);
+  if (typeof e.params !== 'object' || e.params === null || Array.isArray(e.params)) problems.push('params must be an object');
+  else {
+    const entries = Object.entries(e.params);
+    if (entries.length > MAX_PARAMS) problems.push(`params may hold at most ${MAX_PARAMS} values`);
+    const bad = entries.filter(([, v]) => v !== null && typeof v !== 'string' && typeof v !== 'number').map(([k]) => k);
+    if (bad.length) problems.push(`params values must be text, numbers or null (not ${bad.join(', ')})`);
+  }
+  for (const ref of ['programmeId', 'taskId'] as const)
+    if (e[ref] !== undefined && e[ref] !== null && typeof e[ref] !== 'string') problems.push(`${ref} must be text`);
   if (typeof e.occurredAt !== 'string' || Number.isNaN(Date.parse(e.occurredAt))) problems.push('occurredAt must be an ISO date');
   return problems;
 }

@@ -1,26 +1,13 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional } from 'class-validator';
 import { CurrentPrincipal, Principal } from '../auth/principal';
+import { PageQuery } from '../common/page.query';
 import { InboxService } from './inbox.service';
+import { NotificationPreferencesDto } from './notification-preferences.dto';
 
-class InboxQuery {
-  @ApiPropertyOptional({ default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit = 50;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset = 0;
-
+class InboxQuery extends PageQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
@@ -44,6 +31,18 @@ export class InboxController {
   @ApiOperation({ summary: 'How many of my notifications are unread (for a badge)' })
   unread(@CurrentPrincipal() p: Principal) {
     return this.inbox.unreadCount(p.personId);
+  }
+
+  @Get('preferences')
+  @ApiOperation({ summary: 'My notification language and channels' })
+  preferences(@CurrentPrincipal() p: Principal) {
+    return this.inbox.preferences(p.personId);
+  }
+
+  @Put('preferences')
+  @ApiOperation({ summary: 'Set my notification language and channels' })
+  setPreferences(@CurrentPrincipal() p: Principal, @Body() dto: NotificationPreferencesDto) {
+    return this.inbox.setPreferences(p.personId, dto.locale, dto.channels);
   }
 
   @Post(':id/read')

@@ -1,12 +1,15 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
-import { NotificationEntity } from '@app/persistence';
+import { NotificationEntity, PersonEntity } from '@app/persistence';
 
 /** A person's in-app notifications; every query is scoped to the caller. */
 @Injectable()
 export class InboxService {
-  constructor(@InjectRepository(NotificationEntity) private readonly notifications: Repository<NotificationEntity>) {}
+  constructor(
+    @InjectRepository(NotificationEntity) private readonly notifications: Repository<NotificationEntity>,
+    @InjectRepository(PersonEntity) private readonly people: Repository<PersonEntity>,
+  ) {}
 
   async list(personId: string, limit: number, offset: number, unreadOnly: boolean) {
     const where = { recipientId: personId, ...(unreadOnly ? { readAt: IsNull() } : {}) };
@@ -27,5 +30,15 @@ export class InboxService {
   async markAllRead(personId: string): Promise<{ marked: number }> {
     const result = await this.notifications.update({ recipientId: personId, readAt: IsNull() }, { readAt: new Date() });
     return { marked: result.affected ?? 0 };
+  }
+
+  async preferences(personId: string): Promise<{ locale: string; channels: string[]; email: string | null }> {
+    const p = await this.people.findOneByOrFail({ id: personId });
+    return { locale: p.locale, channels: p.notificationChannels, email: p.email };
+  }
+
+  async setPreferences(personId: string, locale: string, channels: string[]) {
+    await this.people.update({ id: personId }, { locale, notificationChannels: channels });
+    return this.preferences(personId);
   }
 }

@@ -1,45 +1,65 @@
 import { PHASE_LABEL_VI, Phase, vnDateOf } from '@app/domain';
 import { NotificationKind } from '@app/notifications';
 
-type Params = Record<string, string | number | null>;
+export type Params = Record<string, string | number | null>;
+export type Language = 'vi' | 'en';
 type Render = (p: Params) => { title: string; body: string };
 
 /** Dates in Asia/Ho_Chi_Minh, as people there read them (dd/mm/yyyy). */
-function vnDate(iso: string | number | null): string {
+export function vnDate(iso: string | number | null | undefined): string {
   if (iso === null || iso === undefined || iso === '') return '—';
-  const d = vnDateOf(new Date(iso));
-  const [y, m, day] = d.split('-');
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return String(iso);
+  const [y, m, day] = vnDateOf(d).split('-');
   return `${day}/${m}/${y}`;
 }
 
-const phaseVi = (p: string | number | null) => PHASE_LABEL_VI[p as Phase] ?? String(p ?? '');
+/** A value as text; a missing one shows as a dash rather than "undefined". */
+const v = (x: string | number | null | undefined) => (x === null || x === undefined || x === '' ? '—' : String(x));
+const phaseVi = (p: string | number | null) => PHASE_LABEL_VI[p as Phase] ?? v(p);
+const approvedVi = (p: Params) => (p.decision === 'APPROVED' ? 'được chấp thuận' : 'không được chấp thuận');
+const approvedEn = (p: Params) => (p.decision === 'APPROVED' ? 'approved' : 'refused');
 
 const VI: Record<NotificationKind, Render> = {
-  PROGRAMME_CREATED: (p) => ({ title: `Chương trình mới: ${p.title}`, body: `Chương trình "${p.title}" đã được khởi tạo; đồng chí được phân công phụ trách.` }),
-  PHASE_CHANGED: (p) => ({ title: `${p.title}: chuyển sang ${phaseVi(p.to)}`, body: `Chương trình chuyển từ "${phaseVi(p.from)}" sang "${phaseVi(p.to)}". Hạn: ${vnDate(p.deadline)}.` }),
-  SURVEY_ASSIGNED: (p) => ({ title: `Khảo sát thực tiễn: ${p.title}`, body: `Đồng chí được phân công khảo sát; đề nghị gửi kết quả trước ${vnDate(p.deadline)}.` }),
-  DEADLINE_REMINDER: (p) => ({ title: `Đôn đốc: ${p.title}`, body: `Đề nghị hoàn thành "${p.what ?? phaseVi(p.step)}" trước ${vnDate(p.deadline)}.` }),
-  DEADLINE_ESCALATION: (p) => ({ title: `Quá hạn: ${p.title}`, body: `Bước "${phaseVi(p.step)}" đã quá hạn ${vnDate(p.deadline)} (mức ${p.level}). Còn chờ: ${p.what}.` }),
-  CONSULTATION_INVITATION: (p) => ({ title: `Xin ý kiến dự thảo: ${p.title}`, body: `Đề nghị đồng chí trực tiếp góp ý dự thảo (lần ${p.round}) trước ${vnDate(p.deadline)}.` }),
-  DISSEMINATION_ACK_REQUEST: (p) => ({ title: `Quán triệt: ${p.title}`, body: `Hội nghị quán triệt ngày ${vnDate(p.heldOn)}. Đề nghị xác nhận đã tiếp thu.` }),
-  REVIEW_OPENED: (p) => ({ title: `${p.period}: ${p.title}`, body: `Đề nghị báo cáo kết quả và số liệu chỉ tiêu trước ${vnDate(p.closesAt)}.` }),
-  REVIEW_CLOSED: (p) => ({ title: `Kết quả ${p.period}: ${p.title}`, body: `Kết quả: ${p.headline}.` }),
-  PROGRAMME_CLOSED: (p) => ({ title: `Tổng kết xong: ${p.title}`, body: `Chương trình đã kết thúc. ${p.headline ?? ''}`.trim() }),
+  PROGRAMME_CREATED: (p) => ({ title: `Chương trình mới: ${v(p.title)}`, body: `Chương trình "${v(p.title)}" đã được khởi tạo; đồng chí được phân công phụ trách.` }),
+  PHASE_CHANGED: (p) => ({ title: `${v(p.title)}: chuyển sang ${phaseVi(p.to)}`, body: `Chương trình chuyển từ "${phaseVi(p.from)}" sang "${phaseVi(p.to)}". Hạn: ${vnDate(p.deadline)}.` }),
+  SURVEY_ASSIGNED: (p) => ({ title: `Khảo sát thực tiễn: ${v(p.title)}`, body: `Đồng chí được phân công khảo sát; đề nghị gửi kết quả trước ${vnDate(p.deadline)}.` }),
+  DEADLINE_REMINDER: (p) => ({ title: `Đôn đốc: ${v(p.title)}`, body: `Đề nghị hoàn thành "${p.what ?? phaseVi(p.step)}" trước ${vnDate(p.deadline)}.` }),
+  DEADLINE_ESCALATION: (p) => ({ title: `Quá hạn: ${v(p.title)}`, body: `Bước "${phaseVi(p.step)}" đã quá hạn ${vnDate(p.deadline)} (mức ${v(p.level)}). Còn chờ: ${v(p.what)}.` }),
+  CONSULTATION_INVITATION: (p) => ({ title: `Xin ý kiến dự thảo: ${v(p.title)}`, body: `Đề nghị đồng chí trực tiếp góp ý dự thảo (lần ${v(p.round)}) trước ${vnDate(p.deadline)}.` }),
+  CONSULTATION_REMINDER: (p) => ({ title: `Nhắc góp ý dự thảo: ${v(p.title)}`, body: `Đồng chí chưa gửi ý kiến về dự thảo (lần ${v(p.round)}); hạn góp ý ${vnDate(p.deadline)}.` }),
+  DISSEMINATION_ACK_REQUEST: (p) => ({ title: `Quán triệt: ${v(p.title)}`, body: `Hội nghị quán triệt ngày ${vnDate(p.heldOn)}. Đề nghị xác nhận đã tiếp thu.` }),
+  REVIEW_OPENED: (p) => ({ title: `${v(p.period)}: ${v(p.title)}`, body: `Đề nghị báo cáo kết quả và số liệu chỉ tiêu trước ${vnDate(p.closesAt)}.` }),
+  REVIEW_CLOSED: (p) => ({ title: `Kết quả ${v(p.period)}: ${v(p.title)}`, body: `Kết quả: ${v(p.headline)}.` }),
+  PROGRAMME_CLOSED: (p) => ({ title: `Tổng kết xong: ${v(p.title)}`, body: `Chương trình đã kết thúc. ${p.headline ?? ''}`.trim() }),
+  TASK_ASSIGNED: (p) => ({ title: `Nhiệm vụ mới: ${v(p.title)}`, body: `Đồng chí được giao nhiệm vụ "${v(p.title)}" thuộc chương trình "${v(p.programmeTitle)}", hạn hoàn thành ${vnDate(p.dueDate)}.` }),
+  TASK_DUE_REMINDER: (p) => ({ title: `Đôn đốc nhiệm vụ: ${v(p.title)}`, body: `Nhiệm vụ "${v(p.title)}" đến hạn ngày ${vnDate(p.dueDate)}. Đề nghị báo cáo kết quả.` }),
+  TASK_OVERDUE_ESCALATION: (p) => ({ title: `Nhiệm vụ quá hạn: ${v(p.title)}`, body: `Nhiệm vụ "${v(p.title)}" do ${v(p.assignee)} thực hiện đã quá hạn ${vnDate(p.dueDate)} (mức ${v(p.level)}).` }),
+  TASK_RETURNED: (p) => ({ title: `Nhiệm vụ bị trả lại: ${v(p.title)}`, body: `Kết quả nhiệm vụ "${v(p.title)}" được trả lại để hoàn thiện. Lý do: ${v(p.reason)}.` }),
+  EXTENSION_DECIDED: (p) => ({ title: `Gia hạn nhiệm vụ: ${v(p.title)}`, body: `Đề nghị gia hạn nhiệm vụ "${v(p.title)}" ${approvedVi(p)}. Hạn mới: ${vnDate(p.newDueDate)}. ${p.reason ? `Ý kiến: ${p.reason}.` : ''}`.trim() }),
 };
 
 const EN: Record<NotificationKind, Render> = {
-  PROGRAMME_CREATED: (p) => ({ title: `New programme: ${p.title}`, body: `Programme "${p.title}" was created; you are the member in charge.` }),
-  PHASE_CHANGED: (p) => ({ title: `${p.title}: now ${p.to}`, body: `The programme moved from ${p.from} to ${p.to}. Deadline: ${vnDate(p.deadline)}.` }),
-  SURVEY_ASSIGNED: (p) => ({ title: `Survey: ${p.title}`, body: `You are assigned to the survey; please submit your findings by ${vnDate(p.deadline)}.` }),
-  DEADLINE_REMINDER: (p) => ({ title: `Reminder: ${p.title}`, body: `Please complete "${p.what ?? p.step}" by ${vnDate(p.deadline)}.` }),
-  DEADLINE_ESCALATION: (p) => ({ title: `Overdue: ${p.title}`, body: `Step ${p.step} passed its deadline ${vnDate(p.deadline)} (level ${p.level}). Still awaited: ${p.what}.` }),
-  CONSULTATION_INVITATION: (p) => ({ title: `Opinion requested: ${p.title}`, body: `Please give your opinion on draft round ${p.round} in person by ${vnDate(p.deadline)}.` }),
-  DISSEMINATION_ACK_REQUEST: (p) => ({ title: `Dissemination: ${p.title}`, body: `Conference held on ${vnDate(p.heldOn)}. Please acknowledge.` }),
-  REVIEW_OPENED: (p) => ({ title: `${p.period}: ${p.title}`, body: `Please report results and target values by ${vnDate(p.closesAt)}.` }),
-  REVIEW_CLOSED: (p) => ({ title: `${p.period} results: ${p.title}`, body: `Result: ${p.headline}.` }),
-  PROGRAMME_CLOSED: (p) => ({ title: `Closed: ${p.title}`, body: `The programme is closed. ${p.headline ?? ''}`.trim() }),
+  PROGRAMME_CREATED: (p) => ({ title: `New programme: ${v(p.title)}`, body: `Programme "${v(p.title)}" was created; you are the member in charge.` }),
+  PHASE_CHANGED: (p) => ({ title: `${v(p.title)}: now ${v(p.to)}`, body: `The programme moved from ${v(p.from)} to ${v(p.to)}. Deadline: ${vnDate(p.deadline)}.` }),
+  SURVEY_ASSIGNED: (p) => ({ title: `Survey: ${v(p.title)}`, body: `You are assigned to the survey; please submit your findings by ${vnDate(p.deadline)}.` }),
+  DEADLINE_REMINDER: (p) => ({ title: `Reminder: ${v(p.title)}`, body: `Please complete "${p.what ?? v(p.step)}" by ${vnDate(p.deadline)}.` }),
+  DEADLINE_ESCALATION: (p) => ({ title: `Overdue: ${v(p.title)}`, body: `Step ${v(p.step)} passed its deadline ${vnDate(p.deadline)} (level ${v(p.level)}). Still awaited: ${v(p.what)}.` }),
+  CONSULTATION_INVITATION: (p) => ({ title: `Opinion requested: ${v(p.title)}`, body: `Please give your opinion on draft round ${v(p.round)} in person by ${vnDate(p.deadline)}.` }),
+  CONSULTATION_REMINDER: (p) => ({ title: `Opinion still awaited: ${v(p.title)}`, body: `You have not yet given your opinion on draft round ${v(p.round)}; the deadline is ${vnDate(p.deadline)}.` }),
+  DISSEMINATION_ACK_REQUEST: (p) => ({ title: `Dissemination: ${v(p.title)}`, body: `Conference held on ${vnDate(p.heldOn)}. Please acknowledge.` }),
+  REVIEW_OPENED: (p) => ({ title: `${v(p.period)}: ${v(p.title)}`, body: `Please report results and target values by ${vnDate(p.closesAt)}.` }),
+  REVIEW_CLOSED: (p) => ({ title: `${v(p.period)} results: ${v(p.title)}`, body: `Result: ${v(p.headline)}.` }),
+  PROGRAMME_CLOSED: (p) => ({ title: `Closed: ${v(p.title)}`, body: `The programme is closed. ${p.headline ?? ''}`.trim() }),
+  TASK_ASSIGNED: (p) => ({ title: `New task: ${v(p.title)}`, body: `You were assigned "${v(p.title)}" under programme "${v(p.programmeTitle)}", due ${vnDate(p.dueDate)}.` }),
+  TASK_DUE_REMINDER: (p) => ({ title: `Task reminder: ${v(p.title)}`, body: `Task "${v(p.title)}" is due on ${vnDate(p.dueDate)}. Please report its result.` }),
+  TASK_OVERDUE_ESCALATION: (p) => ({ title: `Task overdue: ${v(p.title)}`, body: `Task "${v(p.title)}" held by ${v(p.assignee)} passed its due date ${vnDate(p.dueDate)} (level ${v(p.level)}).` }),
+  TASK_RETURNED: (p) => ({ title: `Task returned: ${v(p.title)}`, body: `The result of "${v(p.title)}" was returned for rework. Reason: ${v(p.reason)}.` }),
+  EXTENSION_DECIDED: (p) => ({ title: `Extension: ${v(p.title)}`, body: `Your extension request for "${v(p.title)}" was ${approvedEn(p)}. Due date: ${vnDate(p.newDueDate)}. ${p.reason ? `Comment: ${p.reason}.` : ''}`.trim() }),
 };
 
+export const languageOf = (locale: string | null | undefined): Language => (locale === 'en' ? 'en' : 'vi');
+
 export function renderNotification(kind: NotificationKind, locale: string, params: Params): { title: string; body: string } {
-  return (locale === 'en' ? EN : VI)[kind](params);
+  return (languageOf(locale) === 'en' ? EN : VI)[kind](params);
 }

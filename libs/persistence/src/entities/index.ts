@@ -1,4 +1,7 @@
 import { AuditEventEntity } from './audit-event.entity';
+import { NotificationDeliveryEntity } from './notification-delivery.entity';
+import { NotificationDigestItemEntity } from './notification-digest-item.entity';
+import { NotificationDigestEntity } from './notification-digest.entity';
 import { NotificationEntity } from './notification.entity';
 import { OrgUnitEntity } from './org-unit.entity';
 import { PersonEntity } from './person.entity';
@@ -8,12 +11,17 @@ import { ProgrammeReviewEntity } from './programme-review.entity';
 import { ProgrammeTargetEntity } from './programme-target.entity';
 import { TargetValueEntity } from './target-value.entity';
 import { TaskEntity } from './task.entity';
+import { UnitWebhookEntity } from './unit-webhook.entity';
+import { WebhookAllowlistEntryEntity } from './webhook-allowlist-entry.entity';
 
-export const ENTITIES = [OrgUnitEntity, PersonEntity, ProgrammeEntity, PhaseHistoryEntity, AuditEventEntity, NotificationEntity,
+export const ENTITIES = [
+  OrgUnitEntity, PersonEntity, ProgrammeEntity, PhaseHistoryEntity, AuditEventEntity, NotificationEntity,
   ProgrammeTargetEntity, TargetValueEntity, ProgrammeReviewEntity, TaskEntity,
+  NotificationDeliveryEntity, NotificationDigestItemEntity, NotificationDigestEntity, WebhookAllowlistEntryEntity, UnitWebhookEntity,
 ];
 
 export {
   AuditEventEntity, NotificationEntity, OrgUnitEntity, PersonEntity, PhaseHistoryEntity, ProgrammeEntity,
   ProgrammeReviewEntity, ProgrammeTargetEntity, TargetValueEntity, TaskEntity,
+  NotificationDeliveryEntity, NotificationDigestItemEntity, NotificationDigestEntity, WebhookAllowlistEntryEntity, UnitWebhookEntity,
 };

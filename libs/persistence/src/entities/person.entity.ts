@@ -36,8 +36,13 @@ export class PersonEntity {
   @Column({ type: 'text', nullable: true })
   email: string | null;
 
+  /** Preferred language of notifications: 'vi' or 'en'. */
   @Column({ type: 'text', default: 'vi' })
   locale: string;
+
+  /** How this person wants to be told (PersonChannel values); reminders by e-mail come as a daily digest. */
+  @Column({ name: 'notification_channels', type: 'text', array: true, default: () => "'{IN_APP,EMAIL}'" })
+  notificationChannels: string[];
 
   @Column({ type: 'boolean', default: true })
   active: boolean;

@@ -1,0 +1,55 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Job, UnrecoverableError, Worker } from 'bullmq';
+import { bullConnection } from '@app/notifications';
+import { DELIVERY_JOBS, DeliveryJob } from './delivery-job';
+import { MAIL_TRANSPORT, MailTransport } from './email/mail-transport';
+import { NOTIFIER_CONFIG, NotifierConfig } from './notifier.config';
+
+/**
+ * One BullMQ worker per notifier queue, built from the validated config (concurrency, lock time),
+ * started once the app is up and drained on shutdown: active jobs finish, then connections (and SMTP) close.
+ */
+@Injectable()
+export class DeliveryWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('DeliveryWorkers');
+  private workers: Worker[] = [];
+
+  constructor(
+    @Inject(DELIVERY_JOBS) private readonly jobs: DeliveryJob[],
+    @Inject(NOTIFIER_CONFIG) private readonly config: NotifierConfig,
+    @Inject(MAIL_TRANSPORT) private readonly mail: MailTransport,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.workers = this.jobs.map((handler) => {
+      const worker = new Worker(handler.queue, (job) => handler.process(job), {
+        connection: bullConnection(this.config.REDIS_URL),
+        prefix: this.config.QUEUE_PREFIX,
+        concurrency: this.config.NOTIFIER_CONCURRENCY,
+        lockDuration: this.config.NOTIFIER_LOCK_MS,
+        stalledInterval: Math.max(500, Math.floor(this.config.NOTIFIER_LOCK_MS / 2)),
+        // A job whose notifier died is taken over; only a job that keeps killing notifiers fails.
+        maxStalledCount: 3,
+      });
+      worker.on('failed', (job, err) => this.logFailure(handler.queue, job, err));
+      worker.on('error', (err) => this.logger.error(`queue ${handler.queue}: ${err.message}`));
+      return worker;
+    });
+    this.logger.log(`working on ${this.jobs.map((j) => j.queue).join(', ')}`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close()));
+    this.workers = [];
+    this.mail.close();
+  }
+
+  /** Every failed attempt is logged with the job and its reason; the last one as an error. */
+  private logFailure(queue: string, job: Job | undefined, err: Error): void {
+    const attempts = job?.opts.attempts ?? 1;
+    const final = err instanceof UnrecoverableError || err.name === 'UnrecoverableError' || (job?.attemptsMade ?? 0) >= attempts;
+    const msg = `queue ${queue} job ${job?.id ?? '?'} attempt ${job?.attemptsMade ?? '?'}/${attempts} failed: ${err.message}`;
+    if (final) this.logger.error(`${msg}; in the failed set until an admin retries it`);
+    else this.logger.warn(`${msg}; will retry`);
+  }
+}

@@ -1,0 +1,86 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { JobsOptions, Queue, UnrecoverableError } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { deliveryKey, NotificationEvent, PersonChannel, PersonDelivery, QueueName, UnitDelivery } from '@app/notifications';
+import { QueryBatcher } from '../batching/query-batcher';
+import { DELIVERY_JOB_OPTIONS } from '../delivery-job-options';
+
+interface Recipient {
+  id: string;
+  unit_id: string;
+  active: boolean;
+  notification_channels: string[];
+  unit_webhook: boolean;
+}
+
+/** The people, their channels, and whether their unit has an active webhook; concurrent dispatches share a query. */
+function recipientLookup(dataSource: DataSource): QueryBatcher<string, Recipient | undefined> {
+  return new QueryBatcher(async (ids) => {
+    const rows: Recipient[] = await dataSource.query(
+      `SELECT p.id, p.unit_id, p.active, p.notification_channels, (w.unit_id IS NOT NULL) AS unit_webhook
+         FROM person p LEFT JOIN unit_webhook w ON w.unit_id = p.unit_id AND w.active
+        WHERE p.id = ANY($1::text[])`,
+      [[...new Set(ids)]],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id));
+  });
+}
+
+export interface DispatchResult {
+  inApp: number;
+  email: number;
+  webhook: number;
+  inactive: string[];
+}
+
+/**
+ * Resolves an event's recipients and their channels and enqueues one delivery job per (person,
+ * channel) and per unit webhook, with deterministic ids: dispatching the same event twice adds nothing.
+ */
+@Injectable()
+export class NotificationDispatchService {
+  private readonly logger = new Logger(NotificationDispatchService.name);
+  private readonly recipients: QueryBatcher<string, Recipient | undefined>;
+
+  constructor(
+    @InjectDataSource() dataSource: DataSource,
+    @InjectQueue(QueueName.NOTIFICATION_IN_APP) private readonly inApp: Queue<PersonDelivery>,
+    @InjectQueue(QueueName.NOTIFICATION_EMAIL) private readonly email: Queue<PersonDelivery>,
+    @InjectQueue(QueueName.NOTIFICATION_WEBHOOK) private readonly webhook: Queue<UnitDelivery>,
+    @Inject(DELIVERY_JOB_OPTIONS) private readonly jobOptions: JobsOptions,
+  ) {
+    this.recipients = recipientLookup(dataSource);
+  }
+
+  async dispatch(event: NotificationEvent): Promise<DispatchResult> {
+    const recipientIds = [...new Set(event.recipientIds)];
+    const people = (await Promise.all(recipientIds.map((id) => this.recipients.load(id)))).filter((p): p is Recipient => p !== undefined);
+    const active = people.filter((p) => p.active);
+    const inactive = people.filter((p) => !p.active).map((p) => p.id);
+    if (inactive.length) this.logger.log(`event ${event.key}: skipped inactive recipient(s) ${inactive.join(', ')}`);
+
+    const personJobs = (channel: PersonChannel, name: 'in-app' | 'email') =>
+      active
+        .filter((p) => p.notification_channels.includes(channel))
+        .map((p) => ({ name: event.kind, data: { event, personId: p.id }, opts: { ...this.jobOptions, jobId: deliveryKey(event.key, p.id, name) } }));
+    const units = [...new Set(active.filter((p) => p.unit_webhook).map((p) => p.unit_id))].sort();
+    const inAppJobs = personJobs(PersonChannel.IN_APP, 'in-app');
+    const emailJobs = personJobs(PersonChannel.EMAIL, 'email');
+    const webhookJobs = units.map((unitId) => ({ name: event.kind, data: { event, unitId }, opts: { ...this.jobOptions, jobId: deliveryKey(event.key, `unit-${unitId}`, 'webhook') } }));
+    await Promise.all([enqueue(this.inApp, inAppJobs), enqueue(this.email, emailJobs), enqueue(this.webhook, webhookJobs)]);
+
+    // Known recipients are served first; the job then fails (visibly, retryable) for the unknown ones.
+    const unknown = recipientIds.filter((id) => !people.some((p) => p.id === id));
+    if (unknown.length) throw new UnrecoverableError(`unknown recipient(s) ${unknown.join(', ')} in event ${event.key}; the others were dispatched`);
+    return { inApp: inAppJobs.length, email: emailJobs.length, webhook: webhookJobs.length, inactive };
+  }
+}
+
+/** One job is one command; addBulk wraps several in one MULTI (no round trip at all for none). */
+async function enqueue<T>(queue: Queue<T>, jobs: Array<{ name: string; data: T; opts: JobsOptions }>): Promise<void> {
+  if (jobs.length === 1) await queue.add(jobs[0].name as never, jobs[0].data as never, jobs[0].opts);
+  else if (jobs.length > 1) await queue.addBulk(jobs as never);
+}

@@ -1,0 +1,162 @@
+/**
+ * Notification delivery benchmark, in one run on the same Redis:
+ *   1. bare BullMQ: add N jobs, a worker processes them with a no-op;
+ *   2. our pipeline: NotificationProducer.enqueue → dispatch job (recipient and channel lookup in
+ *      Postgres) → per-channel e-mail job (delivery bookkeeping in Postgres) → a recording transport
+ *      in place of SMTP.
+ * Prints both delivery rates, their ratio (goal ≥ 0.7) and enqueue → delivered p50/p99 (goal p99 < 1 s).
+ * Uses its own queue prefix and people, so it never disturbs other stacks on the same Redis/Postgres.
+ *
+ *   npm run bench:notifications            (BENCH_EVENTS, BENCH_CONCURRENCY, REDIS_URL, BENCH_DATABASE_URL)
+ */
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Queue, Worker } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { loadNotifierConfig } from '../../apps/notifier/src/notifier.config';
+import { NotifierModule } from '../../apps/notifier/src/notifier.module';
+import type { MailTransport } from '../../apps/notifier/src/email/mail-transport';
+import { bullConnection, NotificationKind, NotificationProducer, NOTIFIER_QUEUES, QueueName } from '../../libs/notifications/src';
+import { ensureDatabase, migrate } from '../../libs/persistence/src';
+
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 2000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
+const PACED_RATE = Number(process.env.BENCH_PACED_RATE ?? 200);
+const PRODUCERS = 50;
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/action_programmes_bench';
+const RUN = `bench-notify-${process.pid}-${randomUUID().slice(0, 6)}`;
+
+interface Result {
+  name: string;
+  rate: number;
+  p50: number;
+  p99: number;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+function summarise(name: string, latencies: number[], elapsedMs: number): Result {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return { name, rate: (latencies.length / elapsedMs) * 1000, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+}
+
+/**
+ * Enqueues with PRODUCERS calls in flight, the way many workflow activities would: all at once (a
+ * burst, measuring throughput; latency is then mostly time spent waiting in the backlog), or paced at
+ * `rate` per second (measuring the latency of one notification on a busy but not saturated system).
+ */
+async function enqueueAll(n: number, enqueue: (i: number) => Promise<unknown>, rate?: number): Promise<void> {
+  let next = 0;
+  const start = Date.now();
+  if (rate) {
+    await Promise.all(Array.from({ length: n }, async (_, i) => {
+      await new Promise((r) => setTimeout(r, start + (i * 1000) / rate - Date.now()));
+      await enqueue(i);
+    }));
+    return;
+  }
+  await Promise.all(Array.from({ length: PRODUCERS }, async () => {
+    while (next < n) await enqueue(next++);
+  }));
+}
+
+function waitFor(done: () => boolean, what: string, timeoutMs = 300_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const tick = () => (done() ? resolve() : Date.now() > deadline ? reject(new Error(`timed out waiting for ${what}`)) : setTimeout(tick, 5));
+    tick();
+  });
+}
+
+async function bareBullmq(n: number): Promise<Result> {
+  const prefix = `${RUN}-bare`;
+  const connection = bullConnection(REDIS_URL);
+  const queue = new Queue('bare', { connection, prefix });
+  const latencies: number[] = [];
+  const worker = new Worker('bare', async (job) => void latencies.push(Date.now() - job.data.at), { connection, prefix, concurrency: CONCURRENCY });
+  await worker.waitUntilReady();
+  const started = Date.now();
+  await enqueueAll(n, (i) => queue.add('job', { at: Date.now() }, { jobId: `bare-${i}`, removeOnComplete: true }));
+  await waitFor(() => latencies.length >= n, 'the bare jobs');
+  const elapsed = Date.now() - started;
+  await worker.close();
+  await queue.obliterate({ force: true });
+  await queue.close();
+  return summarise('bare BullMQ add/process', latencies, elapsed);
+}
+
+async function pipeline(n: number, dataSource: DataSource, people: string[], round: string, rate?: number): Promise<Result> {
+  const prefix = `${RUN}-pipeline`;
+  const sentAt = new Map<string, number>();
+  const latencies: number[] = [];
+  const recording: MailTransport = {
+    async send(m) {
+      const eventKey = m.deliveryKey.slice(0, m.deliveryKey.lastIndexOf('@'));
+      latencies.push(Date.now() - sentAt.get(eventKey)!);
+      return { receipt: 'recorded' };
+    },
+    close: () => undefined,
+  };
+  const config = loadNotifierConfig({ ...process.env, REDIS_URL, DATABASE_URL, QUEUE_PREFIX: prefix, NOTIFIER_CONCURRENCY: String(CONCURRENCY), LOG_LEVEL: 'error' });
+  const app: INestApplicationContext = await NestFactory.createApplicationContext(NotifierModule.forRoot(config, { mailTransport: recording }), { logger: ['error'] });
+  await app.init();
+  const queue = new Queue(QueueName.NOTIFICATIONS, { connection: bullConnection(REDIS_URL), prefix });
+  const producer = new NotificationProducer(queue);
+  const started = Date.now();
+  await enqueueAll(n, (i) => {
+    const key = `bench/${round}#${i}`;
+    sentAt.set(key, Date.now());
+    return producer.enqueue({ key, kind: NotificationKind.TASK_ASSIGNED, recipientIds: [people[i % people.length]], params: { title: `Nhiệm vụ ${i}`, dueDate: '2025-12-31T00:00:00Z' }, occurredAt: new Date().toISOString() });
+  }, rate);
+  await waitFor(() => latencies.length >= n, 'the pipeline deliveries');
+  const elapsed = Date.now() - started;
+  await app.close();
+  for (const name of NOTIFIER_QUEUES) {
+    const q = new Queue(name, { connection: bullConnection(REDIS_URL), prefix });
+    await q.obliterate({ force: true });
+    await q.close();
+  }
+  await queue.close();
+  await dataSource.query('DELETE FROM notification_delivery WHERE event_key LIKE $1', [`bench/${round}#%`]);
+  return summarise(rate ? `notification pipeline, paced ${rate}/s` : 'notification pipeline (recording channel)', latencies, elapsed);
+}
+
+async function main(): Promise<void> {
+  await ensureDatabase(DATABASE_URL);
+  await migrate(DATABASE_URL);
+  const dataSource = await new DataSource({ type: 'postgres', url: DATABASE_URL }).initialize();
+  await dataSource.query(`INSERT INTO org_unit (id, name, kind) VALUES ('bench-unit', 'Đơn vị đo hiệu năng', 'DEPARTMENT') ON CONFLICT DO NOTHING`);
+  const people = Array.from({ length: 50 }, (_, i) => `bench-person-${i}`);
+  for (const id of people)
+    await dataSource.query(
+      `INSERT INTO person (id, username, full_name, password_hash, unit_id, email, notification_channels)
+       VALUES ($1,$1,$1,'x','bench-unit',$2,'{EMAIL}') ON CONFLICT (id) DO NOTHING`,
+      [id, `${id}@example.invalid`],
+    );
+
+  console.log(`notification benchmark: ${EVENTS} events, concurrency ${CONCURRENCY}, Redis ${new URL(REDIS_URL).host}, prefix ${RUN}`);
+  // Warm up both paths (connections, JIT, prepared plans), then measure.
+  await bareBullmq(200);
+  await pipeline(200, dataSource, people, `${RUN}-warmup`);
+  const bare = await bareBullmq(EVENTS);
+  const ours = await pipeline(EVENTS, dataSource, people, RUN);
+  const paced = await pipeline(Math.min(EVENTS, PACED_RATE * 5), dataSource, people, `${RUN}-paced`, PACED_RATE);
+  await dataSource.destroy();
+
+  for (const r of [bare, ours, paced]) console.log(`${r.name.padEnd(44)} ${r.rate.toFixed(0).padStart(7)} deliveries/s   p50 ${r.p50} ms   p99 ${r.p99} ms`);
+  const ratio = ours.rate / bare.rate;
+  console.log(`ratio pipeline/bare: ${ratio.toFixed(2)} (goal >= 0.7) ${ratio >= 0.7 ? 'MET' : 'NOT MET'}`);
+  console.log(`enqueue -> delivered p50/p99, burst of ${EVENTS}: ${ours.p50}/${ours.p99} ms (goal p99 < 1000 ms) ${ours.p99 < 1000 ? 'MET' : 'NOT MET'}`);
+  console.log(`enqueue -> delivered p50/p99, paced at ${PACED_RATE}/s: ${paced.p50}/${paced.p99} ms (goal p99 < 1000 ms) ${paced.p99 < 1000 ? 'MET' : 'NOT MET'}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error('notification benchmark failed:', err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,147 @@
+/**
+ * Local stand-ins for the outside services the notifier talks to, recording what they receive: a real
+ * SMTP listener (smtp-server) and an HTTP receiver that verifies webhook signatures.
+ */
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { DELIVERY_ID_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhook } from '../../libs/notifications/src';
+
+export interface RecordedMail {
+  messageId: string;
+  key: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface SmtpRecorder {
+  url: string;
+  messages: RecordedMail[];
+  /** Answer the next n messages with a temporary failure (451). */
+  failNext(n: number): void;
+  /** Keep messages unanswered until release(); a client that disconnects meanwhile has not delivered. */
+  hold(): void;
+  release(): void;
+  held(): number;
+  /** Held messages whose sender is still connected (a killed sender's connection closes). */
+  heldOpen(): number;
+  close(): Promise<void>;
+}
+
+export async function startSmtpRecorder(): Promise<SmtpRecorder> {
+  const messages: RecordedMail[] = [];
+  let failures = 0;
+  let holding = false;
+  const waiting: Array<{ session: string; resume: () => void }> = [];
+  const closed = new Set<string>();
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onClose(session) {
+      closed.add(session.id);
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', async () => {
+        if (failures > 0) {
+          failures--;
+          callback(Object.assign(new Error('mailbox temporarily unavailable'), { responseCode: 451 }));
+          return;
+        }
+        if (holding) await new Promise<void>((resume) => waiting.push({ session: session.id, resume }));
+        // Delivered means answered "250": a message whose sender hung up first was never accepted.
+        if (closed.has(session.id)) return;
+        const mail = await simpleParser(Buffer.concat(chunks));
+        messages.push({
+          messageId: mail.messageId ?? '',
+          key: String(mail.headers.get('x-notification-key') ?? ''),
+          to: (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.text ?? '',
+          subject: mail.subject ?? '',
+          text: mail.text ?? '',
+          html: typeof mail.html === 'string' ? mail.html : '',
+        });
+        callback();
+      });
+    },
+  });
+  server.on('error', () => undefined);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    failNext: (n) => (failures = n),
+    hold: () => (holding = true),
+    release() {
+      holding = false;
+      waiting.splice(0).forEach((w) => w.resume());
+    },
+    held: () => waiting.length,
+    heldOpen: () => waiting.filter((w) => !closed.has(w.session)).length,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export interface RecordedWebhook {
+  id: string;
+  path: string;
+  valid: boolean;
+  body: Record<string, unknown>;
+}
+
+export interface WebhookReceiver {
+  baseUrl: string;
+  requests: RecordedWebhook[];
+  /** Keep requests unanswered until release(); a sender that hangs up meanwhile has not delivered. */
+  hold(): void;
+  release(): void;
+  held(): number;
+  heldOpen(): number;
+  close(): Promise<void>;
+}
+
+/** Answers 200 to correctly signed requests and 401 to the rest, recording both. */
+export async function startWebhookReceiver(secret: string): Promise<WebhookReceiver> {
+  const requests: RecordedWebhook[] = [];
+  let holding = false;
+  const waiting: Array<{ gone: () => boolean; resume: () => void }> = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    let gone = false;
+    res.once('close', () => (gone = !res.writableEnded));
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', async () => {
+      if (holding) await new Promise<void>((resume) => waiting.push({ gone: () => gone, resume }));
+      if (gone) return;
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const valid = verifyWebhook(secret, req.headers[TIMESTAMP_HEADER] as string, raw, req.headers[SIGNATURE_HEADER] as string);
+      requests.push({ id: String(req.headers[DELIVERY_ID_HEADER] ?? ''), path: req.url ?? '', valid, body: JSON.parse(raw || '{}') });
+      res.writeHead(valid ? 200 : 401).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    requests,
+    hold: () => (holding = true),
+    release() {
+      holding = false;
+      waiting.splice(0).forEach((w) => w.resume());
+    },
+    held: () => waiting.length,
+    heldOpen: () => waiting.filter((w) => !w.gone()).length,
+    close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+  };
+}
+
+/** Values that occur more than once: duplicates are what "exactly once" rules out. */
+export function duplicates(values: string[]): string[] {
+  const seen = new Set<string>();
+  return values.filter((v) => (seen.has(v) ? true : (seen.add(v), false)));
+}
