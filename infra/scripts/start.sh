@@ -46,6 +46,13 @@ while IFS='=' read -r name type; do
   "$TEMPORAL_CLI" operator search-attribute create --address "$TEMPORAL_ADDRESS" --name "$name" --type "$type" >/dev/null 2>&1 || true
 done < <(grep -Ev '^\s*(#|$)' infra/temporal/search-attributes.txt)
 
+# E-mail notifications go to a local catcher unless SMTP_URL points elsewhere (messages in .data/mail).
+if [[ -z "${SMTP_URL:-}" ]] && ! port_open 127.0.0.1 1025; then
+  node dist/infra/dev/mail-catcher.js 1025 .data/mail > >(sed -u "s/^/[mail] /" >&2) 2>&1 &
+  PIDS+=($!)
+  wait_port 127.0.0.1 1025 20 "local mail catcher"
+fi
+
 log "migrating and seeding the demo organisation"
 node dist/apps/api/src/seed/seed.main.js
 
