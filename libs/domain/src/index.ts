@@ -49,3 +49,4 @@ export {
 export type { TaskAction, TaskActionName, TaskActionPayloads, TaskEffect } from './task/task-actions';
 export { DEFAULT_WORKING_CALENDAR, dueInWorkingDays, offsetBefore, offsetAfter, taskTimers } from './task/task-schedule';
 export type { TaskTimer } from './task/task-schedule';
+export { programmeTaskId, recordTaskOutcome, taskFigures } from './programme/task-outcomes';
