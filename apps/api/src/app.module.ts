@@ -9,6 +9,7 @@ import { ApiExceptionFilter } from './common/temporal-error.filter';
 import { HealthModule } from './health/health.module';
 import { InboxModule } from './inbox/inbox.module';
 import { ProgrammesModule } from './programmes/programmes.module';
+import { TasksModule } from './tasks/tasks.module';
 
 @Module({})
 class ApiConfigModule {
@@ -43,6 +44,7 @@ export class AppModule {
         HealthModule,
         ProgrammesModule,
         InboxModule,
+        TasksModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };
