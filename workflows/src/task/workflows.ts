@@ -66,7 +66,8 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskOutcom
   const pendingEvents: TaskEventRecord[] = [];
   const pendingNotifications: TaskNotificationRequest[] = [];
   let projectionDirty = true;
-  let reportedOutcome = input.carried ? outcomeKey(outcomeOf(state)) : '';
+  // The parent knows how the task starts; it hears only of changes.
+  let reportedOutcome = outcomeKey(outcomeOf(state));
 
   const queue = (effects: TaskEffect[], now: Date) => {
     for (const e of effects) {
