@@ -95,7 +95,7 @@ describe('notifications under faults (e2e)', () => {
       child = await spawnNotifier(stack.env);
       stack.smtp.hold();
       stack.webhooks.hold();
-      const events = Array.from({ length: 30 }, (_, i) => stack.event(NotificationKind.TASK_ASSIGNED, people, { title: `Nhiệm vụ ${i + 1}`, dueDate: '2025-12-31T00:00:00Z' }));
+      const events = Array.from({ length: 30 }, (_, i) => stack.event(NotificationKind.TASK_ASSIGNED, people, { title: `Nhiệm vụ ${i + 1}`, dueAt: '2025-12-31T00:00:00Z' }));
       await Promise.all(events.map((e) => stack.producer.enqueue(e)));
       // E-mails and webhooks are mid-delivery (the far side has the data but has not answered) when the notifier dies.
       await eventually(() => stack.smtp.held() >= 5 && stack.webhooks.held() >= 3, 'e-mails and webhooks in flight');
@@ -156,14 +156,14 @@ describe('notifications under faults (e2e)', () => {
 
       // Queued and in-flight work when Redis goes down: the notifier is stopped for some of it.
       stack.smtp.hold();
-      const during = Array.from({ length: 20 }, (_, i) => stack.event(NotificationKind.TASK_RETURNED, people, { title: `Báo cáo ${i + 1}`, reason: 'bổ sung số liệu' }));
+      const during = Array.from({ length: 20 }, (_, i) => stack.event(NotificationKind.TASK_RETURNED, people, { title: `Báo cáo ${i + 1}`, reasons: 'bổ sung số liệu' }));
       await Promise.all(during.map((e) => stack.producer.enqueue(e)));
       await eventually(() => stack.smtp.held() >= 3, 'e-mails in flight');
       await kill(redis!, 'SIGTERM');
       redis = await startRedis();
       stack.smtp.release();
 
-      const after = Array.from({ length: 5 }, (_, i) => stack.event(NotificationKind.TASK_OVERDUE_ESCALATION, people, { title: `Việc ${i + 1}`, dueDate: '2025-06-30T00:00:00Z', level: 1 }));
+      const after = Array.from({ length: 5 }, (_, i) => stack.event(NotificationKind.TASK_OVERDUE_ESCALATION, people, { title: `Việc ${i + 1}`, dueAt: '2025-06-30T00:00:00Z', level: 1 }));
       await eventually(async () => {
         await Promise.all(after.map((e) => stack.producer.enqueue(e)));
         return true;

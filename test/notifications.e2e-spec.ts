@@ -31,7 +31,7 @@ describe('notifications (e2e)', () => {
     const vi = await stack.addPerson({ unitId: 'hg-skhdt', locale: 'vi' });
     const en = await stack.addPerson({ unitId: 'hg-skhdt', locale: 'en' });
     const inAppOnly = await stack.addPerson({ unitId: 'hg-stc', channels: ['IN_APP'] });
-    const event = stack.event(NotificationKind.TASK_ASSIGNED, [vi, en, inAppOnly], { title: 'Nâng chỉ số PCI', programmeTitle: 'CTr 123', dueDate: '2025-03-31T17:00:00Z' });
+    const event = stack.event(NotificationKind.TASK_ASSIGNED, [vi, en, inAppOnly], { title: 'Nâng chỉ số PCI', programmeTitle: 'CTr 123', dueAt: '2025-03-31T17:00:00Z' });
     const first = await stack.producer.enqueue(event);
     const again = await stack.producer.enqueue(event);
     expect(again.jobId).toBe(first.jobId);
@@ -105,7 +105,7 @@ describe('notifications (e2e)', () => {
   it('sends twenty reminders of one day as one digest e-mail, while the inbox gets twenty items', async () => {
     const person = await stack.addPerson({ unitId: 'hg-stc', locale: 'vi' });
     const at = '2025-03-24T01:00:00Z';
-    const events = Array.from({ length: 20 }, (_, i) => stack.event(NotificationKind.TASK_DUE_REMINDER, [person], { title: `Nhiệm vụ ${i + 1}`, dueDate: '2025-03-31T00:00:00Z' }, at));
+    const events = Array.from({ length: 20 }, (_, i) => stack.event(NotificationKind.TASK_DUE_REMINDER, [person], { title: `Nhiệm vụ ${i + 1}`, dueAt: '2025-03-31T00:00:00Z' }, at));
     await Promise.all(events.map((e) => stack.producer.enqueue(e)));
     const digest = await eventually(() => stack.smtp.messages.find((m) => m.to === `${person}@example.invalid`), 'the digest', 30_000);
     expect(digest.subject).toBe('20 nội dung cần đôn đốc ngày 24/03/2025');
@@ -114,7 +114,7 @@ describe('notifications (e2e)', () => {
     expect(n).toBe(20);
 
     // A reminder after the digest went out starts the next digest of the day; it is not lost.
-    const late = stack.event(NotificationKind.TASK_DUE_REMINDER, [person], { title: 'Nhiệm vụ muộn', dueDate: '2025-03-31T00:00:00Z' }, at);
+    const late = stack.event(NotificationKind.TASK_DUE_REMINDER, [person], { title: 'Nhiệm vụ muộn', dueAt: '2025-03-31T00:00:00Z' }, at);
     await stack.producer.enqueue(late);
     const second = await eventually(() => {
       const m = stack.smtp.messages.filter((x) => x.to === `${person}@example.invalid`);
@@ -128,7 +128,7 @@ describe('notifications (e2e)', () => {
   it('retries an e-mail the SMTP server refuses twice, delivering it exactly once on the third attempt', async () => {
     const person = await stack.addPerson({ unitId: 'hg-stc', channels: ['EMAIL'] });
     stack.smtp.failNext(2);
-    const event = stack.event(NotificationKind.TASK_RETURNED, [person], { title: 'Báo cáo quý', reason: 'thiếu số liệu' });
+    const event = stack.event(NotificationKind.TASK_RETURNED, [person], { title: 'Báo cáo quý', reasons: 'thiếu số liệu' });
     await stack.producer.enqueue(event);
     const mail = await eventually(() => stack.smtp.messages.find((m) => m.key.startsWith(`${event.key}@`)), 'the e-mail', 30_000);
     expect(mail.subject).toBe('Nhiệm vụ bị trả lại: Báo cáo quý');
@@ -185,7 +185,7 @@ describe('notifications (e2e)', () => {
   it('lets an admin retry a failed delivery once its cause is fixed, still exactly once', async () => {
     const admin = await stack.login('admin');
     const person = await stack.addPerson({ unitId: 'hg-stc', channels: ['IN_APP', 'EMAIL'] });
-    const event = stack.event(NotificationKind.EXTENSION_DECIDED, [person, 'joins-later'], { title: 'Việc B', decision: 'APPROVED', newDueDate: '2025-06-30T00:00:00Z' });
+    const event = stack.event(NotificationKind.EXTENSION_DECIDED, [person, 'joins-later'], { title: 'Việc B', approve: 'yes', newDueAt: '2025-06-30T00:00:00Z' });
     await stack.producer.enqueue(event);
     await eventually(async () => (await stack.queue(QueueName.NOTIFICATIONS).getJob(event.key))?.isFailed(), 'the dispatch to fail');
     await eventually(() => stack.smtp.messages.some((m) => m.key === `${event.key}@${person}~email`), 'the known recipient\'s e-mail');

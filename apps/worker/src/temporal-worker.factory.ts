@@ -3,6 +3,8 @@ import { Client } from '@temporalio/client';
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { createProgrammeActivities } from './programmes/programme.activities';
 import { ProgrammeProjectionService } from './programmes/programme-projection.service';
+import { createTaskActivities } from './tasks/task.activities';
+import { TaskProjectionService } from './tasks/task-projection.service';
 
 export interface TemporalWorkerOptions {
   address: string;
@@ -26,7 +28,7 @@ export async function createTemporalWorker(app: INestApplicationContext, opts: T
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     workflowBundle: opts.workflowBundle,
-    activities: createProgrammeActivities(app.get(ProgrammeProjectionService), app.get(Client)),
+    activities: { ...createProgrammeActivities(app.get(ProgrammeProjectionService), app.get(Client)), ...createTaskActivities(app.get(TaskProjectionService)) },
     maxConcurrentActivityTaskExecutions: opts.maxConcurrentActivities,
   });
   return { worker, connection };

@@ -4,6 +4,7 @@ import { NotificationsModule } from '@app/notifications';
 import { PersistenceModule } from '@app/persistence';
 import { TemporalModule } from '@app/temporal';
 import { ProgrammeProjectionService } from './programmes/programme-projection.service';
+import { TaskProjectionService } from './tasks/task-projection.service';
 import { WorkerConfig } from './worker.config';
 
 @Module({})
@@ -23,8 +24,8 @@ export class WorkerModule {
           connectTimeoutMs: config.STARTUP_TIMEOUT_MS,
         }),
       ],
-      providers: [ProgrammeProjectionService],
-      exports: [ProgrammeProjectionService],
+      providers: [ProgrammeProjectionService, TaskProjectionService],
+      exports: [ProgrammeProjectionService, TaskProjectionService],
     };
   }
 }

@@ -4,9 +4,9 @@ import { renderNotification, vnDate } from './notification-templates';
 
 describe('notification templates', () => {
   const params = {
-    title: 'CTr 123', programmeTitle: 'CTr 123', deadline: '2025-03-31T17:00:00Z', dueDate: '2025-03-31T17:00:00Z', newDueDate: '2025-04-30T17:00:00Z',
+    title: 'CTr 123', programmeTitle: 'CTr 123', deadline: '2025-03-31T17:00:00Z', dueAt: '2025-03-31T17:00:00Z', newDueAt: '2025-04-30T17:00:00Z',
     step: 'SURVEY', what: 'survey findings', level: 1, round: 2, heldOn: '2025-01-02T01:00:00Z', period: 'Quý I/2025', closesAt: '2025-04-10T01:00:00Z',
-    headline: '25/30 chỉ tiêu đạt và vượt', from: 'SURVEY', to: 'DRAFTING', assignee: 'Sở KH&ĐT', reason: 'thiếu số liệu', decision: 'APPROVED',
+    headline: '25/30 chỉ tiêu đạt và vượt', from: 'SURVEY', to: 'DRAFTING', assignee: 'Sở KH&ĐT', reason: 'thiếu số liệu', reasons: 'thiếu số liệu', approve: 'yes',
   };
 
   it.each(Object.values(NotificationKind))('%s renders in Vietnamese and English with every value filled in', (kind) => {
@@ -25,7 +25,7 @@ describe('notification templates', () => {
   it('writes dates as the Vietnamese calendar day (UTC+7)', () => {
     expect(vnDate('2025-03-31T17:00:00Z')).toBe('01/04/2025');
     expect(vnDate('2025-03-31T16:59:59Z')).toBe('31/03/2025');
-    expect(renderNotification(NotificationKind.TASK_DUE_REMINDER, 'en', { title: 't', dueDate: '2025-03-31T17:00:00Z' }).body).toContain('01/04/2025');
+    expect(renderNotification(NotificationKind.TASK_DUE_REMINDER, 'en', { title: 't', dueAt: '2025-03-31T17:00:00Z' }).body).toContain('01/04/2025');
   });
 
   it('falls back to Vietnamese for unknown languages', () => {

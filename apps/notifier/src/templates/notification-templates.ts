@@ -17,8 +17,8 @@ export function vnDate(iso: string | number | null | undefined): string {
 /** A value as text; a missing one shows as a dash rather than "undefined". */
 const v = (x: string | number | null | undefined) => (x === null || x === undefined || x === '' ? '—' : String(x));
 const phaseVi = (p: string | number | null) => PHASE_LABEL_VI[p as Phase] ?? v(p);
-const approvedVi = (p: Params) => (p.decision === 'APPROVED' ? 'được chấp thuận' : 'không được chấp thuận');
-const approvedEn = (p: Params) => (p.decision === 'APPROVED' ? 'approved' : 'refused');
+const approvedVi = (p: Params) => (p.approve === 'yes' ? 'được chấp thuận' : 'không được chấp thuận');
+const approvedEn = (p: Params) => (p.approve === 'yes' ? 'approved' : 'refused');
 
 const VI: Record<NotificationKind, Render> = {
   PROGRAMME_CREATED: (p) => ({ title: `Chương trình mới: ${v(p.title)}`, body: `Chương trình "${v(p.title)}" đã được khởi tạo; đồng chí được phân công phụ trách.` }),
@@ -32,11 +32,12 @@ const VI: Record<NotificationKind, Render> = {
   REVIEW_OPENED: (p) => ({ title: `${v(p.period)}: ${v(p.title)}`, body: `Đề nghị báo cáo kết quả và số liệu chỉ tiêu trước ${vnDate(p.closesAt)}.` }),
   REVIEW_CLOSED: (p) => ({ title: `Kết quả ${v(p.period)}: ${v(p.title)}`, body: `Kết quả: ${v(p.headline)}.` }),
   PROGRAMME_CLOSED: (p) => ({ title: `Tổng kết xong: ${v(p.title)}`, body: `Chương trình đã kết thúc. ${p.headline ?? ''}`.trim() }),
-  TASK_ASSIGNED: (p) => ({ title: `Nhiệm vụ mới: ${v(p.title)}`, body: `Đồng chí được giao nhiệm vụ "${v(p.title)}" thuộc chương trình "${v(p.programmeTitle)}", hạn hoàn thành ${vnDate(p.dueDate)}.` }),
-  TASK_DUE_REMINDER: (p) => ({ title: `Đôn đốc nhiệm vụ: ${v(p.title)}`, body: `Nhiệm vụ "${v(p.title)}" đến hạn ngày ${vnDate(p.dueDate)}. Đề nghị báo cáo kết quả.` }),
-  TASK_OVERDUE_ESCALATION: (p) => ({ title: `Nhiệm vụ quá hạn: ${v(p.title)}`, body: `Nhiệm vụ "${v(p.title)}" do ${v(p.assignee)} thực hiện đã quá hạn ${vnDate(p.dueDate)} (mức ${v(p.level)}).` }),
-  TASK_RETURNED: (p) => ({ title: `Nhiệm vụ bị trả lại: ${v(p.title)}`, body: `Kết quả nhiệm vụ "${v(p.title)}" được trả lại để hoàn thiện. Lý do: ${v(p.reason)}.` }),
-  EXTENSION_DECIDED: (p) => ({ title: `Gia hạn nhiệm vụ: ${v(p.title)}`, body: `Đề nghị gia hạn nhiệm vụ "${v(p.title)}" ${approvedVi(p)}. Hạn mới: ${vnDate(p.newDueDate)}. ${p.reason ? `Ý kiến: ${p.reason}.` : ''}`.trim() }),
+  TASK_ASSIGNED: (p) => ({ title: `Nhiệm vụ mới: ${v(p.title)}`, body: `Đồng chí được giao nhiệm vụ "${v(p.title)}", hạn hoàn thành ${vnDate(p.dueAt)}.${p.reason ? ` Lý do giao lại: ${p.reason}.` : ''}` }),
+  TASK_DUE_REMINDER: (p) => ({ title: `Đôn đốc nhiệm vụ: ${v(p.title)}`, body: `Đề nghị hoàn thành nhiệm vụ "${v(p.title)}" trước ${vnDate(p.dueAt)}.` }),
+  TASK_OVERDUE_ESCALATION: (p) => ({ title: `Nhiệm vụ quá hạn: ${v(p.title)}`, body: `Nhiệm vụ "${v(p.title)}" đã quá hạn ${vnDate(p.dueAt)} (mức ${v(p.level)}); đề nghị đồng chí chỉ đạo, đôn đốc.` }),
+  TASK_RETURNED: (p) => ({ title: `Nhiệm vụ bị trả lại: ${v(p.title)}`, body: `Kết quả nhiệm vụ "${v(p.title)}" được trả lại để hoàn thiện. Lý do: ${v(p.reasons)}.` }),
+  EXTENSION_REQUESTED: (p) => ({ title: `Đề nghị gia hạn: ${v(p.title)}`, body: `Đề nghị gia hạn nhiệm vụ "${v(p.title)}" đến ${vnDate(p.newDueAt)}. Lý do: ${v(p.reason)}.` }),
+  EXTENSION_DECIDED: (p) => ({ title: `Gia hạn nhiệm vụ: ${v(p.title)}`, body: `Đề nghị gia hạn ${approvedVi(p)}; hạn hiện tại ${vnDate(p.dueAt)}. ${p.reason ? `Ý kiến: ${p.reason}.` : ''}`.trim() }),
 };
 
 const EN: Record<NotificationKind, Render> = {
@@ -51,11 +52,12 @@ const EN: Record<NotificationKind, Render> = {
   REVIEW_OPENED: (p) => ({ title: `${v(p.period)}: ${v(p.title)}`, body: `Please report results and target values by ${vnDate(p.closesAt)}.` }),
   REVIEW_CLOSED: (p) => ({ title: `${v(p.period)} results: ${v(p.title)}`, body: `Result: ${v(p.headline)}.` }),
   PROGRAMME_CLOSED: (p) => ({ title: `Closed: ${v(p.title)}`, body: `The programme is closed. ${p.headline ?? ''}`.trim() }),
-  TASK_ASSIGNED: (p) => ({ title: `New task: ${v(p.title)}`, body: `You were assigned "${v(p.title)}" under programme "${v(p.programmeTitle)}", due ${vnDate(p.dueDate)}.` }),
-  TASK_DUE_REMINDER: (p) => ({ title: `Task reminder: ${v(p.title)}`, body: `Task "${v(p.title)}" is due on ${vnDate(p.dueDate)}. Please report its result.` }),
-  TASK_OVERDUE_ESCALATION: (p) => ({ title: `Task overdue: ${v(p.title)}`, body: `Task "${v(p.title)}" held by ${v(p.assignee)} passed its due date ${vnDate(p.dueDate)} (level ${v(p.level)}).` }),
-  TASK_RETURNED: (p) => ({ title: `Task returned: ${v(p.title)}`, body: `The result of "${v(p.title)}" was returned for rework. Reason: ${v(p.reason)}.` }),
-  EXTENSION_DECIDED: (p) => ({ title: `Extension: ${v(p.title)}`, body: `Your extension request for "${v(p.title)}" was ${approvedEn(p)}. Due date: ${vnDate(p.newDueDate)}. ${p.reason ? `Comment: ${p.reason}.` : ''}`.trim() }),
+  TASK_ASSIGNED: (p) => ({ title: `New task: ${v(p.title)}`, body: `You were assigned "${v(p.title)}", due ${vnDate(p.dueAt)}.${p.reason ? ` Reassigned because: ${p.reason}.` : ''}` }),
+  TASK_DUE_REMINDER: (p) => ({ title: `Task reminder: ${v(p.title)}`, body: `Please complete "${v(p.title)}" by ${vnDate(p.dueAt)}.` }),
+  TASK_OVERDUE_ESCALATION: (p) => ({ title: `Task overdue: ${v(p.title)}`, body: `Task "${v(p.title)}" passed its due date ${vnDate(p.dueAt)} (level ${v(p.level)}); please follow it up.` }),
+  TASK_RETURNED: (p) => ({ title: `Task returned: ${v(p.title)}`, body: `The result of "${v(p.title)}" was returned for rework. Reason: ${v(p.reasons)}.` }),
+  EXTENSION_REQUESTED: (p) => ({ title: `Extension requested: ${v(p.title)}`, body: `An extension of "${v(p.title)}" to ${vnDate(p.newDueAt)} is requested. Reason: ${v(p.reason)}.` }),
+  EXTENSION_DECIDED: (p) => ({ title: `Extension: ${v(p.title)}`, body: `The extension was ${approvedEn(p)}; the task is due ${vnDate(p.dueAt)}. ${p.reason ? `Comment: ${p.reason}.` : ''}`.trim() }),
 };
 
 export const languageOf = (locale: string | null | undefined): Language => (locale === 'en' ? 'en' : 'vi');
