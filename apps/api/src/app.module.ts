@@ -9,6 +9,8 @@ import { ApiExceptionFilter } from './common/temporal-error.filter';
 import { HealthModule } from './health/health.module';
 import { InboxModule } from './inbox/inbox.module';
 import { ProgrammesModule } from './programmes/programmes.module';
+import { ReportsModule } from './reports/reports.module';
+import { SupervisionModule } from './supervision/supervision.module';
 
 @Module({})
 class ApiConfigModule {
@@ -43,6 +45,8 @@ export class AppModule {
         HealthModule,
         ProgrammesModule,
         InboxModule,
+        SupervisionModule,
+        ReportsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

@@ -4,16 +4,17 @@ import { OrgUnitEntity } from './org-unit.entity';
 import { PersonEntity } from './person.entity';
 import { PhaseHistoryEntity } from './phase-history.entity';
 import { ProgrammeEntity } from './programme.entity';
+import { ProgrammeReportEntity } from './programme-report.entity';
 import { ProgrammeReviewEntity } from './programme-review.entity';
 import { ProgrammeTargetEntity } from './programme-target.entity';
 import { TargetValueEntity } from './target-value.entity';
 import { TaskEntity } from './task.entity';
 
 export const ENTITIES = [OrgUnitEntity, PersonEntity, ProgrammeEntity, PhaseHistoryEntity, AuditEventEntity, NotificationEntity,
-  ProgrammeTargetEntity, TargetValueEntity, ProgrammeReviewEntity, TaskEntity,
+  ProgrammeTargetEntity, TargetValueEntity, ProgrammeReviewEntity, TaskEntity, ProgrammeReportEntity,
 ];
 
 export {
   AuditEventEntity, NotificationEntity, OrgUnitEntity, PersonEntity, PhaseHistoryEntity, ProgrammeEntity,
-  ProgrammeReviewEntity, ProgrammeTargetEntity, TargetValueEntity, TaskEntity,
+  ProgrammeReportEntity, ProgrammeReviewEntity, ProgrammeTargetEntity, TargetValueEntity, TaskEntity,
 };
