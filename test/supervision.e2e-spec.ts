@@ -64,7 +64,8 @@ describe('supervision queries (e2e)', () => {
     it('lets a supervisor of one district see nothing of another province or district', async () => {
       const tuky = await get('fx.bithu.tuky', '/supervision/overview');
       expect(tuky.status).toBe(200);
-      expect(tuky.body.programmesByPhase).toEqual([]);
+      expect(tuky.body.programmesByPhase).toEqual([{ phase: 'CLOSED', count: 1 }]);
+      expect(tuky.body.achievement.items.map((a: { programmeId: string }) => a.programmeId)).toEqual([FX.programmeTuKy]);
       expect(tuky.body.tasks.total).toEqual(buckets(2, 0, 0, 1));
       expect(tuky.body.tasks.byUnit.map((r: { key: string }) => r.key)).toEqual(['fx-tuky']);
       const foreign = await get('fx.bithu.tuky', '/supervision/overview?committeeId=fx-tu');

@@ -13,7 +13,7 @@
  *
  * Programme 05 (party building, fx-tv) adds one open task at fx-skhdt; Vị Thanh's own programme adds
  * one done-on-time and one overdue task there. Lào Cai and Tứ Kỳ have theirs, which no Hậu Giang
- * supervisor may see.
+ * supervisor may see; Tứ Kỳ's closed 2015–2020 programme has a final review (2/3, C3 low).
  */
 import { DataSource } from 'typeorm';
 import { OrgUnitKind, Role } from '@app/domain';
@@ -25,6 +25,8 @@ export const FX = {
   programme05: 'fx-hg-ctr-05',
   programmeViThanh: 'fx-vithanh-ctr-01',
   programmeLaoCai: 'fx-lc-ctr-10',
+  /** Tứ Kỳ's closed 2015–2020 programme with its final review (evaluations, commendations, lessons). */
+  programmeTuKy: 'fx-tuky-ctr-02',
   term: '2020-2025',
   resolution: '13-NQ/TW',
 } as const;
@@ -176,7 +178,45 @@ const PROGRAMMES: ProgrammeFixture[] = [
     implementsResolution: '10-NQ/TU',
     snapshot: {},
   },
+  {
+    id: FX.programmeTuKy,
+    title: 'Chương trình hành động về xây dựng nông thôn mới giai đoạn 2015-2020',
+    documentNumber: '02-CTr/HU',
+    phase: 'CLOSED',
+    issuingUnitId: 'fx-tuky',
+    memberInChargeId: 'fx-tuky-bt',
+    fieldGroup: 'agriculture',
+    implementsResolution: '04-NQ/HU',
+    snapshot: tuKyFinalSnapshot(),
+  },
 ];
+
+function tuKyFinalSnapshot(): Record<string, unknown> {
+  return {
+    implementation: { annualPlans: [], reviews: [], inspections: [] },
+    finalReview: {
+      review: {
+        seq: 10,
+        kind: 'FINAL',
+        periodLabel: '2015-2020',
+        opensAt: at('2020-08-01T01:00:00Z'),
+        closesAt: at('2020-09-15T10:00:00Z'),
+        expectedUnitIds: ['fx-tuky'],
+        reports: { 'fx-tuky': { unitId: 'fx-tuky', by: 'fx-tuky-bt', at: at('2020-09-10T03:00:00Z'), text: '100% số xã đạt chuẩn nông thôn mới.', values: {} } },
+        closedAt: at('2020-09-30T10:00:00Z'),
+        results: {},
+        summary: null,
+        lowTargetCodes: ['C3'],
+      },
+      evaluations: [
+        { by: 'fx-tuky-bt', at: at('2020-09-30T10:00:00Z'), subjectKind: 'UNIT', subjectId: 'fx-tuky', rating: 'EXCELLENT', comment: 'Về đích nông thôn mới trước hạn', figures: {} },
+        { by: 'fx-tuky-bt', at: at('2020-09-30T10:00:00Z'), subjectKind: 'PERSON', subjectId: 'fx-tuky-bt', rating: 'GOOD', comment: 'Trực tiếp chỉ đạo các việc đột phá', figures: {} },
+      ],
+      commendations: [{ by: 'fx-tuky-bt', at: at('2020-09-30T10:00:00Z'), subjectKind: 'UNIT', subjectId: 'fx-tuky', text: 'Mô hình "Dân vận khéo" được nhân rộng' }],
+      lessons: ['Người đứng đầu phải trực tiếp chỉ đạo và chịu trách nhiệm đến cùng', 'Chọn đúng việc đột phá, giao rõ người, rõ việc, rõ thời hạn'],
+    },
+  };
+}
 
 interface TaskFixture {
   programmeId: string | null;
@@ -238,7 +278,7 @@ export async function seedSupervisionFixtures(ds: DataSource): Promise<void> {
         `INSERT INTO programme (id, title, document_number, template_id, template_version, phase, issuing_unit_id, member_in_charge_id,
            field_group, term, implements_resolution, workflow_id, snapshot, created_by)
          VALUES ($1,$2,$3,'action-programme',1,$4,$5,$6,$7,$8,$9,$10,$11,'fx-pbt') ON CONFLICT (id) DO NOTHING`,
-        [p.id, p.title, p.documentNumber, p.phase, p.issuingUnitId, p.memberInChargeId, p.fieldGroup, FX.term, p.implementsResolution, `programme/${p.id}`, JSON.stringify(p.snapshot)],
+        [p.id, p.title, p.documentNumber, p.phase, p.issuingUnitId, p.memberInChargeId, p.fieldGroup, p.id === FX.programmeTuKy ? '2015-2020' : FX.term, p.implementsResolution, `programme/${p.id}`, JSON.stringify(p.snapshot)],
       );
     }
     const phases: Array<[string, string, string | null]> = [
@@ -272,6 +312,28 @@ export async function seedSupervisionFixtures(ds: DataSource): Promise<void> {
         `INSERT INTO target_value (programme_id, target_code, review_seq, period_label, value, reported_by_unit_id, achievement)
          VALUES ($1,$2,1,'2021',$3,'fx-skhdt',$4) ON CONFLICT DO NOTHING`,
         [FX.programme123, t.code, t.value, t.achievement],
+      );
+    }
+    await tx.query(
+      `INSERT INTO programme_review (programme_id, seq, kind, period_label, opens_at, closes_at, closed_at, expected_unit_ids, reported_unit_ids,
+         headline, achieved_or_exceeded, targets_total, low_target_codes)
+       VALUES ($1,10,'FINAL','2015-2020','2020-08-01T01:00:00Z','2020-09-15T10:00:00Z','2020-09-30T10:00:00Z','{fx-tuky}','{fx-tuky}',
+         '2/3 achieved or exceeded',2,3,'{C3}') ON CONFLICT DO NOTHING`,
+      [FX.programmeTuKy],
+    );
+    for (const [code, name, value, achievement] of [
+      ['C1', 'Tỷ lệ xã đạt chuẩn nông thôn mới', '100', 'ACHIEVED'],
+      ['C2', 'Thu nhập bình quân đầu người (triệu đồng/năm)', '52', 'EXCEEDED'],
+      ['C3', 'Tỷ lệ hộ nghèo', '2.1', 'NOT_ACHIEVED'],
+    ]) {
+      await tx.query(
+        `INSERT INTO programme_target (programme_id, code, name, unit, goal, responsible_unit_id) VALUES ($1,$2,$3,'%',$4,'fx-tuky') ON CONFLICT DO NOTHING`,
+        [FX.programmeTuKy, code, name, JSON.stringify(code === 'C3' ? { comparator: 'AT_MOST', goal: '2' } : { comparator: 'AT_LEAST', goal: code === 'C2' ? '50' : '100' })],
+      );
+      await tx.query(
+        `INSERT INTO target_value (programme_id, target_code, review_seq, period_label, value, reported_by_unit_id, achievement)
+         VALUES ($1,$2,10,'2015-2020',$3,'fx-tuky',$4) ON CONFLICT DO NOTHING`,
+        [FX.programmeTuKy, code, value, achievement],
       );
     }
     await tx.query(

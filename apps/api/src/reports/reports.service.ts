@@ -129,7 +129,9 @@ export class ReportsService {
     const state = p.snapshot as Partial<ProgrammeState>;
     const reviews: Review[] = [...(state.implementation?.reviews ?? []), ...(state.finalReview?.review ? [state.finalReview.review] : [])];
     const review = reviews.find((x) => x.seq === dto.reviewSeq);
-    const inPeriod = (at: string) => at >= new Date(r.opensAt).toISOString() && at <= new Date(r.closedAt).toISOString();
+    // Inspections since the previous review closed are what this review reports on.
+    const since = reviews.filter((x) => x.seq < dto.reviewSeq && x.closedAt).map((x) => x.closedAt as string).sort().at(-1) ?? '';
+    const inPeriod = (at: string) => at > since && at <= new Date(r.closedAt).toISOString();
     const kind = r.kind as ReviewKind;
     const lowCodes: string[] = r.lowTargetCodes;
     const suffix = p.documentNumber?.split('/')[1] ?? 'TU';
