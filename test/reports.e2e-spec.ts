@@ -12,11 +12,12 @@ async function docxParagraphs(buffer: Buffer): Promise<string[]> {
     .filter((t) => t.length > 0);
 }
 
-const binary = (res: NodeJS.ReadableStream & { setEncoding(e: string): void; on: (ev: string, cb: (x?: unknown) => void) => void }, cb: (err: Error | null, body: Buffer) => void) => {
+/** Collects a binary response body into a Buffer (supertest parses only text by default). */
+function binary(res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void): void {
   const chunks: Buffer[] = [];
-  res.on('data', (c) => chunks.push(c as Buffer));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+}
 
 describe('review reports (e2e)', () => {
   let api: ApiOnly;
@@ -35,7 +36,7 @@ describe('review reports (e2e)', () => {
   async function generateAndDownload(username: string, programmeId: string, body: Record<string, unknown>) {
     const created = await api.http().post(`/programmes/${programmeId}/reports`).set(await auth(username)).send(body);
     expect(created.status).toBe(201);
-    const file = await api.http().get(`/programmes/${programmeId}/reports/${created.body.id}`).set(await auth(username)).buffer(true).parse(binary);
+    const file = await api.http().get(`/programmes/${programmeId}/reports/${created.body.id}`).set(await auth(username)).buffer(true).parse(binary as never);
     return { created, file };
   }
 

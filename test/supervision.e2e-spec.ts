@@ -203,7 +203,7 @@ describe('supervision queries (e2e)', () => {
       const res = await get('fx.pbt', `/supervision/programmes/${FX.programme123}/timeline`);
       expect(res.status).toBe(200);
       expect(res.body.total).toBe(12);
-      expect(res.body.items.map((e: { kind: string; title: string }) => `${e.at.slice(0, 10)} ${e.kind} ${e.title}`)).toEqual([
+      expect(res.body.items.map((e: { at: string; kind: string; title: string }) => `${e.at.slice(0, 10)} ${e.kind} ${e.title}`)).toEqual([
         '2021-01-04 PHASE SURVEY',
         '2021-01-12 PHASE DRAFTING',
         '2021-01-12 REMINDER Sắp đến hạn khảo sát',
