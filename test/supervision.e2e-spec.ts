@@ -137,6 +137,25 @@ describe('supervision queries (e2e)', () => {
     });
   });
 
+  describe('programmes', () => {
+    it('lists the programmes in scope for drill-down, filtered by phase, and as CSV', async () => {
+      const all = await get('fx.pbt', `/supervision/programmes?term=${FX.term}`);
+      expect(all.status).toBe(200);
+      expect(all.body.items.map((p: { id: string }) => p.id).sort()).toEqual([FX.programme05, FX.programme123, FX.programmeViThanh].sort());
+      const implementing = await get('fx.pbt', '/supervision/programmes?phase=IMPLEMENTATION&pageSize=1');
+      expect(implementing.body).toMatchObject({ total: 2, page: 1, pageSize: 1 });
+      expect(implementing.body.items).toHaveLength(1);
+      const district = await get('fx.bithu.vithanh', '/supervision/programmes');
+      expect(district.body.items.map((p: { id: string }) => p.id)).toEqual([FX.programmeViThanh]);
+      expect((await get('fx.pbt', '/supervision/programmes?phase=NOPE')).status).toBe(400);
+      const csv = await get('fx.bithu.lc', '/supervision/programmes?format=csv');
+      expect(csv.text.slice(1).trimEnd().split('\r\n')).toEqual([
+        'id,title,documentNumber,phase,phaseDeadline,term,implementsResolution,latestReviewHeadline',
+        `${FX.programmeLaoCai},Chương trình hành động thực hiện Nghị quyết 10-NQ/TU về nông nghiệp hàng hóa,,SURVEY,,2020-2025,10-NQ/TU,`,
+      ]);
+    });
+  });
+
   describe('lineage', () => {
     it('goes down from a resolution to programmes, annual plans, tasks and targets', async () => {
       const res = await get('fx.pbt', `/supervision/lineage?resolution=${encodeURIComponent(FX.resolution)}`);

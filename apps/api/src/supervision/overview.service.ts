@@ -32,6 +32,20 @@ export interface AchievementRow {
   low: Array<{ code: string; name: string | null; unit: string | null; value: string | null; achievement: string | null }>;
 }
 
+export interface ProgrammeListRow {
+  id: string;
+  title: string;
+  documentNumber: string | null;
+  phase: string;
+  phaseDeadline: string | null;
+  term: string;
+  issuingUnitId: string;
+  memberInChargeId: string;
+  fieldGroup: string;
+  implementsResolution: string | null;
+  latestReviewHeadline: string | null;
+}
+
 export interface Overview {
   committee: { id: string; name: string } | null;
   term: string | null;
@@ -145,6 +159,26 @@ export class OverviewService {
         .sort((a, b) => a.month.localeCompare(b.month))
         .slice(-TREND_MONTHS),
     };
+  }
+
+  /** The programmes in scope (for drill-down), most pressing phase deadline first. */
+  async programmes(scope: SupervisionScope, term: string | undefined, phase: string | undefined, page: number, pageSize: number): Promise<{ items: ProgrammeListRow[]; total: number; page: number; pageSize: number }> {
+    const params = new SqlParams();
+    const where = [this.programmeConditions(scope, term, 'p', params)];
+    if (phase) where.push(`p.phase = ${params.add(phase)}`);
+    const countParams = [...params.values];
+    const [items, [{ total }]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT p.id, p.title, p.document_number AS "documentNumber", p.phase, p.phase_deadline AS "phaseDeadline", p.term,
+           p.issuing_unit_id AS "issuingUnitId", p.member_in_charge_id AS "memberInChargeId", p.field_group AS "fieldGroup",
+           p.implements_resolution AS "implementsResolution", p.latest_review_headline AS "latestReviewHeadline"
+         FROM programme p WHERE ${where.join(' AND ')}
+         ORDER BY p.phase_deadline ASC NULLS LAST, p.id LIMIT ${params.add(pageSize)} OFFSET ${params.add((page - 1) * pageSize)}`,
+        params.values,
+      ) as Promise<ProgrammeListRow[]>,
+      this.dataSource.query(`SELECT count(*)::int AS total FROM programme p WHERE ${where.join(' AND ')}`, countParams),
+    ]);
+    return { items, total, page, pageSize };
   }
 
   /** Achievement of targets per programme and closed review period, with the low targets named. */

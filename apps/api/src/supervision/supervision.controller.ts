@@ -4,9 +4,9 @@ import type { Response } from 'express';
 import { TASK_BUCKETS } from '@app/domain';
 import { CurrentPrincipal, Principal } from '../auth/principal';
 import { CsvColumn, csvDownload } from './csv.util';
-import { LineageQuery, OverviewQuery, PagedQuery, ResponsivenessQuery } from './dto/supervision-query.dto';
+import { LineageQuery, OverviewQuery, PagedQuery, ProgrammesQuery, ResponsivenessQuery } from './dto/supervision-query.dto';
 import { LineageService } from './lineage.service';
-import { AchievementRow, BucketRow, OverviewService } from './overview.service';
+import { AchievementRow, BucketRow, OverviewService, ProgrammeListRow } from './overview.service';
 import { ResponsivenessRow, ResponsivenessService } from './responsiveness.service';
 import { SupervisionScopeService } from './supervision-scope.service';
 import { TimelineEntry, TimelineService } from './timeline.service';
@@ -31,6 +31,17 @@ const achievementColumns: CsvColumn<AchievementRow>[] = [
   { header: 'achievedOrExceeded', value: (r) => r.achievedOrExceeded },
   { header: 'targetsTotal', value: (r) => r.targetsTotal },
   { header: 'lowTargets', value: (r) => r.low.map((l) => `${l.code} ${l.name ?? ''}`.trim()) },
+];
+
+const programmeColumns: CsvColumn<ProgrammeListRow>[] = [
+  { header: 'id', value: (r) => r.id },
+  { header: 'title', value: (r) => r.title },
+  { header: 'documentNumber', value: (r) => r.documentNumber },
+  { header: 'phase', value: (r) => r.phase },
+  { header: 'phaseDeadline', value: (r) => r.phaseDeadline },
+  { header: 'term', value: (r) => r.term },
+  { header: 'implementsResolution', value: (r) => r.implementsResolution },
+  { header: 'latestReviewHeadline', value: (r) => r.latestReviewHeadline },
 ];
 
 const responsivenessColumns: CsvColumn<ResponsivenessRow>[] = [
@@ -97,6 +108,16 @@ export class SupervisionController {
         return csvDownload(res, file, tasks[q.list], bucketColumns(header));
       }
     }
+  }
+
+  @Get('programmes')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({ summary: 'Programmes in scope (committee, term, phase), nearest phase deadline first: the drill-down list' })
+  async programmes(@CurrentPrincipal() p: Principal, @Query() q: ProgrammesQuery, @Res({ passthrough: true }) res: Response) {
+    const scope = await this.scopes.resolve(p, q.committeeId);
+    const paging = q.format === 'csv' ? CSV_ALL : q;
+    const result = await this.overviews.programmes(scope, q.term, q.phase, paging.page, paging.pageSize);
+    return q.format === 'csv' ? csvDownload(res, 'programmes.csv', result.items, programmeColumns) : result;
   }
 
   @Get('lineage')

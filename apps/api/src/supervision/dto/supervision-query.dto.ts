@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsEnum, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { Phase } from '@app/domain';
 
 export const OUTPUT_FORMATS = ['json', 'csv'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -51,6 +52,13 @@ export class OverviewQuery extends CommitteeTermQuery {
   @IsOptional()
   @IsIn(OVERVIEW_LISTS)
   list?: OverviewList;
+}
+
+export class ProgrammesQuery extends CommitteeTermQuery {
+  @ApiPropertyOptional({ enum: Phase })
+  @IsOptional()
+  @IsEnum(Phase)
+  phase?: Phase;
 }
 
 export const RESPONSIVENESS_SUBJECTS = ['unit', 'person'] as const;
