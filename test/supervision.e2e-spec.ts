@@ -232,7 +232,7 @@ describe('supervision queries (e2e)', () => {
         '2021-02-01 PHASE ISSUED',
         '2021-02-10 PHASE DISSEMINATION',
         '2021-03-01 PHASE IMPLEMENTATION',
-        '2021-09-15 INSPECTION fx-skhdt',
+        '2021-09-15 INSPECTION Sở Kế hoạch và Đầu tư',
         '2021-12-01 REVIEW_OPENED YEARLY 2021',
         '2021-12-31 REVIEW_CLOSED YEARLY 2021',
       ]);
@@ -240,7 +240,7 @@ describe('supervision queries (e2e)', () => {
       expect(reminder.detail.recipientIds).toEqual(['fx-bithu', 'fx-pbt']);
       expect(res.body.items[0].detail.deadline).toBe('2021-01-14T10:00:00+00:00');
       const closed = res.body.items.at(-1);
-      expect(closed.detail).toMatchObject({ headline: '25/30 achieved or exceeded', lowTargetCodes: ['T26', 'T27', 'T28', 'T29', 'T30'] });
+      expect(closed.detail).toMatchObject({ reviewKind: 'YEARLY', periodLabel: '2021', achievedOrExceeded: 25, targetsTotal: 30, lowTargetCodes: ['T26', 'T27', 'T28', 'T29', 'T30'] });
     });
 
     it('pages, exports CSV and hides other committees\' programmes', async () => {

@@ -165,6 +165,26 @@ export const PHASES_VI: Record<string, string> = {
   SUPERSEDED: 'Đã được thay thế',
 };
 
+const REVIEW_KINDS_VI: Record<string, string> = {
+  QUARTERLY: 'Sơ kết quý',
+  HALF_YEAR: 'Sơ kết 6 tháng',
+  YEARLY: 'Sơ kết năm',
+  MID_TERM: 'Sơ kết giữa nhiệm kỳ',
+  FINAL: 'Tổng kết',
+};
+
+/** Field groups the seeded organisation uses; others show their code. */
+const FIELDS_VI: Record<string, string> = {
+  economy: 'Kinh tế',
+  finance: 'Tài chính',
+  'party-building': 'Xây dựng Đảng',
+  society: 'Văn hóa - xã hội',
+  agriculture: 'Nông nghiệp',
+  digital: 'Chuyển đổi số',
+};
+
+const humanise = (code: string) => code.replace(/[_-]/g, ' ').toLowerCase();
+
 export type Lang = 'vi' | 'en';
 export type TextKey = keyof Dict;
 const LANG_KEY = 'ap.lang';
@@ -173,6 +193,8 @@ interface I18n {
   lang: Lang;
   t: (key: TextKey) => string;
   phase: (phase: string) => string;
+  reviewKind: (kind: string) => string;
+  field: (field: string) => string;
   setLang: (lang: Lang) => void;
   date: (iso: string | null) => string;
 }
@@ -185,7 +207,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const value: I18n = {
     lang,
     t: (key) => dict[key] ?? key,
-    phase: (p) => (lang === 'en' ? p.replace(/_/g, ' ').toLowerCase() : (PHASES_VI[p] ?? p)),
+    phase: (p) => (lang === 'en' ? humanise(p) : (PHASES_VI[p] ?? p)),
+    reviewKind: (k) => (lang === 'en' ? `${humanise(k)} review` : (REVIEW_KINDS_VI[k] ?? k)),
+    field: (f) => (lang === 'en' ? humanise(f) : (FIELDS_VI[f] ?? f)),
     setLang: (l) => {
       localStorage.setItem(LANG_KEY, l);
       document.documentElement.lang = l;

@@ -42,16 +42,20 @@ export class TimelineService {
          FROM programme_phase_history h WHERE h.programme_id = $1
          UNION ALL
          SELECT r.opens_at, 'REVIEW_OPENED', r.kind || ' ' || r.period_label,
-           jsonb_build_object('seq', r.seq, 'closesAt', r.closes_at, 'expectedUnitIds', r.expected_unit_ids)
+           jsonb_build_object('seq', r.seq, 'reviewKind', r.kind, 'periodLabel', r.period_label, 'closesAt', r.closes_at, 'expectedUnitIds', r.expected_unit_ids)
          FROM programme_review r WHERE r.programme_id = $1
          UNION ALL
          SELECT r.closed_at, 'REVIEW_CLOSED', r.kind || ' ' || r.period_label,
-           jsonb_build_object('seq', r.seq, 'headline', r.headline, 'lowTargetCodes', r.low_target_codes, 'reportedUnitIds', r.reported_unit_ids)
+           jsonb_build_object('seq', r.seq, 'reviewKind', r.kind, 'periodLabel', r.period_label, 'headline', r.headline,
+             'achievedOrExceeded', r.achieved_or_exceeded, 'targetsTotal', r.targets_total, 'lowTargetCodes', r.low_target_codes,
+             'reportedUnitIds', r.reported_unit_ids)
          FROM programme_review r WHERE r.programme_id = $1 AND r.closed_at IS NOT NULL
          UNION ALL
-         SELECT (i ->> 'at')::timestamptz, 'INSPECTION', COALESCE(i ->> 'unitId', ''),
+         SELECT (i ->> 'at')::timestamptz, 'INSPECTION', COALESCE(u.name, i ->> 'unitId', ''),
            jsonb_build_object('by', i ->> 'by', 'findings', i ->> 'findings', 'unitId', i ->> 'unitId')
-         FROM programme p, jsonb_array_elements(COALESCE(p.snapshot -> 'implementation' -> 'inspections', '[]'::jsonb)) AS i WHERE p.id = $1
+         FROM programme p CROSS JOIN jsonb_array_elements(COALESCE(p.snapshot -> 'implementation' -> 'inspections', '[]'::jsonb)) AS i
+           LEFT JOIN org_unit u ON u.id = i ->> 'unitId'
+         WHERE p.id = $1
          UNION ALL
          SELECT a.occurred_at, 'ESCALATION', COALESCE(a.after ->> 'phase', ''), COALESCE(a.after, '{}'::jsonb)
          FROM audit_event a WHERE a.programme_id = $1 AND a.action = 'deadline.escalated'

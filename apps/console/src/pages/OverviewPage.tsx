@@ -34,7 +34,7 @@ const query = (params: Record<string, string>) => {
 
 /** Supervisors: where everything stands in the committee and term they supervise, with drill-down. */
 export function OverviewPage() {
-  const { t, phase, date } = useI18n();
+  const { t, phase, date, field } = useI18n();
   const [committeeId, setCommitteeId] = useState('');
   const [term, setTerm] = useState('');
   const [filters, setFilters] = useState({ committeeId: '', term: '' });
@@ -150,7 +150,13 @@ export function OverviewPage() {
 
           <BucketTable title={t('bucketsByUnit')} keyLabel={t('unit')} rows={overview.tasks.byUnit} onCsv={() => csv('byUnit')} testId="by-unit" />
           <BucketTable title={t('bucketsByMember')} keyLabel={t('member')} rows={overview.tasks.byMemberInCharge} onCsv={() => csv('byMemberInCharge')} testId="by-member" />
-          <BucketTable title={t('bucketsByField')} keyLabel={t('field')} rows={overview.tasks.byFieldGroup} onCsv={() => csv('byFieldGroup')} testId="by-field" />
+          <BucketTable
+            title={t('bucketsByField')}
+            keyLabel={t('field')}
+            rows={overview.tasks.byFieldGroup.map((r) => ({ ...r, label: r.key ? field(r.key) : null }))}
+            onCsv={() => csv('byFieldGroup')}
+            testId="by-field"
+          />
 
           <section className="card">
             <h3>{t('programmes')}</h3>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api';
-import { TextKey, useI18n } from '../i18n';
+import { PHASES_VI, TextKey, useI18n } from '../i18n';
 
 interface ProgrammeDetail {
   programme: { id: string; title: string; documentNumber: string | null; phase: string; phaseDeadline: string | null; term: string; implementsResolution: string | null; latestReviewHeadline: string | null };
@@ -25,7 +25,7 @@ interface Report {
 
 /** Drill-down: one programme's live state, its timeline, and its review reports to generate and download. */
 export function ProgrammePage({ id }: { id: string }) {
-  const { t, phase, date } = useI18n();
+  const { t, phase, date, reviewKind } = useI18n();
   const [detail, setDetail] = useState<ProgrammeDetail | null>(null);
   const [timeline, setTimeline] = useState<TimelineEntry[]>([]);
   const [reports, setReports] = useState<Report[]>([]);
@@ -65,6 +65,25 @@ export function ProgrammePage({ id }: { id: string }) {
   }
 
   const closedReviews = timeline.filter((e) => e.kind === 'REVIEW_CLOSED');
+  const reviewLabel = (e: TimelineEntry) => `${reviewKind(String(e.detail.reviewKind ?? ''))} ${String(e.detail.periodLabel ?? '')}`.trim();
+  /** One line of the timeline in the reader's language, from the entry's structured detail. */
+  function describe(e: TimelineEntry): string {
+    const d = e.detail;
+    switch (e.kind) {
+      case 'PHASE':
+        return phase(e.title) + (typeof d.deadline === 'string' ? ` (${t('due')} ${date(d.deadline)})` : '');
+      case 'ESCALATION':
+        return e.title in PHASES_VI ? phase(e.title) : e.title;
+      case 'REVIEW_OPENED':
+        return reviewLabel(e);
+      case 'REVIEW_CLOSED':
+        return `${reviewLabel(e)} — ${String(d.achievedOrExceeded ?? '?')}/${String(d.targetsTotal ?? '?')} ${t('achievedOf')}`;
+      case 'INSPECTION':
+        return `${e.title} — ${String(d.findings ?? '')}`;
+      default:
+        return e.title;
+    }
+  }
   const state = detail?.live ?? detail?.programme;
 
   return (
@@ -107,7 +126,7 @@ export function ProgrammePage({ id }: { id: string }) {
               <select name="reviewSeq" value={reviewSeq ?? ''} onChange={(e) => setReviewSeq(Number(e.target.value))}>
                 {closedReviews.map((r) => (
                   <option key={String(r.detail.seq)} value={String(r.detail.seq)}>
-                    {r.title}
+                    {reviewLabel(r)}
                   </option>
                 ))}
               </select>
@@ -134,9 +153,7 @@ export function ProgrammePage({ id }: { id: string }) {
         <ol className="timeline" data-testid="timeline">
           {timeline.map((e, i) => (
             <li key={i} className={`tl-${e.kind}`}>
-              <span className="when">{date(e.at)}</span> <strong>{t(e.kind as TextKey)}</strong>: {e.kind === 'PHASE' ? phase(e.title) : e.title}
-              {typeof e.detail.headline === 'string' && <span> — {e.detail.headline}</span>}
-              {typeof e.detail.findings === 'string' && <span> — {e.detail.findings}</span>}
+              <span className="when">{date(e.at)}</span> <strong>{t(e.kind as TextKey)}</strong>: {describe(e)}
             </li>
           ))}
         </ol>
