@@ -67,7 +67,7 @@ ensure_services() {
 
 build_if_needed() {
   local stamp="$ROOT/dist/.build-stamp"
-  if [[ -f "$stamp" ]] && [[ -z "$(find "$ROOT/apps" "$ROOT/libs" "$ROOT/workflows" "$ROOT/tsconfig.json" -newer "$stamp" -name '*.ts' -o -newer "$stamp" -name 'tsconfig*.json' 2>/dev/null | head -1)" ]]; then
+  if [[ -f "$stamp" ]] && [[ -z "$(find "$ROOT/apps" "$ROOT/libs" "$ROOT/workflows" "$ROOT/infra" "$ROOT/tsconfig.json" -newer "$stamp" \( -name '*.ts' -o -name '*.tsx' -o -name '*.css' -o -name 'tsconfig*.json' \) 2>/dev/null | head -1)" ]]; then
     return 0
   fi
   bash "$ROOT/infra/scripts/build.sh"
