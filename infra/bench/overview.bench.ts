@@ -134,7 +134,10 @@ async function time(n: number, fn: () => Promise<void>): Promise<{ p50: number; 
 /** The SQL the overview runs for a scope, captured by running the real service against a recording stand-in. */
 async function overviewSql(db: Client, scope: SupervisionScope, term: string): Promise<Array<{ sql: string; params: unknown[] }>> {
   const recorded: Array<{ sql: string; params: unknown[] }> = [];
-  const recorder = { query: async (sql: string, params: unknown[]) => (recorded.push({ sql, params }), (await db.query(sql, params)).rows) } as unknown as DataSource;
+  // The service runs its statements concurrently; one plain client takes them one after another.
+  let queue: Promise<unknown> = Promise.resolve();
+  const run = (sql: string, params: unknown[]) => (queue = queue.then(() => db.query(sql, params))) as Promise<{ rows: unknown[] }>;
+  const recorder = { query: async (sql: string, params: unknown[]) => (recorded.push({ sql, params }), (await run(sql, params)).rows) } as unknown as DataSource;
   await new OverviewService(recorder).overview(scope, term, 1, 50);
   return recorded;
 }
