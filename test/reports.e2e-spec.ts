@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { FX, LOW_TARGETS, seedSupervisionFixtures } from './utils/supervision-fixtures';
-import { ApiOnly, startApiOnly } from './utils/api-only';
+import { startTestStack, TestStack } from './utils/test-stack';
 
 /** The paragraphs of a DOCX as plain text, read back from word/document.xml. */
 async function docxParagraphs(buffer: Buffer): Promise<string[]> {
@@ -20,10 +20,10 @@ function binary(res: NodeJS.ReadableStream, done: (err: Error | null, body: Buff
 }
 
 describe('review reports (e2e)', () => {
-  let api: ApiOnly;
+  let api: TestStack;
 
   beforeAll(async () => {
-    api = await startApiOnly();
+    api = await startTestStack();
     await seedSupervisionFixtures(api.dataSource);
   });
 

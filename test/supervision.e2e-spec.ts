@@ -1,15 +1,15 @@
 import { FX, LOW_TARGETS, seedSupervisionFixtures } from './utils/supervision-fixtures';
-import { ApiOnly, startApiOnly } from './utils/api-only';
+import { startTestStack, TestStack } from './utils/test-stack';
 
 /**
  * Supervision queries over a read model seeded with known answers (see supervision-fixtures.ts), through
  * the real API app and Postgres: the figures, the scoping by unit and role, CSV exports and bad input.
  */
 describe('supervision queries (e2e)', () => {
-  let api: ApiOnly;
+  let api: TestStack;
 
   beforeAll(async () => {
-    api = await startApiOnly();
+    api = await startTestStack();
     await seedSupervisionFixtures(api.dataSource);
   });
 

@@ -1,3 +1,5 @@
+import { TASK_BUCKETS, TaskBucket } from '../../../libs/domain/src/task/task-buckets';
+
 /** The API client: bearer token kept in the browser's local storage, JSON in and out, errors as readable text. */
 const TOKEN_KEY = 'ap.token';
 
@@ -66,6 +68,5 @@ export const requestId = (): string => crypto.randomUUID();
 const SUPERVISOR_ROLES = ['HEAD', 'STANDING_COMMITTEE', 'INSPECTOR', 'ADVISORY_STAFF', 'ADMIN'];
 export const isSupervisor = (p: Principal | null): boolean => !!p && p.roles.some((r) => SUPERVISOR_ROLES.includes(r));
 
-export const BUCKETS = ['DONE_ON_TIME', 'DONE_LATE', 'OPEN_WITHIN_DEADLINE', 'OPEN_OVERDUE'] as const;
-export type Bucket = (typeof BUCKETS)[number];
-export type BucketCounts = Record<Bucket, number> & { total: number };
+export const BUCKETS = TASK_BUCKETS;
+export type BucketCounts = Record<TaskBucket, number> & { total: number };

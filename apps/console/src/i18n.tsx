@@ -1,4 +1,7 @@
 import { createContext, ReactNode, useContext, useState } from 'react';
+// Labels shared with the API and the reports: one Vietnamese term per domain name (GLOSSARY.md).
+import { PHASE_LABEL_VI } from '../../../libs/domain/src/programme/phase';
+import { REVIEW_KIND_VI } from '../../../libs/domain/src/programme/programme-actions';
 
 /** User-facing text: Vietnamese by default (GLOSSARY.md terms), English on request. */
 const vi = {
@@ -151,27 +154,9 @@ const en: Dict = {
   ESCALATION: 'Escalation',
 };
 
-export const PHASES_VI: Record<string, string> = {
-  SURVEY: 'Khảo sát thực tiễn',
-  DRAFTING: 'Dự thảo',
-  CONSULTATION: 'Lấy ý kiến',
-  APPROVAL: 'Thông qua',
-  ISSUED: 'Ban hành',
-  DISSEMINATION: 'Quán triệt, triển khai',
-  IMPLEMENTATION: 'Tổ chức thực hiện',
-  FINAL_REVIEW: 'Tổng kết',
-  CLOSED: 'Đã kết thúc',
-  CANCELLED: 'Đã hủy',
-  SUPERSEDED: 'Đã được thay thế',
-};
+export const PHASES_VI: Record<string, string> = PHASE_LABEL_VI;
 
-const REVIEW_KINDS_VI: Record<string, string> = {
-  QUARTERLY: 'Sơ kết quý',
-  HALF_YEAR: 'Sơ kết 6 tháng',
-  YEARLY: 'Sơ kết năm',
-  MID_TERM: 'Sơ kết giữa nhiệm kỳ',
-  FINAL: 'Tổng kết',
-};
+const REVIEW_KINDS_VI: Record<string, string> = REVIEW_KIND_VI;
 
 /** Field groups the seeded organisation uses; others show their code. */
 const FIELDS_VI: Record<string, string> = {

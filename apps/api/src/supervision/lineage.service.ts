@@ -52,16 +52,10 @@ export interface Lineage {
   pageSize: number;
 }
 
-interface ProgrammeRow {
-  id: string;
-  title: string;
-  documentNumber: string | null;
-  phase: string;
-  term: string;
-  issuingUnitId: string;
+type ProgrammeRow = Pick<LineageProgramme, 'id' | 'title' | 'documentNumber' | 'phase' | 'term' | 'issuingUnitId'> & {
   implementsResolution: string | null;
   annualPlans: Array<{ year: number; title: string; items: string[]; tasks?: Array<{ code: string }> }> | null;
-}
+};
 
 /**
  * Resolution → programmes implementing it → annual plans → tasks → targets, asked from the top (a
