@@ -131,16 +131,17 @@ export class OverviewService {
       where.push(`(t.programme_id IN (SELECT p.id FROM programme p WHERE p.term = ${termParam})
         OR (t.programme_id IS NULL AND t.due_at >= ${params.add(from)} AND t.due_at < ${params.add(to)}))`);
     }
-    const month = `to_char(t.due_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM')`;
+    // Truncate per row (cheap) and format only the grouped rows.
+    const month = `date_trunc('month', t.due_at AT TIME ZONE 'Asia/Ho_Chi_Minh')`;
     const rows: GroupedRow[] = await this.dataSource.query(
       `WITH grouped AS (
-         SELECT t.responsible_unit_id AS unit_id, t.member_in_charge_id AS member_id, t.field_group, ${month} AS month,
+         SELECT t.responsible_unit_id AS unit_id, t.member_in_charge_id AS member_id, t.field_group, ${month} AS month_start,
            GROUPING(t.responsible_unit_id, t.member_in_charge_id, t.field_group, ${month})::int AS g,
            ${taskBucketCountsSql('t', `${nowParam}::timestamptz`)}
          FROM task t
          WHERE ${where.join(' AND ')}
          GROUP BY GROUPING SETS ((t.responsible_unit_id), (t.member_in_charge_id), (t.field_group), (${month}), ()))
-       SELECT grouped.*, u.name AS unit_name, m.full_name AS member_name
+       SELECT grouped.*, to_char(grouped.month_start, 'YYYY-MM') AS month, u.name AS unit_name, m.full_name AS member_name
        FROM grouped LEFT JOIN org_unit u ON u.id = grouped.unit_id LEFT JOIN person m ON m.id = grouped.member_id`,
       params.values,
     );
