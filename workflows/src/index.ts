@@ -1,2 +1,3 @@
 // Every workflow the worker registers. Deterministic code only (see README "Changing workflows").
 export { programmeWorkflow } from './programme/workflows';
+export { taskWorkflow } from './task/workflows';

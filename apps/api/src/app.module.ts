@@ -11,6 +11,7 @@ import { InboxModule } from './inbox/inbox.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { ReportsModule } from './reports/reports.module';
 import { SupervisionModule } from './supervision/supervision.module';
+import { TasksModule } from './tasks/tasks.module';
 
 @Module({})
 class ApiConfigModule {
@@ -45,6 +46,7 @@ export class AppModule {
         HealthModule,
         ProgrammesModule,
         InboxModule,
+        TasksModule,
         SupervisionModule,
         ReportsModule,
       ],

@@ -2,6 +2,8 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { createProgrammeActivities } from './programmes/programme.activities';
 import { ProgrammeProjectionService } from './programmes/programme-projection.service';
+import { createTaskActivities } from './tasks/task.activities';
+import { TaskProjectionService } from './tasks/task-projection.service';
 
 export interface TemporalWorkerOptions {
   address: string;
@@ -25,7 +27,7 @@ export async function createTemporalWorker(app: INestApplicationContext, opts: T
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     workflowBundle: opts.workflowBundle,
-    activities: createProgrammeActivities(app.get(ProgrammeProjectionService)),
+    activities: { ...createProgrammeActivities(app.get(ProgrammeProjectionService)), ...createTaskActivities(app.get(TaskProjectionService)) },
     maxConcurrentActivityTaskExecutions: opts.maxConcurrentActivities,
   });
   return { worker, connection };

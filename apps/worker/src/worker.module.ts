@@ -3,6 +3,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { NotificationsModule } from '@app/notifications';
 import { PersistenceModule } from '@app/persistence';
 import { ProgrammeProjectionService } from './programmes/programme-projection.service';
+import { TaskProjectionService } from './tasks/task-projection.service';
 import { WorkerConfig } from './worker.config';
 
 @Module({})
@@ -15,8 +16,8 @@ export class WorkerModule {
         PersistenceModule.forRoot(config.DATABASE_URL),
         NotificationsModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
       ],
-      providers: [ProgrammeProjectionService],
-      exports: [ProgrammeProjectionService],
+      providers: [ProgrammeProjectionService, TaskProjectionService],
+      exports: [ProgrammeProjectionService, TaskProjectionService],
     };
   }
 }

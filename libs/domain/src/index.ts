@@ -9,7 +9,7 @@ export { isDecimal, compareDecimal } from './targets/decimal.util';
 export { Comparator, Achievement, evaluateTarget, summariseAchievement, validateGoal } from './targets/target-achievement';
 export type { TargetGoal, AchievementSummary } from './targets/target-achievement';
 export { Phase, PHASE_ORDER, TERMINAL_PHASES, isTerminal, PHASE_LABEL_VI } from './programme/phase';
-export { TEMPLATES, findTemplate, validateTemplate } from './programme/programme-template';
+export { TEMPLATES, findTemplate, validateTemplate, DEFAULT_TASK_REMINDER_OFFSETS, DEFAULT_TASK_ESCALATION_OFFSETS } from './programme/programme-template';
 export type { ProgrammeTemplate } from './programme/programme-template';
 export type { Refusal, RefusalKind } from './programme/refusal';
 export { RefusalError, forbidden, invalid, wrongPhase } from './programme/refusal';
@@ -34,3 +34,19 @@ export type { ProgrammeAction, ProgrammeActionName, ActionPayloads, ProgrammeEff
 export * as calendar from './calendar';
 export { TaskBucket, TASK_BUCKETS, taskBucket } from './task/task-buckets';
 export type { BucketFacts } from './task/task-buckets';
+export { TaskStatus, OPEN_TASK_STATUSES, isTaskClosed } from './task/task-state';
+export type { TaskSetup, TaskState, TaskSource, TaskOutcome, ProgressReport, ExtensionRequest, Reassignment } from './task/task-state';
+export {
+  TASK_ACTIONS,
+  initialTaskState,
+  assignmentEffects,
+  validateTaskAction,
+  applyTaskAction,
+  timerEffects,
+  pendingExtension,
+  requestedDueAt,
+} from './task/task-actions';
+export type { TaskAction, TaskActionName, TaskActionPayloads, TaskEffect } from './task/task-actions';
+export { DEFAULT_WORKING_CALENDAR, dueInWorkingDays, offsetBefore, offsetAfter, taskTimers } from './task/task-schedule';
+export type { TaskTimer } from './task/task-schedule';
+export { programmeTaskId, recordTaskOutcome, taskFigures } from './programme/task-outcomes';

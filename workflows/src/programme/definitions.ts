@@ -4,17 +4,14 @@
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { Actor, ActionPayloads, ProgrammeActionName, ProgrammeSetup, ProgrammeState, ProgrammeTemplate } from '@app/domain';
+import type { ActionPayloads, ProgrammeActionName, ProgrammeSetup, ProgrammeState, ProgrammeTemplate } from '@app/domain';
 import { PROGRAMME_ACTIONS } from '@app/domain';
+import type { UpdateEnvelope } from '../common/update-envelope';
 
 export const PROGRAMME_WORKFLOW_TYPE = 'programmeWorkflow';
 
 /** Every staff action arrives with its actor and a client request id (one effect per id). */
-export interface ActionEnvelope<N extends ProgrammeActionName = ProgrammeActionName> {
-  actor: Actor;
-  requestId: string;
-  payload: ActionPayloads[N];
-}
+export type ActionEnvelope<N extends ProgrammeActionName = ProgrammeActionName> = UpdateEnvelope<ActionPayloads[N]>;
 
 export interface ProgrammeView {
   programmeId: string;

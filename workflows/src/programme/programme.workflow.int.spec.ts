@@ -15,6 +15,8 @@ import { CUSTOM_SEARCH_ATTRIBUTES } from '@app/temporal/search-attributes';
 import { workflowBundleOptions } from '@app/temporal/workflow-bundle';
 import { eventually } from '../../../test/utils/eventually';
 import type { NotificationRequest, ProgrammeActivities, PublishChangesInput } from './activity-interfaces';
+import type { TaskActivities } from '../task/activity-interfaces';
+import { taskUpdates } from '../task/definitions';
 import { ProgrammeOutcome, ProgrammeView, programmeUpdates, programmeViewQuery, ProgrammeWorkflowInput, PROGRAMME_WORKFLOW_TYPE } from './definitions';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -83,17 +85,19 @@ function quietLogger() {
 /** The activity as the workflow sees it: every call recorded, nothing written. */
 function recordingActivities() {
   const published: PublishChangesInput[] = [];
-  const activities: ProgrammeActivities = {
+  const activities: ProgrammeActivities & TaskActivities = {
     async publishProgrammeChanges(input) {
       published.push(input);
     },
+    // The programme's task workflows (children) run on the same worker; their projection is tested elsewhere.
+    async publishTaskChanges() {},
   };
   const notifications = (kind?: string): NotificationRequest[] =>
     published.flatMap((p) => p.notifications).filter((n) => kind === undefined || n.kind === kind);
   return { activities, published, notifications };
 }
 
-async function startWorker(activities: ProgrammeActivities) {
+async function startWorker(activities: ProgrammeActivities & TaskActivities) {
   const taskQueue = `programme-${randomUUID()}`;
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle, activities });
   return { worker, taskQueue };
@@ -307,8 +311,21 @@ describe('programmeWorkflow (time-skipping test server, action-programme templat
       expect(finalClosed.params.headline).toBe('2/2 achieved or exceeded');
       expect((await view()).latestReviewHeadline).toBe('2/2 achieved or exceeded');
 
+      // T1, started as a child before the programme continued as new, is done now (after its due date)
+      // and reported back to the programme's latest run; T2 is still open, past its due date.
+      expect((await view()).state.taskOutcomes ?? {}).toEqual({});
+      const t1 = env.client.workflow.getHandle(`task/${programmeId}/T1`);
+      const taskAct = (name: 'accept' | 'submitResult' | 'verify', actor: Actor, payload: object) =>
+        t1.executeUpdate(taskUpdates[name] as never, { args: [{ actor, requestId: `${programmeId}-T1-${name}`, payload }] as never });
+      await taskAct('accept', SKHDT, {});
+      await taskAct('submitResult', SKHDT, { text: 'Kế hoạch thu hút đầu tư đã ban hành' });
+      await taskAct('verify', PBT, {});
+      await eventually(async () => (await view()).state.taskOutcomes?.[`${programmeId}/T1`]?.status === 'DONE', 'T1 done, reported to the programme');
+
       const evaluated = await act('evaluate', PBT, { subjectKind: 'UNIT', subjectId: 'hg-skhdt', rating: 'GOOD', comment: 'Hoàn thành tốt' });
-      expect(evaluated.state.finalReview.evaluations[0].figures).toMatchObject({ targetsAchieved: 1, targetsTotal: 1 });
+      expect(evaluated.state.finalReview.evaluations[0].figures).toEqual({ tasksOnTime: 0, tasksLate: 1, tasksOverdue: 0, targetsAchieved: 1, targetsTotal: 1 });
+      const evaluatedStc = await act('evaluate', PBT, { subjectKind: 'UNIT', subjectId: 'hg-stc', rating: 'COMPLETED', comment: 'Hoàn thành' });
+      expect(evaluatedStc.state.finalReview.evaluations[1].figures).toMatchObject({ tasksOnTime: 0, tasksLate: 0, tasksOverdue: 1 });
       expect((await act('closeProgramme', BITHU, {})).phase).toBe(Phase.CLOSED);
 
       const outcome: ProgrammeOutcome = await handle.result();

@@ -5,7 +5,6 @@
  */
 import {
   allHandlersFinished,
-  ApplicationFailure,
   condition,
   continueAsNew,
   proxyActivities,
@@ -14,7 +13,6 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import {
-  Actor,
   addIsoDuration,
   applyAction,
   awaiting,
@@ -28,15 +26,18 @@ import {
   Phase,
   PROGRAMME_ACTIONS,
   ProgrammeAction,
+  recordTaskOutcome,
   ProgrammeEffect,
   ProgrammeState,
-  Refusal,
   reviewReporters,
   subtractIsoDuration,
   validateAction,
 } from '@app/domain';
 import { SA_PHASE } from '@app/temporal/search-attributes';
 import type { UpdateDefinition } from '@temporalio/common';
+import { checkEnvelope, refusalFailure } from '../common/update-envelope';
+import { taskOutcomeSignal, TaskWorkflowInput } from '../task/definitions';
+import { startTaskChildren, tasksStartedBy } from './task-children';
 import type { AuditRecord, NotificationRequest, ProgrammeActivities } from './activity-interfaces';
 import {
   ActionEnvelope,
@@ -62,19 +63,6 @@ interface TimerEvent {
   fire(now: Date): ProgrammeEffect[];
 }
 
-function refusalFailure(r: Refusal): ApplicationFailure {
-  return ApplicationFailure.create({ type: r.kind, message: r.reason, nonRetryable: true });
-}
-
-function checkEnvelope(env: ActionEnvelope): void {
-  const a = env?.actor as Actor | undefined;
-  if (!a || typeof a.personId !== 'string' || typeof a.unitId !== 'string' || !Array.isArray(a.roles))
-    throw refusalFailure({ kind: 'INVALID', reason: 'the action must name its actor' });
-  if (typeof env.requestId !== 'string' || env.requestId.length < 8 || env.requestId.length > 100)
-    throw refusalFailure({ kind: 'INVALID', reason: 'requestId must be 8-100 characters' });
-  if (typeof env.payload !== 'object' || env.payload === null) throw refusalFailure({ kind: 'INVALID', reason: 'payload must be an object' });
-}
-
 export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<ProgrammeOutcome> {
   const template = input.template;
   const carried: CarriedState = input.carried ?? {
@@ -92,6 +80,7 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
   const pendingNotifications: NotificationRequest[] = [];
   let projectionDirty = !input.carried;
   let lastPhase = state.phase;
+  const pendingTaskStarts: TaskWorkflowInput[] = [];
 
   const queue = (effects: ProgrammeEffect[], now: Date) => {
     for (const e of effects) {
@@ -137,6 +126,7 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
         if (state.appliedRequestIds.includes(env.requestId)) return view();
         const now = new Date();
         queue(applyAction(state, template, env.actor, { name, payload: env.payload } as ProgrammeAction, now, env.requestId), now);
+        pendingTaskStarts.push(...tasksStartedBy(name, state, template, wfId));
         return view();
       },
       {
@@ -245,15 +235,23 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
   const continueAsNewAfter = input.continueAsNewAfterEvents ?? DEFAULT_CONTINUE_AS_NEW_AFTER;
   const historyIsLong = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= continueAsNewAfter;
 
+  // Task workflows report their outcomes here (by this workflow's id, so across continue-as-new).
+  setHandler(taskOutcomeSignal, (outcome) => {
+    recordTaskOutcome(state, outcome);
+    if (historyIsLong()) state.version += 1; // wake the loop so it continues as new
+  });
+
   for (;;) {
     fireDueTimers();
     await flush();
+    await startTaskChildren(pendingTaskStarts.splice(0));
     if (isTerminal(state.phase)) break;
     if (historyIsLong()) {
       // Let running update handlers finish and publish what they changed before moving on.
       await condition(allHandlersFinished);
       fireDueTimers();
       await flush();
+      await startTaskChildren(pendingTaskStarts.splice(0));
       if (!isTerminal(state.phase)) {
         const next: CarriedState = { state, firedTimerKeys: [...fired], effectSeq, runs: carried.runs + 1 };
         return continueAsNew<typeof programmeWorkflow>({ ...input, carried: next });

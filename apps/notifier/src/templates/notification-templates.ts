@@ -24,6 +24,12 @@ const VI: Record<NotificationKind, Render> = {
   REVIEW_OPENED: (p) => ({ title: `${p.period}: ${p.title}`, body: `Đề nghị báo cáo kết quả và số liệu chỉ tiêu trước ${vnDate(p.closesAt)}.` }),
   REVIEW_CLOSED: (p) => ({ title: `Kết quả ${p.period}: ${p.title}`, body: `Kết quả: ${p.headline}.` }),
   PROGRAMME_CLOSED: (p) => ({ title: `Tổng kết xong: ${p.title}`, body: `Chương trình đã kết thúc. ${p.headline ?? ''}`.trim() }),
+  TASK_ASSIGNED: (p) => ({ title: `Nhiệm vụ mới: ${p.title}`, body: `Đồng chí được phân công thực hiện nhiệm vụ "${p.title}", hạn ${vnDate(p.dueAt)}.` }),
+  TASK_DUE_REMINDER: (p) => ({ title: `Đôn đốc nhiệm vụ: ${p.title}`, body: `Đề nghị hoàn thành nhiệm vụ "${p.title}" trước ${vnDate(p.dueAt)}.` }),
+  TASK_OVERDUE_ESCALATION: (p) => ({ title: `Nhiệm vụ quá hạn: ${p.title}`, body: `Nhiệm vụ "${p.title}" đã quá hạn ${vnDate(p.dueAt)} (mức ${p.level}); đề nghị đồng chí chỉ đạo, đôn đốc.` }),
+  TASK_RETURNED: (p) => ({ title: `Trả lại kết quả: ${p.title}`, body: `Kết quả nhiệm vụ "${p.title}" được trả lại: ${p.reasons}.` }),
+  EXTENSION_REQUESTED: (p) => ({ title: `Đề nghị gia hạn: ${p.title}`, body: `Đề nghị gia hạn nhiệm vụ "${p.title}" đến ${vnDate(p.newDueAt)}. Lý do: ${p.reason}.` }),
+  EXTENSION_DECIDED: (p) => ({ title: `Kết quả gia hạn: ${p.title}`, body: `${p.approve === 'yes' ? 'Đồng ý' : 'Không đồng ý'} gia hạn; hạn hiện tại ${vnDate(p.dueAt)}. ${p.reason ?? ''}`.trim() }),
 };
 
 const EN: Record<NotificationKind, Render> = {
@@ -36,6 +42,12 @@ const EN: Record<NotificationKind, Render> = {
   REVIEW_OPENED: (p) => ({ title: `${p.period}: ${p.title}`, body: `Please report results and target values by ${vnDate(p.closesAt)}.` }),
   REVIEW_CLOSED: (p) => ({ title: `${p.period} results: ${p.title}`, body: `Result: ${p.headline}.` }),
   PROGRAMME_CLOSED: (p) => ({ title: `Closed: ${p.title}`, body: `The programme is closed. ${p.headline ?? ''}`.trim() }),
+  TASK_ASSIGNED: (p) => ({ title: `New task: ${p.title}`, body: `You are responsible for "${p.title}", due ${vnDate(p.dueAt)}.` }),
+  TASK_DUE_REMINDER: (p) => ({ title: `Task reminder: ${p.title}`, body: `Please complete "${p.title}" by ${vnDate(p.dueAt)}.` }),
+  TASK_OVERDUE_ESCALATION: (p) => ({ title: `Task overdue: ${p.title}`, body: `"${p.title}" passed its due date ${vnDate(p.dueAt)} (level ${p.level}); please follow it up.` }),
+  TASK_RETURNED: (p) => ({ title: `Result returned: ${p.title}`, body: `The result of "${p.title}" was returned: ${p.reasons}.` }),
+  EXTENSION_REQUESTED: (p) => ({ title: `Extension requested: ${p.title}`, body: `An extension of "${p.title}" to ${vnDate(p.newDueAt)} is requested. Reason: ${p.reason}.` }),
+  EXTENSION_DECIDED: (p) => ({ title: `Extension ${p.approve === 'yes' ? 'approved' : 'refused'}: ${p.title}`, body: `The task is now due ${vnDate(p.dueAt)}. ${p.reason ?? ''}`.trim() }),
 };
 
 export function renderNotification(kind: NotificationKind, locale: string, params: Params): { title: string; body: string } {

@@ -16,6 +16,7 @@ import {
   ReviewKind,
 } from './programme-state';
 import { forbidden, invalid, Refusal, wrongPhase } from './refusal';
+import { taskFigures } from './task-outcomes';
 
 /** Every staff action on a programme, by name. Each is one Temporal update. */
 export const PROGRAMME_ACTIONS = [
@@ -763,13 +764,10 @@ export function rememberRequest(s: ProgrammeState, requestId: string): void {
 
 /** The figures behind a rating: tasks on time, late, overdue; targets achieved in the final review. */
 export function evaluationFigures(s: ProgrammeState, kind: 'UNIT' | 'PERSON', subjectId: string, now: Date) {
-  const tasks = (s.issuance?.tasks ?? []).filter((t) => (kind === 'UNIT' ? t.responsibleUnitId === subjectId : t.responsiblePersonId === subjectId));
-  const overdue = tasks.filter((t) => Date.parse(t.dueAt) < now.getTime()).length;
   const targets = (s.issuance?.targets ?? []).filter((t) => kind === 'UNIT' && t.responsibleUnitId === subjectId);
   const results = s.finalReview.review?.results ?? {};
   const achieved = targets.filter((t) => results[t.code] === 'ACHIEVED' || results[t.code] === 'EXCEEDED').length;
-  // Task completion is tracked by task workflows; until a task reports done it counts by its due date.
-  return { tasksOnTime: tasks.length - overdue, tasksLate: 0, tasksOverdue: overdue, targetsAchieved: achieved, targetsTotal: targets.length };
+  return { ...taskFigures(s, kind, subjectId, now), targetsAchieved: achieved, targetsTotal: targets.length };
 }
 
 /** What the programme waits for now, and from whom: the live state's headline for people. */

@@ -1,4 +1,5 @@
 import type { Achievement, AchievementSummary, TargetGoal } from '../targets/target-achievement';
+import type { TaskOutcome } from '../task/task-state';
 import { Phase } from './phase';
 
 /** What a programme is created with (from a template, before any phase work). */
@@ -152,6 +153,8 @@ export interface ProgrammeState {
   appliedRequestIds: string[];
   /** Monotonic version of this state; projections carry it so older writes never win. */
   version: number;
+  /** Latest outcome reported by each task workflow, by task id (absent in states from before tasks ran as workflows). */
+  taskOutcomes?: Record<string, TaskOutcome>;
 }
 
 export const MAX_REMEMBERED_REQUEST_IDS = 500;

@@ -26,7 +26,14 @@ export interface ProgrammeTemplate {
   reviewWindow: string;
   /** Default deadline of a consultation round. */
   consultationWindow: string;
+  /** Task reminders before the due date; whole days (P7D) count working days. Absent in older templates: DEFAULT_TASK_REMINDER_OFFSETS. */
+  taskReminderOffsets?: string[];
+  /** Task escalations after the due date, cumulative: first to the unit head, then to the member in charge. */
+  taskEscalationOffsets?: string[];
 }
+
+export const DEFAULT_TASK_REMINDER_OFFSETS: readonly string[] = ['P7D', 'P1D', 'P0D'];
+export const DEFAULT_TASK_ESCALATION_OFFSETS: readonly string[] = ['P1D', 'P3D'];
 
 export const TEMPLATES: readonly ProgrammeTemplate[] = [
   {
@@ -58,6 +65,8 @@ export const TEMPLATES: readonly ProgrammeTemplate[] = [
     reviewEvery: 'P3M',
     reviewWindow: 'P15D',
     consultationWindow: 'P10D',
+    taskReminderOffsets: ['P7D', 'P1D', 'P0D'],
+    taskEscalationOffsets: ['P1D', 'P3D'],
   },
   {
     id: 'work-programme',
@@ -71,6 +80,8 @@ export const TEMPLATES: readonly ProgrammeTemplate[] = [
     reviewEvery: 'P3M',
     reviewWindow: 'P10D',
     consultationWindow: 'P5D',
+    taskReminderOffsets: ['P3D', 'P1D', 'P0D'],
+    taskEscalationOffsets: ['P1D', 'P2D'],
   },
   {
     id: 'demo-fast',
@@ -101,6 +112,8 @@ export const TEMPLATES: readonly ProgrammeTemplate[] = [
     reviewEvery: 'PT2M',
     reviewWindow: 'PT1M',
     consultationWindow: 'PT1M',
+    taskReminderOffsets: ['PT1M', 'PT20S', 'PT0S'],
+    taskEscalationOffsets: ['PT5S', 'PT10S'],
   },
 ];
 
@@ -116,6 +129,8 @@ export function validateTemplate(t: ProgrammeTemplate): string[] {
     ...Object.entries(t.phaseDurations).map(([p, d]) => [`phaseDurations.${p}`, d] as const),
     ...t.reminderOffsets.map((d, i) => [`reminderOffsets[${i}]`, d] as const),
     ...t.escalationOffsets.map((d, i) => [`escalationOffsets[${i}]`, d] as const),
+    ...(t.taskReminderOffsets ?? []).map((d, i) => [`taskReminderOffsets[${i}]`, d] as const),
+    ...(t.taskEscalationOffsets ?? []).map((d, i) => [`taskEscalationOffsets[${i}]`, d] as const),
     ['term', t.term] as const,
     ['reviewEvery', t.reviewEvery] as const,
     ['reviewWindow', t.reviewWindow] as const,

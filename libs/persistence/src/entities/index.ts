@@ -9,12 +9,13 @@ import { ProgrammeReviewEntity } from './programme-review.entity';
 import { ProgrammeTargetEntity } from './programme-target.entity';
 import { TargetValueEntity } from './target-value.entity';
 import { TaskEntity } from './task.entity';
+import { TaskEventEntity } from './task-event.entity';
 
 export const ENTITIES = [OrgUnitEntity, PersonEntity, ProgrammeEntity, PhaseHistoryEntity, AuditEventEntity, NotificationEntity,
-  ProgrammeTargetEntity, TargetValueEntity, ProgrammeReviewEntity, TaskEntity, ProgrammeReportEntity,
+  ProgrammeTargetEntity, TargetValueEntity, ProgrammeReviewEntity, TaskEntity, TaskEventEntity, ProgrammeReportEntity,
 ];
 
 export {
   AuditEventEntity, NotificationEntity, OrgUnitEntity, PersonEntity, PhaseHistoryEntity, ProgrammeEntity,
-  ProgrammeReportEntity, ProgrammeReviewEntity, ProgrammeTargetEntity, TargetValueEntity, TaskEntity,
+  ProgrammeReportEntity, ProgrammeReviewEntity, ProgrammeTargetEntity, TargetValueEntity, TaskEntity, TaskEventEntity,
 };

@@ -1,0 +1,117 @@
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { DataSource, Repository } from 'typeorm';
+import { OPEN_TASK_STATUSES, TASK_ACTIONS, TaskActionName, TaskBucket } from '@app/domain';
+import { TaskEntity, TaskEventEntity } from '@app/persistence';
+import { taskBucketCountsSql } from '@app/persistence/queries/task-buckets.sql';
+import { taskUpdates, TaskView, taskViewQuery } from '@app/workflows/task/definitions';
+import { ActionRequestDto } from '../common/action-request.dto';
+import { Page } from '../common/pagination.query';
+import { Principal, toActor } from '../auth/principal';
+import { ListTasksQuery } from './dto/list-tasks.query';
+import { TaskScopeService } from './task-scope.service';
+import { SORT_COLUMN, SUMMARY_COLUMNS, TaskSummary, toTaskSummary } from './task-summary';
+
+export type BucketCounts = Record<TaskBucket, number> & { total: number };
+
+const DAY_MS = 86_400_000;
+
+/** The staff side of tasks: my tasks, one task with its live state and history, actions on it. */
+@Injectable()
+export class TasksService {
+  constructor(
+    private readonly temporal: Client,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(TaskEntity) private readonly tasks: Repository<TaskEntity>,
+    @InjectRepository(TaskEventEntity) private readonly events: Repository<TaskEventEntity>,
+    private readonly scope: TaskScopeService,
+  ) {}
+
+  async listMine(q: ListTasksQuery, p: Principal): Promise<Page<TaskSummary>> {
+    const now = new Date();
+    const qb = this.tasks
+      .createQueryBuilder('t')
+      .select(SUMMARY_COLUMNS.map((c) => `t.${c}`))
+      .where('t.responsible_person_id = :me', { me: p.personId });
+    if (q.status?.length) qb.andWhere('t.status IN (:...statuses)', { statuses: q.status });
+    if (q.dueWithinDays !== undefined)
+      qb.andWhere('t.status IN (:...open) AND t.due_at >= :now AND t.due_at <= :until', { open: OPEN_TASK_STATUSES, now, until: new Date(now.getTime() + q.dueWithinDays * DAY_MS) });
+    if (q.overdue === true) qb.andWhere('t.status IN (:...open) AND t.due_at < :now', { open: OPEN_TASK_STATUSES, now });
+    if (q.overdue === false) qb.andWhere('NOT (t.status IN (:...open) AND t.due_at < :now)', { open: OPEN_TASK_STATUSES, now });
+    if (q.programmeId) qb.andWhere('t.programme_id = :pid', { pid: q.programmeId });
+    if (q.breakthrough !== undefined) qb.andWhere('t.is_breakthrough = :bt', { bt: q.breakthrough });
+    const [column, direction] = SORT_COLUMN[q.sort];
+    const [rows, total] = await qb.orderBy(column, direction).addOrderBy('t.id', 'ASC').skip((q.page - 1) * q.pageSize).take(q.pageSize).getManyAndCount();
+    return { items: rows.map((t) => toTaskSummary(t, now)), total, page: q.page, pageSize: q.pageSize };
+  }
+
+  /** The four buckets of the caller's own tasks, for a badge. */
+  async countsMine(p: Principal): Promise<BucketCounts> {
+    const [row] = await this.dataSource.query(`SELECT ${taskBucketCountsSql('t', '$2')} FROM task t WHERE t.responsible_person_id = $1`, [p.personId, new Date()]);
+    return bucketCounts(row);
+  }
+
+  async get(id: string, p: Principal): Promise<{ task: TaskSummary; live: TaskView | null }> {
+    const task = await this.findVisible(id, p);
+    let live: TaskView | null = null;
+    try {
+      live = await this.temporal.workflow.getHandle(task.workflowId).query(taskViewQuery);
+    } catch {
+      live = null; // closed and past retention, or no worker: the read model still answers
+    }
+    return { task: toTaskSummary(task, new Date()), live };
+  }
+
+  async history(id: string, p: Principal): Promise<{ items: TaskEventEntity[]; total: number }> {
+    await this.findVisible(id, p);
+    const [items, total] = await this.events.findAndCount({ where: { taskId: id }, order: { occurredAt: 'ASC', id: 'ASC' }, take: 1000 });
+    return { items, total };
+  }
+
+  /** A staff action: a Temporal update whose validator refuses with a reason (mapped to 4xx). */
+  async act(id: string, action: string, dto: ActionRequestDto, p: Principal): Promise<TaskView> {
+    if (!(TASK_ACTIONS as readonly string[]).includes(action)) throw new NotFoundException(`unknown action ${action}; known: ${TASK_ACTIONS.join(', ')}`);
+    const task = await this.tasks.findOne({ where: { id }, select: { id: true, workflowId: true } });
+    if (!task) throw new NotFoundException(`task ${id} not found`);
+    return this.sendAction(task.workflowId, action as TaskActionName, dto.requestId, dto.payload, p);
+  }
+
+  /** Sends one action to a task workflow; a finished task answers a retried request from its state. */
+  async sendAction(workflowId: string, action: TaskActionName, requestId: string, payload: unknown, p: Principal): Promise<TaskView> {
+    const handle = this.temporal.workflow.getHandle(workflowId);
+    try {
+      return (await handle.executeUpdate(taskUpdates[action] as never, {
+        args: [{ actor: toActor(p), requestId, payload }] as never,
+        updateId: `${action}-${requestId}`,
+      })) as TaskView;
+    } catch (err) {
+      if (err instanceof WorkflowUpdateFailedError) throw err;
+      // The workflow has finished (DONE or CANCELLED): a retry of the finishing request still has its answer.
+      const view = await handle.query(taskViewQuery).catch(() => null);
+      if (!view) throw err instanceof WorkflowNotFoundError ? new NotFoundException(`task workflow ${workflowId} not found`) : err;
+      if (view.state.appliedRequestIds.includes(requestId)) return view;
+      throw new ConflictException(`the task is ${view.status} and accepts no more actions`);
+    }
+  }
+
+  private async findVisible(id: string, p: Principal): Promise<TaskEntity> {
+    const task = await this.tasks.findOne({ where: { id } });
+    if (!task) throw new NotFoundException(`task ${id} not found`);
+    const involved = p.personId === task.responsiblePersonId || p.personId === task.assignerId || p.personId === task.memberInChargeId;
+    if (involved) return task;
+    const units = await this.scope.unitsOf(p).catch((): string[] => []);
+    if (units === null || units.includes(task.issuingUnitId) || units.includes(task.responsibleUnitId)) return task;
+    throw new ForbiddenException('this task is neither yours nor in the units you supervise');
+  }
+}
+
+export function bucketCounts(row: Record<string, number> | undefined): BucketCounts {
+  const c = {
+    DONE_ON_TIME: Number(row?.done_on_time ?? 0),
+    DONE_LATE: Number(row?.done_late ?? 0),
+    OPEN_WITHIN_DEADLINE: Number(row?.open_within_deadline ?? 0),
+    OPEN_OVERDUE: Number(row?.open_overdue ?? 0),
+  };
+  return { ...c, total: c.DONE_ON_TIME + c.DONE_LATE + c.OPEN_WITHIN_DEADLINE + c.OPEN_OVERDUE };
+}

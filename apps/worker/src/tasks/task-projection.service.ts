@@ -1,0 +1,93 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Role } from '@app/domain';
+import { NotificationKind, NotificationProducer } from '@app/notifications';
+import type { PublishTaskChangesInput } from '@app/workflows/task/activity-interfaces';
+
+/**
+ * Writes what a task workflow changed into the read model (the `task` row and its history) in one
+ * transaction, then asks for notifications. Safe to run twice: the row keeps the newest version
+ * (projection_seq), history rows are keyed, notification jobs are de-duplicated by their key.
+ */
+@Injectable()
+export class TaskProjectionService {
+  private readonly logger = new Logger(TaskProjectionService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationProducer,
+  ) {}
+
+  async publish(input: PublishTaskChangesInput): Promise<void> {
+    const s = input.state;
+    const t = s.setup;
+    await this.dataSource.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO task (id, workflow_id, source, programme_id, code, title, responsible_unit_id, responsible_person_id,
+           coordinating_unit_ids, assigner_id, member_in_charge_id, field_group, issuing_unit_id, is_breakthrough, status,
+           due_at, original_due_at, progress_percent, accepted_at, submitted_at, done_at, projection_seq, snapshot)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23)
+         ON CONFLICT (id) DO UPDATE SET
+           responsible_unit_id = EXCLUDED.responsible_unit_id, responsible_person_id = EXCLUDED.responsible_person_id,
+           status = EXCLUDED.status, due_at = EXCLUDED.due_at, progress_percent = EXCLUDED.progress_percent,
+           accepted_at = EXCLUDED.accepted_at, submitted_at = EXCLUDED.submitted_at, done_at = EXCLUDED.done_at,
+           projection_seq = EXCLUDED.projection_seq, snapshot = EXCLUDED.snapshot, updated_at = now()
+         WHERE task.projection_seq <= EXCLUDED.projection_seq`,
+        [
+          t.taskId,
+          input.workflowId,
+          t.source,
+          t.programmeId,
+          t.code,
+          t.title,
+          s.responsibleUnitId,
+          s.responsiblePersonId,
+          t.coordinatingUnitIds,
+          t.assignerId,
+          t.memberInChargeId,
+          t.fieldGroup,
+          t.issuingUnitId,
+          t.isBreakthrough,
+          s.status,
+          s.dueAt,
+          t.dueAt,
+          s.progressPercent,
+          s.acceptedAt,
+          s.submittedAt,
+          s.doneAt,
+          s.version,
+          JSON.stringify(s),
+        ],
+      );
+      for (const e of input.events) {
+        await tx.query(
+          `INSERT INTO task_event (event_key, task_id, programme_id, actor_id, action, occurred_at, before, after)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT (event_key) DO NOTHING`,
+          [e.key, e.taskId, t.programmeId, e.actorId, e.action, e.occurredAt, e.before && JSON.stringify(e.before), e.after && JSON.stringify(e.after)],
+        );
+      }
+    });
+    for (const n of input.notifications) {
+      const heads = n.headOfUnitIds.length ? await this.unitHeads(n.headOfUnitIds) : [];
+      // A unit without an active head: the escalation goes to the assigner rather than nowhere.
+      const recipients = [...new Set([...n.recipientIds, ...heads, ...(n.headOfUnitIds.length && !heads.length ? [t.assignerId] : [])])];
+      if (recipients.length === 0) continue;
+      await this.notifications.enqueue({
+        key: n.key,
+        kind: n.kind as NotificationKind,
+        recipientIds: recipients,
+        programmeId: n.programmeId ?? undefined,
+        taskId: n.taskId,
+        params: n.params,
+        occurredAt: n.occurredAt,
+      });
+    }
+    this.logger.debug(`task ${t.taskId} v${s.version}: ${input.events.length} events, ${input.notifications.length} notifications`);
+  }
+
+  private async unitHeads(unitIds: string[]): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM person WHERE unit_id = ANY($1) AND $2 = ANY(roles) AND active ORDER BY id`, [unitIds, Role.HEAD]);
+    return rows.map((r) => r.id);
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * Task workflows as children of a programme: one per task issued with the programme or added by an
+ * annual plan. Abandoned on parent close, so they outlive the programme's continue-as-new; they
+ * report back by signalling the programme's workflow id. Deterministic code only.
+ */
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { ParentClosePolicy, patched, startChild } from '@temporalio/workflow';
+import {
+  DEFAULT_TASK_ESCALATION_OFFSETS,
+  DEFAULT_TASK_REMINDER_OFFSETS,
+  ProgrammeState,
+  ProgrammeTask,
+  ProgrammeTemplate,
+  programmeTaskId,
+  TaskSource,
+} from '@app/domain';
+import { taskWorkflowId } from '@app/temporal/workflow-ids';
+import { TASK_WORKFLOW_TYPE, TaskWorkflowInput } from '../task/definitions';
+
+/** Histories recorded before tasks ran as workflows replay without starting children. */
+export const TASK_CHILDREN_PATCH = 'task-child-workflows';
+/** Children started per workflow task: bounds the burst of commands and events. */
+const START_BATCH = 50;
+
+function taskInput(s: ProgrammeState, template: ProgrammeTemplate, programmeWorkflowId: string, t: ProgrammeTask, source: TaskSource, assignerId: string, year?: number): TaskWorkflowInput {
+  return {
+    setup: {
+      taskId: programmeTaskId(s.setup.programmeId, t.code, year),
+      programmeId: s.setup.programmeId,
+      code: t.code,
+      title: t.title,
+      source,
+      responsibleUnitId: t.responsibleUnitId,
+      responsiblePersonId: t.responsiblePersonId,
+      coordinatingUnitIds: t.coordinatingUnitIds ?? [],
+      assignerId,
+      memberInChargeId: s.setup.memberInChargeId,
+      fieldGroup: s.setup.fieldGroup,
+      issuingUnitId: s.setup.issuingUnitId,
+      isBreakthrough: false,
+      dueAt: new Date(t.dueAt).toISOString(),
+      reminderOffsets: [...(template.taskReminderOffsets ?? DEFAULT_TASK_REMINDER_OFFSETS)],
+      escalationOffsets: [...(template.taskEscalationOffsets ?? DEFAULT_TASK_ESCALATION_OFFSETS)],
+    },
+    reportToWorkflowId: programmeWorkflowId,
+  };
+}
+
+/** The task workflows an applied action calls for: all issued tasks on issue, the plan's tasks on addAnnualPlan. */
+export function tasksStartedBy(action: string, s: ProgrammeState, template: ProgrammeTemplate, programmeWorkflowId: string): TaskWorkflowInput[] {
+  if (action === 'issue' && s.issuance) {
+    const issuance = s.issuance;
+    return issuance.tasks.map((t) => taskInput(s, template, programmeWorkflowId, t, 'PROGRAMME', issuance.by));
+  }
+  if (action === 'addAnnualPlan') {
+    const plan = s.implementation.annualPlans[s.implementation.annualPlans.length - 1];
+    return (plan?.tasks ?? []).map((t) => taskInput(s, template, programmeWorkflowId, t, 'ANNUAL_PLAN', plan.by, plan.year));
+  }
+  return [];
+}
+
+/** Starts the children in batches; one that exists already (a retried start) is left as it is. */
+export async function startTaskChildren(inputs: TaskWorkflowInput[]): Promise<void> {
+  if (inputs.length === 0 || !patched(TASK_CHILDREN_PATCH)) return;
+  for (let i = 0; i < inputs.length; i += START_BATCH) {
+    await Promise.all(
+      inputs.slice(i, i + START_BATCH).map(async (input) => {
+        try {
+          await startChild(TASK_WORKFLOW_TYPE, { workflowId: taskWorkflowId(input.setup.taskId), args: [input], parentClosePolicy: ParentClosePolicy.ABANDON });
+        } catch (err) {
+          if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+        }
+      }),
+    );
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Shared by the API (client side), the programme workflow and the task workflow: update, query and
+ * signal definitions and payload types. Safe in the workflow sandbox.
+ */
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { TaskActionName, TaskActionPayloads, TaskOutcome, TaskSetup, TaskState, TaskTimer } from '@app/domain';
+import { TASK_ACTIONS } from '@app/domain';
+import type { UpdateEnvelope } from '../common/update-envelope';
+
+export const TASK_WORKFLOW_TYPE = 'taskWorkflow';
+
+export type TaskActionEnvelope<N extends TaskActionName = TaskActionName> = UpdateEnvelope<TaskActionPayloads[N]>;
+
+export interface TaskWorkflowInput {
+  setup: TaskSetup;
+  /** Workflow id (not run id) of the programme or breakthrough cycle told about outcomes; survives its continue-as-new. */
+  reportToWorkflowId: string | null;
+  carried?: { state: TaskState; firedTimerKeys: string[]; effectSeq: number; runs: number };
+  continueAsNewAfterEvents?: number;
+}
+
+export interface TaskView {
+  taskId: string;
+  status: TaskState['status'];
+  dueAt: string;
+  overdue: boolean;
+  pendingExtension: { newDueAt: string; reason: string; by: string; at: string } | null;
+  /** Reminders and escalations still to come. */
+  upcoming: Array<Pick<TaskTimer, 'kind' | 'level'> & { at: string }>;
+  version: number;
+  state: TaskState;
+}
+
+export const taskViewQuery = defineQuery<TaskView>('taskView');
+
+type UpdateDefs = { [N in TaskActionName]: UpdateDefinition<TaskView, [TaskActionEnvelope<N>], N> };
+
+/** One update per staff action, named after it. */
+export const taskUpdates: UpdateDefs = Object.fromEntries(TASK_ACTIONS.map((name) => [name, defineUpdate<TaskView, [TaskActionEnvelope]>(name)])) as unknown as UpdateDefs;
+
+/** Sent by a task workflow to its programme (or breakthrough cycle) when its outcome changes. */
+export const taskOutcomeSignal = defineSignal<[TaskOutcome]>('taskOutcome');

@@ -1,0 +1,173 @@
+/**
+ * The task workflow on the time-skipping test server: reminders at working-day offsets before the
+ * due date across Tết 2027, escalation to the unit head and then the member in charge, and an
+ * extension (and a reassignment) moving every pending reminder. The activity is a recorder.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { Actor, Role, TaskActionName, TaskActionPayloads, TaskSetup } from '@app/domain';
+import { workflowBundleOptions } from '@app/temporal/workflow-bundle';
+import { eventually } from '../../../test/utils/eventually';
+import type { PublishTaskChangesInput, TaskActivities, TaskNotificationRequest } from './activity-interfaces';
+import { TASK_WORKFLOW_TYPE, taskUpdates, TaskView, taskViewQuery, TaskWorkflowInput } from './definitions';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const TEST_SERVER = process.env.TEMPORAL_TEST_SERVER ?? path.join(ROOT, '.tools/temporal/bin/temporal-test-server');
+
+const person = (personId: string, unitId: string, ...roles: Role[]): Actor => ({ personId, unitId, roles });
+const SKHDT = person('hg-skhdt-gd', 'hg-skhdt', Role.HEAD, Role.KEY_CADRE);
+const STC = person('hg-stc-gd', 'hg-stc', Role.HEAD, Role.KEY_CADRE);
+const CV = person('hg-cv1', 'hg-tu', Role.ADVISORY_STAFF, Role.STAFF);
+const PBT = person('hg-pbt', 'hg-btv', Role.STANDING_COMMITTEE, Role.KEY_CADRE);
+
+/** An instant given as Vietnam local time. */
+const vn = (local: string) => Date.parse(`${local}+07:00`);
+const iso = (ms: number) => new Date(ms).toISOString();
+
+let env: TestWorkflowEnvironment;
+let workflowBundle: { code: string };
+
+beforeAll(async () => {
+  if (!existsSync(TEST_SERVER)) throw new Error(`Temporal time-skipping test server not found at ${TEST_SERVER}; run "bash infra/temporal/install.sh". This test never skips.`);
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const nothing = () => undefined;
+  [env, workflowBundle] = await Promise.all([
+    TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: TEST_SERVER } } }),
+    bundleWorkflowCode({ ...workflowBundleOptions(), logger: { info: nothing, warn: nothing, error: nothing, debug: nothing, trace: nothing, log: nothing } as never }),
+  ]);
+}, 120_000);
+
+afterAll(async () => {
+  await env?.teardown();
+});
+
+function recorder() {
+  const published: PublishTaskChangesInput[] = [];
+  const activities: TaskActivities = {
+    async publishTaskChanges(input) {
+      published.push(input);
+    },
+  };
+  const notifications = (kind?: string): TaskNotificationRequest[] => published.flatMap((p) => p.notifications).filter((n) => kind === undefined || n.kind === kind);
+  return { activities, published, notifications };
+}
+
+function setupFor(taskId: string, dueAt: number): TaskSetup {
+  return {
+    taskId,
+    programmeId: 'hg-ctr-123',
+    code: 'T1',
+    title: 'Kế hoạch thu hút đầu tư năm 2027',
+    source: 'PROGRAMME',
+    responsibleUnitId: 'hg-skhdt',
+    responsiblePersonId: SKHDT.personId,
+    coordinatingUnitIds: [],
+    assignerId: CV.personId,
+    memberInChargeId: PBT.personId,
+    fieldGroup: 'economy',
+    issuingUnitId: 'hg-tu',
+    isBreakthrough: false,
+    dueAt: iso(dueAt),
+    reminderOffsets: ['P7D', 'P1D', 'P0D'],
+    escalationOffsets: ['P1D', 'P3D'],
+  };
+}
+
+async function skipTo(instant: number): Promise<void> {
+  const now = await env.currentTimeMs();
+  if (instant + 60_000 > now) await env.sleep(instant + 60_000 - now);
+}
+
+/** When each notification was asked for, as Vietnam local time to the minute. */
+const vnMinute = (n: TaskNotificationRequest) => new Date(Date.parse(n.occurredAt) + 7 * 3600_000).toISOString().slice(0, 16);
+
+async function startTask(dueAt: number) {
+  const { activities, notifications } = recorder();
+  const taskQueue = `task-${randomUUID()}`;
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle, activities });
+  const taskId = `hg-ctr-123/T-${randomUUID().slice(0, 8)}`;
+  const input: TaskWorkflowInput = { setup: setupFor(taskId, dueAt), reportToWorkflowId: null };
+  let n = 0;
+  return {
+    worker,
+    notifications,
+    run: (fn: (h: { act: <N extends TaskActionName>(name: N, actor: Actor, payload: TaskActionPayloads[N]) => Promise<TaskView>; view: () => Promise<TaskView> }) => Promise<void>) =>
+      worker.runUntil(async () => {
+        const handle = await env.client.workflow.start(TASK_WORKFLOW_TYPE, { args: [input], taskQueue, workflowId: `task/${taskId}` });
+        await fn({
+          act: (name, actor, payload) => handle.executeUpdate(taskUpdates[name] as never, { args: [{ actor, requestId: `${taskId}-${++n}`, payload }] as never }) as Promise<TaskView>,
+          view: () => handle.query(taskViewQuery),
+        });
+      }),
+  };
+}
+
+describe('taskWorkflow (time-skipping test server)', () => {
+  // The test server's clock is shared by the tests in this file and only moves forward: they run in date order.
+
+  it('reminds at working-day offsets across Tết, then escalates to the unit head and the member in charge', async () => {
+    // Due Friday 12/2/2027 at 17:00, the first working day after Tết Đinh Mùi (5/2–11/2 off, with substitute days).
+    const t = await startTask(vn('2027-02-12T17:00:00'));
+    await t.run(async ({ view }) => {
+      await eventually(async () => (await view()).status === 'ASSIGNED', 'the task to start');
+      expect(t.notifications('TASK_ASSIGNED')).toEqual([expect.objectContaining({ recipientIds: [SKHDT.personId] })]);
+      await skipTo(vn('2027-02-19T09:00:00'));
+      await eventually(() => t.notifications('TASK_OVERDUE_ESCALATION').length >= 2 && true, 'two escalations');
+      // 1 working day before 12/2 is Thursday 4/2; 7 are 4/2, 3/2, 2/2, 1/2, 29/1, 28/1, 27/1 (Tết and weekends skipped).
+      expect(t.notifications('TASK_DUE_REMINDER').map((n) => [vnMinute(n), n.recipientIds, n.params.level])).toEqual([
+        ['2027-01-27T17:00', [SKHDT.personId], 1],
+        ['2027-02-04T17:00', [SKHDT.personId], 2],
+        ['2027-02-12T17:00', [SKHDT.personId], 3],
+      ]);
+      // 1 working day after the due date (Monday 15/2), then 3 more (16/2, 17/2, Thursday 18/2).
+      expect(t.notifications('TASK_OVERDUE_ESCALATION').map((n) => [vnMinute(n), n.recipientIds, n.headOfUnitIds, n.params.level])).toEqual([
+        ['2027-02-15T17:00', [], ['hg-skhdt'], 1],
+        ['2027-02-18T17:00', [PBT.personId], [], 2],
+      ]);
+      const v = await view();
+      expect(v).toMatchObject({ status: 'ASSIGNED', overdue: true, upcoming: [] });
+    });
+  }, 120_000);
+
+  it('moves every pending reminder when an extension is approved, and sends them to the new person after a reassignment', async () => {
+    // Due Tuesday 16/3/2027 at 17:00; the first reminder (7 working days before) is Friday 5/3.
+    const t = await startTask(vn('2027-03-16T17:00:00'));
+    await t.run(async ({ act, view }) => {
+      await eventually(async () => (await view()).status === 'ASSIGNED', 'the task to start');
+      await act('accept', SKHDT, {});
+      await skipTo(vn('2027-03-06T09:00:00'));
+      await eventually(() => t.notifications('TASK_DUE_REMINDER').length >= 1 && true, 'the first reminder');
+      await act('requestExtension', SKHDT, { extendByWorkingDays: 5, reason: 'Chờ số liệu quý I' });
+      const extended = await act('decideExtension', CV, { approve: true, reason: 'Đồng ý' });
+      // 5 working days after Tuesday 16/3: 17, 18, 19, 22, 23/3.
+      expect(extended.dueAt).toBe(iso(vn('2027-03-23T17:00:00')));
+      expect(extended.upcoming.map((u) => [u.kind, u.level, u.at])).toEqual([
+        ['REMINDER', 1, iso(vn('2027-03-12T17:00:00'))],
+        ['REMINDER', 2, iso(vn('2027-03-22T17:00:00'))],
+        ['REMINDER', 3, iso(vn('2027-03-23T17:00:00'))],
+        ['ESCALATION', 1, iso(vn('2027-03-24T17:00:00'))],
+        ['ESCALATION', 2, iso(vn('2027-03-29T17:00:00'))],
+      ]);
+      await act('reassign', PBT, { toPersonId: STC.personId, toUnitId: 'hg-stc', reason: 'Luân chuyển cán bộ' });
+      await skipTo(vn('2027-03-30T09:00:00'));
+      await eventually(() => t.notifications('TASK_OVERDUE_ESCALATION').length >= 2 && true, 'two escalations after the new due date');
+      expect(t.notifications('TASK_DUE_REMINDER').map((n) => [vnMinute(n), n.recipientIds])).toEqual([
+        ['2027-03-05T17:00', [SKHDT.personId]], // before the extension
+        ['2027-03-12T17:00', [STC.personId]], // the old 15/3 and 16/3 reminders are gone; the new person is reminded
+        ['2027-03-22T17:00', [STC.personId]],
+        ['2027-03-23T17:00', [STC.personId]],
+      ]);
+      expect(t.notifications('TASK_OVERDUE_ESCALATION').map((n) => [vnMinute(n), n.headOfUnitIds])).toEqual([
+        ['2027-03-24T17:00', ['hg-stc']],
+        ['2027-03-29T17:00', []],
+      ]);
+      await act('accept', STC, {});
+      await act('submitResult', STC, { text: 'Kế hoạch đã ban hành', evidenceRefs: ['15/KH-UBND'] });
+      const done = await act('verify', PBT, {});
+      expect(done.state).toMatchObject({ status: 'DONE', doneAt: expect.any(String) });
+    });
+  }, 120_000);
+});
