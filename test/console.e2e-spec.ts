@@ -9,8 +9,9 @@ import { eventually, startTestStack, TestStack } from './utils/test-stack';
 
 /**
  * The web console in Debian's Chromium against the real stack (API serving the built console, worker,
- * notifier, Postgres, Redis, Temporal): a staff member answers a consultation invitation and gives an
- * acknowledgement from "my work"; a supervisor opens the overview, drills down to a programme's
+ * notifier, Postgres, Redis, Temporal): a staff member answers a consultation invitation, gives an
+ * acknowledgement, and accepts, reports progress on and submits a task, which moves from "open within
+ * deadline" to "done on time" once verified; a supervisor opens the overview, drills down to a programme's
  * timeline and live state, and generates and downloads its review report. Screenshots of the main
  * pages go to test-artifacts/screenshots/.
  */
@@ -57,6 +58,16 @@ describe('web console (browser e2e)', () => {
     await page.waitForSelector('[data-testid=who]');
   }
 
+  /** Reloads the page until `ready` holds: the read model follows the workflows a moment later. */
+  async function reloadUntil(page: Page, ready: () => Promise<boolean>): Promise<void> {
+    await eventually(async () => {
+      await page.reload();
+      await page.waitForSelector('[data-testid=who]');
+      await page.waitForLoadState('networkidle');
+      return ready();
+    }, 'the console to show the change');
+  }
+
   const auth = async (username: string) => ({ Authorization: `Bearer ${await stack.login(username)}` });
   async function act(id: string, username: string, action: string, payload: Record<string, unknown>) {
     const res = await stack.http().post(`/programmes/${id}/actions/${action}`).set(await auth(username)).send({ requestId: randomUUID(), payload });
@@ -76,7 +87,7 @@ describe('web console (browser e2e)', () => {
     }, `${action} by ${actorId} in the audit trail`);
   }
 
-  it('lets a staff member answer a consultation invitation and acknowledge a dissemination from "my work"', async () => {
+  it('lets a staff member answer a consultation, acknowledge a dissemination, and work a task until its bucket moves', async () => {
     const id = `console-e2e-${randomUUID().slice(0, 8)}`;
     const created = await stack
       .http()
@@ -123,6 +134,35 @@ describe('web console (browser e2e)', () => {
     await page.waitForSelector('[data-testid=notice]:has-text("Đã ghi nhận")');
     await audited(id, 'acknowledgeDissemination', 'hg-stc-gd');
     expect(await page.locator('[data-testid=inbox] li').count()).toBeGreaterThanOrEqual(2);
+
+    // The issued task reaches the staff member's list; they accept it, report progress and submit
+    // the result; once the member in charge verifies it, it moves to "done on time".
+    const taskId = `${id}/T1`;
+    const row = page.locator(`tr[data-task-id="${taskId}"]`);
+    const tile = async (bucket: string) => Number(await page.getAttribute(`[data-testid=bucket-${bucket}]`, 'data-count'));
+    await reloadUntil(page, async () => (await row.count()) === 1 && (await row.innerText()).includes('Nhận nhiệm vụ'));
+    const before = { open: await tile('OPEN_WITHIN_DEADLINE'), done: await tile('DONE_ON_TIME') };
+    await row.locator('button', { hasText: 'Nhận nhiệm vụ' }).click();
+    await page.waitForSelector('[data-testid=notice]:has-text("Đã ghi nhận")');
+    await reloadUntil(page, async () => (await row.innerText()).includes('Báo cáo tiến độ'));
+    await row.locator('button', { hasText: 'Báo cáo tiến độ' }).click();
+    await page.fill('[data-testid=task-report-form] input[name=percent]', '40');
+    await page.fill('[data-testid=task-report-form] textarea[name=text]', 'Đã khảo sát hạ tầng số tại 40% số xã.');
+    await page.click('[data-testid=task-report-form] button[type=submit]');
+    await page.waitForSelector('[data-testid=notice]:has-text("Đã ghi nhận")');
+    await reloadUntil(page, async () => (await row.innerText()).includes('40%'));
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'staff-my-tasks.png'), fullPage: true });
+    await row.locator('button', { hasText: 'Báo cáo kết quả' }).click();
+    await page.fill('[data-testid=task-report-form] textarea[name=text]', 'Kế hoạch hạ tầng số đã trình Ban Thường vụ.');
+    await page.click('[data-testid=task-report-form] button[type=submit]');
+    await page.waitForSelector('[data-testid=notice]:has-text("Đã ghi nhận")');
+    await eventually(async () => {
+      const res = await stack.http().post(`/tasks/${encodeURIComponent(taskId)}/actions/verify`).set(await auth('pbt.hg')).send({ requestId: randomUUID(), payload: {} });
+      return res.status === 200;
+    }, 'the member in charge verifies the submitted result');
+    await reloadUntil(page, async () => (await tile('DONE_ON_TIME')) === before.done + 1);
+    expect(await tile('OPEN_WITHIN_DEADLINE')).toBe(before.open - 1);
+    await expect(row.locator('.badge').innerText()).resolves.toBe('Hoàn thành đúng hạn');
     await page.context().close();
   });
 
