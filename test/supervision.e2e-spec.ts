@@ -137,6 +137,20 @@ describe('supervision queries (e2e)', () => {
     });
   });
 
+  it('documents the queries in OpenAPI and serves the console at / beside the API', async () => {
+    const doc = await api.http().get('/docs/openapi.json');
+    expect(doc.status).toBe(200);
+    const overview = doc.body.paths['/supervision/overview'].get;
+    expect(overview.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['committeeId', 'term', 'page', 'pageSize', 'format', 'list']));
+    for (const path of ['/supervision/programmes', '/supervision/lineage', '/supervision/programmes/{id}/timeline', '/supervision/responsiveness', '/programmes/{id}/reports', '/programmes/{id}/reports/{reportId}'])
+      expect(doc.body.paths[path]).toBeDefined();
+    const index = await api.http().get('/');
+    expect(index.status).toBe(200);
+    expect(index.headers['content-type']).toMatch(/text\/html/);
+    expect(index.text).toContain('<div id="root">');
+    expect((await api.http().get('/health')).status).toBe(200);
+  });
+
   describe('programmes', () => {
     it('lists the programmes in scope for drill-down, filtered by phase, and as CSV', async () => {
       const all = await get('fx.pbt', `/supervision/programmes?term=${FX.term}`);
