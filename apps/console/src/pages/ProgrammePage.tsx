@@ -36,7 +36,7 @@ export function ProgrammePage({ id }: { id: string }) {
     try {
       const [d, tl, r] = await Promise.all([
         api.get<ProgrammeDetail>(`/programmes/${encodeURIComponent(id)}`),
-        api.get<{ items: TimelineEntry[] }>(`/supervision/programmes/${encodeURIComponent(id)}/timeline?pageSize=500`),
+        api.get<{ items: TimelineEntry[] }>(`/supervision/programmes/${encodeURIComponent(id)}/timeline?pageSize=100`),
         api.get<{ items: Report[] }>(`/programmes/${encodeURIComponent(id)}/reports`),
       ]);
       setDetail(d);

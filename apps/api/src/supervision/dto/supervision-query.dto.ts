@@ -1,29 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsEnum, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsEnum, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { Phase } from '@app/domain';
+import { PageQuery } from '../../common/pagination.query';
 
 export const OUTPUT_FORMATS = ['json', 'csv'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
-/** Paging and output format shared by every supervision list. */
-export class PagedQuery {
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100000)
-  page = 1;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  pageSize = 50;
-
+/** Paging (the API's PageQuery) and the output format shared by every supervision list. */
+export class PagedQuery extends PageQuery {
   @ApiPropertyOptional({ enum: OUTPUT_FORMATS, default: 'json', description: 'csv: UTF-8 with BOM, every row (no paging)' })
   @IsOptional()
   @IsIn(OUTPUT_FORMATS)
