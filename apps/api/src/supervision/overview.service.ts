@@ -150,7 +150,7 @@ export class OverviewService {
     const total = of(GROUPING.all)[0];
     const currentMonth = now.toISOString().slice(0, 7);
     return {
-      total: total ? counts(total) : counts({ done_on_time: 0, done_late: 0, open_within_deadline: 0, open_overdue: 0 } as GroupedRow),
+      total: total ? counts(total) : { DONE_ON_TIME: 0, DONE_LATE: 0, OPEN_WITHIN_DEADLINE: 0, OPEN_OVERDUE: 0, total: 0 },
       byUnit: of(GROUPING.unit).map((r) => ({ key: r.unit_id, label: r.unit_name, ...counts(r) })).sort(byTotalDesc),
       byMemberInCharge: of(GROUPING.member).map((r) => ({ key: r.member_id, label: r.member_name, ...counts(r) })).sort(byTotalDesc),
       byFieldGroup: of(GROUPING.field).map((r) => ({ key: r.field_group, label: r.field_group, ...counts(r) })).sort(byTotalDesc),
