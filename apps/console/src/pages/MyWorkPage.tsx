@@ -131,7 +131,7 @@ export function MyWorkPage() {
         <h2>{t('consultations')}</h2>
         {invitations.length === 0 && <p>{t('nothing')}</p>}
         {invitations.map((n) => (
-          <OpinionForm key={n.id} item={n} onSend={(text) => act(`/programmes/${n.programmeId}/actions/submitOpinion`, { round: Number(n.payload.round), text }, n.id)} />
+          <OpinionForm key={n.id} item={n} onSend={(text) => act(`/programmes/${n.programmeId}/actions/submitOpinion`, { text }, n.id)} />
         ))}
       </section>
 
