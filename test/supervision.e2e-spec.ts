@@ -151,6 +151,14 @@ describe('supervision queries (e2e)', () => {
     expect((await api.http().get('/health')).status).toBe(200);
   });
 
+  it('lists the units a supervisor may choose, their committee first, and none for staff', async () => {
+    const district = await get('fx.bithu.vithanh', '/supervision/units');
+    expect(district.body).toEqual([{ id: 'fx-vithanh', name: 'Thành ủy Vị Thanh', kind: 'DISTRICT_COMMITTEE', parentId: 'fx-tu' }]);
+    const province = await get('fx.pbt', '/supervision/units');
+    expect(province.body.map((u: { id: string }) => u.id)).toEqual(['fx-tu', 'fx-bcsd', 'fx-btv', 'fx-skhdt', 'fx-stc', 'fx-vithanh', 'fx-ubkt']);
+    expect((await get('fx.cv.skhdt', '/supervision/units')).body).toEqual([]);
+  });
+
   describe('programmes', () => {
     it('lists the programmes in scope for drill-down, filtered by phase, and as CSV', async () => {
       const all = await get('fx.pbt', `/supervision/programmes?term=${FX.term}`);

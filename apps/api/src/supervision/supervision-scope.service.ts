@@ -56,6 +56,18 @@ export class SupervisionScopeService {
     return { kind: 'UNITS', unitIds: tree.subtreeOf(target), committee: unitOf(target) };
   }
 
+  /** The units the caller may ask an overview of (their scope's subtree), root first then by name. */
+  async unitsInScope(principal: Principal): Promise<Array<{ id: string; name: string; kind: string; parentId: string | null }>> {
+    const scope = await this.resolve(principal);
+    const { byId } = await this.units();
+    const ids = scope.kind === 'ALL' ? [...byId.keys()] : scope.kind === 'UNITS' ? scope.unitIds : [];
+    const rootId = scope.committee?.id;
+    return ids
+      .map((id) => byId.get(id) as UnitRow)
+      .sort((a, b) => Number(b.id === rootId) - Number(a.id === rootId) || a.name.localeCompare(b.name, 'vi'))
+      .map(({ id, name, kind, parentId }) => ({ id, name, kind, parentId }));
+  }
+
   /** The unit whose subtree a supervisor sees, or null for someone who supervises nothing. */
   private rootOf(principal: Principal, tree: OrgTree, byId: Map<string, UnitRow>): string | null {
     const own = byId.get(principal.unitId);

@@ -110,6 +110,12 @@ export class SupervisionController {
     }
   }
 
+  @Get('units')
+  @ApiOperation({ summary: 'The units you may ask an overview of: your committee (or unit) and everything below it; none for staff' })
+  units(@CurrentPrincipal() p: Principal) {
+    return this.scopes.unitsInScope(p);
+  }
+
   @Get('programmes')
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({ summary: 'Programmes in scope (committee, term, phase), nearest phase deadline first: the drill-down list' })

@@ -41,6 +41,11 @@ export function OverviewPage() {
   const [overview, setOverview] = useState<Overview | null>(null);
   const [programmes, setProgrammes] = useState<ProgrammeRow[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [units, setUnits] = useState<Array<{ id: string; name: string }>>([]);
+
+  useEffect(() => {
+    api.get<Array<{ id: string; name: string }>>('/supervision/units').then(setUnits, (err: Error) => setError(err.message));
+  }, []);
 
   const load = useCallback(async () => {
     setError(null);
@@ -71,7 +76,13 @@ export function OverviewPage() {
       <form className="card filters" onSubmit={apply}>
         <label>
           {t('committee')}
-          <input name="committeeId" value={committeeId} placeholder={overview?.committee?.id ?? ''} onChange={(e) => setCommitteeId(e.target.value)} />
+          <select name="committeeId" value={committeeId} onChange={(e) => setCommitteeId(e.target.value)}>
+            {units.map((u, i) => (
+              <option key={u.id} value={i === 0 ? '' : u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
         </label>
         <label>
           {t('term')}
