@@ -176,6 +176,14 @@ describe('web console (browser e2e)', () => {
     await expect(page.locator('[data-testid=by-unit] tbody tr').first().innerText()).resolves.toContain('Sở Kế hoạch và Đầu tư');
     for (const chart of ['chart-by-unit', 'chart-achievement', 'chart-trend', 'chart-phases']) expect(await page.locator(`[data-testid=${chart}] canvas`).count()).toBe(1);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'supervisor-overview.png'), fullPage: true });
+    // Narrow to one district and back.
+    await page.selectOption('select[name=committeeId]', 'fx-vithanh');
+    await page.click('form.filters button[type=submit]');
+    await page.waitForSelector('[data-testid=committee-name]:has-text("Thành ủy Vị Thanh")');
+    expect(await page.getAttribute('[data-testid=bucket-OPEN_OVERDUE]', 'data-count')).toBe('2');
+    await page.selectOption('select[name=committeeId]', '');
+    await page.click('form.filters button[type=submit]');
+    await page.waitForSelector('[data-testid=committee-name]:has-text("Tỉnh ủy Hậu Giang")');
 
     await page.click(`[data-testid=programmes-table] a[data-programme-id="${FX.programme123}"]`);
     await page.waitForSelector('[data-testid=programme-title]:has-text("123-CTr/TU")');
