@@ -12,4 +12,6 @@ npx tsc -p tsconfig.build.json
 npx tsc-alias -p tsconfig.build.json
 log "bundling workflow code"
 node dist/infra/build/bundle-workflows.js dist/workflow-bundle.js
+log "building the web console (dist/console)"
+build_console
 touch dist/.build-stamp

@@ -67,10 +67,27 @@ ensure_services() {
 
 build_if_needed() {
   local stamp="$ROOT/dist/.build-stamp"
-  if [[ -f "$stamp" ]] && [[ -z "$(find "$ROOT/apps" "$ROOT/libs" "$ROOT/workflows" "$ROOT/tsconfig.json" -newer "$stamp" -name '*.ts' -o -newer "$stamp" -name 'tsconfig*.json' 2>/dev/null | head -1)" ]]; then
+  if [[ -f "$stamp" ]] && [[ -z "$(find "$ROOT/apps" "$ROOT/libs" "$ROOT/workflows" "$ROOT/infra" "$ROOT/tsconfig.json" -newer "$stamp" \( -name '*.ts' -o -name '*.tsx' -o -name '*.css' -o -name 'tsconfig*.json' \) 2>/dev/null | head -1)" ]]; then
     return 0
   fi
   bash "$ROOT/infra/scripts/build.sh"
+}
+
+# Type-checks and bundles the web console (apps/console, Vite) into dist/console, which the API serves.
+build_console() {
+  npx tsc -p "$ROOT/apps/console/tsconfig.json" || die "the web console does not type-check"
+  npx vite build --config "$ROOT/apps/console/vite.config.mts" --logLevel warn || die "the web console did not build"
+}
+
+# The browser tests drive Debian's Chromium; install it when it is missing, or fail loudly.
+ensure_chromium() {
+  [[ -x /usr/bin/chromium ]] && return 0
+  command -v apt-get >/dev/null || die "/usr/bin/chromium is missing and apt-get is not available to install it (browser tests need it)"
+  log "installing Chromium for the browser tests (apt-get install chromium)"
+  local sudo=""; [[ $(id -u) -ne 0 ]] && sudo="sudo"
+  $sudo apt-get update -qq || die "apt-get update failed; cannot install Chromium for the browser tests"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null || die "apt-get install chromium failed; the browser tests need /usr/bin/chromium"
+  [[ -x /usr/bin/chromium ]] || die "chromium was installed but /usr/bin/chromium is not there"
 }
 
 search_attribute_flags() {

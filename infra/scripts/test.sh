@@ -12,6 +12,9 @@ export TEMPORAL_CLI TEMPORAL_TEST_SERVER
 
 log "type-checking"
 npx tsc -p tsconfig.json --noEmit
+log "building the web console the browser tests load"
+build_console
+ensure_chromium
 
 mkdir -p test-artifacts
 status=0

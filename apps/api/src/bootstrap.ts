@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { BadRequestException, INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -25,6 +26,9 @@ export async function createApiApp(config: ApiConfig): Promise<INestApplication>
     }),
   );
   app.enableShutdownHooks();
+  // The web console is static files; API routes, /docs and /health are matched when no file is.
+  if (existsSync(config.CONSOLE_DIR)) app.useStaticAssets(config.CONSOLE_DIR, { index: 'index.html', fallthrough: true });
+  else app.get(Logger).warn(`no web console at ${config.CONSOLE_DIR} (run npm run build); serving the API only`);
   const doc = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -7,6 +7,7 @@ import { OrgUnitEntity } from './org-unit.entity';
 import { PersonEntity } from './person.entity';
 import { PhaseHistoryEntity } from './phase-history.entity';
 import { ProgrammeEntity } from './programme.entity';
+import { ProgrammeReportEntity } from './programme-report.entity';
 import { ProgrammeReviewEntity } from './programme-review.entity';
 import { ProgrammeTargetEntity } from './programme-target.entity';
 import { TargetValueEntity } from './target-value.entity';
@@ -17,12 +18,12 @@ import { WebhookAllowlistEntryEntity } from './webhook-allowlist-entry.entity';
 
 export const ENTITIES = [
   OrgUnitEntity, PersonEntity, ProgrammeEntity, PhaseHistoryEntity, AuditEventEntity, NotificationEntity,
-  ProgrammeTargetEntity, TargetValueEntity, ProgrammeReviewEntity, TaskEntity, TaskEventEntity,
+  ProgrammeTargetEntity, TargetValueEntity, ProgrammeReviewEntity, TaskEntity, TaskEventEntity, ProgrammeReportEntity,
   NotificationDeliveryEntity, NotificationDigestItemEntity, NotificationDigestEntity, WebhookAllowlistEntryEntity, UnitWebhookEntity,
 ];
 
 export {
   AuditEventEntity, NotificationEntity, OrgUnitEntity, PersonEntity, PhaseHistoryEntity, ProgrammeEntity,
-  ProgrammeReviewEntity, ProgrammeTargetEntity, TargetValueEntity, TaskEntity, TaskEventEntity,
+  ProgrammeReviewEntity, ProgrammeTargetEntity, TargetValueEntity, TaskEntity, TaskEventEntity, ProgrammeReportEntity,
   NotificationDeliveryEntity, NotificationDigestItemEntity, NotificationDigestEntity, WebhookAllowlistEntryEntity, UnitWebhookEntity,
 };

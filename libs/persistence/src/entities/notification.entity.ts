@@ -4,6 +4,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique
 @Entity({ name: 'notification' })
 @Unique('uq_notification_key', ['idempotencyKey'])
 @Index('ix_notification_recipient', ['recipientId', 'createdAt'])
+@Index('ix_notification_programme', ['programmeId', 'kind'])
 export class NotificationEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_notification' })
   id: string;

@@ -1,0 +1,212 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { taskBucketCountsSql } from '@app/persistence/queries/task-buckets.sql';
+import { programmeInScope, SqlParams, taskInScope, termBounds } from './scope-sql.util';
+import type { SupervisionScope } from './supervision-scope.service';
+
+/** Counts in the four tracking buckets, named as in `TaskBucket`, plus their total. */
+export interface BucketCounts {
+  DONE_ON_TIME: number;
+  DONE_LATE: number;
+  OPEN_WITHIN_DEADLINE: number;
+  OPEN_OVERDUE: number;
+  total: number;
+}
+
+export interface BucketRow extends BucketCounts {
+  key: string | null;
+  label: string | null;
+}
+
+export interface AchievementRow {
+  programmeId: string;
+  title: string;
+  documentNumber: string | null;
+  reviewSeq: number;
+  reviewKind: string;
+  periodLabel: string;
+  achievedOrExceeded: number;
+  targetsTotal: number;
+  headline: string | null;
+  low: Array<{ code: string; name: string | null; unit: string | null; value: string | null; achievement: string | null }>;
+}
+
+export interface ProgrammeListRow {
+  id: string;
+  title: string;
+  documentNumber: string | null;
+  phase: string;
+  phaseDeadline: string | null;
+  term: string;
+  issuingUnitId: string;
+  memberInChargeId: string;
+  fieldGroup: string;
+  implementsResolution: string | null;
+  latestReviewHeadline: string | null;
+}
+
+export interface Overview {
+  committee: { id: string; name: string } | null;
+  term: string | null;
+  asOf: string;
+  programmesByPhase: Array<{ phase: string; count: number }>;
+  tasks: {
+    total: BucketCounts;
+    byUnit: BucketRow[];
+    byMemberInCharge: BucketRow[];
+    byFieldGroup: BucketRow[];
+    /** Tasks due in each month and how many of them are late (done late or still open past due). */
+    overdueTrend: Array<{ month: string; due: number; late: number }>;
+  };
+  achievement: { items: AchievementRow[]; total: number; page: number; pageSize: number };
+}
+
+interface GroupedRow {
+  unit_id: string | null;
+  unit_name: string | null;
+  member_id: string | null;
+  member_name: string | null;
+  field_group: string | null;
+  month: string | null;
+  g: number;
+  done_on_time: number;
+  done_late: number;
+  open_within_deadline: number;
+  open_overdue: number;
+}
+
+/** GROUPING() bits of (unit, member, field group, month): 0 = grouped by that column. */
+const GROUPING = { unit: 0b0111, member: 0b1011, field: 0b1101, month: 0b1110, all: 0b1111 } as const;
+const TREND_MONTHS = 60;
+
+function counts(r: GroupedRow): BucketCounts {
+  return {
+    DONE_ON_TIME: r.done_on_time,
+    DONE_LATE: r.done_late,
+    OPEN_WITHIN_DEADLINE: r.open_within_deadline,
+    OPEN_OVERDUE: r.open_overdue,
+    total: r.done_on_time + r.done_late + r.open_within_deadline + r.open_overdue,
+  };
+}
+
+/** The overview for a committee and term: plain indexed SQL over the read model. */
+@Injectable()
+export class OverviewService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async overview(scope: SupervisionScope, term: string | undefined, page: number, pageSize: number, now = new Date()): Promise<Overview> {
+    const [programmesByPhase, tasks, achievement] = await Promise.all([
+      this.programmesByPhase(scope, term),
+      this.taskBuckets(scope, term, now),
+      this.achievement(scope, term, page, pageSize),
+    ]);
+    return { committee: scope.committee, term: term ?? null, asOf: now.toISOString(), programmesByPhase, tasks, achievement };
+  }
+
+  private programmeConditions(scope: SupervisionScope, term: string | undefined, p: string, params: SqlParams): string {
+    const where = [programmeInScope(scope, p, params)];
+    if (term) where.push(`${p}.term = ${params.add(term)}`);
+    return where.join(' AND ');
+  }
+
+  async programmesByPhase(scope: SupervisionScope, term: string | undefined): Promise<Overview['programmesByPhase']> {
+    const params = new SqlParams();
+    const rows: Array<{ phase: string; count: number }> = await this.dataSource.query(
+      `SELECT p.phase, count(*)::int AS count FROM programme p WHERE ${this.programmeConditions(scope, term, 'p', params)}
+       GROUP BY p.phase ORDER BY count DESC, p.phase`,
+      params.values,
+    );
+    return rows;
+  }
+
+  /** One scan of the tasks in scope, grouped four ways at once (GROUPING SETS). */
+  async taskBuckets(scope: SupervisionScope, term: string | undefined, now: Date): Promise<Overview['tasks']> {
+    const params = new SqlParams();
+    const nowParam = params.add(now.toISOString());
+    const where = [taskInScope(scope, 't', params), `t.status <> 'CANCELLED'`];
+    if (term) {
+      const { from, to } = termBounds(term);
+      const termParam = params.add(term);
+      where.push(`(t.programme_id IN (SELECT p.id FROM programme p WHERE p.term = ${termParam})
+        OR (t.programme_id IS NULL AND t.due_at >= ${params.add(from)} AND t.due_at < ${params.add(to)}))`);
+    }
+    // Truncate per row (cheap) and format only the grouped rows.
+    const month = `date_trunc('month', t.due_at AT TIME ZONE 'Asia/Ho_Chi_Minh')`;
+    const rows: GroupedRow[] = await this.dataSource.query(
+      `WITH grouped AS (
+         SELECT t.responsible_unit_id AS unit_id, t.member_in_charge_id AS member_id, t.field_group, ${month} AS month_start,
+           GROUPING(t.responsible_unit_id, t.member_in_charge_id, t.field_group, ${month})::int AS g,
+           ${taskBucketCountsSql('t', `${nowParam}::timestamptz`)}
+         FROM task t
+         WHERE ${where.join(' AND ')}
+         GROUP BY GROUPING SETS ((t.responsible_unit_id), (t.member_in_charge_id), (t.field_group), (${month}), ()))
+       SELECT grouped.*, to_char(grouped.month_start, 'YYYY-MM') AS month, u.name AS unit_name, m.full_name AS member_name
+       FROM grouped LEFT JOIN org_unit u ON u.id = grouped.unit_id LEFT JOIN person m ON m.id = grouped.member_id`,
+      params.values,
+    );
+    const of = (g: number) => rows.filter((r) => r.g === g);
+    const byTotalDesc = (a: BucketRow, b: BucketRow) => b.total - a.total || String(a.key).localeCompare(String(b.key));
+    const total = of(GROUPING.all)[0];
+    const currentMonth = now.toISOString().slice(0, 7);
+    return {
+      total: total ? counts(total) : { DONE_ON_TIME: 0, DONE_LATE: 0, OPEN_WITHIN_DEADLINE: 0, OPEN_OVERDUE: 0, total: 0 },
+      byUnit: of(GROUPING.unit).map((r) => ({ key: r.unit_id, label: r.unit_name, ...counts(r) })).sort(byTotalDesc),
+      byMemberInCharge: of(GROUPING.member).map((r) => ({ key: r.member_id, label: r.member_name, ...counts(r) })).sort(byTotalDesc),
+      byFieldGroup: of(GROUPING.field).map((r) => ({ key: r.field_group, label: r.field_group, ...counts(r) })).sort(byTotalDesc),
+      overdueTrend: of(GROUPING.month)
+        .filter((r) => r.month !== null && r.month <= currentMonth)
+        .map((r) => ({ month: r.month as string, due: counts(r).total, late: r.done_late + r.open_overdue }))
+        .sort((a, b) => a.month.localeCompare(b.month))
+        .slice(-TREND_MONTHS),
+    };
+  }
+
+  /** The programmes in scope (for drill-down), most pressing phase deadline first. */
+  async programmes(scope: SupervisionScope, term: string | undefined, phase: string | undefined, page: number, pageSize: number): Promise<{ items: ProgrammeListRow[]; total: number; page: number; pageSize: number }> {
+    const params = new SqlParams();
+    const where = [this.programmeConditions(scope, term, 'p', params)];
+    if (phase) where.push(`p.phase = ${params.add(phase)}`);
+    const countParams = [...params.values];
+    const [items, [{ total }]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT p.id, p.title, p.document_number AS "documentNumber", p.phase, p.phase_deadline AS "phaseDeadline", p.term,
+           p.issuing_unit_id AS "issuingUnitId", p.member_in_charge_id AS "memberInChargeId", p.field_group AS "fieldGroup",
+           p.implements_resolution AS "implementsResolution", p.latest_review_headline AS "latestReviewHeadline"
+         FROM programme p WHERE ${where.join(' AND ')}
+         ORDER BY p.phase_deadline ASC NULLS LAST, p.id LIMIT ${params.add(pageSize)} OFFSET ${params.add((page - 1) * pageSize)}`,
+        params.values,
+      ) as Promise<ProgrammeListRow[]>,
+      this.dataSource.query(`SELECT count(*)::int AS total FROM programme p WHERE ${where.join(' AND ')}`, countParams),
+    ]);
+    return { items, total, page, pageSize };
+  }
+
+  /** Achievement of targets per programme and closed review period, with the low targets named. */
+  async achievement(scope: SupervisionScope, term: string | undefined, page: number, pageSize: number): Promise<Overview['achievement']> {
+    const params = new SqlParams();
+    const where = `r.closed_at IS NOT NULL AND r.targets_total IS NOT NULL AND ${this.programmeConditions(scope, term, 'p', params)}`;
+    const countParams = [...params.values];
+    const limit = params.add(pageSize);
+    const offset = params.add((page - 1) * pageSize);
+    const [items, [{ total }]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT r.programme_id AS "programmeId", p.title, p.document_number AS "documentNumber", r.seq AS "reviewSeq",
+           r.kind AS "reviewKind", r.period_label AS "periodLabel", r.achieved_or_exceeded AS "achievedOrExceeded",
+           r.targets_total AS "targetsTotal", r.headline,
+           COALESCE((SELECT json_agg(json_build_object('code', c.code, 'name', pt.name, 'unit', pt.unit, 'value', tv.value,
+                       'achievement', tv.achievement) ORDER BY c.ord)
+                     FROM unnest(r.low_target_codes) WITH ORDINALITY AS c(code, ord)
+                     LEFT JOIN programme_target pt ON pt.programme_id = r.programme_id AND pt.code = c.code
+                     LEFT JOIN target_value tv ON tv.programme_id = r.programme_id AND tv.target_code = c.code AND tv.review_seq = r.seq),
+                    '[]'::json) AS low
+         FROM programme_review r JOIN programme p ON p.id = r.programme_id
+         WHERE ${where}
+         ORDER BY p.id, r.seq LIMIT ${limit} OFFSET ${offset}`,
+        params.values,
+      ) as Promise<AchievementRow[]>,
+      this.dataSource.query(`SELECT count(*)::int AS total FROM programme_review r JOIN programme p ON p.id = r.programme_id WHERE ${where}`, countParams),
+    ]);
+    return { items, total, page, pageSize };
+  }
+}

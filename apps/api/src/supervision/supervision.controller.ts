@@ -1,0 +1,173 @@
+import { BadRequestException, Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { TASK_BUCKETS } from '@app/domain';
+import { CurrentPrincipal, Principal } from '../auth/principal';
+import { CsvColumn, csvDownload } from './csv.util';
+import { LineageQuery, OverviewQuery, PagedQuery, ProgrammesQuery, ResponsivenessQuery } from './dto/supervision-query.dto';
+import { LineageService } from './lineage.service';
+import { AchievementRow, BucketRow, OverviewService, ProgrammeListRow } from './overview.service';
+import { ResponsivenessRow, ResponsivenessService } from './responsiveness.service';
+import { SupervisionScopeService } from './supervision-scope.service';
+import { TimelineEntry, TimelineService } from './timeline.service';
+
+/** Every CSV export holds all rows of its list; paging applies to JSON only. */
+const CSV_ALL = { page: 1, pageSize: 100_000 };
+
+const bucketColumns = (keyHeader: string): CsvColumn<BucketRow>[] => [
+  { header: keyHeader, value: (r) => r.key },
+  { header: 'name', value: (r) => r.label },
+  ...TASK_BUCKETS.map((b) => ({ header: b, value: (r: BucketRow) => r[b] })),
+  { header: 'total', value: (r) => r.total },
+];
+
+const achievementColumns: CsvColumn<AchievementRow>[] = [
+  { header: 'programmeId', value: (r) => r.programmeId },
+  { header: 'title', value: (r) => r.title },
+  { header: 'documentNumber', value: (r) => r.documentNumber },
+  { header: 'reviewSeq', value: (r) => r.reviewSeq },
+  { header: 'reviewKind', value: (r) => r.reviewKind },
+  { header: 'period', value: (r) => r.periodLabel },
+  { header: 'achievedOrExceeded', value: (r) => r.achievedOrExceeded },
+  { header: 'targetsTotal', value: (r) => r.targetsTotal },
+  { header: 'lowTargets', value: (r) => r.low.map((l) => `${l.code} ${l.name ?? ''}`.trim()) },
+];
+
+const programmeColumns: CsvColumn<ProgrammeListRow>[] = [
+  { header: 'id', value: (r) => r.id },
+  { header: 'title', value: (r) => r.title },
+  { header: 'documentNumber', value: (r) => r.documentNumber },
+  { header: 'phase', value: (r) => r.phase },
+  { header: 'phaseDeadline', value: (r) => r.phaseDeadline },
+  { header: 'term', value: (r) => r.term },
+  { header: 'implementsResolution', value: (r) => r.implementsResolution },
+  { header: 'latestReviewHeadline', value: (r) => r.latestReviewHeadline },
+];
+
+const responsivenessColumns: CsvColumn<ResponsivenessRow>[] = [
+  { header: 'id', value: (r) => r.key },
+  { header: 'name', value: (r) => r.label },
+  { header: 'consultationInvited', value: (r) => r.consultation.invited },
+  { header: 'consultationOnTime', value: (r) => r.consultation.onTime },
+  { header: 'consultationLate', value: (r) => r.consultation.late },
+  { header: 'consultationSilent', value: (r) => r.consultation.silent },
+  { header: 'disseminationAudience', value: (r) => r.dissemination.audience },
+  { header: 'disseminationAcknowledged', value: (r) => r.dissemination.acknowledged },
+  { header: 'reportsExpected', value: (r) => r.progressReports.expected },
+  { header: 'reportsOnTime', value: (r) => r.progressReports.onTime },
+  { header: 'reportsLate', value: (r) => r.progressReports.late },
+  { header: 'reportsMissing', value: (r) => r.progressReports.missing },
+];
+
+const timelineColumns: CsvColumn<TimelineEntry>[] = [
+  { header: 'at', value: (r) => r.at },
+  { header: 'kind', value: (r) => r.kind },
+  { header: 'title', value: (r) => r.title },
+  { header: 'detail', value: (r) => JSON.stringify(r.detail) },
+];
+
+@ApiTags('supervision')
+@ApiBearerAuth()
+@Controller('supervision')
+export class SupervisionController {
+  constructor(
+    private readonly scopes: SupervisionScopeService,
+    private readonly overviews: OverviewService,
+    private readonly lineages: LineageService,
+    private readonly timelines: TimelineService,
+    private readonly responsiveness: ResponsivenessService,
+  ) {}
+
+  @Get('overview')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({
+    summary: 'Overview of a committee and term: programmes by phase, tasks in the four buckets by unit / member in charge / field group, overdue trend, target achievement per programme and period',
+  })
+  async overview(@CurrentPrincipal() p: Principal, @Query() q: OverviewQuery, @Res({ passthrough: true }) res: Response) {
+    const scope = await this.scopes.resolve(p, q.committeeId);
+    if (q.format !== 'csv') return this.overviews.overview(scope, q.term, q.page, q.pageSize);
+    if (!q.list) throw new BadRequestException('format=csv needs list=phases|byUnit|byMemberInCharge|byFieldGroup|overdueTrend|achievement');
+    const file = `overview-${q.list}.csv`;
+    switch (q.list) {
+      case 'phases':
+        return csvDownload(res, file, await this.overviews.programmesByPhase(scope, q.term), [
+          { header: 'phase', value: (r) => r.phase },
+          { header: 'count', value: (r) => r.count },
+        ]);
+      case 'achievement':
+        return csvDownload(res, file, (await this.overviews.achievement(scope, q.term, CSV_ALL.page, CSV_ALL.pageSize)).items, achievementColumns);
+      case 'overdueTrend':
+        return csvDownload(res, file, (await this.overviews.taskBuckets(scope, q.term, new Date())).overdueTrend, [
+          { header: 'month', value: (r) => r.month },
+          { header: 'due', value: (r) => r.due },
+          { header: 'late', value: (r) => r.late },
+        ]);
+      default: {
+        const tasks = await this.overviews.taskBuckets(scope, q.term, new Date());
+        const header = { byUnit: 'unitId', byMemberInCharge: 'memberInChargeId', byFieldGroup: 'fieldGroup' }[q.list];
+        return csvDownload(res, file, tasks[q.list], bucketColumns(header));
+      }
+    }
+  }
+
+  @Get('units')
+  @ApiOperation({ summary: 'The units you may ask an overview of: your committee (or unit) and everything below it; none for staff' })
+  units(@CurrentPrincipal() p: Principal) {
+    return this.scopes.unitsInScope(p);
+  }
+
+  @Get('programmes')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({ summary: 'Programmes in scope (committee, term, phase), nearest phase deadline first: the drill-down list' })
+  async programmes(@CurrentPrincipal() p: Principal, @Query() q: ProgrammesQuery, @Res({ passthrough: true }) res: Response) {
+    const scope = await this.scopes.resolve(p, q.committeeId);
+    const paging = q.format === 'csv' ? CSV_ALL : q;
+    const result = await this.overviews.programmes(scope, q.term, q.phase, paging.page, paging.pageSize);
+    return q.format === 'csv' ? csvDownload(res, 'programmes.csv', result.items, programmeColumns) : result;
+  }
+
+  @Get('lineage')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({ summary: 'Resolution → programmes → annual plans → tasks → targets, from the top (resolution) or up from a programme, a task or a target' })
+  async lineage(@CurrentPrincipal() p: Principal, @Query() q: LineageQuery, @Res({ passthrough: true }) res: Response) {
+    const scope = await this.scopes.resolve(p);
+    const paging = q.format === 'csv' ? CSV_ALL : q;
+    const result = await this.lineages.lineage(scope, q, paging.page, paging.pageSize);
+    if (q.format !== 'csv') return result;
+    const rows = result.programmes.flatMap((prog) => [
+      ...prog.tasks.map((t) => ({ resolution: result.resolution, programme: prog.id, annualPlan: t.annualPlanYear, kind: 'TASK', code: t.code, title: t.title, state: t.bucket })),
+      ...prog.targets.map((t) => ({ resolution: result.resolution, programme: prog.id, annualPlan: null, kind: 'TARGET', code: t.code, title: t.name, state: t.values.at(-1)?.achievement ?? null })),
+    ]);
+    return csvDownload(res, 'lineage.csv', rows, [
+      { header: 'resolution', value: (r) => r.resolution },
+      { header: 'programmeId', value: (r) => r.programme },
+      { header: 'annualPlanYear', value: (r) => r.annualPlan },
+      { header: 'kind', value: (r) => r.kind },
+      { header: 'code', value: (r) => r.code },
+      { header: 'title', value: (r) => r.title },
+      { header: 'state', value: (r) => r.state },
+    ]);
+  }
+
+  @Get('programmes/:id/timeline')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({ summary: 'One programme in time order: phases with dates, reviews, inspections, reminders sent, escalations' })
+  async timeline(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Query() q: PagedQuery, @Res({ passthrough: true }) res: Response) {
+    const scope = await this.scopes.resolve(p);
+    const paging = q.format === 'csv' ? CSV_ALL : q;
+    const result = await this.timelines.timeline(scope, id, paging.page, paging.pageSize);
+    return q.format === 'csv' ? csvDownload(res, `timeline-${id}.csv`, result.items, timelineColumns) : result;
+  }
+
+  @Get('responsiveness')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({ summary: 'Per unit or person: consultation answers on time, dissemination acknowledged, progress reports on time (feeds the annual appraisal)' })
+  async responsivenessList(@CurrentPrincipal() p: Principal, @Query() q: ResponsivenessQuery, @Res({ passthrough: true }) res: Response) {
+    const scope = await this.scopes.resolve(p, q.committeeId);
+    const rows = await this.responsiveness.responsiveness(scope, q.term, scope.kind === 'SELF' ? 'person' : q.by);
+    if (q.format === 'csv') return csvDownload(res, `responsiveness-by-${q.by}.csv`, rows, responsivenessColumns);
+    const start = (q.page - 1) * q.pageSize;
+    return { items: rows.slice(start, start + q.pageSize), total: rows.length, page: q.page, pageSize: q.pageSize };
+  }
+}
+

@@ -1,0 +1,163 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api } from '../api';
+import { PHASES_VI, TextKey, useI18n } from '../i18n';
+
+interface ProgrammeDetail {
+  programme: { id: string; title: string; documentNumber: string | null; phase: string; phaseDeadline: string | null; term: string; implementsResolution: string | null; latestReviewHeadline: string | null };
+  live: { phase: string; phaseDeadline: string | null; awaiting?: { what: string; fromIds?: string[] } | null } | null;
+}
+
+interface TimelineEntry {
+  at: string;
+  kind: string;
+  title: string;
+  detail: Record<string, unknown>;
+}
+
+interface Report {
+  id: string;
+  reviewSeq: number;
+  periodLabel: string;
+  title: string;
+  fileName: string;
+  createdAt: string;
+}
+
+/** Drill-down: one programme's live state, its timeline, and its review reports to generate and download. */
+export function ProgrammePage({ id }: { id: string }) {
+  const { t, phase, date, reviewKind } = useI18n();
+  const [detail, setDetail] = useState<ProgrammeDetail | null>(null);
+  const [timeline, setTimeline] = useState<TimelineEntry[]>([]);
+  const [reports, setReports] = useState<Report[]>([]);
+  const [reviewSeq, setReviewSeq] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const [d, tl, r] = await Promise.all([
+        api.get<ProgrammeDetail>(`/programmes/${encodeURIComponent(id)}`),
+        api.get<{ items: TimelineEntry[] }>(`/supervision/programmes/${encodeURIComponent(id)}/timeline?pageSize=100`),
+        api.get<{ items: Report[] }>(`/programmes/${encodeURIComponent(id)}/reports`),
+      ]);
+      setDetail(d);
+      setTimeline(tl.items);
+      setReports(r.items);
+      const closed = tl.items.filter((e) => e.kind === 'REVIEW_CLOSED');
+      if (closed.length) setReviewSeq((s) => s ?? Number(closed[closed.length - 1].detail.seq));
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }, [id]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function generate() {
+    if (reviewSeq === null) return;
+    setError(null);
+    try {
+      await api.post(`/programmes/${encodeURIComponent(id)}/reports`, { reviewSeq });
+      await load();
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }
+
+  const closedReviews = timeline.filter((e) => e.kind === 'REVIEW_CLOSED');
+  const reviewLabel = (e: TimelineEntry) => `${reviewKind(String(e.detail.reviewKind ?? ''))} ${String(e.detail.periodLabel ?? '')}`.trim();
+  /** One line of the timeline in the reader's language, from the entry's structured detail. */
+  function describe(e: TimelineEntry): string {
+    const d = e.detail;
+    switch (e.kind) {
+      case 'PHASE':
+        return phase(e.title) + (typeof d.deadline === 'string' ? ` (${t('due')} ${date(d.deadline)})` : '');
+      case 'ESCALATION':
+        return e.title in PHASES_VI ? phase(e.title) : e.title;
+      case 'REVIEW_OPENED':
+        return reviewLabel(e);
+      case 'REVIEW_CLOSED':
+        return `${reviewLabel(e)} — ${String(d.achievedOrExceeded ?? '?')}/${String(d.targetsTotal ?? '?')} ${t('achievedOf')}`;
+      case 'INSPECTION':
+        return `${e.title} — ${String(d.findings ?? '')}`;
+      default:
+        return e.title;
+    }
+  }
+  const state = detail?.live ?? detail?.programme;
+
+  return (
+    <div className="page">
+      <a href="#/overview" className="back">
+        ← {t('back')}
+      </a>
+      {error && <p className="error" role="alert">{error}</p>}
+      {detail && (
+        <section className="card">
+          <h2 data-testid="programme-title">
+            {detail.programme.documentNumber ? `${detail.programme.documentNumber} — ` : ''}
+            {detail.programme.title}
+          </h2>
+          <dl className="facts" data-testid="live-state">
+            <dt>{t('phase')}</dt>
+            <dd>{state ? phase(state.phase) : '—'}</dd>
+            <dt>{t('phaseDeadline')}</dt>
+            <dd>{date(state?.phaseDeadline ?? null)}</dd>
+            <dt>{t('term')}</dt>
+            <dd>{detail.programme.term}</dd>
+            {detail.live?.awaiting && (
+              <>
+                <dt>{t('awaiting')}</dt>
+                <dd>{detail.live.awaiting.what}</dd>
+              </>
+            )}
+            <dt>{t('achievement')}</dt>
+            <dd>{detail.programme.latestReviewHeadline ?? '—'}</dd>
+          </dl>
+        </section>
+      )}
+
+      <section className="card">
+        <h3>{t('reports')}</h3>
+        {closedReviews.length > 0 && (
+          <div className="row-actions">
+            <label>
+              {t('review')}
+              <select name="reviewSeq" value={reviewSeq ?? ''} onChange={(e) => setReviewSeq(Number(e.target.value))}>
+                {closedReviews.map((r) => (
+                  <option key={String(r.detail.seq)} value={String(r.detail.seq)}>
+                    {reviewLabel(r)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="button" onClick={generate} data-testid="generate-report">
+              {t('generateReport')}
+            </button>
+          </div>
+        )}
+        <ul data-testid="reports">
+          {reports.map((r) => (
+            <li key={r.id}>
+              {r.title} ({r.periodLabel}, {date(r.createdAt)}){' '}
+              <button type="button" className="link" onClick={() => api.download(`/programmes/${encodeURIComponent(id)}/reports/${r.id}`, r.fileName)}>
+                {t('download')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="card">
+        <h3>{t('timeline')}</h3>
+        <ol className="timeline" data-testid="timeline">
+          {timeline.map((e, i) => (
+            <li key={i} className={`tl-${e.kind}`}>
+              <span className="when">{date(e.at)}</span> <strong>{t(e.kind as TextKey)}</strong>: {describe(e)}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}

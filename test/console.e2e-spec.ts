@@ -1,0 +1,225 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import JSZip from 'jszip';
+import { Browser, chromium, Page } from 'playwright-core';
+import { loadApiConfig } from '../apps/api/src/api.config';
+import { FX, seedSupervisionFixtures } from './utils/supervision-fixtures';
+import { eventually, startTestStack, TestStack } from './utils/test-stack';
+
+/**
+ * The web console in Debian's Chromium against the real stack (API serving the built console, worker,
+ * notifier, Postgres, Redis, Temporal): a staff member answers a consultation invitation, gives an
+ * acknowledgement, and accepts, reports progress on and submits a task, which moves from "open within
+ * deadline" to "done on time" once verified; a supervisor opens the overview, drills down to a programme's
+ * timeline and live state, and generates and downloads its review report. Screenshots of the main
+ * pages go to test-artifacts/screenshots/.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const SCREENSHOTS = path.resolve(__dirname, '../test-artifacts/screenshots');
+const DOWNLOADS = path.resolve(__dirname, '../test-artifacts/downloads');
+
+describe('web console (browser e2e)', () => {
+  let stack: TestStack;
+  let browser: Browser;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    const consoleDir = loadApiConfig(process.env).CONSOLE_DIR;
+    if (!existsSync(path.join(consoleDir, 'index.html'))) throw new Error(`the built console is missing at ${consoleDir}; npm test builds it (or run npm run build)`);
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing; npm test installs it (apt-get install chromium)`);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    mkdirSync(DOWNLOADS, { recursive: true });
+    stack = await startTestStack();
+    await stack.api.listen(0, '127.0.0.1');
+    baseUrl = `http://127.0.0.1:${(stack.api.getHttpServer().address() as { port: number }).port}`;
+    await seedSupervisionFixtures(stack.dataSource);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  async function newPage(viewport = { width: 1366, height: 900 }): Promise<Page> {
+    const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'vi-VN' });
+    return context.newPage();
+  }
+
+  async function logIn(page: Page, username: string): Promise<void> {
+    await page.goto(`${baseUrl}/`);
+    await page.fill('input[name=username]', username);
+    await page.fill('input[name=password]', 'demo-password');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-testid=who]');
+  }
+
+  /** Reloads the page until `ready` holds: the read model follows the workflows a moment later. */
+  async function reloadUntil(page: Page, ready: () => Promise<boolean>): Promise<void> {
+    await eventually(async () => {
+      await page.reload();
+      await page.waitForSelector('[data-testid=who]');
+      await page.waitForLoadState('networkidle');
+      return ready();
+    }, 'the console to show the change');
+  }
+
+  const auth = async (username: string) => ({ Authorization: `Bearer ${await stack.login(username)}` });
+  async function act(id: string, username: string, action: string, payload: Record<string, unknown>) {
+    const res = await stack.http().post(`/programmes/${id}/actions/${action}`).set(await auth(username)).send({ requestId: randomUUID(), payload });
+    if (res.status !== 200) throw new Error(`${action} by ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  }
+  async function inboxHas(username: string, kind: string, programmeId: string) {
+    return eventually(async () => {
+      const res = await stack.http().get('/inbox?limit=200').set(await auth(username));
+      return res.body.items.some((n: { kind: string; programmeId: string }) => n.kind === kind && n.programmeId === programmeId);
+    }, `${kind} in the inbox of ${username}`);
+  }
+  async function audited(id: string, action: string, actorId: string) {
+    return eventually(async () => {
+      const res = await stack.http().get(`/programmes/${id}/audit`).set(await auth('chuyenvien.hg'));
+      return res.body.items?.some((a: { action: string; actorId: string }) => a.action === action && a.actorId === actorId);
+    }, `${action} by ${actorId} in the audit trail`);
+  }
+
+  it('lets a staff member answer a consultation, acknowledge a dissemination, and work a task until its bucket moves', async () => {
+    const id = `console-e2e-${randomUUID().slice(0, 8)}`;
+    const created = await stack
+      .http()
+      .post('/programmes')
+      .set(await auth('chuyenvien.hg'))
+      .send({ id, templateId: 'action-programme', title: 'Chương trình hành động về chuyển đổi số', issuingUnitId: 'hg-tu', memberInChargeId: 'hg-pbt', fieldGroup: 'digital', term: '2020-2025' });
+    expect(created.status).toBe(201);
+    await eventually(async () => (await stack.http().get(`/programmes/${id}`).set(await auth('chuyenvien.hg'))).status === 200, 'the programme read model');
+    await act(id, 'chuyenvien.hg', 'assignSurveyors', { surveyorIds: ['hg-skhdt-gd'] });
+    await act(id, 'gd.skhdt.hg', 'submitSurveyFindings', { text: 'Hạ tầng số của các xã còn thiếu.' });
+    await act(id, 'chuyenvien.hg', 'closeSurvey', {});
+    await act(id, 'chuyenvien.hg', 'submitDraft', { documentRef: 'DT-01/VPTU', changeNote: 'Dự thảo lần 1' });
+    await act(id, 'chuyenvien.hg', 'openConsultation', { inviteeIds: ['hg-stc-gd'], deadline: new Date(Date.now() + 7 * 86_400_000).toISOString() });
+    await inboxHas('gd.stc.hg', 'CONSULTATION_INVITATION', id);
+
+    const page = await newPage();
+    await logIn(page, 'gd.stc.hg');
+    await page.click('a[href="#/my"]');
+    const invitation = page.locator('form.inbox-item', { hasText: 'Chương trình hành động về chuyển đổi số' }).first();
+    await invitation.locator('textarea').fill('Đề nghị bổ sung nguồn lực cho hạ tầng số cấp xã.');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'staff-my-work.png'), fullPage: true });
+    await invitation.locator('button[type=submit]').click();
+    await page.waitForSelector('[data-testid=notice]:has-text("Đã ghi nhận")');
+    await audited(id, 'submitOpinion', 'hg-stc-gd');
+
+    await act(id, 'chuyenvien.hg', 'closeConsultation', {});
+    await act(id, 'chuyenvien.hg', 'submitForApproval', {});
+    await act(id, 'bithu.hg', 'approve', { note: 'Thông qua' });
+    await act(id, 'chuyenvien.hg', 'issue', {
+      documentNumber: '77-CTr/TU',
+      issuedOn: new Date().toISOString().slice(0, 10),
+      targets: [{ code: 'DX', name: 'Tỷ lệ xã có hạ tầng số', unit: '%', goal: { comparator: 'AT_LEAST', goal: '90' }, responsibleUnitId: 'hg-stc' }],
+      tasks: [{ code: 'T1', title: 'Kế hoạch hạ tầng số', responsibleUnitId: 'hg-stc', responsiblePersonId: 'hg-stc-gd', coordinatingUnitIds: [], dueAt: new Date(Date.now() + 90 * 86_400_000).toISOString() }],
+      solutions: ['Đầu tư hạ tầng'],
+      resources: ['Ngân sách tỉnh'],
+      steeringCommittee: null,
+    });
+    await act(id, 'bithu.hg', 'recordDissemination', { heldOn: new Date().toISOString().slice(0, 10), audienceIds: ['hg-stc-gd'] });
+    await inboxHas('gd.stc.hg', 'DISSEMINATION_ACK_REQUEST', id);
+
+    await page.reload();
+    const acknowledge = page.locator('.inbox-item button', { hasText: 'Xác nhận' }).first();
+    await acknowledge.click();
+    await page.waitForSelector('[data-testid=notice]:has-text("Đã ghi nhận")');
+    await audited(id, 'acknowledgeDissemination', 'hg-stc-gd');
+    expect(await page.locator('[data-testid=inbox] li').count()).toBeGreaterThanOrEqual(2);
+
+    // The issued task reaches the staff member's list; they accept it, report progress and submit
+    // the result; once the member in charge verifies it, it moves to "done on time".
+    const taskId = `${id}/T1`;
+    const row = page.locator(`tr[data-task-id="${taskId}"]`);
+    const tile = async (bucket: string) => Number(await page.getAttribute(`[data-testid=bucket-${bucket}]`, 'data-count'));
+    await reloadUntil(page, async () => (await row.count()) === 1 && (await row.innerText()).includes('Nhận nhiệm vụ'));
+    const before = { open: await tile('OPEN_WITHIN_DEADLINE'), done: await tile('DONE_ON_TIME') };
+    await row.locator('button', { hasText: 'Nhận nhiệm vụ' }).click();
+    await page.waitForSelector('[data-testid=notice]:has-text("Đã ghi nhận")');
+    await reloadUntil(page, async () => (await row.innerText()).includes('Báo cáo tiến độ'));
+    await row.locator('button', { hasText: 'Báo cáo tiến độ' }).click();
+    await page.fill('[data-testid=task-report-form] input[name=percent]', '40');
+    await page.fill('[data-testid=task-report-form] textarea[name=text]', 'Đã khảo sát hạ tầng số tại 40% số xã.');
+    await page.click('[data-testid=task-report-form] button[type=submit]');
+    await page.waitForSelector('[data-testid=notice]:has-text("Đã ghi nhận")');
+    await reloadUntil(page, async () => (await row.innerText()).includes('40%'));
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'staff-my-tasks.png'), fullPage: true });
+    await row.locator('button', { hasText: 'Báo cáo kết quả' }).click();
+    await page.fill('[data-testid=task-report-form] textarea[name=text]', 'Kế hoạch hạ tầng số đã trình Ban Thường vụ.');
+    await page.click('[data-testid=task-report-form] button[type=submit]');
+    await page.waitForSelector('[data-testid=notice]:has-text("Đã ghi nhận")');
+    await eventually(async () => {
+      const res = await stack.http().post(`/tasks/${encodeURIComponent(taskId)}/actions/verify`).set(await auth('pbt.hg')).send({ requestId: randomUUID(), payload: {} });
+      return res.status === 200;
+    }, 'the member in charge verifies the submitted result');
+    await reloadUntil(page, async () => (await tile('DONE_ON_TIME')) === before.done + 1);
+    expect(await tile('OPEN_WITHIN_DEADLINE')).toBe(before.open - 1);
+    await expect(row.locator('.badge').innerText()).resolves.toBe('Hoàn thành đúng hạn');
+    await page.context().close();
+  });
+
+  it('lets a supervisor open the overview, drill down to a programme and download its review report', async () => {
+    const page = await newPage();
+    await logIn(page, 'fx.pbt');
+    await page.waitForSelector('[data-testid=committee-name]:has-text("Tỉnh ủy Hậu Giang")');
+    expect(await page.getAttribute('[data-testid=bucket-OPEN_OVERDUE]', 'data-count')).toBe('6');
+    expect(await page.getAttribute('[data-testid=bucket-DONE_ON_TIME]', 'data-count')).toBe('8');
+    await expect(page.locator('[data-testid=achievement-table] tbody tr').first().innerText()).resolves.toContain('25/30');
+    await expect(page.locator('[data-testid=by-unit] tbody tr').first().innerText()).resolves.toContain('Sở Kế hoạch và Đầu tư');
+    for (const chart of ['chart-by-unit', 'chart-achievement', 'chart-trend', 'chart-phases']) expect(await page.locator(`[data-testid=${chart}] canvas`).count()).toBe(1);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'supervisor-overview.png'), fullPage: true });
+    // Narrow to one district and back.
+    await page.selectOption('select[name=committeeId]', 'fx-vithanh');
+    await page.click('form.filters button[type=submit]');
+    await page.waitForSelector('[data-testid=committee-name]:has-text("Thành ủy Vị Thanh")');
+    expect(await page.getAttribute('[data-testid=bucket-OPEN_OVERDUE]', 'data-count')).toBe('2');
+    await page.selectOption('select[name=committeeId]', '');
+    await page.click('form.filters button[type=submit]');
+    await page.waitForSelector('[data-testid=committee-name]:has-text("Tỉnh ủy Hậu Giang")');
+
+    await page.click(`[data-testid=programmes-table] a[data-programme-id="${FX.programme123}"]`);
+    await page.waitForSelector('[data-testid=programme-title]:has-text("123-CTr/TU")');
+    await expect(page.locator('[data-testid=live-state]').innerText()).resolves.toContain('Tổ chức thực hiện');
+    await page.waitForSelector('[data-testid=timeline] li');
+    const timeline = await page.locator('[data-testid=timeline]').innerText();
+    expect(timeline).toContain('Đôn đốc');
+    expect(timeline).toContain('Kiểm tra, giám sát');
+    expect(timeline).toContain('25/30');
+
+    await page.click('[data-testid=generate-report]');
+    const link = page.locator('[data-testid=reports] li button', { hasText: 'Tải về' }).first();
+    await link.waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'supervisor-programme.png'), fullPage: true });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe(`bao-cao-so-ket-nam-${FX.programme123}-2021.docx`);
+    const saved = path.join(DOWNLOADS, download.suggestedFilename());
+    await download.saveAs(saved);
+    const xml = await (await JSZip.loadAsync(readFileSync(saved))).file('word/document.xml')!.async('string');
+    expect(xml).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+    expect(xml).toContain('Có 25/30 chỉ tiêu đạt và vượt kế hoạch.');
+
+    await page.click('[data-testid=lang]');
+    await page.click('a[href="#/overview"]');
+    await page.waitForSelector('[data-testid=bucket-OPEN_OVERDUE]:has-text("Open, overdue")');
+    await page.context().close();
+  });
+
+  it('fits a phone screen', async () => {
+    const page = await newPage({ width: 390, height: 844 });
+    await logIn(page, 'fx.pbt');
+    await page.waitForSelector('[data-testid=committee-name]');
+    await page.waitForSelector('[data-testid=chart-by-unit] canvas');
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'supervisor-overview-phone.png'), fullPage: true });
+    await page.context().close();
+  });
+});
