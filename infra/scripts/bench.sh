@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Runs the benchmarks and prints their numbers. Starts what is missing (Postgres, Redis, the pinned
-# Temporal binaries); each benchmark starts its own Temporal server and uses its own database.
-#   npm run bench            every benchmark
-#   npm run bench -- latency only the API-vs-raw-update latency (or: events)
+# Temporal binaries); each benchmark starts its own Temporal server and uses its own database and
+# queue prefix, so nothing here touches a running stack.
+#   npm run bench                  every benchmark
+#   npm run bench -- latency       staff action through the API vs a raw update
+#   npm run bench -- events        history events per programme-year (time-skipping server)
+#   npm run bench -- notifications delivery rate and latency vs bare BullMQ
+#   npm run bench -- overview      supervision overview at 1,000 programmes / 100,000 tasks vs raw SQL
 set -euo pipefail
 SCRIPT_NAME=bench
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -10,7 +14,11 @@ cd "$ROOT"
 ensure_node_modules
 ensure_services
 export TEMPORAL_CLI TEMPORAL_TEST_SERVER
+only="${1:-}"
+wants() { [[ -z "$only" || "$only" == "$1" ]]; }
 run_ts() { npx ts-node --swc -r tsconfig-paths/register "$@"; }
 
-log "programme lifecycle: staff action latency and events per programme-year"
-run_ts infra/bench/programme-actions.bench.ts "${1:-}"
+if wants latency; then log "programme lifecycle: staff action latency"; run_ts infra/bench/programme-actions.bench.ts latency; fi
+if wants events; then log "programme lifecycle: events per programme-year"; run_ts infra/bench/programme-actions.bench.ts events; fi
+if wants notifications; then log "notifications: delivery rate and latency"; run_ts infra/bench/notifications.bench.ts; fi
+if wants overview; then log "supervision overview"; bash infra/bench/overview.bench.sh; fi
