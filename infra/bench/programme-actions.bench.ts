@@ -10,16 +10,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
-import { AddressInfo } from 'node:net';
-import { Client, WorkflowHandle } from '@temporalio/client';
+import { Client, Connection, WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
 import { Actor, ActionPayloads, Comparator, findTemplate, Phase, ProgrammeActionName, ProgrammeSetup, Role } from '@app/domain';
 import { workflowBundleOptions } from '@app/temporal/workflow-bundle';
 import { PROGRAMME_WORKFLOW_TYPE, ProgrammeView, programmeUpdates, programmeViewQuery, ProgrammeWorkflowInput } from '@app/workflows/programme/definitions';
-import { ensureDatabase, migrate } from '../../libs/persistence/src';
-import { startTemporalDevServer } from '../../test/utils/temporal-dev-server';
-import { startTestStack } from '../../test/utils/test-stack';
+import { ChildProcess, spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo-data';
+import { ensureDatabase } from '../../libs/persistence/src';
+import { freePort, startTemporalDevServer, stopChild } from '../../test/utils/temporal-dev-server';
 import { createTimeSkippingEnv, installQuietRuntime, quietLogger, runHistories } from '../../test/utils/time-skipping-env';
 import { noopUpdate } from './noop-update.workflow';
 import { formatMs, summarise, timed } from './stats';
@@ -27,32 +28,73 @@ import { formatMs, summarise, timed } from './stats';
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 30);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 400);
 const DAY = 86_400_000;
+const ROOT = path.resolve(__dirname, '../..');
 
 async function apiVersusRawUpdate(): Promise<void> {
   const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/action_programmes_bench';
   await ensureDatabase(databaseUrl);
-  await migrate(databaseUrl);
   const server = await startTemporalDevServer();
-  Object.assign(process.env, {
-    DATABASE_URL: databaseUrl,
-    TEMPORAL_ADDRESS: server.address,
-    QUEUE_PREFIX: `bench-${process.pid}`,
-    LOG_LEVEL: 'silent',
-  });
+  const apps: ChildProcess[] = [];
   try {
-    await measureLatency(server.address);
+    // As in production: api, worker and notifier are processes of their own (the built apps).
+    const port = await freePort();
+    const env = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: server.address,
+      TEMPORAL_TASK_QUEUE: `bench-${process.pid}`,
+      QUEUE_PREFIX: `bench-${process.pid}`,
+      API_PORT: String(port),
+      LOG_LEVEL: 'warn',
+      WORKFLOW_BUNDLE_PATH: path.join(ROOT, 'dist/workflow-bundle.js'),
+    };
+    await runToEnd('node', [path.join(ROOT, 'dist/apps/api/src/seed/seed.main.js')], env);
+    for (const app of ['worker', 'notifier', 'api']) {
+      // BENCH_PROFILE_DIR=<dir> writes a V8 CPU profile of each app (open it in Chrome DevTools).
+      const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`, `--cpu-prof-name=${app}.cpuprofile`] : [];
+      apps.push(spawn('node', [...profile, path.join(ROOT, `dist/apps/${app}/src/main.js`)], { env, stdio: ['ignore', 'ignore', 'inherit'] }));
+    }
+    const base = `http://127.0.0.1:${port}`;
+    await waitForHealth(base, apps);
+    const connection = await Connection.connect({ address: server.address });
+    try {
+      await measureLatency(base, new Client({ connection }), server.address);
+    } finally {
+      await connection.close();
+    }
   } finally {
+    await Promise.all(apps.map((child) => stopChild(child)));
     await server.stop();
   }
 }
 
-async function measureLatency(temporalAddress: string): Promise<void> {
-  const stack = await startTestStack();
-  try {
-    const listening = stack.api.getHttpServer().listen(0, '127.0.0.1');
-    await new Promise((r) => listening.once('listening', r));
-    const base = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
-    const token = await stack.login('chuyenvien.hg');
+function runToEnd(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`))));
+  });
+}
+
+async function waitForHealth(base: string, apps: ChildProcess[]): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (apps.some((a) => a.exitCode !== null)) throw new Error('an app exited during start-up (see its output above)');
+    const ok = await fetch(`${base}/health`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the API at ${base} did not become healthy within a minute`);
+}
+
+async function login(base: string, username: string): Promise<string> {
+  const res = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+async function measureLatency(base: string, client: Client, temporalAddress: string): Promise<void> {
+  {
+    const token = await login(base, 'chuyenvien.hg');
     const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
 
     const id = `bench-${randomUUID().slice(0, 8)}`;
@@ -76,7 +118,6 @@ async function measureLatency(temporalAddress: string): Promise<void> {
 
     // The baseline: the same server, a worker of its own, an update handler that only answers.
     const noopBundle = await bundleWorkflowCode({ workflowsPath: path.join(__dirname, 'noop-update.workflow.ts'), logger: quietLogger() });
-    const client = stack.api.get(Client);
     const connection = await NativeConnection.connect({ address: temporalAddress });
     const taskQueue = `bench-noop-${process.pid}`;
     const noopWorker = await Worker.create({ connection, taskQueue, workflowBundle: noopBundle });
@@ -93,7 +134,15 @@ async function measureLatency(temporalAddress: string): Promise<void> {
       await programme.executeUpdate(programmeUpdates.assignSurveyors, { args: [{ actor: office, requestId: randomUUID(), payload: { surveyorIds: [surveyors[i++ % surveyors.length]] } }] });
     };
 
+    // The API's floor: an authenticated read (HTTP, JWT, the person's row, one query), no Temporal.
+    const apiRead = async () => {
+      const res = await fetch(`${base}/inbox/unread-count`, { headers });
+      if (res.status !== 200) throw new Error(`unread-count failed: ${res.status}`);
+      await res.arrayBuffer();
+    };
+
     for (let k = 0; k < WARMUP; k++) {
+      await apiRead();
       await staffAction();
       await directAction();
       await rawUpdate();
@@ -101,7 +150,9 @@ async function measureLatency(temporalAddress: string): Promise<void> {
     const api: number[] = [];
     const direct: number[] = [];
     const raw: number[] = [];
+    const reads: number[] = [];
     for (let k = 0; k < SAMPLES; k++) {
+      reads.push(await timed(apiRead));
       api.push(await timed(staffAction));
       direct.push(await timed(directAction));
       raw.push(await timed(rawUpdate));
@@ -109,20 +160,21 @@ async function measureLatency(temporalAddress: string): Promise<void> {
     const a = summarise(api);
     const d = summarise(direct);
     const r = summarise(raw);
+    const g = summarise(reads);
     const view = await client.workflow.getHandle(`programme/${id}`).query(programmeViewQuery);
+    const load = loadavg().map((l) => l.toFixed(2)).join(' ');
     console.log(`\nStaff action through the API vs raw executeUpdate to a no-op handler (${SAMPLES} each, interleaved with the direct update, after ${WARMUP} warm-up)`);
     console.log(`  staff action (HTTP → JWT → validation → update + validator + reducer): p50 ${formatMs(a.p50)}  p99 ${formatMs(a.p99)}  mean ${formatMs(a.mean)}`);
     console.log(`  the same update sent straight to the workflow (no HTTP):             p50 ${formatMs(d.p50)}  p99 ${formatMs(d.p99)}  mean ${formatMs(d.mean)}`);
     console.log(`  raw executeUpdate, no-op handler:                                    p50 ${formatMs(r.p50)}  p99 ${formatMs(r.p99)}  mean ${formatMs(r.mean)}`);
+    console.log(`  for scale: an authenticated GET /inbox/unread-count (no Temporal):    p50 ${formatMs(g.p50)}  p99 ${formatMs(g.p99)}  mean ${formatMs(g.mean)}`);
     console.log(`  ratio p50 ${(a.p50 / r.p50).toFixed(2)} (goal ≤ 1.5)   ratio p99 ${(a.p99 / r.p99).toFixed(2)}`);
-    console.log(`  the programme took ${view.version} versions; its workflow continued as new along the way when its history grew`);
+    console.log(`  the programme took ${view.version} versions; api, worker and notifier ran as separate processes; load average ${load}`);
 
     await noop.executeUpdate('stop');
     noopWorker.shutdown();
     await running;
     await connection.close();
-  } finally {
-    await stack.close();
   }
 }
 

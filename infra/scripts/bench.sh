@@ -18,7 +18,7 @@ only="${1:-}"
 wants() { [[ -z "$only" || "$only" == "$1" ]]; }
 run_ts() { npx ts-node --swc -r tsconfig-paths/register "$@"; }
 
-if wants latency; then log "programme lifecycle: staff action latency"; run_ts infra/bench/programme-actions.bench.ts latency; fi
+if wants latency; then log "programme lifecycle: staff action latency"; build_if_needed; run_ts infra/bench/programme-actions.bench.ts latency; fi
 if wants events; then log "programme lifecycle: events per programme-year"; run_ts infra/bench/programme-actions.bench.ts events; fi
 if wants notifications; then log "notifications: delivery rate and latency"; run_ts infra/bench/notifications.bench.ts; fi
 if wants overview; then log "supervision overview"; bash infra/bench/overview.bench.sh; fi
