@@ -315,4 +315,24 @@ describe('programme lifecycle (e2e)', () => {
     const live = await stack.http().get(`/programmes/${id}`).set(auth(staff));
     expect(live.body.live.version).toBe(before.live.version);
   });
+
+  it('shows a programme to the units it is addressed to and to its supervisors, not to another province', async () => {
+    const id = `e2e-scope-${randomUUID().slice(0, 8)}`;
+    const staff = await stack.login('chuyenvien.hg');
+    await stack.http().post('/programmes').set(auth(staff)).send({ id, templateId: 'drill', title: 'Chương trình phạm vi xem', issuingUnitId: 'hg-tu', memberInChargeId: 'hg-pbt', fieldGroup: 'economy', term: '2020-2025' }).expect(201);
+    await readModel(id, 0);
+    for (const username of ['gd.skhdt.hg', 'bithu.vithanh', 'ubkt.hg', 'admin']) {
+      const res = await stack.http().get(`/programmes/${id}`).set(auth(await stack.login(username)));
+      expect([username, res.status]).toEqual([username, 200]);
+    }
+    const otherProvince = await stack.login('chuyenvien.lc');
+    expect((await stack.http().get(`/programmes/${id}`).set(auth(otherProvince))).status).toBe(404);
+    expect((await stack.http().get(`/programmes/${id}/audit`).set(auth(otherProvince))).status).toBe(404);
+    const listed = await stack.http().get('/programmes?limit=200').set(auth(otherProvince));
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((p: { id: string }) => p.id)).not.toContain(id);
+    expect(listed.body.items.every((p: { issuingUnitId: string }) => p.issuingUnitId.startsWith('lc-'))).toBe(true);
+    const home = await stack.http().get('/programmes?limit=200').set(auth(staff));
+    expect(home.body.items.map((p: { id: string }) => p.id)).toContain(id);
+  });
 });

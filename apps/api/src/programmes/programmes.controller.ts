@@ -20,21 +20,21 @@ export class ProgrammesController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List and filter programmes (read model)' })
-  list(@Query() q: ListProgrammesQuery) {
-    return this.programmes.list(q);
+  @ApiOperation({ summary: 'List and filter programmes (read model): those of the committees above you and of the units you supervise' })
+  list(@Query() q: ListProgrammesQuery, @CurrentPrincipal() p: Principal) {
+    return this.programmes.list(q, p);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One programme: read model plus live workflow state' })
-  get(@Param('id') id: string) {
-    return this.programmes.get(id);
+  get(@Param('id') id: string, @CurrentPrincipal() p: Principal) {
+    return this.programmes.get(id, p);
   }
 
   @Get(':id/audit')
   @ApiOperation({ summary: 'The programme\'s audit trail' })
-  audit(@Param('id') id: string) {
-    return this.programmes.auditTrail(id);
+  audit(@Param('id') id: string, @CurrentPrincipal() p: Principal) {
+    return this.programmes.auditTrail(id, p);
   }
 
   @Post(':id/actions/:action')

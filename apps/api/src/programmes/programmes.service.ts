@@ -25,6 +25,7 @@ import {
   ProgrammeWorkflowInput,
 } from '@app/workflows/programme/definitions';
 import { Principal, toActor } from '../auth/principal';
+import { SupervisionScopeService } from '../supervision/supervision-scope.service';
 import { payloadShapeErrors } from './dto/action-payloads';
 import { CreateProgrammeDto } from './dto/create-programme.dto';
 import { ListProgrammesQuery } from './dto/list-programmes.query';
@@ -67,6 +68,7 @@ export class ProgrammesService {
     @InjectRepository(ProgrammeTargetEntity) private readonly targets: Repository<ProgrammeTargetEntity>,
     @InjectRepository(ProgrammeReviewEntity) private readonly reviews: Repository<ProgrammeReviewEntity>,
     @InjectRepository(TargetValueEntity) private readonly targetValues: Repository<TargetValueEntity>,
+    private readonly scope: SupervisionScopeService,
   ) {}
 
   async create(dto: CreateProgrammeDto, principal: Principal): Promise<{ id: string; workflowId: string }> {
@@ -147,9 +149,16 @@ export class ProgrammesService {
     }
   }
 
-  async get(id: string): Promise<ProgrammeDetail> {
+  /** The programme's read-model row, or 404 when it does not exist or lies outside what the caller may read. */
+  private async visible(id: string, principal: Principal): Promise<ProgrammeEntity> {
     const programme = await this.programmes.findOne({ where: { id } });
-    if (!programme) throw new NotFoundException(`programme ${id} not found`);
+    const issuers = programme && (await this.scope.programmeIssuersVisibleTo(principal));
+    if (!programme || (issuers && !issuers.includes(programme.issuingUnitId))) throw new NotFoundException(`programme ${id} not found`);
+    return programme;
+  }
+
+  async get(id: string, principal: Principal): Promise<ProgrammeDetail> {
+    const programme = await this.visible(id, principal);
     const [phaseHistory, targets, reviews, targetValues] = await Promise.all([
       this.phaseHistory.find({ where: { programmeId: id }, order: { seq: 'ASC' } }),
       this.targets.find({ where: { programmeId: id }, order: { code: 'ASC' } }),
@@ -165,11 +174,13 @@ export class ProgrammesService {
     return { programme, live, phaseHistory, targets, reviews, targetValues };
   }
 
-  async list(q: ListProgrammesQuery): Promise<{ items: ProgrammeEntity[]; total: number; limit: number; offset: number }> {
+  async list(q: ListProgrammesQuery, principal: Principal): Promise<{ items: ProgrammeEntity[]; total: number; limit: number; offset: number }> {
     const qb = this.programmes.createQueryBuilder('p').select([
       'p.id', 'p.title', 'p.documentNumber', 'p.phase', 'p.phaseDeadline', 'p.issuingUnitId', 'p.memberInChargeId',
       'p.fieldGroup', 'p.term', 'p.implementsResolution', 'p.latestReviewHeadline', 'p.updatedAt',
     ]);
+    const issuers = await this.scope.programmeIssuersVisibleTo(principal);
+    if (issuers) qb.andWhere('p.issuing_unit_id = ANY(:issuers)', { issuers });
     if (q.phase) qb.andWhere('p.phase = :phase', { phase: q.phase });
     if (q.issuingUnitId) qb.andWhere('p.issuing_unit_id = :unit', { unit: q.issuingUnitId });
     if (q.memberInChargeId) qb.andWhere('p.member_in_charge_id = :m', { m: q.memberInChargeId });
@@ -181,9 +192,8 @@ export class ProgrammesService {
     return { items, total, limit: q.limit, offset: q.offset };
   }
 
-  async auditTrail(id: string, limit = 200, offset = 0) {
-    const exists = await this.programmes.exist({ where: { id } });
-    if (!exists) throw new NotFoundException(`programme ${id} not found`);
+  async auditTrail(id: string, principal: Principal, limit = 200, offset = 0) {
+    await this.visible(id, principal);
     const [items, total] = await this.audit.findAndCount({ where: { programmeId: id }, order: { occurredAt: 'ASC', id: 'ASC' }, take: limit, skip: offset });
     return { items, total };
   }

@@ -56,6 +56,19 @@ export class SupervisionScopeService {
     return { kind: 'UNITS', unitIds: tree.subtreeOf(target), committee: unitOf(target) };
   }
 
+  /**
+   * Issuing units whose programmes the caller may read, or null for all (an administrator): the
+   * committees above the caller's unit (their programmes are addressed to it) and every unit the
+   * caller supervises. A district of one province therefore sees nothing of another.
+   */
+  async programmeIssuersVisibleTo(principal: Principal): Promise<string[] | null> {
+    const scope = await this.resolve(principal);
+    if (scope.kind === 'ALL') return null;
+    const { tree } = await this.units();
+    const above = tree.ancestorsOf(principal.unitId);
+    return [...new Set([...above, ...(scope.kind === 'UNITS' ? scope.unitIds : [])])];
+  }
+
   /** The units the caller may ask an overview of (their scope's subtree), root first then by name. */
   async unitsInScope(principal: Principal): Promise<Array<{ id: string; name: string; kind: string; parentId: string | null }>> {
     const scope = await this.resolve(principal);
