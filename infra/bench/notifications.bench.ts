@@ -4,13 +4,15 @@
  *   2. our pipeline: NotificationProducer.enqueue → dispatch job (recipient and channel lookup in
  *      Postgres) → per-channel e-mail job (delivery bookkeeping in Postgres) → a recording transport
  *      in place of SMTP.
- * Prints both delivery rates, their ratio (goal ≥ 0.7) and enqueue → delivered p50/p99 (goal p99 < 1 s).
+ * Prints both delivery rates, their ratio (goal ≥ 0.7), enqueue → delivered p50/p99 (goal p99 < 1 s), the CPU
+ * time per delivery (steadier than the rates when the machine is shared) and the load average.
  * Uses its own queue prefix and people, so it never disturbs other stacks on the same Redis/Postgres.
  *
  *   npm run bench:notifications            (BENCH_EVENTS, BENCH_CONCURRENCY, REDIS_URL, BENCH_DATABASE_URL)
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Queue, Worker } from 'bullmq';
@@ -34,13 +36,16 @@ interface Result {
   rate: number;
   p50: number;
   p99: number;
+  /** CPU time of this process (workers, producers, everything in it) per delivery, in µs. */
+  cpuPerDelivery: number;
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
-function summarise(name: string, latencies: number[], elapsedMs: number): Result {
+function summarise(name: string, latencies: number[], elapsedMs: number, cpu: NodeJS.CpuUsage): Result {
   const sorted = [...latencies].sort((a, b) => a - b);
-  return { name, rate: (latencies.length / elapsedMs) * 1000, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+  const cpuPerDelivery = (cpu.user + cpu.system) / latencies.length;
+  return { name, rate: (latencies.length / elapsedMs) * 1000, p50: percentile(sorted, 50), p99: percentile(sorted, 99), cpuPerDelivery };
 }
 
 /**
@@ -79,13 +84,15 @@ async function bareBullmq(n: number): Promise<Result> {
   const worker = new Worker('bare', async (job) => void latencies.push(Date.now() - job.data.at), { connection, prefix, concurrency: CONCURRENCY });
   await worker.waitUntilReady();
   const started = Date.now();
+  const cpu = process.cpuUsage();
   await enqueueAll(n, (i) => queue.add('job', { at: Date.now() }, { jobId: `bare-${i}`, removeOnComplete: true }));
   await waitFor(() => latencies.length >= n, 'the bare jobs');
   const elapsed = Date.now() - started;
+  const used = process.cpuUsage(cpu);
   await worker.close();
   await queue.obliterate({ force: true });
   await queue.close();
-  return summarise('bare BullMQ add/process', latencies, elapsed);
+  return summarise('bare BullMQ add/process', latencies, elapsed, used);
 }
 
 async function pipeline(n: number, dataSource: DataSource, people: string[], round: string, rate?: number): Promise<Result> {
@@ -106,6 +113,7 @@ async function pipeline(n: number, dataSource: DataSource, people: string[], rou
   const queue = new Queue(QueueName.NOTIFICATIONS, { connection: bullConnection(REDIS_URL), prefix });
   const producer = new NotificationProducer(queue);
   const started = Date.now();
+  const cpu = process.cpuUsage();
   await enqueueAll(n, (i) => {
     const key = `bench/${round}#${i}`;
     sentAt.set(key, Date.now());
@@ -113,6 +121,7 @@ async function pipeline(n: number, dataSource: DataSource, people: string[], rou
   }, rate);
   await waitFor(() => latencies.length >= n, 'the pipeline deliveries');
   const elapsed = Date.now() - started;
+  const used = process.cpuUsage(cpu);
   await app.close();
   for (const name of NOTIFIER_QUEUES) {
     const q = new Queue(name, { connection: bullConnection(REDIS_URL), prefix });
@@ -121,7 +130,7 @@ async function pipeline(n: number, dataSource: DataSource, people: string[], rou
   }
   await queue.close();
   await dataSource.query('DELETE FROM notification_delivery WHERE event_key LIKE $1', [`bench/${round}#%`]);
-  return summarise(rate ? `notification pipeline, paced ${rate}/s` : 'notification pipeline (recording channel)', latencies, elapsed);
+  return summarise(rate ? `notification pipeline, paced ${rate}/s` : 'notification pipeline (recording channel)', latencies, elapsed, used);
 }
 
 async function main(): Promise<void> {
@@ -137,7 +146,9 @@ async function main(): Promise<void> {
       [id, `${id}@example.invalid`],
     );
 
-  console.log(`notification benchmark: ${EVENTS} events, concurrency ${CONCURRENCY}, Redis ${new URL(REDIS_URL).host}, prefix ${RUN}`);
+  // The machine may be shared: the load average says how much the rates below can be trusted.
+  const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+  console.log(`notification benchmark: ${EVENTS} events, concurrency ${CONCURRENCY}, Redis ${new URL(REDIS_URL).host}, prefix ${RUN}, load average ${load()}`);
   // Warm up both paths (connections, JIT, prepared plans), then measure.
   await bareBullmq(200);
   await pipeline(200, dataSource, people, `${RUN}-warmup`);
@@ -146,7 +157,9 @@ async function main(): Promise<void> {
   const paced = await pipeline(Math.min(EVENTS, PACED_RATE * 5), dataSource, people, `${RUN}-paced`, PACED_RATE);
   await dataSource.destroy();
 
-  for (const r of [bare, ours, paced]) console.log(`${r.name.padEnd(44)} ${r.rate.toFixed(0).padStart(7)} deliveries/s   p50 ${r.p50} ms   p99 ${r.p99} ms`);
+  for (const r of [bare, ours, paced])
+    console.log(`${r.name.padEnd(44)} ${r.rate.toFixed(0).padStart(7)} deliveries/s   p50 ${r.p50} ms   p99 ${r.p99} ms   ${r.cpuPerDelivery.toFixed(0)} µs CPU/delivery`);
+  console.log(`load average at the end: ${load()}`);
   const ratio = ours.rate / bare.rate;
   console.log(`ratio pipeline/bare: ${ratio.toFixed(2)} (goal >= 0.7) ${ratio >= 0.7 ? 'MET' : 'NOT MET'}`);
   console.log(`enqueue -> delivered p50/p99, burst of ${EVENTS}: ${ours.p50}/${ours.p99} ms (goal p99 < 1000 ms) ${ours.p99 < 1000 ? 'MET' : 'NOT MET'}`);

@@ -2,7 +2,7 @@
 export enum QueueName {
   /** Notification events from workflows; the dispatch job fans them out per recipient and channel. */
   NOTIFICATIONS = 'notifications',
-  /** One job per (event, person): the in-app inbox row. */
+  /** In-app inbox rows queued as jobs by earlier versions; the dispatch job now writes the rows itself. */
   NOTIFICATION_IN_APP = 'notification-in-app',
   /** One job per (event, person): an e-mail, or an item of that person's daily digest. */
   NOTIFICATION_EMAIL = 'notification-email',

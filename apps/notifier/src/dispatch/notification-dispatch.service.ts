@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { deliveryKey, NotificationEvent, PersonChannel, PersonDelivery, QueueName, UnitDelivery } from '@app/notifications';
 import { QueryBatcher } from '../batching/query-batcher';
 import { DELIVERY_JOB_OPTIONS } from '../delivery-job-options';
+import { InAppDeliveryService } from '../in-app/in-app-delivery.service';
 
 interface Recipient {
   id: string;
@@ -37,8 +38,11 @@ export interface DispatchResult {
 }
 
 /**
- * Resolves an event's recipients and their channels and enqueues one delivery job per (person,
- * channel) and per unit webhook, with deterministic ids: dispatching the same event twice adds nothing.
+ * Resolves an event's recipients and their channels, writes the in-app inbox rows itself (one
+ * idempotent statement shared with concurrent dispatches, so in-app costs no second job), and
+ * enqueues one e-mail job per person and one webhook job per unit, with deterministic ids:
+ * dispatching the same event twice adds nothing. E-mail and webhooks keep their own jobs so a slow
+ * or failing SMTP server or receiver retries on its own queue without holding up the inbox.
  */
 @Injectable()
 export class NotificationDispatchService {
@@ -47,10 +51,10 @@ export class NotificationDispatchService {
 
   constructor(
     @InjectDataSource() dataSource: DataSource,
-    @InjectQueue(QueueName.NOTIFICATION_IN_APP) private readonly inApp: Queue<PersonDelivery>,
     @InjectQueue(QueueName.NOTIFICATION_EMAIL) private readonly email: Queue<PersonDelivery>,
     @InjectQueue(QueueName.NOTIFICATION_WEBHOOK) private readonly webhook: Queue<UnitDelivery>,
     @Inject(DELIVERY_JOB_OPTIONS) private readonly jobOptions: JobsOptions,
+    private readonly inbox: InAppDeliveryService,
   ) {
     this.recipients = recipientLookup(dataSource);
   }
@@ -62,20 +66,25 @@ export class NotificationDispatchService {
     const inactive = people.filter((p) => !p.active).map((p) => p.id);
     if (inactive.length) this.logger.log(`event ${event.key}: skipped inactive recipient(s) ${inactive.join(', ')}`);
 
-    const personJobs = (channel: PersonChannel, name: 'in-app' | 'email') =>
-      active
-        .filter((p) => p.notification_channels.includes(channel))
-        .map((p) => ({ name: event.kind, data: { event, personId: p.id }, opts: { ...this.jobOptions, jobId: deliveryKey(event.key, p.id, name) } }));
+    const inAppPeople = active.filter((p) => p.notification_channels.includes(PersonChannel.IN_APP));
+    const emailJobs = active
+      .filter((p) => p.notification_channels.includes(PersonChannel.EMAIL))
+      .map((p) => ({ name: event.kind, data: { event, personId: p.id }, opts: { ...this.jobOptions, jobId: deliveryKey(event.key, p.id, 'email') } }));
     const units = [...new Set(active.filter((p) => p.unit_webhook).map((p) => p.unit_id))].sort();
-    const inAppJobs = personJobs(PersonChannel.IN_APP, 'in-app');
-    const emailJobs = personJobs(PersonChannel.EMAIL, 'email');
     const webhookJobs = units.map((unitId) => ({ name: event.kind, data: { event, unitId }, opts: { ...this.jobOptions, jobId: deliveryKey(event.key, `unit-${unitId}`, 'webhook') } }));
-    await Promise.all([enqueue(this.inApp, inAppJobs), enqueue(this.email, emailJobs), enqueue(this.webhook, webhookJobs)]);
+    // A retry after a partial failure repeats all three: inbox rows and job ids are idempotent.
+    const [inbox] = await Promise.all([
+      Promise.all(inAppPeople.map((p) => this.inbox.write(event, p.id))),
+      enqueue(this.email, emailJobs),
+      enqueue(this.webhook, webhookJobs),
+    ]);
 
-    // Known recipients are served first; the job then fails (visibly, retryable) for the unknown ones.
-    const unknown = recipientIds.filter((id) => !people.some((p) => p.id === id));
+    // Known recipients are served first; the job then fails (visibly, retryable) for the unknown ones,
+    // including anyone deleted between the look-up and the inbox write.
+    const gone = inAppPeople.filter((_, i) => inbox[i] === 'unknown').map((p) => p.id);
+    const unknown = [...recipientIds.filter((id) => !people.some((p) => p.id === id)), ...gone];
     if (unknown.length) throw new UnrecoverableError(`unknown recipient(s) ${unknown.join(', ')} in event ${event.key}; the others were dispatched`);
-    return { inApp: inAppJobs.length, email: emailJobs.length, webhook: webhookJobs.length, inactive };
+    return { inApp: inAppPeople.length, email: emailJobs.length, webhook: webhookJobs.length, inactive };
   }
 }
 

@@ -11,7 +11,7 @@ interface InboxItem {
   personId: string;
 }
 
-type Outcome = 'delivered' | 'duplicate' | 'unknown';
+export type InboxOutcome = 'delivered' | 'duplicate' | 'unknown';
 
 /**
  * Writes one inbox row per (event, person); the `<key>@<person>` key makes it exactly-once. The row is
@@ -20,7 +20,7 @@ type Outcome = 'delivered' | 'duplicate' | 'unknown';
  */
 @Injectable()
 export class InAppDeliveryService {
-  private readonly inserts: QueryBatcher<InboxItem, Outcome>;
+  private readonly inserts: QueryBatcher<InboxItem, InboxOutcome>;
 
   constructor(@InjectDataSource() dataSource: DataSource) {
     this.inserts = new QueryBatcher(async (items) => {
@@ -64,8 +64,13 @@ export class InAppDeliveryService {
     });
   }
 
+  /** Writes the inbox row unless it exists; 'unknown' when the person is not (or no longer) there. */
+  write(event: NotificationEvent, personId: string): Promise<InboxOutcome> {
+    return this.inserts.load({ event, personId });
+  }
+
   async deliver(event: NotificationEvent, personId: string): Promise<{ delivered: boolean }> {
-    const outcome = await this.inserts.load({ event, personId });
+    const outcome = await this.write(event, personId);
     if (outcome === 'unknown') throw new UnrecoverableError(`unknown recipient ${personId}`);
     return { delivered: outcome === 'delivered' };
   }
