@@ -10,6 +10,7 @@ import { HealthModule } from './health/health.module';
 import { InboxModule } from './inbox/inbox.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { TasksModule } from './tasks/tasks.module';
+import { BreakthroughModule } from './breakthrough/breakthrough.module';
 
 @Module({})
 class ApiConfigModule {
@@ -45,6 +46,7 @@ export class AppModule {
         ProgrammesModule,
         InboxModule,
         TasksModule,
+        BreakthroughModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

@@ -3,6 +3,8 @@ import { LoggerModule } from 'nestjs-pino';
 import { NotificationsModule } from '@app/notifications';
 import { PersistenceModule } from '@app/persistence';
 import { ProgrammeProjectionService } from './programmes/programme-projection.service';
+import { BreakthroughProjectionService } from './breakthrough/breakthrough-projection.service';
+import { RecipientsService } from './common/recipients.service';
 import { TaskProjectionService } from './tasks/task-projection.service';
 import { WorkerConfig } from './worker.config';
 
@@ -16,8 +18,8 @@ export class WorkerModule {
         PersistenceModule.forRoot(config.DATABASE_URL),
         NotificationsModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
       ],
-      providers: [ProgrammeProjectionService, TaskProjectionService],
-      exports: [ProgrammeProjectionService, TaskProjectionService],
+      providers: [ProgrammeProjectionService, TaskProjectionService, BreakthroughProjectionService, RecipientsService],
+      exports: [ProgrammeProjectionService, TaskProjectionService, BreakthroughProjectionService],
     };
   }
 }

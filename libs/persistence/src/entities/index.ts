@@ -1,4 +1,6 @@
 import { AuditEventEntity } from './audit-event.entity';
+import { BreakthroughCycleEntity } from './breakthrough-cycle.entity';
+import { BreakthroughEventEntity } from './breakthrough-event.entity';
 import { NotificationEntity } from './notification.entity';
 import { OrgUnitEntity } from './org-unit.entity';
 import { PersonEntity } from './person.entity';
@@ -12,9 +14,11 @@ import { TaskEventEntity } from './task-event.entity';
 
 export const ENTITIES = [OrgUnitEntity, PersonEntity, ProgrammeEntity, PhaseHistoryEntity, AuditEventEntity, NotificationEntity,
   ProgrammeTargetEntity, TargetValueEntity, ProgrammeReviewEntity, TaskEntity, TaskEventEntity,
+  BreakthroughCycleEntity, BreakthroughEventEntity,
 ];
 
 export {
   AuditEventEntity, NotificationEntity, OrgUnitEntity, PersonEntity, PhaseHistoryEntity, ProgrammeEntity,
   ProgrammeReviewEntity, ProgrammeTargetEntity, TargetValueEntity, TaskEntity, TaskEventEntity,
+  BreakthroughCycleEntity, BreakthroughEventEntity,
 };
