@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from '@temporalio/client';
+import { Worker } from '@temporalio/worker';
 import { eventually, startTestStack, TestStack } from './utils/test-stack';
 
 /**
@@ -263,6 +265,14 @@ describe('tasks (e2e)', () => {
     }, 'three DONE outcomes in the programme');
     expect(programme.live.state.taskOutcomes[`${programmeId}/T3`]).toMatchObject({ status: 'DONE', responsiblePersonId: 'hg-skhdt-gd' });
   }, 60_000);
+
+  it('replays the recorded histories of the programme (with its child starts behind the patch) and of a finished task', async () => {
+    const client = stack.api.get(Client);
+    for (const workflowId of [`programme/${programmeId}`, `task/${programmeId}/T2`, `task/${programmeId}/T3`]) {
+      const history = await client.workflow.getHandle(workflowId).fetchHistory();
+      await expect(Worker.runReplayHistory({ workflowBundle: stack.workflowBundle }, history, workflowId)).resolves.toBeUndefined();
+    }
+  });
 
   it('runs a breakthrough cycle on the real stack: registrations, appraisal, and an approved one becomes a breakthrough task', async () => {
     const year = 2100 + Math.floor(Math.random() * 800); // a fresh cycle id on a shared Temporal server
