@@ -13,6 +13,7 @@ import { ProgrammesModule } from './programmes/programmes.module';
 import { ReportsModule } from './reports/reports.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { TasksModule } from './tasks/tasks.module';
+import { BreakthroughModule } from './breakthrough/breakthrough.module';
 
 @Module({})
 class ApiConfigModule {
@@ -51,6 +52,7 @@ export class AppModule {
         TasksModule,
         SupervisionModule,
         ReportsModule,
+        BreakthroughModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

@@ -1,8 +1,10 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Client } from '@temporalio/client';
+import type { PublishBreakthroughChangesInput } from '@app/workflows/breakthrough/definitions';
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { createProgrammeActivities } from './programmes/programme.activities';
 import { ProgrammeProjectionService } from './programmes/programme-projection.service';
+import { BreakthroughProjectionService } from './breakthrough/breakthrough-projection.service';
 import { createTaskActivities } from './tasks/task.activities';
 import { TaskProjectionService } from './tasks/task-projection.service';
 
@@ -28,7 +30,11 @@ export async function createTemporalWorker(app: INestApplicationContext, opts: T
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     workflowBundle: opts.workflowBundle,
-    activities: { ...createProgrammeActivities(app.get(ProgrammeProjectionService), app.get(Client)), ...createTaskActivities(app.get(TaskProjectionService)) },
+    activities: {
+      ...createProgrammeActivities(app.get(ProgrammeProjectionService), app.get(Client)),
+      ...createTaskActivities(app.get(TaskProjectionService)),
+      publishBreakthroughChanges: (input: PublishBreakthroughChangesInput) => app.get(BreakthroughProjectionService).publish(input),
+    },
     maxConcurrentActivityTaskExecutions: opts.maxConcurrentActivities,
   });
   return { worker, connection };

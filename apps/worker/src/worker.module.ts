@@ -4,6 +4,8 @@ import { NotificationsModule } from '@app/notifications';
 import { PersistenceModule } from '@app/persistence';
 import { TemporalModule } from '@app/temporal';
 import { ProgrammeProjectionService } from './programmes/programme-projection.service';
+import { BreakthroughProjectionService } from './breakthrough/breakthrough-projection.service';
+import { RecipientsService } from './common/recipients.service';
 import { TaskProjectionService } from './tasks/task-projection.service';
 import { WorkerConfig } from './worker.config';
 
@@ -24,8 +26,8 @@ export class WorkerModule {
           connectTimeoutMs: config.STARTUP_TIMEOUT_MS,
         }),
       ],
-      providers: [ProgrammeProjectionService, TaskProjectionService],
-      exports: [ProgrammeProjectionService, TaskProjectionService],
+      providers: [ProgrammeProjectionService, TaskProjectionService, BreakthroughProjectionService, RecipientsService],
+      exports: [ProgrammeProjectionService, TaskProjectionService, BreakthroughProjectionService],
     };
   }
 }

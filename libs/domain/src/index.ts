@@ -50,3 +50,30 @@ export type { TaskAction, TaskActionName, TaskActionPayloads, TaskEffect } from 
 export { DEFAULT_WORKING_CALENDAR, dueInWorkingDays, offsetBefore, offsetAfter, taskTimers } from './task/task-schedule';
 export type { TaskTimer } from './task/task-schedule';
 export { programmeTaskId, recordTaskOutcome, taskFigures } from './programme/task-outcomes';
+export {
+  BreakthroughPhase,
+  BREAKTHROUGH_ACTIONS,
+  breakthroughTaskId,
+  initialBreakthroughState,
+  validateBreakthroughSetup,
+  validateBreakthroughAction,
+  applyBreakthroughAction,
+  closeRegistration,
+  closeAppraisal,
+  evaluateAtYearEnd,
+  breakthroughReminder,
+  recordBreakthroughOutcome,
+} from './breakthrough/breakthrough-cycle';
+export type {
+  BreakthroughSetup,
+  BreakthroughState,
+  BreakthroughAction,
+  BreakthroughActionName,
+  BreakthroughPayloads,
+  BreakthroughEffect,
+  BreakthroughSummary,
+  Registration,
+  RegistrationStatus,
+  AppraisalDecision,
+  BreakthroughResult,
+} from './breakthrough/breakthrough-cycle';

@@ -3,8 +3,7 @@
  * annual plan. Abandoned on parent close, so they outlive the programme's continue-as-new; they
  * report back by signalling the programme's workflow id. Deterministic code only.
  */
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { ParentClosePolicy, patched, startChild } from '@temporalio/workflow';
+import { patched } from '@temporalio/workflow';
 import {
   DEFAULT_TASK_ESCALATION_OFFSETS,
   DEFAULT_TASK_REMINDER_OFFSETS,
@@ -14,13 +13,11 @@ import {
   programmeTaskId,
   TaskSource,
 } from '@app/domain';
-import { taskWorkflowId } from '@app/temporal/workflow-ids';
-import { TASK_WORKFLOW_TYPE, TaskWorkflowInput } from '../task/definitions';
+import { TaskWorkflowInput } from '../task/definitions';
+import { startChildTasks } from '../task/start-task-children';
 
 /** Histories recorded before tasks ran as workflows replay without starting children. */
 export const TASK_CHILDREN_PATCH = 'task-child-workflows';
-/** Children started per workflow task: bounds the burst of commands and events. */
-const START_BATCH = 50;
 
 function taskInput(s: ProgrammeState, template: ProgrammeTemplate, programmeWorkflowId: string, t: ProgrammeTask, source: TaskSource, assignerId: string, year?: number): TaskWorkflowInput {
   return {
@@ -59,18 +56,8 @@ export function tasksStartedBy(action: string, s: ProgrammeState, template: Prog
   return [];
 }
 
-/** Starts the children in batches; one that exists already (a retried start) is left as it is. */
+/** Starts the children, unless this history was recorded before tasks ran as workflows. */
 export async function startTaskChildren(inputs: TaskWorkflowInput[]): Promise<void> {
   if (inputs.length === 0 || !patched(TASK_CHILDREN_PATCH)) return;
-  for (let i = 0; i < inputs.length; i += START_BATCH) {
-    await Promise.all(
-      inputs.slice(i, i + START_BATCH).map(async (input) => {
-        try {
-          await startChild(TASK_WORKFLOW_TYPE, { workflowId: taskWorkflowId(input.setup.taskId), args: [input], parentClosePolicy: ParentClosePolicy.ABANDON });
-        } catch (err) {
-          if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-        }
-      }),
-    );
-  }
+  await startChildTasks(inputs);
 }

@@ -270,9 +270,12 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     if (historyIsLong()) {
       // Let running update handlers finish and publish what they changed before moving on.
       await condition(allHandlersFinished);
-      fireDueTimers();
-      await flush();
-      await startTaskChildren(pendingTaskStarts.splice(0));
+      // Nothing may be left behind: a handler can run while the children start.
+      do {
+        fireDueTimers();
+        await flush();
+        await startTaskChildren(pendingTaskStarts.splice(0));
+      } while (projectionDirty || pendingAudits.length || pendingNotifications.length || pendingTaskStarts.length);
       if (!isTerminal(state.phase)) {
         const next: CarriedState = { state, firedTimerKeys: [...fired], effectSeq, runs: carried.runs + 1 };
         return continueAsNew<typeof programmeWorkflow>({ ...input, carried: next });

@@ -162,9 +162,12 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskOutcom
     if (isTaskClosed(state.status)) break;
     if (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= continueAsNewAfter) {
       await condition(allHandlersFinished);
-      fireDueTimers();
-      await flush();
-      await report();
+      // Nothing may be left unpublished: a handler can run while report() awaits.
+      do {
+        fireDueTimers();
+        await flush();
+        await report();
+      } while (projectionDirty || pendingEvents.length || pendingNotifications.length);
       if (!isTaskClosed(state.status)) {
         return continueAsNew<typeof taskWorkflow>({ ...input, carried: { state, firedTimerKeys: [...fired], effectSeq, runs: carried.runs + 1 } });
       }

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Role } from '@app/domain';
 import { NotificationKind, NotificationProducer } from '@app/notifications';
 import type { PublishTaskChangesInput } from '@app/workflows/task/activity-interfaces';
+import { RecipientsService } from '../common/recipients.service';
 
 /**
  * Writes what a task workflow changed into the read model (the `task` row and its history) in one
@@ -17,6 +17,7 @@ export class TaskProjectionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationProducer,
+    private readonly recipients: RecipientsService,
   ) {}
 
   async publish(input: PublishTaskChangesInput): Promise<void> {
@@ -69,9 +70,8 @@ export class TaskProjectionService {
       }
     });
     for (const n of input.notifications) {
-      const heads = n.headOfUnitIds.length ? await this.unitHeads(n.headOfUnitIds) : [];
       // A unit without an active head: the escalation goes to the assigner rather than nowhere.
-      const recipients = [...new Set([...n.recipientIds, ...heads, ...(n.headOfUnitIds.length && !heads.length ? [t.assignerId] : [])])];
+      const recipients = await this.recipients.resolve(n.recipientIds, n.headOfUnitIds, [t.assignerId]);
       if (recipients.length === 0) continue;
       await this.notifications.enqueue({
         key: n.key,
@@ -84,10 +84,5 @@ export class TaskProjectionService {
       });
     }
     this.logger.debug(`task ${t.taskId} v${s.version}: ${input.events.length} events, ${input.notifications.length} notifications`);
-  }
-
-  private async unitHeads(unitIds: string[]): Promise<string[]> {
-    const rows: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM person WHERE unit_id = ANY($1) AND $2 = ANY(roles) AND active ORDER BY id`, [unitIds, Role.HEAD]);
-    return rows.map((r) => r.id);
   }
 }

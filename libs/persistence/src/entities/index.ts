@@ -2,6 +2,8 @@ import { AuditEventEntity } from './audit-event.entity';
 import { NotificationDeliveryEntity } from './notification-delivery.entity';
 import { NotificationDigestItemEntity } from './notification-digest-item.entity';
 import { NotificationDigestEntity } from './notification-digest.entity';
+import { BreakthroughCycleEntity } from './breakthrough-cycle.entity';
+import { BreakthroughEventEntity } from './breakthrough-event.entity';
 import { NotificationEntity } from './notification.entity';
 import { OrgUnitEntity } from './org-unit.entity';
 import { PersonEntity } from './person.entity';
@@ -20,10 +22,12 @@ export const ENTITIES = [
   OrgUnitEntity, PersonEntity, ProgrammeEntity, PhaseHistoryEntity, AuditEventEntity, NotificationEntity,
   ProgrammeTargetEntity, TargetValueEntity, ProgrammeReviewEntity, TaskEntity, TaskEventEntity, ProgrammeReportEntity,
   NotificationDeliveryEntity, NotificationDigestItemEntity, NotificationDigestEntity, WebhookAllowlistEntryEntity, UnitWebhookEntity,
+  BreakthroughCycleEntity, BreakthroughEventEntity,
 ];
 
 export {
   AuditEventEntity, NotificationEntity, OrgUnitEntity, PersonEntity, PhaseHistoryEntity, ProgrammeEntity,
   ProgrammeReviewEntity, ProgrammeTargetEntity, TargetValueEntity, TaskEntity, TaskEventEntity, ProgrammeReportEntity,
   NotificationDeliveryEntity, NotificationDigestItemEntity, NotificationDigestEntity, WebhookAllowlistEntryEntity, UnitWebhookEntity,
+  BreakthroughCycleEntity, BreakthroughEventEntity,
 };

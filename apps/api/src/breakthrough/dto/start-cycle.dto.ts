@@ -1,0 +1,47 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { TEMPLATES } from '@app/domain';
+
+/** Opens a committee's yearly breakthrough cycle: the registration window and the appraisal deadline. */
+export class StartCycleDto {
+  @ApiProperty({ example: 'hg-tu' })
+  @IsString()
+  @Length(1, 100)
+  unitId: string;
+
+  @ApiProperty({ example: 2027 })
+  @IsInt()
+  @Min(2020)
+  @Max(2999)
+  year: number;
+
+  @ApiProperty({ example: 'Việc đột phá năm 2027' })
+  @IsString()
+  @Length(3, 500)
+  title: string;
+
+  @ApiProperty({ example: '2027-01-15T17:00:00+07:00' })
+  @IsISO8601({ strict: true })
+  registrationDeadline: string;
+
+  @ApiProperty({ example: '2027-02-26T17:00:00+07:00' })
+  @IsISO8601({ strict: true })
+  appraisalDeadline: string;
+
+  @ApiPropertyOptional({ example: 'hg-pbt' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  memberInChargeId?: string;
+
+  @ApiPropertyOptional({ example: 'party-building' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  fieldGroup?: string;
+
+  @ApiPropertyOptional({ description: 'Template whose reminder offsets apply', enum: TEMPLATES.map((t) => t.id), default: 'action-programme' })
+  @IsOptional()
+  @IsIn(TEMPLATES.map((t) => t.id))
+  templateId?: string;
+}

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { NotificationKind, NotificationProducer } from '@app/notifications';
+import type { PublishBreakthroughChangesInput } from '@app/workflows/breakthrough/definitions';
+import { RecipientsService } from '../common/recipients.service';
+
+/**
+ * Writes a breakthrough cycle's headline row and its history (keyed) in one transaction, then asks
+ * for notifications (de-duplicated by key). Safe to run twice.
+ */
+@Injectable()
+export class BreakthroughProjectionService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationProducer,
+    private readonly recipients: RecipientsService,
+  ) {}
+
+  async publish(input: PublishBreakthroughChangesInput): Promise<void> {
+    const c = input.cycle;
+    await this.dataSource.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO breakthrough_cycle (id, workflow_id, unit_id, year, title, phase, counts, summary, projection_seq)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
+         ON CONFLICT (id) DO UPDATE SET phase = EXCLUDED.phase, counts = EXCLUDED.counts, summary = EXCLUDED.summary,
+           projection_seq = EXCLUDED.projection_seq, updated_at = now()
+         WHERE breakthrough_cycle.projection_seq <= EXCLUDED.projection_seq`,
+        [c.cycleId, input.workflowId, c.unitId, c.year, c.title, c.phase, JSON.stringify(c.counts), c.summary && JSON.stringify(c.summary), c.version],
+      );
+      for (const e of input.events) {
+        await tx.query(
+          `INSERT INTO breakthrough_event (event_key, cycle_id, actor_id, action, occurred_at, after) VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT (event_key) DO NOTHING`,
+          [e.key, e.cycleId, e.actorId, e.action, e.occurredAt, JSON.stringify(e.after)],
+        );
+      }
+    });
+    for (const n of input.notifications) {
+      const recipientIds = await this.recipients.resolve(n.recipientIds, n.headOfUnitIds);
+      if (recipientIds.length === 0) continue;
+      await this.notifications.enqueue({ key: n.key, kind: n.kind as NotificationKind, recipientIds, params: n.params, occurredAt: n.occurredAt });
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+/** Read model of one committee's yearly breakthrough cycle: its phase and headline counts (registrations stay in the workflow). */
+@Entity({ name: 'breakthrough_cycle' })
+@Index('ix_breakthrough_cycle_unit_year', ['unitId', 'year'])
+export class BreakthroughCycleEntity {
+  /** "<unitId>/<year>". */
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'pk_breakthrough_cycle' })
+  id: string;
+
+  @Column({ name: 'workflow_id', type: 'text' })
+  workflowId: string;
+
+  @Column({ name: 'unit_id', type: 'text' })
+  unitId: string;
+
+  @Column({ type: 'integer' })
+  year: number;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ type: 'text' })
+  phase: string;
+
+  /** Registrations by status. */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  counts: Record<string, number>;
+
+  /** The year-end evaluation, once made. */
+  @Column({ type: 'jsonb', nullable: true })
+  summary: Record<string, unknown> | null;
+
+  @Column({ name: 'projection_seq', type: 'integer', default: 0 })
+  projectionSeq: number;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
