@@ -5,10 +5,8 @@
  * (goal: ratio <= 2, endpoint p99 < 50 ms). Run it with `npm run bench:overview`. The database name ends in
  * _test because only such databases may be dropped and made again (libs/persistence ensure-database).
  */
-import { ChildProcess, spawn } from 'node:child_process';
 import * as net from 'node:net';
 import { INestApplication } from '@nestjs/common';
-import { Connection } from '@temporalio/client';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { loadApiConfig } from '../../apps/api/src/api.config';
@@ -17,6 +15,7 @@ import { createApiApp } from '../../apps/api/src/bootstrap';
 import { OverviewService } from '../../apps/api/src/supervision/overview.service';
 import { SupervisionScope } from '../../apps/api/src/supervision/supervision-scope.service';
 import { migrate, recreateDatabase } from '../../libs/persistence/src';
+import { DevServer, startTemporalDevServer } from '../../test/utils/temporal-dev-server';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/action_programmes_bench_overview_test';
 const PROGRAMMES = 1_000;
@@ -26,39 +25,6 @@ const DEPARTMENTS = 8;
 const WARM_UP = 30;
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 300);
 const PASSWORD = 'bench-password';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-/** The API needs a Temporal server at boot; use TEMPORAL_ADDRESS when given, else start a dev server. */
-async function temporal(): Promise<{ address: string; child: ChildProcess | null }> {
-  if (process.env.BENCH_TEMPORAL_ADDRESS) return { address: process.env.BENCH_TEMPORAL_ADDRESS, child: null };
-  const cli = process.env.TEMPORAL_CLI;
-  if (!cli) throw new Error('TEMPORAL_CLI is not set (run through npm run bench:overview) and BENCH_TEMPORAL_ADDRESS is not given');
-  const port = await freePort();
-  const child = spawn(cli, ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'error'], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const address = `127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      const c = await Connection.connect({ address, connectTimeout: 1000 });
-      await c.workflowService.describeNamespace({ namespace: 'default' });
-      await c.close();
-      return { address, child };
-    } catch (err) {
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`Temporal dev server did not come up on ${address}: ${String(err)}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-}
 
 /** Units, people, 1,000 programmes (100 provincial, 90 per district), 100,000 tasks, one closed review each. */
 async function load(db: Client): Promise<void> {
@@ -154,7 +120,9 @@ async function main(): Promise<void> {
   const [{ tasks }] = (await db.query('SELECT count(*)::int AS tasks FROM task')).rows;
   console.log(`loaded ${programmes} programmes, ${tasks} tasks in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-  const { address, child } = await temporal();
+  // The API needs a Temporal server at boot: BENCH_TEMPORAL_ADDRESS when given, else the tests' dev server.
+  const server: DevServer | null = process.env.BENCH_TEMPORAL_ADDRESS ? null : await startTemporalDevServer();
+  const address = process.env.BENCH_TEMPORAL_ADDRESS ?? (server as DevServer).address;
   let app: INestApplication | null = null;
   try {
     app = await createApiApp(loadApiConfig({ ...process.env, DATABASE_URL, TEMPORAL_ADDRESS: address, LOG_LEVEL: 'silent', API_PORT: '3000' }));
@@ -182,6 +150,13 @@ async function main(): Promise<void> {
       const check = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
       if (check.status !== 200) throw new Error(`overview answered ${check.status}: ${await check.text()}`);
       const body = (await check.json()) as { tasks: { total: { total: number } } };
+      // The counts come from task_count (kept by triggers): they must match counting task itself.
+      const [{ direct }] = (await db.query(
+        `SELECT count(*)::int AS direct FROM task t WHERE (t.issuing_unit_id = ANY($1) OR t.responsible_unit_id = ANY($1))
+           AND t.status <> 'CANCELLED' AND t.programme_id IN (SELECT p.id FROM programme p WHERE p.term = $2)`,
+        [c.scope.unitIds, term],
+      )).rows;
+      if (direct !== body.tasks.total.total) throw new Error(`overview counted ${body.tasks.total.total} tasks, task holds ${direct}`);
       const statements = await overviewSql(db, c.scope as SupervisionScope, term);
       const http = await time(SAMPLES, async () => {
         const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
@@ -198,7 +173,7 @@ async function main(): Promise<void> {
   } finally {
     await app?.close();
     await db.end();
-    child?.kill('SIGTERM');
+    await server?.stop();
   }
 }
 

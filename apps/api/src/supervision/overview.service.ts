@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { taskBucketCountsSql } from '@app/persistence/queries/task-buckets.sql';
-import { programmeInScope, SqlParams, taskInScope, termBounds } from './scope-sql.util';
+import { programmeInScope, SqlParams, taskInScope, termBounds, termMonths } from './scope-sql.util';
 import type { SupervisionScope } from './supervision-scope.service';
 
 /** Counts in the four tracking buckets, named as in `TaskBucket`, plus their total. */
@@ -77,8 +76,10 @@ interface GroupedRow {
 }
 
 /** GROUPING() bits of (unit, member, field group, month): 0 = grouped by that column. */
-const GROUPING = { unit: 0b0111, member: 0b1011, field: 0b1101, month: 0b1110, all: 0b1111 } as const;
+const GROUPING = { unit: 0b0111, member: 0b1011, field: 0b1101, month: 0b1110, all: 0b1111, unitMemberField: 0b0001 } as const;
 const TREND_MONTHS = 60;
+/** Months and due days are those of Vietnam, as in the term bounds. */
+const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 function counts(r: GroupedRow): BucketCounts {
   return {
@@ -120,28 +121,66 @@ export class OverviewService {
     return rows;
   }
 
-  /** One scan of the tasks in scope, grouped four ways at once (GROUPING SETS). */
+  /**
+   * The four buckets grouped four ways at once (GROUPING SETS) over the counts of `task_count`, which
+   * triggers keep in step with `task`. Open tasks are counted there by due month: those of earlier
+   * months are overdue, of later months within deadline, and those of the current month that are
+   * already past due are read from `task` itself. A caller who sees only their own tasks is counted
+   * straight from `task` (a handful of rows, by the person index).
+   */
   async taskBuckets(scope: SupervisionScope, term: string | undefined, now: Date): Promise<Overview['tasks']> {
     const params = new SqlParams();
-    const nowParam = params.add(now.toISOString());
-    const where = [taskInScope(scope, 't', params), `t.status <> 'CANCELLED'`];
-    if (term) {
+    const nowParam = `${params.add(now.toISOString())}::timestamptz`;
+    const monthStart = `date_trunc('month', ${nowParam} AT TIME ZONE '${TIME_ZONE}')`;
+    const thisMonth = `${monthStart}::date`;
+    const termTasks = (t: string) => {
+      if (!term) return 'TRUE';
       const { from, to } = termBounds(term);
-      const termParam = params.add(term);
-      where.push(`(t.programme_id IN (SELECT p.id FROM programme p WHERE p.term = ${termParam})
-        OR (t.programme_id IS NULL AND t.due_at >= ${params.add(from)} AND t.due_at < ${params.add(to)}))`);
+      return `(${t}.programme_id IN (SELECT p.id FROM programme p WHERE p.term = ${params.add(term)})
+        OR (${t}.programme_id IS NULL AND ${t}.due_at >= ${params.add(from)} AND ${t}.due_at < ${params.add(to)}))`;
+    };
+    const openTask = (t: string) => `${t}.status NOT IN ('DONE','CANCELLED')`;
+    const taskKey = (t: string) =>
+      `${t}.responsible_unit_id, COALESCE(${t}.member_in_charge_id, ''), COALESCE(${t}.field_group, ''), date_trunc('month', ${t}.due_at AT TIME ZONE '${TIME_ZONE}')::date`;
+    let counted: string;
+    if (scope.kind === 'SELF') {
+      counted = `SELECT ${taskKey('t')},
+          (t.status = 'DONE' AND t.done_at <= t.due_at)::int, (t.status = 'DONE' AND t.done_at > t.due_at)::int,
+          (${openTask('t')} AND t.due_at >= ${nowParam})::int, (${openTask('t')} AND t.due_at < ${nowParam})::int
+        FROM task t WHERE ${taskInScope(scope, 't', params)} AND t.status <> 'CANCELLED' AND ${termTasks('t')}`;
+    } else {
+      let termCounts = 'TRUE';
+      if (term) {
+        const { fromMonth, toMonth } = termMonths(term);
+        termCounts = `(c.term = ${params.add(term)} OR (c.term = '' AND c.due_month >= ${params.add(fromMonth)}::date AND c.due_month < ${params.add(toMonth)}::date))`;
+      }
+      // The current month's open tasks start as within deadline; those already past due move to overdue.
+      counted = `SELECT c.responsible_unit_id, c.member_in_charge_id, c.field_group, c.due_month, c.done_on_time, c.done_late,
+          CASE WHEN c.due_month >= ${thisMonth} THEN c.open ELSE 0 END, CASE WHEN c.due_month < ${thisMonth} THEN c.open ELSE 0 END
+        FROM task_count c WHERE ${taskInScope(scope, 'c', params)} AND ${termCounts}
+        UNION ALL
+        SELECT ${taskKey('t')}, 0, 0, -1, 1
+        FROM task t WHERE ${taskInScope(scope, 't', params)} AND ${openTask('t')} AND ${termTasks('t')}
+          AND t.due_at >= (${monthStart} AT TIME ZONE '${TIME_ZONE}') AND t.due_at < ${nowParam}`;
     }
-    // Truncate per row (cheap) and format only the grouped rows.
-    const month = `date_trunc('month', t.due_at AT TIME ZONE 'Asia/Ho_Chi_Minh')`;
+    const sums = (cast: string) =>
+      ['done_on_time', 'done_late', 'open_within_deadline', 'open_overdue'].map((c) => `COALESCE(sum(${c}), 0)${cast} AS ${c}`).join(', ');
+    // Two hash passes over the counted rows (by unit, member and field together, and by month), then
+    // the few (unit, member, field) rows are grouped each way: cheaper than four passes over all rows.
     const rows: GroupedRow[] = await this.dataSource.query(
-      `WITH grouped AS (
-         SELECT t.responsible_unit_id AS unit_id, t.member_in_charge_id AS member_id, t.field_group, ${month} AS month_start,
-           GROUPING(t.responsible_unit_id, t.member_in_charge_id, t.field_group, ${month})::int AS g,
-           ${taskBucketCountsSql('t', `${nowParam}::timestamptz`)}
-         FROM task t
-         WHERE ${where.join(' AND ')}
-         GROUP BY GROUPING SETS ((t.responsible_unit_id), (t.member_in_charge_id), (t.field_group), (${month}), ()))
-       SELECT grouped.*, to_char(grouped.month_start, 'YYYY-MM') AS month, u.name AS unit_name, m.full_name AS member_name
+      `WITH counted (unit_id, member_id, field_group, due_month, done_on_time, done_late, open_within_deadline, open_overdue) AS (${counted}),
+       firstpass AS (
+         SELECT unit_id, member_id, field_group, due_month, GROUPING(unit_id, member_id, field_group, due_month)::int AS g, ${sums('')}
+         FROM counted GROUP BY GROUPING SETS ((unit_id, member_id, field_group), (due_month))),
+       grouped AS (
+         SELECT unit_id, NULLIF(member_id, '') AS member_id, NULLIF(field_group, '') AS field_group, NULL::date AS due_month,
+           (GROUPING(unit_id, member_id, field_group) << 1 | 1)::int AS g, ${sums('::int')}
+         FROM firstpass WHERE g = ${GROUPING.unitMemberField}
+         GROUP BY GROUPING SETS ((unit_id), (member_id), (field_group), ())
+         UNION ALL
+         SELECT NULL, NULL, NULL, due_month, g, done_on_time::int, done_late::int, open_within_deadline::int, open_overdue::int
+         FROM firstpass WHERE g = ${GROUPING.month})
+       SELECT grouped.*, to_char(grouped.due_month, 'YYYY-MM') AS month, u.name AS unit_name, m.full_name AS member_name
        FROM grouped LEFT JOIN org_unit u ON u.id = grouped.unit_id LEFT JOIN person m ON m.id = grouped.member_id`,
       params.values,
     );

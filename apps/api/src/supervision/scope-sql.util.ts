@@ -41,3 +41,9 @@ export function termBounds(term: string): { from: string; to: string } {
   const [first, last] = term.split('-').map(Number);
   return { from: `${first}-01-01T00:00:00+07:00`, to: `${last + 1}-01-01T00:00:00+07:00` };
 }
+
+/** The due months of a term such as "2020-2025": from its first January to the January after it. */
+export function termMonths(term: string): { fromMonth: string; toMonth: string } {
+  const [first, last] = term.split('-').map(Number);
+  return { fromMonth: `${first}-01-01`, toMonth: `${last + 1}-01-01` };
+}

@@ -14,20 +14,21 @@ import { ProgrammeReviewEntity } from './programme-review.entity';
 import { ProgrammeTargetEntity } from './programme-target.entity';
 import { TargetValueEntity } from './target-value.entity';
 import { TaskEntity } from './task.entity';
+import { TaskCountEntity } from './task-count.entity';
 import { TaskEventEntity } from './task-event.entity';
 import { UnitWebhookEntity } from './unit-webhook.entity';
 import { WebhookAllowlistEntryEntity } from './webhook-allowlist-entry.entity';
 
 export const ENTITIES = [
   OrgUnitEntity, PersonEntity, ProgrammeEntity, PhaseHistoryEntity, AuditEventEntity, NotificationEntity,
-  ProgrammeTargetEntity, TargetValueEntity, ProgrammeReviewEntity, TaskEntity, TaskEventEntity, ProgrammeReportEntity,
+  ProgrammeTargetEntity, TargetValueEntity, ProgrammeReviewEntity, TaskEntity, TaskCountEntity, TaskEventEntity, ProgrammeReportEntity,
   NotificationDeliveryEntity, NotificationDigestItemEntity, NotificationDigestEntity, WebhookAllowlistEntryEntity, UnitWebhookEntity,
   BreakthroughCycleEntity, BreakthroughEventEntity,
 ];
 
 export {
   AuditEventEntity, NotificationEntity, OrgUnitEntity, PersonEntity, PhaseHistoryEntity, ProgrammeEntity,
-  ProgrammeReviewEntity, ProgrammeTargetEntity, TargetValueEntity, TaskEntity, TaskEventEntity, ProgrammeReportEntity,
+  ProgrammeReviewEntity, ProgrammeTargetEntity, TargetValueEntity, TaskEntity, TaskCountEntity, TaskEventEntity, ProgrammeReportEntity,
   NotificationDeliveryEntity, NotificationDigestItemEntity, NotificationDigestEntity, WebhookAllowlistEntryEntity, UnitWebhookEntity,
   BreakthroughCycleEntity, BreakthroughEventEntity,
 };

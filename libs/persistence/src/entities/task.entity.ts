@@ -12,6 +12,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColum
 @Index('ix_task_member_in_charge', ['memberInChargeId', 'status'])
 @Index('ix_task_field_group', ['fieldGroup', 'status'])
 @Index('ix_task_issuing_unit', ['issuingUnitId', 'status', 'dueAt'])
+// The overview reads the current month's open tasks by due date (the rest comes from task_count).
+@Index('ix_task_due', ['dueAt', 'status'])
 export class TaskEntity {
   /** e.g. "hg-ctr-123/T1", "hg-ctr-123/2026/K3", "bt/hg-tu/2026/12". */
   @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'pk_task' })
