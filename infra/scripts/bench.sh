@@ -6,6 +6,7 @@
 #   npm run bench -- latency       staff action through the API vs a raw update
 #   npm run bench -- events        history events per programme-year (time-skipping server)
 #   npm run bench -- notifications delivery rate and latency vs bare BullMQ
+#   npm run bench -- tasks         supervisor task buckets at 1,000 programmes / 100,000 tasks vs raw SQL
 #   npm run bench -- overview      supervision overview at 1,000 programmes / 100,000 tasks vs raw SQL
 set -euo pipefail
 SCRIPT_NAME=bench
@@ -21,4 +22,5 @@ run_ts() { npx ts-node --swc -r tsconfig-paths/register "$@"; }
 if wants latency; then log "programme lifecycle: staff action latency"; build_if_needed; run_ts infra/bench/programme-actions.bench.ts latency; fi
 if wants events; then log "programme lifecycle: events per programme-year"; run_ts infra/bench/programme-actions.bench.ts events; fi
 if wants notifications; then log "notifications: delivery rate and latency"; run_ts infra/bench/notifications.bench.ts; fi
+if wants tasks; then log "task buckets"; run_ts infra/bench/task-buckets.bench.ts; fi
 if wants overview; then log "supervision overview"; bash infra/bench/overview.bench.sh; fi
