@@ -197,7 +197,8 @@ async function eventsPerProgrammeYear(): Promise<void> {
       taskQueue,
       workflowBundle,
       // The activity's writes do not change the history's shape; the real one is measured by the e2e tests.
-      activities: { async publishProgrammeChanges() {} },
+      // Task children (one per issued task) run here too, publishing through their own activity.
+      activities: { async publishProgrammeChanges() {}, async publishTaskChanges() {} },
     });
     await worker.runUntil(async () => {
       const template = findTemplate('action-programme')!;
@@ -263,7 +264,7 @@ async function eventsPerProgrammeYear(): Promise<void> {
       const runs = await runHistories(env.client, handle.workflowId, handle.firstExecutionRunId);
       const total = runs.reduce((a, r) => a + r.events, 0);
       const years = (termEnd - Date.parse(implementing.state.implementation.startedAt!)) / (365.25 * DAY);
-      console.log(`\nHistory of a five-year programme (6 units, 8 targets, 12 tasks, ${reviews.length} quarterly reviews, from ${firstYear})`);
+      console.log(`\nHistory of a five-year programme (6 units, 8 targets, 12 tasks as child workflows, ${reviews.length} quarterly reviews, from ${firstYear})`);
       console.log(`  ${total} events in ${runs.length} runs (${runs.map((r) => r.events).join(', ')}); largest run ${Math.max(...runs.map((r) => r.events))} (limit 4,096)`);
       console.log(`  ${(total / years).toFixed(0)} events per programme-year of implementation`);
       console.log(`  history size per run (as JSON): ${runs.map((r) => `${(r.jsonBytes / 1024).toFixed(0)} KiB`).join(', ')}`);
