@@ -1,5 +1,6 @@
 import { DataSource, QueryRunner } from 'typeorm';
 import { dataSourceOptions } from './data-source';
+import { bucketsFromCountsSql, COUNTED_GROUPINGS, taskBucketCountsSql } from './queries/task-buckets.sql';
 
 /** task_count recomputed from task: what the triggers must keep it equal to. */
 const RECOUNT = `SELECT t.issuing_unit_id, t.responsible_unit_id, COALESCE(t.member_in_charge_id, '') AS member_in_charge_id,
@@ -82,5 +83,32 @@ describe('task_count triggers', () => {
     expect((await expectInStep()).map((r) => r.term)).toEqual(['', '2025-2030']);
     await q.query(`DELETE FROM programme WHERE id = 'tc-p2'`);
     expect((await expectInStep()).map((r) => r.term)).toEqual(['', '-']);
+  });
+
+  it('gives the same buckets per unit, member and field as a GROUP BY over task, around the current month', async () => {
+    const now = new Date();
+    const at = (days: number) => new Date(now.getTime() + days * 86_400_000).toISOString();
+    await programme('tc-p3', '2025-2030');
+    // Open tasks due long ago, earlier today (this month: read from task), later, and next year; done ones; a cancelled one.
+    await task('tc-7', 'tc-p3', 'IN_PROGRESS', at(-400));
+    await task('tc-8', 'tc-p3', 'ASSIGNED', new Date(now.getTime() - 60_000).toISOString());
+    await task('tc-9', 'tc-p3', 'ACCEPTED', new Date(now.getTime() + 60_000).toISOString());
+    await task('tc-10', 'tc-p3', 'SUBMITTED', at(300));
+    await task('tc-11', 'tc-p3', 'DONE', at(-40), at(-41));
+    await task('tc-12', 'tc-p3', 'DONE', at(-40), at(-20));
+    await task('tc-13', 'tc-p3', 'CANCELLED', at(-5));
+    await q.query(`UPDATE task SET member_in_charge_id = NULL, field_group = 'culture' WHERE id IN ('tc-9', 'tc-10')`);
+    for (const grouping of Object.keys(COUNTED_GROUPINGS) as Array<keyof typeof COUNTED_GROUPINGS>) {
+      const column = COUNTED_GROUPINGS[grouping];
+      const counted = await q.query(bucketsFromCountsSql(grouping), [['tc-tu'], null, now, 100, 0]);
+      const plain = await q.query(
+        `SELECT t.${column} AS key, ${taskBucketCountsSql('t', '$2')}, count(*) OVER ()::int AS groups FROM task t
+          WHERE t.issuing_unit_id = ANY($1) AND t.status <> 'CANCELLED' GROUP BY t.${column} ORDER BY t.${column} NULLS LAST`,
+        [['tc-tu'], now],
+      );
+      expect([grouping, counted]).toEqual([grouping, plain]);
+    }
+    const [all] = await q.query(bucketsFromCountsSql('unit'), [null, 'tc-tu', now, 100, 0]);
+    expect(all).toMatchObject({ key: 'tc-dept', done_on_time: 1, done_late: 1, open_within_deadline: 2, open_overdue: 2 });
   });
 });
