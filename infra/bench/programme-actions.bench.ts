@@ -14,6 +14,7 @@ import { Client, Connection, WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
 import { Actor, ActionPayloads, Comparator, findTemplate, Phase, ProgrammeActionName, ProgrammeSetup, Role } from '@app/domain';
+import { calendarYearsBetween } from '@app/domain/calendar';
 import { workflowBundleOptions } from '@app/temporal/workflow-bundle';
 import { PROGRAMME_WORKFLOW_TYPE, ProgrammeView, programmeUpdates, programmeViewQuery, ProgrammeWorkflowInput } from '@app/workflows/programme/definitions';
 import { ChildProcess, spawn } from 'node:child_process';
@@ -198,7 +199,11 @@ async function eventsPerProgrammeYear(): Promise<void> {
       workflowBundle,
       // The activity's writes do not change the history's shape; the real one is measured by the e2e tests.
       // Task children (one per issued task) run here too, publishing through their own activity.
-      activities: { async publishProgrammeChanges() {}, async publishTaskChanges() {} },
+      activities: {
+        async publishProgrammeChanges() {},
+        async publishTaskChanges() {},
+        loadWorkingCalendar: async ({ fromYear, toYear }: { fromYear: number; toYear: number }) => calendarYearsBetween([], fromYear, toYear),
+      },
     });
     await worker.runUntil(async () => {
       const template = findTemplate('action-programme')!;

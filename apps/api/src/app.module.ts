@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { PersistenceModule } from '@app/persistence';
 import { TemporalModule } from '@app/temporal';
+import { AdminCalendarModule } from './admin-calendar/admin-calendar.module';
 import { AdminNotificationsModule } from './admin-notifications/admin-notifications.module';
 import { API_CONFIG, ApiConfig } from './api.config';
 import { AuthModule } from './auth/auth.module';
@@ -49,6 +50,7 @@ export class AppModule {
         ProgrammesModule,
         InboxModule,
         AdminNotificationsModule.forRoot(config),
+        AdminCalendarModule,
         TasksModule,
         SupervisionModule,
         ReportsModule,

@@ -7,6 +7,7 @@ import { ProgrammeProjectionService } from './programmes/programme-projection.se
 import { BreakthroughProjectionService } from './breakthrough/breakthrough-projection.service';
 import { createTaskActivities } from './tasks/task.activities';
 import { TaskProjectionService } from './tasks/task-projection.service';
+import { WorkingCalendarLoaderService } from './tasks/working-calendar-loader.service';
 
 export interface TemporalWorkerOptions {
   address: string;
@@ -32,7 +33,7 @@ export async function createTemporalWorker(app: INestApplicationContext, opts: T
     workflowBundle: opts.workflowBundle,
     activities: {
       ...createProgrammeActivities(app.get(ProgrammeProjectionService), app.get(Client)),
-      ...createTaskActivities(app.get(TaskProjectionService)),
+      ...createTaskActivities(app.get(TaskProjectionService), app.get(WorkingCalendarLoaderService)),
       publishBreakthroughChanges: (input: PublishBreakthroughChangesInput) => app.get(BreakthroughProjectionService).publish(input),
     },
     maxConcurrentActivityTaskExecutions: opts.maxConcurrentActivities,

@@ -7,6 +7,7 @@ import { ProgrammeProjectionService } from './programmes/programme-projection.se
 import { BreakthroughProjectionService } from './breakthrough/breakthrough-projection.service';
 import { RecipientsService } from './common/recipients.service';
 import { TaskProjectionService } from './tasks/task-projection.service';
+import { WorkingCalendarLoaderService } from './tasks/working-calendar-loader.service';
 import { WorkerConfig } from './worker.config';
 
 @Module({})
@@ -26,8 +27,8 @@ export class WorkerModule {
           connectTimeoutMs: config.STARTUP_TIMEOUT_MS,
         }),
       ],
-      providers: [ProgrammeProjectionService, TaskProjectionService, BreakthroughProjectionService, RecipientsService],
-      exports: [ProgrammeProjectionService, TaskProjectionService, BreakthroughProjectionService],
+      providers: [ProgrammeProjectionService, TaskProjectionService, BreakthroughProjectionService, RecipientsService, WorkingCalendarLoaderService],
+      exports: [ProgrammeProjectionService, TaskProjectionService, BreakthroughProjectionService, WorkingCalendarLoaderService],
     };
   }
 }

@@ -11,6 +11,7 @@ import { WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { Actor, BreakthroughActionName, BreakthroughPayloads, BreakthroughSetup, BreakthroughSummary, Role } from '@app/domain';
+import { calendarYearsBetween } from '@app/domain/calendar';
 import { workflowBundleOptions } from '@app/temporal/workflow-bundle';
 import { eventually } from '../../../test/utils/eventually';
 import type { PublishTaskChangesInput, TaskActivities } from '../task/activity-interfaces';
@@ -68,6 +69,7 @@ describe('breakthroughCycleWorkflow (time-skipping test server, seed 003 numbers
       async publishTaskChanges(input) {
         taskPublished.push(input);
       },
+      loadWorkingCalendar: async ({ fromYear, toYear }) => calendarYearsBetween([], fromYear, toYear),
     };
     const notifications = () => published.flatMap((p) => p.notifications);
     const taskQueue = `breakthrough-${randomUUID()}`;

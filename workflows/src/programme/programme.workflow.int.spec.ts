@@ -9,6 +9,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { Actor, ActionPayloads, Comparator, findTemplate, Phase, ProgrammeActionName, ProgrammeSetup, Role, vnDateOf } from '@app/domain';
+import { calendarYearsBetween } from '@app/domain/calendar';
 import { workflowBundleOptions } from '@app/temporal/workflow-bundle';
 import { eventually } from '../../../test/utils/eventually';
 import { createTimeSkippingEnv, installQuietRuntime, quietLogger, runHistories } from '../../../test/utils/time-skipping-env';
@@ -51,6 +52,7 @@ function recordingActivities() {
     },
     // The programme's task workflows (children) run on the same worker; their projection is tested elsewhere.
     async publishTaskChanges() {},
+    loadWorkingCalendar: async ({ fromYear, toYear }) => calendarYearsBetween([], fromYear, toYear),
   };
   const notifications = (kind?: string): NotificationRequest[] =>
     published.flatMap((p) => p.notifications).filter((n) => kind === undefined || n.kind === kind);

@@ -1,4 +1,5 @@
 import type { TaskState } from '@app/domain';
+import type { CalendarYear } from '@app/domain/calendar';
 
 /** One row of a task's history, keyed so a retried activity writes it once. */
 export interface TaskEventRecord {
@@ -31,7 +32,15 @@ export interface PublishTaskChangesInput {
   notifications: TaskNotificationRequest[];
 }
 
+/** Years of the working-day table to load, both ends included. */
+export interface LoadWorkingCalendarInput {
+  fromYear: number;
+  toYear: number;
+}
+
 /** Activities the task workflow calls; implemented by the worker over Nest providers. */
 export interface TaskActivities {
   publishTaskChanges(input: PublishTaskChangesInput): Promise<void>;
+  /** The admin-edited working-day table for those years, the shipped years where it has none. */
+  loadWorkingCalendar(input: LoadWorkingCalendarInput): Promise<CalendarYear[]>;
 }

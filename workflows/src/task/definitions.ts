@@ -6,6 +6,7 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { TaskActionName, TaskActionPayloads, TaskOutcome, TaskSetup, TaskState, TaskTimer } from '@app/domain';
 import { TASK_ACTIONS } from '@app/domain';
+import type { CalendarYear } from '@app/domain/calendar';
 import type { UpdateEnvelope } from '../common/update-envelope';
 
 export const TASK_WORKFLOW_TYPE = 'taskWorkflow';
@@ -16,7 +17,14 @@ export interface TaskWorkflowInput {
   setup: TaskSetup;
   /** Workflow id (not run id) of the programme or breakthrough cycle told about outcomes; survives its continue-as-new. */
   reportToWorkflowId: string | null;
-  carried?: { state: TaskState; firedTimerKeys: string[]; effectSeq: number; runs: number };
+  carried?: {
+    state: TaskState;
+    firedTimerKeys: string[];
+    effectSeq: number;
+    runs: number;
+    /** The working-day table the first run loaded; absent when the task runs on the built-in calendar. */
+    calendarYears?: CalendarYear[];
+  };
   continueAsNewAfterEvents?: number;
 }
 

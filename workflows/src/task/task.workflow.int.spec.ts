@@ -11,7 +11,8 @@ import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/
 import { Actor, Role, TaskActionName, TaskActionPayloads, TaskSetup } from '@app/domain';
 import { workflowBundleOptions } from '@app/temporal/workflow-bundle';
 import { eventually } from '../../../test/utils/eventually';
-import type { PublishTaskChangesInput, TaskActivities, TaskNotificationRequest } from './activity-interfaces';
+import { CalendarYear, calendarYearsBetween, DEFAULT_CALENDAR_YEARS } from '@app/domain/calendar';
+import type { LoadWorkingCalendarInput, PublishTaskChangesInput, TaskActivities, TaskNotificationRequest } from './activity-interfaces';
 import { TASK_WORKFLOW_TYPE, taskUpdates, TaskView, taskViewQuery, TaskWorkflowInput } from './definitions';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -44,15 +45,21 @@ afterAll(async () => {
   await env?.teardown();
 });
 
-function recorder() {
+/** Records what the workflow publishes; serves `table` as the admin-edited working-day table. */
+function recorder(table: CalendarYear[] = []) {
   const published: PublishTaskChangesInput[] = [];
+  const calendarRequests: LoadWorkingCalendarInput[] = [];
   const activities: TaskActivities = {
     async publishTaskChanges(input) {
       published.push(input);
     },
+    async loadWorkingCalendar(input) {
+      calendarRequests.push(input);
+      return calendarYearsBetween(table, input.fromYear, input.toYear);
+    },
   };
   const notifications = (kind?: string): TaskNotificationRequest[] => published.flatMap((p) => p.notifications).filter((n) => kind === undefined || n.kind === kind);
-  return { activities, published, notifications };
+  return { activities, published, notifications, calendarRequests };
 }
 
 function setupFor(taskId: string, dueAt: number): TaskSetup {
@@ -84,8 +91,8 @@ async function skipTo(instant: number): Promise<void> {
 /** When each notification was asked for, as Vietnam local time to the minute. */
 const vnMinute = (n: TaskNotificationRequest) => new Date(Date.parse(n.occurredAt) + 7 * 3600_000).toISOString().slice(0, 16);
 
-async function startTask(dueAt: number) {
-  const { activities, notifications } = recorder();
+async function startTask(dueAt: number, table: CalendarYear[] = []) {
+  const { activities, notifications, calendarRequests } = recorder(table);
   const taskQueue = `task-${randomUUID()}`;
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle, activities });
   const taskId = `hg-ctr-123/T-${randomUUID().slice(0, 8)}`;
@@ -94,6 +101,8 @@ async function startTask(dueAt: number) {
   return {
     worker,
     notifications,
+    calendarRequests,
+    workflowId: `task/${taskId}`,
     run: (fn: (h: { act: <N extends TaskActionName>(name: N, actor: Actor, payload: TaskActionPayloads[N]) => Promise<TaskView>; view: () => Promise<TaskView> }) => Promise<void>) =>
       worker.runUntil(async () => {
         const handle = await env.client.workflow.start(TASK_WORKFLOW_TYPE, { args: [input], taskQueue, workflowId: `task/${taskId}` });
@@ -112,7 +121,7 @@ describe('taskWorkflow (time-skipping test server)', () => {
     // Due Friday 12/2/2027 at 17:00, the first working day after Tết Đinh Mùi (5/2–11/2 off, with substitute days).
     const t = await startTask(vn('2027-02-12T17:00:00'));
     await t.run(async ({ view }) => {
-      await eventually(async () => (await view()).status === 'ASSIGNED', 'the task to start');
+      await eventually(async () => (await view()).status === 'ASSIGNED' && t.notifications('TASK_ASSIGNED').length > 0, 'the task to start');
       expect(t.notifications('TASK_ASSIGNED')).toEqual([expect.objectContaining({ recipientIds: [SKHDT.personId] })]);
       await skipTo(vn('2027-02-19T09:00:00'));
       await eventually(() => t.notifications('TASK_OVERDUE_ESCALATION').length >= 2 && true, 'two escalations');
@@ -169,5 +178,45 @@ describe('taskWorkflow (time-skipping test server)', () => {
       const done = await act('verify', PBT, {});
       expect(done.state).toMatchObject({ status: 'DONE', doneAt: expect.any(String) });
     });
+  }, 120_000);
+  it("uses the working-day table it loads when it starts: an admin's new holiday moves the reminders", async () => {
+    // Due Wednesday 16/6/2027 at 17:00. The admin makes Tuesday 15/6 a holiday.
+    const due = vn('2027-06-16T17:00:00');
+    const shipped2027 = DEFAULT_CALENDAR_YEARS.find((y) => y.year === 2027)!;
+    const edited: CalendarYear[] = [{ ...shipped2027, holidays: [...shipped2027.holidays, { date: '2027-06-15', name: 'Ngày nghỉ thêm (thử nghiệm)' }] }];
+    const upcomingOf = (v: TaskView) => v.upcoming.map((u) => [u.kind, u.level, u.at]);
+
+    const shipped = await startTask(due);
+    let shippedUpcoming: unknown[] = [];
+    await shipped.run(async ({ view }) => {
+      // Published means the calendar is loaded: no activity is left pending when this worker stops.
+      await eventually(() => shipped.notifications('TASK_ASSIGNED').length > 0, 'the task to start');
+      shippedUpcoming = upcomingOf(await view());
+    });
+    // Its worker is gone: a workflow task left pending would stop the test server from skipping time.
+    await env.client.workflow.getHandle(shipped.workflowId).terminate('only compared');
+    // 7 working days before Wednesday 16/6 are 15, 14, 11, 10, 9, 8, 7/6.
+    expect(shippedUpcoming.slice(0, 2)).toEqual([
+      ['REMINDER', 1, iso(vn('2027-06-07T17:00:00'))],
+      ['REMINDER', 2, iso(vn('2027-06-15T17:00:00'))],
+    ]);
+
+    const t = await startTask(due, edited);
+    await t.run(async ({ view }) => {
+      await eventually(() => t.notifications('TASK_ASSIGNED').length > 0, 'the task to start');
+      // With 15/6 off: 14, 11, 10, 9, 8, 7, 4/6; the day before the due date is Monday 14/6.
+      expect(upcomingOf(await view())).toEqual([
+        ['REMINDER', 1, iso(vn('2027-06-04T17:00:00'))],
+        ['REMINDER', 2, iso(vn('2027-06-14T17:00:00'))],
+        ['REMINDER', 3, iso(vn('2027-06-16T17:00:00'))],
+        ['ESCALATION', 1, iso(vn('2027-06-17T17:00:00'))],
+        ['ESCALATION', 2, iso(vn('2027-06-22T17:00:00'))],
+      ]);
+      // No time is skipped here: the previous test's last activity, on a stopped worker, would hold the clock.
+    });
+    // Read once, when the task started, over the years its dates can fall in.
+    expect(t.calendarRequests).toHaveLength(1);
+    expect(t.calendarRequests[0].fromYear).toBeLessThanOrEqual(2027);
+    expect(t.calendarRequests[0].toYear).toBeGreaterThanOrEqual(2028);
   }, 120_000);
 });

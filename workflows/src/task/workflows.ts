@@ -9,6 +9,7 @@ import {
   condition,
   continueAsNew,
   getExternalWorkflowHandle,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -17,6 +18,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import {
   applyTaskAction,
   assignmentEffects,
+  DEFAULT_WORKING_CALENDAR,
   initialTaskState,
   isTaskClosed,
   pendingExtension,
@@ -29,16 +31,20 @@ import {
   timerEffects,
   validateTaskAction,
 } from '@app/domain';
+import { type CalendarYear, MAX_CALENDAR_SPAN_YEARS, WorkingCalendar } from '@app/domain/calendar';
 import { checkEnvelope, refusalFailure } from '../common/update-envelope';
 import type { TaskActivities, TaskEventRecord, TaskNotificationRequest } from './activity-interfaces';
 import { TaskActionEnvelope, taskOutcomeSignal, taskUpdates, TaskView, taskViewQuery, TaskWorkflowInput } from './definitions';
 
-const { publishTaskChanges } = proxyActivities<TaskActivities>({
+const { publishTaskChanges, loadWorkingCalendar } = proxyActivities<TaskActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
 const DEFAULT_CONTINUE_AS_NEW_AFTER = 2000;
+/** Tasks started before the working-day table existed keep the built-in calendar when replayed. */
+const CALENDAR_FROM_TABLE_PATCH = 'task-calendar-from-table';
+const VN_OFFSET_MS = 7 * 3600_000;
 const MAX_BATCH = 100;
 
 function outcomeOf(s: TaskState): TaskOutcome {
@@ -51,6 +57,18 @@ function outcomeOf(s: TaskState): TaskOutcome {
     dueAt: s.dueAt,
     doneAt: s.doneAt,
   };
+}
+
+/**
+ * Years whose working days a task can need: from the year before it starts (reminders before an
+ * early due date) to a few years past its due date (extensions, escalations), in Vietnam time.
+ */
+function calendarSpan(now: Date, dueAt: string): { fromYear: number; toYear: number } {
+  const vnYear = (ms: number) => new Date(ms + VN_OFFSET_MS).getUTCFullYear();
+  const nowYear = vnYear(now.getTime());
+  const dueYear = vnYear(Date.parse(dueAt));
+  const fromYear = Math.min(nowYear, dueYear) - 1;
+  return { fromYear, toYear: Math.min(Math.max(nowYear, dueYear) + 3, fromYear + MAX_CALENDAR_SPAN_YEARS - 1) };
 }
 
 /** The parent counts tasks by status, due date and responsible person: only these changes are reported. */
@@ -69,6 +87,15 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskOutcom
   // The parent knows how the task starts; it hears only of changes.
   let reportedOutcome = outcomeKey(outcomeOf(state));
 
+  // The working-day table is read once, by an activity, so it is in the history; the task keeps it
+  // (across continue-as-new too) even if an admin edits the table later. Runs from before the
+  // table, and their continuations, keep the built-in calendar.
+  let calendarYears: CalendarYear[] | undefined = carried.calendarYears;
+  let cal: WorkingCalendar | null = calendarYears ? new WorkingCalendar(calendarYears) : null;
+  if (!cal && (input.carried || !patched(CALENDAR_FROM_TABLE_PATCH))) cal = DEFAULT_WORKING_CALENDAR;
+  /** Until the table is loaded (the task's first moments) the built-in calendar answers queries and validators. */
+  const calendarNow = () => cal ?? DEFAULT_WORKING_CALENDAR;
+
   const queue = (effects: TaskEffect[], now: Date) => {
     for (const e of effects) {
       effectSeq += 1;
@@ -80,7 +107,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskOutcom
     projectionDirty = true;
   };
 
-  const pendingTimers = () => taskTimers(state).filter((t) => !fired.has(t.key));
+  const pendingTimers = () => taskTimers(state, calendarNow()).filter((t) => !fired.has(t.key));
 
   const view = (): TaskView => {
     const ext = pendingExtension(state);
@@ -100,18 +127,32 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskOutcom
   for (const name of TASK_ACTIONS) {
     setHandler(
       taskUpdates[name] as unknown as UpdateDefinition<TaskView, [TaskActionEnvelope]>,
-      (env: TaskActionEnvelope) => {
-        // A retried request (same id) has exactly one effect: the second call only reads.
-        if (state.appliedRequestIds.includes(env.requestId)) return view();
-        const now = new Date();
-        queue(applyTaskAction(state, env.actor, { name, payload: env.payload } as TaskAction, now, env.requestId), now);
-        return view();
+      (env: TaskActionEnvelope): TaskView | Promise<TaskView> => {
+        const action = { name, payload: env.payload } as TaskAction;
+        const apply = (loaded: WorkingCalendar): TaskView => {
+          // A retried request (same id) has exactly one effect: the second call only reads.
+          if (state.appliedRequestIds.includes(env.requestId)) return view();
+          const now = new Date();
+          queue(applyTaskAction(state, env.actor, action, now, env.requestId, loaded), now);
+          return view();
+        };
+        if (cal) return apply(cal);
+        // Validated against the built-in calendar: check again with the loaded one before acting.
+        return (async () => {
+          await condition(() => cal !== null);
+          const loaded = calendarNow();
+          if (!state.appliedRequestIds.includes(env.requestId)) {
+            const refusal = validateTaskAction(state, env.actor, action, new Date(), loaded);
+            if (refusal) throw refusalFailure(refusal);
+          }
+          return apply(loaded);
+        })();
       },
       {
         validator: (env: TaskActionEnvelope) => {
           checkEnvelope(env);
           if (state.appliedRequestIds.includes(env.requestId)) return;
-          const refusal = validateTaskAction(state, env.actor, { name, payload: env.payload } as TaskAction, new Date());
+          const refusal = validateTaskAction(state, env.actor, { name, payload: env.payload } as TaskAction, new Date(), calendarNow());
           if (refusal) throw refusalFailure(refusal);
         },
       },
@@ -119,6 +160,10 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskOutcom
   }
 
   if (!input.carried) queue(assignmentEffects(state), new Date());
+  if (!cal) {
+    calendarYears = await loadWorkingCalendar(calendarSpan(new Date(), state.dueAt));
+    cal = new WorkingCalendar(calendarYears);
+  }
 
   const fireDueTimers = (): void => {
     for (;;) {
@@ -169,7 +214,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskOutcom
         await report();
       } while (projectionDirty || pendingEvents.length || pendingNotifications.length);
       if (!isTaskClosed(state.status)) {
-        return continueAsNew<typeof taskWorkflow>({ ...input, carried: { state, firedTimerKeys: [...fired], effectSeq, runs: carried.runs + 1 } });
+        return continueAsNew<typeof taskWorkflow>({ ...input, carried: { state, firedTimerKeys: [...fired], effectSeq, runs: carried.runs + 1, calendarYears } });
       }
       break;
     }

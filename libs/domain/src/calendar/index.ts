@@ -6,3 +6,4 @@ export { InvalidCalendarError, validateCalendarYear, validateCalendarYears } fro
 export type { DateInput, DayInfo, WorkingCalendarOptions } from './working-calendar';
 export { DayKind, WorkingCalendar } from './working-calendar';
 export { DEFAULT_CALENDAR_YEARS } from './default-calendar.data';
+export { calendarSpanProblem, calendarYearsBetween, MAX_CALENDAR_SPAN_YEARS } from './calendar-table';

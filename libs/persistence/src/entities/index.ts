@@ -18,17 +18,18 @@ import { TaskCountEntity } from './task-count.entity';
 import { TaskEventEntity } from './task-event.entity';
 import { UnitWebhookEntity } from './unit-webhook.entity';
 import { WebhookAllowlistEntryEntity } from './webhook-allowlist-entry.entity';
+import { WorkingCalendarYearEntity } from './working-calendar-year.entity';
 
 export const ENTITIES = [
   OrgUnitEntity, PersonEntity, ProgrammeEntity, PhaseHistoryEntity, AuditEventEntity, NotificationEntity,
   ProgrammeTargetEntity, TargetValueEntity, ProgrammeReviewEntity, TaskEntity, TaskCountEntity, TaskEventEntity, ProgrammeReportEntity,
   NotificationDeliveryEntity, NotificationDigestItemEntity, NotificationDigestEntity, WebhookAllowlistEntryEntity, UnitWebhookEntity,
-  BreakthroughCycleEntity, BreakthroughEventEntity,
+  BreakthroughCycleEntity, BreakthroughEventEntity, WorkingCalendarYearEntity,
 ];
 
 export {
   AuditEventEntity, NotificationEntity, OrgUnitEntity, PersonEntity, PhaseHistoryEntity, ProgrammeEntity,
   ProgrammeReviewEntity, ProgrammeTargetEntity, TargetValueEntity, TaskEntity, TaskCountEntity, TaskEventEntity, ProgrammeReportEntity,
   NotificationDeliveryEntity, NotificationDigestItemEntity, NotificationDigestEntity, WebhookAllowlistEntryEntity, UnitWebhookEntity,
-  BreakthroughCycleEntity, BreakthroughEventEntity,
+  BreakthroughCycleEntity, BreakthroughEventEntity, WorkingCalendarYearEntity,
 };

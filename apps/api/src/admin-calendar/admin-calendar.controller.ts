@@ -1,0 +1,36 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Put, UseGuards } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal } from '../auth/principal';
+import { AdminRoleGuard } from '../admin-notifications/admin-role.guard';
+import { AdminCalendarService } from './admin-calendar.service';
+import { CalendarYearDto } from './dto/calendar-year.dto';
+
+@ApiTags('admin: working-day calendar')
+@ApiBearerAuth()
+@ApiForbiddenResponse({ description: 'the caller lacks the ADMIN role' })
+@UseGuards(AdminRoleGuard)
+@Controller('admin/calendar')
+export class AdminCalendarController {
+  constructor(private readonly calendar: AdminCalendarService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Every year of the working-day table, with its holidays, substitute days off and make-up working days' })
+  list() {
+    return this.calendar.list();
+  }
+
+  @Get(':year')
+  @ApiOperation({ summary: 'One year of the working-day table, with who changed it last' })
+  get(@Param('year', ParseIntPipe) year: number) {
+    return this.calendar.get(year);
+  }
+
+  @Put(':year')
+  @ApiOperation({
+    summary: "Replace one year's days. Tasks started afterwards count working days with it; running tasks keep the calendar they started with",
+  })
+  @ApiBadRequestResponse({ description: 'every problem with the year, listed in `message`; nothing is written' })
+  put(@CurrentPrincipal() p: Principal, @Param('year', ParseIntPipe) year: number, @Body() dto: CalendarYearDto) {
+    return this.calendar.put(year, dto, p.personId);
+  }
+}

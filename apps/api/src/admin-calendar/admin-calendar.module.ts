@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { AdminRoleGuard } from '../admin-notifications/admin-role.guard';
+import { AdminCalendarController } from './admin-calendar.controller';
+import { AdminCalendarService } from './admin-calendar.service';
+
+/** Admin side of the working-day table (holidays, substitute days off, make-up working days per year). */
+@Module({
+  controllers: [AdminCalendarController],
+  providers: [AdminCalendarService, AdminRoleGuard],
+})
+export class AdminCalendarModule {}
