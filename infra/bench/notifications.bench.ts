@@ -22,6 +22,7 @@ import { NotifierModule } from '../../apps/notifier/src/notifier.module';
 import type { MailTransport } from '../../apps/notifier/src/email/mail-transport';
 import { bullConnection, NotificationKind, NotificationProducer, NOTIFIER_QUEUES, QueueName } from '../../libs/notifications/src';
 import { ensureDatabase, migrate } from '../../libs/persistence/src';
+import { percentile } from './stats';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
@@ -40,12 +41,9 @@ interface Result {
   cpuPerDelivery: number;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-
 function summarise(name: string, latencies: number[], elapsedMs: number, cpu: NodeJS.CpuUsage): Result {
-  const sorted = [...latencies].sort((a, b) => a - b);
   const cpuPerDelivery = (cpu.user + cpu.system) / latencies.length;
-  return { name, rate: (latencies.length / elapsedMs) * 1000, p50: percentile(sorted, 50), p99: percentile(sorted, 99), cpuPerDelivery };
+  return { name, rate: (latencies.length / elapsedMs) * 1000, p50: percentile(latencies, 50), p99: percentile(latencies, 99), cpuPerDelivery };
 }
 
 /**
@@ -96,23 +94,34 @@ async function bareBullmq(n: number): Promise<Result> {
 }
 
 /**
- * The in-app channel, people's default: the dispatch job writes the inbox rows itself (batched), so a
- * notification is delivered when its dispatch job completes; that moment comes from BullMQ's own
- * completion events.
+ * Our pipeline, from `NotificationProducer.enqueue` to delivery, on its own queue prefix.
+ * E-mail: delivered when the recording transport is handed the message. In-app (people's default):
+ * the dispatch job writes the inbox rows itself, so delivered when that job completes, a moment
+ * taken from BullMQ's own completion events.
  */
-async function pipelineInApp(n: number, dataSource: DataSource, people: string[], round: string): Promise<Result> {
-  const prefix = `${RUN}-inapp`;
+async function pipeline(channel: 'email' | 'inApp', n: number, dataSource: DataSource, people: string[], round: string, rate?: number): Promise<Result> {
+  const prefix = `${RUN}-${channel}`;
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
-  const config = loadNotifierConfig({ ...process.env, REDIS_URL, DATABASE_URL, QUEUE_PREFIX: prefix, NOTIFIER_CONCURRENCY: String(CONCURRENCY), LOG_LEVEL: 'error' });
-  const app: INestApplicationContext = await NestFactory.createApplicationContext(NotifierModule.forRoot(config), { logger: ['error'] });
-  await app.init();
-  const events = new QueueEvents(QueueName.NOTIFICATIONS, { connection: bullConnection(REDIS_URL), prefix });
-  await events.waitUntilReady();
-  events.on('completed', ({ jobId }) => {
-    const at = sentAt.get(jobId);
+  const delivered = (eventKey: string) => {
+    const at = sentAt.get(eventKey);
     if (at !== undefined) latencies.push(Date.now() - at);
-  });
+  };
+  const recording: MailTransport = {
+    async send(m) {
+      delivered(m.deliveryKey.slice(0, m.deliveryKey.lastIndexOf('@')));
+      return { receipt: 'recorded' };
+    },
+    close: () => undefined,
+  };
+  const config = loadNotifierConfig({ ...process.env, REDIS_URL, DATABASE_URL, QUEUE_PREFIX: prefix, NOTIFIER_CONCURRENCY: String(CONCURRENCY), LOG_LEVEL: 'error' });
+  const app: INestApplicationContext = await NestFactory.createApplicationContext(NotifierModule.forRoot(config, { mailTransport: recording }), { logger: ['error'] });
+  await app.init();
+  const events = channel === 'inApp' ? new QueueEvents(QueueName.NOTIFICATIONS, { connection: bullConnection(REDIS_URL), prefix }) : null;
+  if (events) {
+    await events.waitUntilReady();
+    events.on('completed', ({ jobId }) => delivered(jobId));
+  }
   const queue = new Queue(QueueName.NOTIFICATIONS, { connection: bullConnection(REDIS_URL), prefix });
   const producer = new NotificationProducer(queue);
   const started = Date.now();
@@ -121,51 +130,15 @@ async function pipelineInApp(n: number, dataSource: DataSource, people: string[]
     const key = `bench/${round}#${i}`;
     sentAt.set(key, Date.now());
     return producer.enqueue({ key, kind: NotificationKind.TASK_ASSIGNED, recipientIds: [people[i % people.length]], params: { title: `Nhiệm vụ ${i}`, dueAt: '2025-12-31T00:00:00Z' }, occurredAt: new Date().toISOString() });
-  });
-  await waitFor(() => latencies.length >= n, 'the in-app deliveries');
-  const elapsed = Date.now() - started;
-  const used = process.cpuUsage(cpu);
-  const rows: Array<{ n: number }> = await dataSource.query('SELECT count(*)::int AS n FROM notification WHERE idempotency_key LIKE $1', [`bench/${round}#%`]);
-  if (rows[0].n !== n) throw new Error(`expected ${n} inbox rows, found ${rows[0].n}`);
-  await events.close();
-  await app.close();
-  for (const name of NOTIFIER_QUEUES) {
-    const q = new Queue(name, { connection: bullConnection(REDIS_URL), prefix });
-    await q.obliterate({ force: true });
-    await q.close();
-  }
-  await queue.close();
-  await dataSource.query('DELETE FROM notification WHERE idempotency_key LIKE $1', [`bench/${round}#%`]);
-  return summarise('notification pipeline, in-app channel', latencies, elapsed, used);
-}
-
-async function pipeline(n: number, dataSource: DataSource, people: string[], round: string, rate?: number): Promise<Result> {
-  const prefix = `${RUN}-pipeline`;
-  const sentAt = new Map<string, number>();
-  const latencies: number[] = [];
-  const recording: MailTransport = {
-    async send(m) {
-      const eventKey = m.deliveryKey.slice(0, m.deliveryKey.lastIndexOf('@'));
-      latencies.push(Date.now() - sentAt.get(eventKey)!);
-      return { receipt: 'recorded' };
-    },
-    close: () => undefined,
-  };
-  const config = loadNotifierConfig({ ...process.env, REDIS_URL, DATABASE_URL, QUEUE_PREFIX: prefix, NOTIFIER_CONCURRENCY: String(CONCURRENCY), LOG_LEVEL: 'error' });
-  const app: INestApplicationContext = await NestFactory.createApplicationContext(NotifierModule.forRoot(config, { mailTransport: recording }), { logger: ['error'] });
-  await app.init();
-  const queue = new Queue(QueueName.NOTIFICATIONS, { connection: bullConnection(REDIS_URL), prefix });
-  const producer = new NotificationProducer(queue);
-  const started = Date.now();
-  const cpu = process.cpuUsage();
-  await enqueueAll(n, (i) => {
-    const key = `bench/${round}#${i}`;
-    sentAt.set(key, Date.now());
-    return producer.enqueue({ key, kind: NotificationKind.TASK_ASSIGNED, recipientIds: [people[i % people.length]], params: { title: `Nhiệm vụ ${i}`, dueDate: '2025-12-31T00:00:00Z' }, occurredAt: new Date().toISOString() });
   }, rate);
-  await waitFor(() => latencies.length >= n, 'the pipeline deliveries');
+  await waitFor(() => latencies.length >= n, `the ${channel} deliveries`);
   const elapsed = Date.now() - started;
   const used = process.cpuUsage(cpu);
+  if (channel === 'inApp') {
+    const rows: Array<{ n: number }> = await dataSource.query('SELECT count(*)::int AS n FROM notification WHERE idempotency_key LIKE $1', [`bench/${round}#%`]);
+    if (rows[0].n !== n) throw new Error(`expected ${n} inbox rows, found ${rows[0].n}`);
+  }
+  await events?.close();
   await app.close();
   for (const name of NOTIFIER_QUEUES) {
     const q = new Queue(name, { connection: bullConnection(REDIS_URL), prefix });
@@ -174,7 +147,9 @@ async function pipeline(n: number, dataSource: DataSource, people: string[], rou
   }
   await queue.close();
   await dataSource.query('DELETE FROM notification_delivery WHERE event_key LIKE $1', [`bench/${round}#%`]);
-  return summarise(rate ? `notification pipeline, paced ${rate}/s` : 'notification pipeline (recording channel)', latencies, elapsed, used);
+  await dataSource.query('DELETE FROM notification WHERE idempotency_key LIKE $1', [`bench/${round}#%`]);
+  const name = channel === 'inApp' ? 'notification pipeline, in-app channel' : rate ? `notification pipeline, paced ${rate}/s` : 'notification pipeline (recording channel)';
+  return summarise(name, latencies, elapsed, used);
 }
 
 async function main(): Promise<void> {
@@ -197,13 +172,13 @@ async function main(): Promise<void> {
   console.log(`notification benchmark: ${EVENTS} events, concurrency ${CONCURRENCY}, Redis ${new URL(REDIS_URL).host}, prefix ${RUN}, load average ${load()}`);
   // Warm up both paths (connections, JIT, prepared plans), then measure.
   await bareBullmq(200);
-  await pipeline(200, dataSource, people, `${RUN}-warmup`);
+  await pipeline('email', 200, dataSource, people, `${RUN}-warmup`);
   const bare = await bareBullmq(EVENTS);
-  const ours = await pipeline(EVENTS, dataSource, people, RUN);
-  const paced = await pipeline(Math.min(EVENTS, PACED_RATE * 5), dataSource, people, `${RUN}-paced`, PACED_RATE);
-  await pipelineInApp(200, dataSource, inAppPeople, `${RUN}-inapp-warmup`);
+  const ours = await pipeline('email', EVENTS, dataSource, people, RUN);
+  const paced = await pipeline('email', Math.min(EVENTS, PACED_RATE * 5), dataSource, people, `${RUN}-paced`, PACED_RATE);
+  await pipeline('inApp', 200, dataSource, inAppPeople, `${RUN}-inapp-warmup`);
   const bareAgain = await bareBullmq(EVENTS);
-  const inApp = await pipelineInApp(EVENTS, dataSource, inAppPeople, `${RUN}-inapp`);
+  const inApp = await pipeline('inApp', EVENTS, dataSource, inAppPeople, `${RUN}-inapp`);
   await dataSource.destroy();
 
   for (const r of [bare, ours, paced, bareAgain, inApp])

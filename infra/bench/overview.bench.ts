@@ -15,6 +15,7 @@ import { createApiApp } from '../../apps/api/src/bootstrap';
 import { OverviewService } from '../../apps/api/src/supervision/overview.service';
 import { SupervisionScope } from '../../apps/api/src/supervision/supervision-scope.service';
 import { migrate, recreateDatabase } from '../../libs/persistence/src';
+import { formatMs, sampleLatency } from './stats';
 import { DevServer, startTemporalDevServer } from '../../test/utils/temporal-dev-server';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/action_programmes_bench_overview_test';
@@ -82,20 +83,7 @@ async function load(db: Client): Promise<void> {
   await db.query('ANALYZE');
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
 
-async function time(n: number, fn: () => Promise<void>): Promise<{ p50: number; p99: number; mean: number }> {
-  for (let i = 0; i < WARM_UP; i++) await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const start = process.hrtime.bigint();
-    await fn();
-    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  samples.sort((a, b) => a - b);
-  return { p50: percentile(samples, 50), p99: percentile(samples, 99), mean: samples.reduce((a, b) => a + b, 0) / samples.length };
-}
 
 /** The SQL the overview runs for a scope, captured by running the real service against a recording stand-in. */
 async function overviewSql(db: Client, scope: SupervisionScope, term: string): Promise<Array<{ sql: string; params: unknown[] }>> {
@@ -158,16 +146,16 @@ async function main(): Promise<void> {
       )).rows;
       if (direct !== body.tasks.total.total) throw new Error(`overview counted ${body.tasks.total.total} tasks, task holds ${direct}`);
       const statements = await overviewSql(db, c.scope as SupervisionScope, term);
-      const http = await time(SAMPLES, async () => {
+      const http = await sampleLatency(SAMPLES, WARM_UP, async () => {
         const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
         await res.arrayBuffer();
       });
-      const raw = await time(SAMPLES, async () => {
+      const raw = await sampleLatency(SAMPLES, WARM_UP, async () => {
         for (const s of statements) await db.query(s.sql, s.params);
       });
       console.log(`\n${c.name}: ${body.tasks.total.total} tasks counted, ${statements.length} SQL statements`);
-      console.log(`  endpoint over HTTP : p50 ${fmt(http.p50)}  p99 ${fmt(http.p99)}  mean ${fmt(http.mean)}  (${SAMPLES} requests)`);
-      console.log(`  raw SQL (pg loop)  : p50 ${fmt(raw.p50)}  p99 ${fmt(raw.p99)}  mean ${fmt(raw.mean)}`);
+      console.log(`  endpoint over HTTP : p50 ${formatMs(http.p50)}  p99 ${formatMs(http.p99)}  mean ${formatMs(http.mean)}  (${SAMPLES} requests)`);
+      console.log(`  raw SQL (pg loop)  : p50 ${formatMs(raw.p50)}  p99 ${formatMs(raw.p99)}  mean ${formatMs(raw.mean)}`);
       console.log(`  ratio endpoint/raw : p50 ${(http.p50 / raw.p50).toFixed(2)}  p99 ${(http.p99 / raw.p99).toFixed(2)}  (goal <= 2; endpoint p99 goal < 50 ms: ${http.p99 < 50 ? 'met' : 'NOT met'})`);
     }
   } finally {

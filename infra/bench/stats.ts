@@ -28,3 +28,11 @@ export async function timed(fn: () => Promise<unknown>): Promise<number> {
   await fn();
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
+
+/** Runs `fn` `warmup` times unmeasured, then `n` times measured, one after another. */
+export async function sampleLatency(n: number, warmup: number, fn: () => Promise<unknown>): Promise<Summary> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) samples.push(await timed(fn));
+  return summarise(samples);
+}

@@ -22,6 +22,7 @@ import { seedPeople } from '../../apps/api/src/seed/seed-people';
 import { migrate } from '../../libs/persistence/src';
 import { bucketsFromCountsSql, taskBucketCountsSql } from '../../libs/persistence/src/queries/task-buckets.sql';
 import { freePort } from '../../test/utils/free-port';
+import { sampleLatency } from './stats';
 
 const ROOT = path.resolve(__dirname, '../..');
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/action_programmes_tasks_bench';
@@ -82,21 +83,7 @@ async function load(ds: DataSource): Promise<void> {
   await ds.query('VACUUM ANALYZE task');
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
-async function timeLoop(n: number, fn: () => Promise<void>): Promise<{ p50: number; p99: number; mean: number }> {
-  for (let i = 0; i < WARMUP; i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = process.hrtime.bigint();
-    await fn();
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p99: percentile(times, 99), mean: times.reduce((a, b) => a + b, 0) / times.length };
-}
 
 function get(port: number, pathAndQuery: string, token: string, agent: http.Agent): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
@@ -159,11 +146,11 @@ async function main(): Promise<void> {
     if (direct.rows.length !== body.items.length) throw new Error(`direct SQL returned ${direct.rows.length} groups, the endpoint ${body.items.length}`);
     console.log(`counted buckets equal a GROUP BY over task (${plain.rows.length} groups)`);
 
-    const viaHttp = await timeLoop(REQUESTS, async () => {
+    const viaHttp = await sampleLatency(REQUESTS, WARMUP, async () => {
       const res = await get(port, query, login, agent);
       if (res.status !== 200) throw new Error(`status ${res.status}`);
     });
-    const viaPg = await timeLoop(REQUESTS, async () => {
+    const viaPg = await sampleLatency(REQUESTS, WARMUP, async () => {
       await pg.query(sql, args());
     });
     const f = (x: number) => x.toFixed(2).padStart(8);

@@ -5,20 +5,17 @@
  * year-end evaluation counts what the tasks reported. The activities are recorders.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import * as path from 'node:path';
 import { WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { Actor, BreakthroughActionName, BreakthroughPayloads, BreakthroughSetup, BreakthroughSummary, Role } from '@app/domain';
 import { calendarYearsBetween } from '@app/domain/calendar';
 import { workflowBundleOptions } from '@app/temporal/workflow-bundle';
 import { eventually } from '../../../test/utils/eventually';
+import { createTimeSkippingEnv, installQuietRuntime, quietLogger, runHistories } from '../../../test/utils/time-skipping-env';
 import type { PublishTaskChangesInput, TaskActivities } from '../task/activity-interfaces';
 import { BREAKTHROUGH_WORKFLOW_TYPE, BreakthroughActivities, breakthroughUpdates, BreakthroughView, breakthroughViewQuery, PublishBreakthroughChangesInput } from './definitions';
 
-const ROOT = path.resolve(__dirname, '../../..');
-const TEST_SERVER = process.env.TEMPORAL_TEST_SERVER ?? path.join(ROOT, '.tools/temporal/bin/temporal-test-server');
 const MAX_EVENTS_PER_RUN = 4096;
 
 const vn = (local: string) => Date.parse(`${local}+07:00`);
@@ -35,13 +32,8 @@ let env: TestWorkflowEnvironment;
 let workflowBundle: { code: string };
 
 beforeAll(async () => {
-  if (!existsSync(TEST_SERVER)) throw new Error(`Temporal time-skipping test server not found at ${TEST_SERVER}; run "bash infra/temporal/install.sh". This test never skips.`);
-  Runtime.install({ logger: new DefaultLogger('WARN') });
-  const nothing = () => undefined;
-  [env, workflowBundle] = await Promise.all([
-    TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: TEST_SERVER } } }),
-    bundleWorkflowCode({ ...workflowBundleOptions(), logger: { info: nothing, warn: nothing, error: nothing, debug: nothing, trace: nothing, log: nothing } as never }),
-  ]);
+  installQuietRuntime();
+  [env, workflowBundle] = await Promise.all([createTimeSkippingEnv(), bundleWorkflowCode({ ...workflowBundleOptions(), logger: quietLogger() })]);
 }, 120_000);
 
 afterAll(async () => {
@@ -163,14 +155,7 @@ describe('breakthroughCycleWorkflow (time-skipping test server, seed 003 numbers
       expect(notifications().filter((x) => x.kind === 'REVIEW_CLOSED').map((x) => x.params.headline)).toEqual(['0/214 done on time']);
 
       // Every run stayed under the history limit (about 450 updates and 214 child starts).
-      const runs: number[] = [];
-      let runId: string | null | undefined = first.firstExecutionRunId;
-      while (runId) {
-        const history: Awaited<ReturnType<WorkflowHandle['fetchHistory']>> = await env.client.workflow.getHandle(workflowId, runId).fetchHistory();
-        const events = history.events ?? [];
-        runs.push(events.length);
-        runId = events[events.length - 1]?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId;
-      }
+      const runs = (await runHistories(env.client, workflowId, first.firstExecutionRunId)).map((r) => r.events);
       for (const events of runs) expect(events).toBeLessThan(MAX_EVENTS_PER_RUN);
     });
   }, 150_000);

@@ -4,19 +4,16 @@
  * extension (and a reassignment) moving every pending reminder. The activity is a recorder.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import * as path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { Actor, Role, TaskActionName, TaskActionPayloads, TaskSetup } from '@app/domain';
 import { workflowBundleOptions } from '@app/temporal/workflow-bundle';
 import { eventually } from '../../../test/utils/eventually';
+import { createTimeSkippingEnv, installQuietRuntime, quietLogger } from '../../../test/utils/time-skipping-env';
 import { CalendarYear, calendarYearsBetween, DEFAULT_CALENDAR_YEARS } from '@app/domain/calendar';
 import type { LoadWorkingCalendarInput, PublishTaskChangesInput, TaskActivities, TaskNotificationRequest } from './activity-interfaces';
 import { TASK_WORKFLOW_TYPE, taskUpdates, TaskView, taskViewQuery, TaskWorkflowInput } from './definitions';
 
-const ROOT = path.resolve(__dirname, '../../..');
-const TEST_SERVER = process.env.TEMPORAL_TEST_SERVER ?? path.join(ROOT, '.tools/temporal/bin/temporal-test-server');
 
 const person = (personId: string, unitId: string, ...roles: Role[]): Actor => ({ personId, unitId, roles });
 const SKHDT = person('hg-skhdt-gd', 'hg-skhdt', Role.HEAD, Role.KEY_CADRE);
@@ -32,13 +29,8 @@ let env: TestWorkflowEnvironment;
 let workflowBundle: { code: string };
 
 beforeAll(async () => {
-  if (!existsSync(TEST_SERVER)) throw new Error(`Temporal time-skipping test server not found at ${TEST_SERVER}; run "bash infra/temporal/install.sh". This test never skips.`);
-  Runtime.install({ logger: new DefaultLogger('WARN') });
-  const nothing = () => undefined;
-  [env, workflowBundle] = await Promise.all([
-    TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: TEST_SERVER } } }),
-    bundleWorkflowCode({ ...workflowBundleOptions(), logger: { info: nothing, warn: nothing, error: nothing, debug: nothing, trace: nothing, log: nothing } as never }),
-  ]);
+  installQuietRuntime();
+  [env, workflowBundle] = await Promise.all([createTimeSkippingEnv(), bundleWorkflowCode({ ...workflowBundleOptions(), logger: quietLogger() })]);
 }, 120_000);
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Put, UseGuards } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '../auth/principal';
-import { AdminRoleGuard } from '../admin-notifications/admin-role.guard';
+import { AdminRoleGuard } from '../auth/admin-role.guard';
 import { AdminCalendarService } from './admin-calendar.service';
 import { CalendarYearDto } from './dto/calendar-year.dto';
 

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AdminRoleGuard } from '../admin-notifications/admin-role.guard';
+import { AdminRoleGuard } from '../auth/admin-role.guard';
 import { AdminCalendarController } from './admin-calendar.controller';
 import { AdminCalendarService } from './admin-calendar.service';
 

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Pu
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal, Principal } from '../auth/principal';
-import { AdminRoleGuard } from './admin-role.guard';
+import { AdminRoleGuard } from '../auth/admin-role.guard';
 import { BOARD_COOKIE, BOARD_PATH } from './queue-board';
 import { FailedDeliveriesQuery, RetryFailedDto } from './dto/failed-deliveries.dto';
 import { AllowlistEntryDto, UnitWebhookDto } from './dto/webhook-settings.dto';

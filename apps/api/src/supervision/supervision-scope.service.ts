@@ -36,7 +36,10 @@ export class SupervisionScopeService {
 
   /** The scope of `principal`, narrowed to `committeeId` (which must lie inside it) when given. */
   async resolve(principal: Principal, committeeId?: string): Promise<SupervisionScope> {
-    const { tree, byId } = await this.units();
+    return this.scopeIn(await this.units(), principal, committeeId);
+  }
+
+  private scopeIn({ tree, byId }: { tree: OrgTree; byId: Map<string, UnitRow> }, principal: Principal, committeeId?: string): SupervisionScope {
     const unitOf = (id: string) => {
       const u = byId.get(id);
       if (!u) throw new NotFoundException(`unknown unit ${id}`);
@@ -62,17 +65,18 @@ export class SupervisionScopeService {
    * caller supervises. A district of one province therefore sees nothing of another.
    */
   async programmeIssuersVisibleTo(principal: Principal): Promise<string[] | null> {
-    const scope = await this.resolve(principal);
+    const units = await this.units();
+    const scope = this.scopeIn(units, principal);
     if (scope.kind === 'ALL') return null;
-    const { tree } = await this.units();
-    const above = tree.ancestorsOf(principal.unitId);
+    const above = units.tree.ancestorsOf(principal.unitId);
     return [...new Set([...above, ...(scope.kind === 'UNITS' ? scope.unitIds : [])])];
   }
 
   /** The units the caller may ask an overview of (their scope's subtree), root first then by name. */
   async unitsInScope(principal: Principal): Promise<Array<{ id: string; name: string; kind: string; parentId: string | null }>> {
-    const scope = await this.resolve(principal);
-    const { byId } = await this.units();
+    const units = await this.units();
+    const scope = this.scopeIn(units, principal);
+    const { byId } = units;
     const ids = scope.kind === 'ALL' ? [...byId.keys()] : scope.kind === 'UNITS' ? scope.unitIds : [];
     const rootId = scope.committee?.id;
     return ids

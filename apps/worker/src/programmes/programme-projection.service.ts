@@ -57,18 +57,21 @@ export class ProgrammeProjectionService {
       );
       // An older version arriving late changes nothing derived from the state either.
       if (applied.length > 0) await this.writeTargetsAndReviews(tx, s);
-      for (const h of s.phaseHistory) {
-        await tx.query(
-          `INSERT INTO programme_phase_history (programme_id, seq, phase, entered_at, deadline, actor_id, reason)
-           VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT DO NOTHING`,
-          [s.setup.programmeId, h.seq, h.phase, h.enteredAt, h.deadline, h.actorId, h.reason],
-        );
-      }
-      for (const a of input.audits) {
+      // Phase rows and audit events are keyed and append-only: one statement each, repeats ignored.
+      await tx.query(
+        `INSERT INTO programme_phase_history (programme_id, seq, phase, entered_at, deadline, actor_id, reason)
+         SELECT $1, h.seq, h.phase, h."enteredAt", h.deadline, h."actorId", h.reason
+           FROM jsonb_to_recordset($2::jsonb) AS h(seq int, phase text, "enteredAt" timestamptz, deadline timestamptz, "actorId" text, reason text)
+         ON CONFLICT DO NOTHING`,
+        [s.setup.programmeId, JSON.stringify(s.phaseHistory)],
+      );
+      if (input.audits.length > 0) {
         await tx.query(
           `INSERT INTO audit_event (event_key, programme_id, actor_id, action, occurred_at, before, after)
-           VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT (event_key) DO NOTHING`,
-          [a.key, a.programmeId, a.actorId, a.action, a.occurredAt, a.before && JSON.stringify(a.before), a.after && JSON.stringify(a.after)],
+           SELECT a.key, a."programmeId", a."actorId", a.action, a."occurredAt", a.before, a.after
+             FROM jsonb_to_recordset($1::jsonb) AS a(key text, "programmeId" text, "actorId" text, action text, "occurredAt" timestamptz, before jsonb, after jsonb)
+           ON CONFLICT (event_key) DO NOTHING`,
+          [JSON.stringify(input.audits)],
         );
       }
     });
@@ -95,7 +98,10 @@ export class ProgrammeProjectionService {
          SELECT $1, t.code, t.name, t.unit, t.baseline, t.goal, t."periodGoals", t."responsibleUnitId"
            FROM jsonb_to_recordset($2::jsonb) AS t(code text, name text, unit text, baseline text, goal jsonb, "periodGoals" jsonb, "responsibleUnitId" text)
          ON CONFLICT (programme_id, code) DO UPDATE SET name = EXCLUDED.name, unit = EXCLUDED.unit, baseline = EXCLUDED.baseline,
-           goal = EXCLUDED.goal, period_goals = EXCLUDED.period_goals, responsible_unit_id = EXCLUDED.responsible_unit_id`,
+           goal = EXCLUDED.goal, period_goals = EXCLUDED.period_goals, responsible_unit_id = EXCLUDED.responsible_unit_id
+         WHERE (programme_target.name, programme_target.unit, programme_target.baseline, programme_target.goal, programme_target.period_goals,
+           programme_target.responsible_unit_id) IS DISTINCT FROM
+           (EXCLUDED.name, EXCLUDED.unit, EXCLUDED.baseline, EXCLUDED.goal, EXCLUDED.period_goals, EXCLUDED.responsible_unit_id)`,
         [id, JSON.stringify(targets)],
       );
     }
@@ -111,7 +117,10 @@ export class ProgrammeProjectionService {
        ON CONFLICT (programme_id, seq) DO UPDATE SET kind = EXCLUDED.kind, period_label = EXCLUDED.period_label, opens_at = EXCLUDED.opens_at,
          closes_at = EXCLUDED.closes_at, closed_at = EXCLUDED.closed_at, expected_unit_ids = EXCLUDED.expected_unit_ids,
          reported_unit_ids = EXCLUDED.reported_unit_ids, headline = EXCLUDED.headline, achieved_or_exceeded = EXCLUDED.achieved_or_exceeded,
-         targets_total = EXCLUDED.targets_total, low_target_codes = EXCLUDED.low_target_codes`,
+         targets_total = EXCLUDED.targets_total, low_target_codes = EXCLUDED.low_target_codes
+       WHERE (programme_review.closed_at, programme_review.reported_unit_ids, programme_review.headline, programme_review.opens_at,
+         programme_review.closes_at, programme_review.expected_unit_ids) IS DISTINCT FROM
+         (EXCLUDED.closed_at, EXCLUDED.reported_unit_ids, EXCLUDED.headline, EXCLUDED.opens_at, EXCLUDED.closes_at, EXCLUDED.expected_unit_ids)`,
       [id, JSON.stringify(reviews.map(reviewRow))],
     );
     const values = reviews.filter((r) => r.closedAt || Object.keys(r.reports).length > 0).flatMap((r) => targetValueRows(r, targets));
@@ -121,7 +130,9 @@ export class ProgrammeProjectionService {
        SELECT $1, v.code, v.seq, v."periodLabel", v.value, v."unitId", v."reportedAt", v.achievement
          FROM jsonb_to_recordset($2::jsonb) AS v(code text, seq int, "periodLabel" text, value text, "unitId" text, "reportedAt" timestamptz, achievement text)
        ON CONFLICT (programme_id, target_code, review_seq) DO UPDATE SET period_label = EXCLUDED.period_label, value = EXCLUDED.value,
-         reported_by_unit_id = EXCLUDED.reported_by_unit_id, reported_at = EXCLUDED.reported_at, achievement = EXCLUDED.achievement`,
+         reported_by_unit_id = EXCLUDED.reported_by_unit_id, reported_at = EXCLUDED.reported_at, achievement = EXCLUDED.achievement
+       WHERE (target_value.value, target_value.reported_at, target_value.achievement) IS DISTINCT FROM
+         (EXCLUDED.value, EXCLUDED.reported_at, EXCLUDED.achievement)`,
       [id, JSON.stringify(values)],
     );
   }

@@ -1,5 +1,5 @@
 import { isIsoDuration } from '../time/iso-duration';
-import { Phase } from './phase';
+import { Phase, PHASE_ORDER } from './phase';
 
 /**
  * A programme template is data: which phases apply, how long each may take, when reminders go out,
@@ -40,17 +40,7 @@ export const TEMPLATES: readonly ProgrammeTemplate[] = [
     id: 'action-programme',
     version: 1,
     name: 'Chương trình hành động thực hiện nghị quyết (nhiệm kỳ 5 năm)',
-    phases: [
-      Phase.SURVEY,
-      Phase.DRAFTING,
-      Phase.CONSULTATION,
-      Phase.APPROVAL,
-      Phase.ISSUED,
-      Phase.DISSEMINATION,
-      Phase.IMPLEMENTATION,
-      Phase.FINAL_REVIEW,
-      Phase.CLOSED,
-    ],
+    phases: [...PHASE_ORDER],
     phaseDurations: {
       SURVEY: 'P30D',
       DRAFTING: 'P30D',
@@ -87,17 +77,7 @@ export const TEMPLATES: readonly ProgrammeTemplate[] = [
     id: 'demo-fast',
     version: 1,
     name: 'Mẫu trình diễn (thời hạn rút gọn)',
-    phases: [
-      Phase.SURVEY,
-      Phase.DRAFTING,
-      Phase.CONSULTATION,
-      Phase.APPROVAL,
-      Phase.ISSUED,
-      Phase.DISSEMINATION,
-      Phase.IMPLEMENTATION,
-      Phase.FINAL_REVIEW,
-      Phase.CLOSED,
-    ],
+    phases: [...PHASE_ORDER],
     phaseDurations: {
       SURVEY: 'PT2M',
       DRAFTING: 'PT2M',
@@ -121,17 +101,7 @@ export const TEMPLATES: readonly ProgrammeTemplate[] = [
     id: 'drill',
     version: 1,
     name: 'Mẫu diễn tập (thực hiện và sơ kết tính bằng giây)',
-    phases: [
-      Phase.SURVEY,
-      Phase.DRAFTING,
-      Phase.CONSULTATION,
-      Phase.APPROVAL,
-      Phase.ISSUED,
-      Phase.DISSEMINATION,
-      Phase.IMPLEMENTATION,
-      Phase.FINAL_REVIEW,
-      Phase.CLOSED,
-    ],
+    phases: [...PHASE_ORDER],
     phaseDurations: {
       SURVEY: 'PT30M',
       DRAFTING: 'PT30M',

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
 import { Role } from '@app/domain';
-import type { Principal } from '../auth/principal';
+import type { Principal } from './principal';
 
 /** After the global JWT guard: only people holding the ADMIN role pass. */
 @Injectable()
