@@ -47,7 +47,12 @@ describe('working-day calendar admin (e2e)', () => {
     expect(res.status).toBe(200);
     for (const shipped of DEFAULT_CALENDAR_YEARS) {
       const row = res.body.items.find((y: { year: number }) => y.year === shipped.year);
-      expect(row).toMatchObject({ year: shipped.year, holidays: shipped.holidays, substituteDaysOff: shipped.substituteDaysOff, makeUpWorkingDays: shipped.makeUpWorkingDays });
+      expect(row).toMatchObject({
+        year: shipped.year,
+        holidays: shipped.holidays,
+        substituteDaysOff: shipped.substituteDaysOff,
+        makeUpWorkingDays: shipped.makeUpWorkingDays,
+      });
     }
     const one = await stack.http().get('/admin/calendar/2026').set(auth(admin));
     expect(one.status).toBe(200);
@@ -73,20 +78,26 @@ describe('working-day calendar admin (e2e)', () => {
     // One working day after Monday 9/6 is now Wednesday 11/6.
     expect(cal.addWorkingDaysToDate('2031-06-09', 1)).toBe('2031-06-11');
     expect(calendarYearsBetween([], YEAR, YEAR)).toEqual([]); // without the table, 2031 would count weekends only
-    await expect(new WorkingCalendarLoaderService(stack.dataSource).load({ fromYear: YEAR, toYear: 2020 })).rejects.toThrow(/after toYear/);
+    await expect(
+      new WorkingCalendarLoaderService(stack.dataSource).load({ fromYear: YEAR, toYear: 2020 }),
+    ).rejects.toThrow(/after toYear/);
   });
 
   it('refuses an invalid year with every problem listed (400) and changes nothing', async () => {
     const saved = (await stack.http().get(`/admin/calendar/${YEAR}`).set(auth(admin))).body;
-    const res = await stack.http().put(`/admin/calendar/${YEAR}`).set(auth(admin)).send({
-      holidays: [
-        { date: '2031-02-30', name: 'Ngày không có thật' },
-        { date: '2030-12-31', name: 'Sai năm' },
-        { date: '2031-06-10', name: ' ' },
-      ],
-      substituteDaysOff: [{ date: '2031-02-01', name: 'Nghỉ bù vào thứ Bảy' }],
-      makeUpWorkingDays: [{ date: '2031-06-10', name: 'Vừa nghỉ vừa làm' }],
-    });
+    const res = await stack
+      .http()
+      .put(`/admin/calendar/${YEAR}`)
+      .set(auth(admin))
+      .send({
+        holidays: [
+          { date: '2031-02-30', name: 'Ngày không có thật' },
+          { date: '2030-12-31', name: 'Sai năm' },
+          { date: '2031-06-10', name: ' ' },
+        ],
+        substituteDaysOff: [{ date: '2031-02-01', name: 'Nghỉ bù vào thứ Bảy' }],
+        makeUpWorkingDays: [{ date: '2031-06-10', name: 'Vừa nghỉ vừa làm' }],
+      });
     expect(res.status).toBe(400);
     expect(res.body.message).toEqual([
       expect.stringContaining('"2031-02-30" is not a real date'),
@@ -99,9 +110,28 @@ describe('working-day calendar admin (e2e)', () => {
     expect((await stack.http().get(`/admin/calendar/${YEAR}`).set(auth(admin))).body).toEqual(saved);
 
     // Unknown fields, a missing list and a year that is not a number never reach the table either.
-    expect((await stack.http().put(`/admin/calendar/${YEAR}`).set(auth(admin)).send({ ...valid2031, year: 1999 })).status).toBe(400);
-    expect((await stack.http().put(`/admin/calendar/${YEAR}`).set(auth(admin)).send({ holidays: [], substituteDaysOff: [] })).status).toBe(400);
-    expect((await stack.http().put(`/admin/calendar/${YEAR}`).set(auth(admin)).send({ ...valid2031, holidays: [{ date: '2031-01-01', name: 'x', extra: 1 }] })).status).toBe(400);
+    expect(
+      (
+        await stack
+          .http()
+          .put(`/admin/calendar/${YEAR}`)
+          .set(auth(admin))
+          .send({ ...valid2031, year: 1999 })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await stack.http().put(`/admin/calendar/${YEAR}`).set(auth(admin)).send({ holidays: [], substituteDaysOff: [] }))
+        .status,
+    ).toBe(400);
+    expect(
+      (
+        await stack
+          .http()
+          .put(`/admin/calendar/${YEAR}`)
+          .set(auth(admin))
+          .send({ ...valid2031, holidays: [{ date: '2031-01-01', name: 'x', extra: 1 }] })
+      ).status,
+    ).toBe(400);
     expect((await stack.http().put('/admin/calendar/abc').set(auth(admin)).send(valid2031)).status).toBe(400);
     expect((await stack.http().put('/admin/calendar/99999').set(auth(admin)).send(valid2031)).status).toBe(400);
     expect((await stack.http().get(`/admin/calendar/${YEAR}`).set(auth(admin))).body).toEqual(saved);

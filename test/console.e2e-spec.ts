@@ -26,8 +26,10 @@ describe('web console (browser e2e)', () => {
 
   beforeAll(async () => {
     const consoleDir = loadApiConfig(process.env).CONSOLE_DIR;
-    if (!existsSync(path.join(consoleDir, 'index.html'))) throw new Error(`the built console is missing at ${consoleDir}; npm test builds it (or run npm run build)`);
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing; npm test installs it (apt-get install chromium)`);
+    if (!existsSync(path.join(consoleDir, 'index.html')))
+      throw new Error(`the built console is missing at ${consoleDir}; npm test builds it (or run npm run build)`);
+    if (!existsSync(CHROMIUM))
+      throw new Error(`${CHROMIUM} is missing; npm test installs it (apt-get install chromium)`);
     mkdirSync(SCREENSHOTS, { recursive: true });
     mkdirSync(DOWNLOADS, { recursive: true });
     stack = await startTestStack();
@@ -36,7 +38,13 @@ describe('web console (browser e2e)', () => {
     await seedSupervisionFixtures(stack.dataSource);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+      ],
     });
   });
 
@@ -70,20 +78,34 @@ describe('web console (browser e2e)', () => {
 
   const auth = async (username: string) => ({ Authorization: `Bearer ${await stack.login(username)}` });
   async function act(id: string, username: string, action: string, payload: Record<string, unknown>) {
-    const res = await stack.http().post(`/programmes/${id}/actions/${action}`).set(await auth(username)).send({ requestId: randomUUID(), payload });
+    const res = await stack
+      .http()
+      .post(`/programmes/${id}/actions/${action}`)
+      .set(await auth(username))
+      .send({ requestId: randomUUID(), payload });
     if (res.status !== 200) throw new Error(`${action} by ${username}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   }
   async function inboxHas(username: string, kind: string, programmeId: string) {
     return eventually(async () => {
-      const res = await stack.http().get('/inbox?limit=200').set(await auth(username));
-      return res.body.items.some((n: { kind: string; programmeId: string }) => n.kind === kind && n.programmeId === programmeId);
+      const res = await stack
+        .http()
+        .get('/inbox?limit=200')
+        .set(await auth(username));
+      return res.body.items.some(
+        (n: { kind: string; programmeId: string }) => n.kind === kind && n.programmeId === programmeId,
+      );
     }, `${kind} in the inbox of ${username}`);
   }
   async function audited(id: string, action: string, actorId: string) {
     return eventually(async () => {
-      const res = await stack.http().get(`/programmes/${id}/audit`).set(await auth('chuyenvien.hg'));
-      return res.body.items?.some((a: { action: string; actorId: string }) => a.action === action && a.actorId === actorId);
+      const res = await stack
+        .http()
+        .get(`/programmes/${id}/audit`)
+        .set(await auth('chuyenvien.hg'));
+      return res.body.items?.some(
+        (a: { action: string; actorId: string }) => a.action === action && a.actorId === actorId,
+      );
     }, `${action} by ${actorId} in the audit trail`);
   }
 
@@ -93,14 +115,34 @@ describe('web console (browser e2e)', () => {
       .http()
       .post('/programmes')
       .set(await auth('chuyenvien.hg'))
-      .send({ id, templateId: 'action-programme', title: 'Chương trình hành động về chuyển đổi số', issuingUnitId: 'hg-tu', memberInChargeId: 'hg-pbt', fieldGroup: 'digital', term: '2020-2025' });
+      .send({
+        id,
+        templateId: 'action-programme',
+        title: 'Chương trình hành động về chuyển đổi số',
+        issuingUnitId: 'hg-tu',
+        memberInChargeId: 'hg-pbt',
+        fieldGroup: 'digital',
+        term: '2020-2025',
+      });
     expect(created.status).toBe(201);
-    await eventually(async () => (await stack.http().get(`/programmes/${id}`).set(await auth('chuyenvien.hg'))).status === 200, 'the programme read model');
+    await eventually(
+      async () =>
+        (
+          await stack
+            .http()
+            .get(`/programmes/${id}`)
+            .set(await auth('chuyenvien.hg'))
+        ).status === 200,
+      'the programme read model',
+    );
     await act(id, 'chuyenvien.hg', 'assignSurveyors', { surveyorIds: ['hg-skhdt-gd'] });
     await act(id, 'gd.skhdt.hg', 'submitSurveyFindings', { text: 'Hạ tầng số của các xã còn thiếu.' });
     await act(id, 'chuyenvien.hg', 'closeSurvey', {});
     await act(id, 'chuyenvien.hg', 'submitDraft', { documentRef: 'DT-01/VPTU', changeNote: 'Dự thảo lần 1' });
-    await act(id, 'chuyenvien.hg', 'openConsultation', { inviteeIds: ['hg-stc-gd'], deadline: new Date(Date.now() + 7 * 86_400_000).toISOString() });
+    await act(id, 'chuyenvien.hg', 'openConsultation', {
+      inviteeIds: ['hg-stc-gd'],
+      deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    });
     await inboxHas('gd.stc.hg', 'CONSULTATION_INVITATION', id);
 
     const page = await newPage();
@@ -119,13 +161,33 @@ describe('web console (browser e2e)', () => {
     await act(id, 'chuyenvien.hg', 'issue', {
       documentNumber: '77-CTr/TU',
       issuedOn: new Date().toISOString().slice(0, 10),
-      targets: [{ code: 'DX', name: 'Tỷ lệ xã có hạ tầng số', unit: '%', goal: { comparator: 'AT_LEAST', goal: '90' }, responsibleUnitId: 'hg-stc' }],
-      tasks: [{ code: 'T1', title: 'Kế hoạch hạ tầng số', responsibleUnitId: 'hg-stc', responsiblePersonId: 'hg-stc-gd', coordinatingUnitIds: [], dueAt: new Date(Date.now() + 90 * 86_400_000).toISOString() }],
+      targets: [
+        {
+          code: 'DX',
+          name: 'Tỷ lệ xã có hạ tầng số',
+          unit: '%',
+          goal: { comparator: 'AT_LEAST', goal: '90' },
+          responsibleUnitId: 'hg-stc',
+        },
+      ],
+      tasks: [
+        {
+          code: 'T1',
+          title: 'Kế hoạch hạ tầng số',
+          responsibleUnitId: 'hg-stc',
+          responsiblePersonId: 'hg-stc-gd',
+          coordinatingUnitIds: [],
+          dueAt: new Date(Date.now() + 90 * 86_400_000).toISOString(),
+        },
+      ],
       solutions: ['Đầu tư hạ tầng'],
       resources: ['Ngân sách tỉnh'],
       steeringCommittee: null,
     });
-    await act(id, 'bithu.hg', 'recordDissemination', { heldOn: new Date().toISOString().slice(0, 10), audienceIds: ['hg-stc-gd'] });
+    await act(id, 'bithu.hg', 'recordDissemination', {
+      heldOn: new Date().toISOString().slice(0, 10),
+      audienceIds: ['hg-stc-gd'],
+    });
     await inboxHas('gd.stc.hg', 'DISSEMINATION_ACK_REQUEST', id);
 
     await page.reload();
@@ -139,7 +201,8 @@ describe('web console (browser e2e)', () => {
     // the result; once the member in charge verifies it, it moves to "done on time".
     const taskId = `${id}/T1`;
     const row = page.locator(`tr[data-task-id="${taskId}"]`);
-    const tile = async (bucket: string) => Number(await page.getAttribute(`[data-testid=bucket-${bucket}]`, 'data-count'));
+    const tile = async (bucket: string) =>
+      Number(await page.getAttribute(`[data-testid=bucket-${bucket}]`, 'data-count'));
     await reloadUntil(page, async () => (await row.count()) === 1 && (await row.innerText()).includes('Nhận nhiệm vụ'));
     const before = { open: await tile('OPEN_WITHIN_DEADLINE'), done: await tile('DONE_ON_TIME') };
     await row.locator('button', { hasText: 'Nhận nhiệm vụ' }).click();
@@ -153,11 +216,18 @@ describe('web console (browser e2e)', () => {
     await reloadUntil(page, async () => (await row.innerText()).includes('40%'));
     await page.screenshot({ path: path.join(SCREENSHOTS, 'staff-my-tasks.png'), fullPage: true });
     await row.locator('button', { hasText: 'Báo cáo kết quả' }).click();
-    await page.fill('[data-testid=task-report-form] textarea[name=text]', 'Kế hoạch hạ tầng số đã trình Ban Thường vụ.');
+    await page.fill(
+      '[data-testid=task-report-form] textarea[name=text]',
+      'Kế hoạch hạ tầng số đã trình Ban Thường vụ.',
+    );
     await page.click('[data-testid=task-report-form] button[type=submit]');
     await page.waitForSelector('[data-testid=notice]:has-text("Đã ghi nhận")');
     await eventually(async () => {
-      const res = await stack.http().post(`/tasks/${encodeURIComponent(taskId)}/actions/verify`).set(await auth('pbt.hg')).send({ requestId: randomUUID(), payload: {} });
+      const res = await stack
+        .http()
+        .post(`/tasks/${encodeURIComponent(taskId)}/actions/verify`)
+        .set(await auth('pbt.hg'))
+        .send({ requestId: randomUUID(), payload: {} });
       return res.status === 200;
     }, 'the member in charge verifies the submitted result');
     await reloadUntil(page, async () => (await tile('DONE_ON_TIME')) === before.done + 1);
@@ -172,9 +242,14 @@ describe('web console (browser e2e)', () => {
     await page.waitForSelector('[data-testid=committee-name]:has-text("Tỉnh ủy Hậu Giang")');
     expect(await page.getAttribute('[data-testid=bucket-OPEN_OVERDUE]', 'data-count')).toBe('6');
     expect(await page.getAttribute('[data-testid=bucket-DONE_ON_TIME]', 'data-count')).toBe('8');
-    await expect(page.locator('[data-testid=achievement-table] tbody tr').first().innerText()).resolves.toContain('25/30');
-    await expect(page.locator('[data-testid=by-unit] tbody tr').first().innerText()).resolves.toContain('Sở Kế hoạch và Đầu tư');
-    for (const chart of ['chart-by-unit', 'chart-achievement', 'chart-trend', 'chart-phases']) expect(await page.locator(`[data-testid=${chart}] canvas`).count()).toBe(1);
+    await expect(page.locator('[data-testid=achievement-table] tbody tr').first().innerText()).resolves.toContain(
+      '25/30',
+    );
+    await expect(page.locator('[data-testid=by-unit] tbody tr').first().innerText()).resolves.toContain(
+      'Sở Kế hoạch và Đầu tư',
+    );
+    for (const chart of ['chart-by-unit', 'chart-achievement', 'chart-trend', 'chart-phases'])
+      expect(await page.locator(`[data-testid=${chart}] canvas`).count()).toBe(1);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'supervisor-overview.png'), fullPage: true });
     // Narrow to one district and back.
     await page.selectOption('select[name=committeeId]', 'fx-vithanh');

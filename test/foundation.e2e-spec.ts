@@ -42,16 +42,27 @@ describe('foundation (e2e)', () => {
   it('refuses unknown fields and wrong types with 400, changing nothing', async () => {
     const token = await stack.login('chuyenvien.hg');
     const before = await stack.http().get('/programmes').set(auth(token));
-    const unknownField = await stack
+    const unknownField = await stack.http().post('/programmes').set(auth(token)).send({
+      templateId: 'action-programme',
+      title: 'X programme',
+      issuingUnitId: 'hg-tu',
+      memberInChargeId: 'hg-pbt',
+      fieldGroup: 'economy',
+      term: '2020-2025',
+      colour: 'red',
+    });
+    expect(unknownField.status).toBe(400);
+    expect(unknownField.body.message.join(' ')).toMatch(/colour should not exist/);
+    const wrongType = await stack
       .http()
       .post('/programmes')
       .set(auth(token))
-      .send({ templateId: 'action-programme', title: 'X programme', issuingUnitId: 'hg-tu', memberInChargeId: 'hg-pbt', fieldGroup: 'economy', term: '2020-2025', colour: 'red' });
-    expect(unknownField.status).toBe(400);
-    expect(unknownField.body.message.join(' ')).toMatch(/colour should not exist/);
-    const wrongType = await stack.http().post('/programmes').set(auth(token)).send({ templateId: 'action-programme', title: 42, term: 'soon' });
+      .send({ templateId: 'action-programme', title: 42, term: 'soon' });
     expect(wrongType.status).toBe(400);
-    const badLogin = await stack.http().post('/auth/login').send({ username: ['x'] });
+    const badLogin = await stack
+      .http()
+      .post('/auth/login')
+      .send({ username: ['x'] });
     expect(badLogin.status).toBe(400);
     const after = await stack.http().get('/programmes').set(auth(token));
     expect(after.body.total).toBe(before.body.total);
@@ -60,11 +71,16 @@ describe('foundation (e2e)', () => {
   it('runs a programme workflow whose activity writes Postgres and whose notification reaches the inbox', async () => {
     const staff = await stack.login('chuyenvien.hg');
     const id = `e2e-foundation-${randomUUID().slice(0, 8)}`;
-    const created = await stack
-      .http()
-      .post('/programmes')
-      .set(auth(staff))
-      .send({ id, templateId: 'action-programme', title: 'Chương trình hành động thực hiện Nghị quyết 13-NQ/TW', issuingUnitId: 'hg-tu', memberInChargeId: 'hg-pbt', fieldGroup: 'economy', term: '2020-2025', implementsResolution: '13-NQ/TW' });
+    const created = await stack.http().post('/programmes').set(auth(staff)).send({
+      id,
+      templateId: 'action-programme',
+      title: 'Chương trình hành động thực hiện Nghị quyết 13-NQ/TW',
+      issuingUnitId: 'hg-tu',
+      memberInChargeId: 'hg-pbt',
+      fieldGroup: 'economy',
+      term: '2020-2025',
+      implementsResolution: '13-NQ/TW',
+    });
     expect(created.status).toBe(201);
     expect(created.body.workflowId).toBe(`programme/${id}`);
 
@@ -77,9 +93,16 @@ describe('foundation (e2e)', () => {
     expect(projected.live.awaiting.what).toBe('assign surveyors');
 
     const requestId = randomUUID();
-    const assign = await stack.http().post(`/programmes/${id}/actions/assignSurveyors`).set(auth(staff)).send({ requestId, payload: { surveyorIds: ['hg-skhdt-gd'] } });
+    const assign = await stack
+      .http()
+      .post(`/programmes/${id}/actions/assignSurveyors`)
+      .set(auth(staff))
+      .send({ requestId, payload: { surveyorIds: ['hg-skhdt-gd'] } });
     expect(assign.status).toBe(200);
-    expect(assign.body).toMatchObject({ phase: 'SURVEY', awaiting: { what: 'survey findings', fromIds: ['hg-skhdt-gd'] } });
+    expect(assign.body).toMatchObject({
+      phase: 'SURVEY',
+      awaiting: { what: 'survey findings', fromIds: ['hg-skhdt-gd'] },
+    });
 
     // The surveyor is told through the notifier: BullMQ job → in-app inbox row → API.
     const surveyor = await stack.login('gd.skhdt.hg');
@@ -102,27 +125,64 @@ describe('foundation (e2e)', () => {
   it('maps workflow refusals to 403, 409 and 400, and a repeated request id has one effect', async () => {
     const staff = await stack.login('chuyenvien.hg');
     const id = `e2e-refusals-${randomUUID().slice(0, 8)}`;
-    await stack.http().post('/programmes').set(auth(staff)).send({ id, templateId: 'action-programme', title: 'Nghị quyết 10-NQ/TU', issuingUnitId: 'hg-tu', memberInChargeId: 'hg-pbt', fieldGroup: 'agriculture', term: '2020-2025' }).expect(201);
+    await stack
+      .http()
+      .post('/programmes')
+      .set(auth(staff))
+      .send({
+        id,
+        templateId: 'action-programme',
+        title: 'Nghị quyết 10-NQ/TU',
+        issuingUnitId: 'hg-tu',
+        memberInChargeId: 'hg-pbt',
+        fieldGroup: 'agriculture',
+        term: '2020-2025',
+      })
+      .expect(201);
 
     const outsider = await stack.login('gd.stc.hg');
-    const forbidden = await stack.http().post(`/programmes/${id}/actions/assignSurveyors`).set(auth(outsider)).send({ requestId: randomUUID(), payload: { surveyorIds: ['hg-stc-gd'] } });
+    const forbidden = await stack
+      .http()
+      .post(`/programmes/${id}/actions/assignSurveyors`)
+      .set(auth(outsider))
+      .send({ requestId: randomUUID(), payload: { surveyorIds: ['hg-stc-gd'] } });
     expect(forbidden.status).toBe(403);
     expect(forbidden.body.message).toMatch(/drafting team/);
 
-    const wrongPhase = await stack.http().post(`/programmes/${id}/actions/approve`).set(auth(staff)).send({ requestId: randomUUID(), payload: {} });
+    const wrongPhase = await stack
+      .http()
+      .post(`/programmes/${id}/actions/approve`)
+      .set(auth(staff))
+      .send({ requestId: randomUUID(), payload: {} });
     expect(wrongPhase.status).toBe(409);
     expect(wrongPhase.body.message).toMatch(/APPROVAL/);
 
-    const invalid = await stack.http().post(`/programmes/${id}/actions/assignSurveyors`).set(auth(staff)).send({ requestId: randomUUID(), payload: { surveyorIds: [] } });
+    const invalid = await stack
+      .http()
+      .post(`/programmes/${id}/actions/assignSurveyors`)
+      .set(auth(staff))
+      .send({ requestId: randomUUID(), payload: { surveyorIds: [] } });
     expect(invalid.status).toBe(400);
 
-    const unknownAction = await stack.http().post(`/programmes/${id}/actions/fly`).set(auth(staff)).send({ requestId: randomUUID(), payload: {} });
+    const unknownAction = await stack
+      .http()
+      .post(`/programmes/${id}/actions/fly`)
+      .set(auth(staff))
+      .send({ requestId: randomUUID(), payload: {} });
     expect(unknownAction.status).toBe(404);
 
     const requestId = randomUUID();
     const draftlessFindings = { requestId, payload: { surveyorIds: ['hg-skhdt-gd', 'hg-stc-gd'] } };
-    const first = await stack.http().post(`/programmes/${id}/actions/assignSurveyors`).set(auth(staff)).send(draftlessFindings);
-    const second = await stack.http().post(`/programmes/${id}/actions/assignSurveyors`).set(auth(staff)).send(draftlessFindings);
+    const first = await stack
+      .http()
+      .post(`/programmes/${id}/actions/assignSurveyors`)
+      .set(auth(staff))
+      .send(draftlessFindings);
+    const second = await stack
+      .http()
+      .post(`/programmes/${id}/actions/assignSurveyors`)
+      .set(auth(staff))
+      .send(draftlessFindings);
     expect(first.status).toBe(200);
     expect(second.status).toBe(200);
     expect(second.body.version).toBe(first.body.version);

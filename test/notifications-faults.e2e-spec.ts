@@ -19,11 +19,15 @@ const ROOT = path.resolve(__dirname, '..');
 describe('notifications under faults (e2e)', () => {
   /** The deployed entry point, as its own process, so it can be killed for real. */
   async function spawnNotifier(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', 'apps/notifier/src/main.ts'], {
-      cwd: ROOT,
-      env: { ...env, LOG_LEVEL: 'info', TS_NODE_TRANSPILE_ONLY: 'true', TS_NODE_SWC: 'true' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', 'apps/notifier/src/main.ts'],
+      {
+        cwd: ROOT,
+        env: { ...env, LOG_LEVEL: 'info', TS_NODE_TRANSPILE_ONLY: 'true', TS_NODE_SWC: 'true' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
     await new Promise<void>((resolve, reject) => {
@@ -48,7 +52,10 @@ describe('notifications under faults (e2e)', () => {
   }
 
   async function allowWebhooks(stack: NotificationStack): Promise<void> {
-    await stack.dataSource.query(`INSERT INTO webhook_allowlist_entry (url_prefix, created_by) VALUES ($1, 'admin') ON CONFLICT DO NOTHING`, [`${stack.webhooks.baseUrl}/`]);
+    await stack.dataSource.query(
+      `INSERT INTO webhook_allowlist_entry (url_prefix, created_by) VALUES ($1, 'admin') ON CONFLICT DO NOTHING`,
+      [`${stack.webhooks.baseUrl}/`],
+    );
     await stack.dataSource.query(
       `INSERT INTO unit_webhook (unit_id, url, secret, updated_by) VALUES ('hg-skhdt', $1, $2, 'admin')
        ON CONFLICT (unit_id) DO UPDATE SET url = EXCLUDED.url, secret = EXCLUDED.secret, active = true`,
@@ -57,13 +64,28 @@ describe('notifications under faults (e2e)', () => {
   }
 
   /** Waits until each event reached every person in-app and by e-mail and the unit webhook, then checks nothing doubled. */
-  async function expectExactlyOnce(stack: NotificationStack, events: NotificationEvent[], people: string[]): Promise<void> {
+  async function expectExactlyOnce(
+    stack: NotificationStack,
+    events: NotificationEvent[],
+    people: string[],
+  ): Promise<void> {
     const keys = new Set(events.map((e) => e.key));
-    const mailKeys = () => stack.smtp.messages.map((m) => m.key).filter((k) => keys.has(k.slice(0, k.lastIndexOf('@'))));
+    const mailKeys = () =>
+      stack.smtp.messages.map((m) => m.key).filter((k) => keys.has(k.slice(0, k.lastIndexOf('@'))));
     const hookKeys = () => stack.webhooks.requests.filter((r) => keys.has(String(r.body.eventKey))).map((r) => r.id);
-    const rows = async () => (await stack.dataSource.query('SELECT idempotency_key FROM notification WHERE recipient_id = ANY($1::text[])', [people])).map((r: { idempotency_key: string }) => r.idempotency_key) as string[];
+    const rows = async () =>
+      (
+        await stack.dataSource.query('SELECT idempotency_key FROM notification WHERE recipient_id = ANY($1::text[])', [
+          people,
+        ])
+      ).map((r: { idempotency_key: string }) => r.idempotency_key) as string[];
     const expected = events.length * people.length;
-    await eventually(async () => mailKeys().length >= expected && hookKeys().length >= events.length && (await rows()).length >= expected, `${expected} e-mails, ${expected} inbox rows, ${events.length} webhooks`, 60_000);
+    await eventually(
+      async () =>
+        mailKeys().length >= expected && hookKeys().length >= events.length && (await rows()).length >= expected,
+      `${expected} e-mails, ${expected} inbox rows, ${events.length} webhooks`,
+      60_000,
+    );
     // Give a doubled delivery (a re-run of a job that had already delivered) time to show up.
     await new Promise((r) => setTimeout(r, 3000));
     expect(duplicates(mailKeys())).toEqual([]);
@@ -95,12 +117,20 @@ describe('notifications under faults (e2e)', () => {
       child = await spawnNotifier(stack.env);
       stack.smtp.hold();
       stack.webhooks.hold();
-      const events = Array.from({ length: 30 }, (_, i) => stack.event(NotificationKind.TASK_ASSIGNED, people, { title: `Nhiệm vụ ${i + 1}`, dueAt: '2025-12-31T00:00:00Z' }));
+      const events = Array.from({ length: 30 }, (_, i) =>
+        stack.event(NotificationKind.TASK_ASSIGNED, people, {
+          title: `Nhiệm vụ ${i + 1}`,
+          dueAt: '2025-12-31T00:00:00Z',
+        }),
+      );
       await Promise.all(events.map((e) => stack.producer.enqueue(e)));
       // E-mails and webhooks are mid-delivery (the far side has the data but has not answered) when the notifier dies.
       await eventually(() => stack.smtp.held() >= 5 && stack.webhooks.held() >= 3, 'e-mails and webhooks in flight');
       await kill(child, 'SIGKILL');
-      await eventually(() => stack.smtp.heldOpen() === 0 && stack.webhooks.heldOpen() === 0, 'the receivers to see the dead connections');
+      await eventually(
+        () => stack.smtp.heldOpen() === 0 && stack.webhooks.heldOpen() === 0,
+        'the receivers to see the dead connections',
+      );
       stack.smtp.release();
       stack.webhooks.release();
       expect(stack.smtp.messages).toHaveLength(0);
@@ -120,7 +150,24 @@ describe('notifications under faults (e2e)', () => {
     let port: number;
 
     async function startRedis(): Promise<ChildProcess> {
-      const proc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', dir, '--save', ''], { stdio: 'ignore' });
+      const proc = spawn(
+        'redis-server',
+        [
+          '--port',
+          String(port),
+          '--bind',
+          '127.0.0.1',
+          '--appendonly',
+          'yes',
+          '--appendfsync',
+          'always',
+          '--dir',
+          dir,
+          '--save',
+          '',
+        ],
+        { stdio: 'ignore' },
+      );
       await eventually(
         () =>
           new Promise<boolean>((resolve) => {
@@ -150,20 +197,33 @@ describe('notifications under faults (e2e)', () => {
 
     it('loses and doubles nothing when Redis restarts with jobs queued and in flight', async () => {
       const people = await Promise.all([1, 2].map(() => stack.addPerson({ unitId: 'hg-skhdt' })));
-      const before = Array.from({ length: 5 }, (_, i) => stack.event(NotificationKind.REVIEW_OPENED, people, { period: `Đợt ${i + 1}`, closesAt: '2025-07-10T00:00:00Z' }));
+      const before = Array.from({ length: 5 }, (_, i) =>
+        stack.event(NotificationKind.REVIEW_OPENED, people, {
+          period: `Đợt ${i + 1}`,
+          closesAt: '2025-07-10T00:00:00Z',
+        }),
+      );
       await Promise.all(before.map((e) => stack.producer.enqueue(e)));
       await expectExactlyOnce(stack, before, people);
 
       // Queued and in-flight work when Redis goes down: the notifier is stopped for some of it.
       stack.smtp.hold();
-      const during = Array.from({ length: 20 }, (_, i) => stack.event(NotificationKind.TASK_RETURNED, people, { title: `Báo cáo ${i + 1}`, reasons: 'bổ sung số liệu' }));
+      const during = Array.from({ length: 20 }, (_, i) =>
+        stack.event(NotificationKind.TASK_RETURNED, people, { title: `Báo cáo ${i + 1}`, reasons: 'bổ sung số liệu' }),
+      );
       await Promise.all(during.map((e) => stack.producer.enqueue(e)));
       await eventually(() => stack.smtp.held() >= 3, 'e-mails in flight');
       await kill(redis!, 'SIGTERM');
       redis = await startRedis();
       stack.smtp.release();
 
-      const after = Array.from({ length: 5 }, (_, i) => stack.event(NotificationKind.TASK_OVERDUE_ESCALATION, people, { title: `Việc ${i + 1}`, dueAt: '2025-06-30T00:00:00Z', level: 1 }));
+      const after = Array.from({ length: 5 }, (_, i) =>
+        stack.event(NotificationKind.TASK_OVERDUE_ESCALATION, people, {
+          title: `Việc ${i + 1}`,
+          dueAt: '2025-06-30T00:00:00Z',
+          level: 1,
+        }),
+      );
       await eventually(async () => {
         await Promise.all(after.map((e) => stack.producer.enqueue(e)));
         return true;

@@ -21,7 +21,10 @@ describe('programme lifecycle (e2e)', () => {
 
   beforeAll(async () => {
     stack = await startTestStack();
-    queue = new Queue(QueueName.NOTIFICATIONS, { connection: { url: process.env.REDIS_URL }, prefix: process.env.QUEUE_PREFIX });
+    queue = new Queue(QueueName.NOTIFICATIONS, {
+      connection: { url: process.env.REDIS_URL },
+      prefix: process.env.QUEUE_PREFIX,
+    });
   });
 
   afterAll(async () => {
@@ -36,13 +39,28 @@ describe('programme lifecycle (e2e)', () => {
     body: Record<string, any>;
   }
 
-  async function act(username: string, id: string, action: string, payload: Record<string, unknown>, requestId = randomUUID()): Promise<Step> {
+  async function act(
+    username: string,
+    id: string,
+    action: string,
+    payload: Record<string, unknown>,
+    requestId = randomUUID(),
+  ): Promise<Step> {
     const token = await stack.login(username);
-    const res = await stack.http().post(`/programmes/${id}/actions/${action}`).set(auth(token)).send({ requestId, payload });
+    const res = await stack
+      .http()
+      .post(`/programmes/${id}/actions/${action}`)
+      .set(auth(token))
+      .send({ requestId, payload });
     return { status: res.status, body: res.body };
   }
 
-  async function ok(username: string, id: string, action: string, payload: Record<string, unknown>): Promise<Record<string, any>> {
+  async function ok(
+    username: string,
+    id: string,
+    action: string,
+    payload: Record<string, unknown>,
+  ): Promise<Record<string, any>> {
     const res = await act(username, id, action, payload);
     if (res.status !== 200) throw new Error(`${action} by ${username}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
@@ -73,12 +91,19 @@ describe('programme lifecycle (e2e)', () => {
   }
 
   /** Notification jobs enqueued for this programme, of one kind. */
-  async function jobs(id: string, kind: string): Promise<Array<{ recipientIds: string[]; params: Record<string, unknown> }>> {
+  async function jobs(
+    id: string,
+    kind: string,
+  ): Promise<Array<{ recipientIds: string[]; params: Record<string, unknown> }>> {
     const all = await queue.getJobs(['completed', 'waiting', 'active', 'delayed', 'failed', 'prioritized'], 0, -1);
     return all.filter((j) => j.data?.programmeId === id && j.data.kind === kind).map((j) => j.data);
   }
 
-  async function job(id: string, kind: string, match: (data: { recipientIds: string[]; params: Record<string, unknown> }) => boolean = () => true) {
+  async function job(
+    id: string,
+    kind: string,
+    match: (data: { recipientIds: string[]; params: Record<string, unknown> }) => boolean = () => true,
+  ) {
     return eventually(async () => (await jobs(id, kind)).find(match), `a ${kind} job for ${id}`);
   }
 
@@ -87,14 +112,24 @@ describe('programme lifecycle (e2e)', () => {
   it('goes from survey to closing, checking read model, live state, audit and notifications at each step', async () => {
     const id = `e2e-lifecycle-${randomUUID().slice(0, 8)}`;
     const staff = await stack.login('chuyenvien.hg');
-    const created = await stack
-      .http()
-      .post('/programmes')
-      .set(auth(staff))
-      .send({ id, templateId: 'drill', title: 'Chương trình hành động thực hiện Nghị quyết 13-NQ/TW (diễn tập)', issuingUnitId: 'hg-tu', memberInChargeId: 'hg-pbt', fieldGroup: 'economy', term: '2020-2025', implementsResolution: '13-NQ/TW' });
+    const created = await stack.http().post('/programmes').set(auth(staff)).send({
+      id,
+      templateId: 'drill',
+      title: 'Chương trình hành động thực hiện Nghị quyết 13-NQ/TW (diễn tập)',
+      issuingUnitId: 'hg-tu',
+      memberInChargeId: 'hg-pbt',
+      fieldGroup: 'economy',
+      term: '2020-2025',
+      implementsResolution: '13-NQ/TW',
+    });
     expect(created.status).toBe(201);
     let rm = await readModel(id, 0);
-    expect(rm.programme).toMatchObject({ phase: 'SURVEY', issuingUnitId: 'hg-tu', memberInChargeId: 'hg-pbt', implementsResolution: '13-NQ/TW' });
+    expect(rm.programme).toMatchObject({
+      phase: 'SURVEY',
+      issuingUnitId: 'hg-tu',
+      memberInChargeId: 'hg-pbt',
+      implementsResolution: '13-NQ/TW',
+    });
     expect(rm.live).toMatchObject({ phase: 'SURVEY', awaiting: { what: 'assign surveyors' } });
 
     // SURVEY: the office assigns two surveyors; each submits findings; the office closes the survey.
@@ -108,14 +143,23 @@ describe('programme lifecycle (e2e)', () => {
     expect(v.phase).toBe('DRAFTING');
     rm = await readModel(id, v.version);
     expect(rm.programme.phase).toBe('DRAFTING');
-    expect(await auditActions(id)).toEqual(expect.arrayContaining(['assignSurveyors', 'submitSurveyFindings', 'closeSurvey', 'phase.changed']));
-    expect(sorted((await job(id, 'PHASE_CHANGED', (d) => d.params.to === 'DRAFTING')).recipientIds)).toEqual(['hg-bithu', 'hg-pbt']);
+    expect(await auditActions(id)).toEqual(
+      expect.arrayContaining(['assignSurveyors', 'submitSurveyFindings', 'closeSurvey', 'phase.changed']),
+    );
+    expect(sorted((await job(id, 'PHASE_CHANGED', (d) => d.params.to === 'DRAFTING')).recipientIds)).toEqual([
+      'hg-bithu',
+      'hg-pbt',
+    ]);
 
     // DRAFTING ⇄ CONSULTATION: a draft, a round with three invitees who must answer in person.
     await ok('chuyenvien.hg', id, 'submitDraft', { text: 'Dự thảo chương trình lần 1', changeNote: 'bản đầu' });
     v = await ok('chuyenvien.hg', id, 'openConsultation', { inviteeIds: ['hg-pbt', 'hg-tv1', 'hg-skhdt-gd'] });
     expect(v.phase).toBe('CONSULTATION');
-    expect(sorted((await job(id, 'CONSULTATION_INVITATION')).recipientIds)).toEqual(['hg-pbt', 'hg-skhdt-gd', 'hg-tv1']);
+    expect(sorted((await job(id, 'CONSULTATION_INVITATION')).recipientIds)).toEqual([
+      'hg-pbt',
+      'hg-skhdt-gd',
+      'hg-tv1',
+    ]);
     const onBehalf = await act('chuyenvien.hg', id, 'submitOpinion', { text: 'Nhất trí', onBehalfOf: 'hg-tv1' });
     expect(onBehalf.status).toBe(403);
     expect(onBehalf.body.message).toMatch(/personally/);
@@ -137,13 +181,24 @@ describe('programme lifecycle (e2e)', () => {
     expect(notApprover.status).toBe(403);
     v = await ok('pbt.hg', id, 'sendBack', { reasons: 'Làm rõ lộ trình tăng thu ngân sách' });
     expect(v.phase).toBe('DRAFTING');
-    await ok('chuyenvien.hg', id, 'submitDraft', { text: 'Dự thảo chương trình lần 2', changeNote: 'tiếp thu ý kiến Thường trực' });
+    await ok('chuyenvien.hg', id, 'submitDraft', {
+      text: 'Dự thảo chương trình lần 2',
+      changeNote: 'tiếp thu ý kiến Thường trực',
+    });
     await ok('chuyenvien.hg', id, 'submitForApproval', {});
     v = await ok('bithu.hg', id, 'approve', { note: 'Thống nhất ban hành' });
     expect(v.phase).toBe('ISSUED');
 
     // ISSUED: number, date, targets with comparators, tasks for two departments, steering committee.
-    const badIssue = await act('chuyenvien.hg', id, 'issue', { documentNumber: '123-CTr/TU', issuedOn: '2021-09-15', targets: [], tasks: [], solutions: [], resources: [], secret: 1 });
+    const badIssue = await act('chuyenvien.hg', id, 'issue', {
+      documentNumber: '123-CTr/TU',
+      issuedOn: '2021-09-15',
+      targets: [],
+      tasks: [],
+      solutions: [],
+      resources: [],
+      secret: 1,
+    });
     expect(badIssue.status).toBe(400);
     expect(badIssue.body.message).toEqual(['payload.secret is not a field of this action']);
     const due = new Date(Date.now() + 3600_000).toISOString();
@@ -151,12 +206,37 @@ describe('programme lifecycle (e2e)', () => {
       documentNumber: '123-CTr/TU',
       issuedOn: '2021-09-15',
       targets: [
-        { code: 'GRDP', name: 'Tăng trưởng GRDP bình quân', unit: '%/năm', goal: { comparator: 'RANGE', goal: '7', goalHigh: '7.5' }, responsibleUnitId: 'hg-skhdt' },
-        { code: 'REV', name: 'Thu ngân sách trên địa bàn tăng', unit: '%/năm', goal: { comparator: 'AT_LEAST', goal: '15' }, responsibleUnitId: 'hg-stc' },
+        {
+          code: 'GRDP',
+          name: 'Tăng trưởng GRDP bình quân',
+          unit: '%/năm',
+          goal: { comparator: 'RANGE', goal: '7', goalHigh: '7.5' },
+          responsibleUnitId: 'hg-skhdt',
+        },
+        {
+          code: 'REV',
+          name: 'Thu ngân sách trên địa bàn tăng',
+          unit: '%/năm',
+          goal: { comparator: 'AT_LEAST', goal: '15' },
+          responsibleUnitId: 'hg-stc',
+        },
       ],
       tasks: [
-        { code: 'T1', title: 'Kế hoạch thu hút đầu tư', responsibleUnitId: 'hg-skhdt', responsiblePersonId: 'hg-skhdt-gd', coordinatingUnitIds: ['hg-stc'], dueAt: due },
-        { code: 'T2', title: 'Đề án tăng thu ngân sách', responsibleUnitId: 'hg-stc', responsiblePersonId: 'hg-stc-gd', dueAt: due },
+        {
+          code: 'T1',
+          title: 'Kế hoạch thu hút đầu tư',
+          responsibleUnitId: 'hg-skhdt',
+          responsiblePersonId: 'hg-skhdt-gd',
+          coordinatingUnitIds: ['hg-stc'],
+          dueAt: due,
+        },
+        {
+          code: 'T2',
+          title: 'Đề án tăng thu ngân sách',
+          responsibleUnitId: 'hg-stc',
+          responsiblePersonId: 'hg-stc-gd',
+          dueAt: due,
+        },
       ],
       solutions: ['Cải thiện môi trường đầu tư', 'Chống thất thu'],
       resources: ['Ngân sách tỉnh'],
@@ -164,19 +244,31 @@ describe('programme lifecycle (e2e)', () => {
     });
     expect(v.phase).toBe('DISSEMINATION');
     rm = await readModel(id, v.version);
-    expect(rm.programme).toMatchObject({ phase: 'DISSEMINATION', documentNumber: '123-CTr/TU', issuedOn: '2021-09-15' });
+    expect(rm.programme).toMatchObject({
+      phase: 'DISSEMINATION',
+      documentNumber: '123-CTr/TU',
+      issuedOn: '2021-09-15',
+    });
     expect(rm.targets.map((t: { code: string }) => t.code)).toEqual(['GRDP', 'REV']);
 
     // DISSEMINATION: only the head records the conference; the audience acknowledges.
     const audience = ['hg-pbt', 'hg-tv1', 'hg-skhdt-gd', 'hg-stc-gd'];
-    const byStaff = await act('chuyenvien.hg', id, 'recordDissemination', { heldOn: '2021-09-20', audienceIds: audience });
+    const byStaff = await act('chuyenvien.hg', id, 'recordDissemination', {
+      heldOn: '2021-09-20',
+      audienceIds: audience,
+    });
     expect(byStaff.status).toBe(403);
     expect(byStaff.body.message).toMatch(/head of the issuing committee/);
     v = await ok('bithu.hg', id, 'recordDissemination', { heldOn: '2021-09-20', audienceIds: audience });
     expect(v.phase).toBe('IMPLEMENTATION');
     const implementation = (await liveState(id)).implementation;
     const implementationStarted = Date.parse(implementation.startedAt);
-    const reviews = implementation.reviews as Array<{ seq: number; periodLabel: string; opensAt: string; closesAt: string }>;
+    const reviews = implementation.reviews as Array<{
+      seq: number;
+      periodLabel: string;
+      opensAt: string;
+      closesAt: string;
+    }>;
     expect(reviews).toHaveLength(2);
     expect(sorted((await job(id, 'DISSEMINATION_ACK_REQUEST')).recipientIds)).toEqual(sorted(audience));
     v = await ok('pbt.hg', id, 'acknowledgeDissemination', {});
@@ -185,7 +277,11 @@ describe('programme lifecycle (e2e)', () => {
     expect(outsiderAck.status).toBe(403);
 
     // IMPLEMENTATION: an annual plan, an inspection, two reviews that open and close on their timers.
-    await ok('chuyenvien.hg', id, 'addAnnualPlan', { year: 2022, title: 'Kế hoạch thực hiện năm 2022', items: ['Hội nghị xúc tiến đầu tư'] });
+    await ok('chuyenvien.hg', id, 'addAnnualPlan', {
+      year: 2022,
+      title: 'Kế hoạch thực hiện năm 2022',
+      items: ['Hội nghị xúc tiến đầu tư'],
+    });
     v = await ok('ubkt.hg', id, 'recordInspection', { findings: 'Sở Tài chính chậm xây dựng đề án', unitId: 'hg-stc' });
     expect(v.phase).toBe('IMPLEMENTATION');
     expect((await liveState(id)).implementation.inspections).toHaveLength(1);
@@ -193,8 +289,16 @@ describe('programme lifecycle (e2e)', () => {
 
     const opened1 = await job(id, 'REVIEW_OPENED', (d) => d.params.period === reviews[0].periodLabel);
     expect(sorted(opened1.recipientIds)).toEqual(['hg-skhdt-gd', 'hg-stc-gd']);
-    await ok('gd.skhdt.hg', id, 'submitReviewReport', { reviewSeq: 1, text: 'GRDP ước đạt 7,2%', values: { GRDP: '7.2' } });
-    await ok('gd.stc.hg', id, 'submitReviewReport', { reviewSeq: 1, text: 'Thu ngân sách tăng 12%', values: { REV: '12' } });
+    await ok('gd.skhdt.hg', id, 'submitReviewReport', {
+      reviewSeq: 1,
+      text: 'GRDP ước đạt 7,2%',
+      values: { GRDP: '7.2' },
+    });
+    await ok('gd.stc.hg', id, 'submitReviewReport', {
+      reviewSeq: 1,
+      text: 'Thu ngân sách tăng 12%',
+      values: { REV: '12' },
+    });
     const closed1 = await job(id, 'REVIEW_CLOSED', (d) => d.params.period === reviews[0].periodLabel);
     expect(closed1.params.headline).toBe('1/2 achieved or exceeded');
 
@@ -213,7 +317,9 @@ describe('programme lifecycle (e2e)', () => {
       return res.body.live?.phase === 'FINAL_REVIEW' && res.body.live;
     }, 'the FINAL_REVIEW phase');
     const finalReview = final.state.finalReview.review;
-    expect(sorted((await job(id, 'REVIEW_OPENED', (d) => d.params.period === finalReview.periodLabel)).recipientIds)).toEqual(['hg-skhdt-gd', 'hg-stc-gd']);
+    expect(
+      sorted((await job(id, 'REVIEW_OPENED', (d) => d.params.period === finalReview.periodLabel)).recipientIds),
+    ).toEqual(['hg-skhdt-gd', 'hg-stc-gd']);
     await ok('gd.skhdt.hg', id, 'submitFinalReport', { text: 'GRDP bình quân 7,4%', values: { GRDP: '7.4' } });
     await ok('gd.stc.hg', id, 'submitFinalReport', { text: 'Thu ngân sách tăng bình quân 16%', values: { REV: '16' } });
     const closedFinal = await job(id, 'REVIEW_CLOSED', (d) => d.params.period === finalReview.periodLabel);
@@ -230,7 +336,14 @@ describe('programme lifecycle (e2e)', () => {
       ['FINAL', '2/2 achieved or exceeded'],
     ]);
     expect(rm.programme.latestReviewHeadline).toBe('2/2 achieved or exceeded');
-    const values = rm.targetValues.map((t: { targetCode: string; reviewSeq: number; value: string | null; achievement: string }) => [t.targetCode, t.reviewSeq, t.value, t.achievement]);
+    const values = rm.targetValues.map(
+      (t: { targetCode: string; reviewSeq: number; value: string | null; achievement: string }) => [
+        t.targetCode,
+        t.reviewSeq,
+        t.value,
+        t.achievement,
+      ],
+    );
     expect(values).toEqual([
       ['GRDP', 1, '7.2', 'ACHIEVED'],
       ['REV', 1, '12', 'NOT_ACHIEVED'],
@@ -241,10 +354,23 @@ describe('programme lifecycle (e2e)', () => {
     ]);
 
     // Evaluation, commendation, lessons and closing by the leadership.
-    const evaluatedByStaff = await act('chuyenvien.hg', id, 'evaluate', { subjectKind: 'UNIT', subjectId: 'hg-skhdt', rating: 'GOOD', comment: 'x' });
+    const evaluatedByStaff = await act('chuyenvien.hg', id, 'evaluate', {
+      subjectKind: 'UNIT',
+      subjectId: 'hg-skhdt',
+      rating: 'GOOD',
+      comment: 'x',
+    });
     expect(evaluatedByStaff.status).toBe(403);
-    v = await ok('pbt.hg', id, 'evaluate', { subjectKind: 'UNIT', subjectId: 'hg-skhdt', rating: 'EXCELLENT', comment: 'Hoàn thành xuất sắc' });
-    expect((await liveState(id)).finalReview.evaluations[0].figures).toMatchObject({ targetsAchieved: 1, targetsTotal: 1 });
+    v = await ok('pbt.hg', id, 'evaluate', {
+      subjectKind: 'UNIT',
+      subjectId: 'hg-skhdt',
+      rating: 'EXCELLENT',
+      comment: 'Hoàn thành xuất sắc',
+    });
+    expect((await liveState(id)).finalReview.evaluations[0].figures).toMatchObject({
+      targetsAchieved: 1,
+      targetsTotal: 1,
+    });
     await ok('pbt.hg', id, 'commend', { subjectKind: 'PERSON', subjectId: 'hg-skhdt-gd', text: 'Biểu dương' });
     await ok('pbt.hg', id, 'recordLessons', { lessons: ['Phân công rõ người, rõ việc, rõ thời hạn'] });
     v = await ok('bithu.hg', id, 'closeProgramme', {});
@@ -254,10 +380,35 @@ describe('programme lifecycle (e2e)', () => {
     rm = await readModel(id, v.version);
     expect(rm.programme.phase).toBe('CLOSED');
     expect(rm.phaseHistory.map((h: { phase: string }) => h.phase)).toEqual([
-      'SURVEY', 'DRAFTING', 'CONSULTATION', 'DRAFTING', 'APPROVAL', 'DRAFTING', 'APPROVAL', 'ISSUED', 'DISSEMINATION', 'IMPLEMENTATION', 'FINAL_REVIEW', 'CLOSED',
+      'SURVEY',
+      'DRAFTING',
+      'CONSULTATION',
+      'DRAFTING',
+      'APPROVAL',
+      'DRAFTING',
+      'APPROVAL',
+      'ISSUED',
+      'DISSEMINATION',
+      'IMPLEMENTATION',
+      'FINAL_REVIEW',
+      'CLOSED',
     ]);
     const trail = await auditActions(id);
-    for (const action of ['issue', 'recordDissemination', 'acknowledgeDissemination', 'addAnnualPlan', 'recordInspection', 'submitReviewReport', 'review.opened', 'review.closed', 'submitFinalReport', 'evaluate', 'commend', 'recordLessons', 'closeProgramme']) {
+    for (const action of [
+      'issue',
+      'recordDissemination',
+      'acknowledgeDissemination',
+      'addAnnualPlan',
+      'recordInspection',
+      'submitReviewReport',
+      'review.opened',
+      'review.closed',
+      'submitFinalReport',
+      'evaluate',
+      'commend',
+      'recordLessons',
+      'closeProgramme',
+    ]) {
       expect(trail).toContain(action);
     }
     expect(Date.now() - implementationStarted).toBeLessThan(120_000);
@@ -269,10 +420,16 @@ describe('programme lifecycle (e2e)', () => {
     // Its history replays on the current code; with RECORD_HISTORIES_TO set it is kept as a fixture
     // for the replay test, so later versions of the workflow are checked against it.
     const history = await stack.api.get(Client).workflow.getHandle(`programme/${id}`).fetchHistory();
-    await expect(Worker.runReplayHistory({ workflowBundle: stack.workflowBundle }, history, `programme/${id}`)).resolves.toBeUndefined();
+    await expect(
+      Worker.runReplayHistory({ workflowBundle: stack.workflowBundle }, history, `programme/${id}`),
+    ).resolves.toBeUndefined();
     if (process.env.RECORD_HISTORIES_TO) {
       const cli = process.env.TEMPORAL_CLI ?? path.join(__dirname, '../.tools/temporal/bin/temporal');
-      const json = execFileSync(cli, ['workflow', 'show', '--address', process.env.TEMPORAL_ADDRESS!, '-w', `programme/${id}`, '-o', 'json'], { maxBuffer: 64 << 20 });
+      const json = execFileSync(
+        cli,
+        ['workflow', 'show', '--address', process.env.TEMPORAL_ADDRESS!, '-w', `programme/${id}`, '-o', 'json'],
+        { maxBuffer: 64 << 20 },
+      );
       writeFileSync(path.join(process.env.RECORD_HISTORIES_TO, 'programme-drill-full-lifecycle.json'), json);
     }
   });
@@ -280,7 +437,20 @@ describe('programme lifecycle (e2e)', () => {
   it('refuses every action on a cancelled programme, and a repeated request id has one effect', async () => {
     const id = `e2e-cancel-${randomUUID().slice(0, 8)}`;
     const staff = await stack.login('chuyenvien.hg');
-    await stack.http().post('/programmes').set(auth(staff)).send({ id, templateId: 'drill', title: 'Chương trình thực hiện Nghị quyết 20-NQ/TU', issuingUnitId: 'hg-tu', memberInChargeId: 'hg-pbt', fieldGroup: 'digital', term: '2020-2025' }).expect(201);
+    await stack
+      .http()
+      .post('/programmes')
+      .set(auth(staff))
+      .send({
+        id,
+        templateId: 'drill',
+        title: 'Chương trình thực hiện Nghị quyết 20-NQ/TU',
+        issuingUnitId: 'hg-tu',
+        memberInChargeId: 'hg-pbt',
+        fieldGroup: 'digital',
+        term: '2020-2025',
+      })
+      .expect(201);
 
     const byStaff = await act('chuyenvien.hg', id, 'cancel', { reason: 'trùng nội dung' });
     expect(byStaff.status).toBe(403);
@@ -307,7 +477,20 @@ describe('programme lifecycle (e2e)', () => {
     expect(unknown.status).toBe(404);
     const id = `e2e-shape-${randomUUID().slice(0, 8)}`;
     const staff = await stack.login('chuyenvien.hg');
-    await stack.http().post('/programmes').set(auth(staff)).send({ id, templateId: 'drill', title: 'Chương trình kiểm tra dữ liệu', issuingUnitId: 'hg-tu', memberInChargeId: 'hg-pbt', fieldGroup: 'economy', term: '2020-2025' }).expect(201);
+    await stack
+      .http()
+      .post('/programmes')
+      .set(auth(staff))
+      .send({
+        id,
+        templateId: 'drill',
+        title: 'Chương trình kiểm tra dữ liệu',
+        issuingUnitId: 'hg-tu',
+        memberInChargeId: 'hg-pbt',
+        fieldGroup: 'economy',
+        term: '2020-2025',
+      })
+      .expect(201);
     const before = await readModel(id, 0);
     const wrongType = await act('chuyenvien.hg', id, 'assignSurveyors', { surveyorIds: 'hg-skhdt-gd' });
     expect(wrongType.status).toBe(400);
@@ -319,10 +502,26 @@ describe('programme lifecycle (e2e)', () => {
   it('shows a programme to the units it is addressed to and to its supervisors, not to another province', async () => {
     const id = `e2e-scope-${randomUUID().slice(0, 8)}`;
     const staff = await stack.login('chuyenvien.hg');
-    await stack.http().post('/programmes').set(auth(staff)).send({ id, templateId: 'drill', title: 'Chương trình phạm vi xem', issuingUnitId: 'hg-tu', memberInChargeId: 'hg-pbt', fieldGroup: 'economy', term: '2020-2025' }).expect(201);
+    await stack
+      .http()
+      .post('/programmes')
+      .set(auth(staff))
+      .send({
+        id,
+        templateId: 'drill',
+        title: 'Chương trình phạm vi xem',
+        issuingUnitId: 'hg-tu',
+        memberInChargeId: 'hg-pbt',
+        fieldGroup: 'economy',
+        term: '2020-2025',
+      })
+      .expect(201);
     await readModel(id, 0);
     for (const username of ['gd.skhdt.hg', 'bithu.vithanh', 'ubkt.hg', 'admin']) {
-      const res = await stack.http().get(`/programmes/${id}`).set(auth(await stack.login(username)));
+      const res = await stack
+        .http()
+        .get(`/programmes/${id}`)
+        .set(auth(await stack.login(username)));
       expect([username, res.status]).toEqual([username, 200]);
     }
     const otherProvince = await stack.login('chuyenvien.lc');

@@ -29,8 +29,25 @@ describe('workflow replay (e2e)', () => {
     const head = await stack.login('bithu.hg');
     const id = `e2e-replay-${randomUUID().slice(0, 8)}`;
     const act = (token: string, action: string, payload: object) =>
-      stack.http().post(`/programmes/${id}/actions/${action}`).set('Authorization', `Bearer ${token}`).send({ requestId: randomUUID(), payload });
-    await stack.http().post('/programmes').set('Authorization', `Bearer ${staff}`).send({ id, templateId: 'work-programme', title: 'Chương trình công tác năm 2021', issuingUnitId: 'hg-tu', memberInChargeId: 'hg-pbt', fieldGroup: 'party-building', term: '2021-2021' }).expect(201);
+      stack
+        .http()
+        .post(`/programmes/${id}/actions/${action}`)
+        .set('Authorization', `Bearer ${token}`)
+        .send({ requestId: randomUUID(), payload });
+    await stack
+      .http()
+      .post('/programmes')
+      .set('Authorization', `Bearer ${staff}`)
+      .send({
+        id,
+        templateId: 'work-programme',
+        title: 'Chương trình công tác năm 2021',
+        issuingUnitId: 'hg-tu',
+        memberInChargeId: 'hg-pbt',
+        fieldGroup: 'party-building',
+        term: '2021-2021',
+      })
+      .expect(201);
     expect((await act(staff, 'submitDraft', { text: 'Dự thảo 30 nội dung', changeNote: 'lần 1' })).status).toBe(200);
     expect((await act(staff, 'openConsultation', { inviteeIds: ['hg-skhdt-gd'] })).status).toBe(200);
     expect((await act(surveyor, 'submitOpinion', { text: 'Nhất trí' })).status).toBe(200);
@@ -45,7 +62,9 @@ describe('workflow replay (e2e)', () => {
       const h = await handle.fetchHistory();
       return (h.events?.length ?? 0) > 10 && h;
     }, 'a history with the updates in it');
-    await expect(Worker.runReplayHistory({ workflowBundle: stack.workflowBundle }, history, `programme/${id}`)).resolves.toBeUndefined();
+    await expect(
+      Worker.runReplayHistory({ workflowBundle: stack.workflowBundle }, history, `programme/${id}`),
+    ).resolves.toBeUndefined();
   });
 
   // Histories recorded by earlier versions of the workflow (see README, "Changing a running
@@ -58,6 +77,8 @@ describe('workflow replay (e2e)', () => {
 
   it.each(fixtures)('replays the recorded history %s', async (file) => {
     const history = historyFromJSON(JSON.parse(readFileSync(path.join(FIXTURES, file), 'utf8')));
-    await expect(Worker.runReplayHistory({ workflowBundle: stack.workflowBundle }, history, file)).resolves.toBeUndefined();
+    await expect(
+      Worker.runReplayHistory({ workflowBundle: stack.workflowBundle }, history, file),
+    ).resolves.toBeUndefined();
   });
 });

@@ -17,11 +17,20 @@ describe('supervision queries (e2e)', () => {
     await api?.close();
   });
 
-  const get = async (username: string, url: string) => api.http().get(url).set('Authorization', `Bearer ${await api.login(username)}`);
+  const get = async (username: string, url: string) =>
+    api
+      .http()
+      .get(url)
+      .set('Authorization', `Bearer ${await api.login(username)}`);
   const buckets = (DONE_ON_TIME: number, DONE_LATE: number, OPEN_WITHIN_DEADLINE: number, OPEN_OVERDUE: number) => ({
-    DONE_ON_TIME, DONE_LATE, OPEN_WITHIN_DEADLINE, OPEN_OVERDUE, total: DONE_ON_TIME + DONE_LATE + OPEN_WITHIN_DEADLINE + OPEN_OVERDUE,
+    DONE_ON_TIME,
+    DONE_LATE,
+    OPEN_WITHIN_DEADLINE,
+    OPEN_OVERDUE,
+    total: DONE_ON_TIME + DONE_LATE + OPEN_WITHIN_DEADLINE + OPEN_OVERDUE,
   });
-  const pick = (rows: Array<Record<string, unknown>>) => Object.fromEntries(rows.map(({ key, label: _, ...rest }) => [key, rest]));
+  const pick = (rows: Array<Record<string, unknown>>) =>
+    Object.fromEntries(rows.map(({ key, label: _, ...rest }) => [key, rest]));
 
   describe('overview', () => {
     it('gives a provincial supervisor phases, the four buckets by unit, member and field, the overdue trend and 25/30 with the 5 low targets', async () => {
@@ -34,17 +43,39 @@ describe('supervision queries (e2e)', () => {
         { phase: 'DISSEMINATION', count: 1 },
       ]);
       expect(o.tasks.total).toEqual(buckets(8, 3, 5, 6));
-      expect(pick(o.tasks.byUnit)).toEqual({ 'fx-skhdt': buckets(4, 1, 3, 1), 'fx-stc': buckets(2, 2, 1, 3), 'fx-vithanh': buckets(2, 0, 1, 2) });
-      expect(o.tasks.byUnit.map((r: { label: string }) => r.label)).toEqual(['Sở Kế hoạch và Đầu tư', 'Sở Tài chính', 'Thành ủy Vị Thanh']);
-      expect(pick(o.tasks.byMemberInCharge)).toEqual({ 'fx-pbt': buckets(7, 3, 4, 5), 'fx-vithanh-bt': buckets(1, 0, 0, 1), 'fx-tv': buckets(0, 0, 1, 0) });
-      expect(pick(o.tasks.byFieldGroup)).toEqual({ economy: buckets(7, 3, 4, 5), society: buckets(1, 0, 0, 1), 'party-building': buckets(0, 0, 1, 0) });
+      expect(pick(o.tasks.byUnit)).toEqual({
+        'fx-skhdt': buckets(4, 1, 3, 1),
+        'fx-stc': buckets(2, 2, 1, 3),
+        'fx-vithanh': buckets(2, 0, 1, 2),
+      });
+      expect(o.tasks.byUnit.map((r: { label: string }) => r.label)).toEqual([
+        'Sở Kế hoạch và Đầu tư',
+        'Sở Tài chính',
+        'Thành ủy Vị Thanh',
+      ]);
+      expect(pick(o.tasks.byMemberInCharge)).toEqual({
+        'fx-pbt': buckets(7, 3, 4, 5),
+        'fx-vithanh-bt': buckets(1, 0, 0, 1),
+        'fx-tv': buckets(0, 0, 1, 0),
+      });
+      expect(pick(o.tasks.byFieldGroup)).toEqual({
+        economy: buckets(7, 3, 4, 5),
+        society: buckets(1, 0, 0, 1),
+        'party-building': buckets(0, 0, 1, 0),
+      });
       expect(o.tasks.overdueTrend).toEqual([
         { month: '2021-06', due: 11, late: 3 },
         { month: '2021-09', due: 6, late: 6 },
       ]);
       expect(o.achievement.total).toBe(1);
       const [review] = o.achievement.items;
-      expect(review).toMatchObject({ programmeId: FX.programme123, periodLabel: '2021', reviewKind: 'YEARLY', achievedOrExceeded: 25, targetsTotal: 30 });
+      expect(review).toMatchObject({
+        programmeId: FX.programme123,
+        periodLabel: '2021',
+        reviewKind: 'YEARLY',
+        achievedOrExceeded: 25,
+        targetsTotal: 30,
+      });
       expect(review.low.map((l: { code: string }) => l.code)).toEqual(['T26', 'T27', 'T28', 'T29', 'T30']);
       expect(review.low.map((l: { name: string }) => l.name)).toEqual(LOW_TARGETS);
       expect(review.low[0]).toMatchObject({ value: '80', achievement: 'NOT_ACHIEVED' });
@@ -65,7 +96,9 @@ describe('supervision queries (e2e)', () => {
       const tuky = await get('fx.bithu.tuky', '/supervision/overview');
       expect(tuky.status).toBe(200);
       expect(tuky.body.programmesByPhase).toEqual([{ phase: 'CLOSED', count: 1 }]);
-      expect(tuky.body.achievement.items.map((a: { programmeId: string }) => a.programmeId)).toEqual([FX.programmeTuKy]);
+      expect(tuky.body.achievement.items.map((a: { programmeId: string }) => a.programmeId)).toEqual([
+        FX.programmeTuKy,
+      ]);
       expect(tuky.body.tasks.total).toEqual(buckets(2, 0, 0, 1));
       expect(tuky.body.tasks.byUnit.map((r: { key: string }) => r.key)).toEqual(['fx-tuky']);
       const foreign = await get('fx.bithu.tuky', '/supervision/overview?committeeId=fx-tu');
@@ -141,8 +174,17 @@ describe('supervision queries (e2e)', () => {
     const doc = await api.http().get('/docs/openapi.json');
     expect(doc.status).toBe(200);
     const overview = doc.body.paths['/supervision/overview'].get;
-    expect(overview.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['committeeId', 'term', 'page', 'pageSize', 'format', 'list']));
-    for (const path of ['/supervision/programmes', '/supervision/lineage', '/supervision/programmes/{id}/timeline', '/supervision/responsiveness', '/programmes/{id}/reports', '/programmes/{id}/reports/{reportId}'])
+    expect(overview.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['committeeId', 'term', 'page', 'pageSize', 'format', 'list']),
+    );
+    for (const path of [
+      '/supervision/programmes',
+      '/supervision/lineage',
+      '/supervision/programmes/{id}/timeline',
+      '/supervision/responsiveness',
+      '/programmes/{id}/reports',
+      '/programmes/{id}/reports/{reportId}',
+    ])
       expect(doc.body.paths[path]).toBeDefined();
     const index = await api.http().get('/');
     expect(index.status).toBe(200);
@@ -153,9 +195,19 @@ describe('supervision queries (e2e)', () => {
 
   it('lists the units a supervisor may choose, their committee first, and none for staff', async () => {
     const district = await get('fx.bithu.vithanh', '/supervision/units');
-    expect(district.body).toEqual([{ id: 'fx-vithanh', name: 'Thành ủy Vị Thanh', kind: 'DISTRICT_COMMITTEE', parentId: 'fx-tu' }]);
+    expect(district.body).toEqual([
+      { id: 'fx-vithanh', name: 'Thành ủy Vị Thanh', kind: 'DISTRICT_COMMITTEE', parentId: 'fx-tu' },
+    ]);
     const province = await get('fx.pbt', '/supervision/units');
-    expect(province.body.map((u: { id: string }) => u.id)).toEqual(['fx-tu', 'fx-bcsd', 'fx-btv', 'fx-skhdt', 'fx-stc', 'fx-vithanh', 'fx-ubkt']);
+    expect(province.body.map((u: { id: string }) => u.id)).toEqual([
+      'fx-tu',
+      'fx-bcsd',
+      'fx-btv',
+      'fx-skhdt',
+      'fx-stc',
+      'fx-vithanh',
+      'fx-ubkt',
+    ]);
     expect((await get('fx.cv.skhdt', '/supervision/units')).body).toEqual([]);
   });
 
@@ -163,7 +215,9 @@ describe('supervision queries (e2e)', () => {
     it('lists the programmes in scope for drill-down, filtered by phase, and as CSV', async () => {
       const all = await get('fx.pbt', `/supervision/programmes?term=${FX.term}`);
       expect(all.status).toBe(200);
-      expect(all.body.items.map((p: { id: string }) => p.id).sort()).toEqual([FX.programme05, FX.programme123, FX.programmeViThanh].sort());
+      expect(all.body.items.map((p: { id: string }) => p.id).sort()).toEqual(
+        [FX.programme05, FX.programme123, FX.programmeViThanh].sort(),
+      );
       const implementing = await get('fx.pbt', '/supervision/programmes?phase=IMPLEMENTATION&pageSize=1');
       expect(implementing.body).toMatchObject({ total: 2, page: 1, pageSize: 1 });
       expect(implementing.body.items).toHaveLength(1);
@@ -186,12 +240,23 @@ describe('supervision queries (e2e)', () => {
       const ids = res.body.programmes.map((p: { id: string }) => p.id);
       expect(ids).toEqual([FX.programme123, FX.programmeViThanh].sort());
       const p123 = res.body.programmes.find((p: { id: string }) => p.id === FX.programme123);
-      expect(p123.annualPlans).toEqual([{ year: 2021, title: 'Kế hoạch thực hiện năm 2021', items: ['Cải thiện chỉ số PCI', 'Đẩy nhanh giải ngân vốn đầu tư công'], taskCodes: ['K21-1'] }]);
+      expect(p123.annualPlans).toEqual([
+        {
+          year: 2021,
+          title: 'Kế hoạch thực hiện năm 2021',
+          items: ['Cải thiện chỉ số PCI', 'Đẩy nhanh giải ngân vốn đầu tư công'],
+          taskCodes: ['K21-1'],
+        },
+      ]);
       expect(p123.tasks).toHaveLength(20);
       expect(p123.tasks.filter((t: { bucket: string | null }) => t.bucket === null)).toHaveLength(1); // the cancelled one
       expect(p123.tasks.find((t: { code: string }) => t.code === 'K21-1').annualPlanYear).toBe(2021);
       expect(p123.targets).toHaveLength(30);
-      expect(p123.targets[26]).toMatchObject({ code: 'T27', name: 'Kim ngạch xuất khẩu', values: [{ reviewSeq: 1, periodLabel: '2021', value: '80', achievement: 'NOT_ACHIEVED' }] });
+      expect(p123.targets[26]).toMatchObject({
+        code: 'T27',
+        name: 'Kim ngạch xuất khẩu',
+        values: [{ reviewSeq: 1, periodLabel: '2021', value: '80', achievement: 'NOT_ACHIEVED' }],
+      });
     });
 
     it('only shows the programmes in scope', async () => {
@@ -202,7 +267,9 @@ describe('supervision queries (e2e)', () => {
     });
 
     it('goes up from a task to its annual plan, programme and resolution', async () => {
-      const [{ id }] = await api.dataSource.query(`SELECT id FROM task WHERE code = 'K21-1' AND programme_id = $1`, [FX.programme123]);
+      const [{ id }] = await api.dataSource.query(`SELECT id FROM task WHERE code = 'K21-1' AND programme_id = $1`, [
+        FX.programme123,
+      ]);
       const res = await get('fx.gd.skhdt', `/supervision/lineage?taskId=${encodeURIComponent(id)}`);
       expect(res.status).toBe(200);
       expect(res.body.resolution).toBe(FX.resolution);
@@ -217,7 +284,10 @@ describe('supervision queries (e2e)', () => {
     it('goes up from a target to its programme and resolution', async () => {
       const res = await get('fx.pbt', `/supervision/lineage?programmeId=${FX.programme123}&targetCode=T27`);
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ resolution: FX.resolution, anchor: { kind: 'TARGET', id: `${FX.programme123}/T27` } });
+      expect(res.body).toMatchObject({
+        resolution: FX.resolution,
+        anchor: { kind: 'TARGET', id: `${FX.programme123}/T27` },
+      });
       expect(res.body.programmes[0].targets).toHaveLength(1);
       expect(res.body.programmes[0].targets[0].name).toBe('Kim ngạch xuất khẩu');
       const missing = await get('fx.pbt', `/supervision/lineage?programmeId=${FX.programme123}&targetCode=T99`);
@@ -244,7 +314,11 @@ describe('supervision queries (e2e)', () => {
       const res = await get('fx.pbt', `/supervision/programmes/${FX.programme123}/timeline`);
       expect(res.status).toBe(200);
       expect(res.body.total).toBe(12);
-      expect(res.body.items.map((e: { at: string; kind: string; title: string }) => `${e.at.slice(0, 10)} ${e.kind} ${e.title}`)).toEqual([
+      expect(
+        res.body.items.map(
+          (e: { at: string; kind: string; title: string }) => `${e.at.slice(0, 10)} ${e.kind} ${e.title}`,
+        ),
+      ).toEqual([
         '2021-01-04 PHASE SURVEY',
         '2021-01-12 PHASE DRAFTING',
         '2021-01-12 REMINDER Sắp đến hạn khảo sát',
@@ -262,10 +336,16 @@ describe('supervision queries (e2e)', () => {
       expect(reminder.detail.recipientIds).toEqual(['fx-bithu', 'fx-pbt']);
       expect(res.body.items[0].detail.deadline).toBe('2021-01-14T10:00:00+00:00');
       const closed = res.body.items.at(-1);
-      expect(closed.detail).toMatchObject({ reviewKind: 'YEARLY', periodLabel: '2021', achievedOrExceeded: 25, targetsTotal: 30, lowTargetCodes: ['T26', 'T27', 'T28', 'T29', 'T30'] });
+      expect(closed.detail).toMatchObject({
+        reviewKind: 'YEARLY',
+        periodLabel: '2021',
+        achievedOrExceeded: 25,
+        targetsTotal: 30,
+        lowTargetCodes: ['T26', 'T27', 'T28', 'T29', 'T30'],
+      });
     });
 
-    it('pages, exports CSV and hides other committees\' programmes', async () => {
+    it("pages, exports CSV and hides other committees' programmes", async () => {
       const page2 = await get('fx.pbt', `/supervision/programmes/${FX.programme123}/timeline?page=2&pageSize=5`);
       expect(page2.body.items).toHaveLength(5);
       expect(page2.body.items[0].title).toBe('APPROVAL');
@@ -288,14 +368,26 @@ describe('supervision queries (e2e)', () => {
         dissemination: { audience: 2, acknowledged: 2, coverage: 1 },
         progressReports: { expected: 1, onTime: 1, late: 0, missing: 0, onTimeRate: 1 },
       });
-      expect(byUnit['fx-stc']).toMatchObject({ consultation: { late: 1, onTimeRate: 0 }, dissemination: { audience: 1, acknowledged: 1 }, progressReports: { late: 1 } });
-      expect(byUnit['fx-vithanh']).toMatchObject({ consultation: { silent: 1 }, dissemination: { audience: 1, acknowledged: 0, coverage: 0 }, progressReports: { missing: 1 } });
+      expect(byUnit['fx-stc']).toMatchObject({
+        consultation: { late: 1, onTimeRate: 0 },
+        dissemination: { audience: 1, acknowledged: 1 },
+        progressReports: { late: 1 },
+      });
+      expect(byUnit['fx-vithanh']).toMatchObject({
+        consultation: { silent: 1 },
+        dissemination: { audience: 1, acknowledged: 0, coverage: 0 },
+        progressReports: { missing: 1 },
+      });
     });
 
     it('counts per person, and shows staff only their own row', async () => {
       const res = await get('fx.pbt', '/supervision/responsiveness?by=person');
       const byPerson = Object.fromEntries(res.body.items.map((r: { key: string }) => [r.key, r]));
-      expect(byPerson['fx-stc-gd']).toMatchObject({ label: 'Đặng Văn Lộc', consultation: { invited: 1, late: 1 }, progressReports: { expected: 1, late: 1 } });
+      expect(byPerson['fx-stc-gd']).toMatchObject({
+        label: 'Đặng Văn Lộc',
+        consultation: { invited: 1, late: 1 },
+        progressReports: { expected: 1, late: 1 },
+      });
       expect(byPerson['fx-vithanh-bt'].consultation.silent).toBe(1);
       const own = await get('fx.cv.skhdt', '/supervision/responsiveness');
       expect(own.body.items).toHaveLength(1);

@@ -34,12 +34,20 @@ describe('tasks (e2e)', () => {
   });
 
   const programmeAct = async (who: keyof typeof tokens, action: string, payload: object) => {
-    const res = await stack.http().post(`/programmes/${programmeId}/actions/${action}`).set(auth(tokens[who])).send({ requestId: randomUUID(), payload });
+    const res = await stack
+      .http()
+      .post(`/programmes/${programmeId}/actions/${action}`)
+      .set(auth(tokens[who]))
+      .send({ requestId: randomUUID(), payload });
     if (res.status !== 200) throw new Error(`${action}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   };
   const taskAct = (who: keyof typeof tokens, code: string, action: string, payload: object, requestId = randomUUID()) =>
-    stack.http().post(`${taskPath(code)}/actions/${action}`).set(auth(tokens[who])).send({ requestId, payload });
+    stack
+      .http()
+      .post(`${taskPath(code)}/actions/${action}`)
+      .set(auth(tokens[who]))
+      .send({ requestId, payload });
   const ok = async (who: keyof typeof tokens, code: string, action: string, payload: object = {}) => {
     const res = await taskAct(who, code, action, payload);
     if (res.status !== 200) throw new Error(`${code} ${action}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -52,7 +60,10 @@ describe('tasks (e2e)', () => {
     return Object.fromEntries(res.body.items.map((r: { key: string }) => [r.key, r]));
   };
   const bucketsOfProgramme = async () => {
-    const res = await stack.http().get(`/tasks/buckets?groupBy=programme&programmeId=${programmeId}`).set(auth(tokens.pbt));
+    const res = await stack
+      .http()
+      .get(`/tasks/buckets?groupBy=programme&programmeId=${programmeId}`)
+      .set(auth(tokens.pbt));
     expect(res.status).toBe(200);
     expect(res.body.items).toHaveLength(1);
     return res.body.items[0];
@@ -62,9 +73,14 @@ describe('tasks (e2e)', () => {
     expect(res.status).toBe(200);
     return res.body;
   };
-  const counts = async (who: keyof typeof tokens) => (await stack.http().get('/tasks/counts').set(auth(tokens[who]))).body;
+  const counts = async (who: keyof typeof tokens) =>
+    (await stack.http().get('/tasks/counts').set(auth(tokens[who]))).body;
   const task = async (code: string) => (await stack.http().get(taskPath(code)).set(auth(tokens.pbt))).body;
-  const projected = (code: string, check: (t: { status: string; responsiblePersonId: string; dueAt: string; bucket: string }) => boolean, what: string) =>
+  const projected = (
+    code: string,
+    check: (t: { status: string; responsiblePersonId: string; dueAt: string; bucket: string }) => boolean,
+    what: string,
+  ) =>
     eventually(async () => {
       const body = await task(code);
       return body?.task && check(body.task) && body;
@@ -75,7 +91,20 @@ describe('tasks (e2e)', () => {
 
   it('issues a programme whose tasks start as child workflows, one per task, for three units', async () => {
     baseline = { skhdt: await counts('skhdt'), stc: await counts('stc'), vithanh: await counts('vithanh') };
-    await stack.http().post('/programmes').set(auth(tokens.cv)).send({ id: programmeId, templateId: 'demo-fast', title: 'Chương trình hành động thực hiện Nghị quyết 13-NQ/TW', issuingUnitId: 'hg-tu', memberInChargeId: 'hg-pbt', fieldGroup: 'economy', term: '2025-2030' }).expect(201);
+    await stack
+      .http()
+      .post('/programmes')
+      .set(auth(tokens.cv))
+      .send({
+        id: programmeId,
+        templateId: 'demo-fast',
+        title: 'Chương trình hành động thực hiện Nghị quyết 13-NQ/TW',
+        issuingUnitId: 'hg-tu',
+        memberInChargeId: 'hg-pbt',
+        fieldGroup: 'economy',
+        term: '2025-2030',
+      })
+      .expect(201);
     await programmeAct('cv', 'assignSurveyors', { surveyorIds: ['hg-skhdt-gd'] });
     await programmeAct('skhdt', 'submitSurveyFindings', { text: 'Tăng trưởng giai đoạn trước khoảng 6,5%/năm.' });
     await programmeAct('cv', 'closeSurvey', {});
@@ -91,20 +120,66 @@ describe('tasks (e2e)', () => {
       issuedOn: new Date().toISOString().slice(0, 10),
       targets: [],
       tasks: [
-        { code: 'T1', title: 'Kế hoạch thu hút đầu tư', responsibleUnitId: 'hg-skhdt', responsiblePersonId: 'hg-skhdt-gd', coordinatingUnitIds: ['hg-stc'], dueAt: inTenDays() },
-        { code: 'T2', title: 'Đề án tăng thu ngân sách', responsibleUnitId: 'hg-stc', responsiblePersonId: 'hg-stc-gd', coordinatingUnitIds: [], dueAt: inTenDays() },
-        { code: 'T3', title: 'Chỉnh trang đô thị Vị Thanh', responsibleUnitId: 'hg-vithanh', responsiblePersonId: 'hg-vithanh-bt', coordinatingUnitIds: [], dueAt: soon },
-        { code: 'T4', title: 'Chuyển đổi số cấp thành phố', responsibleUnitId: 'hg-vithanh', responsiblePersonId: 'hg-vithanh-bt', coordinatingUnitIds: [], dueAt: inTenDays() },
+        {
+          code: 'T1',
+          title: 'Kế hoạch thu hút đầu tư',
+          responsibleUnitId: 'hg-skhdt',
+          responsiblePersonId: 'hg-skhdt-gd',
+          coordinatingUnitIds: ['hg-stc'],
+          dueAt: inTenDays(),
+        },
+        {
+          code: 'T2',
+          title: 'Đề án tăng thu ngân sách',
+          responsibleUnitId: 'hg-stc',
+          responsiblePersonId: 'hg-stc-gd',
+          coordinatingUnitIds: [],
+          dueAt: inTenDays(),
+        },
+        {
+          code: 'T3',
+          title: 'Chỉnh trang đô thị Vị Thanh',
+          responsibleUnitId: 'hg-vithanh',
+          responsiblePersonId: 'hg-vithanh-bt',
+          coordinatingUnitIds: [],
+          dueAt: soon,
+        },
+        {
+          code: 'T4',
+          title: 'Chuyển đổi số cấp thành phố',
+          responsibleUnitId: 'hg-vithanh',
+          responsiblePersonId: 'hg-vithanh-bt',
+          coordinatingUnitIds: [],
+          dueAt: inTenDays(),
+        },
       ],
       solutions: ['Cải thiện môi trường đầu tư'],
       resources: ['Ngân sách tỉnh'],
     });
     expect(issued.phase).toBe('DISSEMINATION');
 
-    for (const code of ['T1', 'T2', 'T3', 'T4']) await projected(code, (t) => t.status === 'ASSIGNED', `task ${code} in the read model`);
+    for (const code of ['T1', 'T2', 'T3', 'T4'])
+      await projected(code, (t) => t.status === 'ASSIGNED', `task ${code} in the read model`);
     const t1 = await task('T1');
-    expect(t1.task).toMatchObject({ id: `${programmeId}/T1`, programmeId, code: 'T1', source: 'PROGRAMME', assignerId: 'hg-cv1', memberInChargeId: 'hg-pbt', fieldGroup: 'economy', issuingUnitId: 'hg-tu', isBreakthrough: false, bucket: 'OPEN_WITHIN_DEADLINE' });
-    expect(t1.live.upcoming.map((u: { kind: string }) => u.kind)).toEqual(['REMINDER', 'REMINDER', 'REMINDER', 'ESCALATION', 'ESCALATION']);
+    expect(t1.task).toMatchObject({
+      id: `${programmeId}/T1`,
+      programmeId,
+      code: 'T1',
+      source: 'PROGRAMME',
+      assignerId: 'hg-cv1',
+      memberInChargeId: 'hg-pbt',
+      fieldGroup: 'economy',
+      issuingUnitId: 'hg-tu',
+      isBreakthrough: false,
+      bucket: 'OPEN_WITHIN_DEADLINE',
+    });
+    expect(t1.live.upcoming.map((u: { kind: string }) => u.kind)).toEqual([
+      'REMINDER',
+      'REMINDER',
+      'REMINDER',
+      'ESCALATION',
+      'ESCALATION',
+    ]);
 
     const units = await bucketsByUnit();
     expect(units['hg-skhdt']).toMatchObject({ OPEN_WITHIN_DEADLINE: 1, OPEN_OVERDUE: 0, total: 1 });
@@ -118,32 +193,51 @@ describe('tasks (e2e)', () => {
     // The assignee is told through the notifier.
     await eventually(async () => {
       const res = await stack.http().get('/inbox').set(auth(tokens.stc));
-      return res.body.items?.some((n: { kind: string; taskId: string }) => n.kind === 'TASK_ASSIGNED' && n.taskId === `${programmeId}/T2`);
+      return res.body.items?.some(
+        (n: { kind: string; taskId: string }) => n.kind === 'TASK_ASSIGNED' && n.taskId === `${programmeId}/T2`,
+      );
     }, 'the TASK_ASSIGNED notification');
   });
 
-  it('refuses someone else\'s task (403), the wrong state (409), invalid dates and unknown fields (400), an unknown task (404)', async () => {
+  it("refuses someone else's task (403), the wrong state (409), invalid dates and unknown fields (400), an unknown task (404)", async () => {
     const notMine = await taskAct('stc', 'T1', 'accept', {});
     expect(notMine.status).toBe(403);
     expect(notMine.body.message).toMatch(/responsible/);
     const tooEarly = await taskAct('skhdt', 'T1', 'submitResult', { text: 'Xong' });
     expect(tooEarly.status).toBe(409);
     expect(tooEarly.body.message).toMatch(/ASSIGNED/);
-    const pastDate = await taskAct('skhdt', 'T1', 'requestExtension', { newDueAt: '2020-01-01T10:00:00Z', reason: 'Chờ số liệu' });
+    const pastDate = await taskAct('skhdt', 'T1', 'requestExtension', {
+      newDueAt: '2020-01-01T10:00:00Z',
+      reason: 'Chờ số liệu',
+    });
     expect(pastDate.status).toBe(400);
-    const impossible = await taskAct('skhdt', 'T1', 'requestExtension', { newDueAt: '2031-02-30T10:00:00+07:00', reason: 'Chờ số liệu' });
+    const impossible = await taskAct('skhdt', 'T1', 'requestExtension', {
+      newDueAt: '2031-02-30T10:00:00+07:00',
+      reason: 'Chờ số liệu',
+    });
     expect(impossible.status).toBe(400);
     expect(impossible.body.message).toMatch(/not a real date/);
-    const unknownField = await stack.http().post(`${taskPath('T1')}/actions/accept`).set(auth(tokens.skhdt)).send({ requestId: randomUUID(), payload: {}, colour: 'red' });
+    const unknownField = await stack
+      .http()
+      .post(`${taskPath('T1')}/actions/accept`)
+      .set(auth(tokens.skhdt))
+      .send({ requestId: randomUUID(), payload: {}, colour: 'red' });
     expect(unknownField.status).toBe(400);
     const unknownAction = await taskAct('skhdt', 'T1', 'fly', {});
     expect(unknownAction.status).toBe(404);
-    const unknownTask = await stack.http().post(`/tasks/${encodeURIComponent(`${programmeId}/T99`)}/actions/accept`).set(auth(tokens.skhdt)).send({ requestId: randomUUID(), payload: {} });
+    const unknownTask = await stack
+      .http()
+      .post(`/tasks/${encodeURIComponent(`${programmeId}/T99`)}/actions/accept`)
+      .set(auth(tokens.skhdt))
+      .send({ requestId: randomUUID(), payload: {} });
     expect(unknownTask.status).toBe(404);
     const badQuery = await stack.http().get('/tasks?status=SLEEPING&pageSize=500').set(auth(tokens.skhdt));
     expect(badQuery.status).toBe(400);
     // Supervision follows one rule across the product: another province's office sees none of these tasks.
-    const otherProvince = await stack.http().get(`/tasks/buckets?groupBy=unit&programmeId=${programmeId}`).set(auth(await stack.login('chuyenvien.lc')));
+    const otherProvince = await stack
+      .http()
+      .get(`/tasks/buckets?groupBy=unit&programmeId=${programmeId}`)
+      .set(auth(await stack.login('chuyenvien.lc')));
     expect(otherProvince.status).toBe(200);
     expect(otherProvince.body).toMatchObject({ items: [], total: 0 });
     expect((await task('T1')).task.status).toBe('ASSIGNED'); // nothing changed
@@ -175,13 +269,28 @@ describe('tasks (e2e)', () => {
     await ok('pbt', 'T1', 'verify');
     await projected('T1', (t) => t.status === 'DONE' && t.bucket === 'DONE_ON_TIME', 'T1 done on time');
 
-    const history = await stack.http().get(`${taskPath('T1')}/history`).set(auth(tokens.skhdt));
+    const history = await stack
+      .http()
+      .get(`${taskPath('T1')}/history`)
+      .set(auth(tokens.skhdt));
     expect(history.status).toBe(200);
-    expect(history.body.items.map((e: { action: string }) => e.action)).toEqual(['assigned', 'accept', 'reportProgress', 'requestExtension', 'decideExtension', 'submitResult', 'verify']);
-    expect(await eventually(async () => {
-      const res = await stack.http().get('/inbox').set(auth(tokens.skhdt));
-      return res.body.items?.some((n: { kind: string; taskId: string }) => n.kind === 'EXTENSION_DECIDED' && n.taskId === `${programmeId}/T1`);
-    }, 'the EXTENSION_DECIDED notification')).toBe(true);
+    expect(history.body.items.map((e: { action: string }) => e.action)).toEqual([
+      'assigned',
+      'accept',
+      'reportProgress',
+      'requestExtension',
+      'decideExtension',
+      'submitResult',
+      'verify',
+    ]);
+    expect(
+      await eventually(async () => {
+        const res = await stack.http().get('/inbox').set(auth(tokens.skhdt));
+        return res.body.items?.some(
+          (n: { kind: string; taskId: string }) => n.kind === 'EXTENSION_DECIDED' && n.taskId === `${programmeId}/T1`,
+        );
+      }, 'the EXTENSION_DECIDED notification'),
+    ).toBe(true);
   });
 
   it('returns a result with reasons; it is redone and verified', async () => {
@@ -201,22 +310,38 @@ describe('tasks (e2e)', () => {
   });
 
   it('lets a task go overdue and escalate by its own timers: the unit head, then the member in charge', async () => {
-    await projected('T3', (t) => t.bucket === 'OPEN_OVERDUE', 'T3 overdue', );
-    const escalations = await eventually(async () => {
-      const res = await stack.http().get(`${taskPath('T3')}/history`).set(auth(tokens.pbt));
-      const rows = res.body.items?.filter((e: { action: string }) => e.action === 'overdue.escalated') ?? [];
-      return rows.length >= 2 && rows;
-    }, 'two escalations of T3', 40_000);
-    expect(escalations.map((e: { after: { level: number; to: string } }) => [e.after.level, e.after.to])).toEqual([[1, 'UNIT_HEAD'], [2, 'MEMBER_IN_CHARGE']]);
+    await projected('T3', (t) => t.bucket === 'OPEN_OVERDUE', 'T3 overdue');
+    const escalations = await eventually(
+      async () => {
+        const res = await stack
+          .http()
+          .get(`${taskPath('T3')}/history`)
+          .set(auth(tokens.pbt));
+        const rows = res.body.items?.filter((e: { action: string }) => e.action === 'overdue.escalated') ?? [];
+        return rows.length >= 2 && rows;
+      },
+      'two escalations of T3',
+      40_000,
+    );
+    expect(escalations.map((e: { after: { level: number; to: string } }) => [e.after.level, e.after.to])).toEqual([
+      [1, 'UNIT_HEAD'],
+      [2, 'MEMBER_IN_CHARGE'],
+    ]);
     await eventually(async () => {
       const res = await stack.http().get('/inbox').set(auth(tokens.pbt));
-      return res.body.items?.some((n: { kind: string; taskId: string }) => n.kind === 'TASK_OVERDUE_ESCALATION' && n.taskId === `${programmeId}/T3`);
-    }, 'the escalation in the member in charge\'s inbox');
+      return res.body.items?.some(
+        (n: { kind: string; taskId: string }) =>
+          n.kind === 'TASK_OVERDUE_ESCALATION' && n.taskId === `${programmeId}/T3`,
+      );
+    }, "the escalation in the member in charge's inbox");
     await eventually(async () => {
       const res = await stack.http().get('/inbox').set(auth(tokens.vithanh));
-      const kinds = res.body.items?.filter((n: { taskId: string }) => n.taskId === `${programmeId}/T3`).map((n: { kind: string }) => n.kind) ?? [];
+      const kinds =
+        res.body.items
+          ?.filter((n: { taskId: string }) => n.taskId === `${programmeId}/T3`)
+          .map((n: { kind: string }) => n.kind) ?? [];
       return kinds.includes('TASK_DUE_REMINDER') && kinds.includes('TASK_OVERDUE_ESCALATION');
-    }, 'the reminder and the unit head\'s escalation for Vị Thanh');
+    }, "the reminder and the unit head's escalation for Vị Thanh");
 
     expect(await bucketsByUnit()).toMatchObject({
       'hg-skhdt': { DONE_ON_TIME: 1, total: 1 },
@@ -225,26 +350,46 @@ describe('tasks (e2e)', () => {
     });
     const overdue = await stack.http().get(`/tasks?programmeId=${programmeId}&overdue=true`).set(auth(tokens.vithanh));
     expect(overdue.body.items.map((t: { code: string }) => t.code)).toEqual(['T3']);
-    const drill = await stack.http().get(`/tasks/supervision?programmeId=${programmeId}&bucket=OPEN_OVERDUE`).set(auth(tokens.pbt));
+    const drill = await stack
+      .http()
+      .get(`/tasks/supervision?programmeId=${programmeId}&bucket=OPEN_OVERDUE`)
+      .set(auth(tokens.pbt));
     expect(drill.status).toBe(200);
     expect(drill.body).toMatchObject({ total: 1, page: 1, items: [{ code: 'T3', bucket: 'OPEN_OVERDUE' }] });
   }, 60_000);
 
   it('moves all open tasks of one person to another in bulk, once per bulk request id', async () => {
-    const body = { requestId: `rotation-${randomUUID()}`, fromPersonId: 'hg-vithanh-bt', toPersonId: 'hg-skhdt-gd', toUnitId: 'hg-vithanh', reason: 'Luân chuyển cán bộ' };
+    const body = {
+      requestId: `rotation-${randomUUID()}`,
+      fromPersonId: 'hg-vithanh-bt',
+      toPersonId: 'hg-skhdt-gd',
+      toUnitId: 'hg-vithanh',
+      reason: 'Luân chuyển cán bộ',
+    };
     expect((await stack.http().post('/tasks/reassign-bulk').set(auth(tokens.cv)).send(body)).status).toBe(403); // advisory staff do not reassign
-    const outOfScope = await stack.http().post('/tasks/reassign-bulk').set(auth(tokens.stc)).send({ ...body, requestId: `rotation-${randomUUID()}` });
+    const outOfScope = await stack
+      .http()
+      .post('/tasks/reassign-bulk')
+      .set(auth(tokens.stc))
+      .send({ ...body, requestId: `rotation-${randomUUID()}` });
     expect(outOfScope.body).toMatchObject({ matched: 0, reassigned: 0 }); // a department head sees only their department's tasks
     const moved = await stack.http().post('/tasks/reassign-bulk').set(auth(tokens.bithu)).send(body);
     expect(moved.status).toBe(200);
     expect(moved.body).toMatchObject({ matched: 2, reassigned: 2 });
-    expect(moved.body.results.map((r: { taskId: string }) => r.taskId).sort()).toEqual([`${programmeId}/T3`, `${programmeId}/T4`]);
+    expect(moved.body.results.map((r: { taskId: string }) => r.taskId).sort()).toEqual([
+      `${programmeId}/T3`,
+      `${programmeId}/T4`,
+    ]);
     // A retry sends the same derived request ids: no second effect on either task.
     const retried = await stack.http().post('/tasks/reassign-bulk').set(auth(tokens.bithu)).send(body);
     expect(retried.status).toBe(200);
     const t3 = await projected('T3', (t) => t.responsiblePersonId === 'hg-skhdt-gd', 'T3 with its new person');
     expect(t3.live.state.reassignments).toHaveLength(1);
-    expect(t3.live.state.reassignments[0]).toMatchObject({ fromPersonId: 'hg-vithanh-bt', toPersonId: 'hg-skhdt-gd', reason: 'Luân chuyển cán bộ' });
+    expect(t3.live.state.reassignments[0]).toMatchObject({
+      fromPersonId: 'hg-vithanh-bt',
+      toPersonId: 'hg-skhdt-gd',
+      reason: 'Luân chuyển cán bộ',
+    });
     await projected('T4', (t) => t.responsiblePersonId === 'hg-skhdt-gd', 'T4 with its new person');
     expect((await myTasks('vithanh')).total).toBe(0);
     expect((await myTasks('skhdt')).items.map((t: { code: string }) => t.code)).toEqual(['T3', 'T4', 'T1']); // by due date: T1 was extended
@@ -255,7 +400,14 @@ describe('tasks (e2e)', () => {
     await ok('skhdt', 'T3', 'submitResult', { text: 'Đã chỉnh trang tuyến trung tâm' });
     await ok('cv', 'T3', 'verify');
     await projected('T3', (t) => t.bucket === 'DONE_LATE', 'T3 done late');
-    expect(await bucketsOfProgramme()).toMatchObject({ key: programmeId, DONE_ON_TIME: 2, DONE_LATE: 1, OPEN_WITHIN_DEADLINE: 1, OPEN_OVERDUE: 0, total: 4 });
+    expect(await bucketsOfProgramme()).toMatchObject({
+      key: programmeId,
+      DONE_ON_TIME: 2,
+      DONE_LATE: 1,
+      OPEN_WITHIN_DEADLINE: 1,
+      OPEN_OVERDUE: 0,
+      total: 4,
+    });
     const skhdtCounts = await counts('skhdt');
     expect(skhdtCounts.total).toBe(baseline.skhdt.total + 3);
 
@@ -263,38 +415,83 @@ describe('tasks (e2e)', () => {
     const programme = await eventually(async () => {
       const res = await stack.http().get(`/programmes/${programmeId}`).set(auth(tokens.pbt));
       const outcomes = res.body.live?.state?.taskOutcomes ?? {};
-      return Object.values(outcomes).filter((o) => (o as { status: string }).status === 'DONE').length === 3 && res.body;
+      return (
+        Object.values(outcomes).filter((o) => (o as { status: string }).status === 'DONE').length === 3 && res.body
+      );
     }, 'three DONE outcomes in the programme');
-    expect(programme.live.state.taskOutcomes[`${programmeId}/T3`]).toMatchObject({ status: 'DONE', responsiblePersonId: 'hg-skhdt-gd' });
+    expect(programme.live.state.taskOutcomes[`${programmeId}/T3`]).toMatchObject({
+      status: 'DONE',
+      responsiblePersonId: 'hg-skhdt-gd',
+    });
   }, 60_000);
 
   it('replays the recorded histories of the programme (with its child starts behind the patch) and of a finished task', async () => {
     const client = stack.api.get(Client);
     for (const workflowId of [`programme/${programmeId}`, `task/${programmeId}/T2`, `task/${programmeId}/T3`]) {
       const history = await client.workflow.getHandle(workflowId).fetchHistory();
-      await expect(Worker.runReplayHistory({ workflowBundle: stack.workflowBundle }, history, workflowId)).resolves.toBeUndefined();
+      await expect(
+        Worker.runReplayHistory({ workflowBundle: stack.workflowBundle }, history, workflowId),
+      ).resolves.toBeUndefined();
     }
   });
 
   it('runs a breakthrough cycle on the real stack: registrations, appraisal, and an approved one becomes a breakthrough task', async () => {
     const year = 2100 + Math.floor(Math.random() * 800); // a fresh cycle id on a shared Temporal server
     const cycle = `/breakthrough/cycles/hg-tu/${year}`;
-    const start = { unitId: 'hg-tu', year, title: `Việc đột phá năm ${year}`, registrationDeadline: new Date(Date.now() + 86_400_000).toISOString(), appraisalDeadline: new Date(Date.now() + 2 * 86_400_000).toISOString(), fieldGroup: 'party-building' };
+    const start = {
+      unitId: 'hg-tu',
+      year,
+      title: `Việc đột phá năm ${year}`,
+      registrationDeadline: new Date(Date.now() + 86_400_000).toISOString(),
+      appraisalDeadline: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+      fieldGroup: 'party-building',
+    };
     expect((await stack.http().post('/breakthrough/cycles').set(auth(tokens.skhdt)).send(start)).status).toBe(403); // not the committee's leadership
-    expect((await stack.http().post('/breakthrough/cycles').set(auth(tokens.bithu)).send({ ...start, appraisalDeadline: start.registrationDeadline })).status).toBe(400);
+    expect(
+      (
+        await stack
+          .http()
+          .post('/breakthrough/cycles')
+          .set(auth(tokens.bithu))
+          .send({ ...start, appraisalDeadline: start.registrationDeadline })
+      ).status,
+    ).toBe(400);
     expect((await stack.http().post('/breakthrough/cycles').set(auth(tokens.bithu)).send(start)).status).toBe(201);
     const btAct = async (who: keyof typeof tokens, action: string, payload: object) =>
       stack.http().post(`${cycle}/actions/${action}`).set(auth(tokens[who])).send({ requestId: randomUUID(), payload });
-    await eventually(async () => (await stack.http().get(cycle).set(auth(tokens.pbt))).status === 200, 'the cycle in the read model');
-    const mine = await btAct('skhdt', 'register', { kind: 'HEAD', title: 'Rút ngắn 30% thời gian cấp giấy chứng nhận đầu tư', expectedResult: 'Dưới 10 ngày', measure: 'Hệ thống một cửa' });
+    await eventually(
+      async () => (await stack.http().get(cycle).set(auth(tokens.pbt))).status === 200,
+      'the cycle in the read model',
+    );
+    const mine = await btAct('skhdt', 'register', {
+      kind: 'HEAD',
+      title: 'Rút ngắn 30% thời gian cấp giấy chứng nhận đầu tư',
+      expectedResult: 'Dưới 10 ngày',
+      measure: 'Hệ thống một cửa',
+    });
     expect(mine.status).toBe(200);
-    const theirs = await btAct('vithanh', 'register', { kind: 'UNIT', title: 'Họp giao ban định kỳ', expectedResult: 'Đủ 12 kỳ', measure: 'Biên bản' });
-    expect((await btAct('cv', 'register', { kind: 'UNIT', title: 'x', expectedResult: 'x', measure: 'x' })).status).toBe(403); // advisory staff do not register
-    expect((await btAct('pbt', 'appraise', { no: mine.body.registration.no, decision: 'APPROVE', comments: '' })).status).toBe(409); // registration still open
+    const theirs = await btAct('vithanh', 'register', {
+      kind: 'UNIT',
+      title: 'Họp giao ban định kỳ',
+      expectedResult: 'Đủ 12 kỳ',
+      measure: 'Biên bản',
+    });
+    expect(
+      (await btAct('cv', 'register', { kind: 'UNIT', title: 'x', expectedResult: 'x', measure: 'x' })).status,
+    ).toBe(403); // advisory staff do not register
+    expect(
+      (await btAct('pbt', 'appraise', { no: mine.body.registration.no, decision: 'APPROVE', comments: '' })).status,
+    ).toBe(409); // registration still open
     expect((await btAct('pbt', 'closeRegistration', {})).body.phase).toBe('APPRAISAL');
-    expect((await btAct('skhdt', 'appraise', { no: mine.body.registration.no, decision: 'APPROVE', comments: '' })).status).toBe(403);
+    expect(
+      (await btAct('skhdt', 'appraise', { no: mine.body.registration.no, decision: 'APPROVE', comments: '' })).status,
+    ).toBe(403);
     await btAct('pbt', 'appraise', { no: mine.body.registration.no, decision: 'APPROVE', comments: '' });
-    await btAct('pbt', 'appraise', { no: theirs.body.registration.no, decision: 'REJECT', comments: 'Là nhiệm vụ thường xuyên' });
+    await btAct('pbt', 'appraise', {
+      no: theirs.body.registration.no,
+      decision: 'REJECT',
+      comments: 'Là nhiệm vụ thường xuyên',
+    });
     const closed = await btAct('pbt', 'closeAppraisal', {});
     expect(closed.body).toMatchObject({ phase: 'IMPLEMENTATION', counts: { APPROVED: 1, REJECTED: 1 } });
 
@@ -302,15 +499,28 @@ describe('tasks (e2e)', () => {
     const item = await eventually(async () => {
       const res = await stack.http().get('/tasks?breakthrough=true').set(auth(tokens.skhdt));
       return res.body.items?.find((t: { id: string }) => t.id === taskId);
-    }, 'the breakthrough task in the registrant\'s inbox');
-    expect(item).toMatchObject({ isBreakthrough: true, source: 'BREAKTHROUGH', programmeId: null, responsiblePersonId: 'hg-skhdt-gd', assignerId: 'hg-pbt', issuingUnitId: 'hg-tu', status: 'ASSIGNED', bucket: 'OPEN_WITHIN_DEADLINE' });
+    }, "the breakthrough task in the registrant's inbox");
+    expect(item).toMatchObject({
+      isBreakthrough: true,
+      source: 'BREAKTHROUGH',
+      programmeId: null,
+      responsiblePersonId: 'hg-skhdt-gd',
+      assignerId: 'hg-pbt',
+      issuingUnitId: 'hg-tu',
+      status: 'ASSIGNED',
+      bucket: 'OPEN_WITHIN_DEADLINE',
+    });
     expect(new Date(item.dueAt).getUTCFullYear()).toBe(year);
-    const accepted = await stack.http().post(`/tasks/${encodeURIComponent(taskId)}/actions/accept`).set(auth(tokens.skhdt)).send({ requestId: randomUUID(), payload: {} });
+    const accepted = await stack
+      .http()
+      .post(`/tasks/${encodeURIComponent(taskId)}/actions/accept`)
+      .set(auth(tokens.skhdt))
+      .send({ requestId: randomUUID(), payload: {} });
     expect(accepted.status).toBe(200);
     const history = await eventually(async () => {
       const res = await stack.http().get(cycle).set(auth(tokens.pbt));
       return res.body.cycle?.counts?.APPROVED === 1 && res.body;
-    }, 'the cycle\'s counts in the read model');
+    }, "the cycle's counts in the read model");
     expect(history.cycle.phase).toBe('IMPLEMENTATION');
   }, 60_000);
 });

@@ -7,15 +7,21 @@ import { loadApiConfig } from '../apps/api/src/api.config';
 /** What the apps do at start-up when a dependency is missing: fail, naming the service and address. */
 describe('start-up checks', () => {
   it('names Temporal and its address when it is unreachable', async () => {
-    await expect(connectTemporal({ address: '127.0.0.1:1', connectTimeoutMs: 1000 })).rejects.toThrow(/Temporal is not reachable at 127\.0\.0\.1:1/);
+    await expect(connectTemporal({ address: '127.0.0.1:1', connectTimeoutMs: 1000 })).rejects.toThrow(
+      /Temporal is not reachable at 127\.0\.0\.1:1/,
+    );
   });
 
   it('names Redis and its address when it is unreachable', async () => {
-    await expect(assertRedisReachable('redis://127.0.0.1:1', 1000)).rejects.toThrow(/Redis is not reachable at 127\.0\.0\.1:1/);
+    await expect(assertRedisReachable('redis://127.0.0.1:1', 1000)).rejects.toThrow(
+      /Redis is not reachable at 127\.0\.0\.1:1/,
+    );
   });
 
   it('names Postgres and its address when it is unreachable', async () => {
-    await expect(ensureDatabase('postgres://postgres@127.0.0.1:1/action_programmes')).rejects.toThrow(/Postgres is not reachable at 127\.0\.0\.1:1/);
+    await expect(ensureDatabase('postgres://postgres@127.0.0.1:1/action_programmes')).rejects.toThrow(
+      /Postgres is not reachable at 127\.0\.0\.1:1/,
+    );
   });
 
   it('refuses malformed configuration, naming each variable', () => {

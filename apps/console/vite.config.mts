@@ -8,5 +8,9 @@ export default defineConfig({
   root: here,
   base: './',
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
-  build: { outDir: fileURLToPath(new URL('../../dist/console', import.meta.url)), emptyOutDir: true, chunkSizeWarningLimit: 800 },
+  build: {
+    outDir: fileURLToPath(new URL('../../dist/console', import.meta.url)),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 800,
+  },
 });

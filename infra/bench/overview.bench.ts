@@ -18,7 +18,8 @@ import { migrate, recreateDatabase } from '../../libs/persistence/src';
 import { formatMs, sampleLatency } from './stats';
 import { DevServer, startTemporalDevServer } from '../../test/utils/temporal-dev-server';
 
-const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/action_programmes_bench_overview_test';
+const DATABASE_URL =
+  process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/action_programmes_bench_overview_test';
 const PROGRAMMES = 1_000;
 const TASKS_PER_PROGRAMME = 100;
 const DISTRICTS = 10;
@@ -33,8 +34,12 @@ async function load(db: Client): Promise<void> {
   await db.query('BEGIN');
   await db.query(`INSERT INTO org_unit (id, name, kind, parent_id) VALUES ('b-tu', 'Tỉnh ủy (benchmark)', 'PROVINCIAL_COMMITTEE', NULL),
     ('b-btv', 'Ban Thường vụ', 'STANDING_COMMITTEE', 'b-tu'), ('b-bcsd', 'Ban cán sự Đảng UBND', 'PEOPLES_COMMITTEE_DELEGATION', 'b-tu')`);
-  await db.query(`INSERT INTO org_unit (id, name, kind, parent_id) SELECT 'b-sở-' || d, 'Sở ' || d, 'DEPARTMENT', 'b-bcsd' FROM generate_series(1, ${DEPARTMENTS}) d`);
-  await db.query(`INSERT INTO org_unit (id, name, kind, parent_id) SELECT 'b-huyện-' || d, 'Huyện ủy ' || d, 'DISTRICT_COMMITTEE', 'b-tu' FROM generate_series(1, ${DISTRICTS}) d`);
+  await db.query(
+    `INSERT INTO org_unit (id, name, kind, parent_id) SELECT 'b-sở-' || d, 'Sở ' || d, 'DEPARTMENT', 'b-bcsd' FROM generate_series(1, ${DEPARTMENTS}) d`,
+  );
+  await db.query(
+    `INSERT INTO org_unit (id, name, kind, parent_id) SELECT 'b-huyện-' || d, 'Huyện ủy ' || d, 'DISTRICT_COMMITTEE', 'b-tu' FROM generate_series(1, ${DISTRICTS}) d`,
+  );
   await db.query(`INSERT INTO org_unit (id, name, kind, parent_id) SELECT 'b-xã-' || d || '-' || x, 'Đảng ủy xã ' || d || '-' || x, 'GRASSROOTS_ORGANISATION', 'b-huyện-' || d
     FROM generate_series(1, ${DISTRICTS}) d, generate_series(1, 5) x`);
   await db.query(
@@ -83,15 +88,20 @@ async function load(db: Client): Promise<void> {
   await db.query('ANALYZE');
 }
 
-
-
 /** The SQL the overview runs for a scope, captured by running the real service against a recording stand-in. */
-async function overviewSql(db: Client, scope: SupervisionScope, term: string): Promise<Array<{ sql: string; params: unknown[] }>> {
+async function overviewSql(
+  db: Client,
+  scope: SupervisionScope,
+  term: string,
+): Promise<Array<{ sql: string; params: unknown[] }>> {
   const recorded: Array<{ sql: string; params: unknown[] }> = [];
   // The service runs its statements concurrently; one plain client takes them one after another.
   let queue: Promise<unknown> = Promise.resolve();
-  const run = (sql: string, params: unknown[]) => (queue = queue.then(() => db.query(sql, params))) as Promise<{ rows: unknown[] }>;
-  const recorder = { query: async (sql: string, params: unknown[]) => (recorded.push({ sql, params }), (await run(sql, params)).rows) } as unknown as DataSource;
+  const run = (sql: string, params: unknown[]) =>
+    (queue = queue.then(() => db.query(sql, params))) as Promise<{ rows: unknown[] }>;
+  const recorder = {
+    query: async (sql: string, params: unknown[]) => (recorded.push({ sql, params }), (await run(sql, params)).rows),
+  } as unknown as DataSource;
   await new OverviewService(recorder).overview(scope, term, 1, 50);
   return recorded;
 }
@@ -113,23 +123,44 @@ async function main(): Promise<void> {
   const address = process.env.BENCH_TEMPORAL_ADDRESS ?? (server as DevServer).address;
   let app: INestApplication | null = null;
   try {
-    app = await createApiApp(loadApiConfig({ ...process.env, DATABASE_URL, TEMPORAL_ADDRESS: address, LOG_LEVEL: 'silent', API_PORT: '3000' }));
+    app = await createApiApp(
+      loadApiConfig({ ...process.env, DATABASE_URL, TEMPORAL_ADDRESS: address, LOG_LEVEL: 'silent', API_PORT: '3000' }),
+    );
     await app.listen(0, '127.0.0.1');
     const base = `http://127.0.0.1:${(app.getHttpServer().address() as net.AddressInfo).port}`;
     const login = async (username: string) => {
-      const res = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+      const res = await fetch(`${base}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: PASSWORD }),
+      });
       if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
       return ((await res.json()) as { accessToken: string }).accessToken;
     };
-    const units = (await db.query(`SELECT id, parent_id AS "parentId" FROM org_unit`)).rows as Array<{ id: string; parentId: string | null }>;
-    const subtree = (root: string) => units.filter((u) => {
-      for (let cur: string | null | undefined = u.id; cur; cur = units.find((x) => x.id === cur)?.parentId) if (cur === root) return true;
-      return false;
-    }).map((u) => u.id);
+    const units = (await db.query(`SELECT id, parent_id AS "parentId" FROM org_unit`)).rows as Array<{
+      id: string;
+      parentId: string | null;
+    }>;
+    const subtree = (root: string) =>
+      units
+        .filter((u) => {
+          for (let cur: string | null | undefined = u.id; cur; cur = units.find((x) => x.id === cur)?.parentId)
+            if (cur === root) return true;
+          return false;
+        })
+        .map((u) => u.id);
 
     const cases = [
-      { name: 'district supervisor (1 district: 90 programmes, ~9,000 tasks)', user: 'bench.huyen1', scope: { kind: 'UNITS', unitIds: subtree('b-huyện-1'), committee: { id: 'b-huyện-1', name: '' } } },
-      { name: 'provincial supervisor (whole province: 1,000 programmes, 100,000 tasks)', user: 'bench.pbt', scope: { kind: 'UNITS', unitIds: subtree('b-tu'), committee: { id: 'b-tu', name: '' } } },
+      {
+        name: 'district supervisor (1 district: 90 programmes, ~9,000 tasks)',
+        user: 'bench.huyen1',
+        scope: { kind: 'UNITS', unitIds: subtree('b-huyện-1'), committee: { id: 'b-huyện-1', name: '' } },
+      },
+      {
+        name: 'provincial supervisor (whole province: 1,000 programmes, 100,000 tasks)',
+        user: 'bench.pbt',
+        scope: { kind: 'UNITS', unitIds: subtree('b-tu'), committee: { id: 'b-tu', name: '' } },
+      },
     ] as const;
     const term = '2020-2025';
     for (const c of cases) {
@@ -139,12 +170,15 @@ async function main(): Promise<void> {
       if (check.status !== 200) throw new Error(`overview answered ${check.status}: ${await check.text()}`);
       const body = (await check.json()) as { tasks: { total: { total: number } } };
       // The counts come from task_count (kept by triggers): they must match counting task itself.
-      const [{ direct }] = (await db.query(
-        `SELECT count(*)::int AS direct FROM task t WHERE (t.issuing_unit_id = ANY($1) OR t.responsible_unit_id = ANY($1))
+      const [{ direct }] = (
+        await db.query(
+          `SELECT count(*)::int AS direct FROM task t WHERE (t.issuing_unit_id = ANY($1) OR t.responsible_unit_id = ANY($1))
            AND t.status <> 'CANCELLED' AND t.programme_id IN (SELECT p.id FROM programme p WHERE p.term = $2)`,
-        [c.scope.unitIds, term],
-      )).rows;
-      if (direct !== body.tasks.total.total) throw new Error(`overview counted ${body.tasks.total.total} tasks, task holds ${direct}`);
+          [c.scope.unitIds, term],
+        )
+      ).rows;
+      if (direct !== body.tasks.total.total)
+        throw new Error(`overview counted ${body.tasks.total.total} tasks, task holds ${direct}`);
       const statements = await overviewSql(db, c.scope as SupervisionScope, term);
       const http = await sampleLatency(SAMPLES, WARM_UP, async () => {
         const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
@@ -154,9 +188,15 @@ async function main(): Promise<void> {
         for (const s of statements) await db.query(s.sql, s.params);
       });
       console.log(`\n${c.name}: ${body.tasks.total.total} tasks counted, ${statements.length} SQL statements`);
-      console.log(`  endpoint over HTTP : p50 ${formatMs(http.p50)}  p99 ${formatMs(http.p99)}  mean ${formatMs(http.mean)}  (${SAMPLES} requests)`);
-      console.log(`  raw SQL (pg loop)  : p50 ${formatMs(raw.p50)}  p99 ${formatMs(raw.p99)}  mean ${formatMs(raw.mean)}`);
-      console.log(`  ratio endpoint/raw : p50 ${(http.p50 / raw.p50).toFixed(2)}  p99 ${(http.p99 / raw.p99).toFixed(2)}  (goal <= 2; endpoint p99 goal < 50 ms: ${http.p99 < 50 ? 'met' : 'NOT met'})`);
+      console.log(
+        `  endpoint over HTTP : p50 ${formatMs(http.p50)}  p99 ${formatMs(http.p99)}  mean ${formatMs(http.mean)}  (${SAMPLES} requests)`,
+      );
+      console.log(
+        `  raw SQL (pg loop)  : p50 ${formatMs(raw.p50)}  p99 ${formatMs(raw.p99)}  mean ${formatMs(raw.mean)}`,
+      );
+      console.log(
+        `  ratio endpoint/raw : p50 ${(http.p50 / raw.p50).toFixed(2)}  p99 ${(http.p99 / raw.p99).toFixed(2)}  (goal <= 2; endpoint p99 goal < 50 ms: ${http.p99 < 50 ? 'met' : 'NOT met'})`,
+      );
     }
   } finally {
     await app?.close();

@@ -13,16 +13,36 @@ import * as path from 'node:path';
 import { Client, Connection, WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
-import { Actor, ActionPayloads, Comparator, findTemplate, Phase, ProgrammeActionName, ProgrammeSetup, Role } from '@app/domain';
+import {
+  Actor,
+  ActionPayloads,
+  Comparator,
+  findTemplate,
+  Phase,
+  ProgrammeActionName,
+  ProgrammeSetup,
+  Role,
+} from '@app/domain';
 import { calendarYearsBetween } from '@app/domain/calendar';
 import { workflowBundleOptions } from '@app/temporal/workflow-bundle';
-import { PROGRAMME_WORKFLOW_TYPE, ProgrammeView, programmeUpdates, programmeViewQuery, ProgrammeWorkflowInput } from '@app/workflows/programme/definitions';
+import {
+  PROGRAMME_WORKFLOW_TYPE,
+  ProgrammeView,
+  programmeUpdates,
+  programmeViewQuery,
+  ProgrammeWorkflowInput,
+} from '@app/workflows/programme/definitions';
 import { ChildProcess, spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo-data';
 import { ensureDatabase } from '../../libs/persistence/src';
 import { freePort, startTemporalDevServer, stopChild } from '../../test/utils/temporal-dev-server';
-import { createTimeSkippingEnv, installQuietRuntime, quietLogger, runHistories } from '../../test/utils/time-skipping-env';
+import {
+  createTimeSkippingEnv,
+  installQuietRuntime,
+  quietLogger,
+  runHistories,
+} from '../../test/utils/time-skipping-env';
 import { noopUpdate } from './noop-update.workflow';
 import { formatMs, summarise, timed } from './stats';
 
@@ -52,8 +72,15 @@ async function apiVersusRawUpdate(): Promise<void> {
     await runToEnd('node', [path.join(ROOT, 'dist/apps/api/src/seed/seed.main.js')], env);
     for (const app of ['worker', 'notifier', 'api']) {
       // BENCH_PROFILE_DIR=<dir> writes a V8 CPU profile of each app (open it in Chrome DevTools).
-      const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`, `--cpu-prof-name=${app}.cpuprofile`] : [];
-      apps.push(spawn('node', [...profile, path.join(ROOT, `dist/apps/${app}/src/main.js`)], { env, stdio: ['ignore', 'ignore', 'inherit'] }));
+      const profile = process.env.BENCH_PROFILE_DIR
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`, `--cpu-prof-name=${app}.cpuprofile`]
+        : [];
+      apps.push(
+        spawn('node', [...profile, path.join(ROOT, `dist/apps/${app}/src/main.js`)], {
+          env,
+          stdio: ['ignore', 'ignore', 'inherit'],
+        }),
+      );
     }
     const base = `http://127.0.0.1:${port}`;
     await waitForHealth(base, apps);
@@ -80,7 +107,10 @@ async function waitForHealth(base: string, apps: ChildProcess[]): Promise<void> 
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (apps.some((a) => a.exitCode !== null)) throw new Error('an app exited during start-up (see its output above)');
-    const ok = await fetch(`${base}/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -88,7 +118,11 @@ async function waitForHealth(base: string, apps: ChildProcess[]): Promise<void> 
 }
 
 async function login(base: string, username: string): Promise<string> {
-  const res = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+  const res = await fetch(`${base}/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
@@ -102,28 +136,46 @@ async function measureLatency(base: string, client: Client, temporalAddress: str
     const created = await fetch(`${base}/programmes`, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ id, templateId: 'action-programme', title: 'Chương trình hành động (đo hiệu năng)', issuingUnitId: 'hg-tu', memberInChargeId: 'hg-pbt', fieldGroup: 'economy', term: '2025-2030' }),
+      body: JSON.stringify({
+        id,
+        templateId: 'action-programme',
+        title: 'Chương trình hành động (đo hiệu năng)',
+        issuingUnitId: 'hg-tu',
+        memberInChargeId: 'hg-pbt',
+        fieldGroup: 'economy',
+        term: '2025-2030',
+      }),
     });
-    if (created.status !== 201) throw new Error(`creating the programme failed: ${created.status} ${await created.text()}`);
+    if (created.status !== 201)
+      throw new Error(`creating the programme failed: ${created.status} ${await created.text()}`);
     const surveyors = ['hg-skhdt-gd', 'hg-stc-gd', 'hg-tv1'];
     let i = 0;
     const staffAction = async () => {
       const res = await fetch(`${base}/programmes/${id}/actions/assignSurveyors`, {
         method: 'POST',
         headers,
-        body: JSON.stringify({ requestId: randomUUID(), payload: { surveyorIds: [surveyors[i++ % surveyors.length]] } }),
+        body: JSON.stringify({
+          requestId: randomUUID(),
+          payload: { surveyorIds: [surveyors[i++ % surveyors.length]] },
+        }),
       });
       if (res.status !== 200) throw new Error(`staff action failed: ${res.status} ${await res.text()}`);
       await res.arrayBuffer();
     };
 
     // The baseline: the same server, a worker of its own, an update handler that only answers.
-    const noopBundle = await bundleWorkflowCode({ workflowsPath: path.join(__dirname, 'noop-update.workflow.ts'), logger: quietLogger() });
+    const noopBundle = await bundleWorkflowCode({
+      workflowsPath: path.join(__dirname, 'noop-update.workflow.ts'),
+      logger: quietLogger(),
+    });
     const connection = await NativeConnection.connect({ address: temporalAddress });
     const taskQueue = `bench-noop-${process.pid}`;
     const noopWorker = await Worker.create({ connection, taskQueue, workflowBundle: noopBundle });
     const running = noopWorker.run();
-    const noop = await client.workflow.start('noopUpdateWorkflow', { taskQueue, workflowId: `bench-noop-${randomUUID()}` });
+    const noop = await client.workflow.start('noopUpdateWorkflow', {
+      taskQueue,
+      workflowId: `bench-noop-${randomUUID()}`,
+    });
     const rawUpdate = async () => {
       await noop.executeUpdate(noopUpdate, { args: [{ requestId: randomUUID() }] });
     };
@@ -132,7 +184,11 @@ async function measureLatency(base: string, client: Client, temporalAddress: str
     const programme = client.workflow.getHandle(`programme/${id}`);
     const office = { personId: 'hg-cv1', unitId: 'hg-tu', roles: [Role.ADVISORY_STAFF, Role.STAFF] };
     const directAction = async () => {
-      await programme.executeUpdate(programmeUpdates.assignSurveyors, { args: [{ actor: office, requestId: randomUUID(), payload: { surveyorIds: [surveyors[i++ % surveyors.length]] } }] });
+      await programme.executeUpdate(programmeUpdates.assignSurveyors, {
+        args: [
+          { actor: office, requestId: randomUUID(), payload: { surveyorIds: [surveyors[i++ % surveyors.length]] } },
+        ],
+      });
     };
 
     // The API's floor: an authenticated read (HTTP, JWT, the person's row, one query), no Temporal.
@@ -163,14 +219,28 @@ async function measureLatency(base: string, client: Client, temporalAddress: str
     const r = summarise(raw);
     const g = summarise(reads);
     const view = await client.workflow.getHandle(`programme/${id}`).query(programmeViewQuery);
-    const load = loadavg().map((l) => l.toFixed(2)).join(' ');
-    console.log(`\nStaff action through the API vs raw executeUpdate to a no-op handler (${SAMPLES} each, interleaved with the direct update, after ${WARMUP} warm-up)`);
-    console.log(`  staff action (HTTP → JWT → validation → update + validator + reducer): p50 ${formatMs(a.p50)}  p99 ${formatMs(a.p99)}  mean ${formatMs(a.mean)}`);
-    console.log(`  the same update sent straight to the workflow (no HTTP):             p50 ${formatMs(d.p50)}  p99 ${formatMs(d.p99)}  mean ${formatMs(d.mean)}`);
-    console.log(`  raw executeUpdate, no-op handler:                                    p50 ${formatMs(r.p50)}  p99 ${formatMs(r.p99)}  mean ${formatMs(r.mean)}`);
-    console.log(`  for scale: an authenticated GET /inbox/unread-count (no Temporal):    p50 ${formatMs(g.p50)}  p99 ${formatMs(g.p99)}  mean ${formatMs(g.mean)}`);
+    const load = loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ');
+    console.log(
+      `\nStaff action through the API vs raw executeUpdate to a no-op handler (${SAMPLES} each, interleaved with the direct update, after ${WARMUP} warm-up)`,
+    );
+    console.log(
+      `  staff action (HTTP → JWT → validation → update + validator + reducer): p50 ${formatMs(a.p50)}  p99 ${formatMs(a.p99)}  mean ${formatMs(a.mean)}`,
+    );
+    console.log(
+      `  the same update sent straight to the workflow (no HTTP):             p50 ${formatMs(d.p50)}  p99 ${formatMs(d.p99)}  mean ${formatMs(d.mean)}`,
+    );
+    console.log(
+      `  raw executeUpdate, no-op handler:                                    p50 ${formatMs(r.p50)}  p99 ${formatMs(r.p99)}  mean ${formatMs(r.mean)}`,
+    );
+    console.log(
+      `  for scale: an authenticated GET /inbox/unread-count (no Temporal):    p50 ${formatMs(g.p50)}  p99 ${formatMs(g.p99)}  mean ${formatMs(g.mean)}`,
+    );
     console.log(`  ratio p50 ${(a.p50 / r.p50).toFixed(2)} (goal ≤ 1.5)   ratio p99 ${(a.p99 / r.p99).toFixed(2)}`);
-    console.log(`  the programme took ${view.version} versions; api, worker and notifier ran as separate processes; load average ${load}`);
+    console.log(
+      `  the programme took ${view.version} versions; api, worker and notifier ran as separate processes; load average ${load}`,
+    );
 
     await noop.executeUpdate('stop');
     noopWorker.shutdown();
@@ -186,7 +256,9 @@ const HEAD = person('hg-bithu', 'hg-tu', Role.HEAD, Role.STANDING_COMMITTEE, Rol
 const MEMBER = person('hg-pbt', 'hg-btv', Role.STANDING_COMMITTEE, Role.KEY_CADRE);
 const OFFICE = person('hg-cv1', 'hg-tu', Role.ADVISORY_STAFF, Role.STAFF);
 const INSPECTOR = person('hg-ubkt1', 'hg-ubkt', Role.INSPECTOR);
-const UNITS = ['hg-skhdt', 'hg-stc', 'hg-sct', 'hg-snn', 'hg-sxd', 'hg-sgtvt'].map((u) => person(`${u}-gd`, u, Role.HEAD, Role.KEY_CADRE));
+const UNITS = ['hg-skhdt', 'hg-stc', 'hg-sct', 'hg-snn', 'hg-sxd', 'hg-sgtvt'].map((u) =>
+  person(`${u}-gd`, u, Role.HEAD, Role.KEY_CADRE),
+);
 
 async function eventsPerProgrammeYear(): Promise<void> {
   const env: TestWorkflowEnvironment = await createTimeSkippingEnv();
@@ -202,7 +274,8 @@ async function eventsPerProgrammeYear(): Promise<void> {
       activities: {
         async publishProgrammeChanges() {},
         async publishTaskChanges() {},
-        loadWorkingCalendar: async ({ fromYear, toYear }: { fromYear: number; toYear: number }) => calendarYearsBetween([], fromYear, toYear),
+        loadWorkingCalendar: async ({ fromYear, toYear }: { fromYear: number; toYear: number }) =>
+          calendarYearsBetween([], fromYear, toYear),
       },
     });
     await worker.runUntil(async () => {
@@ -222,7 +295,11 @@ async function eventsPerProgrammeYear(): Promise<void> {
         createdBy: OFFICE.personId,
       };
       const input: ProgrammeWorkflowInput = { setup, template };
-      const handle = await env.client.workflow.start(PROGRAMME_WORKFLOW_TYPE, { taskQueue, workflowId: `programme/${programmeId}`, args: [input] });
+      const handle = await env.client.workflow.start(PROGRAMME_WORKFLOW_TYPE, {
+        taskQueue,
+        workflowId: `programme/${programmeId}`,
+        args: [input],
+      });
       const act = actor(handle);
       const now = async () => new Date(await env.currentTimeMs());
       await act('assignSurveyors', OFFICE, { surveyorIds: [UNITS[0].personId] });
@@ -239,11 +316,23 @@ async function eventsPerProgrammeYear(): Promise<void> {
         documentNumber: '123-CTr/TU',
         issuedOn: (await now()).toISOString().slice(0, 10),
         targets: UNITS.flatMap((u, k) => (k < 2 ? [target(`T${k}a`, u), target(`T${k}b`, u)] : [target(`T${k}`, u)])),
-        tasks: UNITS.flatMap((u, k) => [0, 1].map((j) => ({ code: `N${k}.${j}`, title: 'Nhiệm vụ', responsibleUnitId: u.unitId, responsiblePersonId: u.personId, coordinatingUnitIds: [], dueAt: due }))),
+        tasks: UNITS.flatMap((u, k) =>
+          [0, 1].map((j) => ({
+            code: `N${k}.${j}`,
+            title: 'Nhiệm vụ',
+            responsibleUnitId: u.unitId,
+            responsiblePersonId: u.personId,
+            coordinatingUnitIds: [],
+            dueAt: due,
+          })),
+        ),
         solutions: ['Giải pháp'],
         resources: ['Ngân sách'],
       });
-      await act('recordDissemination', HEAD, { heldOn: (await now()).toISOString().slice(0, 10), audienceIds: UNITS.map((u) => u.personId) });
+      await act('recordDissemination', HEAD, {
+        heldOn: (await now()).toISOString().slice(0, 10),
+        audienceIds: UNITS.map((u) => u.personId),
+      });
       for (const u of UNITS) await act('acknowledgeDissemination', u, {});
       const implementing = await handle.query(programmeViewQuery);
       const reviews = implementing.state.implementation.reviews;
@@ -251,9 +340,19 @@ async function eventsPerProgrammeYear(): Promise<void> {
       for (const [k, review] of reviews.entries()) {
         await skipTo(env, Date.parse(review.opensAt) + 1000);
         const year = new Date(review.opensAt).getUTCFullYear();
-        if (k % 4 === 0) await act('addAnnualPlan', OFFICE, { year, title: `Kế hoạch năm ${year}`, items: ['Nội dung 1', 'Nội dung 2'] });
+        if (k % 4 === 0)
+          await act('addAnnualPlan', OFFICE, {
+            year,
+            title: `Kế hoạch năm ${year}`,
+            items: ['Nội dung 1', 'Nội dung 2'],
+          });
         if (k % 2 === 1) await act('recordInspection', INSPECTOR, { findings: 'Kiểm tra định kỳ' });
-        for (const u of UNITS) await act('submitReviewReport', u, { reviewSeq: review.seq, text: 'Báo cáo', values: valuesOf(u, implementing) });
+        for (const u of UNITS)
+          await act('submitReviewReport', u, {
+            reviewSeq: review.seq,
+            text: 'Báo cáo',
+            values: valuesOf(u, implementing),
+          });
         await skipTo(env, Date.parse(review.closesAt) + 1000);
       }
       const termEnd = Date.parse(implementing.state.implementation.termEndsAt!);
@@ -262,17 +361,29 @@ async function eventsPerProgrammeYear(): Promise<void> {
       if (final.phase !== Phase.FINAL_REVIEW) throw new Error(`expected FINAL_REVIEW, found ${final.phase}`);
       for (const u of UNITS) await act('submitFinalReport', u, { text: 'Tổng kết', values: valuesOf(u, implementing) });
       await skipTo(env, Date.parse(final.state.finalReview.review!.closesAt) + 1000);
-      for (const u of UNITS) await act('evaluate', MEMBER, { subjectKind: 'UNIT', subjectId: u.unitId, rating: 'GOOD', comment: 'Hoàn thành tốt' });
+      for (const u of UNITS)
+        await act('evaluate', MEMBER, {
+          subjectKind: 'UNIT',
+          subjectId: u.unitId,
+          rating: 'GOOD',
+          comment: 'Hoàn thành tốt',
+        });
       await act('recordLessons', MEMBER, { lessons: ['Bài học'] });
       await act('closeProgramme', HEAD, {});
       await handle.result();
       const runs = await runHistories(env.client, handle.workflowId, handle.firstExecutionRunId);
       const total = runs.reduce((a, r) => a + r.events, 0);
       const years = (termEnd - Date.parse(implementing.state.implementation.startedAt!)) / (365.25 * DAY);
-      console.log(`\nHistory of a five-year programme (6 units, 8 targets, 12 tasks as child workflows, ${reviews.length} quarterly reviews, from ${firstYear})`);
-      console.log(`  ${total} events in ${runs.length} runs (${runs.map((r) => r.events).join(', ')}); largest run ${Math.max(...runs.map((r) => r.events))} (limit 4,096)`);
+      console.log(
+        `\nHistory of a five-year programme (6 units, 8 targets, 12 tasks as child workflows, ${reviews.length} quarterly reviews, from ${firstYear})`,
+      );
+      console.log(
+        `  ${total} events in ${runs.length} runs (${runs.map((r) => r.events).join(', ')}); largest run ${Math.max(...runs.map((r) => r.events))} (limit 4,096)`,
+      );
       console.log(`  ${(total / years).toFixed(0)} events per programme-year of implementation`);
-      console.log(`  history size per run (as JSON): ${runs.map((r) => `${(r.jsonBytes / 1024).toFixed(0)} KiB`).join(', ')}`);
+      console.log(
+        `  history size per run (as JSON): ${runs.map((r) => `${(r.jsonBytes / 1024).toFixed(0)} KiB`).join(', ')}`,
+      );
     });
   } finally {
     await env.teardown();
@@ -280,11 +391,19 @@ async function eventsPerProgrammeYear(): Promise<void> {
 }
 
 function target(code: string, u: Actor) {
-  return { code, name: `Chỉ tiêu ${code}`, unit: '%', goal: { comparator: Comparator.AT_LEAST, goal: '10' }, responsibleUnitId: u.unitId };
+  return {
+    code,
+    name: `Chỉ tiêu ${code}`,
+    unit: '%',
+    goal: { comparator: Comparator.AT_LEAST, goal: '10' },
+    responsibleUnitId: u.unitId,
+  };
 }
 
 function valuesOf(u: Actor, view: ProgrammeView): Record<string, string> {
-  return Object.fromEntries(view.state.issuance!.targets.filter((t) => t.responsibleUnitId === u.unitId).map((t) => [t.code, '11']));
+  return Object.fromEntries(
+    view.state.issuance!.targets.filter((t) => t.responsibleUnitId === u.unitId).map((t) => [t.code, '11']),
+  );
 }
 
 function actor(handle: WorkflowHandle) {

@@ -15,7 +15,12 @@ export interface Summary {
 }
 
 export function summarise(samples: readonly number[]): Summary {
-  return { n: samples.length, p50: percentile(samples, 50), p99: percentile(samples, 99), mean: samples.reduce((a, b) => a + b, 0) / samples.length };
+  return {
+    n: samples.length,
+    p50: percentile(samples, 50),
+    p99: percentile(samples, 99),
+    mean: samples.reduce((a, b) => a + b, 0) / samples.length,
+  };
 }
 
 export function formatMs(ms: number): string {

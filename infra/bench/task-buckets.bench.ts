@@ -25,7 +25,8 @@ import { freePort } from '../../test/utils/free-port';
 import { sampleLatency } from './stats';
 
 const ROOT = path.resolve(__dirname, '../..');
-const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/action_programmes_tasks_bench';
+const DATABASE_URL =
+  process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/action_programmes_tasks_bench';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
 const WARMUP = 30;
 const PROGRAMMES = 1000;
@@ -37,7 +38,11 @@ async function startTemporal(): Promise<{ address: string; child: ChildProcess }
   if (!existsSync(cli)) throw new Error(`Temporal CLI not found at ${cli}; run "bash infra/temporal/install.sh"`);
   const port = await freePort();
   const address = `127.0.0.1:${port}`;
-  const child = spawn(cli, ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'error'], { stdio: 'ignore' });
+  const child = spawn(
+    cli,
+    ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'error'],
+    { stdio: 'ignore' },
+  );
   const deadline = Date.now() + 30_000;
   for (;;) {
     try {
@@ -45,7 +50,8 @@ async function startTemporal(): Promise<{ address: string; child: ChildProcess }
       await c.close();
       return { address, child };
     } catch (err) {
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`Temporal dev server did not start on ${address}: ${String(err)}`);
+      if (Date.now() > deadline || child.exitCode !== null)
+        throw new Error(`Temporal dev server did not start on ${address}: ${String(err)}`);
       await new Promise((r) => setTimeout(r, 250));
     }
   }
@@ -83,25 +89,41 @@ async function load(ds: DataSource): Promise<void> {
   await ds.query('VACUUM ANALYZE task');
 }
 
-
-
-function get(port: number, pathAndQuery: string, token: string, agent: http.Agent): Promise<{ status: number; body: string }> {
+function get(
+  port: number,
+  pathAndQuery: string,
+  token: string,
+  agent: http.Agent,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.get({ host: '127.0.0.1', port, path: pathAndQuery, agent, headers: { Authorization: `Bearer ${token}` } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = http.get(
+      { host: '127.0.0.1', port, path: pathAndQuery, agent, headers: { Authorization: `Bearer ${token}` } },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     req.on('error', reject);
   });
 }
 
 async function main(): Promise<void> {
-  console.log(`bench database ${DATABASE_URL}: creating/migrating, emptying, loading ${PROGRAMMES} programmes and ${TASKS} tasks`);
+  console.log(
+    `bench database ${DATABASE_URL}: creating/migrating, emptying, loading ${PROGRAMMES} programmes and ${TASKS} tasks`,
+  );
   await migrate(DATABASE_URL);
   const temporal = await startTemporal();
-  const app = await createApiApp(loadApiConfig({ ...process.env, DATABASE_URL, TEMPORAL_ADDRESS: temporal.address, LOG_LEVEL: 'error', API_PORT: '3000' }));
+  const app = await createApiApp(
+    loadApiConfig({
+      ...process.env,
+      DATABASE_URL,
+      TEMPORAL_ADDRESS: temporal.address,
+      LOG_LEVEL: 'error',
+      API_PORT: '3000',
+    }),
+  );
   const pg = new PgClient({ connectionString: DATABASE_URL });
   try {
     const t0 = Date.now();
@@ -111,11 +133,21 @@ async function main(): Promise<void> {
     const port = (app.getHttpServer().address() as net.AddressInfo).port;
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const login = await new Promise<string>((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port, path: '/auth/login', method: 'POST', agent, headers: { 'content-type': 'application/json' } }, (res) => {
-        let body = '';
-        res.on('data', (c) => (body += c));
-        res.on('end', () => resolve(JSON.parse(body).accessToken));
-      });
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/auth/login',
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json' },
+        },
+        (res) => {
+          let body = '';
+          res.on('data', (c) => (body += c));
+          res.on('end', () => resolve(JSON.parse(body).accessToken));
+        },
+      );
       req.on('error', reject);
       req.end(JSON.stringify({ username: 'bithu.hg', password: DEMO_PASSWORD }));
     });
@@ -129,7 +161,9 @@ async function main(): Promise<void> {
 
     // The same SQL the service runs, with the same scope, straight through pg.
     await pg.connect();
-    const units: Array<{ id: string; parent_id: string | null }> = (await pg.query('SELECT id, parent_id FROM org_unit')).rows;
+    const units: Array<{ id: string; parent_id: string | null }> = (
+      await pg.query('SELECT id, parent_id FROM org_unit')
+    ).rows;
     const scope = subtree(units, 'hg-tu');
     // The service answers from task_count; check it against a plain GROUP BY over every task first.
     const sql = bucketsFromCountsSql('unit');
@@ -141,9 +175,12 @@ async function main(): Promise<void> {
         GROUP BY t.responsible_unit_id ORDER BY t.responsible_unit_id NULLS LAST LIMIT $4 OFFSET $5`,
       args(),
     );
-    const shape = (rows: Array<Record<string, unknown>>) => JSON.stringify(rows.map((r) => [r.key, r.done_on_time, r.done_late, r.open_within_deadline, r.open_overdue]));
-    if (shape(direct.rows) !== shape(plain.rows)) throw new Error('the counted buckets differ from a GROUP BY over task');
-    if (direct.rows.length !== body.items.length) throw new Error(`direct SQL returned ${direct.rows.length} groups, the endpoint ${body.items.length}`);
+    const shape = (rows: Array<Record<string, unknown>>) =>
+      JSON.stringify(rows.map((r) => [r.key, r.done_on_time, r.done_late, r.open_within_deadline, r.open_overdue]));
+    if (shape(direct.rows) !== shape(plain.rows))
+      throw new Error('the counted buckets differ from a GROUP BY over task');
+    if (direct.rows.length !== body.items.length)
+      throw new Error(`direct SQL returned ${direct.rows.length} groups, the endpoint ${body.items.length}`);
     console.log(`counted buckets equal a GROUP BY over task (${plain.rows.length} groups)`);
 
     const viaHttp = await sampleLatency(REQUESTS, WARMUP, async () => {
@@ -154,11 +191,15 @@ async function main(): Promise<void> {
       await pg.query(sql, args());
     });
     const f = (x: number) => x.toFixed(2).padStart(8);
-    console.log(`\n${REQUESTS} requests each, after ${WARMUP} warm-up, same process, same database (${TASKS} tasks, ${PROGRAMMES} programmes):`);
+    console.log(
+      `\n${REQUESTS} requests each, after ${WARMUP} warm-up, same process, same database (${TASKS} tasks, ${PROGRAMMES} programmes):`,
+    );
     console.log(`                          p50 ms   p99 ms  mean ms`);
     console.log(`HTTP /tasks/buckets     ${f(viaHttp.p50)} ${f(viaHttp.p99)} ${f(viaHttp.mean)}`);
     console.log(`direct SQL (pg loop)    ${f(viaPg.p50)} ${f(viaPg.p99)} ${f(viaPg.mean)}`);
-    console.log(`ratio HTTP / SQL        ${f(viaHttp.p50 / viaPg.p50)} ${f(viaHttp.p99 / viaPg.p99)}   (goal ≤ 2; p99 < 50 ms: ${viaHttp.p99 < 50 ? 'met' : 'NOT met'})`);
+    console.log(
+      `ratio HTTP / SQL        ${f(viaHttp.p50 / viaPg.p50)} ${f(viaHttp.p99 / viaPg.p99)}   (goal ≤ 2; p99 < 50 ms: ${viaHttp.p99 < 50 ? 'met' : 'NOT met'})`,
+    );
     agent.destroy();
   } finally {
     await pg.end().catch(() => undefined);

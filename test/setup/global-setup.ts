@@ -9,13 +9,20 @@ import { startTemporalDevServer } from '../utils/temporal-dev-server';
 
 export default async function globalSetup(): Promise<void> {
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 3000 });
+  const redis = new Redis(redisUrl, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    connectTimeout: 3000,
+  });
   redis.on('error', () => undefined);
   try {
     await redis.connect();
     await redis.ping();
   } catch (err) {
-    throw new Error(`Redis is not reachable at ${redisUrl} (${(err as Error).message}); run the tests with "npm test", which starts it`);
+    throw new Error(
+      `Redis is not reachable at ${redisUrl} (${(err as Error).message}); run the tests with "npm test", which starts it`,
+    );
   } finally {
     redis.disconnect();
   }

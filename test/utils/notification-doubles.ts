@@ -119,8 +119,18 @@ export async function startWebhookReceiver(secret: string): Promise<WebhookRecei
       if (holding) await new Promise<void>((resume) => waiting.push({ gone: () => gone, resume }));
       if (gone) return;
       const raw = Buffer.concat(chunks).toString('utf8');
-      const valid = verifyWebhook(secret, req.headers[TIMESTAMP_HEADER] as string, raw, req.headers[SIGNATURE_HEADER] as string);
-      requests.push({ id: String(req.headers[DELIVERY_ID_HEADER] ?? ''), path: req.url ?? '', valid, body: JSON.parse(raw || '{}') });
+      const valid = verifyWebhook(
+        secret,
+        req.headers[TIMESTAMP_HEADER] as string,
+        raw,
+        req.headers[SIGNATURE_HEADER] as string,
+      );
+      requests.push({
+        id: String(req.headers[DELIVERY_ID_HEADER] ?? ''),
+        path: req.url ?? '',
+        valid,
+        body: JSON.parse(raw || '{}'),
+      });
       res.writeHead(valid ? 200 : 401).end();
     });
   });

@@ -15,7 +15,14 @@ import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo-data';
 import { seedPeople } from '../../apps/api/src/seed/seed-people';
 import { loadNotifierConfig } from '../../apps/notifier/src/notifier.config';
 import { NotifierModule } from '../../apps/notifier/src/notifier.module';
-import { bullConnection, NotificationEvent, NotificationKind, NotificationProducer, NOTIFIER_QUEUES, QueueName } from '../../libs/notifications/src';
+import {
+  bullConnection,
+  NotificationEvent,
+  NotificationKind,
+  NotificationProducer,
+  NOTIFIER_QUEUES,
+  QueueName,
+} from '../../libs/notifications/src';
 import { SmtpRecorder, startSmtpRecorder, startWebhookReceiver, WebhookReceiver } from './notification-doubles';
 
 export const WEBHOOK_SECRET = `test-webhook-secret-${randomUUID()}`;
@@ -47,7 +54,12 @@ export interface NotificationStack {
   addPerson(p: { unitId: string; locale?: 'vi' | 'en'; channels?: string[]; email?: string | null }): Promise<string>;
   /** A person with a fixed id (one an event named before they existed). */
   addPersonWithId(id: string, unitId: string): Promise<void>;
-  event(kind: NotificationKind, recipientIds: string[], params?: NotificationEvent['params'], occurredAt?: string): NotificationEvent;
+  event(
+    kind: NotificationKind,
+    recipientIds: string[],
+    params?: NotificationEvent['params'],
+    occurredAt?: string,
+  ): NotificationEvent;
   close(): Promise<void>;
 }
 
@@ -68,16 +80,31 @@ export async function startNotificationStack(envOverrides: NodeJS.ProcessEnv = {
   const dataSource = api.get(DataSource);
   await seedPeople(dataSource);
   const connection = bullConnection(env.REDIS_URL!);
-  const queues = new Map(NOTIFIER_QUEUES.map((name) => [name, new Queue(name, { connection, prefix: env.QUEUE_PREFIX }).on('error', () => undefined)]));
+  const queues = new Map(
+    NOTIFIER_QUEUES.map((name) => [
+      name,
+      new Queue(name, { connection, prefix: env.QUEUE_PREFIX }).on('error', () => undefined),
+    ]),
+  );
   const producer = new NotificationProducer(queues.get(QueueName.NOTIFICATIONS)!);
   const logs = new RecordingLogger();
   const server = api.getHttpServer();
   let notifier: INestApplicationContext | undefined;
-  const insertPerson = (id: string, p: { unitId: string; locale?: 'vi' | 'en'; channels?: string[]; email?: string | null }) =>
+  const insertPerson = (
+    id: string,
+    p: { unitId: string; locale?: 'vi' | 'en'; channels?: string[]; email?: string | null },
+  ) =>
     dataSource.query(
       `INSERT INTO person (id, username, full_name, password_hash, unit_id, roles, email, locale, notification_channels)
        VALUES ($1,$1,$2,'x',$3,'{STAFF}',$4,$5,$6)`,
-      [id, `Cán bộ thử ${id}`, p.unitId, p.email === undefined ? `${id}@example.invalid` : p.email, p.locale ?? 'vi', p.channels ?? ['IN_APP', 'EMAIL']],
+      [
+        id,
+        `Cán bộ thử ${id}`,
+        p.unitId,
+        p.email === undefined ? `${id}@example.invalid` : p.email,
+        p.locale ?? 'vi',
+        p.channels ?? ['IN_APP', 'EMAIL'],
+      ],
     );
   let seq = 0;
   const tokens = new Map<string, string>();
@@ -101,7 +128,10 @@ export async function startNotificationStack(envOverrides: NodeJS.ProcessEnv = {
       return tokens.get(username)!;
     },
     async startNotifier(extraEnv = {}) {
-      notifier = await NestFactory.createApplicationContext(NotifierModule.forRoot(loadNotifierConfig({ ...env, ...extraEnv })), { logger: logs });
+      notifier = await NestFactory.createApplicationContext(
+        NotifierModule.forRoot(loadNotifierConfig({ ...env, ...extraEnv })),
+        { logger: logs },
+      );
       // Nest's Logger is process-wide: the API set its own; the notifier's lines must reach `logs`.
       notifier.useLogger(logs);
       await notifier.init();
@@ -122,14 +152,23 @@ export async function startNotificationStack(envOverrides: NodeJS.ProcessEnv = {
       await insertPerson(id, { unitId });
     },
     event(kind, recipientIds, params = {}, occurredAt = new Date().toISOString()) {
-      return { key: `programme/nt-${run}#${++seq}`, kind, recipientIds, programmeId: `nt-${run}`, params: { title: 'Chương trình hành động 123-CTr/TU', ...params }, occurredAt };
+      return {
+        key: `programme/nt-${run}#${++seq}`,
+        kind,
+        recipientIds,
+        programmeId: `nt-${run}`,
+        params: { title: 'Chương trình hành động 123-CTr/TU', ...params },
+        occurredAt,
+      };
     },
     async close() {
       await stack.stopNotifier();
-      await Promise.all([...queues.values()].map(async (q) => {
-        await q.obliterate({ force: true }).catch(() => undefined);
-        await q.close();
-      }));
+      await Promise.all(
+        [...queues.values()].map(async (q) => {
+          await q.obliterate({ force: true }).catch(() => undefined);
+          await q.close();
+        }),
+      );
       await api.close();
       await Promise.all([smtp.close(), webhooks.close()]);
     },

@@ -59,7 +59,13 @@ const PEOPLE: Array<[string, string, string, string, Role[]]> = [
 ];
 
 /** Names of the five low targets of the 2021 review, in code order T26–T30. */
-export const LOW_TARGETS = ['GRDP bình quân đầu người', 'Kim ngạch xuất khẩu', 'Thu hút vốn đầu tư nước ngoài', 'Tỷ lệ đô thị hóa', 'Số doanh nghiệp thành lập mới'];
+export const LOW_TARGETS = [
+  'GRDP bình quân đầu người',
+  'Kim ngạch xuất khẩu',
+  'Thu hút vốn đầu tư nước ngoài',
+  'Tỷ lệ đô thị hóa',
+  'Số doanh nghiệp thành lập mới',
+];
 
 type Bucket = 'DONE_ON_TIME' | 'DONE_LATE' | 'OPEN_WITHIN_DEADLINE' | 'OPEN_OVERDUE' | 'CANCELLED';
 
@@ -93,7 +99,10 @@ function programme123Snapshot(): Record<string, unknown> {
         inviteeIds: ['fx-skhdt-gd', 'fx-stc-gd', 'fx-vithanh-bt'],
         deadline: at('2021-01-25T10:00:00Z'),
         openedAt: at('2021-01-15T02:00:00Z'),
-        opinions: { 'fx-skhdt-gd': { text: 'Đồng ý với dự thảo', at: at('2021-01-20T03:00:00Z') }, 'fx-stc-gd': { text: 'Bổ sung nguồn lực', at: at('2021-01-27T03:00:00Z') } },
+        opinions: {
+          'fx-skhdt-gd': { text: 'Đồng ý với dự thảo', at: at('2021-01-20T03:00:00Z') },
+          'fx-stc-gd': { text: 'Bổ sung nguồn lực', at: at('2021-01-27T03:00:00Z') },
+        },
         closedAt: at('2021-01-28T02:00:00Z'),
         silentIds: ['fx-vithanh-bt'],
       },
@@ -102,12 +111,23 @@ function programme123Snapshot(): Record<string, unknown> {
       heldOn: '2021-02-20',
       recordedBy: 'fx-bithu',
       audienceIds: ['fx-skhdt-gd', 'fx-skhdt-cv', 'fx-stc-gd', 'fx-vithanh-bt'],
-      acknowledged: { 'fx-skhdt-gd': at('2021-02-21T02:00:00Z'), 'fx-skhdt-cv': at('2021-02-22T02:00:00Z'), 'fx-stc-gd': at('2021-02-25T02:00:00Z') },
+      acknowledged: {
+        'fx-skhdt-gd': at('2021-02-21T02:00:00Z'),
+        'fx-skhdt-cv': at('2021-02-22T02:00:00Z'),
+        'fx-stc-gd': at('2021-02-25T02:00:00Z'),
+      },
     },
     implementation: {
       startedAt: at('2021-03-01T01:00:00Z'),
       annualPlans: [
-        { by: 'fx-pbt', at: at('2021-03-05T02:00:00Z'), year: 2021, title: 'Kế hoạch thực hiện năm 2021', items: ['Cải thiện chỉ số PCI', 'Đẩy nhanh giải ngân vốn đầu tư công'], tasks: [{ code: 'K21-1' }] },
+        {
+          by: 'fx-pbt',
+          at: at('2021-03-05T02:00:00Z'),
+          year: 2021,
+          title: 'Kế hoạch thực hiện năm 2021',
+          items: ['Cải thiện chỉ số PCI', 'Đẩy nhanh giải ngân vốn đầu tư công'],
+          tasks: [{ code: 'K21-1' }],
+        },
       ],
       reviews: [
         {
@@ -118,8 +138,20 @@ function programme123Snapshot(): Record<string, unknown> {
           closesAt: at('2021-12-20T10:00:00Z'),
           expectedUnitIds: ['fx-skhdt', 'fx-stc', 'fx-vithanh'],
           reports: {
-            'fx-skhdt': { unitId: 'fx-skhdt', by: 'fx-skhdt-gd', at: at('2021-12-10T03:00:00Z'), text: 'Tăng trưởng kinh tế đạt 7,2%, thu hút đầu tư cải thiện.', values: {} },
-            'fx-stc': { unitId: 'fx-stc', by: 'fx-stc-gd', at: at('2021-12-22T03:00:00Z'), text: 'Thu ngân sách tăng 16% so với cùng kỳ.', values: {} },
+            'fx-skhdt': {
+              unitId: 'fx-skhdt',
+              by: 'fx-skhdt-gd',
+              at: at('2021-12-10T03:00:00Z'),
+              text: 'Tăng trưởng kinh tế đạt 7,2%, thu hút đầu tư cải thiện.',
+              values: {},
+            },
+            'fx-stc': {
+              unitId: 'fx-stc',
+              by: 'fx-stc-gd',
+              at: at('2021-12-22T03:00:00Z'),
+              text: 'Thu ngân sách tăng 16% so với cùng kỳ.',
+              values: {},
+            },
           },
           closedAt: at('2021-12-31T10:00:00Z'),
           results: {},
@@ -127,7 +159,14 @@ function programme123Snapshot(): Record<string, unknown> {
           lowTargetCodes: ['T26', 'T27', 'T28', 'T29', 'T30'],
         },
       ],
-      inspections: [{ by: 'fx-ubkt1', at: at('2021-09-15T02:00:00Z'), findings: 'Tiến độ giải ngân vốn đầu tư công còn chậm', unitId: 'fx-skhdt' }],
+      inspections: [
+        {
+          by: 'fx-ubkt1',
+          at: at('2021-09-15T02:00:00Z'),
+          findings: 'Tiến độ giải ngân vốn đầu tư công còn chậm',
+          unitId: 'fx-skhdt',
+        },
+      ],
     },
     finalReview: { review: null, evaluations: [], commendations: [], lessons: [] },
   };
@@ -136,7 +175,8 @@ function programme123Snapshot(): Record<string, unknown> {
 const PROGRAMMES: ProgrammeFixture[] = [
   {
     id: FX.programme123,
-    title: 'Chương trình hành động thực hiện Nghị quyết 13-NQ/TW về phát triển kinh tế - xã hội và bảo đảm quốc phòng, an ninh vùng Đồng bằng sông Cửu Long',
+    title:
+      'Chương trình hành động thực hiện Nghị quyết 13-NQ/TW về phát triển kinh tế - xã hội và bảo đảm quốc phòng, an ninh vùng Đồng bằng sông Cửu Long',
     documentNumber: '123-CTr/TU',
     phase: 'IMPLEMENTATION',
     issuingUnitId: 'fx-tu',
@@ -202,18 +242,53 @@ function tuKyFinalSnapshot(): Record<string, unknown> {
         opensAt: at('2020-08-01T01:00:00Z'),
         closesAt: at('2020-09-15T10:00:00Z'),
         expectedUnitIds: ['fx-tuky'],
-        reports: { 'fx-tuky': { unitId: 'fx-tuky', by: 'fx-tuky-bt', at: at('2020-09-10T03:00:00Z'), text: '100% số xã đạt chuẩn nông thôn mới.', values: {} } },
+        reports: {
+          'fx-tuky': {
+            unitId: 'fx-tuky',
+            by: 'fx-tuky-bt',
+            at: at('2020-09-10T03:00:00Z'),
+            text: '100% số xã đạt chuẩn nông thôn mới.',
+            values: {},
+          },
+        },
         closedAt: at('2020-09-30T10:00:00Z'),
         results: {},
         summary: null,
         lowTargetCodes: ['C3'],
       },
       evaluations: [
-        { by: 'fx-tuky-bt', at: at('2020-09-30T10:00:00Z'), subjectKind: 'UNIT', subjectId: 'fx-tuky', rating: 'EXCELLENT', comment: 'Về đích nông thôn mới trước hạn', figures: {} },
-        { by: 'fx-tuky-bt', at: at('2020-09-30T10:00:00Z'), subjectKind: 'PERSON', subjectId: 'fx-tuky-bt', rating: 'GOOD', comment: 'Trực tiếp chỉ đạo các việc đột phá', figures: {} },
+        {
+          by: 'fx-tuky-bt',
+          at: at('2020-09-30T10:00:00Z'),
+          subjectKind: 'UNIT',
+          subjectId: 'fx-tuky',
+          rating: 'EXCELLENT',
+          comment: 'Về đích nông thôn mới trước hạn',
+          figures: {},
+        },
+        {
+          by: 'fx-tuky-bt',
+          at: at('2020-09-30T10:00:00Z'),
+          subjectKind: 'PERSON',
+          subjectId: 'fx-tuky-bt',
+          rating: 'GOOD',
+          comment: 'Trực tiếp chỉ đạo các việc đột phá',
+          figures: {},
+        },
       ],
-      commendations: [{ by: 'fx-tuky-bt', at: at('2020-09-30T10:00:00Z'), subjectKind: 'UNIT', subjectId: 'fx-tuky', text: 'Mô hình "Dân vận khéo" được nhân rộng' }],
-      lessons: ['Người đứng đầu phải trực tiếp chỉ đạo và chịu trách nhiệm đến cùng', 'Chọn đúng việc đột phá, giao rõ người, rõ việc, rõ thời hạn'],
+      commendations: [
+        {
+          by: 'fx-tuky-bt',
+          at: at('2020-09-30T10:00:00Z'),
+          subjectKind: 'UNIT',
+          subjectId: 'fx-tuky',
+          text: 'Mô hình "Dân vận khéo" được nhân rộng',
+        },
+      ],
+      lessons: [
+        'Người đứng đầu phải trực tiếp chỉ đạo và chịu trách nhiệm đến cùng',
+        'Chọn đúng việc đột phá, giao rõ người, rõ việc, rõ thời hạn',
+      ],
     },
   };
 }
@@ -232,19 +307,44 @@ interface TaskFixture {
 
 function tasks(): TaskFixture[] {
   const out: TaskFixture[] = [];
-  const add = (programmeId: string | null, unitId: string, personId: string, spread: Partial<Record<Bucket, number>>) => {
-    for (const [bucket, n] of Object.entries(spread) as Array<[Bucket, number]>) for (let i = 0; i < n; i++) out.push({ programmeId, unitId, personId, bucket });
+  const add = (
+    programmeId: string | null,
+    unitId: string,
+    personId: string,
+    spread: Partial<Record<Bucket, number>>,
+  ) => {
+    for (const [bucket, n] of Object.entries(spread) as Array<[Bucket, number]>)
+      for (let i = 0; i < n; i++) out.push({ programmeId, unitId, personId, bucket });
   };
   add(FX.programme123, 'fx-skhdt', 'fx-skhdt-gd', { DONE_ON_TIME: 4, DONE_LATE: 1, OPEN_WITHIN_DEADLINE: 1 });
   add(FX.programme123, 'fx-skhdt', 'fx-skhdt-cv', { OPEN_WITHIN_DEADLINE: 1, OPEN_OVERDUE: 1 });
-  add(FX.programme123, 'fx-stc', 'fx-stc-gd', { DONE_ON_TIME: 2, DONE_LATE: 2, OPEN_WITHIN_DEADLINE: 1, OPEN_OVERDUE: 3 });
-  add(FX.programme123, 'fx-vithanh', 'fx-vithanh-bt', { DONE_ON_TIME: 1, OPEN_WITHIN_DEADLINE: 1, OPEN_OVERDUE: 1, CANCELLED: 1 });
+  add(FX.programme123, 'fx-stc', 'fx-stc-gd', {
+    DONE_ON_TIME: 2,
+    DONE_LATE: 2,
+    OPEN_WITHIN_DEADLINE: 1,
+    OPEN_OVERDUE: 3,
+  });
+  add(FX.programme123, 'fx-vithanh', 'fx-vithanh-bt', {
+    DONE_ON_TIME: 1,
+    OPEN_WITHIN_DEADLINE: 1,
+    OPEN_OVERDUE: 1,
+    CANCELLED: 1,
+  });
   add(FX.programme05, 'fx-skhdt', 'fx-skhdt-gd', { OPEN_WITHIN_DEADLINE: 1 });
   add(FX.programmeViThanh, 'fx-vithanh', 'fx-vithanh-bt', { DONE_ON_TIME: 1, OPEN_OVERDUE: 1 });
   add(FX.programmeLaoCai, 'fx-lc-snn', 'fx-lc-snn-gd', { OPEN_OVERDUE: 2 });
   // Tứ Kỳ's breakthrough tasks of 2021 belong to no programme.
   for (const bucket of ['DONE_ON_TIME', 'DONE_ON_TIME', 'OPEN_OVERDUE'] as Bucket[])
-    out.push({ programmeId: null, unitId: 'fx-tuky', personId: 'fx-tuky-bt', bucket, source: 'BREAKTHROUGH', issuingUnitId: 'fx-tuky', memberInChargeId: null, fieldGroup: null });
+    out.push({
+      programmeId: null,
+      unitId: 'fx-tuky',
+      personId: 'fx-tuky-bt',
+      bucket,
+      source: 'BREAKTHROUGH',
+      issuingUnitId: 'fx-tuky',
+      memberInChargeId: null,
+      fieldGroup: null,
+    });
   // The first open task of fx-skhdt-gd came from the 2021 annual plan.
   const planned = out.find((t) => t.personId === 'fx-skhdt-gd' && t.bucket === 'OPEN_WITHIN_DEADLINE');
   if (planned) Object.assign(planned, { source: 'ANNUAL_PLAN', code: 'K21-1' });
@@ -258,7 +358,9 @@ function targetRows(): Array<{ code: string; name: string; achievement: string; 
     if (n <= 20) return { code, name: `Chỉ tiêu ${n}`, achievement: 'ACHIEVED', value: '100' };
     if (n <= 25) return { code, name: `Chỉ tiêu ${n}`, achievement: 'EXCEEDED', value: '120' };
     const low = LOW_TARGETS[n - 26];
-    return n <= 28 ? { code, name: low, achievement: 'NOT_ACHIEVED', value: '80' } : { code, name: low, achievement: 'NO_DATA', value: null };
+    return n <= 28
+      ? { code, name: low, achievement: 'NOT_ACHIEVED', value: '80' }
+      : { code, name: low, achievement: 'NO_DATA', value: null };
   });
 }
 
@@ -267,7 +369,10 @@ export async function seedSupervisionFixtures(ds: DataSource): Promise<void> {
   const hash = await hashPassword(DEMO_PASSWORD);
   await ds.transaction(async (tx) => {
     for (const [id, name, kind, parentId] of UNITS)
-      await tx.query(`INSERT INTO org_unit (id, name, kind, parent_id) VALUES ($1,$2,$3,$4) ON CONFLICT (id) DO NOTHING`, [id, name, kind, parentId]);
+      await tx.query(
+        `INSERT INTO org_unit (id, name, kind, parent_id) VALUES ($1,$2,$3,$4) ON CONFLICT (id) DO NOTHING`,
+        [id, name, kind, parentId],
+      );
     for (const [id, username, fullName, unitId, roles] of PEOPLE)
       await tx.query(
         `INSERT INTO person (id, username, full_name, password_hash, unit_id, roles) VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT (id) DO NOTHING`,
@@ -278,7 +383,19 @@ export async function seedSupervisionFixtures(ds: DataSource): Promise<void> {
         `INSERT INTO programme (id, title, document_number, template_id, template_version, phase, issuing_unit_id, member_in_charge_id,
            field_group, term, implements_resolution, workflow_id, snapshot, created_by)
          VALUES ($1,$2,$3,'action-programme',1,$4,$5,$6,$7,$8,$9,$10,$11,'fx-pbt') ON CONFLICT (id) DO NOTHING`,
-        [p.id, p.title, p.documentNumber, p.phase, p.issuingUnitId, p.memberInChargeId, p.fieldGroup, p.id === FX.programmeTuKy ? '2015-2020' : FX.term, p.implementsResolution, `programme/${p.id}`, JSON.stringify(p.snapshot)],
+        [
+          p.id,
+          p.title,
+          p.documentNumber,
+          p.phase,
+          p.issuingUnitId,
+          p.memberInChargeId,
+          p.fieldGroup,
+          p.id === FX.programmeTuKy ? '2015-2020' : FX.term,
+          p.implementsResolution,
+          `programme/${p.id}`,
+          JSON.stringify(p.snapshot),
+        ],
       );
     }
     const phases: Array<[string, string, string | null]> = [
@@ -301,7 +418,12 @@ export async function seedSupervisionFixtures(ds: DataSource): Promise<void> {
          headline, achieved_or_exceeded, targets_total, low_target_codes)
        VALUES ($1,1,'YEARLY','2021','2021-12-01T01:00:00Z','2021-12-20T10:00:00Z','2021-12-31T10:00:00Z',$2,$3,'25/30 achieved or exceeded',25,30,$4)
        ON CONFLICT DO NOTHING`,
-      [FX.programme123, ['fx-skhdt', 'fx-stc', 'fx-vithanh'], ['fx-skhdt', 'fx-stc'], ['T26', 'T27', 'T28', 'T29', 'T30']],
+      [
+        FX.programme123,
+        ['fx-skhdt', 'fx-stc', 'fx-vithanh'],
+        ['fx-skhdt', 'fx-stc'],
+        ['T26', 'T27', 'T28', 'T29', 'T30'],
+      ],
     );
     for (const t of targets) {
       await tx.query(
@@ -328,7 +450,16 @@ export async function seedSupervisionFixtures(ds: DataSource): Promise<void> {
     ]) {
       await tx.query(
         `INSERT INTO programme_target (programme_id, code, name, unit, goal, responsible_unit_id) VALUES ($1,$2,$3,'%',$4,'fx-tuky') ON CONFLICT DO NOTHING`,
-        [FX.programmeTuKy, code, name, JSON.stringify(code === 'C3' ? { comparator: 'AT_MOST', goal: '2' } : { comparator: 'AT_LEAST', goal: code === 'C2' ? '50' : '100' })],
+        [
+          FX.programmeTuKy,
+          code,
+          name,
+          JSON.stringify(
+            code === 'C3'
+              ? { comparator: 'AT_MOST', goal: '2' }
+              : { comparator: 'AT_LEAST', goal: code === 'C2' ? '50' : '100' },
+          ),
+        ],
       );
       await tx.query(
         `INSERT INTO target_value (programme_id, target_code, review_seq, period_label, value, reported_by_unit_id, achievement)

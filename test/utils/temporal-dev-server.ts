@@ -38,7 +38,8 @@ export interface DevServer {
 
 export async function startTemporalDevServer(): Promise<DevServer> {
   const cli = process.env.TEMPORAL_CLI ?? path.join(ROOT, '.tools/temporal/bin/temporal');
-  if (!existsSync(cli)) throw new Error(`Temporal CLI not found at ${cli}; run "bash infra/temporal/install.sh" (npm test does)`);
+  if (!existsSync(cli))
+    throw new Error(`Temporal CLI not found at ${cli}; run "bash infra/temporal/install.sh" (npm test does)`);
   const port = await freePort();
   const address = `127.0.0.1:${port}`;
   const attributes = readFileSync(path.join(ROOT, 'infra/temporal/search-attributes.txt'), 'utf8')
@@ -46,10 +47,25 @@ export async function startTemporalDevServer(): Promise<DevServer> {
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith('#'))
     .flatMap((l) => ['--search-attribute', l]);
-  const child = spawn(cli, ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'error', ...attributes], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: false,
-  });
+  const child = spawn(
+    cli,
+    [
+      'server',
+      'start-dev',
+      '--headless',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--log-level',
+      'error',
+      ...attributes,
+    ],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      detached: false,
+    },
+  );
   await waitForTemporal(address, child, 60_000);
   return { address, child, stop: () => stopChild(child) };
 }

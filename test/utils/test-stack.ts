@@ -43,7 +43,10 @@ export async function startTestStack(): Promise<TestStack> {
 
   const workerConfig = loadWorkerConfig(env);
   const workflowBundle = await bundleWorkflowCode({ ...workflowBundleOptions(), logger: quietLogger() });
-  const workerCtx: INestApplicationContext = await NestFactory.createApplicationContext(WorkerModule.forRoot(workerConfig), { logger: false });
+  const workerCtx: INestApplicationContext = await NestFactory.createApplicationContext(
+    WorkerModule.forRoot(workerConfig),
+    { logger: false },
+  );
   const { worker, connection } = await createTemporalWorker(workerCtx, {
     address: workerConfig.TEMPORAL_ADDRESS,
     namespace: workerConfig.TEMPORAL_NAMESPACE,
@@ -52,7 +55,9 @@ export async function startTestStack(): Promise<TestStack> {
     workflowBundle,
   });
   const running = worker.run();
-  const notifier = await NestFactory.createApplicationContext(NotifierModule.forRoot(loadNotifierConfig(env)), { logger: false });
+  const notifier = await NestFactory.createApplicationContext(NotifierModule.forRoot(loadNotifierConfig(env)), {
+    logger: false,
+  });
   await notifier.init();
 
   const server = api.getHttpServer();

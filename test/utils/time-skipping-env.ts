@@ -19,7 +19,9 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
         'or set TEMPORAL_TEST_SERVER to the binary. Nothing here ever skips.',
     );
   }
-  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: server } } });
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: server } },
+  });
   // The test server knows no custom search attributes; without these the workflow's
   // upsertSearchAttributes fails every workflow task ("search attribute ProgrammePhase is not defined").
   await env.connection.operatorService.addSearchAttributes({
@@ -53,7 +55,9 @@ export function quietLogger() {
 
 /** Every run of a continue-as-new chain, oldest first, with its history length and size (as JSON). */
 export async function runHistories(
-  client: { workflow: { getHandle(id: string, runId?: string): { fetchHistory(): Promise<{ events?: unknown[] | null }> } } },
+  client: {
+    workflow: { getHandle(id: string, runId?: string): { fetchHistory(): Promise<{ events?: unknown[] | null }> } };
+  },
   workflowId: string,
   firstRunId: string,
 ): Promise<Array<{ runId: string; events: number; jsonBytes: number }>> {
@@ -61,7 +65,9 @@ export async function runHistories(
   let runId: string | undefined = firstRunId;
   while (runId) {
     const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
-    const events = (history.events ?? []) as Array<{ workflowExecutionContinuedAsNewEventAttributes?: { newExecutionRunId?: string | null } | null }>;
+    const events = (history.events ?? []) as Array<{
+      workflowExecutionContinuedAsNewEventAttributes?: { newExecutionRunId?: string | null } | null;
+    }>;
     runs.push({ runId, events: events.length, jsonBytes: Buffer.byteLength(JSON.stringify(history)) });
     runId = events.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
   }

@@ -19,7 +19,12 @@ import { BreakthroughModule } from './breakthrough/breakthrough.module';
 @Module({})
 class ApiConfigModule {
   static forRoot(config: ApiConfig): DynamicModule {
-    return { module: ApiConfigModule, global: true, providers: [{ provide: API_CONFIG, useValue: config }], exports: [API_CONFIG] };
+    return {
+      module: ApiConfigModule,
+      global: true,
+      providers: [{ provide: API_CONFIG, useValue: config }],
+      exports: [API_CONFIG],
+    };
   }
 }
 

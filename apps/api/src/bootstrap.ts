@@ -9,7 +9,10 @@ import { AppModule } from './app.module';
 
 /** Builds the HTTP app exactly as production runs it; tests call this too. */
 export async function createApiApp(config: ApiConfig): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: `${config.BODY_LIMIT_KB}kb` });
   app.useGlobalPipes(
@@ -27,13 +30,16 @@ export async function createApiApp(config: ApiConfig): Promise<INestApplication>
   );
   app.enableShutdownHooks();
   // The web console is static files; API routes, /docs and /health are matched when no file is.
-  if (existsSync(config.CONSOLE_DIR)) app.useStaticAssets(config.CONSOLE_DIR, { index: 'index.html', fallthrough: true });
+  if (existsSync(config.CONSOLE_DIR))
+    app.useStaticAssets(config.CONSOLE_DIR, { index: 'index.html', fallthrough: true });
   else app.get(Logger).warn(`no web console at ${config.CONSOLE_DIR} (run npm run build); serving the API only`);
   const doc = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Action programmes API')
-      .setDescription('Lifecycle of action programmes: survey, drafting, consultation, issuance, dissemination, implementation, reviews, final summary.')
+      .setDescription(
+        'Lifecycle of action programmes: survey, drafting, consultation, issuance, dissemination, implementation, reviews, final summary.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),

@@ -8,7 +8,13 @@ async function main(): Promise<void> {
   const config = loadApiConfig();
   await assertRedisReachable(config.REDIS_URL, config.STARTUP_TIMEOUT_MS);
   await startApi(config);
-  console.log(JSON.stringify({ level: 30, name: 'api', msg: `API listening on http://127.0.0.1:${config.API_PORT} (docs at /docs)` }));
+  console.log(
+    JSON.stringify({
+      level: 30,
+      name: 'api',
+      msg: `API listening on http://127.0.0.1:${config.API_PORT} (docs at /docs)`,
+    }),
+  );
 }
 
 main().catch((err) => {

@@ -200,7 +200,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       document.documentElement.lang = l;
       setLangState(l);
     },
-    date: (iso) => (iso ? new Date(iso).toLocaleDateString(lang === 'en' ? 'en-GB' : 'vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : '—'),
+    date: (iso) =>
+      iso ? new Date(iso).toLocaleDateString(lang === 'en' ? 'en-GB' : 'vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : '—',
   };
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -52,7 +52,8 @@ function App() {
     );
   } else if (route === '/my') page = <MyWorkPage />;
   else if (route === '/overview') page = <OverviewPage />;
-  else if (route.startsWith('/programme/')) page = <ProgrammePage id={decodeURIComponent(route.slice('/programme/'.length))} />;
+  else if (route.startsWith('/programme/'))
+    page = <ProgrammePage id={decodeURIComponent(route.slice('/programme/'.length))} />;
   else {
     location.hash = home;
     page = null;
@@ -69,7 +70,12 @@ function App() {
           </nav>
         )}
         <span className="spacer" />
-        <button type="button" className="secondary" data-testid="lang" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
+        <button
+          type="button"
+          className="secondary"
+          data-testid="lang"
+          onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}
+        >
           {lang === 'vi' ? 'English' : 'Tiếng Việt'}
         </button>
         {me && (

@@ -47,7 +47,8 @@ export class DeliveryWorkers implements OnApplicationBootstrap, OnApplicationShu
   /** Every failed attempt is logged with the job and its reason; the last one as an error. */
   private logFailure(queue: string, job: Job | undefined, err: Error): void {
     const attempts = job?.opts.attempts ?? 1;
-    const final = err instanceof UnrecoverableError || err.name === 'UnrecoverableError' || (job?.attemptsMade ?? 0) >= attempts;
+    const final =
+      err instanceof UnrecoverableError || err.name === 'UnrecoverableError' || (job?.attemptsMade ?? 0) >= attempts;
     const msg = `queue ${queue} job ${job?.id ?? '?'} attempt ${job?.attemptsMade ?? '?'}/${attempts} failed: ${err.message}`;
     if (final) this.logger.error(`${msg}; in the failed set until an admin retries it`);
     else this.logger.warn(`${msg}; will retry`);

@@ -3,12 +3,29 @@ import { int, loadConfig, sharedConfigSpec, str, url } from '@app/config';
 export const notifierConfigSpec = {
   ...sharedConfigSpec,
   NOTIFIER_CONCURRENCY: int('jobs processed at once per queue', 10, 1, 500),
-  NOTIFIER_LOCK_MS: int('how long a job stays locked to a notifier; a killed notifier\'s jobs are taken over after it', 30_000, 1000, 600_000),
+  NOTIFIER_LOCK_MS: int(
+    "how long a job stays locked to a notifier; a killed notifier's jobs are taken over after it",
+    30_000,
+    1000,
+    600_000,
+  ),
   NOTIFIER_ATTEMPTS: int('delivery attempts before a job goes to the failed set', 8, 1, 50),
   NOTIFIER_BACKOFF_MS: int('first retry delay; doubled on each further attempt', 1000, 10, 3_600_000),
-  SMTP_URL: url('SMTP server (smtp:// or smtps://, credentials in the URL)', ['smtp', 'smtps'], 'smtp://127.0.0.1:1025'),
-  MAIL_FROM: str('sender of notification e-mails', 'Hệ thống chương trình hành động <no-reply@action-programmes.local>'),
-  DIGEST_DELAY_MS: int('how long reminders are collected before a digest e-mail goes out', 10 * 60_000, 0, 24 * 3600_000),
+  SMTP_URL: url(
+    'SMTP server (smtp:// or smtps://, credentials in the URL)',
+    ['smtp', 'smtps'],
+    'smtp://127.0.0.1:1025',
+  ),
+  MAIL_FROM: str(
+    'sender of notification e-mails',
+    'Hệ thống chương trình hành động <no-reply@action-programmes.local>',
+  ),
+  DIGEST_DELAY_MS: int(
+    'how long reminders are collected before a digest e-mail goes out',
+    10 * 60_000,
+    0,
+    24 * 3600_000,
+  ),
   WEBHOOK_TIMEOUT_MS: int('how long a webhook receiver may take to answer', 5000, 100, 60_000),
 };
 

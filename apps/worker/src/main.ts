@@ -17,7 +17,9 @@ async function main(): Promise<void> {
   const logger = app.get(Logger);
   // The build writes dist/workflow-bundle.js; without it (running from sources) bundle now.
   const bundlePath = config.WORKFLOW_BUNDLE_PATH || path.resolve(__dirname, '../../../workflow-bundle.js');
-  const workflowBundle = existsSync(bundlePath) ? { codePath: bundlePath } : await bundleWorkflowCode(workflowBundleOptions());
+  const workflowBundle = existsSync(bundlePath)
+    ? { codePath: bundlePath }
+    : await bundleWorkflowCode(workflowBundleOptions());
   const { worker, connection } = await createTemporalWorker(app, {
     address: config.TEMPORAL_ADDRESS,
     namespace: config.TEMPORAL_NAMESPACE,

@@ -19,7 +19,10 @@ export interface TemporalWorkerOptions {
 }
 
 /** Builds the Temporal worker with activities from the Nest context; shared by main and tests. */
-export async function createTemporalWorker(app: INestApplicationContext, opts: TemporalWorkerOptions): Promise<{ worker: Worker; connection: NativeConnection }> {
+export async function createTemporalWorker(
+  app: INestApplicationContext,
+  opts: TemporalWorkerOptions,
+): Promise<{ worker: Worker; connection: NativeConnection }> {
   let connection: NativeConnection;
   try {
     connection = await NativeConnection.connect({ address: opts.address });
@@ -34,7 +37,8 @@ export async function createTemporalWorker(app: INestApplicationContext, opts: T
     activities: {
       ...createProgrammeActivities(app.get(ProgrammeProjectionService), app.get(Client)),
       ...createTaskActivities(app.get(TaskProjectionService), app.get(WorkingCalendarLoaderService)),
-      publishBreakthroughChanges: (input: PublishBreakthroughChangesInput) => app.get(BreakthroughProjectionService).publish(input),
+      publishBreakthroughChanges: (input: PublishBreakthroughChangesInput) =>
+        app.get(BreakthroughProjectionService).publish(input),
     },
     maxConcurrentActivityTaskExecutions: opts.maxConcurrentActivities,
   });

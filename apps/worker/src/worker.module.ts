@@ -27,8 +27,19 @@ export class WorkerModule {
           connectTimeoutMs: config.STARTUP_TIMEOUT_MS,
         }),
       ],
-      providers: [ProgrammeProjectionService, TaskProjectionService, BreakthroughProjectionService, RecipientsService, WorkingCalendarLoaderService],
-      exports: [ProgrammeProjectionService, TaskProjectionService, BreakthroughProjectionService, WorkingCalendarLoaderService],
+      providers: [
+        ProgrammeProjectionService,
+        TaskProjectionService,
+        BreakthroughProjectionService,
+        RecipientsService,
+        WorkingCalendarLoaderService,
+      ],
+      exports: [
+        ProgrammeProjectionService,
+        TaskProjectionService,
+        BreakthroughProjectionService,
+        WorkingCalendarLoaderService,
+      ],
     };
   }
 }

@@ -4,7 +4,11 @@ import { hostPort, int, oneOf, str, url } from './env';
 export const sharedConfigSpec = {
   NODE_ENV: oneOf('runtime mode', ['development', 'test', 'production'] as const, 'development'),
   LOG_LEVEL: oneOf('log level', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
-  DATABASE_URL: url('Postgres connection URL', ['postgres', 'postgresql'], 'postgres://postgres@127.0.0.1:5432/action_programmes'),
+  DATABASE_URL: url(
+    'Postgres connection URL',
+    ['postgres', 'postgresql'],
+    'postgres://postgres@127.0.0.1:5432/action_programmes',
+  ),
   REDIS_URL: url('Redis connection URL', ['redis', 'rediss'], 'redis://127.0.0.1:6379'),
   QUEUE_PREFIX: str('BullMQ key prefix, to keep stacks apart on one Redis', 'ap'),
   TEMPORAL_ADDRESS: hostPort('Temporal frontend host:port', '127.0.0.1:7233'),

@@ -4,12 +4,31 @@ export { OrgUnitKind, OrgTree } from './org/org-unit';
 export type { OrgUnitRef } from './org/org-unit';
 export { hasRole } from './org/actor';
 export type { Actor } from './org/actor';
-export { parseIsoDuration, isIsoDuration, addIsoDuration, subtractIsoDuration, vnDateOf, VN_OFFSET_MS } from './time/iso-duration';
+export {
+  parseIsoDuration,
+  isIsoDuration,
+  addIsoDuration,
+  subtractIsoDuration,
+  vnDateOf,
+  VN_OFFSET_MS,
+} from './time/iso-duration';
 export { isDecimal, compareDecimal } from './targets/decimal.util';
-export { Comparator, Achievement, evaluateTarget, summariseAchievement, validateGoal } from './targets/target-achievement';
+export {
+  Comparator,
+  Achievement,
+  evaluateTarget,
+  summariseAchievement,
+  validateGoal,
+} from './targets/target-achievement';
 export type { TargetGoal, AchievementSummary } from './targets/target-achievement';
 export { Phase, PHASE_ORDER, TERMINAL_PHASES, isTerminal, PHASE_LABEL_VI } from './programme/phase';
-export { TEMPLATES, findTemplate, validateTemplate, DEFAULT_TASK_REMINDER_OFFSETS, DEFAULT_TASK_ESCALATION_OFFSETS } from './programme/programme-template';
+export {
+  TEMPLATES,
+  findTemplate,
+  validateTemplate,
+  DEFAULT_TASK_REMINDER_OFFSETS,
+  DEFAULT_TASK_ESCALATION_OFFSETS,
+} from './programme/programme-template';
 export type { ProgrammeTemplate } from './programme/programme-template';
 export type { Refusal, RefusalKind } from './programme/refusal';
 export { RefusalError, forbidden, invalid, wrongPhase } from './programme/refusal';
@@ -30,12 +49,26 @@ export {
   awaiting,
   REVIEW_KIND_VI,
 } from './programme/programme-actions';
-export type { ProgrammeAction, ProgrammeActionName, ActionPayloads, ProgrammeEffect, TargetInput } from './programme/programme-actions';
+export type {
+  ProgrammeAction,
+  ProgrammeActionName,
+  ActionPayloads,
+  ProgrammeEffect,
+  TargetInput,
+} from './programme/programme-actions';
 export * as calendar from './calendar';
 export { TaskBucket, TASK_BUCKETS, taskBucket } from './task/task-buckets';
 export type { BucketFacts } from './task/task-buckets';
 export { TaskStatus, OPEN_TASK_STATUSES, isTaskClosed } from './task/task-state';
-export type { TaskSetup, TaskState, TaskSource, TaskOutcome, ProgressReport, ExtensionRequest, Reassignment } from './task/task-state';
+export type {
+  TaskSetup,
+  TaskState,
+  TaskSource,
+  TaskOutcome,
+  ProgressReport,
+  ExtensionRequest,
+  Reassignment,
+} from './task/task-state';
 export {
   TASK_ACTIONS,
   initialTaskState,
@@ -47,7 +80,13 @@ export {
   requestedDueAt,
 } from './task/task-actions';
 export type { TaskAction, TaskActionName, TaskActionPayloads, TaskEffect } from './task/task-actions';
-export { DEFAULT_WORKING_CALENDAR, dueInWorkingDays, offsetBefore, offsetAfter, taskTimers } from './task/task-schedule';
+export {
+  DEFAULT_WORKING_CALENDAR,
+  dueInWorkingDays,
+  offsetBefore,
+  offsetAfter,
+  taskTimers,
+} from './task/task-schedule';
 export type { TaskTimer } from './task/task-schedule';
 export { programmeTaskId, recordTaskOutcome, taskFigures } from './programme/task-outcomes';
 export {

@@ -6,5 +6,11 @@ export type { PersonDelivery, UnitDelivery, DigestDelivery } from './delivery';
 export { NotificationProducer, NOTIFICATION_JOB_OPTIONS } from './notification.producer';
 export { NotificationsModule, bullConnection } from './notifications.module';
 export type { QueueConnectionOptions } from './notifications.module';
-export { signWebhook, verifyWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER, DELIVERY_ID_HEADER } from './webhook-signature';
+export {
+  signWebhook,
+  verifyWebhook,
+  SIGNATURE_HEADER,
+  TIMESTAMP_HEADER,
+  DELIVERY_ID_HEADER,
+} from './webhook-signature';
 export { isWebhookUrlAllowed, normaliseAllowlistEntry } from './webhook-allowlist';

@@ -50,12 +50,16 @@ export function validateNotificationEvent(value: unknown): string[] {
   const problems: string[] = [];
   if (typeof value !== 'object' || value === null) return ['event is not an object'];
   const e = value as Partial<NotificationEvent>;
-  if (typeof e.key !== 'string' || !KEY.test(e.key)) problems.push('key must be 1-200 characters of letters, digits and . _ - / #');
-  if (!Object.values(NotificationKind).includes(e.kind as NotificationKind)) problems.push(`unknown kind ${String(e.kind)}`);
+  if (typeof e.key !== 'string' || !KEY.test(e.key))
+    problems.push('key must be 1-200 characters of letters, digits and . _ - / #');
+  if (!Object.values(NotificationKind).includes(e.kind as NotificationKind))
+    problems.push(`unknown kind ${String(e.kind)}`);
   if (!Array.isArray(e.recipientIds) || e.recipientIds.some((r) => typeof r !== 'string' || !r || r.length > 100))
     problems.push('recipientIds must be a list of person ids');
-  else if (e.recipientIds.length > MAX_RECIPIENTS) problems.push(`recipientIds may hold at most ${MAX_RECIPIENTS} people`);
-  if (typeof e.params !== 'object' || e.params === null || Array.isArray(e.params)) problems.push('params must be an object');
+  else if (e.recipientIds.length > MAX_RECIPIENTS)
+    problems.push(`recipientIds may hold at most ${MAX_RECIPIENTS} people`);
+  if (typeof e.params !== 'object' || e.params === null || Array.isArray(e.params))
+    problems.push('params must be an object');
   else {
     const entries = Object.entries(e.params);
     if (entries.length > MAX_PARAMS) problems.push(`params may hold at most ${MAX_PARAMS} values`);
@@ -64,7 +68,8 @@ export function validateNotificationEvent(value: unknown): string[] {
   }
   for (const ref of ['programmeId', 'taskId'] as const)
     if (e[ref] !== undefined && e[ref] !== null && typeof e[ref] !== 'string') problems.push(`${ref} must be text`);
-  if (typeof e.occurredAt !== 'string' || Number.isNaN(Date.parse(e.occurredAt))) problems.push('occurredAt must be an ISO date');
+  if (typeof e.occurredAt !== 'string' || Number.isNaN(Date.parse(e.occurredAt)))
+    problems.push('occurredAt must be an ISO date');
   return problems;
 }
 

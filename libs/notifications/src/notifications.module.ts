@@ -52,6 +52,8 @@ export class NotificationsModule implements OnModuleInit {
   /** A Redis outage is logged, not thrown: unhandled 'error' events would end the process; ioredis reconnects. */
   onModuleInit(): void {
     for (const name of this.moduleRef.get<readonly QueueName[]>(QUEUE_NAMES, { strict: false }))
-      this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }).on('error', (err) => this.logger.warn(`queue ${name}: ${err.message}`));
+      this.moduleRef
+        .get<Queue>(getQueueToken(name), { strict: false })
+        .on('error', (err) => this.logger.warn(`queue ${name}: ${err.message}`));
   }
 }

@@ -1,7 +1,10 @@
 import { isWebhookUrlAllowed, normaliseAllowlistEntry } from './webhook-allowlist';
 
 describe('webhook allowlist', () => {
-  const entries = [normaliseAllowlistEntry('https://hooks.haugiang.gov.vn/notify'), normaliseAllowlistEntry('http://127.0.0.1:8080/')];
+  const entries = [
+    normaliseAllowlistEntry('https://hooks.haugiang.gov.vn/notify'),
+    normaliseAllowlistEntry('http://127.0.0.1:8080/'),
+  ];
 
   it('allows the same origin under the path prefix, at a segment boundary', () => {
     expect(isWebhookUrlAllowed('https://hooks.haugiang.gov.vn/notify', entries)).toBe(true);

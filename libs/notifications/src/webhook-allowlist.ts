@@ -16,7 +16,8 @@ export function parseHttpUrl(raw: string): URL {
   } catch {
     throw new Error(`${JSON.stringify(raw)} is not a URL`);
   }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error(`${JSON.stringify(raw)} must be an http or https URL`);
+  if (u.protocol !== 'https:' && u.protocol !== 'http:')
+    throw new Error(`${JSON.stringify(raw)} must be an http or https URL`);
   return u;
 }
 

@@ -13,7 +13,14 @@ export function signWebhook(secret: string, timestamp: number, body: string): st
  * What a receiver does: recompute the signature in constant time and refuse stale timestamps,
  * so a captured request cannot be replayed later.
  */
-export function verifyWebhook(secret: string, timestamp: string | undefined, body: string, signature: string | undefined, toleranceSeconds = 300, nowMs = Date.now()): boolean {
+export function verifyWebhook(
+  secret: string,
+  timestamp: string | undefined,
+  body: string,
+  signature: string | undefined,
+  toleranceSeconds = 300,
+  nowMs = Date.now(),
+): boolean {
   if (!timestamp || !signature || !/^\d{1,12}$/.test(timestamp)) return false;
   if (Math.abs(nowMs / 1000 - Number(timestamp)) > toleranceSeconds) return false;
   const expected = Buffer.from(signWebhook(secret, Number(timestamp), body));

@@ -65,7 +65,9 @@ describe('task_count triggers', () => {
       expect.objectContaining({ term: '2020-2025', due_month: '2024-04-01', done_on_time: 0, done_late: 0, open: 1 }),
     ]);
     await q.query(`UPDATE task SET status = 'DONE', done_at = '2024-03-30T00:00:00Z' WHERE id = 'tc-3'`);
-    await q.query(`UPDATE task SET status = 'ACCEPTED', due_at = '2025-01-05T00:00:00Z', responsible_unit_id = 'tc-dept-2' WHERE id = 'tc-1'`);
+    await q.query(
+      `UPDATE task SET status = 'ACCEPTED', due_at = '2025-01-05T00:00:00Z', responsible_unit_id = 'tc-dept-2' WHERE id = 'tc-1'`,
+    );
     await q.query(`UPDATE task SET progress_percent = 40 WHERE id = 'tc-2'`);
     await q.query(`DELETE FROM task WHERE id = 'tc-4'`);
     await expectInStep();
@@ -109,6 +111,12 @@ describe('task_count triggers', () => {
       expect([grouping, counted]).toEqual([grouping, plain]);
     }
     const [all] = await q.query(bucketsFromCountsSql('unit'), [null, 'tc-tu', now, 100, 0]);
-    expect(all).toMatchObject({ key: 'tc-dept', done_on_time: 1, done_late: 1, open_within_deadline: 2, open_overdue: 2 });
+    expect(all).toMatchObject({
+      key: 'tc-dept',
+      done_on_time: 1,
+      done_late: 1,
+      open_within_deadline: 2,
+      open_overdue: 2,
+    });
   });
 });

@@ -11,4 +11,11 @@ export const SA_FIELD_GROUP = defineSearchAttributeKey('FieldGroup', SearchAttri
 export const SA_ISSUING_UNIT = defineSearchAttributeKey('IssuingUnit', SearchAttributeType.KEYWORD);
 export const SA_TERM = defineSearchAttributeKey('Term', SearchAttributeType.KEYWORD);
 
-export const CUSTOM_SEARCH_ATTRIBUTES = [SA_PROGRAMME_ID, SA_PHASE, SA_MEMBER_IN_CHARGE, SA_FIELD_GROUP, SA_ISSUING_UNIT, SA_TERM];
+export const CUSTOM_SEARCH_ATTRIBUTES = [
+  SA_PROGRAMME_ID,
+  SA_PHASE,
+  SA_MEMBER_IN_CHARGE,
+  SA_FIELD_GROUP,
+  SA_ISSUING_UNIT,
+  SA_TERM,
+];

@@ -11,7 +11,9 @@ export interface TemporalOptions {
 }
 
 /** Connects, or fails with a message that names the service and its address. */
-export async function connectTemporal(opts: Pick<TemporalOptions, 'address' | 'connectTimeoutMs'>): Promise<Connection> {
+export async function connectTemporal(
+  opts: Pick<TemporalOptions, 'address' | 'connectTimeoutMs'>,
+): Promise<Connection> {
   try {
     return await Connection.connect({ address: opts.address, connectTimeout: opts.connectTimeoutMs });
   } catch (err) {
@@ -55,4 +57,3 @@ export async function temporalIsHealthy(connection: Connection, namespace: strin
     connection.workflowService.describeNamespace({ namespace }),
   );
 }
-

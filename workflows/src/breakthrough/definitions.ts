@@ -4,13 +4,21 @@
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { BreakthroughActionName, BreakthroughPayloads, BreakthroughSetup, BreakthroughState, Registration } from '@app/domain';
+import type {
+  BreakthroughActionName,
+  BreakthroughPayloads,
+  BreakthroughSetup,
+  BreakthroughState,
+  Registration,
+} from '@app/domain';
 import { BREAKTHROUGH_ACTIONS } from '@app/domain';
 import type { UpdateEnvelope } from '../common/update-envelope';
 
 export const BREAKTHROUGH_WORKFLOW_TYPE = 'breakthroughCycleWorkflow';
 
-export type BreakthroughActionEnvelope<N extends BreakthroughActionName = BreakthroughActionName> = UpdateEnvelope<BreakthroughPayloads[N]>;
+export type BreakthroughActionEnvelope<N extends BreakthroughActionName = BreakthroughActionName> = UpdateEnvelope<
+  BreakthroughPayloads[N]
+>;
 
 export interface BreakthroughWorkflowInput {
   setup: BreakthroughSetup;
@@ -32,10 +40,15 @@ export const breakthroughViewQuery = defineQuery<BreakthroughView>('breakthrough
 /** What an action answers: the cycle's headline and the registration it touched, never the whole state (it is kept in history). */
 export type BreakthroughActionResult = Omit<BreakthroughView, 'state'> & { registration: Registration | null };
 
-type UpdateDefs = { [N in BreakthroughActionName]: UpdateDefinition<BreakthroughActionResult, [BreakthroughActionEnvelope<N>], N> };
+type UpdateDefs = {
+  [N in BreakthroughActionName]: UpdateDefinition<BreakthroughActionResult, [BreakthroughActionEnvelope<N>], N>;
+};
 
 export const breakthroughUpdates: UpdateDefs = Object.fromEntries(
-  BREAKTHROUGH_ACTIONS.map((name) => [name, defineUpdate<BreakthroughActionResult, [BreakthroughActionEnvelope]>(name)]),
+  BREAKTHROUGH_ACTIONS.map((name) => [
+    name,
+    defineUpdate<BreakthroughActionResult, [BreakthroughActionEnvelope]>(name),
+  ]),
 ) as unknown as UpdateDefs;
 
 export interface BreakthroughEventRecord {

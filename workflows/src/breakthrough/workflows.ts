@@ -3,7 +3,14 @@
  * Standing Committee, a task workflow (child, abandoned on close) per approved registration, and
  * the year-end evaluation from the outcomes the tasks signal back. Deterministic code only.
  */
-import { allHandlersFinished, condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import {
   applyBreakthroughAction,
@@ -53,7 +60,12 @@ interface TimerEvent {
 }
 
 export async function breakthroughCycleWorkflow(input: BreakthroughWorkflowInput): Promise<BreakthroughSummary | null> {
-  const carried = input.carried ?? { state: initialBreakthroughState(input.setup), firedTimerKeys: [], effectSeq: 0, runs: 1 };
+  const carried = input.carried ?? {
+    state: initialBreakthroughState(input.setup),
+    firedTimerKeys: [],
+    effectSeq: 0,
+    runs: 1,
+  };
   const state = carried.state;
   const setup = state.setup;
   const cycleId = `${setup.unitId}/${setup.year}`;
@@ -70,8 +82,17 @@ export async function breakthroughCycleWorkflow(input: BreakthroughWorkflowInput
     for (const e of effects) {
       effectSeq += 1;
       const key = `breakthrough/${cycleId}#${effectSeq}`;
-      if (e.type === 'audit') pendingEvents.push({ key, cycleId, actorId: e.actorId, action: e.action, occurredAt, after: e.after });
-      else if (e.recipientIds.length || e.headOfUnitIds?.length) pendingNotifications.push({ key, kind: e.kind, recipientIds: e.recipientIds, headOfUnitIds: e.headOfUnitIds ?? [], params: e.params, occurredAt });
+      if (e.type === 'audit')
+        pendingEvents.push({ key, cycleId, actorId: e.actorId, action: e.action, occurredAt, after: e.after });
+      else if (e.recipientIds.length || e.headOfUnitIds?.length)
+        pendingNotifications.push({
+          key,
+          kind: e.kind,
+          recipientIds: e.recipientIds,
+          headOfUnitIds: e.headOfUnitIds ?? [],
+          params: e.params,
+          occurredAt,
+        });
     }
     projectionDirty = true;
   };
@@ -92,12 +113,20 @@ export async function breakthroughCycleWorkflow(input: BreakthroughWorkflowInput
         const touched = (): BreakthroughActionResult => {
           const { state: _whole, ...light } = view();
           const no = (env.payload as { no?: number }).no;
-          const registration = name === 'register' ? lastRegistrationBy.get(env.requestId) : state.registrations.find((x) => x.no === no);
+          const registration =
+            name === 'register' ? lastRegistrationBy.get(env.requestId) : state.registrations.find((x) => x.no === no);
           return { ...light, registration: registration ?? null };
         };
         if (state.appliedRequestIds.includes(env.requestId)) return touched();
-        const { effects, tasks } = applyBreakthroughAction(state, env.actor, { name, payload: env.payload } as BreakthroughAction, new Date(), env.requestId);
-        if (name === 'register') lastRegistrationBy.set(env.requestId, state.registrations[state.registrations.length - 1]);
+        const { effects, tasks } = applyBreakthroughAction(
+          state,
+          env.actor,
+          { name, payload: env.payload } as BreakthroughAction,
+          new Date(),
+          env.requestId,
+        );
+        if (name === 'register')
+          lastRegistrationBy.set(env.requestId, state.registrations[state.registrations.length - 1]);
         queue(effects);
         pendingTaskStarts.push(...tasks.map((t) => ({ setup: t, reportToWorkflowId: reportTo })));
         return touched();
@@ -106,7 +135,10 @@ export async function breakthroughCycleWorkflow(input: BreakthroughWorkflowInput
         validator: (env: BreakthroughActionEnvelope) => {
           checkEnvelope(env);
           if (state.appliedRequestIds.includes(env.requestId)) return;
-          const refusal = validateBreakthroughAction(state, env.actor, { name, payload: env.payload } as BreakthroughAction);
+          const refusal = validateBreakthroughAction(state, env.actor, {
+            name,
+            payload: env.payload,
+          } as BreakthroughAction);
           if (refusal) throw refusalFailure(refusal);
         },
       },
@@ -114,7 +146,8 @@ export async function breakthroughCycleWorkflow(input: BreakthroughWorkflowInput
   }
 
   const continueAsNewAfter = input.continueAsNewAfterEvents ?? DEFAULT_CONTINUE_AS_NEW_AFTER;
-  const historyIsLong = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= continueAsNewAfter;
+  const historyIsLong = () =>
+    workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= continueAsNewAfter;
   setHandler(taskOutcomeSignal, (outcome) => {
     recordBreakthroughOutcome(state, outcome);
     if (historyIsLong()) state.version += 1; // wake the loop so it continues as new
@@ -125,13 +158,20 @@ export async function breakthroughCycleWorkflow(input: BreakthroughWorkflowInput
     const step = (phase: 'REGISTRATION' | 'APPRAISAL', deadline: string, close: () => BreakthroughEffect[]) => {
       const prefix = phase === 'REGISTRATION' ? 'reg' : 'appr';
       setup.reminderOffsets.forEach((offset, i) => {
-        events.push({ key: `${prefix}.remind${i + 1}`, at: offsetBefore(new Date(deadline), offset).getTime(), fire: () => breakthroughReminder(state, phase) });
+        events.push({
+          key: `${prefix}.remind${i + 1}`,
+          at: offsetBefore(new Date(deadline), offset).getTime(),
+          fire: () => breakthroughReminder(state, phase),
+        });
       });
       events.push({ key: `${prefix}.close`, at: Date.parse(deadline), fire: close });
     };
-    if (state.phase === BreakthroughPhase.REGISTRATION) step('REGISTRATION', setup.registrationDeadline, () => closeRegistration(state, null));
-    if (state.phase === BreakthroughPhase.APPRAISAL) step('APPRAISAL', setup.appraisalDeadline, () => closeAppraisal(state, null));
-    if (state.phase !== BreakthroughPhase.CLOSED) events.push({ key: 'year.end', at: Date.parse(setup.yearEndsAt), fire: () => evaluateAtYearEnd(state) });
+    if (state.phase === BreakthroughPhase.REGISTRATION)
+      step('REGISTRATION', setup.registrationDeadline, () => closeRegistration(state, null));
+    if (state.phase === BreakthroughPhase.APPRAISAL)
+      step('APPRAISAL', setup.appraisalDeadline, () => closeAppraisal(state, null));
+    if (state.phase !== BreakthroughPhase.CLOSED)
+      events.push({ key: 'year.end', at: Date.parse(setup.yearEndsAt), fire: () => evaluateAtYearEnd(state) });
     return events.filter((e) => !fired.has(e.key)).sort((a, b) => a.at - b.at || a.key.localeCompare(b.key));
   };
 
@@ -152,7 +192,21 @@ export async function breakthroughCycleWorkflow(input: BreakthroughWorkflowInput
       const events = pendingEvents.splice(0, MAX_BATCH);
       const notifications = pendingNotifications.splice(0, MAX_BATCH);
       const { phase, counts, version } = view();
-      await publishBreakthroughChanges({ workflowId: workflowInfo().workflowId, cycle: { cycleId, unitId: setup.unitId, year: setup.year, title: setup.title, phase, counts, summary: state.summary, version }, events, notifications });
+      await publishBreakthroughChanges({
+        workflowId: workflowInfo().workflowId,
+        cycle: {
+          cycleId,
+          unitId: setup.unitId,
+          year: setup.year,
+          title: setup.title,
+          phase,
+          counts,
+          summary: state.summary,
+          version,
+        },
+        events,
+        notifications,
+      });
       await startChildTasks(pendingTaskStarts.splice(0));
     }
   };
@@ -166,7 +220,10 @@ export async function breakthroughCycleWorkflow(input: BreakthroughWorkflowInput
       fireDueTimers();
       await flush();
       if ((state.phase as BreakthroughPhase) !== BreakthroughPhase.CLOSED) {
-        return continueAsNew<typeof breakthroughCycleWorkflow>({ ...input, carried: { state, firedTimerKeys: [...fired], effectSeq, runs: carried.runs + 1 } });
+        return continueAsNew<typeof breakthroughCycleWorkflow>({
+          ...input,
+          carried: { state, firedTimerKeys: [...fired], effectSeq, runs: carried.runs + 1 },
+        });
       }
       break;
     }

@@ -24,5 +24,6 @@ export function checkEnvelope(env: UpdateEnvelope): void {
     throw refusalFailure({ kind: 'INVALID', reason: 'the action must name its actor' });
   if (typeof env.requestId !== 'string' || env.requestId.length < 8 || env.requestId.length > 100)
     throw refusalFailure({ kind: 'INVALID', reason: 'requestId must be 8-100 characters' });
-  if (typeof env.payload !== 'object' || env.payload === null) throw refusalFailure({ kind: 'INVALID', reason: 'payload must be an object' });
+  if (typeof env.payload !== 'object' || env.payload === null)
+    throw refusalFailure({ kind: 'INVALID', reason: 'payload must be an object' });
 }

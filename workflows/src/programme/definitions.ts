@@ -4,7 +4,13 @@
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { ActionPayloads, ProgrammeActionName, ProgrammeSetup, ProgrammeState, ProgrammeTemplate } from '@app/domain';
+import type {
+  ActionPayloads,
+  ProgrammeActionName,
+  ProgrammeSetup,
+  ProgrammeState,
+  ProgrammeTemplate,
+} from '@app/domain';
 import { PROGRAMME_ACTIONS } from '@app/domain';
 import type { UpdateEnvelope } from '../common/update-envelope';
 

@@ -8,15 +8,37 @@ import { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
-import { Actor, ActionPayloads, Comparator, findTemplate, Phase, ProgrammeActionName, ProgrammeSetup, Role, vnDateOf } from '@app/domain';
+import {
+  Actor,
+  ActionPayloads,
+  Comparator,
+  findTemplate,
+  Phase,
+  ProgrammeActionName,
+  ProgrammeSetup,
+  Role,
+  vnDateOf,
+} from '@app/domain';
 import { calendarYearsBetween } from '@app/domain/calendar';
 import { workflowBundleOptions } from '@app/temporal/workflow-bundle';
 import { eventually } from '../../../test/utils/eventually';
-import { createTimeSkippingEnv, installQuietRuntime, quietLogger, runHistories } from '../../../test/utils/time-skipping-env';
+import {
+  createTimeSkippingEnv,
+  installQuietRuntime,
+  quietLogger,
+  runHistories,
+} from '../../../test/utils/time-skipping-env';
 import type { NotificationRequest, ProgrammeActivities, PublishChangesInput } from './activity-interfaces';
 import type { TaskActivities } from '../task/activity-interfaces';
 import { taskUpdates } from '../task/definitions';
-import { ProgrammeActionResult, ProgrammeOutcome, programmeUpdates, programmeViewQuery, ProgrammeWorkflowInput, PROGRAMME_WORKFLOW_TYPE } from './definitions';
+import {
+  ProgrammeActionResult,
+  ProgrammeOutcome,
+  programmeUpdates,
+  programmeViewQuery,
+  ProgrammeWorkflowInput,
+  PROGRAMME_WORKFLOW_TYPE,
+} from './definitions';
 
 const DAY = 86_400_000;
 /** Every run of the workflow must stay far below Temporal's history limits. */
@@ -36,7 +58,10 @@ let workflowBundle: { code: string };
 
 beforeAll(async () => {
   installQuietRuntime();
-  [env, workflowBundle] = await Promise.all([createTimeSkippingEnv(), bundleWorkflowCode({ ...workflowBundleOptions(), logger: quietLogger() })]);
+  [env, workflowBundle] = await Promise.all([
+    createTimeSkippingEnv(),
+    bundleWorkflowCode({ ...workflowBundleOptions(), logger: quietLogger() }),
+  ]);
 }, 120_000);
 
 afterAll(async () => {
@@ -83,8 +108,15 @@ function setupFor(programmeId: string): ProgrammeSetup {
 
 function actions(handle: WorkflowHandle) {
   let n = 0;
-  return async <N extends ProgrammeActionName>(name: N, actor: Actor, payload: ActionPayloads[N], requestId?: string): Promise<ProgrammeActionResult> =>
-    handle.executeUpdate(programmeUpdates[name], { args: [{ actor, requestId: requestId ?? `${handle.workflowId}-${++n}`, payload }] });
+  return async <N extends ProgrammeActionName>(
+    name: N,
+    actor: Actor,
+    payload: ActionPayloads[N],
+    requestId?: string,
+  ): Promise<ProgrammeActionResult> =>
+    handle.executeUpdate(programmeUpdates[name], {
+      args: [{ actor, requestId: requestId ?? `${handle.workflowId}-${++n}`, payload }],
+    });
 }
 
 /** Skips server time to an instant (a little after it, so timers due then have fired). */
@@ -94,7 +126,8 @@ async function skipTo(instant: number, slackMs = DAY): Promise<void> {
 }
 
 /** Whole minutes from one instant to another (timers fire a few milliseconds after their due time). */
-const minutesBetween = (from: number, to: string | number) => Math.round(((typeof to === 'string' ? Date.parse(to) : to) - from) / 60_000);
+const minutesBetween = (from: number, to: string | number) =>
+  Math.round(((typeof to === 'string' ? Date.parse(to) : to) - from) / 60_000);
 const MIN_PER_DAY = 24 * 60;
 
 async function expectRefusal(promise: Promise<unknown>, type: string): Promise<ApplicationFailure> {
@@ -137,32 +170,58 @@ describe('programmeWorkflow (time-skipping test server, action-programme templat
       await env.sleep('40 days');
       await eventually(() => notifications('DEADLINE_ESCALATION').length >= 2 && true, 'two escalations in SURVEY');
       const surveyReminders = notifications('DEADLINE_REMINDER').filter((n) => n.params.step === Phase.SURVEY);
-      expect(surveyReminders.map((n) => [minutesBetween(surveyDeadline, n.occurredAt), n.recipientIds, n.params.what])).toEqual([
+      expect(
+        surveyReminders.map((n) => [minutesBetween(surveyDeadline, n.occurredAt), n.recipientIds, n.params.what]),
+      ).toEqual([
         [-7 * MIN_PER_DAY, [PBT.personId], 'assign surveyors'],
         [-1 * MIN_PER_DAY, [PBT.personId], 'assign surveyors'],
       ]);
       const escalations = notifications('DEADLINE_ESCALATION');
-      expect(escalations.map((n) => [minutesBetween(surveyDeadline, n.occurredAt), n.params.level, n.params.step, [...n.recipientIds].sort()])).toEqual([
+      expect(
+        escalations.map((n) => [
+          minutesBetween(surveyDeadline, n.occurredAt),
+          n.params.level,
+          n.params.step,
+          [...n.recipientIds].sort(),
+        ]),
+      ).toEqual([
         [1 * MIN_PER_DAY, 1, Phase.SURVEY, [PBT.personId]],
         [8 * MIN_PER_DAY, 2, Phase.SURVEY, [BITHU.personId, PBT.personId].sort()],
       ]);
 
       // Survey → draft → consultation.
       await act('assignSurveyors', CV, { surveyorIds: [SKHDT.personId, STC.personId] });
-      await act('submitSurveyFindings', SKHDT, { text: 'Tăng trưởng giai đoạn trước khoảng 6,5%/năm; hạ tầng giao thông là điểm nghẽn.' });
+      await act('submitSurveyFindings', SKHDT, {
+        text: 'Tăng trưởng giai đoạn trước khoảng 6,5%/năm; hạ tầng giao thông là điểm nghẽn.',
+      });
       expect((await act('closeSurvey', CV, {})).phase).toBe(Phase.DRAFTING);
       await act('submitDraft', CV, { documentRef: 'DT-123/VPTU', changeNote: 'Dự thảo lần 1 sau khảo sát' });
-      const consulting = await act('openConsultation', CV, { inviteeIds: [PBT.personId, TV1.personId, SKHDT.personId] });
+      const consulting = await act('openConsultation', CV, {
+        inviteeIds: [PBT.personId, TV1.personId, SKHDT.personId],
+      });
       expect(consulting.phase).toBe(Phase.CONSULTATION);
       expect(consulting.consultation?.pending).toEqual([PBT.personId, TV1.personId, SKHDT.personId]);
 
       // An opinion must be given personally: the advisory staff may not file one for a key cadre.
-      const refusal = await expectRefusal(act('submitOpinion', CV, { text: 'Thống nhất.', onBehalfOf: PBT.personId }), 'FORBIDDEN');
+      const refusal = await expectRefusal(
+        act('submitOpinion', CV, { text: 'Thống nhất.', onBehalfOf: PBT.personId }),
+        'FORBIDDEN',
+      );
       expect(refusal.message).toMatch(/personally/);
       const opinionRequest = `${workflowId}-opinion-pbt`;
-      const answered = await act('submitOpinion', PBT, { text: 'Đề nghị lượng hóa chỉ tiêu thu ngân sách.' }, opinionRequest);
+      const answered = await act(
+        'submitOpinion',
+        PBT,
+        { text: 'Đề nghị lượng hóa chỉ tiêu thu ngân sách.' },
+        opinionRequest,
+      );
       // A retried request (same id) has one effect: the retry only reads, it is not refused as a second opinion.
-      const retried = await act('submitOpinion', PBT, { text: 'Đề nghị lượng hóa chỉ tiêu thu ngân sách.' }, opinionRequest);
+      const retried = await act(
+        'submitOpinion',
+        PBT,
+        { text: 'Đề nghị lượng hóa chỉ tiêu thu ngân sách.' },
+        opinionRequest,
+      );
       expect(retried.version).toBe(answered.version);
       expect(retried.consultation?.answered).toEqual([PBT.personId]);
       await expectRefusal(act('submitOpinion', PBT, { text: 'Ý kiến lần hai' }), 'WRONG_PHASE');
@@ -179,19 +238,49 @@ describe('programmeWorkflow (time-skipping test server, action-programme templat
         documentNumber: '123-CTr/TU',
         issuedOn: today,
         targets: [
-          { code: 'GRDP', name: 'Tăng trưởng GRDP bình quân', unit: '%/năm', baseline: '6.5', goal: { comparator: Comparator.RANGE, goal: '7', goalHigh: '7.5' }, responsibleUnitId: 'hg-skhdt' },
-          { code: 'REV', name: 'Tăng thu ngân sách trên địa bàn', unit: '%/năm', goal: { comparator: Comparator.AT_LEAST, goal: '15' }, responsibleUnitId: 'hg-stc' },
+          {
+            code: 'GRDP',
+            name: 'Tăng trưởng GRDP bình quân',
+            unit: '%/năm',
+            baseline: '6.5',
+            goal: { comparator: Comparator.RANGE, goal: '7', goalHigh: '7.5' },
+            responsibleUnitId: 'hg-skhdt',
+          },
+          {
+            code: 'REV',
+            name: 'Tăng thu ngân sách trên địa bàn',
+            unit: '%/năm',
+            goal: { comparator: Comparator.AT_LEAST, goal: '15' },
+            responsibleUnitId: 'hg-stc',
+          },
         ],
         tasks: [
-          { code: 'T1', title: 'Kế hoạch thu hút đầu tư', responsibleUnitId: 'hg-skhdt', responsiblePersonId: SKHDT.personId, coordinatingUnitIds: ['hg-stc'], dueAt: twoYears },
-          { code: 'T2', title: 'Đề án tăng thu ngân sách', responsibleUnitId: 'hg-stc', responsiblePersonId: STC.personId, coordinatingUnitIds: [], dueAt: twoYears },
+          {
+            code: 'T1',
+            title: 'Kế hoạch thu hút đầu tư',
+            responsibleUnitId: 'hg-skhdt',
+            responsiblePersonId: SKHDT.personId,
+            coordinatingUnitIds: ['hg-stc'],
+            dueAt: twoYears,
+          },
+          {
+            code: 'T2',
+            title: 'Đề án tăng thu ngân sách',
+            responsibleUnitId: 'hg-stc',
+            responsiblePersonId: STC.personId,
+            coordinatingUnitIds: [],
+            dueAt: twoYears,
+          },
         ],
         solutions: ['Cải thiện môi trường đầu tư'],
         resources: ['Ngân sách tỉnh'],
         steeringCommittee: { headId: BITHU.personId, memberIds: [PBT.personId, SKHDT.personId] },
       });
       expect(issued.phase).toBe(Phase.DISSEMINATION);
-      const disseminated = await act('recordDissemination', BITHU, { heldOn: today, audienceIds: [PBT.personId, TV1.personId, SKHDT.personId, STC.personId] });
+      const disseminated = await act('recordDissemination', BITHU, {
+        heldOn: today,
+        audienceIds: [PBT.personId, TV1.personId, SKHDT.personId, STC.personId],
+      });
       expect(disseminated.phase).toBe(Phase.IMPLEMENTATION);
       const implementing = await view();
       expect(implementing.phase).toBe(Phase.IMPLEMENTATION);
@@ -201,7 +290,9 @@ describe('programmeWorkflow (time-skipping test server, action-programme templat
       const termEnd = Date.parse(implementing.state.implementation.termEndsAt!);
       const startedAt = Date.parse(implementing.state.implementation.startedAt!);
       expect(Number(vnDateOf(termEnd).slice(0, 4)) - Number(vnDateOf(startedAt).slice(0, 4))).toBe(5);
-      expect(minutesBetween(startedAt, reviews[0].closesAt) - minutesBetween(startedAt, reviews[0].opensAt)).toBe(15 * MIN_PER_DAY);
+      expect(minutesBetween(startedAt, reviews[0].closesAt) - minutesBetween(startedAt, reviews[0].opensAt)).toBe(
+        15 * MIN_PER_DAY,
+      );
       // Skip to review i's opening (or closing) and wait until the worker has processed it.
       const reachReviewOpening = async (i: number) => {
         await skipTo(Date.parse(reviews[i].opensAt));
@@ -209,7 +300,10 @@ describe('programmeWorkflow (time-skipping test server, action-programme templat
       };
       const reachReviewClosing = async (i: number) => {
         await skipTo(Date.parse(reviews[i].closesAt));
-        return eventually(() => notifications('REVIEW_CLOSED').find((n) => n.params.period === reviews[i].periodLabel), `review ${i + 1} to close`);
+        return eventually(
+          () => notifications('REVIEW_CLOSED').find((n) => n.params.period === reviews[i].periodLabel),
+          `review ${i + 1} to close`,
+        );
       };
 
       // Quarter 1: the review opens, both units report; GRDP inside the range, revenue short.
@@ -228,8 +322,12 @@ describe('programmeWorkflow (time-skipping test server, action-programme templat
       await act('submitReviewReport', SKHDT, { reviewSeq: 2, text: 'GRDP 6 tháng', values: { GRDP: '7.8' } });
       const closed2 = await reachReviewClosing(1);
       expect(closed2.params.headline).toBe('1/2 achieved or exceeded');
-      const review2Reminders = notifications('DEADLINE_REMINDER').filter((n) => n.params.step === reviews[1].periodLabel);
-      expect(review2Reminders.map((n) => [minutesBetween(Date.parse(reviews[1].closesAt), n.occurredAt), n.recipientIds])).toEqual([
+      const review2Reminders = notifications('DEADLINE_REMINDER').filter(
+        (n) => n.params.step === reviews[1].periodLabel,
+      );
+      expect(
+        review2Reminders.map((n) => [minutesBetween(Date.parse(reviews[1].closesAt), n.occurredAt), n.recipientIds]),
+      ).toEqual([
         [-7 * MIN_PER_DAY, [STC.personId]],
         [-1 * MIN_PER_DAY, [STC.personId]],
       ]);
@@ -244,7 +342,8 @@ describe('programmeWorkflow (time-skipping test server, action-programme templat
       expect((await view()).latestReviewHeadline).toBe('2/2 achieved or exceeded');
 
       // The rest of the term passes without reports; the term ends and the final review opens.
-      for (let now = await env.currentTimeMs(); now < termEnd + DAY; now = await env.currentTimeMs()) await env.sleep(Math.min(120 * DAY, termEnd + DAY - now));
+      for (let now = await env.currentTimeMs(); now < termEnd + DAY; now = await env.currentTimeMs())
+        await env.sleep(Math.min(120 * DAY, termEnd + DAY - now));
       const finalView = await eventually(async () => {
         const v = await view();
         return v.phase === Phase.FINAL_REVIEW && v;
@@ -265,39 +364,74 @@ describe('programmeWorkflow (time-skipping test server, action-programme templat
         const r = notifications('DEADLINE_REMINDER').filter((n) => n.params.step === finalReview.periodLabel);
         return r.length === 2 && r;
       }, 'two final-report reminders');
-      expect(finalReminders.map((n) => [minutesBetween(Date.parse(finalReview.closesAt), n.occurredAt), n.recipientIds])).toEqual([
+      expect(
+        finalReminders.map((n) => [minutesBetween(Date.parse(finalReview.closesAt), n.occurredAt), n.recipientIds]),
+      ).toEqual([
         [-7 * MIN_PER_DAY, [STC.personId]],
         [-1 * MIN_PER_DAY, [STC.personId]],
       ]);
       await act('submitFinalReport', STC, { text: 'Tổng kết thu ngân sách', values: { REV: '15' } });
       await skipTo(Date.parse(finalReview.closesAt));
-      const finalClosed = await eventually(() => notifications('REVIEW_CLOSED').find((n) => n.params.period === finalReview.periodLabel), 'the final review to close');
+      const finalClosed = await eventually(
+        () => notifications('REVIEW_CLOSED').find((n) => n.params.period === finalReview.periodLabel),
+        'the final review to close',
+      );
       expect(finalClosed.params.headline).toBe('2/2 achieved or exceeded');
       expect((await view()).latestReviewHeadline).toBe('2/2 achieved or exceeded');
 
       // Nobody evaluates or closes: after the phase deadline the programme escalates to the member in charge.
       const finalDeadline = Date.parse(finalView.state.phaseDeadline!);
       await skipTo(finalDeadline + DAY + DAY / 2);
-      const finalEscalation = await eventually(() => notifications('DEADLINE_ESCALATION').find((n) => n.params.step === Phase.FINAL_REVIEW), 'the final review to escalate');
-      expect(finalEscalation).toMatchObject({ recipientIds: [PBT.personId], params: { level: 1, what: 'evaluations and closing' } });
+      const finalEscalation = await eventually(
+        () => notifications('DEADLINE_ESCALATION').find((n) => n.params.step === Phase.FINAL_REVIEW),
+        'the final review to escalate',
+      );
+      expect(finalEscalation).toMatchObject({
+        recipientIds: [PBT.personId],
+        params: { level: 1, what: 'evaluations and closing' },
+      });
       expect(minutesBetween(finalDeadline, finalEscalation.occurredAt)).toBe(MIN_PER_DAY);
-
 
       // T1, started as a child before the programme continued as new, is done now (after its due date)
       // and reported back to the programme's latest run; T2 is still open, past its due date.
       expect((await view()).state.taskOutcomes ?? {}).toEqual({});
       const t1 = env.client.workflow.getHandle(`task/${programmeId}/T1`);
       const taskAct = (name: 'accept' | 'submitResult' | 'verify', actor: Actor, payload: object) =>
-        t1.executeUpdate(taskUpdates[name] as never, { args: [{ actor, requestId: `${programmeId}-T1-${name}`, payload }] as never });
+        t1.executeUpdate(taskUpdates[name] as never, {
+          args: [{ actor, requestId: `${programmeId}-T1-${name}`, payload }] as never,
+        });
       await taskAct('accept', SKHDT, {});
       await taskAct('submitResult', SKHDT, { text: 'Kế hoạch thu hút đầu tư đã ban hành' });
       await taskAct('verify', PBT, {});
-      await eventually(async () => (await view()).state.taskOutcomes?.[`${programmeId}/T1`]?.status === 'DONE', 'T1 done, reported to the programme');
+      await eventually(
+        async () => (await view()).state.taskOutcomes?.[`${programmeId}/T1`]?.status === 'DONE',
+        'T1 done, reported to the programme',
+      );
 
-      await act('evaluate', PBT, { subjectKind: 'UNIT', subjectId: 'hg-skhdt', rating: 'GOOD', comment: 'Hoàn thành tốt' });
-      expect((await view()).state.finalReview.evaluations[0].figures).toEqual({ tasksOnTime: 0, tasksLate: 1, tasksOverdue: 0, targetsAchieved: 1, targetsTotal: 1 });
-      await act('evaluate', PBT, { subjectKind: 'UNIT', subjectId: 'hg-stc', rating: 'COMPLETED', comment: 'Hoàn thành' });
-      expect((await view()).state.finalReview.evaluations[1].figures).toMatchObject({ tasksOnTime: 0, tasksLate: 0, tasksOverdue: 1 });
+      await act('evaluate', PBT, {
+        subjectKind: 'UNIT',
+        subjectId: 'hg-skhdt',
+        rating: 'GOOD',
+        comment: 'Hoàn thành tốt',
+      });
+      expect((await view()).state.finalReview.evaluations[0].figures).toEqual({
+        tasksOnTime: 0,
+        tasksLate: 1,
+        tasksOverdue: 0,
+        targetsAchieved: 1,
+        targetsTotal: 1,
+      });
+      await act('evaluate', PBT, {
+        subjectKind: 'UNIT',
+        subjectId: 'hg-stc',
+        rating: 'COMPLETED',
+        comment: 'Hoàn thành',
+      });
+      expect((await view()).state.finalReview.evaluations[1].figures).toMatchObject({
+        tasksOnTime: 0,
+        tasksLate: 0,
+        tasksOverdue: 1,
+      });
       expect((await act('closeProgramme', BITHU, {})).phase).toBe(Phase.CLOSED);
 
       const outcome: ProgrammeOutcome = await handle.result();

@@ -19,7 +19,15 @@ import { startChildTasks } from '../task/start-task-children';
 /** Histories recorded before tasks ran as workflows replay without starting children. */
 export const TASK_CHILDREN_PATCH = 'task-child-workflows';
 
-function taskInput(s: ProgrammeState, template: ProgrammeTemplate, programmeWorkflowId: string, t: ProgrammeTask, source: TaskSource, assignerId: string, year?: number): TaskWorkflowInput {
+function taskInput(
+  s: ProgrammeState,
+  template: ProgrammeTemplate,
+  programmeWorkflowId: string,
+  t: ProgrammeTask,
+  source: TaskSource,
+  assignerId: string,
+  year?: number,
+): TaskWorkflowInput {
   return {
     setup: {
       taskId: programmeTaskId(s.setup.programmeId, t.code, year),
@@ -44,14 +52,21 @@ function taskInput(s: ProgrammeState, template: ProgrammeTemplate, programmeWork
 }
 
 /** The task workflows an applied action calls for: all issued tasks on issue, the plan's tasks on addAnnualPlan. */
-export function tasksStartedBy(action: string, s: ProgrammeState, template: ProgrammeTemplate, programmeWorkflowId: string): TaskWorkflowInput[] {
+export function tasksStartedBy(
+  action: string,
+  s: ProgrammeState,
+  template: ProgrammeTemplate,
+  programmeWorkflowId: string,
+): TaskWorkflowInput[] {
   if (action === 'issue' && s.issuance) {
     const issuance = s.issuance;
     return issuance.tasks.map((t) => taskInput(s, template, programmeWorkflowId, t, 'PROGRAMME', issuance.by));
   }
   if (action === 'addAnnualPlan') {
     const plan = s.implementation.annualPlans[s.implementation.annualPlans.length - 1];
-    return (plan?.tasks ?? []).map((t) => taskInput(s, template, programmeWorkflowId, t, 'ANNUAL_PLAN', plan.by, plan.year));
+    return (plan?.tasks ?? []).map((t) =>
+      taskInput(s, template, programmeWorkflowId, t, 'ANNUAL_PLAN', plan.by, plan.year),
+    );
   }
   return [];
 }

@@ -92,9 +92,24 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
       effectSeq += 1;
       const key = `${programmeId}#${effectSeq}`;
       if (e.type === 'audit') {
-        pendingAudits.push({ key, programmeId, actorId: e.actorId, action: e.action, occurredAt: now.toISOString(), before: e.before, after: e.after });
+        pendingAudits.push({
+          key,
+          programmeId,
+          actorId: e.actorId,
+          action: e.action,
+          occurredAt: now.toISOString(),
+          before: e.before,
+          after: e.after,
+        });
       } else if (e.recipientIds.length > 0) {
-        pendingNotifications.push({ key, kind: e.kind, recipientIds: e.recipientIds, programmeId, params: e.params, occurredAt: now.toISOString() });
+        pendingNotifications.push({
+          key,
+          kind: e.kind,
+          recipientIds: e.recipientIds,
+          programmeId,
+          params: e.params,
+          occurredAt: now.toISOString(),
+        });
       }
     }
     projectionDirty = true;
@@ -105,7 +120,10 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
    * own bookkeeping (up to 500 of them): leaving them out keeps every update result and activity
    * input in the history small.
    */
-  const publishedState = (): ProgrammeState => ({ ...(JSON.parse(JSON.stringify(state)) as ProgrammeState), appliedRequestIds: [] });
+  const publishedState = (): ProgrammeState => ({
+    ...(JSON.parse(JSON.stringify(state)) as ProgrammeState),
+    appliedRequestIds: [],
+  });
 
   const summary = (): ProgrammeActionResult => {
     const now = new Date();
@@ -117,11 +135,19 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
       phaseDeadline: state.phaseDeadline,
       awaiting: awaiting(state, now),
       consultation: round
-        ? { round: round.no, deadline: round.deadline, answered: Object.keys(round.opinions), pending: round.inviteeIds.filter((id) => !round.opinions[id]) }
+        ? {
+            round: round.no,
+            deadline: round.deadline,
+            answered: Object.keys(round.opinions),
+            pending: round.inviteeIds.filter((id) => !round.opinions[id]),
+          }
         : null,
       latestReviewHeadline: latest?.summary?.headline ?? null,
       disseminationCoverage: state.dissemination.heldOn
-        ? { acknowledged: Object.keys(state.dissemination.acknowledged).length, audience: state.dissemination.audienceIds.length }
+        ? {
+            acknowledged: Object.keys(state.dissemination.acknowledged).length,
+            audience: state.dissemination.audienceIds.length,
+          }
         : null,
       version: state.version,
     };
@@ -138,7 +164,17 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
         // A retried request (same id) has exactly one effect: the second call only reads.
         if (state.appliedRequestIds.includes(env.requestId)) return summary();
         const now = new Date();
-        queue(applyAction(state, template, env.actor, { name, payload: env.payload } as ProgrammeAction, now, env.requestId), now);
+        queue(
+          applyAction(
+            state,
+            template,
+            env.actor,
+            { name, payload: env.payload } as ProgrammeAction,
+            now,
+            env.requestId,
+          ),
+          now,
+        );
         pendingTaskStarts.push(...tasksStartedBy(name, state, template, wfId));
         return summary();
       },
@@ -146,7 +182,12 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
         validator: (env: ActionEnvelope) => {
           checkEnvelope(env);
           if (state.appliedRequestIds.includes(env.requestId)) return;
-          const refusal = validateAction(state, env.actor, { name, payload: env.payload } as ProgrammeAction, new Date());
+          const refusal = validateAction(
+            state,
+            env.actor,
+            { name, payload: env.payload } as ProgrammeAction,
+            new Date(),
+          );
           if (refusal) throw refusalFailure(refusal);
         },
       },
@@ -158,13 +199,25 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     template.reminderOffsets.flatMap((offset, i) => {
       const at = subtractIsoDuration(Date.parse(review.closesAt), offset).getTime();
       if (at <= notBefore) return [];
-      return [{
-        key: `${keyPrefix}.remind${i}`,
-        at,
-        fire: (): ProgrammeEffect[] => [
-          { type: 'notify', kind: 'DEADLINE_REMINDER', recipientIds: reviewReporters(state, review), params: { title: state.setup.title, step: review.periodLabel, what: 'review report', deadline: review.closesAt } },
-        ],
-      }];
+      return [
+        {
+          key: `${keyPrefix}.remind${i}`,
+          at,
+          fire: (): ProgrammeEffect[] => [
+            {
+              type: 'notify',
+              kind: 'DEADLINE_REMINDER',
+              recipientIds: reviewReporters(state, review),
+              params: {
+                title: state.setup.title,
+                step: review.periodLabel,
+                what: 'review report',
+                deadline: review.closesAt,
+              },
+            },
+          ],
+        },
+      ];
     });
 
   /** Everything time decides: reminders, escalations, consultation close, reviews, term end. */
@@ -173,7 +226,11 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     const phaseKey = `p${state.phaseSeq}`;
     const entered = Date.parse(state.phaseEnteredAt);
     const finalReviewTimers = state.phase === Phase.FINAL_REVIEW && patched(PATCH_FINAL_REVIEW_TIMERS);
-    if (state.phaseDeadline && state.phase !== Phase.IMPLEMENTATION && (state.phase !== Phase.FINAL_REVIEW || finalReviewTimers)) {
+    if (
+      state.phaseDeadline &&
+      state.phase !== Phase.IMPLEMENTATION &&
+      (state.phase !== Phase.FINAL_REVIEW || finalReviewTimers)
+    ) {
       const deadline = Date.parse(state.phaseDeadline);
       template.reminderOffsets.forEach((offset, i) => {
         const at = subtractIsoDuration(deadline, offset).getTime();
@@ -183,12 +240,23 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
           at,
           fire: () => {
             const a = awaiting(state, new Date());
-            return [{ type: 'notify', kind: 'DEADLINE_REMINDER', recipientIds: a.fromIds, params: { title: state.setup.title, step: state.phase, what: a.what, deadline: state.phaseDeadline } }];
+            return [
+              {
+                type: 'notify',
+                kind: 'DEADLINE_REMINDER',
+                recipientIds: a.fromIds,
+                params: { title: state.setup.title, step: state.phase, what: a.what, deadline: state.phaseDeadline },
+              },
+            ];
           },
         });
       });
       if (state.phase === Phase.CONSULTATION) {
-        events.push({ key: `${phaseKey}.close`, at: deadline, fire: (now) => closeConsultationAtDeadline(state, template, now) });
+        events.push({
+          key: `${phaseKey}.close`,
+          at: deadline,
+          fire: (now) => closeConsultationAtDeadline(state, template, now),
+        });
       } else {
         let at = deadline;
         template.escalationOffsets.forEach((offset, i) => {
@@ -198,10 +266,28 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
             at,
             fire: () => {
               const a = awaiting(state, new Date());
-              const to = i === 0 ? [state.setup.memberInChargeId] : [state.setup.memberInChargeId, state.setup.issuingHeadId];
+              const to =
+                i === 0 ? [state.setup.memberInChargeId] : [state.setup.memberInChargeId, state.setup.issuingHeadId];
               return [
-                { type: 'audit', action: 'deadline.escalated', actorId: null, before: null, after: { phase: state.phase, level: i + 1, awaitingFrom: a.fromIds } },
-                { type: 'notify', kind: 'DEADLINE_ESCALATION', recipientIds: [...new Set(to)], params: { title: state.setup.title, step: state.phase, what: a.what, deadline: state.phaseDeadline, level: i + 1 } },
+                {
+                  type: 'audit',
+                  action: 'deadline.escalated',
+                  actorId: null,
+                  before: null,
+                  after: { phase: state.phase, level: i + 1, awaitingFrom: a.fromIds },
+                },
+                {
+                  type: 'notify',
+                  kind: 'DEADLINE_ESCALATION',
+                  recipientIds: [...new Set(to)],
+                  params: {
+                    title: state.setup.title,
+                    step: state.phase,
+                    what: a.what,
+                    deadline: state.phaseDeadline,
+                    level: i + 1,
+                  },
+                },
               ];
             },
           });
@@ -218,12 +304,20 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
         events.push({ key: `rv${review.seq}.close`, at: closes, fire: (now) => closeReview(state, review, now) });
       }
       const termEnd = Date.parse(state.implementation.termEndsAt as string);
-      events.push({ key: 'term.end', at: termEnd, fire: (now) => enterPhase(state, template, Phase.FINAL_REVIEW, now, null, 'term ended') });
+      events.push({
+        key: 'term.end',
+        at: termEnd,
+        fire: (now) => enterPhase(state, template, Phase.FINAL_REVIEW, now, null, 'term ended'),
+      });
     }
     if (state.phase === Phase.FINAL_REVIEW && state.finalReview.review && !state.finalReview.review.closedAt) {
       const review = state.finalReview.review;
       if (finalReviewTimers) events.push(...reviewReminders(review, 'final', entered));
-      events.push({ key: 'final.close', at: Date.parse(review.closesAt), fire: (now) => closeReview(state, review, now) });
+      events.push({
+        key: 'final.close',
+        at: Date.parse(review.closesAt),
+        fire: (now) => closeReview(state, review, now),
+      });
     }
     return events.filter((e) => !fired.has(e.key)).sort((a, b) => a.at - b.at || a.key.localeCompare(b.key));
   };
@@ -254,7 +348,8 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
   };
 
   const continueAsNewAfter = input.continueAsNewAfterEvents ?? DEFAULT_CONTINUE_AS_NEW_AFTER;
-  const historyIsLong = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= continueAsNewAfter;
+  const historyIsLong = () =>
+    workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= continueAsNewAfter;
 
   // Task workflows report their outcomes here (by this workflow's id, so across continue-as-new).
   setHandler(taskOutcomeSignal, (outcome) => {

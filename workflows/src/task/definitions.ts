@@ -45,7 +45,9 @@ export const taskViewQuery = defineQuery<TaskView>('taskView');
 type UpdateDefs = { [N in TaskActionName]: UpdateDefinition<TaskView, [TaskActionEnvelope<N>], N> };
 
 /** One update per staff action, named after it. */
-export const taskUpdates: UpdateDefs = Object.fromEntries(TASK_ACTIONS.map((name) => [name, defineUpdate<TaskView, [TaskActionEnvelope]>(name)])) as unknown as UpdateDefs;
+export const taskUpdates: UpdateDefs = Object.fromEntries(
+  TASK_ACTIONS.map((name) => [name, defineUpdate<TaskView, [TaskActionEnvelope]>(name)]),
+) as unknown as UpdateDefs;
 
 /** Sent by a task workflow to its programme (or breakthrough cycle) when its outcome changes. */
 export const taskOutcomeSignal = defineSignal<[TaskOutcome]>('taskOutcome');

@@ -16,7 +16,11 @@ export async function startChildTasks(inputs: TaskWorkflowInput[]): Promise<void
     await Promise.all(
       inputs.slice(i, i + START_BATCH).map(async (input) => {
         try {
-          await startChild(TASK_WORKFLOW_TYPE, { workflowId: taskWorkflowId(input.setup.taskId), args: [input], parentClosePolicy: ParentClosePolicy.ABANDON });
+          await startChild(TASK_WORKFLOW_TYPE, {
+            workflowId: taskWorkflowId(input.setup.taskId),
+            args: [input],
+            parentClosePolicy: ParentClosePolicy.ABANDON,
+          });
         } catch (err) {
           if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
         }

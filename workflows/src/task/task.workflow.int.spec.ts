@@ -11,9 +11,13 @@ import { workflowBundleOptions } from '@app/temporal/workflow-bundle';
 import { eventually } from '../../../test/utils/eventually';
 import { createTimeSkippingEnv, installQuietRuntime, quietLogger } from '../../../test/utils/time-skipping-env';
 import { CalendarYear, calendarYearsBetween, DEFAULT_CALENDAR_YEARS } from '@app/domain/calendar';
-import type { LoadWorkingCalendarInput, PublishTaskChangesInput, TaskActivities, TaskNotificationRequest } from './activity-interfaces';
+import type {
+  LoadWorkingCalendarInput,
+  PublishTaskChangesInput,
+  TaskActivities,
+  TaskNotificationRequest,
+} from './activity-interfaces';
 import { TASK_WORKFLOW_TYPE, taskUpdates, TaskView, taskViewQuery, TaskWorkflowInput } from './definitions';
-
 
 const person = (personId: string, unitId: string, ...roles: Role[]): Actor => ({ personId, unitId, roles });
 const SKHDT = person('hg-skhdt-gd', 'hg-skhdt', Role.HEAD, Role.KEY_CADRE);
@@ -30,7 +34,10 @@ let workflowBundle: { code: string };
 
 beforeAll(async () => {
   installQuietRuntime();
-  [env, workflowBundle] = await Promise.all([createTimeSkippingEnv(), bundleWorkflowCode({ ...workflowBundleOptions(), logger: quietLogger() })]);
+  [env, workflowBundle] = await Promise.all([
+    createTimeSkippingEnv(),
+    bundleWorkflowCode({ ...workflowBundleOptions(), logger: quietLogger() }),
+  ]);
 }, 120_000);
 
 afterAll(async () => {
@@ -50,7 +57,8 @@ function recorder(table: CalendarYear[] = []) {
       return calendarYearsBetween(table, input.fromYear, input.toYear);
     },
   };
-  const notifications = (kind?: string): TaskNotificationRequest[] => published.flatMap((p) => p.notifications).filter((n) => kind === undefined || n.kind === kind);
+  const notifications = (kind?: string): TaskNotificationRequest[] =>
+    published.flatMap((p) => p.notifications).filter((n) => kind === undefined || n.kind === kind);
   return { activities, published, notifications, calendarRequests };
 }
 
@@ -81,7 +89,8 @@ async function skipTo(instant: number): Promise<void> {
 }
 
 /** When each notification was asked for, as Vietnam local time to the minute. */
-const vnMinute = (n: TaskNotificationRequest) => new Date(Date.parse(n.occurredAt) + 7 * 3600_000).toISOString().slice(0, 16);
+const vnMinute = (n: TaskNotificationRequest) =>
+  new Date(Date.parse(n.occurredAt) + 7 * 3600_000).toISOString().slice(0, 16);
 
 async function startTask(dueAt: number, table: CalendarYear[] = []) {
   const { activities, notifications, calendarRequests } = recorder(table);
@@ -95,11 +104,23 @@ async function startTask(dueAt: number, table: CalendarYear[] = []) {
     notifications,
     calendarRequests,
     workflowId: `task/${taskId}`,
-    run: (fn: (h: { act: <N extends TaskActionName>(name: N, actor: Actor, payload: TaskActionPayloads[N]) => Promise<TaskView>; view: () => Promise<TaskView> }) => Promise<void>) =>
+    run: (
+      fn: (h: {
+        act: <N extends TaskActionName>(name: N, actor: Actor, payload: TaskActionPayloads[N]) => Promise<TaskView>;
+        view: () => Promise<TaskView>;
+      }) => Promise<void>,
+    ) =>
       worker.runUntil(async () => {
-        const handle = await env.client.workflow.start(TASK_WORKFLOW_TYPE, { args: [input], taskQueue, workflowId: `task/${taskId}` });
+        const handle = await env.client.workflow.start(TASK_WORKFLOW_TYPE, {
+          args: [input],
+          taskQueue,
+          workflowId: `task/${taskId}`,
+        });
         await fn({
-          act: (name, actor, payload) => handle.executeUpdate(taskUpdates[name] as never, { args: [{ actor, requestId: `${taskId}-${++n}`, payload }] as never }) as Promise<TaskView>,
+          act: (name, actor, payload) =>
+            handle.executeUpdate(taskUpdates[name] as never, {
+              args: [{ actor, requestId: `${taskId}-${++n}`, payload }] as never,
+            }) as Promise<TaskView>,
           view: () => handle.query(taskViewQuery),
         });
       }),
@@ -113,7 +134,10 @@ describe('taskWorkflow (time-skipping test server)', () => {
     // Due Friday 12/2/2027 at 17:00, the first working day after Tết Đinh Mùi (5/2–11/2 off, with substitute days).
     const t = await startTask(vn('2027-02-12T17:00:00'));
     await t.run(async ({ view }) => {
-      await eventually(async () => (await view()).status === 'ASSIGNED' && t.notifications('TASK_ASSIGNED').length > 0, 'the task to start');
+      await eventually(
+        async () => (await view()).status === 'ASSIGNED' && t.notifications('TASK_ASSIGNED').length > 0,
+        'the task to start',
+      );
       expect(t.notifications('TASK_ASSIGNED')).toEqual([expect.objectContaining({ recipientIds: [SKHDT.personId] })]);
       await skipTo(vn('2027-02-19T09:00:00'));
       await eventually(() => t.notifications('TASK_OVERDUE_ESCALATION').length >= 2 && true, 'two escalations');
@@ -124,7 +148,11 @@ describe('taskWorkflow (time-skipping test server)', () => {
         ['2027-02-12T17:00', [SKHDT.personId], 3],
       ]);
       // 1 working day after the due date (Monday 15/2), then 3 more (16/2, 17/2, Thursday 18/2).
-      expect(t.notifications('TASK_OVERDUE_ESCALATION').map((n) => [vnMinute(n), n.recipientIds, n.headOfUnitIds, n.params.level])).toEqual([
+      expect(
+        t
+          .notifications('TASK_OVERDUE_ESCALATION')
+          .map((n) => [vnMinute(n), n.recipientIds, n.headOfUnitIds, n.params.level]),
+      ).toEqual([
         ['2027-02-15T17:00', [], ['hg-skhdt'], 1],
         ['2027-02-18T17:00', [PBT.personId], [], 2],
       ]);
@@ -154,7 +182,10 @@ describe('taskWorkflow (time-skipping test server)', () => {
       ]);
       await act('reassign', PBT, { toPersonId: STC.personId, toUnitId: 'hg-stc', reason: 'Luân chuyển cán bộ' });
       await skipTo(vn('2027-03-30T09:00:00'));
-      await eventually(() => t.notifications('TASK_OVERDUE_ESCALATION').length >= 2 && true, 'two escalations after the new due date');
+      await eventually(
+        () => t.notifications('TASK_OVERDUE_ESCALATION').length >= 2 && true,
+        'two escalations after the new due date',
+      );
       expect(t.notifications('TASK_DUE_REMINDER').map((n) => [vnMinute(n), n.recipientIds])).toEqual([
         ['2027-03-05T17:00', [SKHDT.personId]], // before the extension
         ['2027-03-12T17:00', [STC.personId]], // the old 15/3 and 16/3 reminders are gone; the new person is reminded
@@ -175,7 +206,12 @@ describe('taskWorkflow (time-skipping test server)', () => {
     // Due Wednesday 16/6/2027 at 17:00. The admin makes Tuesday 15/6 a holiday.
     const due = vn('2027-06-16T17:00:00');
     const shipped2027 = DEFAULT_CALENDAR_YEARS.find((y) => y.year === 2027)!;
-    const edited: CalendarYear[] = [{ ...shipped2027, holidays: [...shipped2027.holidays, { date: '2027-06-15', name: 'Ngày nghỉ thêm (thử nghiệm)' }] }];
+    const edited: CalendarYear[] = [
+      {
+        ...shipped2027,
+        holidays: [...shipped2027.holidays, { date: '2027-06-15', name: 'Ngày nghỉ thêm (thử nghiệm)' }],
+      },
+    ];
     const upcomingOf = (v: TaskView) => v.upcoming.map((u) => [u.kind, u.level, u.at]);
 
     const shipped = await startTask(due);

@@ -34,7 +34,14 @@ import {
 import { type CalendarYear, MAX_CALENDAR_SPAN_YEARS, WorkingCalendar } from '@app/domain/calendar';
 import { checkEnvelope, refusalFailure } from '../common/update-envelope';
 import type { TaskActivities, TaskEventRecord, TaskNotificationRequest } from './activity-interfaces';
-import { TaskActionEnvelope, taskOutcomeSignal, taskUpdates, TaskView, taskViewQuery, TaskWorkflowInput } from './definitions';
+import {
+  TaskActionEnvelope,
+  taskOutcomeSignal,
+  taskUpdates,
+  TaskView,
+  taskViewQuery,
+  TaskWorkflowInput,
+} from './definitions';
 
 const { publishTaskChanges, loadWorkingCalendar } = proxyActivities<TaskActivities>({
   startToCloseTimeout: '30 seconds',
@@ -72,10 +79,16 @@ function calendarSpan(now: Date, dueAt: string): { fromYear: number; toYear: num
 }
 
 /** The parent counts tasks by status, due date and responsible person: only these changes are reported. */
-const outcomeKey = (o: TaskOutcome) => `${o.status === 'DONE' || o.status === 'CANCELLED' ? o.status : 'OPEN'}|${o.dueAt}|${o.responsiblePersonId}|${o.responsibleUnitId}`;
+const outcomeKey = (o: TaskOutcome) =>
+  `${o.status === 'DONE' || o.status === 'CANCELLED' ? o.status : 'OPEN'}|${o.dueAt}|${o.responsiblePersonId}|${o.responsibleUnitId}`;
 
 export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskOutcome> {
-  const carried = input.carried ?? { state: initialTaskState(input.setup, new Date()), firedTimerKeys: [], effectSeq: 0, runs: 1 };
+  const carried = input.carried ?? {
+    state: initialTaskState(input.setup, new Date()),
+    firedTimerKeys: [],
+    effectSeq: 0,
+    runs: 1,
+  };
   const state = carried.state;
   const fired = new Set(carried.firedTimerKeys);
   let effectSeq = carried.effectSeq;
@@ -101,8 +114,27 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskOutcom
       effectSeq += 1;
       const key = `task/${taskId}#${effectSeq}`;
       const occurredAt = now.toISOString();
-      if (e.type === 'audit') pendingEvents.push({ key, taskId, actorId: e.actorId, action: e.action, occurredAt, before: e.before, after: e.after });
-      else pendingNotifications.push({ key, kind: e.kind, recipientIds: e.recipientIds, headOfUnitIds: e.headOfUnitIds ?? [], taskId, programmeId: state.setup.programmeId, params: e.params, occurredAt });
+      if (e.type === 'audit')
+        pendingEvents.push({
+          key,
+          taskId,
+          actorId: e.actorId,
+          action: e.action,
+          occurredAt,
+          before: e.before,
+          after: e.after,
+        });
+      else
+        pendingNotifications.push({
+          key,
+          kind: e.kind,
+          recipientIds: e.recipientIds,
+          headOfUnitIds: e.headOfUnitIds ?? [],
+          taskId,
+          programmeId: state.setup.programmeId,
+          params: e.params,
+          occurredAt,
+        });
     }
     projectionDirty = true;
   };
@@ -152,7 +184,13 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskOutcom
         validator: (env: TaskActionEnvelope) => {
           checkEnvelope(env);
           if (state.appliedRequestIds.includes(env.requestId)) return;
-          const refusal = validateTaskAction(state, env.actor, { name, payload: env.payload } as TaskAction, new Date(), calendarNow());
+          const refusal = validateTaskAction(
+            state,
+            env.actor,
+            { name, payload: env.payload } as TaskAction,
+            new Date(),
+            calendarNow(),
+          );
           if (refusal) throw refusalFailure(refusal);
         },
       },
@@ -214,7 +252,10 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskOutcom
         await report();
       } while (projectionDirty || pendingEvents.length || pendingNotifications.length);
       if (!isTaskClosed(state.status)) {
-        return continueAsNew<typeof taskWorkflow>({ ...input, carried: { state, firedTimerKeys: [...fired], effectSeq, runs: carried.runs + 1, calendarYears } });
+        return continueAsNew<typeof taskWorkflow>({
+          ...input,
+          carried: { state, firedTimerKeys: [...fired], effectSeq, runs: carried.runs + 1, calendarYears },
+        });
       }
       break;
     }

@@ -14,7 +14,9 @@ export class AdminCalendarController {
   constructor(private readonly calendar: AdminCalendarService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Every year of the working-day table, with its holidays, substitute days off and make-up working days' })
+  @ApiOperation({
+    summary: 'Every year of the working-day table, with its holidays, substitute days off and make-up working days',
+  })
   list() {
     return this.calendar.list();
   }
@@ -27,7 +29,8 @@ export class AdminCalendarController {
 
   @Put(':year')
   @ApiOperation({
-    summary: "Replace one year's days. Tasks started afterwards count working days with it; running tasks keep the calendar they started with",
+    summary:
+      "Replace one year's days. Tasks started afterwards count working days with it; running tasks keep the calendar they started with",
   })
   @ApiBadRequestResponse({ description: 'every problem with the year, listed in `message`; nothing is written' })
   put(@CurrentPrincipal() p: Principal, @Param('year', ParseIntPipe) year: number, @Body() dto: CalendarYearDto) {

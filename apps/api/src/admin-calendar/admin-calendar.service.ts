@@ -8,7 +8,9 @@ import type { CalendarYearDto } from './dto/calendar-year.dto';
 /** The working-day table as admins see and edit it; every write is validated whole, or nothing is written. */
 @Injectable()
 export class AdminCalendarService {
-  constructor(@InjectRepository(WorkingCalendarYearEntity) private readonly years: Repository<WorkingCalendarYearEntity>) {}
+  constructor(
+    @InjectRepository(WorkingCalendarYearEntity) private readonly years: Repository<WorkingCalendarYearEntity>,
+  ) {}
 
   async list() {
     return { items: (await this.years.find({ order: { year: 'ASC' } })).map(toView) };
@@ -16,7 +18,8 @@ export class AdminCalendarService {
 
   async get(year: number) {
     const row = await this.years.findOneBy({ year });
-    if (!row) throw new NotFoundException(`the working-day table has no year ${year}; only weekends are days off in it`);
+    if (!row)
+      throw new NotFoundException(`the working-day table has no year ${year}; only weekends are days off in it`);
     return toView(row);
   }
 

@@ -1,4 +1,18 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal, Principal } from '../auth/principal';
@@ -70,9 +84,13 @@ export class AdminNotificationsController {
 
   @Post('board-session')
   @HttpCode(204)
-  @ApiOperation({ summary: `Sets an HttpOnly cookie carrying your token so a browser can open Bull Board at ${BOARD_PATH}` })
+  @ApiOperation({
+    summary: `Sets an HttpOnly cookie carrying your token so a browser can open Bull Board at ${BOARD_PATH}`,
+  })
   boardSession(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const token = String(req.headers.authorization ?? '').slice('Bearer '.length).trim();
+    const token = String(req.headers.authorization ?? '')
+      .slice('Bearer '.length)
+      .trim();
     res.cookie(BOARD_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: BOARD_PATH, secure: req.secure });
   }
 }

@@ -22,7 +22,10 @@ export class AdminNotificationsModule implements OnModuleInit {
   static forRoot(config: Pick<ApiConfig, 'REDIS_URL' | 'QUEUE_PREFIX'>): DynamicModule {
     return {
       module: AdminNotificationsModule,
-      imports: [AuthModule, NotificationsModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, deliveryQueues: true })],
+      imports: [
+        AuthModule,
+        NotificationsModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, deliveryQueues: true }),
+      ],
       controllers: [AdminNotificationsController],
       providers: [FailedDeliveriesService, WebhookSettingsService, AdminRoleGuard],
     };

@@ -37,7 +37,11 @@ export class FailedDeliveriesService {
     return NOTIFIER_QUEUES.map((name) => this.queue(name));
   }
 
-  async list(only: QueueName | undefined, limit: number, offset: number): Promise<{ items: FailedDelivery[]; total: number }> {
+  async list(
+    only: QueueName | undefined,
+    limit: number,
+    offset: number,
+  ): Promise<{ items: FailedDelivery[]; total: number }> {
     const names = only ? [only] : NOTIFIER_QUEUES;
     const counts = await Promise.all(names.map((n) => this.queue(n).getFailedCount()));
     const items: FailedDelivery[] = [];
@@ -75,8 +79,10 @@ export class FailedDeliveriesService {
 
 function describe(queue: QueueName, job: Job): FailedDelivery {
   const data = (job.data ?? {}) as { key?: unknown; event?: { key?: unknown }; personId?: unknown; unitId?: unknown };
-  const eventKey = typeof data.key === 'string' ? data.key : typeof data.event?.key === 'string' ? data.event.key : null;
-  const target = typeof data.personId === 'string' ? data.personId : typeof data.unitId === 'string' ? `unit ${data.unitId}` : null;
+  const eventKey =
+    typeof data.key === 'string' ? data.key : typeof data.event?.key === 'string' ? data.event.key : null;
+  const target =
+    typeof data.personId === 'string' ? data.personId : typeof data.unitId === 'string' ? `unit ${data.unitId}` : null;
   return {
     queue,
     jobId: job.id!,

@@ -12,7 +12,10 @@ export const BOARD_COOKIE = 'ap_board_token';
 function tokenOf(req: Request): string | undefined {
   const header = req.headers.authorization;
   if (typeof header === 'string' && header.startsWith('Bearer ')) return header.slice('Bearer '.length).trim();
-  const cookie = (req.headers.cookie ?? '').split(';').map((c) => c.trim()).find((c) => c.startsWith(`${BOARD_COOKIE}=`));
+  const cookie = (req.headers.cookie ?? '')
+    .split(';')
+    .map((c) => c.trim())
+    .find((c) => c.startsWith(`${BOARD_COOKIE}=`));
   return cookie ? decodeURIComponent(cookie.slice(BOARD_COOKIE.length + 1)) : undefined;
 }
 
@@ -25,7 +28,10 @@ function requireAdmin(auth: AuthService): RequestHandler {
       return;
     }
     auth.principalFromToken(token).then(
-      (p) => (p.roles.includes(Role.ADMIN) ? next() : res.status(403).json({ statusCode: 403, message: 'this needs the ADMIN role' })),
+      (p) =>
+        p.roles.includes(Role.ADMIN)
+          ? next()
+          : res.status(403).json({ statusCode: 403, message: 'this needs the ADMIN role' }),
       (err: Error) => res.status(401).json({ statusCode: 401, message: err.message }),
     );
   };

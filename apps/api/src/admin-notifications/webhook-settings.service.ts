@@ -24,7 +24,8 @@ export class WebhookSettingsService {
     } catch (err) {
       throw new BadRequestException((err as Error).message);
     }
-    if (await this.allowlist.exist({ where: { urlPrefix } })) throw new ConflictException(`${urlPrefix} is already on the allowlist`);
+    if (await this.allowlist.exist({ where: { urlPrefix } }))
+      throw new ConflictException(`${urlPrefix} is already on the allowlist`);
     return this.allowlist.save(this.allowlist.create({ urlPrefix, note: note ?? null, createdBy: adminId }));
   }
 
@@ -40,7 +41,8 @@ export class WebhookSettingsService {
   async setWebhook(unitId: string, url: string, secret: string, active: boolean, adminId: string) {
     if (!(await this.units.exist({ where: { id: unitId } }))) throw new NotFoundException(`no unit ${unitId}`);
     const entries = (await this.allowlist.find()).map((e) => e.urlPrefix);
-    if (!isWebhookUrlAllowed(url, entries)) throw new BadRequestException(`${url} is not on the webhook allowlist; add its prefix first`);
+    if (!isWebhookUrlAllowed(url, entries))
+      throw new BadRequestException(`${url} is not on the webhook allowlist; add its prefix first`);
     await this.webhooks.upsert({ unitId, url, secret, active, updatedBy: adminId }, ['unitId']);
     return this.webhooks.findOneByOrFail({ unitId });
   }

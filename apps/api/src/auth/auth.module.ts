@@ -10,7 +10,11 @@ import { JwtAuthGuard } from './jwt-auth.guard';
   imports: [
     JwtModule.registerAsync({
       inject: [API_CONFIG],
-      useFactory: (c: ApiConfig) => ({ secret: c.JWT_SECRET, signOptions: { expiresIn: c.JWT_TTL_SECONDS, algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+      useFactory: (c: ApiConfig) => ({
+        secret: c.JWT_SECRET,
+        signOptions: { expiresIn: c.JWT_TTL_SECONDS, algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
     }),
   ],
   controllers: [AuthController],

@@ -15,7 +15,8 @@ export class JwtAuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [ctx.getHandler(), ctx.getClass()])) return true;
     const req = ctx.switchToHttp().getRequest();
     const header: unknown = req.headers?.authorization;
-    if (typeof header !== 'string' || !header.startsWith('Bearer ')) throw new UnauthorizedException('missing bearer token (Authorization: Bearer <token>)');
+    if (typeof header !== 'string' || !header.startsWith('Bearer '))
+      throw new UnauthorizedException('missing bearer token (Authorization: Bearer <token>)');
     req.principal = await this.auth.principalFromToken(header.slice('Bearer '.length).trim());
     return true;
   }

@@ -1,7 +1,13 @@
 import { Role } from '@app/domain';
 import { PrincipalCache } from './principal-cache';
 
-const principal = (personId: string) => ({ personId, unitId: 'hg-tu', roles: [Role.STAFF], username: personId, fullName: personId });
+const principal = (personId: string) => ({
+  personId,
+  unitId: 'hg-tu',
+  roles: [Role.STAFF],
+  username: personId,
+  fullName: personId,
+});
 
 describe('PrincipalCache', () => {
   it('answers within its time to live and forgets after it', () => {
@@ -15,7 +21,13 @@ describe('PrincipalCache', () => {
   });
 
   it('keeps nothing when turned off, and drops the oldest entry when full', () => {
-    expect((() => { const c = new PrincipalCache(0); c.set('a', principal('a')); return c.get('a'); })()).toBeUndefined();
+    expect(
+      (() => {
+        const c = new PrincipalCache(0);
+        c.set('a', principal('a'));
+        return c.get('a');
+      })(),
+    ).toBeUndefined();
     const cache = new PrincipalCache(5_000, 2);
     cache.set('a', principal('a'));
     cache.set('b', principal('b'));

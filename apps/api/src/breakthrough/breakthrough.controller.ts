@@ -13,7 +13,7 @@ export class BreakthroughController {
   constructor(private readonly breakthrough: BreakthroughService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Open a committee\'s yearly breakthrough cycle (registration window, appraisal deadline)' })
+  @ApiOperation({ summary: "Open a committee's yearly breakthrough cycle (registration window, appraisal deadline)" })
   start(@Body() dto: StartCycleDto, @CurrentPrincipal() p: Principal) {
     return this.breakthrough.start(dto, p);
   }
@@ -28,7 +28,13 @@ export class BreakthroughController {
   @HttpCode(200)
   @ApiParam({ name: 'action', enum: BREAKTHROUGH_ACTIONS })
   @ApiOperation({ summary: 'register, revise, appraise, closeRegistration, closeAppraisal; refused with 403/409/400' })
-  act(@Param('unitId') unitId: string, @Param('year', ParseIntPipe) year: number, @Param('action') action: string, @Body() dto: ActionRequestDto, @CurrentPrincipal() p: Principal) {
+  act(
+    @Param('unitId') unitId: string,
+    @Param('year', ParseIntPipe) year: number,
+    @Param('action') action: string,
+    @Body() dto: ActionRequestDto,
+    @CurrentPrincipal() p: Principal,
+  ) {
     return this.breakthrough.act(unitId, year, action, dto, p);
   }
 }

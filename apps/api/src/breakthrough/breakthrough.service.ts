@@ -1,4 +1,11 @@
-import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
@@ -17,7 +24,14 @@ import {
   validateBreakthroughSetup,
 } from '@app/domain';
 import { breakthroughWorkflowId, TEMPORAL_OPTIONS, TemporalOptions } from '@app/temporal';
-import { BREAKTHROUGH_WORKFLOW_TYPE, BreakthroughActionResult, breakthroughUpdates, BreakthroughView, breakthroughViewQuery, BreakthroughWorkflowInput } from '@app/workflows/breakthrough/definitions';
+import {
+  BREAKTHROUGH_WORKFLOW_TYPE,
+  BreakthroughActionResult,
+  breakthroughUpdates,
+  BreakthroughView,
+  breakthroughViewQuery,
+  BreakthroughWorkflowInput,
+} from '@app/workflows/breakthrough/definitions';
 import { Principal, toActor } from '../auth/principal';
 import { ActionRequestDto } from '../common/action-request.dto';
 import { StartCycleDto } from './dto/start-cycle.dto';
@@ -32,14 +46,25 @@ export class BreakthroughService {
   ) {}
 
   async start(dto: StartCycleDto, p: Principal): Promise<{ id: string; workflowId: string }> {
-    const units: Array<{ id: string; parentId: string | null; kind: string }> = await this.dataSource.query(`SELECT id, parent_id AS "parentId", kind FROM org_unit`);
+    const units: Array<{ id: string; parentId: string | null; kind: string }> = await this.dataSource.query(
+      `SELECT id, parent_id AS "parentId", kind FROM org_unit`,
+    );
     const unit = units.find((u) => u.id === dto.unitId);
     if (!unit) throw new BadRequestException(`unknown unit ${dto.unitId}`);
-    const standingCommittees = units.filter((u) => u.parentId === unit.id && u.kind === OrgUnitKind.STANDING_COMMITTEE).map((u) => u.id);
+    const standingCommittees = units
+      .filter((u) => u.parentId === unit.id && u.kind === OrgUnitKind.STANDING_COMMITTEE)
+      .map((u) => u.id);
     const leadershipUnits = [unit.id, ...standingCommittees];
-    const mayOpen = hasRole(p, Role.ADMIN) || (leadershipUnits.includes(p.unitId) && hasRole(p, Role.HEAD, Role.STANDING_COMMITTEE));
-    if (!mayOpen) throw new ForbiddenException('only the head or the Standing Committee of the committee opens its breakthrough cycle');
-    const appraisers: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM person WHERE unit_id = ANY($1) AND $2 = ANY(roles) AND active ORDER BY id`, [leadershipUnits, Role.STANDING_COMMITTEE]);
+    const mayOpen =
+      hasRole(p, Role.ADMIN) || (leadershipUnits.includes(p.unitId) && hasRole(p, Role.HEAD, Role.STANDING_COMMITTEE));
+    if (!mayOpen)
+      throw new ForbiddenException(
+        'only the head or the Standing Committee of the committee opens its breakthrough cycle',
+      );
+    const appraisers: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM person WHERE unit_id = ANY($1) AND $2 = ANY(roles) AND active ORDER BY id`,
+      [leadershipUnits, Role.STANDING_COMMITTEE],
+    );
     const template = findTemplate(dto.templateId ?? 'action-programme')!;
     const lastWorkingDay = DEFAULT_WORKING_CALENDAR.subtractWorkingDaysFromDate(`${dto.year + 1}-01-01`, 1);
     const setup: BreakthroughSetup = {
@@ -63,28 +88,49 @@ export class BreakthroughService {
     const workflowId = breakthroughWorkflowId(unit.id, dto.year);
     const input: BreakthroughWorkflowInput = { setup };
     try {
-      await this.temporal.workflow.start(BREAKTHROUGH_WORKFLOW_TYPE, { taskQueue: this.temporalOptions.taskQueue, workflowId, args: [input] });
+      await this.temporal.workflow.start(BREAKTHROUGH_WORKFLOW_TYPE, {
+        taskQueue: this.temporalOptions.taskQueue,
+        workflowId,
+        args: [input],
+      });
     } catch (err) {
-      if (err instanceof WorkflowExecutionAlreadyStartedError) throw new ConflictException(`the ${dto.year} cycle of ${unit.id} exists already`);
+      if (err instanceof WorkflowExecutionAlreadyStartedError)
+        throw new ConflictException(`the ${dto.year} cycle of ${unit.id} exists already`);
       throw err;
     }
     return { id: `${unit.id}/${dto.year}`, workflowId };
   }
 
   async get(unitId: string, year: number): Promise<{ cycle: unknown; live: BreakthroughView | null }> {
-    const [cycle] = await this.dataSource.query(`SELECT * FROM breakthrough_cycle WHERE id = $1`, [`${unitId}/${year}`]);
+    const [cycle] = await this.dataSource.query(`SELECT * FROM breakthrough_cycle WHERE id = $1`, [
+      `${unitId}/${year}`,
+    ]);
     if (!cycle) throw new NotFoundException(`no breakthrough cycle ${unitId}/${year}`);
-    const live = await this.temporal.workflow.getHandle(breakthroughWorkflowId(unitId, year)).query(breakthroughViewQuery).catch(() => null);
+    const live = await this.temporal.workflow
+      .getHandle(breakthroughWorkflowId(unitId, year))
+      .query(breakthroughViewQuery)
+      .catch(() => null);
     return { cycle, live };
   }
 
-  async act(unitId: string, year: number, action: string, dto: ActionRequestDto, p: Principal): Promise<BreakthroughActionResult> {
-    if (!(BREAKTHROUGH_ACTIONS as readonly string[]).includes(action)) throw new NotFoundException(`unknown action ${action}; known: ${BREAKTHROUGH_ACTIONS.join(', ')}`);
-    const [cycle] = await this.dataSource.query(`SELECT workflow_id FROM breakthrough_cycle WHERE id = $1`, [`${unitId}/${year}`]);
+  async act(
+    unitId: string,
+    year: number,
+    action: string,
+    dto: ActionRequestDto,
+    p: Principal,
+  ): Promise<BreakthroughActionResult> {
+    if (!(BREAKTHROUGH_ACTIONS as readonly string[]).includes(action))
+      throw new NotFoundException(`unknown action ${action}; known: ${BREAKTHROUGH_ACTIONS.join(', ')}`);
+    const [cycle] = await this.dataSource.query(`SELECT workflow_id FROM breakthrough_cycle WHERE id = $1`, [
+      `${unitId}/${year}`,
+    ]);
     if (!cycle) throw new NotFoundException(`no breakthrough cycle ${unitId}/${year}`);
-    return this.temporal.workflow.getHandle(cycle.workflow_id).executeUpdate(breakthroughUpdates[action as BreakthroughActionName] as never, {
-      args: [{ actor: toActor(p), requestId: dto.requestId, payload: dto.payload }] as never,
-      updateId: `${action}-${dto.requestId}`,
-    }) as Promise<BreakthroughActionResult>;
+    return this.temporal.workflow
+      .getHandle(cycle.workflow_id)
+      .executeUpdate(breakthroughUpdates[action as BreakthroughActionName] as never, {
+        args: [{ actor: toActor(p), requestId: dto.requestId, payload: dto.payload }] as never,
+        updateId: `${action}-${dto.requestId}`,
+      }) as Promise<BreakthroughActionResult>;
   }
 }

@@ -29,4 +29,5 @@ export interface Page<T> {
 }
 
 /** "true"/"false" in a query string as a boolean (anything else stays and fails @IsBoolean). */
-export const queryBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+export const queryBoolean = ({ value }: { value: unknown }) =>
+  value === 'true' ? true : value === 'false' ? false : value;

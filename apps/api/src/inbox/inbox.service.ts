@@ -13,7 +13,12 @@ export class InboxService {
 
   async list(personId: string, limit: number, offset: number, unreadOnly: boolean) {
     const where = { recipientId: personId, ...(unreadOnly ? { readAt: IsNull() } : {}) };
-    const [items, total] = await this.notifications.findAndCount({ where, order: { createdAt: 'DESC', id: 'ASC' }, take: limit, skip: offset });
+    const [items, total] = await this.notifications.findAndCount({
+      where,
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: limit,
+      skip: offset,
+    });
     return { items, total, limit, offset };
   }
 
@@ -22,7 +27,10 @@ export class InboxService {
   }
 
   async markRead(personId: string, id: string): Promise<void> {
-    const result = await this.notifications.update({ id, recipientId: personId, readAt: IsNull() }, { readAt: new Date() });
+    const result = await this.notifications.update(
+      { id, recipientId: personId, readAt: IsNull() },
+      { readAt: new Date() },
+    );
     if (!result.affected && !(await this.notifications.exist({ where: { id, recipientId: personId } })))
       throw new NotFoundException('no such notification in your inbox');
   }

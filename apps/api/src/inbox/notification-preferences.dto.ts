@@ -9,7 +9,11 @@ export class NotificationPreferencesDto {
   @IsIn(LANGUAGES, { message: `locale must be one of ${LANGUAGES.join(', ')}` })
   locale: (typeof LANGUAGES)[number];
 
-  @ApiProperty({ enum: PERSON_CHANNELS, isArray: true, description: 'how to be told; [] turns notifications off except webhooks of your unit' })
+  @ApiProperty({
+    enum: PERSON_CHANNELS,
+    isArray: true,
+    description: 'how to be told; [] turns notifications off except webhooks of your unit',
+  })
   @IsArray()
   @ArrayUnique()
   @ArrayMaxSize(PERSON_CHANNELS.length)

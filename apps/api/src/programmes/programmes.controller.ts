@@ -20,7 +20,10 @@ export class ProgrammesController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List and filter programmes (read model): those of the committees above you and of the units you supervise' })
+  @ApiOperation({
+    summary:
+      'List and filter programmes (read model): those of the committees above you and of the units you supervise',
+  })
   list(@Query() q: ListProgrammesQuery, @CurrentPrincipal() p: Principal) {
     return this.programmes.list(q, p);
   }
@@ -32,7 +35,7 @@ export class ProgrammesController {
   }
 
   @Get(':id/audit')
-  @ApiOperation({ summary: 'The programme\'s audit trail' })
+  @ApiOperation({ summary: "The programme's audit trail" })
   audit(@Param('id') id: string, @CurrentPrincipal() p: Principal) {
     return this.programmes.auditTrail(id, p);
   }
@@ -40,8 +43,15 @@ export class ProgrammesController {
   @Post(':id/actions/:action')
   @HttpCode(200)
   @ApiParam({ name: 'action', enum: PROGRAMME_ACTIONS })
-  @ApiOperation({ summary: 'A staff action on the programme; refused with 403 (wrong person), 409 (wrong phase) or 400 (bad data)' })
-  act(@Param('id') id: string, @Param('action') action: string, @Body() dto: ProgrammeActionDto, @CurrentPrincipal() p: Principal) {
+  @ApiOperation({
+    summary: 'A staff action on the programme; refused with 403 (wrong person), 409 (wrong phase) or 400 (bad data)',
+  })
+  act(
+    @Param('id') id: string,
+    @Param('action') action: string,
+    @Body() dto: ProgrammeActionDto,
+    @CurrentPrincipal() p: Principal,
+  ) {
     return this.programmes.act(id, action, dto, p);
   }
 }

@@ -1,4 +1,11 @@
-import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
@@ -15,7 +22,14 @@ import {
   TargetValueEntity,
 } from '@app/persistence';
 import { programmeWorkflowId, TEMPORAL_OPTIONS, TemporalOptions } from '@app/temporal';
-import { SA_FIELD_GROUP, SA_ISSUING_UNIT, SA_MEMBER_IN_CHARGE, SA_PHASE, SA_PROGRAMME_ID, SA_TERM } from '@app/temporal/search-attributes';
+import {
+  SA_FIELD_GROUP,
+  SA_ISSUING_UNIT,
+  SA_MEMBER_IN_CHARGE,
+  SA_PHASE,
+  SA_PROGRAMME_ID,
+  SA_TERM,
+} from '@app/temporal/search-attributes';
 import {
   PROGRAMME_WORKFLOW_TYPE,
   ProgrammeActionResult,
@@ -79,7 +93,10 @@ export class ProgrammesService {
     const mayCreate =
       hasRole(principal, Role.ADMIN) ||
       (principal.unitId === unit.id && hasRole(principal, Role.HEAD, Role.ADVISORY_STAFF, Role.STANDING_COMMITTEE));
-    if (!mayCreate) throw new ForbiddenException('only the head, the Standing Committee or advisory staff of the issuing committee create its programmes');
+    if (!mayCreate)
+      throw new ForbiddenException(
+        'only the head, the Standing Committee or advisory staff of the issuing committee create its programmes',
+      );
     const member = await this.people.findOne({ where: { id: dto.memberInChargeId } });
     if (!member || !member.active) throw new BadRequestException(`unknown member in charge ${dto.memberInChargeId}`);
     const head = await this.people
@@ -121,7 +138,8 @@ export class ProgrammesService {
         ]),
       });
     } catch (err) {
-      if (err instanceof WorkflowExecutionAlreadyStartedError) throw new ConflictException(`programme ${id} exists already`);
+      if (err instanceof WorkflowExecutionAlreadyStartedError)
+        throw new ConflictException(`programme ${id} exists already`);
       throw err;
     }
     return { id, workflowId };
@@ -129,7 +147,8 @@ export class ProgrammesService {
 
   /** A staff action: a Temporal update whose validator refuses with a reason (mapped to 4xx). */
   async act(id: string, action: string, dto: ProgrammeActionDto, principal: Principal): Promise<ProgrammeActionResult> {
-    if (!(PROGRAMME_ACTIONS as readonly string[]).includes(action)) throw new NotFoundException(`unknown action ${action}; known: ${PROGRAMME_ACTIONS.join(', ')}`);
+    if (!(PROGRAMME_ACTIONS as readonly string[]).includes(action))
+      throw new NotFoundException(`unknown action ${action}; known: ${PROGRAMME_ACTIONS.join(', ')}`);
     const shapeErrors = payloadShapeErrors(action as ProgrammeActionName, dto.payload);
     if (shapeErrors.length > 0) throw new BadRequestException(shapeErrors);
     const handle = this.temporal.workflow.getHandle(programmeWorkflowId(id));
@@ -153,7 +172,8 @@ export class ProgrammesService {
   private async visible(id: string, principal: Principal): Promise<ProgrammeEntity> {
     const programme = await this.programmes.findOne({ where: { id } });
     const issuers = programme && (await this.scope.programmeIssuersVisibleTo(principal));
-    if (!programme || (issuers && !issuers.includes(programme.issuingUnitId))) throw new NotFoundException(`programme ${id} not found`);
+    if (!programme || (issuers && !issuers.includes(programme.issuingUnitId)))
+      throw new NotFoundException(`programme ${id} not found`);
     return programme;
   }
 
@@ -174,11 +194,26 @@ export class ProgrammesService {
     return { programme, live, phaseHistory, targets, reviews, targetValues };
   }
 
-  async list(q: ListProgrammesQuery, principal: Principal): Promise<{ items: ProgrammeEntity[]; total: number; limit: number; offset: number }> {
-    const qb = this.programmes.createQueryBuilder('p').select([
-      'p.id', 'p.title', 'p.documentNumber', 'p.phase', 'p.phaseDeadline', 'p.issuingUnitId', 'p.memberInChargeId',
-      'p.fieldGroup', 'p.term', 'p.implementsResolution', 'p.latestReviewHeadline', 'p.updatedAt',
-    ]);
+  async list(
+    q: ListProgrammesQuery,
+    principal: Principal,
+  ): Promise<{ items: ProgrammeEntity[]; total: number; limit: number; offset: number }> {
+    const qb = this.programmes
+      .createQueryBuilder('p')
+      .select([
+        'p.id',
+        'p.title',
+        'p.documentNumber',
+        'p.phase',
+        'p.phaseDeadline',
+        'p.issuingUnitId',
+        'p.memberInChargeId',
+        'p.fieldGroup',
+        'p.term',
+        'p.implementsResolution',
+        'p.latestReviewHeadline',
+        'p.updatedAt',
+      ]);
     const issuers = await this.scope.programmeIssuersVisibleTo(principal);
     if (issuers) qb.andWhere('p.issuing_unit_id = ANY(:issuers)', { issuers });
     if (q.phase) qb.andWhere('p.phase = :phase', { phase: q.phase });
@@ -186,15 +221,26 @@ export class ProgrammesService {
     if (q.memberInChargeId) qb.andWhere('p.member_in_charge_id = :m', { m: q.memberInChargeId });
     if (q.fieldGroup) qb.andWhere('p.field_group = :f', { f: q.fieldGroup });
     if (q.term) qb.andWhere('p.term = :t', { t: q.term });
-    if (q.overdue === true) qb.andWhere("p.phase_deadline < now() AND p.phase NOT IN ('CLOSED','CANCELLED','SUPERSEDED')");
+    if (q.overdue === true)
+      qb.andWhere("p.phase_deadline < now() AND p.phase NOT IN ('CLOSED','CANCELLED','SUPERSEDED')");
     if (q.overdue === false) qb.andWhere('(p.phase_deadline IS NULL OR p.phase_deadline >= now())');
-    const [items, total] = await qb.orderBy('p.updated_at', 'DESC').addOrderBy('p.id').take(q.limit).skip(q.offset).getManyAndCount();
+    const [items, total] = await qb
+      .orderBy('p.updated_at', 'DESC')
+      .addOrderBy('p.id')
+      .take(q.limit)
+      .skip(q.offset)
+      .getManyAndCount();
     return { items, total, limit: q.limit, offset: q.offset };
   }
 
   async auditTrail(id: string, principal: Principal, limit = 200, offset = 0) {
     await this.visible(id, principal);
-    const [items, total] = await this.audit.findAndCount({ where: { programmeId: id }, order: { occurredAt: 'ASC', id: 'ASC' }, take: limit, skip: offset });
+    const [items, total] = await this.audit.findAndCount({
+      where: { programmeId: id },
+      order: { occurredAt: 'ASC', id: 'ASC' },
+      take: limit,
+      skip: offset,
+    });
     return { items, total };
   }
 }

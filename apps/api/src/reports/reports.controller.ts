@@ -12,7 +12,9 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Generate the DOCX report of a closed review (quarterly, yearly, mid-term or final) and store it' })
+  @ApiOperation({
+    summary: 'Generate the DOCX report of a closed review (quarterly, yearly, mid-term or final) and store it',
+  })
   generate(@Param('id') id: string, @Body() dto: GenerateReportDto, @CurrentPrincipal() p: Principal) {
     return this.reports.generate(id, dto, p);
   }

@@ -25,7 +25,13 @@ export interface ReviewReportData {
   review: { seq: number; kind: ReviewKind; kindLabel: string; periodLabel: string; opensAt: string; closesAt: string };
   targets: Array<{ code: string; name: string; unit: string; goal: string; value: string | null; achievement: string }>;
   summary: { achievedOrExceeded: number; total: number };
-  buckets: { DONE_ON_TIME: number; DONE_LATE: number; OPEN_WITHIN_DEADLINE: number; OPEN_OVERDUE: number; total: number };
+  buckets: {
+    DONE_ON_TIME: number;
+    DONE_LATE: number;
+    OPEN_WITHIN_DEADLINE: number;
+    OPEN_OVERDUE: number;
+    total: number;
+  };
   unitReports: Array<{ unitName: string; text: string }>;
   low: Array<{ code: string; name: string; value: string | null; goal: string }>;
   causes: string[];
@@ -54,10 +60,23 @@ export const RATING_VI: Record<string, string> = {
 const FONT = 'Times New Roman';
 const SIZE = 28; // half-points: 14 pt, the usual size of administrative documents
 
-const text = (t: string, opts: { bold?: boolean; italics?: boolean; size?: number } = {}) => new TextRun({ text: t, font: FONT, size: opts.size ?? SIZE, ...opts });
-const centred = (runs: TextRun[], spacingAfter = 0) => new Paragraph({ alignment: AlignmentType.CENTER, children: runs, spacing: { after: spacingAfter } });
-const body = (t: string) => new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: 567 }, spacing: { after: 120 }, children: [text(t)] });
-const heading = (t: string) => new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: { before: 240, after: 120 }, children: [text(t, { bold: true })] });
+const text = (t: string, opts: { bold?: boolean; italics?: boolean; size?: number } = {}) =>
+  new TextRun({ text: t, font: FONT, size: opts.size ?? SIZE, ...opts });
+const centred = (runs: TextRun[], spacingAfter = 0) =>
+  new Paragraph({ alignment: AlignmentType.CENTER, children: runs, spacing: { after: spacingAfter } });
+const body = (t: string) =>
+  new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    indent: { firstLine: 567 },
+    spacing: { after: 120 },
+    children: [text(t)],
+  });
+const heading = (t: string) =>
+  new Paragraph({
+    heading: HeadingLevel.HEADING_2,
+    spacing: { before: 240, after: 120 },
+    children: [text(t, { bold: true })],
+  });
 const bullets = (items: string[], empty: string) => (items.length ? items : [empty]).map((i) => body(`- ${i}`));
 
 function cell(t: string, opts: { bold?: boolean; width?: number } = {}): TableCell {
@@ -92,7 +111,11 @@ function letterhead(d: ReviewReportData): Table {
         children: [
           new TableCell({
             width: { size: 45, type: WidthType.PERCENTAGE },
-            children: [centred([text(d.committeeName.toUpperCase(), { bold: true, size: 26 })]), centred([text('*', { size: 26 })]), centred([text(`Số ${d.documentNumber}`, { size: 26 })])],
+            children: [
+              centred([text(d.committeeName.toUpperCase(), { bold: true, size: 26 })]),
+              centred([text('*', { size: 26 })]),
+              centred([text(`Số ${d.documentNumber}`, { size: 26 })]),
+            ],
           }),
           new TableCell({
             width: { size: 55, type: WidthType.PERCENTAGE },
@@ -109,7 +132,9 @@ function letterhead(d: ReviewReportData): Table {
 }
 
 export function reviewReportTitle(d: Pick<ReviewReportData, 'review' | 'programme'>): string {
-  const subject = d.programme.documentNumber ? `Chương trình hành động số ${d.programme.documentNumber}` : d.programme.title;
+  const subject = d.programme.documentNumber
+    ? `Chương trình hành động số ${d.programme.documentNumber}`
+    : d.programme.title;
   return `BÁO CÁO ${d.review.kindLabel.toUpperCase()} ${subject}`;
 }
 
@@ -121,16 +146,37 @@ export async function renderReviewReport(d: ReviewReportData): Promise<Buffer> {
     letterhead(d),
     centred([text('')], 240),
     centred([text('BÁO CÁO', { bold: true, size: 32 })]),
-    centred([text(`${d.review.kindLabel} ${d.programme.documentNumber ? `Chương trình hành động số ${d.programme.documentNumber}` : ''}`.trim(), { bold: true })]),
+    centred([
+      text(
+        `${d.review.kindLabel} ${d.programme.documentNumber ? `Chương trình hành động số ${d.programme.documentNumber}` : ''}`.trim(),
+        { bold: true },
+      ),
+    ]),
     centred([text(d.programme.title, { bold: true })]),
-    centred([text(`Kỳ báo cáo: ${d.review.periodLabel} (từ ${d.review.opensAt.slice(0, 10)} đến ${d.review.closesAt.slice(0, 10)})`, { italics: true })], 240),
-    ...(d.programme.implementsResolution ? [body(`Thực hiện Nghị quyết ${d.programme.implementsResolution}, ${d.committeeName} báo cáo kết quả như sau:`)] : []),
+    centred(
+      [
+        text(
+          `Kỳ báo cáo: ${d.review.periodLabel} (từ ${d.review.opensAt.slice(0, 10)} đến ${d.review.closesAt.slice(0, 10)})`,
+          { italics: true },
+        ),
+      ],
+      240,
+    ),
+    ...(d.programme.implementsResolution
+      ? [body(`Thực hiện Nghị quyết ${d.programme.implementsResolution}, ${d.committeeName} báo cáo kết quả như sau:`)]
+      : []),
 
     heading('I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU'),
     body(`Có ${d.summary.achievedOrExceeded}/${d.summary.total} chỉ tiêu đạt và vượt kế hoạch.`),
     grid(
       ['Mã', 'Chỉ tiêu', 'Mục tiêu', 'Thực hiện', 'Đánh giá'],
-      d.targets.map((t) => [t.code, t.name, `${t.goal} ${t.unit}`.trim(), t.value ?? '—', ACHIEVEMENT_VI[t.achievement] ?? t.achievement]),
+      d.targets.map((t) => [
+        t.code,
+        t.name,
+        `${t.goal} ${t.unit}`.trim(),
+        t.value ?? '—',
+        ACHIEVEMENT_VI[t.achievement] ?? t.achievement,
+      ]),
       [10, 40, 18, 14, 18],
     ),
 
@@ -150,7 +196,10 @@ export async function renderReviewReport(d: ReviewReportData): Promise<Buffer> {
 
     heading('III. HẠN CHẾ, NGUYÊN NHÂN'),
     ...bullets(
-      d.low.map((l) => `Chỉ tiêu ${l.code} (${l.name}) chưa đạt: thực hiện ${l.value ?? 'chưa có số liệu'}, mục tiêu ${l.goal}.`),
+      d.low.map(
+        (l) =>
+          `Chỉ tiêu ${l.code} (${l.name}) chưa đạt: thực hiện ${l.value ?? 'chưa có số liệu'}, mục tiêu ${l.goal}.`,
+      ),
       'Không có chỉ tiêu nào chưa đạt.',
     ),
     ...(d.causes.length ? [body('Nguyên nhân:'), ...bullets(d.causes, '')] : []),
@@ -167,20 +216,32 @@ export async function renderReviewReport(d: ReviewReportData): Promise<Buffer> {
             [35, 30, 35],
           ),
           body('Biểu dương, khen thưởng:'),
-          ...bullets(d.commendations.map((c) => `${c.subject}: ${c.text}`), 'Chưa có đề nghị khen thưởng.'),
+          ...bullets(
+            d.commendations.map((c) => `${c.subject}: ${c.text}`),
+            'Chưa có đề nghị khen thưởng.',
+          ),
         ]
       : []),
 
     heading(isFinal ? 'VI. NHIỆM VỤ TIẾP THEO' : 'V. NHIỆM VỤ TRỌNG TÂM KỲ TỚI'),
-    ...bullets(d.nextTasks.map((t) => `${t.title} (${t.unitName}, hạn ${t.dueOn}).`), 'Tiếp tục thực hiện các chỉ tiêu, nhiệm vụ của Chương trình.'),
+    ...bullets(
+      d.nextTasks.map((t) => `${t.title} (${t.unitName}, hạn ${t.dueOn}).`),
+      'Tiếp tục thực hiện các chỉ tiêu, nhiệm vụ của Chương trình.',
+    ),
 
-    new Paragraph({ spacing: { before: 480 }, alignment: AlignmentType.RIGHT, children: [text(`T/M ${d.committeeName.toUpperCase()}`, { bold: true })] }),
+    new Paragraph({
+      spacing: { before: 480 },
+      alignment: AlignmentType.RIGHT,
+      children: [text(`T/M ${d.committeeName.toUpperCase()}`, { bold: true })],
+    }),
   ];
   const doc = new Document({
     creator: d.committeeName,
     title: reviewReportTitle(d),
     styles: { default: { document: { run: { font: FONT, size: SIZE } } } },
-    sections: [{ properties: { page: { margin: { top: 1134, bottom: 1134, left: 1701, right: 850 } } }, children: sections }],
+    sections: [
+      { properties: { page: { margin: { top: 1134, bottom: 1134, left: 1701, right: 850 } } }, children: sections },
+    ],
   });
   return Packer.toBuffer(doc);
 }

@@ -22,7 +22,12 @@ export function toCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[]): 
 }
 
 /** Sets the download headers on a passthrough response and returns the body for Nest to send. */
-export function csvDownload<T>(res: Response, fileName: string, rows: readonly T[], columns: readonly CsvColumn<T>[]): string {
+export function csvDownload<T>(
+  res: Response,
+  fileName: string,
+  rows: readonly T[],
+  columns: readonly CsvColumn<T>[],
+): string {
   res.setHeader('Content-Type', 'text/csv; charset=utf-8');
   res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
   return toCsv(rows, columns);

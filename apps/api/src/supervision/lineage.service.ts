@@ -74,14 +74,30 @@ export class LineageService {
   ): Promise<Lineage> {
     const anchors = [q.resolution, q.programmeId, q.taskId].filter((a) => a !== undefined).length;
     if (anchors !== 1 || (q.targetCode !== undefined && q.programmeId === undefined))
-      throw new BadRequestException('give exactly one of resolution, programmeId (optionally with targetCode) or taskId');
+      throw new BadRequestException(
+        'give exactly one of resolution, programmeId (optionally with targetCode) or taskId',
+      );
 
     if (q.resolution !== undefined) {
       const params = new SqlParams();
       const where = `p.implements_resolution = ${params.add(q.resolution)} AND ${programmeInScope(scope, 'p', params)}`;
-      const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM programme p WHERE ${where}`, params.values);
-      const rows = await this.programmes(where, params, `ORDER BY p.id LIMIT ${params.add(pageSize)} OFFSET ${params.add((page - 1) * pageSize)}`);
-      return { resolution: q.resolution, anchor: { kind: 'RESOLUTION', id: q.resolution }, programmes: await this.expand(scope, rows, now), total, page, pageSize };
+      const [{ total }] = await this.dataSource.query(
+        `SELECT count(*)::int AS total FROM programme p WHERE ${where}`,
+        params.values,
+      );
+      const rows = await this.programmes(
+        where,
+        params,
+        `ORDER BY p.id LIMIT ${params.add(pageSize)} OFFSET ${params.add((page - 1) * pageSize)}`,
+      );
+      return {
+        resolution: q.resolution,
+        anchor: { kind: 'RESOLUTION', id: q.resolution },
+        programmes: await this.expand(scope, rows, now),
+        total,
+        page,
+        pageSize,
+      };
     }
 
     if (q.taskId !== undefined) {
@@ -90,9 +106,18 @@ export class LineageService {
       const anchor = { kind: 'TASK' as const, id: q.taskId };
       const { programmeId: _, ...own } = task;
       // A breakthrough task of a yearly cycle belongs to no programme: its chain stops at itself.
-      if (!task.programmeId) return { resolution: null, anchor, task: own, programmes: [], total: 0, page: 1, pageSize };
+      if (!task.programmeId)
+        return { resolution: null, anchor, task: own, programmes: [], total: 0, page: 1, pageSize };
       const [found] = await this.oneProgramme(scope, task.programmeId, now, { taskId: q.taskId });
-      return { resolution: found.resolution, anchor, task: found.programme.tasks[0] ?? own, programmes: [found.programme], total: 1, page: 1, pageSize };
+      return {
+        resolution: found.resolution,
+        anchor,
+        task: found.programme.tasks[0] ?? own,
+        programmes: [found.programme],
+        total: 1,
+        page: 1,
+        pageSize,
+      };
     }
 
     const programmeId = q.programmeId as string;
@@ -101,7 +126,10 @@ export class LineageService {
       throw new NotFoundException(`programme ${programmeId} has no target ${q.targetCode}`);
     return {
       resolution: found[0].resolution,
-      anchor: q.targetCode !== undefined ? { kind: 'TARGET', id: `${programmeId}/${q.targetCode}` } : { kind: 'PROGRAMME', id: programmeId },
+      anchor:
+        q.targetCode !== undefined
+          ? { kind: 'TARGET', id: `${programmeId}/${q.targetCode}` }
+          : { kind: 'PROGRAMME', id: programmeId },
       programmes: found.map((p) => p.programme),
       total: 1,
       page: 1,
@@ -110,17 +138,30 @@ export class LineageService {
   }
 
   /** One programme in scope, narrowed to one task or one target when the question came from there. */
-  private async oneProgramme(scope: SupervisionScope, id: string, now: Date, only: { taskId?: string; targetCode?: string }) {
+  private async oneProgramme(
+    scope: SupervisionScope,
+    id: string,
+    now: Date,
+    only: { taskId?: string; targetCode?: string },
+  ) {
     const params = new SqlParams();
-    const rows = await this.programmes(`p.id = ${params.add(id)} AND ${programmeInScope(scope, 'p', params)}`, params, '');
-    if (rows.length === 0 && only.taskId === undefined) throw new NotFoundException(`programme ${id} not found in what you may see`);
+    const rows = await this.programmes(
+      `p.id = ${params.add(id)} AND ${programmeInScope(scope, 'p', params)}`,
+      params,
+      '',
+    );
+    if (rows.length === 0 && only.taskId === undefined)
+      throw new NotFoundException(`programme ${id} not found in what you may see`);
     // A task's own programme is shown even when the programme itself lies outside the caller's scope
     // (a unit's task under a higher committee's programme): the chain up, without its other tasks.
     const unscoped = new SqlParams();
     const row = rows[0] ?? (await this.programmes(`p.id = ${unscoped.add(id)}`, unscoped, ''))[0];
     if (!row) throw new NotFoundException(`programme ${id} not found`);
     const [programme] = await this.expand(scope, [row], now, only);
-    if (only.taskId) programme.annualPlans = programme.annualPlans.filter((a) => programme.tasks.some((t) => t.annualPlanYear === a.year));
+    if (only.taskId)
+      programme.annualPlans = programme.annualPlans.filter((a) =>
+        programme.tasks.some((t) => t.annualPlanYear === a.year),
+      );
     return [{ resolution: row.implementsResolution, programme }];
   }
 
@@ -133,12 +174,25 @@ export class LineageService {
     );
   }
 
-  private async expand(scope: SupervisionScope, rows: ProgrammeRow[], now: Date, only: { taskId?: string; targetCode?: string } = {}): Promise<LineageProgramme[]> {
+  private async expand(
+    scope: SupervisionScope,
+    rows: ProgrammeRow[],
+    now: Date,
+    only: { taskId?: string; targetCode?: string } = {},
+  ): Promise<LineageProgramme[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    const [tasks, targets] = await Promise.all([this.tasks(scope, ids, now, only.taskId), only.taskId ? [] : this.targets(ids, only.targetCode)]);
+    const [tasks, targets] = await Promise.all([
+      this.tasks(scope, ids, now, only.taskId),
+      only.taskId ? [] : this.targets(ids, only.targetCode),
+    ]);
     return rows.map((r) => {
-      const plans = (r.annualPlans ?? []).map((a) => ({ year: a.year, title: a.title, items: a.items, taskCodes: (a.tasks ?? []).map((t) => t.code) }));
+      const plans = (r.annualPlans ?? []).map((a) => ({
+        year: a.year,
+        title: a.title,
+        items: a.items,
+        taskCodes: (a.tasks ?? []).map((t) => t.code),
+      }));
       const planOf = (code: string) => plans.find((a) => a.taskCodes.includes(code))?.year ?? null;
       return {
         id: r.id,
@@ -148,13 +202,20 @@ export class LineageService {
         term: r.term,
         issuingUnitId: r.issuingUnitId,
         annualPlans: plans,
-        tasks: tasks.filter((t) => t.programmeId === r.id).map(({ programmeId: _, ...t }) => ({ ...t, annualPlanYear: planOf(t.code) })),
+        tasks: tasks
+          .filter((t) => t.programmeId === r.id)
+          .map(({ programmeId: _, ...t }) => ({ ...t, annualPlanYear: planOf(t.code) })),
         targets: targets.filter((t) => t.programmeId === r.id).map(({ programmeId: _, ...t }) => t),
       };
     });
   }
 
-  private async tasks(scope: SupervisionScope, programmeIds: string[] | null, now: Date, taskId?: string): Promise<Array<LineageTask & { programmeId: string | null }>> {
+  private async tasks(
+    scope: SupervisionScope,
+    programmeIds: string[] | null,
+    now: Date,
+    taskId?: string,
+  ): Promise<Array<LineageTask & { programmeId: string | null }>> {
     const params = new SqlParams();
     const nowParam = params.add(now.toISOString());
     const where = [taskInScope(scope, 't', params)];
@@ -169,7 +230,10 @@ export class LineageService {
     return rows.map((t) => ({ ...t, annualPlanYear: null }));
   }
 
-  private async targets(programmeIds: string[], code?: string): Promise<Array<LineageTarget & { programmeId: string }>> {
+  private async targets(
+    programmeIds: string[],
+    code?: string,
+  ): Promise<Array<LineageTarget & { programmeId: string }>> {
     const params = new SqlParams();
     const where = [`pt.programme_id = ANY(${params.add(programmeIds)}::text[])`];
     if (code !== undefined) where.push(`pt.code = ${params.add(code)}`);

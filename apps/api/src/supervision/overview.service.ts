@@ -28,7 +28,13 @@ export interface AchievementRow {
   achievedOrExceeded: number;
   targetsTotal: number;
   headline: string | null;
-  low: Array<{ code: string; name: string | null; unit: string | null; value: string | null; achievement: string | null }>;
+  low: Array<{
+    code: string;
+    name: string | null;
+    unit: string | null;
+    value: string | null;
+    achievement: string | null;
+  }>;
 }
 
 export interface ProgrammeListRow {
@@ -76,7 +82,14 @@ interface GroupedRow {
 }
 
 /** GROUPING() bits of (unit, member, field group, month): 0 = grouped by that column. */
-const GROUPING = { unit: 0b0111, member: 0b1011, field: 0b1101, month: 0b1110, all: 0b1111, unitMemberField: 0b0001 } as const;
+const GROUPING = {
+  unit: 0b0111,
+  member: 0b1011,
+  field: 0b1101,
+  month: 0b1110,
+  all: 0b1111,
+  unitMemberField: 0b0001,
+} as const;
 const TREND_MONTHS = 60;
 /** Months and due days are those of Vietnam, as in the term bounds. */
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -96,13 +109,26 @@ function counts(r: GroupedRow): BucketCounts {
 export class OverviewService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async overview(scope: SupervisionScope, term: string | undefined, page: number, pageSize: number, now = new Date()): Promise<Overview> {
+  async overview(
+    scope: SupervisionScope,
+    term: string | undefined,
+    page: number,
+    pageSize: number,
+    now = new Date(),
+  ): Promise<Overview> {
     const [programmesByPhase, tasks, achievement] = await Promise.all([
       this.programmesByPhase(scope, term),
       this.taskBuckets(scope, term, now),
       this.achievement(scope, term, page, pageSize),
     ]);
-    return { committee: scope.committee, term: term ?? null, asOf: now.toISOString(), programmesByPhase, tasks, achievement };
+    return {
+      committee: scope.committee,
+      term: term ?? null,
+      asOf: now.toISOString(),
+      programmesByPhase,
+      tasks,
+      achievement,
+    };
   }
 
   private programmeConditions(scope: SupervisionScope, term: string | undefined, p: string, params: SqlParams): string {
@@ -164,7 +190,9 @@ export class OverviewService {
           AND t.due_at >= (${monthStart} AT TIME ZONE '${TIME_ZONE}') AND t.due_at < ${nowParam}`;
     }
     const sums = (cast: string) =>
-      ['done_on_time', 'done_late', 'open_within_deadline', 'open_overdue'].map((c) => `COALESCE(sum(${c}), 0)${cast} AS ${c}`).join(', ');
+      ['done_on_time', 'done_late', 'open_within_deadline', 'open_overdue']
+        .map((c) => `COALESCE(sum(${c}), 0)${cast} AS ${c}`)
+        .join(', ');
     // Two hash passes over the counted rows (by unit, member and field together, and by month), then
     // the few (unit, member, field) rows are grouped each way: cheaper than four passes over all rows.
     const rows: GroupedRow[] = await this.dataSource.query(
@@ -189,10 +217,18 @@ export class OverviewService {
     const total = of(GROUPING.all)[0];
     const currentMonth = now.toISOString().slice(0, 7);
     return {
-      total: total ? counts(total) : { DONE_ON_TIME: 0, DONE_LATE: 0, OPEN_WITHIN_DEADLINE: 0, OPEN_OVERDUE: 0, total: 0 },
-      byUnit: of(GROUPING.unit).map((r) => ({ key: r.unit_id, label: r.unit_name, ...counts(r) })).sort(byTotalDesc),
-      byMemberInCharge: of(GROUPING.member).map((r) => ({ key: r.member_id, label: r.member_name, ...counts(r) })).sort(byTotalDesc),
-      byFieldGroup: of(GROUPING.field).map((r) => ({ key: r.field_group, label: r.field_group, ...counts(r) })).sort(byTotalDesc),
+      total: total
+        ? counts(total)
+        : { DONE_ON_TIME: 0, DONE_LATE: 0, OPEN_WITHIN_DEADLINE: 0, OPEN_OVERDUE: 0, total: 0 },
+      byUnit: of(GROUPING.unit)
+        .map((r) => ({ key: r.unit_id, label: r.unit_name, ...counts(r) }))
+        .sort(byTotalDesc),
+      byMemberInCharge: of(GROUPING.member)
+        .map((r) => ({ key: r.member_id, label: r.member_name, ...counts(r) }))
+        .sort(byTotalDesc),
+      byFieldGroup: of(GROUPING.field)
+        .map((r) => ({ key: r.field_group, label: r.field_group, ...counts(r) }))
+        .sort(byTotalDesc),
       overdueTrend: of(GROUPING.month)
         .filter((r) => r.month !== null && r.month <= currentMonth)
         .map((r) => ({ month: r.month as string, due: counts(r).total, late: r.done_late + r.open_overdue }))
@@ -202,7 +238,13 @@ export class OverviewService {
   }
 
   /** The programmes in scope (for drill-down), most pressing phase deadline first. */
-  async programmes(scope: SupervisionScope, term: string | undefined, phase: string | undefined, page: number, pageSize: number): Promise<{ items: ProgrammeListRow[]; total: number; page: number; pageSize: number }> {
+  async programmes(
+    scope: SupervisionScope,
+    term: string | undefined,
+    phase: string | undefined,
+    page: number,
+    pageSize: number,
+  ): Promise<{ items: ProgrammeListRow[]; total: number; page: number; pageSize: number }> {
     const params = new SqlParams();
     const where = [this.programmeConditions(scope, term, 'p', params)];
     if (phase) where.push(`p.phase = ${params.add(phase)}`);
@@ -222,7 +264,12 @@ export class OverviewService {
   }
 
   /** Achievement of targets per programme and closed review period, with the low targets named. */
-  async achievement(scope: SupervisionScope, term: string | undefined, page: number, pageSize: number): Promise<Overview['achievement']> {
+  async achievement(
+    scope: SupervisionScope,
+    term: string | undefined,
+    page: number,
+    pageSize: number,
+  ): Promise<Overview['achievement']> {
     const params = new SqlParams();
     const where = `r.closed_at IS NOT NULL AND r.targets_total IS NOT NULL AND ${this.programmeConditions(scope, term, 'p', params)}`;
     const countParams = [...params.values];
@@ -244,7 +291,10 @@ export class OverviewService {
          ORDER BY p.id, r.seq LIMIT ${limit} OFFSET ${offset}`,
         params.values,
       ) as Promise<AchievementRow[]>,
-      this.dataSource.query(`SELECT count(*)::int AS total FROM programme_review r JOIN programme p ON p.id = r.programme_id WHERE ${where}`, countParams),
+      this.dataSource.query(
+        `SELECT count(*)::int AS total FROM programme_review r JOIN programme p ON p.id = r.programme_id WHERE ${where}`,
+        countParams,
+      ),
     ]);
     return { items, total, page, pageSize };
   }

@@ -20,7 +20,8 @@ interface SnapshotParts {
   finalReview: Review | null;
 }
 
-const rate = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part / whole) * 1000) / 1000);
+const rate = (part: number, whole: number): number | null =>
+  whole === 0 ? null : Math.round((part / whole) * 1000) / 1000;
 const time = (iso: string) => Date.parse(iso);
 
 /**
@@ -31,7 +32,12 @@ const time = (iso: string) => Date.parse(iso);
 export class ResponsivenessService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async responsiveness(scope: SupervisionScope, term: string | undefined, by: 'unit' | 'person', now = new Date()): Promise<ResponsivenessRow[]> {
+  async responsiveness(
+    scope: SupervisionScope,
+    term: string | undefined,
+    by: 'unit' | 'person',
+    now = new Date(),
+  ): Promise<ResponsivenessRow[]> {
     const params = new SqlParams();
     // Staff see their own figures, wherever they were invited.
     const where = [scope.kind === 'SELF' ? 'TRUE' : programmeInScope(scope, 'p', params)];
@@ -42,10 +48,14 @@ export class ResponsivenessService {
        FROM programme p WHERE ${where.join(' AND ')}`,
       params.values,
     );
-    const people: Array<{ id: string; fullName: string; unitId: string }> = await this.dataSource.query('SELECT id, full_name AS "fullName", unit_id AS "unitId" FROM person');
+    const people: Array<{ id: string; fullName: string; unitId: string }> = await this.dataSource.query(
+      'SELECT id, full_name AS "fullName", unit_id AS "unitId" FROM person',
+    );
     const units: Array<{ id: string; name: string }> = await this.dataSource.query('SELECT id, name FROM org_unit');
     const unitOfPerson = new Map(people.map((p) => [p.id, p.unitId]));
-    const label = new Map<string, string>(by === 'person' ? people.map((p) => [p.id, p.fullName]) : units.map((u) => [u.id, u.name]));
+    const label = new Map<string, string>(
+      by === 'person' ? people.map((p) => [p.id, p.fullName]) : units.map((u) => [u.id, u.name]),
+    );
 
     const rows = new Map<string, ResponsivenessRow>();
     const row = (key: string): ResponsivenessRow => {

@@ -15,8 +15,16 @@ export type SupervisionScope =
   | { kind: 'SELF'; personId: string; committee: null };
 
 /** Units that are a committee in their own right: a standing committee or board works for its parent. */
-const COMMITTEE_KINDS: readonly string[] = [OrgUnitKind.PROVINCIAL_COMMITTEE, OrgUnitKind.DISTRICT_COMMITTEE, OrgUnitKind.GRASSROOTS_ORGANISATION];
-const WORKS_FOR_PARENT: readonly string[] = [OrgUnitKind.STANDING_COMMITTEE, OrgUnitKind.INSPECTION_COMMISSION, OrgUnitKind.ADVISORY_BOARD];
+const COMMITTEE_KINDS: readonly string[] = [
+  OrgUnitKind.PROVINCIAL_COMMITTEE,
+  OrgUnitKind.DISTRICT_COMMITTEE,
+  OrgUnitKind.GRASSROOTS_ORGANISATION,
+];
+const WORKS_FOR_PARENT: readonly string[] = [
+  OrgUnitKind.STANDING_COMMITTEE,
+  OrgUnitKind.INSPECTION_COMMISSION,
+  OrgUnitKind.ADVISORY_BOARD,
+];
 
 interface UnitRow {
   id: string;
@@ -39,7 +47,11 @@ export class SupervisionScopeService {
     return this.scopeIn(await this.units(), principal, committeeId);
   }
 
-  private scopeIn({ tree, byId }: { tree: OrgTree; byId: Map<string, UnitRow> }, principal: Principal, committeeId?: string): SupervisionScope {
+  private scopeIn(
+    { tree, byId }: { tree: OrgTree; byId: Map<string, UnitRow> },
+    principal: Principal,
+    committeeId?: string,
+  ): SupervisionScope {
     const unitOf = (id: string) => {
       const u = byId.get(id);
       if (!u) throw new NotFoundException(`unknown unit ${id}`);
@@ -51,11 +63,15 @@ export class SupervisionScopeService {
     }
     const root = this.rootOf(principal, tree, byId);
     if (!root) {
-      if (committeeId) throw new ForbiddenException('you see only your own tasks; ask a supervisor for a committee overview');
+      if (committeeId)
+        throw new ForbiddenException('you see only your own tasks; ask a supervisor for a committee overview');
       return { kind: 'SELF', personId: principal.personId, committee: null };
     }
     const target = committeeId ? unitOf(committeeId).id : root;
-    if (!tree.isWithin(target, root)) throw new ForbiddenException(`unit ${committeeId} is outside what you supervise (${byId.get(root)?.name ?? root})`);
+    if (!tree.isWithin(target, root))
+      throw new ForbiddenException(
+        `unit ${committeeId} is outside what you supervise (${byId.get(root)?.name ?? root})`,
+      );
     return { kind: 'UNITS', unitIds: tree.subtreeOf(target), committee: unitOf(target) };
   }
 
@@ -73,7 +89,9 @@ export class SupervisionScopeService {
   }
 
   /** The units the caller may ask an overview of (their scope's subtree), root first then by name. */
-  async unitsInScope(principal: Principal): Promise<Array<{ id: string; name: string; kind: string; parentId: string | null }>> {
+  async unitsInScope(
+    principal: Principal,
+  ): Promise<Array<{ id: string; name: string; kind: string; parentId: string | null }>> {
     const units = await this.units();
     const scope = this.scopeIn(units, principal);
     const { byId } = units;
@@ -89,7 +107,8 @@ export class SupervisionScopeService {
   private rootOf(principal: Principal, tree: OrgTree, byId: Map<string, UnitRow>): string | null {
     const own = byId.get(principal.unitId);
     if (!own) return null;
-    const committee = tree.ancestorsOf(own.id).find((id) => COMMITTEE_KINDS.includes(byId.get(id)?.kind ?? '')) ?? own.id;
+    const committee =
+      tree.ancestorsOf(own.id).find((id) => COMMITTEE_KINDS.includes(byId.get(id)?.kind ?? '')) ?? own.id;
     // Advisory staff prepare the committee's reviews and reports, so they see what it supervises.
     if (hasRole(principal, Role.STANDING_COMMITTEE, Role.INSPECTOR, Role.ADVISORY_STAFF)) return committee;
     if (hasRole(principal, Role.HEAD)) return WORKS_FOR_PARENT.includes(own.kind) ? committee : own.id;

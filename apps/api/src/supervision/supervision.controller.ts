@@ -4,7 +4,13 @@ import type { Response } from 'express';
 import { TASK_BUCKETS } from '@app/domain';
 import { CurrentPrincipal, Principal } from '../auth/principal';
 import { CsvColumn, csvDownload } from './csv.util';
-import { LineageQuery, OverviewQuery, PagedQuery, ProgrammesQuery, ResponsivenessQuery } from './dto/supervision-query.dto';
+import {
+  LineageQuery,
+  OverviewQuery,
+  PagedQuery,
+  ProgrammesQuery,
+  ResponsivenessQuery,
+} from './dto/supervision-query.dto';
 import { LineageService } from './lineage.service';
 import { AchievementRow, BucketRow, OverviewService, ProgrammeListRow } from './overview.service';
 import { ResponsivenessRow, ResponsivenessService } from './responsiveness.service';
@@ -81,12 +87,20 @@ export class SupervisionController {
   @Get('overview')
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
-    summary: 'Overview of a committee and term: programmes by phase, tasks in the four buckets by unit / member in charge / field group, overdue trend, target achievement per programme and period',
+    summary:
+      'Overview of a committee and term: programmes by phase, tasks in the four buckets by unit / member in charge / field group, overdue trend, target achievement per programme and period',
   })
-  async overview(@CurrentPrincipal() p: Principal, @Query() q: OverviewQuery, @Res({ passthrough: true }) res: Response) {
+  async overview(
+    @CurrentPrincipal() p: Principal,
+    @Query() q: OverviewQuery,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const scope = await this.scopes.resolve(p, q.committeeId);
     if (q.format !== 'csv') return this.overviews.overview(scope, q.term, q.page, q.pageSize);
-    if (!q.list) throw new BadRequestException('format=csv needs list=phases|byUnit|byMemberInCharge|byFieldGroup|overdueTrend|achievement');
+    if (!q.list)
+      throw new BadRequestException(
+        'format=csv needs list=phases|byUnit|byMemberInCharge|byFieldGroup|overdueTrend|achievement',
+      );
     const file = `overview-${q.list}.csv`;
     switch (q.list) {
       case 'phases':
@@ -95,7 +109,12 @@ export class SupervisionController {
           { header: 'count', value: (r) => r.count },
         ]);
       case 'achievement':
-        return csvDownload(res, file, (await this.overviews.achievement(scope, q.term, CSV_ALL.page, CSV_ALL.pageSize)).items, achievementColumns);
+        return csvDownload(
+          res,
+          file,
+          (await this.overviews.achievement(scope, q.term, CSV_ALL.page, CSV_ALL.pageSize)).items,
+          achievementColumns,
+        );
       case 'overdueTrend':
         return csvDownload(res, file, (await this.overviews.taskBuckets(scope, q.term, new Date())).overdueTrend, [
           { header: 'month', value: (r) => r.month },
@@ -111,15 +130,23 @@ export class SupervisionController {
   }
 
   @Get('units')
-  @ApiOperation({ summary: 'The units you may ask an overview of: your committee (or unit) and everything below it; none for staff' })
+  @ApiOperation({
+    summary: 'The units you may ask an overview of: your committee (or unit) and everything below it; none for staff',
+  })
   units(@CurrentPrincipal() p: Principal) {
     return this.scopes.unitsInScope(p);
   }
 
   @Get('programmes')
   @ApiProduces('application/json', 'text/csv')
-  @ApiOperation({ summary: 'Programmes in scope (committee, term, phase), nearest phase deadline first: the drill-down list' })
-  async programmes(@CurrentPrincipal() p: Principal, @Query() q: ProgrammesQuery, @Res({ passthrough: true }) res: Response) {
+  @ApiOperation({
+    summary: 'Programmes in scope (committee, term, phase), nearest phase deadline first: the drill-down list',
+  })
+  async programmes(
+    @CurrentPrincipal() p: Principal,
+    @Query() q: ProgrammesQuery,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const scope = await this.scopes.resolve(p, q.committeeId);
     const paging = q.format === 'csv' ? CSV_ALL : q;
     const result = await this.overviews.programmes(scope, q.term, q.phase, paging.page, paging.pageSize);
@@ -128,15 +155,34 @@ export class SupervisionController {
 
   @Get('lineage')
   @ApiProduces('application/json', 'text/csv')
-  @ApiOperation({ summary: 'Resolution → programmes → annual plans → tasks → targets, from the top (resolution) or up from a programme, a task or a target' })
+  @ApiOperation({
+    summary:
+      'Resolution → programmes → annual plans → tasks → targets, from the top (resolution) or up from a programme, a task or a target',
+  })
   async lineage(@CurrentPrincipal() p: Principal, @Query() q: LineageQuery, @Res({ passthrough: true }) res: Response) {
     const scope = await this.scopes.resolve(p);
     const paging = q.format === 'csv' ? CSV_ALL : q;
     const result = await this.lineages.lineage(scope, q, paging.page, paging.pageSize);
     if (q.format !== 'csv') return result;
     const rows = result.programmes.flatMap((prog) => [
-      ...prog.tasks.map((t) => ({ resolution: result.resolution, programme: prog.id, annualPlan: t.annualPlanYear, kind: 'TASK', code: t.code, title: t.title, state: t.bucket })),
-      ...prog.targets.map((t) => ({ resolution: result.resolution, programme: prog.id, annualPlan: null, kind: 'TARGET', code: t.code, title: t.name, state: t.values.at(-1)?.achievement ?? null })),
+      ...prog.tasks.map((t) => ({
+        resolution: result.resolution,
+        programme: prog.id,
+        annualPlan: t.annualPlanYear,
+        kind: 'TASK',
+        code: t.code,
+        title: t.title,
+        state: t.bucket,
+      })),
+      ...prog.targets.map((t) => ({
+        resolution: result.resolution,
+        programme: prog.id,
+        annualPlan: null,
+        kind: 'TARGET',
+        code: t.code,
+        title: t.name,
+        state: t.values.at(-1)?.achievement ?? null,
+      })),
     ]);
     return csvDownload(res, 'lineage.csv', rows, [
       { header: 'resolution', value: (r) => r.resolution },
@@ -151,8 +197,15 @@ export class SupervisionController {
 
   @Get('programmes/:id/timeline')
   @ApiProduces('application/json', 'text/csv')
-  @ApiOperation({ summary: 'One programme in time order: phases with dates, reviews, inspections, reminders sent, escalations' })
-  async timeline(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Query() q: PagedQuery, @Res({ passthrough: true }) res: Response) {
+  @ApiOperation({
+    summary: 'One programme in time order: phases with dates, reviews, inspections, reminders sent, escalations',
+  })
+  async timeline(
+    @CurrentPrincipal() p: Principal,
+    @Param('id') id: string,
+    @Query() q: PagedQuery,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const scope = await this.scopes.resolve(p);
     const paging = q.format === 'csv' ? CSV_ALL : q;
     const result = await this.timelines.timeline(scope, id, paging.page, paging.pageSize);
@@ -161,8 +214,15 @@ export class SupervisionController {
 
   @Get('responsiveness')
   @ApiProduces('application/json', 'text/csv')
-  @ApiOperation({ summary: 'Per unit or person: consultation answers on time, dissemination acknowledged, progress reports on time (feeds the annual appraisal)' })
-  async responsivenessList(@CurrentPrincipal() p: Principal, @Query() q: ResponsivenessQuery, @Res({ passthrough: true }) res: Response) {
+  @ApiOperation({
+    summary:
+      'Per unit or person: consultation answers on time, dissemination acknowledged, progress reports on time (feeds the annual appraisal)',
+  })
+  async responsivenessList(
+    @CurrentPrincipal() p: Principal,
+    @Query() q: ResponsivenessQuery,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const scope = await this.scopes.resolve(p, q.committeeId);
     const rows = await this.responsiveness.responsiveness(scope, q.term, scope.kind === 'SELF' ? 'person' : q.by);
     if (q.format === 'csv') return csvDownload(res, `responsiveness-by-${q.by}.csv`, rows, responsivenessColumns);
@@ -170,4 +230,3 @@ export class SupervisionController {
     return { items: rows.slice(start, start + q.pageSize), total: rows.length, page: q.page, pageSize: q.pageSize };
   }
 }
-

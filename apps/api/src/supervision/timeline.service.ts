@@ -4,7 +4,14 @@ import { DataSource } from 'typeorm';
 import { programmeInScope, SqlParams } from './scope-sql.util';
 import type { SupervisionScope } from './supervision-scope.service';
 
-export const TIMELINE_KINDS = ['PHASE', 'REVIEW_OPENED', 'REVIEW_CLOSED', 'INSPECTION', 'REMINDER', 'ESCALATION'] as const;
+export const TIMELINE_KINDS = [
+  'PHASE',
+  'REVIEW_OPENED',
+  'REVIEW_CLOSED',
+  'INSPECTION',
+  'REMINDER',
+  'ESCALATION',
+] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export interface TimelineEntry {
@@ -23,7 +30,10 @@ export class TimelineService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The programme's title and issuing unit, or 404 when it is outside the caller's scope. */
-  async visibleProgramme(scope: SupervisionScope, id: string): Promise<{ id: string; title: string; issuingUnitId: string }> {
+  async visibleProgramme(
+    scope: SupervisionScope,
+    id: string,
+  ): Promise<{ id: string; title: string; issuingUnitId: string }> {
     const params = new SqlParams();
     const [row] = await this.dataSource.query(
       `SELECT p.id, p.title, p.issuing_unit_id AS "issuingUnitId" FROM programme p WHERE p.id = ${params.add(id)} AND ${programmeInScope(scope, 'p', params)}`,
@@ -33,7 +43,18 @@ export class TimelineService {
     return row;
   }
 
-  async timeline(scope: SupervisionScope, id: string, page: number, pageSize: number): Promise<{ programme: { id: string; title: string }; items: TimelineEntry[]; total: number; page: number; pageSize: number }> {
+  async timeline(
+    scope: SupervisionScope,
+    id: string,
+    page: number,
+    pageSize: number,
+  ): Promise<{
+    programme: { id: string; title: string };
+    items: TimelineEntry[];
+    total: number;
+    page: number;
+    pageSize: number;
+  }> {
     const programme = await this.visibleProgramme(scope, id);
     const rows: TimelineEntry[] = await this.dataSource.query(
       `SELECT * FROM (
@@ -69,6 +90,12 @@ export class TimelineService {
     );
     const items = rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
     const start = (page - 1) * pageSize;
-    return { programme: { id: programme.id, title: programme.title }, items: items.slice(start, start + pageSize), total: items.length, page, pageSize };
+    return {
+      programme: { id: programme.id, title: programme.title },
+      items: items.slice(start, start + pageSize),
+      total: items.length,
+      page,
+      pageSize,
+    };
   }
 }

@@ -10,7 +10,12 @@ import { ReassignBulkDto } from './dto/reassign-bulk.dto';
 import { TaskScopeService } from './task-scope.service';
 import { TasksService } from './tasks.service';
 
-const REASSIGNABLE: readonly TaskStatus[] = [TaskStatus.ASSIGNED, TaskStatus.ACCEPTED, TaskStatus.IN_PROGRESS, TaskStatus.RETURNED];
+const REASSIGNABLE: readonly TaskStatus[] = [
+  TaskStatus.ASSIGNED,
+  TaskStatus.ACCEPTED,
+  TaskStatus.IN_PROGRESS,
+  TaskStatus.RETURNED,
+];
 const MAX_BULK = 2000;
 const CONCURRENCY = 10;
 
@@ -33,10 +38,17 @@ export class TaskReassignmentService {
     private readonly tasks: TasksService,
   ) {}
 
-  async reassignAll(dto: ReassignBulkDto, p: Principal): Promise<{ requestId: string; matched: number; reassigned: number; results: BulkItemResult[] }> {
-    if (!hasRole(p, Role.HEAD, Role.STANDING_COMMITTEE, Role.ADMIN)) throw new ForbiddenException('only a unit head, the Standing Committee or an admin reassigns tasks in bulk');
-    if (dto.fromPersonId === dto.toPersonId) throw new BadRequestException('fromPersonId and toPersonId are the same person');
-    const [to] = await this.dataSource.query(`SELECT id, unit_id FROM person WHERE id = $1 AND active`, [dto.toPersonId]);
+  async reassignAll(
+    dto: ReassignBulkDto,
+    p: Principal,
+  ): Promise<{ requestId: string; matched: number; reassigned: number; results: BulkItemResult[] }> {
+    if (!hasRole(p, Role.HEAD, Role.STANDING_COMMITTEE, Role.ADMIN))
+      throw new ForbiddenException('only a unit head, the Standing Committee or an admin reassigns tasks in bulk');
+    if (dto.fromPersonId === dto.toPersonId)
+      throw new BadRequestException('fromPersonId and toPersonId are the same person');
+    const [to] = await this.dataSource.query(`SELECT id, unit_id FROM person WHERE id = $1 AND active`, [
+      dto.toPersonId,
+    ]);
     if (!to) throw new BadRequestException(`unknown or inactive person ${dto.toPersonId}`);
     const toUnitId: string = dto.toUnitId ?? to.unit_id;
     const [unit] = await this.dataSource.query(`SELECT id FROM org_unit WHERE id = $1`, [toUnitId]);
@@ -52,22 +64,36 @@ export class TaskReassignmentService {
     if (rows.length > MAX_BULK) throw new BadRequestException(`more than ${MAX_BULK} tasks match; narrow the request`);
     const results: BulkItemResult[] = [];
     for (let i = 0; i < rows.length; i += CONCURRENCY) {
-      results.push(...(await Promise.all(rows.slice(i, i + CONCURRENCY).map((row) => this.reassignOne(row, dto, toUnitId, p)))));
+      results.push(
+        ...(await Promise.all(rows.slice(i, i + CONCURRENCY).map((row) => this.reassignOne(row, dto, toUnitId, p)))),
+      );
     }
     return { requestId: dto.requestId, matched: rows.length, reassigned: results.filter((r) => r.ok).length, results };
   }
 
-  private async reassignOne(row: { id: string; workflow_id: string }, dto: ReassignBulkDto, toUnitId: string, p: Principal): Promise<BulkItemResult> {
+  private async reassignOne(
+    row: { id: string; workflow_id: string },
+    dto: ReassignBulkDto,
+    toUnitId: string,
+    p: Principal,
+  ): Promise<BulkItemResult> {
     const requestId = `bulk-${createHash('sha256').update(`${dto.requestId}\n${row.id}`).digest('hex').slice(0, 40)}`;
     try {
-      await this.tasks.sendAction(row.workflow_id, 'reassign', requestId, { toPersonId: dto.toPersonId, toUnitId, reason: dto.reason }, p);
+      await this.tasks.sendAction(
+        row.workflow_id,
+        'reassign',
+        requestId,
+        { toPersonId: dto.toPersonId, toUnitId, reason: dto.reason },
+        p,
+      );
       return { taskId: row.id, ok: true, status: 200, reason: null };
     } catch (err) {
       if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
         const status = { FORBIDDEN: 403, WRONG_PHASE: 409, INVALID: 400, NOT_FOUND: 404 }[err.cause.type ?? ''] ?? 422;
         return { taskId: row.id, ok: false, status, reason: err.cause.message };
       }
-      if (err instanceof HttpException) return { taskId: row.id, ok: false, status: err.getStatus(), reason: err.message };
+      if (err instanceof HttpException)
+        return { taskId: row.id, ok: false, status: err.getStatus(), reason: err.message };
       throw err;
     }
   }

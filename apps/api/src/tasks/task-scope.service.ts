@@ -15,7 +15,10 @@ export class TaskScopeService {
   async unitsOf(p: Principal): Promise<string[] | null> {
     const scope = await this.scope.resolve(p);
     if (scope.kind === 'ALL') return null;
-    if (scope.kind === 'SELF') throw new ForbiddenException('only a head, the Standing Committee, inspectors or advisory staff supervise tasks; your own tasks are under GET /tasks');
+    if (scope.kind === 'SELF')
+      throw new ForbiddenException(
+        'only a head, the Standing Committee, inspectors or advisory staff supervise tasks; your own tasks are under GET /tasks',
+      );
     return scope.unitIds;
   }
 }

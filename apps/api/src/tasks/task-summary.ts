@@ -28,8 +28,26 @@ export interface TaskSummary {
 
 /** Columns a summary needs (the snapshot stays out of lists). */
 export const SUMMARY_COLUMNS = [
-  'id', 'programmeId', 'code', 'title', 'source', 'responsibleUnitId', 'responsiblePersonId', 'assignerId', 'memberInChargeId', 'fieldGroup',
-  'issuingUnitId', 'isBreakthrough', 'status', 'dueAt', 'originalDueAt', 'progressPercent', 'acceptedAt', 'submittedAt', 'doneAt', 'updatedAt',
+  'id',
+  'programmeId',
+  'code',
+  'title',
+  'source',
+  'responsibleUnitId',
+  'responsiblePersonId',
+  'assignerId',
+  'memberInChargeId',
+  'fieldGroup',
+  'issuingUnitId',
+  'isBreakthrough',
+  'status',
+  'dueAt',
+  'originalDueAt',
+  'progressPercent',
+  'acceptedAt',
+  'submittedAt',
+  'doneAt',
+  'updatedAt',
 ] as const;
 
 export function toTaskSummary(t: TaskEntity, now: Date): TaskSummary {

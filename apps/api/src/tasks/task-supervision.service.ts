@@ -3,7 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
 import { TaskEntity } from '@app/persistence';
-import { bucketsFromCountsSql, COUNTED_GROUPINGS, taskBucketCountsSql, taskBucketSql } from '@app/persistence/queries/task-buckets.sql';
+import {
+  bucketsFromCountsSql,
+  COUNTED_GROUPINGS,
+  taskBucketCountsSql,
+  taskBucketSql,
+} from '@app/persistence/queries/task-buckets.sql';
 import { Page } from '../common/pagination.query';
 import { Principal } from '../auth/principal';
 import { SupervisionFilterQuery, SupervisionListQuery, TaskBucketsQuery, TaskGrouping } from './dto/supervision.query';
@@ -90,21 +95,32 @@ export class TaskSupervisionService {
     if (q.fieldGroup) where.add((v) => `t.field_group = ${v(q.fieldGroup)}`);
     if (q.bucket) where.add((v) => `${taskBucketSql('t', v(now))} = ${v(q.bucket)}`);
     const [column, direction] = SORT_COLUMN[q.sort];
-    const columns = SUMMARY_COLUMNS.map((c) => `t.${c.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`)} AS "${c}"`).join(', ');
+    const columns = SUMMARY_COLUMNS.map((c) => `t.${c.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`)} AS "${c}"`).join(
+      ', ',
+    );
     const limit = where.param(q.pageSize);
     const offset = where.param((q.page - 1) * q.pageSize);
     const rows: Array<TaskEntity & { total: number }> = await this.dataSource.query(
       `SELECT ${columns}, count(*) OVER ()::int AS total FROM task t ${where} ORDER BY ${column} ${direction}, t.id LIMIT ${limit} OFFSET ${offset}`,
       where.params,
     );
-    return { items: rows.map((r) => toTaskSummary(r, now)), total: rows[0]?.total ?? 0, page: q.page, pageSize: q.pageSize };
+    return {
+      items: rows.map((r) => toTaskSummary(r, now)),
+      total: rows[0]?.total ?? 0,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
   }
 
   /** Scope (issuing or responsible unit among the caller's) and the shared filters. */
   private async filters(q: SupervisionFilterQuery, p: Principal): Promise<Where> {
     const units = await this.scope.unitsOf(p);
     const where = new Where();
-    if (units !== null) where.add((v) => { const u = v(units); return `(t.issuing_unit_id = ANY(${u}) OR t.responsible_unit_id = ANY(${u}))`; });
+    if (units !== null)
+      where.add((v) => {
+        const u = v(units);
+        return `(t.issuing_unit_id = ANY(${u}) OR t.responsible_unit_id = ANY(${u}))`;
+      });
     if (q.issuingUnitId) where.add((v) => `t.issuing_unit_id = ${v(q.issuingUnitId)}`);
     if (q.programmeId) where.add((v) => `t.programme_id = ${v(q.programmeId)}`);
     return where;
@@ -112,8 +128,10 @@ export class TaskSupervisionService {
 
   private async countGroups(q: TaskBucketsQuery, p: Principal): Promise<number> {
     const where = await this.filters(q, p);
-    const [row] = await this.dataSource.query(`SELECT count(DISTINCT ${GROUP_COLUMN[q.groupBy]})::int AS n FROM task t ${where}`, where.params);
+    const [row] = await this.dataSource.query(
+      `SELECT count(DISTINCT ${GROUP_COLUMN[q.groupBy]})::int AS n FROM task t ${where}`,
+      where.params,
+    );
     return row.n;
   }
 }
-

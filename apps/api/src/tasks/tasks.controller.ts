@@ -35,13 +35,16 @@ export class TasksController {
   }
 
   @Get('buckets')
-  @ApiOperation({ summary: 'Supervisor view: the four buckets grouped by unit, member in charge, field group or programme, in the caller\'s units' })
+  @ApiOperation({
+    summary:
+      "Supervisor view: the four buckets grouped by unit, member in charge, field group or programme, in the caller's units",
+  })
   buckets(@Query() q: TaskBucketsQuery, @CurrentPrincipal() p: Principal) {
     return this.supervision.buckets(q, p);
   }
 
   @Get('supervision')
-  @ApiOperation({ summary: 'Supervisor drill-down: the tasks behind a bucket cell, in the caller\'s units' })
+  @ApiOperation({ summary: "Supervisor drill-down: the tasks behind a bucket cell, in the caller's units" })
   supervise(@Query() q: SupervisionListQuery, @CurrentPrincipal() p: Principal) {
     return this.supervision.list(q, p);
   }
@@ -62,7 +65,7 @@ export class TasksController {
 
   @Get(':id/history')
   @ApiParam(ID_PARAM)
-  @ApiOperation({ summary: 'The task\'s history (assigned, accepted, progress, extensions, returns, escalations…)' })
+  @ApiOperation({ summary: "The task's history (assigned, accepted, progress, extensions, returns, escalations…)" })
   history(@Param('id') id: string, @CurrentPrincipal() p: Principal) {
     return this.tasks.history(id, p);
   }
@@ -71,8 +74,15 @@ export class TasksController {
   @HttpCode(200)
   @ApiParam(ID_PARAM)
   @ApiParam({ name: 'action', enum: TASK_ACTIONS })
-  @ApiOperation({ summary: 'A staff action on the task; refused with 403 (not yours), 409 (wrong state) or 400 (bad data)' })
-  act(@Param('id') id: string, @Param('action') action: string, @Body() dto: ActionRequestDto, @CurrentPrincipal() p: Principal) {
+  @ApiOperation({
+    summary: 'A staff action on the task; refused with 403 (not yours), 409 (wrong state) or 400 (bad data)',
+  })
+  act(
+    @Param('id') id: string,
+    @Param('action') action: string,
+    @Body() dto: ActionRequestDto,
+    @CurrentPrincipal() p: Principal,
+  ) {
     return this.tasks.act(id, action, dto, p);
   }
 }

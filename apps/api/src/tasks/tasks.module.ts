@@ -6,5 +6,9 @@ import { TaskSupervisionService } from './task-supervision.service';
 import { TasksController } from './tasks.controller';
 import { TasksService } from './tasks.service';
 
-@Module({ imports: [SupervisionModule], controllers: [TasksController], providers: [TasksService, TaskScopeService, TaskSupervisionService, TaskReassignmentService] })
+@Module({
+  imports: [SupervisionModule],
+  controllers: [TasksController],
+  providers: [TasksService, TaskScopeService, TaskSupervisionService, TaskReassignmentService],
+})
 export class TasksModule {}

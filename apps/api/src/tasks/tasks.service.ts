@@ -36,19 +36,33 @@ export class TasksService {
       .where('t.responsible_person_id = :me', { me: p.personId });
     if (q.status?.length) qb.andWhere('t.status IN (:...statuses)', { statuses: q.status });
     if (q.dueWithinDays !== undefined)
-      qb.andWhere('t.status IN (:...open) AND t.due_at >= :now AND t.due_at <= :until', { open: OPEN_TASK_STATUSES, now, until: new Date(now.getTime() + q.dueWithinDays * DAY_MS) });
-    if (q.overdue === true) qb.andWhere('t.status IN (:...open) AND t.due_at < :now', { open: OPEN_TASK_STATUSES, now });
-    if (q.overdue === false) qb.andWhere('NOT (t.status IN (:...open) AND t.due_at < :now)', { open: OPEN_TASK_STATUSES, now });
+      qb.andWhere('t.status IN (:...open) AND t.due_at >= :now AND t.due_at <= :until', {
+        open: OPEN_TASK_STATUSES,
+        now,
+        until: new Date(now.getTime() + q.dueWithinDays * DAY_MS),
+      });
+    if (q.overdue === true)
+      qb.andWhere('t.status IN (:...open) AND t.due_at < :now', { open: OPEN_TASK_STATUSES, now });
+    if (q.overdue === false)
+      qb.andWhere('NOT (t.status IN (:...open) AND t.due_at < :now)', { open: OPEN_TASK_STATUSES, now });
     if (q.programmeId) qb.andWhere('t.programme_id = :pid', { pid: q.programmeId });
     if (q.breakthrough !== undefined) qb.andWhere('t.is_breakthrough = :bt', { bt: q.breakthrough });
     const [column, direction] = SORT_COLUMN[q.sort];
-    const [rows, total] = await qb.orderBy(column, direction).addOrderBy('t.id', 'ASC').skip((q.page - 1) * q.pageSize).take(q.pageSize).getManyAndCount();
+    const [rows, total] = await qb
+      .orderBy(column, direction)
+      .addOrderBy('t.id', 'ASC')
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize)
+      .getManyAndCount();
     return { items: rows.map((t) => toTaskSummary(t, now)), total, page: q.page, pageSize: q.pageSize };
   }
 
   /** The four buckets of the caller's own tasks, for a badge. */
   async countsMine(p: Principal): Promise<BucketCounts> {
-    const [row] = await this.dataSource.query(`SELECT ${taskBucketCountsSql('t', '$2')} FROM task t WHERE t.responsible_person_id = $1`, [p.personId, new Date()]);
+    const [row] = await this.dataSource.query(
+      `SELECT ${taskBucketCountsSql('t', '$2')} FROM task t WHERE t.responsible_person_id = $1`,
+      [p.personId, new Date()],
+    );
     return bucketCounts(row);
   }
 
@@ -65,20 +79,31 @@ export class TasksService {
 
   async history(id: string, p: Principal): Promise<{ items: TaskEventEntity[]; total: number }> {
     await this.findVisible(id, p);
-    const [items, total] = await this.events.findAndCount({ where: { taskId: id }, order: { occurredAt: 'ASC', id: 'ASC' }, take: 1000 });
+    const [items, total] = await this.events.findAndCount({
+      where: { taskId: id },
+      order: { occurredAt: 'ASC', id: 'ASC' },
+      take: 1000,
+    });
     return { items, total };
   }
 
   /** A staff action: a Temporal update whose validator refuses with a reason (mapped to 4xx). */
   async act(id: string, action: string, dto: ActionRequestDto, p: Principal): Promise<TaskView> {
-    if (!(TASK_ACTIONS as readonly string[]).includes(action)) throw new NotFoundException(`unknown action ${action}; known: ${TASK_ACTIONS.join(', ')}`);
+    if (!(TASK_ACTIONS as readonly string[]).includes(action))
+      throw new NotFoundException(`unknown action ${action}; known: ${TASK_ACTIONS.join(', ')}`);
     const task = await this.tasks.findOne({ where: { id }, select: { id: true, workflowId: true } });
     if (!task) throw new NotFoundException(`task ${id} not found`);
     return this.sendAction(task.workflowId, action as TaskActionName, dto.requestId, dto.payload, p);
   }
 
   /** Sends one action to a task workflow; a finished task answers a retried request from its state. */
-  async sendAction(workflowId: string, action: TaskActionName, requestId: string, payload: unknown, p: Principal): Promise<TaskView> {
+  async sendAction(
+    workflowId: string,
+    action: TaskActionName,
+    requestId: string,
+    payload: unknown,
+    p: Principal,
+  ): Promise<TaskView> {
     const handle = this.temporal.workflow.getHandle(workflowId);
     try {
       return (await handle.executeUpdate(taskUpdates[action] as never, {
@@ -89,7 +114,10 @@ export class TasksService {
       if (err instanceof WorkflowUpdateFailedError) throw err;
       // The workflow has finished (DONE or CANCELLED): a retry of the finishing request still has its answer.
       const view = await handle.query(taskViewQuery).catch(() => null);
-      if (!view) throw err instanceof WorkflowNotFoundError ? new NotFoundException(`task workflow ${workflowId} not found`) : err;
+      if (!view)
+        throw err instanceof WorkflowNotFoundError
+          ? new NotFoundException(`task workflow ${workflowId} not found`)
+          : err;
       if (view.state.appliedRequestIds.includes(requestId)) return view;
       throw new ConflictException(`the task is ${view.status} and accepts no more actions`);
     }
@@ -98,7 +126,8 @@ export class TasksService {
   private async findVisible(id: string, p: Principal): Promise<TaskEntity> {
     const task = await this.tasks.findOne({ where: { id } });
     if (!task) throw new NotFoundException(`task ${id} not found`);
-    const involved = p.personId === task.responsiblePersonId || p.personId === task.assignerId || p.personId === task.memberInChargeId;
+    const involved =
+      p.personId === task.responsiblePersonId || p.personId === task.assignerId || p.personId === task.memberInChargeId;
     if (involved) return task;
     const units = await this.scope.unitsOf(p).catch((): string[] => []);
     if (units === null || units.includes(task.issuingUnitId) || units.includes(task.responsibleUnitId)) return task;

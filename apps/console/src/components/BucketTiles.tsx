@@ -8,7 +8,13 @@ export function BucketTiles({ counts }: { counts: BucketCounts }) {
   return (
     <div className="tiles">
       {BUCKETS.map((b) => (
-        <div key={b} className="tile" style={{ borderColor: BUCKET_COLOURS[b] }} data-testid={`bucket-${b}`} data-count={counts[b]}>
+        <div
+          key={b}
+          className="tile"
+          style={{ borderColor: BUCKET_COLOURS[b] }}
+          data-testid={`bucket-${b}`}
+          data-count={counts[b]}
+        >
           <div className="tile-count">{counts[b]}</div>
           <div className="tile-label">{t(b)}</div>
         </div>

@@ -36,7 +36,10 @@ export function MyWorkPage() {
 
   const load = useCallback(async () => {
     try {
-      const [c, list] = await Promise.all([api.get<BucketCounts>('/tasks/counts'), api.get<{ items: TaskSummary[] }>('/tasks?sort=dueAt&pageSize=100')]);
+      const [c, list] = await Promise.all([
+        api.get<BucketCounts>('/tasks/counts'),
+        api.get<{ items: TaskSummary[] }>('/tasks?sort=dueAt&pageSize=100'),
+      ]);
       setCounts(c);
       setTasks(list.items);
       setTasksError(null);
@@ -94,16 +97,25 @@ export function MyWorkPage() {
               </thead>
               <tbody>
                 {tasks.map((task) => (
-                  <tr key={task.id} data-task-id={task.id} className={task.bucket === 'OPEN_OVERDUE' ? 'overdue' : undefined}>
+                  <tr
+                    key={task.id}
+                    data-task-id={task.id}
+                    className={task.bucket === 'OPEN_OVERDUE' ? 'overdue' : undefined}
+                  >
                     <td>{task.title}</td>
                     <td>{date(task.dueAt)}</td>
                     <td>
-                      <span className={`badge ${task.bucket ?? ''}`}>{task.bucket ? t(task.bucket as 'DONE_ON_TIME') : task.status}</span>
+                      <span className={`badge ${task.bucket ?? ''}`}>
+                        {task.bucket ? t(task.bucket as 'DONE_ON_TIME') : task.status}
+                      </span>
                     </td>
                     <td>{task.progressPercent}%</td>
                     <td className="row-actions">
                       {task.status === 'ASSIGNED' && (
-                        <button type="button" onClick={() => act(`/tasks/${encodeURIComponent(task.id)}/actions/accept`, {})}>
+                        <button
+                          type="button"
+                          onClick={() => act(`/tasks/${encodeURIComponent(task.id)}/actions/accept`, {})}
+                        >
                           {t('accept')}
                         </button>
                       )}
@@ -124,14 +136,24 @@ export function MyWorkPage() {
             </table>
           </div>
         )}
-        {open && <TaskReportForm action={open.action} onCancel={() => setOpen(null)} onSend={(payload) => act(`/tasks/${encodeURIComponent(open.taskId)}/actions/${open.action}`, payload)} />}
+        {open && (
+          <TaskReportForm
+            action={open.action}
+            onCancel={() => setOpen(null)}
+            onSend={(payload) => act(`/tasks/${encodeURIComponent(open.taskId)}/actions/${open.action}`, payload)}
+          />
+        )}
       </section>
 
       <section className="card">
         <h2>{t('consultations')}</h2>
         {invitations.length === 0 && <p>{t('nothing')}</p>}
         {invitations.map((n) => (
-          <OpinionForm key={n.id} item={n} onSend={(text) => act(`/programmes/${n.programmeId}/actions/submitOpinion`, { text }, n.id)} />
+          <OpinionForm
+            key={n.id}
+            item={n}
+            onSend={(text) => act(`/programmes/${n.programmeId}/actions/submitOpinion`, { text }, n.id)}
+          />
         ))}
       </section>
 
@@ -142,7 +164,10 @@ export function MyWorkPage() {
           <div key={n.id} className="inbox-item">
             <strong>{n.title}</strong>
             <p>{n.body}</p>
-            <button type="button" onClick={() => act(`/programmes/${n.programmeId}/actions/acknowledgeDissemination`, {}, n.id)}>
+            <button
+              type="button"
+              onClick={() => act(`/programmes/${n.programmeId}/actions/acknowledgeDissemination`, {}, n.id)}
+            >
               {t('acknowledge')}
             </button>
           </div>
@@ -165,7 +190,15 @@ export function MyWorkPage() {
   );
 }
 
-function TaskReportForm({ action, onSend, onCancel }: { action: 'reportProgress' | 'submitResult'; onSend: (payload: Record<string, unknown>) => void; onCancel: () => void }) {
+function TaskReportForm({
+  action,
+  onSend,
+  onCancel,
+}: {
+  action: 'reportProgress' | 'submitResult';
+  onSend: (payload: Record<string, unknown>) => void;
+  onCancel: () => void;
+}) {
   const { t } = useI18n();
   const [percent, setPercent] = useState(50);
   const [text, setText] = useState('');
@@ -179,12 +212,27 @@ function TaskReportForm({ action, onSend, onCancel }: { action: 'reportProgress'
       {action === 'reportProgress' && (
         <label>
           {t('percent')}
-          <input name="percent" type="number" min={0} max={100} value={percent} onChange={(e) => setPercent(Number(e.target.value))} required />
+          <input
+            name="percent"
+            type="number"
+            min={0}
+            max={100}
+            value={percent}
+            onChange={(e) => setPercent(Number(e.target.value))}
+            required
+          />
         </label>
       )}
       <label>
         {t('reportText')}
-        <textarea name="text" value={text} onChange={(e) => setText(e.target.value)} required minLength={1} maxLength={5000} />
+        <textarea
+          name="text"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          required
+          minLength={1}
+          maxLength={5000}
+        />
       </label>
       <div className="row-actions">
         <button type="submit">{t('send')}</button>

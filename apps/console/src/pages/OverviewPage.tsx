@@ -11,9 +11,24 @@ interface Overview {
   committee: { id: string; name: string } | null;
   term: string | null;
   programmesByPhase: Array<{ phase: string; count: number }>;
-  tasks: { total: BucketCounts; byUnit: BucketRow[]; byMemberInCharge: BucketRow[]; byFieldGroup: BucketRow[]; overdueTrend: Array<{ month: string; due: number; late: number }> };
+  tasks: {
+    total: BucketCounts;
+    byUnit: BucketRow[];
+    byMemberInCharge: BucketRow[];
+    byFieldGroup: BucketRow[];
+    overdueTrend: Array<{ month: string; due: number; late: number }>;
+  };
   achievement: {
-    items: Array<{ programmeId: string; title: string; documentNumber: string | null; periodLabel: string; reviewKind: string; achievedOrExceeded: number; targetsTotal: number; low: Array<{ code: string; name: string | null }> }>;
+    items: Array<{
+      programmeId: string;
+      title: string;
+      documentNumber: string | null;
+      periodLabel: string;
+      reviewKind: string;
+      achievedOrExceeded: number;
+      targetsTotal: number;
+      low: Array<{ code: string; name: string | null }>;
+    }>;
     total: number;
   };
 }
@@ -44,14 +59,19 @@ export function OverviewPage() {
   const [units, setUnits] = useState<Array<{ id: string; name: string }>>([]);
 
   useEffect(() => {
-    api.get<Array<{ id: string; name: string }>>('/supervision/units').then(setUnits, (err: Error) => setError(err.message));
+    api
+      .get<Array<{ id: string; name: string }>>('/supervision/units')
+      .then(setUnits, (err: Error) => setError(err.message));
   }, []);
 
   const load = useCallback(async () => {
     setError(null);
     try {
       const q = query(filters);
-      const [o, p] = await Promise.all([api.get<Overview>(`/supervision/overview${q}`), api.get<{ items: ProgrammeRow[] }>(`/supervision/programmes${query({ ...filters, pageSize: '100' })}`)]);
+      const [o, p] = await Promise.all([
+        api.get<Overview>(`/supervision/overview${q}`),
+        api.get<{ items: ProgrammeRow[] }>(`/supervision/programmes${query({ ...filters, pageSize: '100' })}`),
+      ]);
       setOverview(o);
       setProgrammes(p.items);
     } catch (err) {
@@ -64,7 +84,8 @@ export function OverviewPage() {
   }, [load]);
 
   const charts = useMemo(() => (overview ? buildCharts(overview, t, phase) : null), [overview, t, phase]);
-  const csv = (list: string) => api.download(`/supervision/overview${query({ ...filters, format: 'csv', list })}`, `${list}.csv`);
+  const csv = (list: string) =>
+    api.download(`/supervision/overview${query({ ...filters, format: 'csv', list })}`, `${list}.csv`);
 
   function apply(e: FormEvent) {
     e.preventDefault();
@@ -90,7 +111,11 @@ export function OverviewPage() {
         </label>
         <button type="submit">{t('apply')}</button>
       </form>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {!overview && !error && <p>{t('loading')}</p>}
       {overview && charts && (
         <>
@@ -159,8 +184,20 @@ export function OverviewPage() {
             </div>
           </section>
 
-          <BucketTable title={t('bucketsByUnit')} keyLabel={t('unit')} rows={overview.tasks.byUnit} onCsv={() => csv('byUnit')} testId="by-unit" />
-          <BucketTable title={t('bucketsByMember')} keyLabel={t('member')} rows={overview.tasks.byMemberInCharge} onCsv={() => csv('byMemberInCharge')} testId="by-member" />
+          <BucketTable
+            title={t('bucketsByUnit')}
+            keyLabel={t('unit')}
+            rows={overview.tasks.byUnit}
+            onCsv={() => csv('byUnit')}
+            testId="by-unit"
+          />
+          <BucketTable
+            title={t('bucketsByMember')}
+            keyLabel={t('member')}
+            rows={overview.tasks.byMemberInCharge}
+            onCsv={() => csv('byMemberInCharge')}
+            testId="by-member"
+          />
           <BucketTable
             title={t('bucketsByField')}
             keyLabel={t('field')}
@@ -205,7 +242,19 @@ export function OverviewPage() {
   );
 }
 
-function BucketTable({ title, keyLabel, rows, onCsv, testId }: { title: string; keyLabel: string; rows: BucketRow[]; onCsv: () => void; testId: string }) {
+function BucketTable({
+  title,
+  keyLabel,
+  rows,
+  onCsv,
+  testId,
+}: {
+  title: string;
+  keyLabel: string;
+  rows: BucketRow[];
+  onCsv: () => void;
+  testId: string;
+}) {
   const { t } = useI18n();
   return (
     <section className="card">
@@ -248,7 +297,11 @@ function buildCharts(o: Overview, t: (k: TextKey) => string, phase: (p: string) 
     type: 'bar',
     data: {
       labels: o.tasks.byUnit.map((r) => r.label ?? r.key ?? '—'),
-      datasets: BUCKETS.map((b) => ({ label: t(b), data: o.tasks.byUnit.map((r) => r[b]), backgroundColor: BUCKET_COLOURS[b] })),
+      datasets: BUCKETS.map((b) => ({
+        label: t(b),
+        data: o.tasks.byUnit.map((r) => r[b]),
+        backgroundColor: BUCKET_COLOURS[b],
+      })),
     },
     options: { indexAxis: 'y', scales: { x: { stacked: true }, y: { stacked: true } } },
   };
@@ -280,7 +333,12 @@ function buildCharts(o: Overview, t: (k: TextKey) => string, phase: (p: string) 
     type: 'doughnut',
     data: {
       labels: o.programmesByPhase.map((p) => phase(p.phase)),
-      datasets: [{ data: o.programmesByPhase.map((p) => p.count), backgroundColor: ['#1565c0', '#2e7d32', '#f9a825', '#6a1b9a', '#c62828', '#00838f', '#5d4037', '#455a64'] }],
+      datasets: [
+        {
+          data: o.programmesByPhase.map((p) => p.count),
+          backgroundColor: ['#1565c0', '#2e7d32', '#f9a825', '#6a1b9a', '#c62828', '#00838f', '#5d4037', '#455a64'],
+        },
+      ],
     },
   };
   return { byUnit, achievement, trend, phases };

@@ -3,7 +3,16 @@ import { api } from '../api';
 import { PHASES_VI, TextKey, useI18n } from '../i18n';
 
 interface ProgrammeDetail {
-  programme: { id: string; title: string; documentNumber: string | null; phase: string; phaseDeadline: string | null; term: string; implementsResolution: string | null; latestReviewHeadline: string | null };
+  programme: {
+    id: string;
+    title: string;
+    documentNumber: string | null;
+    phase: string;
+    phaseDeadline: string | null;
+    term: string;
+    implementsResolution: string | null;
+    latestReviewHeadline: string | null;
+  };
   live: { phase: string; phaseDeadline: string | null; awaiting?: { what: string; fromIds?: string[] } | null } | null;
 }
 
@@ -65,7 +74,8 @@ export function ProgrammePage({ id }: { id: string }) {
   }
 
   const closedReviews = timeline.filter((e) => e.kind === 'REVIEW_CLOSED');
-  const reviewLabel = (e: TimelineEntry) => `${reviewKind(String(e.detail.reviewKind ?? ''))} ${String(e.detail.periodLabel ?? '')}`.trim();
+  const reviewLabel = (e: TimelineEntry) =>
+    `${reviewKind(String(e.detail.reviewKind ?? ''))} ${String(e.detail.periodLabel ?? '')}`.trim();
   /** One line of the timeline in the reader's language, from the entry's structured detail. */
   function describe(e: TimelineEntry): string {
     const d = e.detail;
@@ -91,7 +101,11 @@ export function ProgrammePage({ id }: { id: string }) {
       <a href="#/overview" className="back">
         ← {t('back')}
       </a>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {detail && (
         <section className="card">
           <h2 data-testid="programme-title">
@@ -140,7 +154,11 @@ export function ProgrammePage({ id }: { id: string }) {
           {reports.map((r) => (
             <li key={r.id}>
               {r.title} ({r.periodLabel}, {date(r.createdAt)}){' '}
-              <button type="button" className="link" onClick={() => api.download(`/programmes/${encodeURIComponent(id)}/reports/${r.id}`, r.fileName)}>
+              <button
+                type="button"
+                className="link"
+                onClick={() => api.download(`/programmes/${encodeURIComponent(id)}/reports/${r.id}`, r.fileName)}
+              >
                 {t('download')}
               </button>
             </li>

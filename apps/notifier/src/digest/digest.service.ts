@@ -57,13 +57,23 @@ export class DigestService {
   }
 
   private async schedule(personId: string, day: string): Promise<void> {
-    const [{ sent }] = await this.dataSource.query('SELECT count(*)::int AS sent FROM notification_digest WHERE person_id = $1 AND day = $2', [personId, day]);
+    const [{ sent }] = await this.dataSource.query(
+      'SELECT count(*)::int AS sent FROM notification_digest WHERE person_id = $1 AND day = $2',
+      [personId, day],
+    );
     const data = { personId, day, seq: sent as number };
-    await this.queue.add('digest', data, { ...this.jobOptions, jobId: digestJobId(data), delay: this.config.DIGEST_DELAY_MS });
+    await this.queue.add('digest', data, {
+      ...this.jobOptions,
+      jobId: digestJobId(data),
+      delay: this.config.DIGEST_DELAY_MS,
+    });
   }
 
   private async sendOnce(d: DigestDelivery): Promise<{ items: number; to?: string }> {
-    const [done] = await this.dataSource.query('SELECT item_count FROM notification_digest WHERE person_id = $1 AND day = $2 AND seq = $3', [d.personId, d.day, d.seq]);
+    const [done] = await this.dataSource.query(
+      'SELECT item_count FROM notification_digest WHERE person_id = $1 AND day = $2 AND seq = $3',
+      [d.personId, d.day, d.seq],
+    );
     if (done) return { items: 0 };
     const person = await this.ledger.recipient(d.personId, digestJobId(d));
     if (!person) throw new UnrecoverableError(`unknown recipient ${d.personId}`);
@@ -75,16 +85,25 @@ export class DigestService {
     let receipt: string | null = null;
     if (items.length && person.email) {
       const language = languageOf(person.locale);
-      const content = items.length === 1 ? notificationEmail(language, items[0].title, items[0].body) : digestEmail(language, d.day, items);
+      const content =
+        items.length === 1
+          ? notificationEmail(language, items[0].title, items[0].body)
+          : digestEmail(language, d.day, items);
       ({ receipt } = await this.transport.send({ ...content, to: person.email, deliveryKey: digestJobId(d) }));
-    } else if (items.length) this.logger.warn(`digest ${digestJobId(d)}: ${d.personId} has no e-mail address; ${items.length} reminder(s) not e-mailed`);
+    } else if (items.length)
+      this.logger.warn(
+        `digest ${digestJobId(d)}: ${d.personId} has no e-mail address; ${items.length} reminder(s) not e-mailed`,
+      );
     // The row consumes this seq even when empty, so the next reminder schedules seq + 1.
     await this.dataSource.transaction(async (tx) => {
       await tx.query(
         `INSERT INTO notification_digest (person_id, day, seq, item_count, address, receipt) VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT DO NOTHING`,
         [d.personId, d.day, d.seq, items.length, person.email ?? '', receipt],
       );
-      await tx.query('UPDATE notification_digest_item SET digest_seq = $1 WHERE id = ANY($2::uuid[]) AND digest_seq IS NULL', [d.seq, items.map((i) => i.id)]);
+      await tx.query(
+        'UPDATE notification_digest_item SET digest_seq = $1 WHERE id = ANY($2::uuid[]) AND digest_seq IS NULL',
+        [d.seq, items.map((i) => i.id)],
+      );
     });
     return { items: items.length, to: person.email ?? undefined };
   }

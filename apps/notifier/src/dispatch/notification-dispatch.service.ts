@@ -3,7 +3,14 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { JobsOptions, Queue, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { deliveryKey, NotificationEvent, PersonChannel, PersonDelivery, QueueName, UnitDelivery } from '@app/notifications';
+import {
+  deliveryKey,
+  NotificationEvent,
+  PersonChannel,
+  PersonDelivery,
+  QueueName,
+  UnitDelivery,
+} from '@app/notifications';
 import { QueryBatcher } from '../batching/query-batcher';
 import { DELIVERY_JOB_OPTIONS } from '../delivery-job-options';
 import { InAppDeliveryService } from '../in-app/in-app-delivery.service';
@@ -61,7 +68,9 @@ export class NotificationDispatchService {
 
   async dispatch(event: NotificationEvent): Promise<DispatchResult> {
     const recipientIds = [...new Set(event.recipientIds)];
-    const people = (await Promise.all(recipientIds.map((id) => this.recipients.load(id)))).filter((p): p is Recipient => p !== undefined);
+    const people = (await Promise.all(recipientIds.map((id) => this.recipients.load(id)))).filter(
+      (p): p is Recipient => p !== undefined,
+    );
     const active = people.filter((p) => p.active);
     const inactive = people.filter((p) => !p.active).map((p) => p.id);
     if (inactive.length) this.logger.log(`event ${event.key}: skipped inactive recipient(s) ${inactive.join(', ')}`);
@@ -69,9 +78,17 @@ export class NotificationDispatchService {
     const inAppPeople = active.filter((p) => p.notification_channels.includes(PersonChannel.IN_APP));
     const emailJobs = active
       .filter((p) => p.notification_channels.includes(PersonChannel.EMAIL))
-      .map((p) => ({ name: event.kind, data: { event, personId: p.id }, opts: { ...this.jobOptions, jobId: deliveryKey(event.key, p.id, 'email') } }));
+      .map((p) => ({
+        name: event.kind,
+        data: { event, personId: p.id },
+        opts: { ...this.jobOptions, jobId: deliveryKey(event.key, p.id, 'email') },
+      }));
     const units = [...new Set(active.filter((p) => p.unit_webhook).map((p) => p.unit_id))].sort();
-    const webhookJobs = units.map((unitId) => ({ name: event.kind, data: { event, unitId }, opts: { ...this.jobOptions, jobId: deliveryKey(event.key, `unit-${unitId}`, 'webhook') } }));
+    const webhookJobs = units.map((unitId) => ({
+      name: event.kind,
+      data: { event, unitId },
+      opts: { ...this.jobOptions, jobId: deliveryKey(event.key, `unit-${unitId}`, 'webhook') },
+    }));
     // A retry after a partial failure repeats all three: inbox rows and job ids are idempotent.
     const [inbox] = await Promise.all([
       Promise.all(inAppPeople.map((p) => this.inbox.write(event, p.id))),
@@ -83,7 +100,10 @@ export class NotificationDispatchService {
     // including anyone deleted between the look-up and the inbox write.
     const gone = inAppPeople.filter((_, i) => inbox[i] === 'unknown').map((p) => p.id);
     const unknown = [...recipientIds.filter((id) => !people.some((p) => p.id === id)), ...gone];
-    if (unknown.length) throw new UnrecoverableError(`unknown recipient(s) ${unknown.join(', ')} in event ${event.key}; the others were dispatched`);
+    if (unknown.length)
+      throw new UnrecoverableError(
+        `unknown recipient(s) ${unknown.join(', ')} in event ${event.key}; the others were dispatched`,
+      );
     return { inApp: inAppPeople.length, email: emailJobs.length, webhook: webhookJobs.length, inactive };
   }
 }

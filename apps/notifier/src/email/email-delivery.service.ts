@@ -32,8 +32,19 @@ export class EmailDeliveryService {
     if (DIGESTED_KINDS.has(event.kind)) return { digested: await this.digests.collect(event, person.id, title, body) };
 
     if (person.sent) return { skipped: 'already sent' };
-    const { receipt } = await this.transport.send({ ...notificationEmail(languageOf(person.locale), title, body), to: person.email, deliveryKey: key });
-    await this.ledger.recordSent({ deliveryKey: key, eventKey: event.key, channel: 'EMAIL', targetId: personId, address: person.email, receipt });
+    const { receipt } = await this.transport.send({
+      ...notificationEmail(languageOf(person.locale), title, body),
+      to: person.email,
+      deliveryKey: key,
+    });
+    await this.ledger.recordSent({
+      deliveryKey: key,
+      eventKey: event.key,
+      channel: 'EMAIL',
+      targetId: personId,
+      address: person.email,
+      receipt,
+    });
     return { sent: person.email };
   }
 }

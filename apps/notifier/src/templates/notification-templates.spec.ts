@@ -4,18 +4,37 @@ import { renderNotification, vnDate } from './notification-templates';
 
 describe('notification templates', () => {
   const params = {
-    title: 'CTr 123', programmeTitle: 'CTr 123', deadline: '2025-03-31T17:00:00Z', dueAt: '2025-03-31T17:00:00Z', newDueAt: '2025-04-30T17:00:00Z',
-    step: 'SURVEY', what: 'survey findings', level: 1, round: 2, heldOn: '2025-01-02T01:00:00Z', period: 'Quý I/2025', closesAt: '2025-04-10T01:00:00Z',
-    headline: '25/30 chỉ tiêu đạt và vượt', from: 'SURVEY', to: 'DRAFTING', assignee: 'Sở KH&ĐT', reason: 'thiếu số liệu', reasons: 'thiếu số liệu', approve: 'yes',
+    title: 'CTr 123',
+    programmeTitle: 'CTr 123',
+    deadline: '2025-03-31T17:00:00Z',
+    dueAt: '2025-03-31T17:00:00Z',
+    newDueAt: '2025-04-30T17:00:00Z',
+    step: 'SURVEY',
+    what: 'survey findings',
+    level: 1,
+    round: 2,
+    heldOn: '2025-01-02T01:00:00Z',
+    period: 'Quý I/2025',
+    closesAt: '2025-04-10T01:00:00Z',
+    headline: '25/30 chỉ tiêu đạt và vượt',
+    from: 'SURVEY',
+    to: 'DRAFTING',
+    assignee: 'Sở KH&ĐT',
+    reason: 'thiếu số liệu',
+    reasons: 'thiếu số liệu',
+    approve: 'yes',
   };
 
-  it.each(Object.values(NotificationKind))('%s renders in Vietnamese and English with every value filled in', (kind) => {
-    for (const locale of ['vi', 'en']) {
-      const { title, body } = renderNotification(kind, locale, params);
-      expect(title.length).toBeGreaterThan(3);
-      expect(`${title} ${body}`).not.toMatch(/undefined|null|NaN|—/);
-    }
-  });
+  it.each(Object.values(NotificationKind))(
+    '%s renders in Vietnamese and English with every value filled in',
+    (kind) => {
+      for (const locale of ['vi', 'en']) {
+        const { title, body } = renderNotification(kind, locale, params);
+        expect(title.length).toBeGreaterThan(3);
+        expect(`${title} ${body}`).not.toMatch(/undefined|null|NaN|—/);
+      }
+    },
+  );
 
   it('shows missing values as a dash, never "undefined"', () => {
     const { body } = renderNotification(NotificationKind.TASK_RETURNED, 'vi', { title: 'x' });
@@ -25,7 +44,9 @@ describe('notification templates', () => {
   it('writes dates as the Vietnamese calendar day (UTC+7)', () => {
     expect(vnDate('2025-03-31T17:00:00Z')).toBe('01/04/2025');
     expect(vnDate('2025-03-31T16:59:59Z')).toBe('31/03/2025');
-    expect(renderNotification(NotificationKind.TASK_DUE_REMINDER, 'en', { title: 't', dueAt: '2025-03-31T17:00:00Z' }).body).toContain('01/04/2025');
+    expect(
+      renderNotification(NotificationKind.TASK_DUE_REMINDER, 'en', { title: 't', dueAt: '2025-03-31T17:00:00Z' }).body,
+    ).toContain('01/04/2025');
   });
 
   it('falls back to Vietnamese for unknown languages', () => {
@@ -40,7 +61,10 @@ describe('notification templates', () => {
   });
 
   it('lists every item of a digest', () => {
-    const mail = digestEmail('en', '2025-04-01', [{ title: 'a', body: 'b' }, { title: 'c', body: 'd' }]);
+    const mail = digestEmail('en', '2025-04-01', [
+      { title: 'a', body: 'b' },
+      { title: 'c', body: 'd' },
+    ]);
     expect(mail.subject).toBe('2 reminders for 01/04/2025');
     expect(mail.text).toMatch(/1\. a[\s\S]*2\. c/);
   });

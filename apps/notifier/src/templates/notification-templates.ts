@@ -21,47 +21,147 @@ const approvedVi = (p: Params) => (p.approve === 'yes' ? 'được chấp thuậ
 const approvedEn = (p: Params) => (p.approve === 'yes' ? 'approved' : 'refused');
 
 const VI: Record<NotificationKind, Render> = {
-  PROGRAMME_CREATED: (p) => ({ title: `Chương trình mới: ${v(p.title)}`, body: `Chương trình "${v(p.title)}" đã được khởi tạo; đồng chí được phân công phụ trách.` }),
-  PHASE_CHANGED: (p) => ({ title: `${v(p.title)}: chuyển sang ${phaseVi(p.to)}`, body: `Chương trình chuyển từ "${phaseVi(p.from)}" sang "${phaseVi(p.to)}". Hạn: ${vnDate(p.deadline)}.` }),
-  SURVEY_ASSIGNED: (p) => ({ title: `Khảo sát thực tiễn: ${v(p.title)}`, body: `Đồng chí được phân công khảo sát; đề nghị gửi kết quả trước ${vnDate(p.deadline)}.` }),
-  DEADLINE_REMINDER: (p) => ({ title: `Đôn đốc: ${v(p.title)}`, body: `Đề nghị hoàn thành "${p.what ?? phaseVi(p.step)}" trước ${vnDate(p.deadline)}.` }),
-  DEADLINE_ESCALATION: (p) => ({ title: `Quá hạn: ${v(p.title)}`, body: `Bước "${phaseVi(p.step)}" đã quá hạn ${vnDate(p.deadline)} (mức ${v(p.level)}). Còn chờ: ${v(p.what)}.` }),
-  CONSULTATION_INVITATION: (p) => ({ title: `Xin ý kiến dự thảo: ${v(p.title)}`, body: `Đề nghị đồng chí trực tiếp góp ý dự thảo (lần ${v(p.round)}) trước ${vnDate(p.deadline)}.` }),
-  CONSULTATION_REMINDER: (p) => ({ title: `Nhắc góp ý dự thảo: ${v(p.title)}`, body: `Đồng chí chưa gửi ý kiến về dự thảo (lần ${v(p.round)}); hạn góp ý ${vnDate(p.deadline)}.` }),
-  DISSEMINATION_ACK_REQUEST: (p) => ({ title: `Quán triệt: ${v(p.title)}`, body: `Hội nghị quán triệt ngày ${vnDate(p.heldOn)}. Đề nghị xác nhận đã tiếp thu.` }),
-  REVIEW_OPENED: (p) => ({ title: `${v(p.period)}: ${v(p.title)}`, body: `Đề nghị báo cáo kết quả và số liệu chỉ tiêu trước ${vnDate(p.closesAt)}.` }),
+  PROGRAMME_CREATED: (p) => ({
+    title: `Chương trình mới: ${v(p.title)}`,
+    body: `Chương trình "${v(p.title)}" đã được khởi tạo; đồng chí được phân công phụ trách.`,
+  }),
+  PHASE_CHANGED: (p) => ({
+    title: `${v(p.title)}: chuyển sang ${phaseVi(p.to)}`,
+    body: `Chương trình chuyển từ "${phaseVi(p.from)}" sang "${phaseVi(p.to)}". Hạn: ${vnDate(p.deadline)}.`,
+  }),
+  SURVEY_ASSIGNED: (p) => ({
+    title: `Khảo sát thực tiễn: ${v(p.title)}`,
+    body: `Đồng chí được phân công khảo sát; đề nghị gửi kết quả trước ${vnDate(p.deadline)}.`,
+  }),
+  DEADLINE_REMINDER: (p) => ({
+    title: `Đôn đốc: ${v(p.title)}`,
+    body: `Đề nghị hoàn thành "${p.what ?? phaseVi(p.step)}" trước ${vnDate(p.deadline)}.`,
+  }),
+  DEADLINE_ESCALATION: (p) => ({
+    title: `Quá hạn: ${v(p.title)}`,
+    body: `Bước "${phaseVi(p.step)}" đã quá hạn ${vnDate(p.deadline)} (mức ${v(p.level)}). Còn chờ: ${v(p.what)}.`,
+  }),
+  CONSULTATION_INVITATION: (p) => ({
+    title: `Xin ý kiến dự thảo: ${v(p.title)}`,
+    body: `Đề nghị đồng chí trực tiếp góp ý dự thảo (lần ${v(p.round)}) trước ${vnDate(p.deadline)}.`,
+  }),
+  CONSULTATION_REMINDER: (p) => ({
+    title: `Nhắc góp ý dự thảo: ${v(p.title)}`,
+    body: `Đồng chí chưa gửi ý kiến về dự thảo (lần ${v(p.round)}); hạn góp ý ${vnDate(p.deadline)}.`,
+  }),
+  DISSEMINATION_ACK_REQUEST: (p) => ({
+    title: `Quán triệt: ${v(p.title)}`,
+    body: `Hội nghị quán triệt ngày ${vnDate(p.heldOn)}. Đề nghị xác nhận đã tiếp thu.`,
+  }),
+  REVIEW_OPENED: (p) => ({
+    title: `${v(p.period)}: ${v(p.title)}`,
+    body: `Đề nghị báo cáo kết quả và số liệu chỉ tiêu trước ${vnDate(p.closesAt)}.`,
+  }),
   REVIEW_CLOSED: (p) => ({ title: `Kết quả ${v(p.period)}: ${v(p.title)}`, body: `Kết quả: ${v(p.headline)}.` }),
-  PROGRAMME_CLOSED: (p) => ({ title: `Tổng kết xong: ${v(p.title)}`, body: `Chương trình đã kết thúc. ${p.headline ?? ''}`.trim() }),
-  TASK_ASSIGNED: (p) => ({ title: `Nhiệm vụ mới: ${v(p.title)}`, body: `Đồng chí được giao nhiệm vụ "${v(p.title)}", hạn hoàn thành ${vnDate(p.dueAt)}.${p.reason ? ` Lý do giao lại: ${p.reason}.` : ''}` }),
-  TASK_DUE_REMINDER: (p) => ({ title: `Đôn đốc nhiệm vụ: ${v(p.title)}`, body: `Đề nghị hoàn thành nhiệm vụ "${v(p.title)}" trước ${vnDate(p.dueAt)}.` }),
-  TASK_OVERDUE_ESCALATION: (p) => ({ title: `Nhiệm vụ quá hạn: ${v(p.title)}`, body: `Nhiệm vụ "${v(p.title)}" đã quá hạn ${vnDate(p.dueAt)} (mức ${v(p.level)}); đề nghị đồng chí chỉ đạo, đôn đốc.` }),
-  TASK_RETURNED: (p) => ({ title: `Nhiệm vụ bị trả lại: ${v(p.title)}`, body: `Kết quả nhiệm vụ "${v(p.title)}" được trả lại để hoàn thiện. Lý do: ${v(p.reasons)}.` }),
-  EXTENSION_REQUESTED: (p) => ({ title: `Đề nghị gia hạn: ${v(p.title)}`, body: `Đề nghị gia hạn nhiệm vụ "${v(p.title)}" đến ${vnDate(p.newDueAt)}. Lý do: ${v(p.reason)}.` }),
-  EXTENSION_DECIDED: (p) => ({ title: `Gia hạn nhiệm vụ: ${v(p.title)}`, body: `Đề nghị gia hạn ${approvedVi(p)}; hạn hiện tại ${vnDate(p.dueAt)}. ${p.reason ? `Ý kiến: ${p.reason}.` : ''}`.trim() }),
+  PROGRAMME_CLOSED: (p) => ({
+    title: `Tổng kết xong: ${v(p.title)}`,
+    body: `Chương trình đã kết thúc. ${p.headline ?? ''}`.trim(),
+  }),
+  TASK_ASSIGNED: (p) => ({
+    title: `Nhiệm vụ mới: ${v(p.title)}`,
+    body: `Đồng chí được giao nhiệm vụ "${v(p.title)}", hạn hoàn thành ${vnDate(p.dueAt)}.${p.reason ? ` Lý do giao lại: ${p.reason}.` : ''}`,
+  }),
+  TASK_DUE_REMINDER: (p) => ({
+    title: `Đôn đốc nhiệm vụ: ${v(p.title)}`,
+    body: `Đề nghị hoàn thành nhiệm vụ "${v(p.title)}" trước ${vnDate(p.dueAt)}.`,
+  }),
+  TASK_OVERDUE_ESCALATION: (p) => ({
+    title: `Nhiệm vụ quá hạn: ${v(p.title)}`,
+    body: `Nhiệm vụ "${v(p.title)}" đã quá hạn ${vnDate(p.dueAt)} (mức ${v(p.level)}); đề nghị đồng chí chỉ đạo, đôn đốc.`,
+  }),
+  TASK_RETURNED: (p) => ({
+    title: `Nhiệm vụ bị trả lại: ${v(p.title)}`,
+    body: `Kết quả nhiệm vụ "${v(p.title)}" được trả lại để hoàn thiện. Lý do: ${v(p.reasons)}.`,
+  }),
+  EXTENSION_REQUESTED: (p) => ({
+    title: `Đề nghị gia hạn: ${v(p.title)}`,
+    body: `Đề nghị gia hạn nhiệm vụ "${v(p.title)}" đến ${vnDate(p.newDueAt)}. Lý do: ${v(p.reason)}.`,
+  }),
+  EXTENSION_DECIDED: (p) => ({
+    title: `Gia hạn nhiệm vụ: ${v(p.title)}`,
+    body: `Đề nghị gia hạn ${approvedVi(p)}; hạn hiện tại ${vnDate(p.dueAt)}. ${p.reason ? `Ý kiến: ${p.reason}.` : ''}`.trim(),
+  }),
 };
 
 const EN: Record<NotificationKind, Render> = {
-  PROGRAMME_CREATED: (p) => ({ title: `New programme: ${v(p.title)}`, body: `Programme "${v(p.title)}" was created; you are the member in charge.` }),
-  PHASE_CHANGED: (p) => ({ title: `${v(p.title)}: now ${v(p.to)}`, body: `The programme moved from ${v(p.from)} to ${v(p.to)}. Deadline: ${vnDate(p.deadline)}.` }),
-  SURVEY_ASSIGNED: (p) => ({ title: `Survey: ${v(p.title)}`, body: `You are assigned to the survey; please submit your findings by ${vnDate(p.deadline)}.` }),
-  DEADLINE_REMINDER: (p) => ({ title: `Reminder: ${v(p.title)}`, body: `Please complete "${p.what ?? v(p.step)}" by ${vnDate(p.deadline)}.` }),
-  DEADLINE_ESCALATION: (p) => ({ title: `Overdue: ${v(p.title)}`, body: `Step ${v(p.step)} passed its deadline ${vnDate(p.deadline)} (level ${v(p.level)}). Still awaited: ${v(p.what)}.` }),
-  CONSULTATION_INVITATION: (p) => ({ title: `Opinion requested: ${v(p.title)}`, body: `Please give your opinion on draft round ${v(p.round)} in person by ${vnDate(p.deadline)}.` }),
-  CONSULTATION_REMINDER: (p) => ({ title: `Opinion still awaited: ${v(p.title)}`, body: `You have not yet given your opinion on draft round ${v(p.round)}; the deadline is ${vnDate(p.deadline)}.` }),
-  DISSEMINATION_ACK_REQUEST: (p) => ({ title: `Dissemination: ${v(p.title)}`, body: `Conference held on ${vnDate(p.heldOn)}. Please acknowledge.` }),
-  REVIEW_OPENED: (p) => ({ title: `${v(p.period)}: ${v(p.title)}`, body: `Please report results and target values by ${vnDate(p.closesAt)}.` }),
+  PROGRAMME_CREATED: (p) => ({
+    title: `New programme: ${v(p.title)}`,
+    body: `Programme "${v(p.title)}" was created; you are the member in charge.`,
+  }),
+  PHASE_CHANGED: (p) => ({
+    title: `${v(p.title)}: now ${v(p.to)}`,
+    body: `The programme moved from ${v(p.from)} to ${v(p.to)}. Deadline: ${vnDate(p.deadline)}.`,
+  }),
+  SURVEY_ASSIGNED: (p) => ({
+    title: `Survey: ${v(p.title)}`,
+    body: `You are assigned to the survey; please submit your findings by ${vnDate(p.deadline)}.`,
+  }),
+  DEADLINE_REMINDER: (p) => ({
+    title: `Reminder: ${v(p.title)}`,
+    body: `Please complete "${p.what ?? v(p.step)}" by ${vnDate(p.deadline)}.`,
+  }),
+  DEADLINE_ESCALATION: (p) => ({
+    title: `Overdue: ${v(p.title)}`,
+    body: `Step ${v(p.step)} passed its deadline ${vnDate(p.deadline)} (level ${v(p.level)}). Still awaited: ${v(p.what)}.`,
+  }),
+  CONSULTATION_INVITATION: (p) => ({
+    title: `Opinion requested: ${v(p.title)}`,
+    body: `Please give your opinion on draft round ${v(p.round)} in person by ${vnDate(p.deadline)}.`,
+  }),
+  CONSULTATION_REMINDER: (p) => ({
+    title: `Opinion still awaited: ${v(p.title)}`,
+    body: `You have not yet given your opinion on draft round ${v(p.round)}; the deadline is ${vnDate(p.deadline)}.`,
+  }),
+  DISSEMINATION_ACK_REQUEST: (p) => ({
+    title: `Dissemination: ${v(p.title)}`,
+    body: `Conference held on ${vnDate(p.heldOn)}. Please acknowledge.`,
+  }),
+  REVIEW_OPENED: (p) => ({
+    title: `${v(p.period)}: ${v(p.title)}`,
+    body: `Please report results and target values by ${vnDate(p.closesAt)}.`,
+  }),
   REVIEW_CLOSED: (p) => ({ title: `${v(p.period)} results: ${v(p.title)}`, body: `Result: ${v(p.headline)}.` }),
-  PROGRAMME_CLOSED: (p) => ({ title: `Closed: ${v(p.title)}`, body: `The programme is closed. ${p.headline ?? ''}`.trim() }),
-  TASK_ASSIGNED: (p) => ({ title: `New task: ${v(p.title)}`, body: `You were assigned "${v(p.title)}", due ${vnDate(p.dueAt)}.${p.reason ? ` Reassigned because: ${p.reason}.` : ''}` }),
-  TASK_DUE_REMINDER: (p) => ({ title: `Task reminder: ${v(p.title)}`, body: `Please complete "${v(p.title)}" by ${vnDate(p.dueAt)}.` }),
-  TASK_OVERDUE_ESCALATION: (p) => ({ title: `Task overdue: ${v(p.title)}`, body: `Task "${v(p.title)}" passed its due date ${vnDate(p.dueAt)} (level ${v(p.level)}); please follow it up.` }),
-  TASK_RETURNED: (p) => ({ title: `Task returned: ${v(p.title)}`, body: `The result of "${v(p.title)}" was returned for rework. Reason: ${v(p.reasons)}.` }),
-  EXTENSION_REQUESTED: (p) => ({ title: `Extension requested: ${v(p.title)}`, body: `An extension of "${v(p.title)}" to ${vnDate(p.newDueAt)} is requested. Reason: ${v(p.reason)}.` }),
-  EXTENSION_DECIDED: (p) => ({ title: `Extension: ${v(p.title)}`, body: `The extension was ${approvedEn(p)}; the task is due ${vnDate(p.dueAt)}. ${p.reason ? `Comment: ${p.reason}.` : ''}`.trim() }),
+  PROGRAMME_CLOSED: (p) => ({
+    title: `Closed: ${v(p.title)}`,
+    body: `The programme is closed. ${p.headline ?? ''}`.trim(),
+  }),
+  TASK_ASSIGNED: (p) => ({
+    title: `New task: ${v(p.title)}`,
+    body: `You were assigned "${v(p.title)}", due ${vnDate(p.dueAt)}.${p.reason ? ` Reassigned because: ${p.reason}.` : ''}`,
+  }),
+  TASK_DUE_REMINDER: (p) => ({
+    title: `Task reminder: ${v(p.title)}`,
+    body: `Please complete "${v(p.title)}" by ${vnDate(p.dueAt)}.`,
+  }),
+  TASK_OVERDUE_ESCALATION: (p) => ({
+    title: `Task overdue: ${v(p.title)}`,
+    body: `Task "${v(p.title)}" passed its due date ${vnDate(p.dueAt)} (level ${v(p.level)}); please follow it up.`,
+  }),
+  TASK_RETURNED: (p) => ({
+    title: `Task returned: ${v(p.title)}`,
+    body: `The result of "${v(p.title)}" was returned for rework. Reason: ${v(p.reasons)}.`,
+  }),
+  EXTENSION_REQUESTED: (p) => ({
+    title: `Extension requested: ${v(p.title)}`,
+    body: `An extension of "${v(p.title)}" to ${vnDate(p.newDueAt)} is requested. Reason: ${v(p.reason)}.`,
+  }),
+  EXTENSION_DECIDED: (p) => ({
+    title: `Extension: ${v(p.title)}`,
+    body: `The extension was ${approvedEn(p)}; the task is due ${vnDate(p.dueAt)}. ${p.reason ? `Comment: ${p.reason}.` : ''}`.trim(),
+  }),
 };
 
 export const languageOf = (locale: string | null | undefined): Language => (locale === 'en' ? 'en' : 'vi');
 
-export function renderNotification(kind: NotificationKind, locale: string, params: Params): { title: string; body: string } {
+export function renderNotification(
+  kind: NotificationKind,
+  locale: string,
+  params: Params,
+): { title: string; body: string } {
   return (languageOf(locale) === 'en' ? EN : VI)[kind](params);
 }

@@ -2,7 +2,15 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { DELIVERY_ID_HEADER, deliveryKey, isWebhookUrlAllowed, NotificationEvent, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from '@app/notifications';
+import {
+  DELIVERY_ID_HEADER,
+  deliveryKey,
+  isWebhookUrlAllowed,
+  NotificationEvent,
+  SIGNATURE_HEADER,
+  signWebhook,
+  TIMESTAMP_HEADER,
+} from '@app/notifications';
 import { DeliveryLedger } from '../delivery-ledger';
 import { NOTIFIER_CONFIG, NotifierConfig } from '../notifier.config';
 import { renderNotification } from '../templates/notification-templates';
@@ -26,14 +34,26 @@ export class WebhookDeliveryService {
 
   async deliver(event: NotificationEvent, unitId: string): Promise<WebhookOutcome> {
     const key = deliveryKey(event.key, `unit-${unitId}`, 'webhook');
-    const [hook]: Array<{ url: string; secret: string; active: boolean }> = await this.dataSource.query('SELECT url, secret, active FROM unit_webhook WHERE unit_id = $1', [unitId]);
+    const [hook]: Array<{ url: string; secret: string; active: boolean }> = await this.dataSource.query(
+      'SELECT url, secret, active FROM unit_webhook WHERE unit_id = $1',
+      [unitId],
+    );
     if (!hook?.active) {
       this.logger.log(`${key}: unit ${unitId} has no active webhook any more; not sent`);
       return { skipped: 'no active webhook' };
     }
-    const allowlist: Array<{ url_prefix: string }> = await this.dataSource.query('SELECT url_prefix FROM webhook_allowlist_entry');
-    if (!isWebhookUrlAllowed(hook.url, allowlist.map((a) => a.url_prefix)))
-      throw new UnrecoverableError(`webhook URL ${hook.url} of unit ${unitId} is not on the admin allowlist; refused to send`);
+    const allowlist: Array<{ url_prefix: string }> = await this.dataSource.query(
+      'SELECT url_prefix FROM webhook_allowlist_entry',
+    );
+    if (
+      !isWebhookUrlAllowed(
+        hook.url,
+        allowlist.map((a) => a.url_prefix),
+      )
+    )
+      throw new UnrecoverableError(
+        `webhook URL ${hook.url} of unit ${unitId} is not on the admin allowlist; refused to send`,
+      );
     const [done] = await this.dataSource.query('SELECT 1 FROM notification_delivery WHERE delivery_key = $1', [key]);
     if (done) return { skipped: 'already sent' };
 
@@ -72,7 +92,14 @@ export class WebhookDeliveryService {
     if (res.status >= 300 && res.status < 500 && res.status !== 408 && res.status !== 429)
       throw new UnrecoverableError(`webhook ${hook.url} of unit ${unitId} answered ${res.status}; not retried`);
     if (res.status >= 300) throw new Error(`webhook ${hook.url} of unit ${unitId} answered ${res.status}; will retry`);
-    await this.ledger.recordSent({ deliveryKey: key, eventKey: event.key, channel: 'WEBHOOK', targetId: unitId, address: hook.url, receipt: `HTTP ${res.status}` });
+    await this.ledger.recordSent({
+      deliveryKey: key,
+      eventKey: event.key,
+      channel: 'WEBHOOK',
+      targetId: unitId,
+      address: hook.url,
+      receipt: `HTTP ${res.status}`,
+    });
     return { sent: hook.url, status: res.status };
   }
 }

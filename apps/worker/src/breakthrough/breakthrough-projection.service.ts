@@ -26,7 +26,17 @@ export class BreakthroughProjectionService {
          ON CONFLICT (id) DO UPDATE SET phase = EXCLUDED.phase, counts = EXCLUDED.counts, summary = EXCLUDED.summary,
            projection_seq = EXCLUDED.projection_seq, updated_at = now()
          WHERE breakthrough_cycle.projection_seq <= EXCLUDED.projection_seq`,
-        [c.cycleId, input.workflowId, c.unitId, c.year, c.title, c.phase, JSON.stringify(c.counts), c.summary && JSON.stringify(c.summary), c.version],
+        [
+          c.cycleId,
+          input.workflowId,
+          c.unitId,
+          c.year,
+          c.title,
+          c.phase,
+          JSON.stringify(c.counts),
+          c.summary && JSON.stringify(c.summary),
+          c.version,
+        ],
       );
       for (const e of input.events) {
         await tx.query(
@@ -38,7 +48,13 @@ export class BreakthroughProjectionService {
     for (const n of input.notifications) {
       const recipientIds = await this.recipients.resolve(n.recipientIds, n.headOfUnitIds);
       if (recipientIds.length === 0) continue;
-      await this.notifications.enqueue({ key: n.key, kind: n.kind as NotificationKind, recipientIds, params: n.params, occurredAt: n.occurredAt });
+      await this.notifications.enqueue({
+        key: n.key,
+        kind: n.kind as NotificationKind,
+        recipientIds,
+        params: n.params,
+        occurredAt: n.occurredAt,
+      });
     }
   }
 }

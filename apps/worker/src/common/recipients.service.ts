@@ -11,7 +11,10 @@ export class RecipientsService {
   /** The named people plus the active heads of the units; `fallbackIds` when a unit has no head. */
   async resolve(recipientIds: string[], headOfUnitIds: string[], fallbackIds: string[] = []): Promise<string[]> {
     if (headOfUnitIds.length === 0) return [...new Set(recipientIds)];
-    const rows: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM person WHERE unit_id = ANY($1) AND $2 = ANY(roles) AND active ORDER BY id`, [headOfUnitIds, Role.HEAD]);
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM person WHERE unit_id = ANY($1) AND $2 = ANY(roles) AND active ORDER BY id`,
+      [headOfUnitIds, Role.HEAD],
+    );
     const heads = rows.map((r) => r.id);
     return [...new Set([...recipientIds, ...heads, ...(heads.length ? [] : fallbackIds)])];
   }

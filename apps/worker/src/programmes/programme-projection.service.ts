@@ -85,7 +85,9 @@ export class ProgrammeProjectionService {
         occurredAt: n.occurredAt,
       });
     }
-    this.logger.debug(`programme ${s.setup.programmeId} v${s.version}: ${input.audits.length} audit, ${input.notifications.length} notifications`);
+    this.logger.debug(
+      `programme ${s.setup.programmeId} v${s.version}: ${input.audits.length} audit, ${input.notifications.length} notifications`,
+    );
   }
 
   /** Targets, reviews and the value of each target per review period, from the projected state. */
@@ -123,7 +125,9 @@ export class ProgrammeProjectionService {
          (EXCLUDED.closed_at, EXCLUDED.reported_unit_ids, EXCLUDED.headline, EXCLUDED.opens_at, EXCLUDED.closes_at, EXCLUDED.expected_unit_ids)`,
       [id, JSON.stringify(reviews.map(reviewRow))],
     );
-    const values = reviews.filter((r) => r.closedAt || Object.keys(r.reports).length > 0).flatMap((r) => targetValueRows(r, targets));
+    const values = reviews
+      .filter((r) => r.closedAt || Object.keys(r.reports).length > 0)
+      .flatMap((r) => targetValueRows(r, targets));
     if (values.length === 0) return;
     await tx.query(
       `INSERT INTO target_value (programme_id, target_code, review_seq, period_label, value, reported_by_unit_id, reported_at, achievement)

@@ -65,7 +65,16 @@ export class TaskProjectionService {
         await tx.query(
           `INSERT INTO task_event (event_key, task_id, programme_id, actor_id, action, occurred_at, before, after)
            VALUES ($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT (event_key) DO NOTHING`,
-          [e.key, e.taskId, t.programmeId, e.actorId, e.action, e.occurredAt, e.before && JSON.stringify(e.before), e.after && JSON.stringify(e.after)],
+          [
+            e.key,
+            e.taskId,
+            t.programmeId,
+            e.actorId,
+            e.action,
+            e.occurredAt,
+            e.before && JSON.stringify(e.before),
+            e.after && JSON.stringify(e.after),
+          ],
         );
       }
     });
@@ -83,6 +92,8 @@ export class TaskProjectionService {
         occurredAt: n.occurredAt,
       });
     }
-    this.logger.debug(`task ${t.taskId} v${s.version}: ${input.events.length} events, ${input.notifications.length} notifications`);
+    this.logger.debug(
+      `task ${t.taskId} v${s.version}: ${input.events.length} events, ${input.notifications.length} notifications`,
+    );
   }
 }

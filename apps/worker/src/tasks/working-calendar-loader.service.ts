@@ -14,11 +14,21 @@ export class WorkingCalendarLoaderService {
   async load(input: LoadWorkingCalendarInput): Promise<CalendarYear[]> {
     const problem = calendarSpanProblem(input?.fromYear, input?.toYear);
     if (problem) throw ApplicationFailure.nonRetryable(problem, 'INVALID_CALENDAR_SPAN');
-    const rows = await this.dataSource.getRepository(WorkingCalendarYearEntity).find({ where: { year: Between(input.fromYear, input.toYear) } });
-    const years = calendarYearsBetween(rows.map((r) => r.data), input.fromYear, input.toYear);
+    const rows = await this.dataSource
+      .getRepository(WorkingCalendarYearEntity)
+      .find({ where: { year: Between(input.fromYear, input.toYear) } });
+    const years = calendarYearsBetween(
+      rows.map((r) => r.data),
+      input.fromYear,
+      input.toYear,
+    );
     // The API validates every write; a row edited by hand in SQL must not reach a workflow.
     const errors = validateCalendarYears(years);
-    if (errors.length) throw ApplicationFailure.nonRetryable(`the working-day table is invalid: ${errors.join('; ')}`, 'INVALID_CALENDAR');
+    if (errors.length)
+      throw ApplicationFailure.nonRetryable(
+        `the working-day table is invalid: ${errors.join('; ')}`,
+        'INVALID_CALENDAR',
+      );
     return years;
   }
 }

@@ -8,7 +8,11 @@ export const MAX_CALENDAR_SPAN_YEARS = 50;
  * The table's years from `fromYear` to `toYear`: the admin's edited year where there is one, else
  * the shipped year, else nothing (the calendar then counts only weekends for that year).
  */
-export function calendarYearsBetween(stored: readonly CalendarYear[], fromYear: number, toYear: number): CalendarYear[] {
+export function calendarYearsBetween(
+  stored: readonly CalendarYear[],
+  fromYear: number,
+  toYear: number,
+): CalendarYear[] {
   const problem = calendarSpanProblem(fromYear, toYear);
   if (problem) throw new RangeError(problem);
   const byYear = new Map<number, CalendarYear>(DEFAULT_CALENDAR_YEARS.map((y) => [y.year, y]));
@@ -27,6 +31,7 @@ export function calendarSpanProblem(fromYear: unknown, toYear: unknown): string 
   const from = fromYear as number;
   const to = toYear as number;
   if (from > to) return `fromYear ${from} is after toYear ${to}`;
-  if (to - from >= MAX_CALENDAR_SPAN_YEARS) return `at most ${MAX_CALENDAR_SPAN_YEARS} years at once (asked ${from}–${to})`;
+  if (to - from >= MAX_CALENDAR_SPAN_YEARS)
+    return `at most ${MAX_CALENDAR_SPAN_YEARS} years at once (asked ${from}–${to})`;
   return null;
 }

@@ -64,14 +64,21 @@ describe('validateCalendarYear', () => {
 
   it('rejects a make-up working day that is also a holiday', () => {
     const errors = validateCalendarYear(
-      year2025({ holidays: [{ date: '2025-04-26', name: 'Lễ giả định' }], makeUpWorkingDays: [{ date: '2025-04-26', name: 'Làm bù' }] }),
+      year2025({
+        holidays: [{ date: '2025-04-26', name: 'Lễ giả định' }],
+        makeUpWorkingDays: [{ date: '2025-04-26', name: 'Làm bù' }],
+      }),
     );
-    expect(errors).toEqual(['2025 makeUpWorkingDays[0]: 2025-04-26 cannot be both a holiday (holidays[0]) and a make-up working day']);
+    expect(errors).toEqual([
+      '2025 makeUpWorkingDays[0]: 2025-04-26 cannot be both a holiday (holidays[0]) and a make-up working day',
+    ]);
   });
 
   it('rejects a substitute day off that is also a holiday', () => {
     const errors = validateCalendarYear(year2025({ substituteDaysOff: [{ date: '2025-05-01', name: 'Nghỉ bù' }] }));
-    expect(errors).toEqual(['2025 substituteDaysOff[0]: 2025-05-01 cannot be both a holiday (holidays[2]) and a substitute day off']);
+    expect(errors).toEqual([
+      '2025 substituteDaysOff[0]: 2025-05-01 cannot be both a holiday (holidays[2]) and a substitute day off',
+    ]);
   });
 
   it('rejects a substitute day off on a weekend and a make-up day on a weekday', () => {
@@ -88,13 +95,22 @@ describe('validateCalendarYear', () => {
   });
 
   it('rejects a missing or empty name', () => {
-    const errors = validateCalendarYear(year2025({ holidays: [{ date: '2025-01-01', name: '  ' }, { date: '2025-04-30' }] }));
-    expect(errors).toEqual(['2025 holidays[0]: name must be non-empty text', '2025 holidays[1]: name must be non-empty text']);
+    const errors = validateCalendarYear(
+      year2025({ holidays: [{ date: '2025-01-01', name: '  ' }, { date: '2025-04-30' }] }),
+    );
+    expect(errors).toEqual([
+      '2025 holidays[0]: name must be non-empty text',
+      '2025 holidays[1]: name must be non-empty text',
+    ]);
   });
 
   it('rejects a malformed year, missing lists and non-object entries', () => {
-    expect(validateCalendarYear(year2025({ year: 2025.5 }))).toEqual(['year 2025.5 must be a whole number from 1900 to 9999']);
-    expect(validateCalendarYear(year2025({ year: '2025' }))).toEqual(['year "2025" must be a whole number from 1900 to 9999']);
+    expect(validateCalendarYear(year2025({ year: 2025.5 }))).toEqual([
+      'year 2025.5 must be a whole number from 1900 to 9999',
+    ]);
+    expect(validateCalendarYear(year2025({ year: '2025' }))).toEqual([
+      'year "2025" must be a whole number from 1900 to 9999',
+    ]);
     expect(validateCalendarYear(year2025({ makeUpWorkingDays: undefined }))).toEqual([
       '2025: makeUpWorkingDays must be a list (it may be empty)',
     ]);
@@ -121,7 +137,12 @@ describe('validateCalendarYear', () => {
 
 describe('validateCalendarYears', () => {
   it('accepts several distinct valid years', () => {
-    const next = { year: 2026, holidays: [{ date: '2026-01-01', name: 'Tết Dương lịch' }], substituteDaysOff: [], makeUpWorkingDays: [] };
+    const next = {
+      year: 2026,
+      holidays: [{ date: '2026-01-01', name: 'Tết Dương lịch' }],
+      substituteDaysOff: [],
+      makeUpWorkingDays: [],
+    };
     expect(validateCalendarYears([year2025(), next])).toEqual([]);
     expect(validateCalendarYears([])).toEqual([]);
   });
@@ -135,7 +156,12 @@ describe('validateCalendarYears', () => {
   it("collects each year's problems", () => {
     const errors = validateCalendarYears([
       year2025({ holidays: [{ date: '2025-02-30', name: 'Sai ngày' }] }),
-      { year: 2026, holidays: [{ date: '2025-12-31', name: 'Năm khác' }], substituteDaysOff: [], makeUpWorkingDays: [] },
+      {
+        year: 2026,
+        holidays: [{ date: '2025-12-31', name: 'Năm khác' }],
+        substituteDaysOff: [],
+        makeUpWorkingDays: [],
+      },
     ]);
     expect(errors).toEqual([
       '2025 holidays[0]: "2025-02-30" is not a real date in the form YYYY-MM-DD',

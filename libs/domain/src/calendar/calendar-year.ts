@@ -47,7 +47,9 @@ export function validateCalendarYear(input: unknown): string[] {
   const yearIsValid = isValidYear(year);
   const where = yearIsValid ? `${year}` : 'calendar year';
   if (!yearIsValid) {
-    errors.push(`year ${JSON.stringify(year)} must be a whole number from ${MIN_CALENDAR_YEAR} to ${MAX_CALENDAR_YEAR}`);
+    errors.push(
+      `year ${JSON.stringify(year)} must be a whole number from ${MIN_CALENDAR_YEAR} to ${MAX_CALENDAR_YEAR}`,
+    );
   }
 
   // A date may appear once in the whole year: a holiday, a substitute day off and a make-up
@@ -71,12 +73,17 @@ export function validateCalendarYear(input: unknown): string[] {
         errors.push(`${at}: ${JSON.stringify(date)} is not a real date in the form YYYY-MM-DD`);
         return;
       }
-      if (yearIsValid && yearOf(date) !== year) errors.push(`${at}: ${date} is not in ${year}; list it under ${yearOf(date)}`);
+      if (yearIsValid && yearOf(date) !== year)
+        errors.push(`${at}: ${date} is not in ${year}; list it under ${yearOf(date)}`);
       if (list === 'substituteDaysOff' && isWeekend(date)) {
-        errors.push(`${at}: ${date} is a ${weekdayName(date)}, already a day off; a substitute day off must be a weekday`);
+        errors.push(
+          `${at}: ${date} is a ${weekdayName(date)}, already a day off; a substitute day off must be a weekday`,
+        );
       }
       if (list === 'makeUpWorkingDays' && !isWeekend(date)) {
-        errors.push(`${at}: ${date} is a ${weekdayName(date)}, already a working day; a make-up working day must be a Saturday or Sunday`);
+        errors.push(
+          `${at}: ${date} is a ${weekdayName(date)}, already a working day; a make-up working day must be a Saturday or Sunday`,
+        );
       }
       const earlier = firstListing.get(date);
       if (!earlier) {

@@ -60,7 +60,8 @@ describe('DEFAULT_CALENDAR_YEARS', () => {
   });
 
   it('has the announced make-up Saturdays as working days', () => {
-    for (const saturday of ['2025-04-26', '2026-01-10', '2026-08-22']) expect(calendar.isWorkingDay(saturday)).toBe(true);
+    for (const saturday of ['2025-04-26', '2026-01-10', '2026-08-22'])
+      expect(calendar.isWorkingDay(saturday)).toBe(true);
   });
 
   it('gives a weekday off for each holiday on a weekend in years without announced swaps', () => {

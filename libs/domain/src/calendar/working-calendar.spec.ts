@@ -74,14 +74,25 @@ describe('WorkingCalendar', () => {
       });
       expect(calendar.dayInfo('2025-05-02')).toMatchObject({ kind: DayKind.SUBSTITUTE_DAY_OFF, isWorkingDay: false });
       expect(calendar.dayInfo('2025-04-26')).toMatchObject({ kind: DayKind.MAKE_UP_WORKING_DAY, isWorkingDay: true });
-      expect(calendar.dayInfo('2025-03-08')).toEqual({ date: '2025-03-08', kind: DayKind.WEEKEND, isWorkingDay: false, covered: true });
-      expect(calendar.dayInfo('2025-03-07')).toEqual({ date: '2025-03-07', kind: DayKind.WORKDAY, isWorkingDay: true, covered: true });
+      expect(calendar.dayInfo('2025-03-08')).toEqual({
+        date: '2025-03-08',
+        kind: DayKind.WEEKEND,
+        isWorkingDay: false,
+        covered: true,
+      });
+      expect(calendar.dayInfo('2025-03-07')).toEqual({
+        date: '2025-03-07',
+        kind: DayKind.WORKDAY,
+        isWorkingDay: true,
+        covered: true,
+      });
     });
   });
 
   describe('Tết 2025, off from Saturday 25 January to Sunday 2 February', () => {
     it('has no working day in the whole break, across the month end', () => {
-      for (const date of datesFromTo('2025-01-25', '2025-02-02')) expect([date, calendar.isWorkingDay(date)]).toEqual([date, false]);
+      for (const date of datesFromTo('2025-01-25', '2025-02-02'))
+        expect([date, calendar.isWorkingDay(date)]).toEqual([date, false]);
       expect(calendar.isWorkingDay('2025-01-24')).toBe(true);
       expect(calendar.isWorkingDay('2025-02-03')).toBe(true);
     });
@@ -240,7 +251,12 @@ describe('WorkingCalendar', () => {
       // 1 January 2024 was a Monday and a real holiday, but 2024 is not in the table.
       expect(calendar.isWorkingDay('2024-01-01')).toBe(true);
       expect(calendar.isWorkingDay('2024-01-06')).toBe(false); // Saturday
-      expect(calendar.dayInfo('2024-01-01')).toEqual({ date: '2024-01-01', kind: DayKind.WORKDAY, isWorkingDay: true, covered: false });
+      expect(calendar.dayInfo('2024-01-01')).toEqual({
+        date: '2024-01-01',
+        kind: DayKind.WORKDAY,
+        isWorkingDay: true,
+        covered: false,
+      });
     });
 
     it('counts into an uncovered year', () => {

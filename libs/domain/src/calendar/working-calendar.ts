@@ -63,8 +63,10 @@ export class WorkingCalendar {
     this.years = new Set(years.map((y) => y.year));
     for (const y of years) {
       for (const d of y.holidays) this.specialDays.set(dayNumberOf(d.date), { kind: DayKind.HOLIDAY, name: d.name });
-      for (const d of y.substituteDaysOff) this.specialDays.set(dayNumberOf(d.date), { kind: DayKind.SUBSTITUTE_DAY_OFF, name: d.name });
-      for (const d of y.makeUpWorkingDays) this.specialDays.set(dayNumberOf(d.date), { kind: DayKind.MAKE_UP_WORKING_DAY, name: d.name });
+      for (const d of y.substituteDaysOff)
+        this.specialDays.set(dayNumberOf(d.date), { kind: DayKind.SUBSTITUTE_DAY_OFF, name: d.name });
+      for (const d of y.makeUpWorkingDays)
+        this.specialDays.set(dayNumberOf(d.date), { kind: DayKind.MAKE_UP_WORKING_DAY, name: d.name });
     }
     this.closeOfBusinessMs = parseClockTime(options.closeOfBusiness ?? DEFAULT_CLOSE_OF_BUSINESS);
   }
@@ -93,7 +95,13 @@ export class WorkingCalendar {
     const dayNumber = dayNumberOf(iso);
     const special = this.specialDays.get(dayNumber);
     if (special) {
-      return { date: iso, kind: special.kind, isWorkingDay: special.kind === DayKind.MAKE_UP_WORKING_DAY, name: special.name, covered };
+      return {
+        date: iso,
+        kind: special.kind,
+        isWorkingDay: special.kind === DayKind.MAKE_UP_WORKING_DAY,
+        name: special.name,
+        covered,
+      };
     }
     const weekday = weekdayOfDayNumber(dayNumber);
     const weekend = weekday === 0 || weekday === 6;
@@ -130,7 +138,7 @@ export class WorkingCalendar {
       while (!this.isWorkingDayNumber(day)) day++;
       return isoDateOfDayNumber(day);
     }
-    for (let counted = 0; counted < n; ) if (this.isWorkingDayNumber(++day)) counted++;
+    for (let counted = 0; counted < n;) if (this.isWorkingDayNumber(++day)) counted++;
     return isoDateOfDayNumber(day);
   }
 
@@ -138,7 +146,7 @@ export class WorkingCalendar {
   subtractWorkingDaysFromDate(date: DateInput, n: number): IsoDate {
     assertDayCount(n);
     let day = dayNumberOf(toIsoDate(date));
-    for (let counted = 0; counted < n; ) if (this.isWorkingDayNumber(--day)) counted++;
+    for (let counted = 0; counted < n;) if (this.isWorkingDayNumber(--day)) counted++;
     return isoDateOfDayNumber(day);
   }
 
@@ -209,7 +217,8 @@ function instantMs(date: Date): number {
 }
 
 function assertDayCount(n: number): void {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`a number of working days must be a whole number ≥ 0, got ${n}`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new RangeError(`a number of working days must be a whole number ≥ 0, got ${n}`);
 }
 
 function parseClockTime(text: string): number {

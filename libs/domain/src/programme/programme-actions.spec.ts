@@ -53,16 +53,63 @@ const snnReporter: Actor = { personId: 'snn-gd', unitId: 'hg-snn', roles: [Role.
 const at = (iso: string) => new Date(iso);
 
 const TARGETS: TargetInput[] = [
-  { code: 'GRDP', name: 'Tăng trưởng GRDP bình quân', unit: '%/năm', baseline: '6.8', goal: { comparator: Comparator.RANGE, goal: '7', goalHigh: '7.5' }, responsibleUnitId: 'hg-ubnd' },
-  { code: 'POVERTY', name: 'Tỷ lệ hộ nghèo', unit: '%', goal: { comparator: Comparator.AT_MOST, goal: '1.5' }, responsibleUnitId: 'hg-ubnd' },
-  { code: 'FOREST', name: 'Tỷ lệ che phủ rừng', unit: '%', baseline: null, goal: { comparator: Comparator.AT_LEAST, goal: '43' }, responsibleUnitId: 'hg-snn' },
-  { code: 'TOP3', name: 'Xếp hạng PCI trong tốp 3 của vùng', unit: 'có/không', goal: { comparator: Comparator.YES_NO, goal: '1' }, responsibleUnitId: 'hg-ubnd' },
+  {
+    code: 'GRDP',
+    name: 'Tăng trưởng GRDP bình quân',
+    unit: '%/năm',
+    baseline: '6.8',
+    goal: { comparator: Comparator.RANGE, goal: '7', goalHigh: '7.5' },
+    responsibleUnitId: 'hg-ubnd',
+  },
+  {
+    code: 'POVERTY',
+    name: 'Tỷ lệ hộ nghèo',
+    unit: '%',
+    goal: { comparator: Comparator.AT_MOST, goal: '1.5' },
+    responsibleUnitId: 'hg-ubnd',
+  },
+  {
+    code: 'FOREST',
+    name: 'Tỷ lệ che phủ rừng',
+    unit: '%',
+    baseline: null,
+    goal: { comparator: Comparator.AT_LEAST, goal: '43' },
+    responsibleUnitId: 'hg-snn',
+  },
+  {
+    code: 'TOP3',
+    name: 'Xếp hạng PCI trong tốp 3 của vùng',
+    unit: 'có/không',
+    goal: { comparator: Comparator.YES_NO, goal: '1' },
+    responsibleUnitId: 'hg-ubnd',
+  },
 ];
 
 const TASKS: ProgrammeTask[] = [
-  { code: 'T1', title: 'Xây dựng kế hoạch phát triển kinh tế', responsibleUnitId: 'hg-ubnd', responsiblePersonId: 'ubnd-ct', coordinatingUnitIds: ['hg-snn'], dueAt: '2025-12-31T10:00:00Z' },
-  { code: 'T2', title: 'Trồng rừng thay thế', responsibleUnitId: 'hg-snn', responsiblePersonId: 'snn-gd', coordinatingUnitIds: [], dueAt: '2026-06-30T10:00:00Z' },
-  { code: 'T3', title: 'Tuyên truyền nghị quyết', responsibleUnitId: 'hg-btg', responsiblePersonId: 'btg-tb', coordinatingUnitIds: [], dueAt: '2024-12-31T10:00:00Z' },
+  {
+    code: 'T1',
+    title: 'Xây dựng kế hoạch phát triển kinh tế',
+    responsibleUnitId: 'hg-ubnd',
+    responsiblePersonId: 'ubnd-ct',
+    coordinatingUnitIds: ['hg-snn'],
+    dueAt: '2025-12-31T10:00:00Z',
+  },
+  {
+    code: 'T2',
+    title: 'Trồng rừng thay thế',
+    responsibleUnitId: 'hg-snn',
+    responsiblePersonId: 'snn-gd',
+    coordinatingUnitIds: [],
+    dueAt: '2026-06-30T10:00:00Z',
+  },
+  {
+    code: 'T3',
+    title: 'Tuyên truyền nghị quyết',
+    responsibleUnitId: 'hg-btg',
+    responsiblePersonId: 'btg-tb',
+    coordinatingUnitIds: [],
+    dueAt: '2024-12-31T10:00:00Z',
+  },
 ];
 
 const issuePayload = (targets: TargetInput[] = TARGETS): Extract<ProgrammeAction, { name: 'issue' }>['payload'] => ({
@@ -77,7 +124,13 @@ const issuePayload = (targets: TargetInput[] = TARGETS): Extract<ProgrammeAction
 
 let seq = 0;
 /** Validates (must be accepted), then applies. */
-function act(s: ProgrammeState, actor: Actor, action: ProgrammeAction, now: Date, requestId = `req-${++seq}`): ProgrammeEffect[] {
+function act(
+  s: ProgrammeState,
+  actor: Actor,
+  action: ProgrammeAction,
+  now: Date,
+  requestId = `req-${++seq}`,
+): ProgrammeEffect[] {
   expect(validateAction(s, actor, action, now)).toBeNull();
   return applyAction(s, TEMPLATE, actor, action, now, requestId);
 }
@@ -87,13 +140,28 @@ const fresh = () => initialState(SETUP, TEMPLATE, at('2024-01-15T02:00:00Z'));
 // Drivers to a given phase, each starting where the previous left off.
 function toDrafting(s = fresh()): ProgrammeState {
   act(s, drafter, { name: 'assignSurveyors', payload: { surveyorIds: ['hg-ks1'] } }, at('2024-01-16T02:00:00Z'));
-  act(s, surveyor, { name: 'submitSurveyFindings', payload: { text: 'Kết quả khảo sát tại 10 xã' } }, at('2024-01-25T02:00:00Z'));
+  act(
+    s,
+    surveyor,
+    { name: 'submitSurveyFindings', payload: { text: 'Kết quả khảo sát tại 10 xã' } },
+    at('2024-01-25T02:00:00Z'),
+  );
   act(s, drafter, { name: 'closeSurvey', payload: {} }, at('2024-02-01T02:00:00Z'));
   return s;
 }
 function toConsultation(s = toDrafting()): ProgrammeState {
-  act(s, drafter, { name: 'submitDraft', payload: { text: 'Dự thảo lần 1', changeNote: 'Bản đầu tiên' } }, at('2024-02-10T02:00:00Z'));
-  act(s, drafter, { name: 'openConsultation', payload: { inviteeIds: ['hg-tv1', 'hg-tv2'] } }, at('2024-02-12T02:00:00Z'));
+  act(
+    s,
+    drafter,
+    { name: 'submitDraft', payload: { text: 'Dự thảo lần 1', changeNote: 'Bản đầu tiên' } },
+    at('2024-02-10T02:00:00Z'),
+  );
+  act(
+    s,
+    drafter,
+    { name: 'openConsultation', payload: { inviteeIds: ['hg-tv1', 'hg-tv2'] } },
+    at('2024-02-12T02:00:00Z'),
+  );
   return s;
 }
 function toApproval(s = toConsultation()): ProgrammeState {
@@ -112,12 +180,18 @@ function toDissemination(s = toIssued(), targets: TargetInput[] = TARGETS): Prog
   return s;
 }
 function toImplementation(s = toDissemination()): ProgrammeState {
-  act(s, head, { name: 'recordDissemination', payload: { heldOn: '2024-03-20', audienceIds: ['hg-tv1', 'ubnd-ct', 'snn-gd'] } }, at('2024-03-20T02:00:00Z'));
+  act(
+    s,
+    head,
+    { name: 'recordDissemination', payload: { heldOn: '2024-03-20', audienceIds: ['hg-tv1', 'ubnd-ct', 'snn-gd'] } },
+    at('2024-03-20T02:00:00Z'),
+  );
   return s;
 }
 
 const audits = (effects: ProgrammeEffect[]) => effects.filter((e) => e.type === 'audit');
-const notifications = (effects: ProgrammeEffect[]) => effects.filter((e): e is Extract<ProgrammeEffect, { type: 'notify' }> => e.type === 'notify');
+const notifications = (effects: ProgrammeEffect[]) =>
+  effects.filter((e): e is Extract<ProgrammeEffect, { type: 'notify' }> => e.type === 'notify');
 
 describe('initialState', () => {
   it('starts in the first phase of the template with its deadline', () => {
@@ -127,7 +201,14 @@ describe('initialState', () => {
     expect(s.phaseEnteredAt).toBe('2024-01-15T02:00:00.000Z');
     expect(s.phaseDeadline).toBe('2024-02-14T02:00:00.000Z'); // P30D
     expect(s.phaseHistory).toEqual([
-      { seq: 1, phase: Phase.SURVEY, enteredAt: '2024-01-15T02:00:00.000Z', deadline: '2024-02-14T02:00:00.000Z', actorId: 'hg-cv1', reason: 'created' },
+      {
+        seq: 1,
+        phase: Phase.SURVEY,
+        enteredAt: '2024-01-15T02:00:00.000Z',
+        deadline: '2024-02-14T02:00:00.000Z',
+        actorId: 'hg-cv1',
+        reason: 'created',
+      },
     ]);
     expect(s.version).toBe(0);
     expect(s.appliedRequestIds).toEqual([]);
@@ -154,18 +235,51 @@ describe('the whole lifecycle of an action programme', () => {
     const s = fresh();
 
     // SURVEY
-    expect(awaiting(s, at('2024-01-15T03:00:00Z'))).toEqual({ what: 'assign surveyors', fromIds: ['hg-pbt'], deadline: '2024-02-14T02:00:00.000Z' });
-    let fx = act(s, drafter, { name: 'assignSurveyors', payload: { surveyorIds: ['hg-ks1'] } }, at('2024-01-16T02:00:00Z'));
+    expect(awaiting(s, at('2024-01-15T03:00:00Z'))).toEqual({
+      what: 'assign surveyors',
+      fromIds: ['hg-pbt'],
+      deadline: '2024-02-14T02:00:00.000Z',
+    });
+    let fx = act(
+      s,
+      drafter,
+      { name: 'assignSurveyors', payload: { surveyorIds: ['hg-ks1'] } },
+      at('2024-01-16T02:00:00Z'),
+    );
     expect(s.survey.surveyorIds).toEqual(['hg-ks1']);
     expect(fx).toEqual([
-      { type: 'audit', action: 'assignSurveyors', actorId: 'hg-cv1', before: { surveyorIds: [] }, after: { surveyorIds: ['hg-ks1'] } },
-      { type: 'notify', kind: 'SURVEY_ASSIGNED', recipientIds: ['hg-ks1'], params: { title: SETUP.title, deadline: '2024-02-14T02:00:00.000Z' } },
+      {
+        type: 'audit',
+        action: 'assignSurveyors',
+        actorId: 'hg-cv1',
+        before: { surveyorIds: [] },
+        after: { surveyorIds: ['hg-ks1'] },
+      },
+      {
+        type: 'notify',
+        kind: 'SURVEY_ASSIGNED',
+        recipientIds: ['hg-ks1'],
+        params: { title: SETUP.title, deadline: '2024-02-14T02:00:00.000Z' },
+      },
     ]);
     expect(awaiting(s, at('2024-01-16T03:00:00Z')).fromIds).toEqual(['hg-ks1']);
 
-    fx = act(s, surveyor, { name: 'submitSurveyFindings', payload: { text: 'Kết quả khảo sát' } }, at('2024-01-25T02:00:00Z'));
+    fx = act(
+      s,
+      surveyor,
+      { name: 'submitSurveyFindings', payload: { text: 'Kết quả khảo sát' } },
+      at('2024-01-25T02:00:00Z'),
+    );
     expect(s.survey.findings['hg-ks1']).toEqual({ text: 'Kết quả khảo sát', at: '2024-01-25T02:00:00.000Z' });
-    expect(fx).toEqual([{ type: 'audit', action: 'submitSurveyFindings', actorId: 'hg-ks1', before: null, after: { surveyor: 'hg-ks1', length: 'Kết quả khảo sát'.length } }]);
+    expect(fx).toEqual([
+      {
+        type: 'audit',
+        action: 'submitSurveyFindings',
+        actorId: 'hg-ks1',
+        before: null,
+        after: { surveyor: 'hg-ks1', length: 'Kết quả khảo sát'.length },
+      },
+    ]);
     expect(awaiting(s, at('2024-01-26T00:00:00Z')).fromIds).toEqual([]);
 
     fx = act(s, drafter, { name: 'closeSurvey', payload: {} }, at('2024-02-01T02:00:00Z'));
@@ -190,18 +304,52 @@ describe('the whole lifecycle of an action programme', () => {
 
     // DRAFTING
     expect(awaiting(s, at('2024-02-02T00:00:00Z')).what).toBe('first draft');
-    fx = act(s, drafter, { name: 'submitDraft', payload: { text: 'Dự thảo lần 1', changeNote: 'Bản đầu tiên' } }, at('2024-02-10T02:00:00Z'));
-    expect(s.drafts).toEqual([{ version: 1, text: 'Dự thảo lần 1', documentRef: null, changeNote: 'Bản đầu tiên', by: 'hg-cv1', at: '2024-02-10T02:00:00.000Z' }]);
+    fx = act(
+      s,
+      drafter,
+      { name: 'submitDraft', payload: { text: 'Dự thảo lần 1', changeNote: 'Bản đầu tiên' } },
+      at('2024-02-10T02:00:00Z'),
+    );
+    expect(s.drafts).toEqual([
+      {
+        version: 1,
+        text: 'Dự thảo lần 1',
+        documentRef: null,
+        changeNote: 'Bản đầu tiên',
+        by: 'hg-cv1',
+        at: '2024-02-10T02:00:00.000Z',
+      },
+    ]);
     expect(s.phase).toBe(Phase.DRAFTING);
 
-    fx = act(s, drafter, { name: 'openConsultation', payload: { inviteeIds: ['hg-tv1', 'hg-tv2'] } }, at('2024-02-12T02:00:00Z'));
+    fx = act(
+      s,
+      drafter,
+      { name: 'openConsultation', payload: { inviteeIds: ['hg-tv1', 'hg-tv2'] } },
+      at('2024-02-12T02:00:00Z'),
+    );
     expect(s.phase).toBe(Phase.CONSULTATION);
     // Default consultation window P10D; the round's deadline governs the phase.
     expect(s.consultations).toHaveLength(1);
-    expect(s.consultations[0]).toMatchObject({ no: 1, inviteeIds: ['hg-tv1', 'hg-tv2'], deadline: '2024-02-22T02:00:00.000Z', closedAt: null, opinions: {} });
+    expect(s.consultations[0]).toMatchObject({
+      no: 1,
+      inviteeIds: ['hg-tv1', 'hg-tv2'],
+      deadline: '2024-02-22T02:00:00.000Z',
+      closedAt: null,
+      opinions: {},
+    });
     expect(s.phaseDeadline).toBe('2024-02-22T02:00:00.000Z');
-    expect(s.phaseHistory[s.phaseHistory.length - 1]).toMatchObject({ phase: Phase.CONSULTATION, deadline: '2024-02-22T02:00:00.000Z' });
-    expect(fx[0]).toEqual({ type: 'audit', action: 'openConsultation', actorId: 'hg-cv1', before: null, after: { round: 1, invitees: 2, deadline: '2024-02-22T02:00:00.000Z' } });
+    expect(s.phaseHistory[s.phaseHistory.length - 1]).toMatchObject({
+      phase: Phase.CONSULTATION,
+      deadline: '2024-02-22T02:00:00.000Z',
+    });
+    expect(fx[0]).toEqual({
+      type: 'audit',
+      action: 'openConsultation',
+      actorId: 'hg-cv1',
+      before: null,
+      after: { round: 1, invitees: 2, deadline: '2024-02-22T02:00:00.000Z' },
+    });
     // The phase-change audit and notification carry the round's deadline, not the template's.
     const phaseChange = fx.find((e) => e.type === 'audit' && e.action === 'phase.changed');
     expect(phaseChange && phaseChange.type === 'audit' && phaseChange.after?.deadline).toBe('2024-02-22T02:00:00.000Z');
@@ -216,12 +364,29 @@ describe('the whole lifecycle of an action programme', () => {
     });
 
     // CONSULTATION
-    expect(awaiting(s, at('2024-02-13T00:00:00Z'))).toEqual({ what: 'opinions on the draft', fromIds: ['hg-tv1', 'hg-tv2'], deadline: '2024-02-22T02:00:00.000Z' });
+    expect(awaiting(s, at('2024-02-13T00:00:00Z'))).toEqual({
+      what: 'opinions on the draft',
+      fromIds: ['hg-tv1', 'hg-tv2'],
+      deadline: '2024-02-22T02:00:00.000Z',
+    });
     fx = act(s, invitee1, { name: 'submitOpinion', payload: { text: 'Đồng ý' } }, at('2024-02-14T02:00:00Z'));
-    expect(fx).toEqual([{ type: 'audit', action: 'submitOpinion', actorId: 'hg-tv1', before: null, after: { round: 1, invitee: 'hg-tv1' } }]);
+    expect(fx).toEqual([
+      {
+        type: 'audit',
+        action: 'submitOpinion',
+        actorId: 'hg-tv1',
+        before: null,
+        after: { round: 1, invitee: 'hg-tv1' },
+      },
+    ]);
     expect(awaiting(s, at('2024-02-14T03:00:00Z')).fromIds).toEqual(['hg-tv2']);
     // onBehalfOf naming oneself is a personal opinion and is accepted.
-    act(s, invitee2, { name: 'submitOpinion', payload: { text: 'Bổ sung chỉ tiêu rừng', onBehalfOf: 'hg-tv2' } }, at('2024-02-15T02:00:00Z'));
+    act(
+      s,
+      invitee2,
+      { name: 'submitOpinion', payload: { text: 'Bổ sung chỉ tiêu rừng', onBehalfOf: 'hg-tv2' } },
+      at('2024-02-15T02:00:00Z'),
+    );
     expect(Object.keys(s.consultations[0].opinions).sort()).toEqual(['hg-tv1', 'hg-tv2']);
 
     // Everyone answered: the round may close before its deadline.
@@ -229,46 +394,108 @@ describe('the whole lifecycle of an action programme', () => {
     expect(s.phase).toBe(Phase.DRAFTING);
     expect(s.consultations[0].closedAt).toBe('2024-02-16T02:00:00.000Z');
     expect(s.consultations[0].silentIds).toEqual([]);
-    expect(fx[0]).toEqual({ type: 'audit', action: 'consultation.closed', actorId: 'hg-cv1', before: null, after: { round: 1, answered: 2, silent: [] } });
-    expect(fx[1]).toMatchObject({ type: 'audit', action: 'phase.changed', before: { phase: Phase.CONSULTATION }, after: { phase: Phase.DRAFTING, reason: 'consultation round 1 closed' } });
+    expect(fx[0]).toEqual({
+      type: 'audit',
+      action: 'consultation.closed',
+      actorId: 'hg-cv1',
+      before: null,
+      after: { round: 1, answered: 2, silent: [] },
+    });
+    expect(fx[1]).toMatchObject({
+      type: 'audit',
+      action: 'phase.changed',
+      before: { phase: Phase.CONSULTATION },
+      after: { phase: Phase.DRAFTING, reason: 'consultation round 1 closed' },
+    });
 
     fx = act(s, drafter, { name: 'submitForApproval', payload: {} }, at('2024-02-20T02:00:00Z'));
     expect(s.phase).toBe(Phase.APPROVAL);
     expect(s.phaseDeadline).toBe('2024-03-06T02:00:00.000Z'); // P15D
-    expect(fx[0]).toEqual({ type: 'audit', action: 'submitForApproval', actorId: 'hg-cv1', before: null, after: { draftVersion: 1 } });
-    expect(awaiting(s, at('2024-02-21T00:00:00Z'))).toEqual({ what: 'approval', fromIds: ['hg-bithu'], deadline: '2024-03-06T02:00:00.000Z' });
+    expect(fx[0]).toEqual({
+      type: 'audit',
+      action: 'submitForApproval',
+      actorId: 'hg-cv1',
+      before: null,
+      after: { draftVersion: 1 },
+    });
+    expect(awaiting(s, at('2024-02-21T00:00:00Z'))).toEqual({
+      what: 'approval',
+      fromIds: ['hg-bithu'],
+      deadline: '2024-03-06T02:00:00.000Z',
+    });
 
     // APPROVAL
     fx = act(s, head, { name: 'approve', payload: { note: 'Thông qua' } }, at('2024-03-01T02:00:00Z'));
     expect(s.phase).toBe(Phase.ISSUED);
     expect(s.phaseDeadline).toBeNull(); // no duration for ISSUED in the template
     expect(s.approval).toEqual({ approvedBy: 'hg-bithu', approvedAt: '2024-03-01T02:00:00.000Z', sendBacks: [] });
-    expect(fx[0]).toEqual({ type: 'audit', action: 'approve', actorId: 'hg-bithu', before: null, after: { draftVersion: 1, note: 'Thông qua' } });
+    expect(fx[0]).toEqual({
+      type: 'audit',
+      action: 'approve',
+      actorId: 'hg-bithu',
+      before: null,
+      after: { draftVersion: 1, note: 'Thông qua' },
+    });
 
     // ISSUED
     fx = act(s, drafter, { name: 'issue', payload: issuePayload() }, at('2024-03-05T02:00:00Z'));
     expect(s.phase).toBe(Phase.DISSEMINATION);
     expect(s.phaseDeadline).toBe('2024-04-04T02:00:00.000Z');
-    expect(s.issuance).toMatchObject({ by: 'hg-cv1', at: '2024-03-05T02:00:00.000Z', documentNumber: '05-CTr/TU', issuedOn: '2024-03-05' });
+    expect(s.issuance).toMatchObject({
+      by: 'hg-cv1',
+      at: '2024-03-05T02:00:00.000Z',
+      documentNumber: '05-CTr/TU',
+      issuedOn: '2024-03-05',
+    });
     expect(s.issuance!.targets.map((t) => t.code)).toEqual(['GRDP', 'POVERTY', 'FOREST', 'TOP3']);
     // Defaults are filled in: missing baseline → null, missing periodGoals → {}.
     expect(s.issuance!.targets[1]).toMatchObject({ code: 'POVERTY', baseline: null, periodGoals: {} });
-    expect(s.issuance!.targets[0]).toMatchObject({ code: 'GRDP', baseline: '6.8', goal: { comparator: Comparator.RANGE, goal: '7', goalHigh: '7.5' } });
+    expect(s.issuance!.targets[0]).toMatchObject({
+      code: 'GRDP',
+      baseline: '6.8',
+      goal: { comparator: Comparator.RANGE, goal: '7', goalHigh: '7.5' },
+    });
     expect(s.issuance!.steeringCommittee).toEqual({ headId: 'hg-bithu', memberIds: ['hg-pbt', 'ubnd-ct'] });
-    expect(fx[0]).toEqual({ type: 'audit', action: 'issue', actorId: 'hg-cv1', before: null, after: { documentNumber: '05-CTr/TU', issuedOn: '2024-03-05', targets: 4, tasks: 3 } });
-    expect(awaiting(s, at('2024-03-06T00:00:00Z'))).toEqual({ what: 'dissemination conference by the head', fromIds: ['hg-bithu'], deadline: '2024-04-04T02:00:00.000Z' });
+    expect(fx[0]).toEqual({
+      type: 'audit',
+      action: 'issue',
+      actorId: 'hg-cv1',
+      before: null,
+      after: { documentNumber: '05-CTr/TU', issuedOn: '2024-03-05', targets: 4, tasks: 3 },
+    });
+    expect(awaiting(s, at('2024-03-06T00:00:00Z'))).toEqual({
+      what: 'dissemination conference by the head',
+      fromIds: ['hg-bithu'],
+      deadline: '2024-04-04T02:00:00.000Z',
+    });
 
     // DISSEMINATION: by the head in person.
-    fx = act(s, head, { name: 'recordDissemination', payload: { heldOn: '2024-03-20', audienceIds: ['hg-tv1', 'ubnd-ct', 'snn-gd'] } }, at('2024-03-20T02:00:00Z'));
+    fx = act(
+      s,
+      head,
+      { name: 'recordDissemination', payload: { heldOn: '2024-03-20', audienceIds: ['hg-tv1', 'ubnd-ct', 'snn-gd'] } },
+      at('2024-03-20T02:00:00Z'),
+    );
     expect(s.phase).toBe(Phase.IMPLEMENTATION);
-    expect(s.dissemination).toEqual({ heldOn: '2024-03-20', recordedBy: 'hg-bithu', audienceIds: ['hg-tv1', 'ubnd-ct', 'snn-gd'], acknowledged: {} });
+    expect(s.dissemination).toEqual({
+      heldOn: '2024-03-20',
+      recordedBy: 'hg-bithu',
+      audienceIds: ['hg-tv1', 'ubnd-ct', 'snn-gd'],
+      acknowledged: {},
+    });
     expect(fx.map((e) => (e.type === 'audit' ? `audit:${e.action}` : `notify:${e.kind}`))).toEqual([
       'audit:recordDissemination',
       'notify:DISSEMINATION_ACK_REQUEST',
       'audit:phase.changed',
       'notify:PHASE_CHANGED',
     ]);
-    expect(fx[0]).toEqual({ type: 'audit', action: 'recordDissemination', actorId: 'hg-bithu', before: null, after: { heldOn: '2024-03-20', audience: 3 } });
+    expect(fx[0]).toEqual({
+      type: 'audit',
+      action: 'recordDissemination',
+      actorId: 'hg-bithu',
+      before: null,
+      after: { heldOn: '2024-03-20', audience: 3 },
+    });
     expect(fx[1]).toEqual({
       type: 'notify',
       kind: 'DISSEMINATION_ACK_REQUEST',
@@ -278,7 +505,15 @@ describe('the whole lifecycle of an action programme', () => {
 
     fx = act(s, invitee1, { name: 'acknowledgeDissemination', payload: {} }, at('2024-03-21T02:00:00Z'));
     expect(s.dissemination.acknowledged).toEqual({ 'hg-tv1': '2024-03-21T02:00:00.000Z' });
-    expect(fx).toEqual([{ type: 'audit', action: 'acknowledgeDissemination', actorId: 'hg-tv1', before: null, after: { acknowledged: 1, audience: 3 } }]);
+    expect(fx).toEqual([
+      {
+        type: 'audit',
+        action: 'acknowledgeDissemination',
+        actorId: 'hg-tv1',
+        before: null,
+        after: { acknowledged: 1, audience: 3 },
+      },
+    ]);
 
     // Phase history records every phase in order, and the version counts applied actions.
     expect(s.phaseHistory.map((h) => h.phase)).toEqual([
@@ -299,12 +534,21 @@ describe('the whole lifecycle of an action programme', () => {
 
   it('a send-back returns the draft to DRAFTING and it can be resubmitted', () => {
     const s = toApproval();
-    expect(validateAction(s, drafter, { name: 'sendBack', payload: { reasons: 'x' } }, at('2024-02-21T00:00:00Z'))?.kind).toBe('FORBIDDEN');
+    expect(
+      validateAction(s, drafter, { name: 'sendBack', payload: { reasons: 'x' } }, at('2024-02-21T00:00:00Z'))?.kind,
+    ).toBe('FORBIDDEN');
     act(s, head, { name: 'sendBack', payload: { reasons: 'Chỉ tiêu chưa sát thực tế' } }, at('2024-02-22T02:00:00Z'));
     expect(s.phase).toBe(Phase.DRAFTING);
-    expect(s.approval.sendBacks).toEqual([{ by: 'hg-bithu', at: '2024-02-22T02:00:00.000Z', reasons: 'Chỉ tiêu chưa sát thực tế' }]);
+    expect(s.approval.sendBacks).toEqual([
+      { by: 'hg-bithu', at: '2024-02-22T02:00:00.000Z', reasons: 'Chỉ tiêu chưa sát thực tế' },
+    ]);
     expect(s.phaseHistory[s.phaseHistory.length - 1].reason).toBe('sent back: Chỉ tiêu chưa sát thực tế');
-    act(s, drafter, { name: 'submitDraft', payload: { documentRef: 'doc-123', changeNote: 'Sửa chỉ tiêu' } }, at('2024-02-23T02:00:00Z'));
+    act(
+      s,
+      drafter,
+      { name: 'submitDraft', payload: { documentRef: 'doc-123', changeNote: 'Sửa chỉ tiêu' } },
+      at('2024-02-23T02:00:00Z'),
+    );
     expect(s.drafts[1]).toMatchObject({ version: 2, text: null, documentRef: 'doc-123' });
     act(s, drafter, { name: 'submitForApproval', payload: {} }, at('2024-02-24T02:00:00Z'));
     expect(s.phase).toBe(Phase.APPROVAL);
@@ -312,7 +556,14 @@ describe('the whole lifecycle of an action programme', () => {
 
   it('the member in charge, who is not of the advisory staff, may still draft', () => {
     const s = toDrafting();
-    expect(validateAction(s, memberInCharge, { name: 'submitDraft', payload: { text: 'Bản của Phó Bí thư', changeNote: 'v1' } }, at('2024-02-02T00:00:00Z'))).toBeNull();
+    expect(
+      validateAction(
+        s,
+        memberInCharge,
+        { name: 'submitDraft', payload: { text: 'Bản của Phó Bí thư', changeNote: 'v1' } },
+        at('2024-02-02T00:00:00Z'),
+      ),
+    ).toBeNull();
   });
 });
 
@@ -320,14 +571,30 @@ describe('refusals', () => {
   it('only the drafting team assigns surveyors; only assigned surveyors submit findings; no close without findings', () => {
     const s = fresh();
     const now = at('2024-01-16T02:00:00Z');
-    expect(validateAction(s, outsider, { name: 'assignSurveyors', payload: { surveyorIds: ['hg-ks1'] } }, now)?.kind).toBe('FORBIDDEN');
-    expect(validateAction(s, foreignAdvisor, { name: 'assignSurveyors', payload: { surveyorIds: ['hg-ks1'] } }, now)?.kind).toBe('FORBIDDEN');
-    expect(validateAction(s, drafter, { name: 'assignSurveyors', payload: { surveyorIds: [] } }, now)?.kind).toBe('INVALID');
-    expect(validateAction(s, drafter, { name: 'assignSurveyors', payload: { surveyorIds: ['a', 'a'] } }, now)).toEqual({ kind: 'INVALID', reason: 'surveyorIds has duplicates' });
-    expect(validateAction(s, drafter, { name: 'closeSurvey', payload: {} }, now)).toEqual({ kind: 'WRONG_PHASE', reason: 'the survey has no findings yet' });
+    expect(
+      validateAction(s, outsider, { name: 'assignSurveyors', payload: { surveyorIds: ['hg-ks1'] } }, now)?.kind,
+    ).toBe('FORBIDDEN');
+    expect(
+      validateAction(s, foreignAdvisor, { name: 'assignSurveyors', payload: { surveyorIds: ['hg-ks1'] } }, now)?.kind,
+    ).toBe('FORBIDDEN');
+    expect(validateAction(s, drafter, { name: 'assignSurveyors', payload: { surveyorIds: [] } }, now)?.kind).toBe(
+      'INVALID',
+    );
+    expect(validateAction(s, drafter, { name: 'assignSurveyors', payload: { surveyorIds: ['a', 'a'] } }, now)).toEqual({
+      kind: 'INVALID',
+      reason: 'surveyorIds has duplicates',
+    });
+    expect(validateAction(s, drafter, { name: 'closeSurvey', payload: {} }, now)).toEqual({
+      kind: 'WRONG_PHASE',
+      reason: 'the survey has no findings yet',
+    });
     act(s, drafter, { name: 'assignSurveyors', payload: { surveyorIds: ['hg-ks1'] } }, now);
-    expect(validateAction(s, outsider, { name: 'submitSurveyFindings', payload: { text: 'x' } }, now)?.kind).toBe('FORBIDDEN');
-    expect(validateAction(s, surveyor, { name: 'submitSurveyFindings', payload: { text: '   ' } }, now)?.kind).toBe('INVALID');
+    expect(validateAction(s, outsider, { name: 'submitSurveyFindings', payload: { text: 'x' } }, now)?.kind).toBe(
+      'FORBIDDEN',
+    );
+    expect(validateAction(s, surveyor, { name: 'submitSurveyFindings', payload: { text: '   ' } }, now)?.kind).toBe(
+      'INVALID',
+    );
   });
 
   it('approve while DRAFTING → WRONG_PHASE', () => {
@@ -340,16 +607,38 @@ describe('refusals', () => {
   it('a draft needs text or a document reference; consultation needs a draft; approval needs a closed consultation', () => {
     const s = toDrafting();
     const now = at('2024-02-02T00:00:00Z');
-    expect(validateAction(s, drafter, { name: 'submitDraft', payload: { changeNote: 'v1' } }, now)).toEqual({ kind: 'INVALID', reason: 'a draft needs its text or a document reference' });
-    expect(validateAction(s, drafter, { name: 'openConsultation', payload: { inviteeIds: ['hg-tv1'] } }, now)).toEqual({ kind: 'WRONG_PHASE', reason: 'there is no draft to consult on yet' });
+    expect(validateAction(s, drafter, { name: 'submitDraft', payload: { changeNote: 'v1' } }, now)).toEqual({
+      kind: 'INVALID',
+      reason: 'a draft needs its text or a document reference',
+    });
+    expect(validateAction(s, drafter, { name: 'openConsultation', payload: { inviteeIds: ['hg-tv1'] } }, now)).toEqual({
+      kind: 'WRONG_PHASE',
+      reason: 'there is no draft to consult on yet',
+    });
     act(s, drafter, { name: 'submitDraft', payload: { text: 'Dự thảo', changeNote: 'v1' } }, now);
     expect(validateAction(s, drafter, { name: 'submitForApproval', payload: {} }, now)?.kind).toBe('WRONG_PHASE');
-    expect(validateAction(s, drafter, { name: 'openConsultation', payload: { inviteeIds: ['hg-tv1'], deadline: '2024-02-01T00:00:00Z' } }, now)).toEqual({
+    expect(
+      validateAction(
+        s,
+        drafter,
+        { name: 'openConsultation', payload: { inviteeIds: ['hg-tv1'], deadline: '2024-02-01T00:00:00Z' } },
+        now,
+      ),
+    ).toEqual({
       kind: 'INVALID',
       reason: 'deadline must be in the future',
     });
-    expect(validateAction(s, drafter, { name: 'openConsultation', payload: { inviteeIds: ['hg-tv1'], deadline: 'next week' } }, now)?.kind).toBe('INVALID');
-    expect(validateAction(s, outsider, { name: 'openConsultation', payload: { inviteeIds: ['hg-tv1'] } }, now)?.kind).toBe('FORBIDDEN');
+    expect(
+      validateAction(
+        s,
+        drafter,
+        { name: 'openConsultation', payload: { inviteeIds: ['hg-tv1'], deadline: 'next week' } },
+        now,
+      )?.kind,
+    ).toBe('INVALID');
+    expect(
+      validateAction(s, outsider, { name: 'openConsultation', payload: { inviteeIds: ['hg-tv1'] } }, now)?.kind,
+    ).toBe('FORBIDDEN');
   });
 
   describe('opinions must be given personally, by invitees', () => {
@@ -357,18 +646,33 @@ describe('refusals', () => {
       const s = toConsultation();
       const now = at('2024-02-13T02:00:00Z');
       // By another invitee for hg-tv2…
-      const r1 = validateAction(s, invitee1, { name: 'submitOpinion', payload: { text: 'Ý kiến thay', onBehalfOf: 'hg-tv2' } }, now);
+      const r1 = validateAction(
+        s,
+        invitee1,
+        { name: 'submitOpinion', payload: { text: 'Ý kiến thay', onBehalfOf: 'hg-tv2' } },
+        now,
+      );
       expect(r1?.kind).toBe('FORBIDDEN');
       expect(r1?.reason).toContain('personally');
       // …or by the advisory staff for a key cadre.
-      const r2 = validateAction(s, drafter, { name: 'submitOpinion', payload: { text: 'Ý kiến thay', onBehalfOf: 'hg-tv1' } }, now);
+      const r2 = validateAction(
+        s,
+        drafter,
+        { name: 'submitOpinion', payload: { text: 'Ý kiến thay', onBehalfOf: 'hg-tv1' } },
+        now,
+      );
       expect(r2?.kind).toBe('FORBIDDEN');
       expect(r2?.reason).toContain('personally');
     });
 
     it('an opinion by someone not invited → FORBIDDEN', () => {
       const s = toConsultation();
-      const r = validateAction(s, outsider, { name: 'submitOpinion', payload: { text: 'Tôi góp ý' } }, at('2024-02-13T02:00:00Z'));
+      const r = validateAction(
+        s,
+        outsider,
+        { name: 'submitOpinion', payload: { text: 'Tôi góp ý' } },
+        at('2024-02-13T02:00:00Z'),
+      );
       expect(r).toEqual({ kind: 'FORBIDDEN', reason: 'you are not invited to this consultation round' });
     });
 
@@ -377,12 +681,17 @@ describe('refusals', () => {
       const now = at('2024-02-13T02:00:00Z');
       expect(validateAction(s, invitee1, { name: 'submitOpinion', payload: { text: '' } }, now)?.kind).toBe('INVALID');
       act(s, invitee1, { name: 'submitOpinion', payload: { text: 'Đồng ý' } }, now);
-      expect(validateAction(s, invitee1, { name: 'submitOpinion', payload: { text: 'Lần nữa' } }, now)?.kind).toBe('WRONG_PHASE');
+      expect(validateAction(s, invitee1, { name: 'submitOpinion', payload: { text: 'Lần nữa' } }, now)?.kind).toBe(
+        'WRONG_PHASE',
+      );
     });
 
     it('opinions outside CONSULTATION → WRONG_PHASE', () => {
       const s = toDrafting();
-      expect(validateAction(s, invitee1, { name: 'submitOpinion', payload: { text: 'Sớm quá' } }, at('2024-02-02T00:00:00Z'))?.kind).toBe('WRONG_PHASE');
+      expect(
+        validateAction(s, invitee1, { name: 'submitOpinion', payload: { text: 'Sớm quá' } }, at('2024-02-02T00:00:00Z'))
+          ?.kind,
+      ).toBe('WRONG_PHASE');
     });
   });
 
@@ -405,16 +714,29 @@ describe('refusals', () => {
       const fx = act(s, drafter, { name: 'closeConsultation', payload: {} }, at('2024-02-22T02:00:01Z'));
       expect(s.phase).toBe(Phase.DRAFTING);
       expect(s.consultations[0].silentIds).toEqual(['hg-tv2']);
-      expect(fx[0]).toEqual({ type: 'audit', action: 'consultation.closed', actorId: 'hg-cv1', before: null, after: { round: 1, answered: 1, silent: ['hg-tv2'] } });
+      expect(fx[0]).toEqual({
+        type: 'audit',
+        action: 'consultation.closed',
+        actorId: 'hg-cv1',
+        before: null,
+        after: { round: 1, answered: 1, silent: ['hg-tv2'] },
+      });
       // The next round starts afresh with round number 2.
-      act(s, drafter, { name: 'openConsultation', payload: { inviteeIds: ['hg-tv2'], deadline: '2024-03-01T02:00:00Z' } }, at('2024-02-23T02:00:00Z'));
+      act(
+        s,
+        drafter,
+        { name: 'openConsultation', payload: { inviteeIds: ['hg-tv2'], deadline: '2024-03-01T02:00:00Z' } },
+        at('2024-02-23T02:00:00Z'),
+      );
       expect(s.consultations[1]).toMatchObject({ no: 2, deadline: '2024-03-01T02:00:00.000Z' });
       expect(s.phaseDeadline).toBe('2024-03-01T02:00:00.000Z');
     });
 
     it('only the drafting team closes consultation', () => {
       const s = setupOneAnswered();
-      expect(validateAction(s, invitee1, { name: 'closeConsultation', payload: {} }, at('2024-02-23T00:00:00Z'))?.kind).toBe('FORBIDDEN');
+      expect(
+        validateAction(s, invitee1, { name: 'closeConsultation', payload: {} }, at('2024-02-23T00:00:00Z'))?.kind,
+      ).toBe('FORBIDDEN');
     });
 
     it('the deadline timer closes the round itself, with no actor', () => {
@@ -442,7 +764,9 @@ describe('refusals', () => {
 
     it('a bad range goal → INVALID naming the target', () => {
       const s = toIssued();
-      const bad: TargetInput[] = [{ ...TARGETS[0], goal: { comparator: Comparator.RANGE, goal: '7.5', goalHigh: '7' } }];
+      const bad: TargetInput[] = [
+        { ...TARGETS[0], goal: { comparator: Comparator.RANGE, goal: '7.5', goalHigh: '7' } },
+      ];
       expect(validateAction(s, drafter, { name: 'issue', payload: issuePayload(bad) }, now)).toEqual({
         kind: 'INVALID',
         reason: 'targets[0].goal: a range goal needs goal <= goalHigh',
@@ -463,16 +787,24 @@ describe('refusals', () => {
         [{ ...issuePayload(), documentNumber: ' ' }, 'documentNumber must not be empty'],
         [issuePayload([TARGETS[0], { ...TARGETS[1], code: 'GRDP' }]), 'target code GRDP appears twice'],
         [issuePayload([{ ...TARGETS[0], baseline: 'sáu' }]), 'targets[0].baseline is not a number'],
-        [issuePayload([{ ...TARGETS[2], periodGoals: { '2025': { comparator: Comparator.YES_NO, goal: '3' } } }]), 'targets[0].periodGoals.2025: a yes/no goal is "1" or "0"'],
+        [
+          issuePayload([{ ...TARGETS[2], periodGoals: { '2025': { comparator: Comparator.YES_NO, goal: '3' } } }]),
+          'targets[0].periodGoals.2025: a yes/no goal is "1" or "0"',
+        ],
         [{ ...issuePayload(), tasks: [{ ...TASKS[0], dueAt: 'soon' }] }, 'tasks[0].dueAt must be a date-time'],
         [{ ...issuePayload(), tasks: [TASKS[0], TASKS[0]] }, 'task code T1 appears twice'],
       ];
-      for (const [payload, reason] of cases) expect(validateAction(s, drafter, { name: 'issue', payload }, now)).toEqual({ kind: 'INVALID', reason });
+      for (const [payload, reason] of cases)
+        expect(validateAction(s, drafter, { name: 'issue', payload }, now)).toEqual({ kind: 'INVALID', reason });
     });
 
     it('only the drafting team issues, and only in ISSUED', () => {
-      expect(validateAction(toIssued(), outsider, { name: 'issue', payload: issuePayload() }, now)?.kind).toBe('FORBIDDEN');
-      expect(validateAction(toApproval(), drafter, { name: 'issue', payload: issuePayload() }, now)?.kind).toBe('WRONG_PHASE');
+      expect(validateAction(toIssued(), outsider, { name: 'issue', payload: issuePayload() }, now)?.kind).toBe(
+        'FORBIDDEN',
+      );
+      expect(validateAction(toApproval(), drafter, { name: 'issue', payload: issuePayload() }, now)?.kind).toBe(
+        'WRONG_PHASE',
+      );
     });
   });
 
@@ -481,26 +813,59 @@ describe('refusals', () => {
 
     it('recorded by the drafter instead of the head → FORBIDDEN', () => {
       const s = toDissemination();
-      const r = validateAction(s, drafter, { name: 'recordDissemination', payload: { heldOn: '2024-03-20', audienceIds: ['hg-tv1'] } }, now);
+      const r = validateAction(
+        s,
+        drafter,
+        { name: 'recordDissemination', payload: { heldOn: '2024-03-20', audienceIds: ['hg-tv1'] } },
+        now,
+      );
       expect(r?.kind).toBe('FORBIDDEN');
       expect(r?.reason).toContain('personally');
       // Even the member in charge may not stand in for the head.
-      expect(validateAction(s, memberInCharge, { name: 'recordDissemination', payload: { heldOn: '2024-03-20', audienceIds: ['hg-tv1'] } }, now)?.kind).toBe('FORBIDDEN');
+      expect(
+        validateAction(
+          s,
+          memberInCharge,
+          { name: 'recordDissemination', payload: { heldOn: '2024-03-20', audienceIds: ['hg-tv1'] } },
+          now,
+        )?.kind,
+      ).toBe('FORBIDDEN');
     });
 
     it('needs a real date and an audience', () => {
       const s = toDissemination();
-      expect(validateAction(s, head, { name: 'recordDissemination', payload: { heldOn: '2024-02-30', audienceIds: ['hg-tv1'] } }, now)?.kind).toBe('INVALID');
-      expect(validateAction(s, head, { name: 'recordDissemination', payload: { heldOn: '2024-03-20', audienceIds: [] } }, now)?.kind).toBe('INVALID');
+      expect(
+        validateAction(
+          s,
+          head,
+          { name: 'recordDissemination', payload: { heldOn: '2024-02-30', audienceIds: ['hg-tv1'] } },
+          now,
+        )?.kind,
+      ).toBe('INVALID');
+      expect(
+        validateAction(
+          s,
+          head,
+          { name: 'recordDissemination', payload: { heldOn: '2024-03-20', audienceIds: [] } },
+          now,
+        )?.kind,
+      ).toBe('INVALID');
     });
 
     it('acknowledgement: not before the conference, only by the audience, only once', () => {
       const before = toDissemination();
-      expect(validateAction(before, invitee1, { name: 'acknowledgeDissemination', payload: {} }, now)?.kind).toBe('WRONG_PHASE');
+      expect(validateAction(before, invitee1, { name: 'acknowledgeDissemination', payload: {} }, now)?.kind).toBe(
+        'WRONG_PHASE',
+      );
       const s = toImplementation(before);
-      expect(validateAction(s, outsider, { name: 'acknowledgeDissemination', payload: {} }, now)?.kind).toBe('FORBIDDEN');
+      expect(validateAction(s, outsider, { name: 'acknowledgeDissemination', payload: {} }, now)?.kind).toBe(
+        'FORBIDDEN',
+      );
       act(s, ubndReporter, { name: 'acknowledgeDissemination', payload: {} }, at('2024-03-21T00:00:00Z'));
-      expect(validateAction(s, ubndReporter, { name: 'acknowledgeDissemination', payload: {} }, at('2024-03-22T00:00:00Z'))?.kind).toBe('WRONG_PHASE');
+      expect(
+        validateAction(s, ubndReporter, { name: 'acknowledgeDissemination', payload: {} }, at('2024-03-22T00:00:00Z'))
+          ?.kind,
+      ).toBe('WRONG_PHASE');
     });
   });
 
@@ -513,7 +878,13 @@ describe('refusals', () => {
       const fx = act(s, head, { name: 'cancel', payload: { reason: 'Nghị quyết mới thay thế' } }, now);
       expect(s.phase).toBe(Phase.CANCELLED);
       expect(s.endReason).toBe('Nghị quyết mới thay thế');
-      expect(fx[0]).toEqual({ type: 'audit', action: 'cancel', actorId: 'hg-bithu', before: { phase: Phase.DRAFTING }, after: { reason: 'Nghị quyết mới thay thế' } });
+      expect(fx[0]).toEqual({
+        type: 'audit',
+        action: 'cancel',
+        actorId: 'hg-bithu',
+        before: { phase: Phase.DRAFTING },
+        after: { reason: 'Nghị quyết mới thay thế' },
+      });
       expect(s.phaseDeadline).toBeNull();
 
       const later = at('2024-02-06T00:00:00Z');
@@ -534,7 +905,14 @@ describe('refusals', () => {
 
     it('a programme cannot supersede itself', () => {
       const s = toDrafting();
-      expect(validateAction(s, head, { name: 'supersede', payload: { reason: 'r', byProgrammeId: SETUP.programmeId } }, at('2024-02-05T00:00:00Z'))).toEqual({
+      expect(
+        validateAction(
+          s,
+          head,
+          { name: 'supersede', payload: { reason: 'r', byProgrammeId: SETUP.programmeId } },
+          at('2024-02-05T00:00:00Z'),
+        ),
+      ).toEqual({
         kind: 'INVALID',
         reason: 'a programme cannot supersede itself',
       });
@@ -543,7 +921,12 @@ describe('refusals', () => {
 
   it('unknown actions → INVALID', () => {
     const s = fresh();
-    const r = validateAction(s, head, { name: 'teleport', payload: {} } as unknown as ProgrammeAction, at('2024-01-16T00:00:00Z'));
+    const r = validateAction(
+      s,
+      head,
+      { name: 'teleport', payload: {} } as unknown as ProgrammeAction,
+      at('2024-01-16T00:00:00Z'),
+    );
     expect(r).toEqual({ kind: 'INVALID', reason: 'unknown action teleport' });
   });
 });
@@ -551,12 +934,24 @@ describe('refusals', () => {
 describe('request ids', () => {
   it('each applied request id is remembered and bumps the version, a repeated id too', () => {
     const s = fresh();
-    act(s, drafter, { name: 'assignSurveyors', payload: { surveyorIds: ['hg-ks1'] } }, at('2024-01-16T02:00:00Z'), 'req-dup');
+    act(
+      s,
+      drafter,
+      { name: 'assignSurveyors', payload: { surveyorIds: ['hg-ks1'] } },
+      at('2024-01-16T02:00:00Z'),
+      'req-dup',
+    );
     expect(s.appliedRequestIds).toEqual(['req-dup']);
     expect(s.version).toBe(1);
     expect(s.appliedRequestIds.includes('req-dup')).toBe(true);
     // Assigning the same surveyor again is idempotent in state; the id is recorded again.
-    act(s, drafter, { name: 'assignSurveyors', payload: { surveyorIds: ['hg-ks1'] } }, at('2024-01-16T02:00:01Z'), 'req-2');
+    act(
+      s,
+      drafter,
+      { name: 'assignSurveyors', payload: { surveyorIds: ['hg-ks1'] } },
+      at('2024-01-16T02:00:01Z'),
+      'req-2',
+    );
     expect(s.survey.surveyorIds).toEqual(['hg-ks1']);
     expect(s.appliedRequestIds).toEqual(['req-dup', 'req-2']);
     expect(s.version).toBe(2);
@@ -618,24 +1013,49 @@ describe('implementation', () => {
       closedAt: null,
       summary: null,
     });
-    expect(reviews[1]).toMatchObject({ kind: 'HALF_YEAR', periodLabel: 'Sơ kết 6 tháng 2', opensAt: '2024-09-20T02:00:00.000Z' });
+    expect(reviews[1]).toMatchObject({
+      kind: 'HALF_YEAR',
+      periodLabel: 'Sơ kết 6 tháng 2',
+      opensAt: '2024-09-20T02:00:00.000Z',
+    });
     expect(reviews[2].kind).toBe('QUARTERLY');
-    expect(reviews[3]).toMatchObject({ kind: 'YEARLY', periodLabel: 'Sơ kết năm 4', opensAt: '2025-03-20T02:00:00.000Z' });
+    expect(reviews[3]).toMatchObject({
+      kind: 'YEARLY',
+      periodLabel: 'Sơ kết năm 4',
+      opensAt: '2025-03-20T02:00:00.000Z',
+    });
     expect(reviews[7].kind).toBe('YEARLY');
     expect(reviews[18]).toMatchObject({ kind: 'QUARTERLY', opensAt: '2028-12-20T02:00:00.000Z' });
     // The last review opens before the term ends; the one at the term end itself is the final review.
     expect(Date.parse(reviews[18].opensAt)).toBeLessThan(Date.parse(s.implementation.termEndsAt!));
-    expect(reviews.filter((r) => r.kind === 'YEARLY').map((r) => r.seq)).toEqual(expect.arrayContaining([4, 8, 12, 16]));
-    expect(reviews.filter((r) => r.kind === 'QUARTERLY').map((r) => r.seq)).toEqual([1, 3, 5, 7, 9, 11, 13, 15, 17, 19]);
+    expect(reviews.filter((r) => r.kind === 'YEARLY').map((r) => r.seq)).toEqual(
+      expect.arrayContaining([4, 8, 12, 16]),
+    );
+    expect(reviews.filter((r) => r.kind === 'QUARTERLY').map((r) => r.seq)).toEqual([
+      1, 3, 5, 7, 9, 11, 13, 15, 17, 19,
+    ]);
     for (const r of reviews) expect(r.expectedUnitIds).toEqual(['hg-btg', 'hg-snn', 'hg-ubnd']);
   });
 
   it('awaiting shows the open review and who still has to report', () => {
     const s = toImplementation();
-    expect(awaiting(s, at('2024-04-01T00:00:00Z'))).toEqual({ what: 'implementation', fromIds: [], deadline: '2029-03-20T02:00:00.000Z' });
+    expect(awaiting(s, at('2024-04-01T00:00:00Z'))).toEqual({
+      what: 'implementation',
+      fromIds: [],
+      deadline: '2029-03-20T02:00:00.000Z',
+    });
     const review = s.implementation.reviews[0];
-    expect(awaiting(s, at('2024-06-21T00:00:00Z'))).toEqual({ what: 'reports for Sơ kết quý 1', fromIds: ['ubnd-ct', 'snn-gd', 'btg-tb'], deadline: review.closesAt });
-    act(s, ubndReporter, { name: 'submitReviewReport', payload: { reviewSeq: 1, text: 'Báo cáo UBND', values: { GRDP: '7.2' } } }, at('2024-06-22T00:00:00Z'));
+    expect(awaiting(s, at('2024-06-21T00:00:00Z'))).toEqual({
+      what: 'reports for Sơ kết quý 1',
+      fromIds: ['ubnd-ct', 'snn-gd', 'btg-tb'],
+      deadline: review.closesAt,
+    });
+    act(
+      s,
+      ubndReporter,
+      { name: 'submitReviewReport', payload: { reviewSeq: 1, text: 'Báo cáo UBND', values: { GRDP: '7.2' } } },
+      at('2024-06-22T00:00:00Z'),
+    );
     expect(reviewReporters(s, review)).toEqual(['snn-gd', 'btg-tb']);
   });
 
@@ -644,23 +1064,40 @@ describe('implementation', () => {
     const review = s.implementation.reviews[0];
 
     // Not yet open.
-    const early = validateAction(s, ubndReporter, { name: 'submitReviewReport', payload: { reviewSeq: 1, text: 'Sớm', values: {} } }, at('2024-06-20T01:59:59Z'));
+    const early = validateAction(
+      s,
+      ubndReporter,
+      { name: 'submitReviewReport', payload: { reviewSeq: 1, text: 'Sớm', values: {} } },
+      at('2024-06-20T01:59:59Z'),
+    );
     expect(early?.kind).toBe('WRONG_PHASE');
 
     let fx = act(
       s,
       ubndReporter,
-      { name: 'submitReviewReport', payload: { reviewSeq: 1, text: 'Báo cáo UBND', values: { GRDP: '7.2', POVERTY: '1.6', TOP3: '1' } } },
+      {
+        name: 'submitReviewReport',
+        payload: { reviewSeq: 1, text: 'Báo cáo UBND', values: { GRDP: '7.2', POVERTY: '1.6', TOP3: '1' } },
+      },
       at('2024-06-25T02:00:00Z'),
     );
     expect(fx).toEqual([
-      { type: 'audit', action: 'submitReviewReport', actorId: 'ubnd-ct', before: null, after: { review: 1, unitId: 'hg-ubnd', values: { GRDP: '7.2', POVERTY: '1.6', TOP3: '1' } } },
+      {
+        type: 'audit',
+        action: 'submitReviewReport',
+        actorId: 'ubnd-ct',
+        before: null,
+        after: { review: 1, unitId: 'hg-ubnd', values: { GRDP: '7.2', POVERTY: '1.6', TOP3: '1' } },
+      },
     ]);
     // A corrected report replaces the unit's earlier one; the audit keeps what it replaced.
     fx = act(
       s,
       ubndReporter,
-      { name: 'submitReviewReport', payload: { reviewSeq: 1, text: 'Báo cáo UBND (sửa)', values: { GRDP: '7.2', POVERTY: '1.2', TOP3: '1' } } },
+      {
+        name: 'submitReviewReport',
+        payload: { reviewSeq: 1, text: 'Báo cáo UBND (sửa)', values: { GRDP: '7.2', POVERTY: '1.2', TOP3: '1' } },
+      },
       at('2024-06-26T02:00:00Z'),
     );
     expect(fx[0]).toMatchObject({ before: { values: { GRDP: '7.2', POVERTY: '1.6', TOP3: '1' } } });
@@ -671,7 +1108,12 @@ describe('implementation', () => {
       by: 'ubnd-ct',
       at: '2024-06-26T02:00:00.000Z',
     });
-    act(s, snnReporter, { name: 'submitReviewReport', payload: { reviewSeq: 1, text: 'Báo cáo Sở NN', values: { FOREST: '42' } } }, at('2024-06-27T02:00:00Z'));
+    act(
+      s,
+      snnReporter,
+      { name: 'submitReviewReport', payload: { reviewSeq: 1, text: 'Báo cáo Sở NN', values: { FOREST: '42' } } },
+      at('2024-06-27T02:00:00Z'),
+    );
 
     fx = closeReview(s, review, at('2024-07-05T02:00:00Z'));
     expect(review.results).toEqual({
@@ -680,7 +1122,14 @@ describe('implementation', () => {
       FOREST: Achievement.NOT_ACHIEVED,
       TOP3: Achievement.ACHIEVED,
     });
-    expect(review.summary).toEqual({ total: 4, exceeded: 1, achieved: 2, notAchieved: 1, noData: 0, headline: '3/4 achieved or exceeded' });
+    expect(review.summary).toEqual({
+      total: 4,
+      exceeded: 1,
+      achieved: 2,
+      notAchieved: 1,
+      noData: 0,
+      headline: '3/4 achieved or exceeded',
+    });
     expect(review.lowTargetCodes).toEqual(['FOREST']);
     expect(review.closedAt).toBe('2024-07-05T02:00:00.000Z');
     expect(fx).toEqual([
@@ -689,7 +1138,13 @@ describe('implementation', () => {
         action: 'review.closed',
         actorId: null,
         before: null,
-        after: { seq: 1, period: 'Sơ kết quý 1', headline: '3/4 achieved or exceeded', low: ['FOREST'], silentUnits: ['hg-btg'] },
+        after: {
+          seq: 1,
+          period: 'Sơ kết quý 1',
+          headline: '3/4 achieved or exceeded',
+          low: ['FOREST'],
+          silentUnits: ['hg-btg'],
+        },
       },
       {
         type: 'notify',
@@ -700,32 +1155,67 @@ describe('implementation', () => {
     ]);
 
     // A closed review takes no more reports.
-    const late = validateAction(s, snnReporter, { name: 'submitReviewReport', payload: { reviewSeq: 1, text: 'Muộn', values: { FOREST: '44' } } }, at('2024-07-06T00:00:00Z'));
+    const late = validateAction(
+      s,
+      snnReporter,
+      { name: 'submitReviewReport', payload: { reviewSeq: 1, text: 'Muộn', values: { FOREST: '44' } } },
+      at('2024-07-06T00:00:00Z'),
+    );
     expect(late?.kind).toBe('WRONG_PHASE');
   });
 
   it('a quarterly review does not carry values over from an earlier review: silence is NO_DATA', () => {
     const s = toImplementation();
     const [first, second] = s.implementation.reviews;
-    act(s, ubndReporter, { name: 'submitReviewReport', payload: { reviewSeq: 1, text: 'Q1', values: { GRDP: '7.2', POVERTY: '1.2', TOP3: '1' } } }, at('2024-06-25T02:00:00Z'));
+    act(
+      s,
+      ubndReporter,
+      {
+        name: 'submitReviewReport',
+        payload: { reviewSeq: 1, text: 'Q1', values: { GRDP: '7.2', POVERTY: '1.2', TOP3: '1' } },
+      },
+      at('2024-06-25T02:00:00Z'),
+    );
     closeReview(s, first, at('2024-07-05T02:00:00Z'));
-    act(s, ubndReporter, { name: 'submitReviewReport', payload: { reviewSeq: 2, text: 'Q2', values: { GRDP: '7.6' } } }, at('2024-09-25T02:00:00Z'));
+    act(
+      s,
+      ubndReporter,
+      { name: 'submitReviewReport', payload: { reviewSeq: 2, text: 'Q2', values: { GRDP: '7.6' } } },
+      at('2024-09-25T02:00:00Z'),
+    );
     const fx = closeReview(s, second, at('2024-10-05T02:00:00Z'));
-    expect(second.results).toEqual({ GRDP: Achievement.EXCEEDED, POVERTY: Achievement.NO_DATA, FOREST: Achievement.NO_DATA, TOP3: Achievement.NO_DATA });
+    expect(second.results).toEqual({
+      GRDP: Achievement.EXCEEDED,
+      POVERTY: Achievement.NO_DATA,
+      FOREST: Achievement.NO_DATA,
+      TOP3: Achievement.NO_DATA,
+    });
     expect(second.summary?.headline).toBe('1/4 achieved or exceeded');
     expect(second.lowTargetCodes).toEqual(['POVERTY', 'FOREST', 'TOP3']);
     expect(fx[0]).toMatchObject({ after: { silentUnits: ['hg-btg', 'hg-snn'] } });
   });
 
   it('a period goal overrides the overall goal for that review', () => {
-    const targets: TargetInput[] = [{ ...TARGETS[2], periodGoals: { 'Sơ kết quý 1': { comparator: Comparator.AT_LEAST, goal: '40' } } }];
+    const targets: TargetInput[] = [
+      { ...TARGETS[2], periodGoals: { 'Sơ kết quý 1': { comparator: Comparator.AT_LEAST, goal: '40' } } },
+    ];
     const s = toImplementation(toDissemination(toIssued(), targets));
     const [first, second] = s.implementation.reviews;
     expect(first.expectedUnitIds).toEqual(['hg-btg', 'hg-snn', 'hg-ubnd']);
-    act(s, snnReporter, { name: 'submitReviewReport', payload: { reviewSeq: 1, text: 'Q1', values: { FOREST: '42' } } }, at('2024-06-25T02:00:00Z'));
+    act(
+      s,
+      snnReporter,
+      { name: 'submitReviewReport', payload: { reviewSeq: 1, text: 'Q1', values: { FOREST: '42' } } },
+      at('2024-06-25T02:00:00Z'),
+    );
     closeReview(s, first, at('2024-07-05T02:00:00Z'));
     expect(first.results).toEqual({ FOREST: Achievement.EXCEEDED });
-    act(s, snnReporter, { name: 'submitReviewReport', payload: { reviewSeq: 2, text: 'Q2', values: { FOREST: '42' } } }, at('2024-09-25T02:00:00Z'));
+    act(
+      s,
+      snnReporter,
+      { name: 'submitReviewReport', payload: { reviewSeq: 2, text: 'Q2', values: { FOREST: '42' } } },
+      at('2024-09-25T02:00:00Z'),
+    );
     closeReview(s, second, at('2024-10-05T02:00:00Z'));
     expect(second.results).toEqual({ FOREST: Achievement.NOT_ACHIEVED });
   });
@@ -733,35 +1223,108 @@ describe('implementation', () => {
   it('report refusals: unit not expected → FORBIDDEN; unknown review, unknown target, bad value → INVALID', () => {
     const s = toImplementation();
     const now = at('2024-06-25T02:00:00Z');
-    const r = validateAction(s, outsider, { name: 'submitReviewReport', payload: { reviewSeq: 1, text: 'Báo cáo', values: {} } }, now);
+    const r = validateAction(
+      s,
+      outsider,
+      { name: 'submitReviewReport', payload: { reviewSeq: 1, text: 'Báo cáo', values: {} } },
+      now,
+    );
     expect(r).toEqual({ kind: 'FORBIDDEN', reason: 'your unit is not asked to report to this review' });
     // The issuing committee's own staff are not a responsible unit either.
-    expect(validateAction(s, drafter, { name: 'submitReviewReport', payload: { reviewSeq: 1, text: 'Báo cáo', values: {} } }, now)?.kind).toBe('FORBIDDEN');
-    expect(validateAction(s, ubndReporter, { name: 'submitReviewReport', payload: { reviewSeq: 99, text: 'x', values: {} } }, now)).toEqual({
+    expect(
+      validateAction(
+        s,
+        drafter,
+        { name: 'submitReviewReport', payload: { reviewSeq: 1, text: 'Báo cáo', values: {} } },
+        now,
+      )?.kind,
+    ).toBe('FORBIDDEN');
+    expect(
+      validateAction(
+        s,
+        ubndReporter,
+        { name: 'submitReviewReport', payload: { reviewSeq: 99, text: 'x', values: {} } },
+        now,
+      ),
+    ).toEqual({
       kind: 'INVALID',
       reason: 'there is no review number 99',
     });
-    expect(validateAction(s, ubndReporter, { name: 'submitReviewReport', payload: { reviewSeq: 1, text: 'x', values: { GDP: '7' } } }, now)).toEqual({
+    expect(
+      validateAction(
+        s,
+        ubndReporter,
+        { name: 'submitReviewReport', payload: { reviewSeq: 1, text: 'x', values: { GDP: '7' } } },
+        now,
+      ),
+    ).toEqual({
       kind: 'INVALID',
       reason: 'unknown target code GDP',
     });
-    expect(validateAction(s, ubndReporter, { name: 'submitReviewReport', payload: { reviewSeq: 1, text: 'x', values: { GRDP: '7,2' } } }, now)?.kind).toBe('INVALID');
-    expect(validateAction(s, ubndReporter, { name: 'submitReviewReport', payload: { reviewSeq: 1, text: '', values: {} } }, now)?.kind).toBe('INVALID');
+    expect(
+      validateAction(
+        s,
+        ubndReporter,
+        { name: 'submitReviewReport', payload: { reviewSeq: 1, text: 'x', values: { GRDP: '7,2' } } },
+        now,
+      )?.kind,
+    ).toBe('INVALID');
+    expect(
+      validateAction(
+        s,
+        ubndReporter,
+        { name: 'submitReviewReport', payload: { reviewSeq: 1, text: '', values: {} } },
+        now,
+      )?.kind,
+    ).toBe('INVALID');
   });
 
   it('reports are refused outside IMPLEMENTATION', () => {
     const s = toDissemination();
-    expect(validateAction(s, ubndReporter, { name: 'submitReviewReport', payload: { reviewSeq: 1, text: 'x', values: {} } }, at('2024-06-25T02:00:00Z'))?.kind).toBe('WRONG_PHASE');
+    expect(
+      validateAction(
+        s,
+        ubndReporter,
+        { name: 'submitReviewReport', payload: { reviewSeq: 1, text: 'x', values: {} } },
+        at('2024-06-25T02:00:00Z'),
+      )?.kind,
+    ).toBe('WRONG_PHASE');
   });
 
   it('annual plans: by the drafting team, once per year', () => {
     const s = toImplementation();
     const now = at('2024-04-01T02:00:00Z');
-    expect(validateAction(s, ubndReporter, { name: 'addAnnualPlan', payload: { year: 2024, title: 'Kế hoạch 2024', items: ['a'] } }, now)?.kind).toBe('FORBIDDEN');
-    expect(validateAction(s, drafter, { name: 'addAnnualPlan', payload: { year: 1999, title: 'Kế hoạch', items: ['a'] } }, now)?.kind).toBe('INVALID');
+    expect(
+      validateAction(
+        s,
+        ubndReporter,
+        { name: 'addAnnualPlan', payload: { year: 2024, title: 'Kế hoạch 2024', items: ['a'] } },
+        now,
+      )?.kind,
+    ).toBe('FORBIDDEN');
+    expect(
+      validateAction(
+        s,
+        drafter,
+        { name: 'addAnnualPlan', payload: { year: 1999, title: 'Kế hoạch', items: ['a'] } },
+        now,
+      )?.kind,
+    ).toBe('INVALID');
     act(s, drafter, { name: 'addAnnualPlan', payload: { year: 2024, title: 'Kế hoạch 2024', items: ['a', 'b'] } }, now);
-    expect(s.implementation.annualPlans).toEqual([{ by: 'hg-cv1', at: '2024-04-01T02:00:00.000Z', year: 2024, title: 'Kế hoạch 2024', items: ['a', 'b'], tasks: [] }]);
-    expect(validateAction(s, drafter, { name: 'addAnnualPlan', payload: { year: 2024, title: 'Lại', items: ['c'] } }, now)?.kind).toBe('WRONG_PHASE');
+    expect(s.implementation.annualPlans).toEqual([
+      {
+        by: 'hg-cv1',
+        at: '2024-04-01T02:00:00.000Z',
+        year: 2024,
+        title: 'Kế hoạch 2024',
+        items: ['a', 'b'],
+        tasks: [],
+      },
+    ]);
+    expect(
+      validateAction(s, drafter, { name: 'addAnnualPlan', payload: { year: 2024, title: 'Lại', items: ['c'] } }, now)
+        ?.kind,
+    ).toBe('WRONG_PHASE');
   });
 
   it('annual plans may add tasks, whose codes must be new to the programme', () => {
@@ -769,11 +1332,30 @@ describe('implementation', () => {
     const now = at('2024-04-01T02:00:00Z');
     const issued = allTasks(s);
     expect(issued.length).toBeGreaterThan(0);
-    const task = { code: 'KH24-1', title: 'Tổ chức hội nghị xúc tiến đầu tư', responsibleUnitId: 'hg-skhdt', responsiblePersonId: 'hg-skhdt-gd', dueAt: '2024-12-15T10:00:00Z' };
-    const plan = (tasks: unknown[]) => ({ name: 'addAnnualPlan', payload: { year: 2024, title: 'Kế hoạch 2024', items: ['a'], tasks } }) as ProgrammeAction;
-    expect(validateAction(s, drafter, plan([{ ...task, code: issued[0].code }]), now)).toEqual({ kind: 'INVALID', reason: `task code ${issued[0].code} is used already in this programme` });
-    expect(validateAction(s, drafter, plan([{ ...task, dueAt: 'soon' }]), now)).toEqual({ kind: 'INVALID', reason: 'tasks[0].dueAt must be a date-time' });
-    expect(validateAction(s, drafter, plan([null]), now)).toEqual({ kind: 'INVALID', reason: 'tasks[0] must be an object' });
+    const task = {
+      code: 'KH24-1',
+      title: 'Tổ chức hội nghị xúc tiến đầu tư',
+      responsibleUnitId: 'hg-skhdt',
+      responsiblePersonId: 'hg-skhdt-gd',
+      dueAt: '2024-12-15T10:00:00Z',
+    };
+    const plan = (tasks: unknown[]) =>
+      ({
+        name: 'addAnnualPlan',
+        payload: { year: 2024, title: 'Kế hoạch 2024', items: ['a'], tasks },
+      }) as ProgrammeAction;
+    expect(validateAction(s, drafter, plan([{ ...task, code: issued[0].code }]), now)).toEqual({
+      kind: 'INVALID',
+      reason: `task code ${issued[0].code} is used already in this programme`,
+    });
+    expect(validateAction(s, drafter, plan([{ ...task, dueAt: 'soon' }]), now)).toEqual({
+      kind: 'INVALID',
+      reason: 'tasks[0].dueAt must be a date-time',
+    });
+    expect(validateAction(s, drafter, plan([null]), now)).toEqual({
+      kind: 'INVALID',
+      reason: 'tasks[0] must be an object',
+    });
     act(s, drafter, plan([task]), now);
     expect(allTasks(s).map((t) => t.code)).toEqual([...issued.map((t) => t.code), 'KH24-1']);
     expect(allTasks(s).at(-1)).toEqual({ ...task, coordinatingUnitIds: [] });
@@ -785,9 +1367,15 @@ describe('implementation', () => {
     const fx = enterPhase(s, TEMPLATE, Phase.FINAL_REVIEW, now, null, 'term ended');
     const review = s.finalReview.review!;
     expect(review.kind).toBe('FINAL');
-    expect(fx.filter((e) => e.type === 'notify').map((e) => e.type === 'notify' && e.kind)).toEqual(['REVIEW_OPENED', 'PHASE_CHANGED']);
+    expect(fx.filter((e) => e.type === 'notify').map((e) => e.type === 'notify' && e.kind)).toEqual([
+      'REVIEW_OPENED',
+      'PHASE_CHANGED',
+    ]);
     const opened = fx.find((e) => e.type === 'notify' && e.kind === 'REVIEW_OPENED');
-    expect(opened).toMatchObject({ recipientIds: reviewReporters(s, review), params: { period: review.periodLabel, closesAt: review.closesAt } });
+    expect(opened).toMatchObject({
+      recipientIds: reviewReporters(s, review),
+      params: { period: review.periodLabel, closesAt: review.closesAt },
+    });
     expect(reviewReporters(s, review).length).toBeGreaterThan(0);
   });
 });

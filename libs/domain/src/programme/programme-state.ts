@@ -107,7 +107,13 @@ export interface Evaluation extends Authored {
   subjectKind: 'UNIT' | 'PERSON';
   subjectId: string;
   rating: Rating;
-  figures: { tasksOnTime: number; tasksLate: number; tasksOverdue: number; targetsAchieved: number; targetsTotal: number };
+  figures: {
+    tasksOnTime: number;
+    tasksLate: number;
+    tasksOverdue: number;
+    targetsAchieved: number;
+    targetsTotal: number;
+  };
   comment: string;
 }
 
@@ -133,7 +139,12 @@ export interface ProgrammeState {
   consultations: ConsultationRound[];
   approval: { approvedBy: string | null; approvedAt: string | null; sendBacks: Array<Authored & { reasons: string }> };
   issuance: Issuance | null;
-  dissemination: { heldOn: string | null; recordedBy: string | null; audienceIds: string[]; acknowledged: Record<string, string> };
+  dissemination: {
+    heldOn: string | null;
+    recordedBy: string | null;
+    audienceIds: string[];
+    acknowledged: Record<string, string>;
+  };
   implementation: {
     startedAt: string | null;
     termEndsAt: string | null;

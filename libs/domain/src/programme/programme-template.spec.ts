@@ -10,7 +10,8 @@ describe('programme templates', () => {
     const start = new Date('2026-01-05T02:00:00Z');
     const termEnd = addIsoDuration(start, t.term).getTime();
     let lastOpen = start;
-    for (let k = 1; addIsoDuration(start, t.reviewEvery, k).getTime() < termEnd; k++) lastOpen = addIsoDuration(start, t.reviewEvery, k);
+    for (let k = 1; addIsoDuration(start, t.reviewEvery, k).getTime() < termEnd; k++)
+      lastOpen = addIsoDuration(start, t.reviewEvery, k);
     expect(addIsoDuration(lastOpen, t.reviewWindow).getTime()).toBeLessThan(termEnd);
   });
 

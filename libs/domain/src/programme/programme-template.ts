@@ -62,8 +62,23 @@ export const TEMPLATES: readonly ProgrammeTemplate[] = [
     id: 'work-programme',
     version: 1,
     name: 'Chương trình công tác năm',
-    phases: [Phase.DRAFTING, Phase.CONSULTATION, Phase.APPROVAL, Phase.ISSUED, Phase.DISSEMINATION, Phase.IMPLEMENTATION, Phase.FINAL_REVIEW, Phase.CLOSED],
-    phaseDurations: { DRAFTING: 'P15D', CONSULTATION: 'P7D', APPROVAL: 'P7D', DISSEMINATION: 'P15D', FINAL_REVIEW: 'P30D' },
+    phases: [
+      Phase.DRAFTING,
+      Phase.CONSULTATION,
+      Phase.APPROVAL,
+      Phase.ISSUED,
+      Phase.DISSEMINATION,
+      Phase.IMPLEMENTATION,
+      Phase.FINAL_REVIEW,
+      Phase.CLOSED,
+    ],
+    phaseDurations: {
+      DRAFTING: 'P15D',
+      CONSULTATION: 'P7D',
+      APPROVAL: 'P7D',
+      DISSEMINATION: 'P15D',
+      FINAL_REVIEW: 'P30D',
+    },
     reminderOffsets: ['P3D', 'P1D'],
     escalationOffsets: ['P1D'],
     term: 'P1Y',
@@ -139,7 +154,9 @@ export function validateTemplate(t: ProgrammeTemplate): string[] {
     ['reviewWindow', t.reviewWindow] as const,
     ['consultationWindow', t.consultationWindow] as const,
   ];
-  for (const [name, d] of durations) if (!isIsoDuration(d)) problems.push(`${name}: "${d}" is not an ISO-8601 duration`);
-  if (!t.phases.includes(Phase.ISSUED) || !t.phases.includes(Phase.CLOSED)) problems.push('phases must include ISSUED and CLOSED');
+  for (const [name, d] of durations)
+    if (!isIsoDuration(d)) problems.push(`${name}: "${d}" is not an ISO-8601 duration`);
+  if (!t.phases.includes(Phase.ISSUED) || !t.phases.includes(Phase.CLOSED))
+    problems.push('phases must include ISSUED and CLOSED');
   return problems;
 }

@@ -19,7 +19,9 @@ export function recordTaskOutcome(s: ProgrammeState, outcome: TaskOutcome): void
 export function taskFigures(s: ProgrammeState, kind: 'UNIT' | 'PERSON', subjectId: string, now: Date) {
   const pid = s.setup.programmeId;
   const issued = (s.issuance?.tasks ?? []).map((t) => ({ id: programmeTaskId(pid, t.code), t }));
-  const planned = s.implementation.annualPlans.flatMap((pl) => (pl.tasks ?? []).map((t) => ({ id: programmeTaskId(pid, t.code, pl.year), t })));
+  const planned = s.implementation.annualPlans.flatMap((pl) =>
+    (pl.tasks ?? []).map((t) => ({ id: programmeTaskId(pid, t.code, pl.year), t })),
+  );
   let onTime = 0;
   let late = 0;
   let overdue = 0;

@@ -1,14 +1,24 @@
 import { compareDecimal, isDecimal } from './decimal.util';
-import { Achievement, Comparator, evaluateTarget, summariseAchievement, TargetGoal, validateGoal } from './target-achievement';
+import {
+  Achievement,
+  Comparator,
+  evaluateTarget,
+  summariseAchievement,
+  TargetGoal,
+  validateGoal,
+} from './target-achievement';
 
 describe('isDecimal', () => {
   it.each(['0', '7', '7.5', '-1.25', '123456789012345', '0.000001', '-0'])('accepts %j', (v) => {
     expect(isDecimal(v)).toBe(true);
   });
 
-  it.each(['', '.5', '5.', '1e3', '7,5', '+1', '1.1234567', '1234567890123456', ' 1', '1 ', 'abc', '--1', '1-'])('rejects %j', (v) => {
-    expect(isDecimal(v)).toBe(false);
-  });
+  it.each(['', '.5', '5.', '1e3', '7,5', '+1', '1.1234567', '1234567890123456', ' 1', '1 ', 'abc', '--1', '1-'])(
+    'rejects %j',
+    (v) => {
+      expect(isDecimal(v)).toBe(false);
+    },
+  );
 
   it('rejects non-strings, including numbers', () => {
     expect(isDecimal(7)).toBe(false);
@@ -68,9 +78,21 @@ describe('validateGoal', () => {
     ['a non-decimal goal', { comparator: Comparator.AT_LEAST, goal: 'seven' }, 'goal "seven" is not a decimal number'],
     ['an empty goal', { comparator: Comparator.AT_MOST, goal: '' }, 'is not a decimal number'],
     ['a range without goalHigh', { comparator: Comparator.RANGE, goal: '7' }, 'a range goal needs goalHigh'],
-    ['a range with a non-decimal goalHigh', { comparator: Comparator.RANGE, goal: '7', goalHigh: '7,5' }, 'a range goal needs goalHigh'],
-    ['an inverted range', { comparator: Comparator.RANGE, goal: '7.5', goalHigh: '7' }, 'a range goal needs goal <= goalHigh'],
-    ['goalHigh on a non-range goal', { comparator: Comparator.AT_LEAST, goal: '7', goalHigh: '8' }, 'goalHigh is only for range goals'],
+    [
+      'a range with a non-decimal goalHigh',
+      { comparator: Comparator.RANGE, goal: '7', goalHigh: '7,5' },
+      'a range goal needs goalHigh',
+    ],
+    [
+      'an inverted range',
+      { comparator: Comparator.RANGE, goal: '7.5', goalHigh: '7' },
+      'a range goal needs goal <= goalHigh',
+    ],
+    [
+      'goalHigh on a non-range goal',
+      { comparator: Comparator.AT_LEAST, goal: '7', goalHigh: '8' },
+      'goalHigh is only for range goals',
+    ],
     ['a yes/no goal other than 0/1', { comparator: Comparator.YES_NO, goal: '2' }, 'a yes/no goal is "1" or "0"'],
     ['a yes/no goal written 1.0', { comparator: Comparator.YES_NO, goal: '1.0' }, 'a yes/no goal is "1" or "0"'],
   ])('refuses %s', (_, g, message) => {
@@ -170,11 +192,31 @@ describe('summariseAchievement', () => {
   });
 
   it('counts mixed results', () => {
-    const s = summariseAchievement([Achievement.EXCEEDED, Achievement.NO_DATA, Achievement.NOT_ACHIEVED, Achievement.ACHIEVED, Achievement.NO_DATA]);
-    expect(s).toEqual({ total: 5, exceeded: 1, achieved: 1, notAchieved: 1, noData: 2, headline: '2/5 achieved or exceeded' });
+    const s = summariseAchievement([
+      Achievement.EXCEEDED,
+      Achievement.NO_DATA,
+      Achievement.NOT_ACHIEVED,
+      Achievement.ACHIEVED,
+      Achievement.NO_DATA,
+    ]);
+    expect(s).toEqual({
+      total: 5,
+      exceeded: 1,
+      achieved: 1,
+      notAchieved: 1,
+      noData: 2,
+      headline: '2/5 achieved or exceeded',
+    });
   });
 
   it('handles no targets', () => {
-    expect(summariseAchievement([])).toEqual({ total: 0, exceeded: 0, achieved: 0, notAchieved: 0, noData: 0, headline: '0/0 achieved or exceeded' });
+    expect(summariseAchievement([])).toEqual({
+      total: 0,
+      exceeded: 0,
+      achieved: 0,
+      notAchieved: 0,
+      noData: 0,
+      headline: '0/0 achieved or exceeded',
+    });
   });
 });

@@ -42,7 +42,8 @@ function act(s: TaskState, actor: Actor, action: TaskAction, now = NOW) {
   if (refusal) throw new Error(`${refusal.kind}: ${refusal.reason}`);
   return applyTaskAction(s, actor, action, now, `req-${++n}`);
 }
-const refusalOf = (s: TaskState, actor: Actor, action: TaskAction, now = NOW) => validateTaskAction(s, actor, action, now);
+const refusalOf = (s: TaskState, actor: Actor, action: TaskAction, now = NOW) =>
+  validateTaskAction(s, actor, action, now);
 
 describe('task state machine', () => {
   it('runs ASSIGNED → ACCEPTED → IN_PROGRESS → SUBMITTED → RETURNED → SUBMITTED → DONE', () => {
@@ -51,44 +52,65 @@ describe('task state machine', () => {
     act(s, SKHDT, { name: 'accept', payload: {} });
     expect(s.status).toBe(TaskStatus.ACCEPTED);
     expect(s.acceptedAt).toBe(NOW.toISOString());
-    act(s, SKHDT, { name: 'reportProgress', payload: { percent: 40, text: 'Đã xây dựng dự thảo kế hoạch', evidenceRefs: ['45/KH-SKHĐT'] } });
+    act(s, SKHDT, {
+      name: 'reportProgress',
+      payload: { percent: 40, text: 'Đã xây dựng dự thảo kế hoạch', evidenceRefs: ['45/KH-SKHĐT'] },
+    });
     expect(s).toMatchObject({ status: TaskStatus.IN_PROGRESS, progressPercent: 40 });
     act(s, SKHDT, { name: 'submitResult', payload: { text: 'Kế hoạch đã ban hành', evidenceRefs: ['52/KH-UBND'] } });
     expect(s.status).toBe(TaskStatus.SUBMITTED);
     const returned = act(s, PBT, { name: 'returnTask', payload: { reasons: 'Chưa có lộ trình theo năm' } });
     expect(s.status).toBe(TaskStatus.RETURNED);
-    expect(returned).toContainEqual(expect.objectContaining({ type: 'notify', kind: 'TASK_RETURNED', recipientIds: [SKHDT.personId] }));
+    expect(returned).toContainEqual(
+      expect.objectContaining({ type: 'notify', kind: 'TASK_RETURNED', recipientIds: [SKHDT.personId] }),
+    );
     act(s, SKHDT, { name: 'reportProgress', payload: { percent: 90, text: 'Bổ sung lộ trình' } });
     act(s, SKHDT, { name: 'submitResult', payload: { text: 'Kế hoạch có lộ trình' } });
     const later = new Date(NOW.getTime() + 3600_000);
     act(s, CV, { name: 'verify', payload: {} }, later);
-    expect(s).toMatchObject({ status: TaskStatus.DONE, doneAt: later.toISOString(), verifiedBy: CV.personId, progressPercent: 100 });
+    expect(s).toMatchObject({
+      status: TaskStatus.DONE,
+      doneAt: later.toISOString(),
+      verifiedBy: CV.personId,
+      progressPercent: 100,
+    });
     expect(s.returns).toHaveLength(1);
-    expect(refusalOf(s, SKHDT, { name: 'reportProgress', payload: { percent: 100, text: 'x' } })?.kind).toBe('WRONG_PHASE');
+    expect(refusalOf(s, SKHDT, { name: 'reportProgress', payload: { percent: 100, text: 'x' } })?.kind).toBe(
+      'WRONG_PHASE',
+    );
   });
 
   it('lets only the responsible person act on their task (403)', () => {
     const s = initialTaskState(setup(), NOW);
-    expect(refusalOf(s, STC, { name: 'accept', payload: {} })).toEqual({ kind: 'FORBIDDEN', reason: expect.stringMatching(/responsible/) });
+    expect(refusalOf(s, STC, { name: 'accept', payload: {} })).toEqual({
+      kind: 'FORBIDDEN',
+      reason: expect.stringMatching(/responsible/),
+    });
     expect(refusalOf(s, PBT, { name: 'reportProgress', payload: { percent: 1, text: 'x' } })?.kind).toBe('FORBIDDEN');
     act(s, SKHDT, { name: 'accept', payload: {} });
     act(s, SKHDT, { name: 'submitResult', payload: { text: 'xong' } });
     expect(refusalOf(s, SKHDT, { name: 'verify', payload: {} })?.kind).toBe('FORBIDDEN'); // nobody verifies their own work
     expect(refusalOf(s, STAFF, { name: 'returnTask', payload: { reasons: 'x' } })?.kind).toBe('FORBIDDEN');
     expect(refusalOf(s, STAFF, { name: 'cancel', payload: { reason: 'x' } })?.kind).toBe('FORBIDDEN');
-    expect(refusalOf(s, STAFF, { name: 'reassign', payload: { toPersonId: 'x', reason: 'x' } })?.kind).toBe('FORBIDDEN');
+    expect(refusalOf(s, STAFF, { name: 'reassign', payload: { toPersonId: 'x', reason: 'x' } })?.kind).toBe(
+      'FORBIDDEN',
+    );
   });
 
   it('refuses actions in the wrong state (409)', () => {
     const s = initialTaskState(setup(), NOW);
     expect(refusalOf(s, SKHDT, { name: 'submitResult', payload: { text: 'x' } })?.kind).toBe('WRONG_PHASE');
     expect(refusalOf(s, CV, { name: 'verify', payload: {} })?.kind).toBe('WRONG_PHASE');
-    expect(refusalOf(s, CV, { name: 'decideExtension', payload: { approve: true, reason: 'ok' } })?.reason).toMatch(/no extension request/);
+    expect(refusalOf(s, CV, { name: 'decideExtension', payload: { approve: true, reason: 'ok' } })?.reason).toMatch(
+      /no extension request/,
+    );
     act(s, SKHDT, { name: 'accept', payload: {} });
     expect(refusalOf(s, SKHDT, { name: 'accept', payload: {} })?.kind).toBe('WRONG_PHASE');
     act(s, CV, { name: 'cancel', payload: { reason: 'Trùng nhiệm vụ khác' } });
     expect(s.status).toBe(TaskStatus.CANCELLED);
-    expect(refusalOf(s, SKHDT, { name: 'reportProgress', payload: { percent: 10, text: 'x' } })?.reason).toMatch(/CANCELLED/);
+    expect(refusalOf(s, SKHDT, { name: 'reportProgress', payload: { percent: 10, text: 'x' } })?.reason).toMatch(
+      /CANCELLED/,
+    );
   });
 
   it('refuses invalid data (400)', () => {
@@ -99,13 +121,26 @@ describe('task state machine', () => {
     expect(bad({ name: 'reportProgress', payload: { percent: 12.5, text: 'x' } })).toBe('INVALID');
     expect(bad({ name: 'reportProgress', payload: { percent: 10, text: ' ' } })).toBe('INVALID');
     expect(bad({ name: 'reportProgress', payload: { percent: 10, text: 'x', evidenceRefs: [''] } })).toBe('INVALID');
-    expect(bad({ name: 'requestExtension', payload: { newDueAt: '2026-02-30T10:00:00Z', reason: 'x' } })).toBe('INVALID');
+    expect(bad({ name: 'requestExtension', payload: { newDueAt: '2026-02-30T10:00:00Z', reason: 'x' } })).toBe(
+      'INVALID',
+    );
     expect(bad({ name: 'requestExtension', payload: { newDueAt: 'next month', reason: 'x' } })).toBe('INVALID');
-    expect(bad({ name: 'requestExtension', payload: { newDueAt: '2026-03-20T10:00:00Z', reason: 'x' } })).toBe('INVALID'); // earlier than the due date
-    expect(bad({ name: 'requestExtension', payload: { newDueAt: '2026-04-20T10:00:00Z', extendByWorkingDays: 3, reason: 'x' } })).toBe('INVALID');
+    expect(bad({ name: 'requestExtension', payload: { newDueAt: '2026-03-20T10:00:00Z', reason: 'x' } })).toBe(
+      'INVALID',
+    ); // earlier than the due date
+    expect(
+      bad({
+        name: 'requestExtension',
+        payload: { newDueAt: '2026-04-20T10:00:00Z', extendByWorkingDays: 3, reason: 'x' },
+      }),
+    ).toBe('INVALID');
     expect(bad({ name: 'requestExtension', payload: { extendByWorkingDays: 0, reason: 'x' } })).toBe('INVALID');
-    expect(bad({ name: 'requestExtension', payload: { newDueAt: '2026-04-20T10:00:00Z', reason: '' } })).toBe('INVALID');
-    expect(refusalOf(s, CV, { name: 'reassign', payload: { toPersonId: SKHDT.personId, reason: 'x' } })?.kind).toBe('INVALID');
+    expect(bad({ name: 'requestExtension', payload: { newDueAt: '2026-04-20T10:00:00Z', reason: '' } })).toBe(
+      'INVALID',
+    );
+    expect(refusalOf(s, CV, { name: 'reassign', payload: { toPersonId: SKHDT.personId, reason: 'x' } })?.kind).toBe(
+      'INVALID',
+    );
     expect(refusalOf(s, SKHDT, { name: 'accept', payload: null as never })?.kind).toBe('INVALID');
   });
 
@@ -113,10 +148,17 @@ describe('task state machine', () => {
     const s = initialTaskState(setup(), NOW);
     const before = taskTimers(s);
     act(s, SKHDT, { name: 'accept', payload: {} });
-    const asked = act(s, SKHDT, { name: 'requestExtension', payload: { newDueAt: '2026-04-30T10:00:00Z', reason: 'Chờ số liệu quý I' } });
+    const asked = act(s, SKHDT, {
+      name: 'requestExtension',
+      payload: { newDueAt: '2026-04-30T10:00:00Z', reason: 'Chờ số liệu quý I' },
+    });
     expect(asked).toContainEqual(expect.objectContaining({ kind: 'EXTENSION_REQUESTED', recipientIds: [CV.personId] }));
-    expect(refusalOf(s, SKHDT, { name: 'requestExtension', payload: { extendByWorkingDays: 5, reason: 'x' } })?.reason).toMatch(/already waiting/);
-    expect(refusalOf(s, PBT, { name: 'decideExtension', payload: { approve: true, reason: 'ok' } })?.kind).toBe('FORBIDDEN');
+    expect(
+      refusalOf(s, SKHDT, { name: 'requestExtension', payload: { extendByWorkingDays: 5, reason: 'x' } })?.reason,
+    ).toMatch(/already waiting/);
+    expect(refusalOf(s, PBT, { name: 'decideExtension', payload: { approve: true, reason: 'ok' } })?.kind).toBe(
+      'FORBIDDEN',
+    );
     act(s, CV, { name: 'decideExtension', payload: { approve: false, reason: 'Không có căn cứ' } });
     expect(s.dueAt).toBe('2026-03-31T10:00:00.000Z');
     act(s, SKHDT, { name: 'requestExtension', payload: { extendByWorkingDays: 5, reason: 'Chờ số liệu quý I' } });
@@ -124,7 +166,9 @@ describe('task state machine', () => {
     // Tue 31/3 17:00 + 5 working days = Tue 7/4 at close of business in Vietnam.
     expect(s.dueAt).toBe(vn('2026-04-07T17:00:00').toISOString());
     expect(s.setup.dueAt).toBe('2026-03-31T10:00:00.000Z'); // the original stays
-    expect(decided).toContainEqual(expect.objectContaining({ kind: 'EXTENSION_DECIDED', recipientIds: [SKHDT.personId] }));
+    expect(decided).toContainEqual(
+      expect.objectContaining({ kind: 'EXTENSION_DECIDED', recipientIds: [SKHDT.personId] }),
+    );
     const after = taskTimers(s);
     expect(after.map((t) => t.key)).toEqual(['d1.remind1', 'd1.remind2', 'd1.remind3', 'd1.escalate1', 'd1.escalate2']);
     expect(after[0].at).toBeGreaterThan(before[0].at);
@@ -134,9 +178,19 @@ describe('task state machine', () => {
     const s = initialTaskState(setup(), NOW);
     act(s, SKHDT, { name: 'accept', payload: {} });
     act(s, SKHDT, { name: 'reportProgress', payload: { percent: 30, text: 'Đang làm' } });
-    const effects = act(s, PBT, { name: 'reassign', payload: { toPersonId: STC.personId, toUnitId: 'hg-stc', reason: 'Luân chuyển cán bộ' } });
-    expect(s).toMatchObject({ status: TaskStatus.ASSIGNED, responsiblePersonId: STC.personId, responsibleUnitId: 'hg-stc', progressPercent: 30 });
-    expect(s.reassignments).toEqual([expect.objectContaining({ fromPersonId: SKHDT.personId, toPersonId: STC.personId, reason: 'Luân chuyển cán bộ' })]);
+    const effects = act(s, PBT, {
+      name: 'reassign',
+      payload: { toPersonId: STC.personId, toUnitId: 'hg-stc', reason: 'Luân chuyển cán bộ' },
+    });
+    expect(s).toMatchObject({
+      status: TaskStatus.ASSIGNED,
+      responsiblePersonId: STC.personId,
+      responsibleUnitId: 'hg-stc',
+      progressPercent: 30,
+    });
+    expect(s.reassignments).toEqual([
+      expect.objectContaining({ fromPersonId: SKHDT.personId, toPersonId: STC.personId, reason: 'Luân chuyển cán bộ' }),
+    ]);
     expect(effects).toContainEqual(expect.objectContaining({ kind: 'TASK_ASSIGNED', recipientIds: [STC.personId] }));
     expect(refusalOf(s, SKHDT, { name: 'accept', payload: {} })?.kind).toBe('FORBIDDEN');
     act(s, STC, { name: 'accept', payload: {} });

@@ -7,7 +7,17 @@ import { DEFAULT_WORKING_CALENDAR, dueInWorkingDays } from './task-schedule';
 import { isTaskClosed, TaskSetup, TaskState, TaskStatus } from './task-state';
 
 /** Every staff action on a task, by name. Each is one Temporal update of the task workflow. */
-export const TASK_ACTIONS = ['accept', 'reportProgress', 'requestExtension', 'decideExtension', 'submitResult', 'verify', 'returnTask', 'reassign', 'cancel'] as const;
+export const TASK_ACTIONS = [
+  'accept',
+  'reportProgress',
+  'requestExtension',
+  'decideExtension',
+  'submitResult',
+  'verify',
+  'returnTask',
+  'reassign',
+  'cancel',
+] as const;
 export type TaskActionName = (typeof TASK_ACTIONS)[number];
 
 export interface TaskActionPayloads {
@@ -27,8 +37,20 @@ export type TaskAction = { [K in TaskActionName]: { name: K; payload: TaskAction
 
 /** Audit rows go to the task's history; notifications name people, or units whose head is told. */
 export type TaskEffect =
-  | { type: 'audit'; action: string; actorId: string | null; before: Record<string, unknown> | null; after: Record<string, unknown> | null }
-  | { type: 'notify'; kind: string; recipientIds: string[]; headOfUnitIds?: string[]; params: Record<string, string | number | null> };
+  | {
+      type: 'audit';
+      action: string;
+      actorId: string | null;
+      before: Record<string, unknown> | null;
+      after: Record<string, unknown> | null;
+    }
+  | {
+      type: 'notify';
+      kind: string;
+      recipientIds: string[];
+      headOfUnitIds?: string[];
+      params: Record<string, string | number | null>;
+    };
 
 export function initialTaskState(setup: TaskSetup, now: Date): TaskState {
   return {
@@ -59,7 +81,13 @@ export function initialTaskState(setup: TaskSetup, now: Date): TaskState {
 /** The effects of a task being assigned: its first history row and the assignee's notice. */
 export function assignmentEffects(s: TaskState): TaskEffect[] {
   return [
-    { type: 'audit', action: 'assigned', actorId: s.setup.assignerId, before: null, after: { responsiblePersonId: s.responsiblePersonId, responsibleUnitId: s.responsibleUnitId, dueAt: s.dueAt } },
+    {
+      type: 'audit',
+      action: 'assigned',
+      actorId: s.setup.assignerId,
+      before: null,
+      after: { responsiblePersonId: s.responsiblePersonId, responsibleUnitId: s.responsibleUnitId, dueAt: s.dueAt },
+    },
     { type: 'notify', kind: 'TASK_ASSIGNED', recipientIds: [s.responsiblePersonId], params: taskParams(s) },
   ];
 }
@@ -73,11 +101,14 @@ export function taskParams(s: TaskState): Record<string, string | number | null>
 
 const isResponsible = (s: TaskState, a: Actor) => a.personId === s.responsiblePersonId;
 const isAssigner = (s: TaskState, a: Actor) => a.personId === s.setup.assignerId;
-const isMemberInCharge = (s: TaskState, a: Actor) => s.setup.memberInChargeId !== null && a.personId === s.setup.memberInChargeId;
+const isMemberInCharge = (s: TaskState, a: Actor) =>
+  s.setup.memberInChargeId !== null && a.personId === s.setup.memberInChargeId;
 const isReviewer = (s: TaskState, a: Actor) => isAssigner(s, a) || isMemberInCharge(s, a);
 /** Reassignment (e.g. when cadres rotate): the reviewers, the Standing Committee, or the head of the issuing or responsible unit. */
 const mayReassign = (s: TaskState, a: Actor) =>
-  isReviewer(s, a) || hasRole(a, Role.STANDING_COMMITTEE) || (hasRole(a, Role.HEAD) && (a.unitId === s.setup.issuingUnitId || a.unitId === s.responsibleUnitId));
+  isReviewer(s, a) ||
+  hasRole(a, Role.STANDING_COMMITTEE) ||
+  (hasRole(a, Role.HEAD) && (a.unitId === s.setup.issuingUnitId || a.unitId === s.responsibleUnitId));
 
 const WORKING: readonly TaskStatus[] = [TaskStatus.ACCEPTED, TaskStatus.IN_PROGRESS, TaskStatus.RETURNED];
 
@@ -109,7 +140,12 @@ function requireStatus(s: TaskState, action: string, statuses: readonly TaskStat
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** The due date an extension request asks for, or a refusal. */
-export function requestedDueAt(s: TaskState, p: TaskActionPayloads['requestExtension'], now: Date, cal: WorkingCalendar = DEFAULT_WORKING_CALENDAR): Date | Refusal {
+export function requestedDueAt(
+  s: TaskState,
+  p: TaskActionPayloads['requestExtension'],
+  now: Date,
+  cal: WorkingCalendar = DEFAULT_WORKING_CALENDAR,
+): Date | Refusal {
   const hasDate = p.newDueAt !== undefined;
   const hasDays = p.extendByWorkingDays !== undefined;
   if (hasDate === hasDays) return invalid('give either newDueAt or extendByWorkingDays');
@@ -118,7 +154,8 @@ export function requestedDueAt(s: TaskState, p: TaskActionPayloads['requestExten
     if (typeof p.newDueAt !== 'string' || !DATE_TIME.test(p.newDueAt) || Number.isNaN(Date.parse(p.newDueAt)))
       return invalid('newDueAt must be a date-time such as 2026-03-31T17:00:00+07:00');
     const day = p.newDueAt.slice(0, 10);
-    if (new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) !== day) return invalid(`newDueAt ${p.newDueAt} is not a real date`);
+    if (new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) !== day)
+      return invalid(`newDueAt ${p.newDueAt} is not a real date`);
     due = new Date(p.newDueAt);
   } else {
     const n = p.extendByWorkingDays;
@@ -126,18 +163,27 @@ export function requestedDueAt(s: TaskState, p: TaskActionPayloads['requestExten
       return invalid(`extendByWorkingDays must be a whole number from 1 to ${MAX_EXTENSION_WORKING_DAYS}`);
     due = dueInWorkingDays(new Date(s.dueAt), n, cal);
   }
-  if (due.getTime() <= Date.parse(s.dueAt)) return invalid(`the new due date must be later than the current one (${s.dueAt})`);
+  if (due.getTime() <= Date.parse(s.dueAt))
+    return invalid(`the new due date must be later than the current one (${s.dueAt})`);
   if (due.getTime() <= now.getTime()) return invalid('the new due date must be in the future');
   return due;
 }
 
 const isRefusal = (v: unknown): v is Refusal => typeof v === 'object' && v !== null && 'kind' in v && 'reason' in v;
 
-export function validateTaskAction(s: TaskState, actor: Actor, action: TaskAction, now: Date, cal: WorkingCalendar = DEFAULT_WORKING_CALENDAR): Refusal | null {
+export function validateTaskAction(
+  s: TaskState,
+  actor: Actor,
+  action: TaskAction,
+  now: Date,
+  cal: WorkingCalendar = DEFAULT_WORKING_CALENDAR,
+): Refusal | null {
   if (isTaskClosed(s.status)) return wrongPhase(`the task is ${s.status} and accepts no more actions`);
   const p = action.payload as unknown;
   if (typeof p !== 'object' || p === null || Array.isArray(p)) return invalid('payload must be an object');
-  const onlyResponsible = isResponsible(s, actor) ? null : forbidden('only the person responsible for the task acts on it');
+  const onlyResponsible = isResponsible(s, actor)
+    ? null
+    : forbidden('only the person responsible for the task acts on it');
   switch (action.name) {
     case 'accept':
       return onlyResponsible ?? requireStatus(s, 'accepting', [TaskStatus.ASSIGNED]);
@@ -145,7 +191,8 @@ export function validateTaskAction(s: TaskState, actor: Actor, action: TaskActio
       const bad = onlyResponsible ?? requireStatus(s, 'reporting progress', WORKING);
       if (bad) return bad;
       const { percent } = action.payload;
-      if (typeof percent !== 'number' || !Number.isInteger(percent) || percent < 0 || percent > 100) return invalid('percent must be a whole number from 0 to 100');
+      if (typeof percent !== 'number' || !Number.isInteger(percent) || percent < 0 || percent > 100)
+        return invalid('percent must be a whole number from 0 to 100');
       return text(action.payload.text, 'text') ?? evidence(action.payload.evidenceRefs);
     }
     case 'requestExtension': {
@@ -165,9 +212,17 @@ export function validateTaskAction(s: TaskState, actor: Actor, action: TaskActio
       return text(action.payload.reason, 'reason', 2000);
     }
     case 'submitResult':
-      return onlyResponsible ?? requireStatus(s, 'submitting the result', WORKING) ?? text(action.payload.text, 'text') ?? evidence(action.payload.evidenceRefs);
+      return (
+        onlyResponsible ??
+        requireStatus(s, 'submitting the result', WORKING) ??
+        text(action.payload.text, 'text') ??
+        evidence(action.payload.evidenceRefs)
+      );
     case 'verify':
-      return (isReviewer(s, actor) ? null : forbidden('only the assigner or the member in charge verifies the result')) ?? requireStatus(s, 'verifying', [TaskStatus.SUBMITTED]);
+      return (
+        (isReviewer(s, actor) ? null : forbidden('only the assigner or the member in charge verifies the result')) ??
+        requireStatus(s, 'verifying', [TaskStatus.SUBMITTED])
+      );
     case 'returnTask':
       return (
         (isReviewer(s, actor) ? null : forbidden('only the assigner or the member in charge returns the result')) ??
@@ -176,17 +231,25 @@ export function validateTaskAction(s: TaskState, actor: Actor, action: TaskActio
       );
     case 'reassign': {
       const bad =
-        (mayReassign(s, actor) ? null : forbidden('only the assigner, the member in charge, the Standing Committee or the unit head reassigns a task')) ??
+        (mayReassign(s, actor)
+          ? null
+          : forbidden(
+              'only the assigner, the member in charge, the Standing Committee or the unit head reassigns a task',
+            )) ??
         requireStatus(s, 'reassigning', [TaskStatus.ASSIGNED, ...WORKING]) ??
         text(action.payload.toPersonId, 'toPersonId', 100) ??
         (action.payload.toUnitId !== undefined ? text(action.payload.toUnitId, 'toUnitId', 100) : null) ??
         text(action.payload.reason, 'reason', 2000);
       if (bad) return bad;
-      if (action.payload.toPersonId === s.responsiblePersonId) return invalid('the task is already assigned to that person');
+      if (action.payload.toPersonId === s.responsiblePersonId)
+        return invalid('the task is already assigned to that person');
       return null;
     }
     case 'cancel':
-      return (isReviewer(s, actor) ? null : forbidden('only the assigner or the member in charge cancels a task')) ?? text(action.payload.reason, 'reason', 2000);
+      return (
+        (isReviewer(s, actor) ? null : forbidden('only the assigner or the member in charge cancels a task')) ??
+        text(action.payload.reason, 'reason', 2000)
+      );
     default:
       return invalid(`unknown action ${(action as { name: string }).name}`);
   }
@@ -200,12 +263,29 @@ export function pendingExtension(s: TaskState) {
 // ---------------------------------------------------------------------------------------------
 // Applying: only after validation passed. Mutates the state, returns what to record and tell.
 
-export function applyTaskAction(s: TaskState, actor: Actor, action: TaskAction, now: Date, requestId: string, cal: WorkingCalendar = DEFAULT_WORKING_CALENDAR): TaskEffect[] {
+export function applyTaskAction(
+  s: TaskState,
+  actor: Actor,
+  action: TaskAction,
+  now: Date,
+  requestId: string,
+  cal: WorkingCalendar = DEFAULT_WORKING_CALENDAR,
+): TaskEffect[] {
   const at = now.toISOString();
   const by = actor.personId;
   const before = { status: s.status };
-  const audit = (after: Record<string, unknown>, b: Record<string, unknown> | null = before): TaskEffect => ({ type: 'audit', action: action.name, actorId: by, before: b, after: { status: s.status, ...after } });
-  const notify = (kind: string, recipientIds: Array<string | null>, extra: Record<string, string | number | null> = {}): TaskEffect => ({
+  const audit = (after: Record<string, unknown>, b: Record<string, unknown> | null = before): TaskEffect => ({
+    type: 'audit',
+    action: action.name,
+    actorId: by,
+    before: b,
+    after: { status: s.status, ...after },
+  });
+  const notify = (
+    kind: string,
+    recipientIds: Array<string | null>,
+    extra: Record<string, string | number | null> = {},
+  ): TaskEffect => ({
     type: 'notify',
     kind,
     recipientIds: [...new Set(recipientIds.filter((r): r is string => !!r && r !== by))],
@@ -224,14 +304,28 @@ export function applyTaskAction(s: TaskState, actor: Actor, action: TaskAction, 
       const was = s.progressPercent;
       s.progressPercent = q.percent;
       s.status = TaskStatus.IN_PROGRESS;
-      effects.push(audit({ percent: q.percent, evidenceRefs: q.evidenceRefs ?? [] }, { status: before.status, percent: was }));
+      effects.push(
+        audit({ percent: q.percent, evidenceRefs: q.evidenceRefs ?? [] }, { status: before.status, percent: was }),
+      );
       break;
     }
     case 'requestExtension': {
       const due = requestedDueAt(s, action.payload, now, cal) as Date;
-      s.extensions.push({ by, at, fromDueAt: s.dueAt, newDueAt: due.toISOString(), reason: action.payload.reason, decision: null });
+      s.extensions.push({
+        by,
+        at,
+        fromDueAt: s.dueAt,
+        newDueAt: due.toISOString(),
+        reason: action.payload.reason,
+        decision: null,
+      });
       effects.push(audit({ newDueAt: due.toISOString(), reason: action.payload.reason }, { dueAt: s.dueAt }));
-      effects.push(notify('EXTENSION_REQUESTED', [s.setup.assignerId], { newDueAt: due.toISOString(), reason: action.payload.reason }));
+      effects.push(
+        notify('EXTENSION_REQUESTED', [s.setup.assignerId], {
+          newDueAt: due.toISOString(),
+          reason: action.payload.reason,
+        }),
+      );
       break;
     }
     case 'decideExtension': {
@@ -243,8 +337,15 @@ export function applyTaskAction(s: TaskState, actor: Actor, action: TaskAction, 
         s.dueSetAt = at;
         s.dueSeq += 1;
       }
-      effects.push(audit({ approve: action.payload.approve, dueAt: s.dueAt, reason: action.payload.reason }, { dueAt: was }));
-      effects.push(notify('EXTENSION_DECIDED', [s.responsiblePersonId], { approve: action.payload.approve ? 'yes' : 'no', reason: action.payload.reason }));
+      effects.push(
+        audit({ approve: action.payload.approve, dueAt: s.dueAt, reason: action.payload.reason }, { dueAt: was }),
+      );
+      effects.push(
+        notify('EXTENSION_DECIDED', [s.responsiblePersonId], {
+          approve: action.payload.approve ? 'yes' : 'no',
+          reason: action.payload.reason,
+        }),
+      );
       break;
     }
     case 'submitResult':
@@ -271,13 +372,26 @@ export function applyTaskAction(s: TaskState, actor: Actor, action: TaskAction, 
       const q = action.payload;
       const from = { personId: s.responsiblePersonId, unitId: s.responsibleUnitId };
       const toUnitId = q.toUnitId ?? s.responsibleUnitId;
-      s.reassignments.push({ by, at, fromPersonId: from.personId, fromUnitId: from.unitId, toPersonId: q.toPersonId, toUnitId, reason: q.reason });
+      s.reassignments.push({
+        by,
+        at,
+        fromPersonId: from.personId,
+        fromUnitId: from.unitId,
+        toPersonId: q.toPersonId,
+        toUnitId,
+        reason: q.reason,
+      });
       s.responsiblePersonId = q.toPersonId;
       s.responsibleUnitId = toUnitId;
       // The new person accepts the task afresh; the progress so far stays with it.
       s.status = TaskStatus.ASSIGNED;
       s.acceptedAt = null;
-      effects.push(audit({ responsiblePersonId: q.toPersonId, responsibleUnitId: toUnitId, reason: q.reason }, { status: before.status, responsiblePersonId: from.personId, responsibleUnitId: from.unitId }));
+      effects.push(
+        audit(
+          { responsiblePersonId: q.toPersonId, responsibleUnitId: toUnitId, reason: q.reason },
+          { status: before.status, responsiblePersonId: from.personId, responsibleUnitId: from.unitId },
+        ),
+      );
       effects.push(notify('TASK_ASSIGNED', [q.toPersonId], { reason: q.reason }));
       break;
     }
@@ -295,15 +409,44 @@ export function applyTaskAction(s: TaskState, actor: Actor, action: TaskAction, 
 
 function rememberTaskRequest(s: TaskState, requestId: string): void {
   s.appliedRequestIds.push(requestId);
-  if (s.appliedRequestIds.length > MAX_REMEMBERED_REQUEST_IDS) s.appliedRequestIds.splice(0, s.appliedRequestIds.length - MAX_REMEMBERED_REQUEST_IDS);
+  if (s.appliedRequestIds.length > MAX_REMEMBERED_REQUEST_IDS)
+    s.appliedRequestIds.splice(0, s.appliedRequestIds.length - MAX_REMEMBERED_REQUEST_IDS);
 }
 
 /** What a due timer does: remind the responsible person, or escalate to the unit head, then the member in charge. */
 export function timerEffects(s: TaskState, kind: 'REMINDER' | 'ESCALATION', level: number): TaskEffect[] {
-  if (kind === 'REMINDER') return [{ type: 'notify', kind: 'TASK_DUE_REMINDER', recipientIds: [s.responsiblePersonId], params: { ...taskParams(s), level } }];
+  if (kind === 'REMINDER')
+    return [
+      {
+        type: 'notify',
+        kind: 'TASK_DUE_REMINDER',
+        recipientIds: [s.responsiblePersonId],
+        params: { ...taskParams(s), level },
+      },
+    ];
   const toUnitHead = level === 1;
   const escalation: TaskEffect = toUnitHead
-    ? { type: 'notify', kind: 'TASK_OVERDUE_ESCALATION', recipientIds: [], headOfUnitIds: [s.responsibleUnitId], params: { ...taskParams(s), level, responsiblePersonId: s.responsiblePersonId } }
-    : { type: 'notify', kind: 'TASK_OVERDUE_ESCALATION', recipientIds: [s.setup.memberInChargeId ?? s.setup.assignerId], params: { ...taskParams(s), level, responsiblePersonId: s.responsiblePersonId } };
-  return [{ type: 'audit', action: 'overdue.escalated', actorId: null, before: null, after: { level, to: toUnitHead ? 'UNIT_HEAD' : 'MEMBER_IN_CHARGE', status: s.status } }, escalation];
+    ? {
+        type: 'notify',
+        kind: 'TASK_OVERDUE_ESCALATION',
+        recipientIds: [],
+        headOfUnitIds: [s.responsibleUnitId],
+        params: { ...taskParams(s), level, responsiblePersonId: s.responsiblePersonId },
+      }
+    : {
+        type: 'notify',
+        kind: 'TASK_OVERDUE_ESCALATION',
+        recipientIds: [s.setup.memberInChargeId ?? s.setup.assignerId],
+        params: { ...taskParams(s), level, responsiblePersonId: s.responsiblePersonId },
+      };
+  return [
+    {
+      type: 'audit',
+      action: 'overdue.escalated',
+      actorId: null,
+      before: null,
+      after: { level, to: toUnitHead ? 'UNIT_HEAD' : 'MEMBER_IN_CHARGE', status: s.status },
+    },
+    escalation,
+  ];
 }

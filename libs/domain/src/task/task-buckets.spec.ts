@@ -5,8 +5,12 @@ describe('taskBucket', () => {
   const now = new Date('2026-04-01T00:00:00.000Z');
 
   it('splits done tasks by whether they were verified by the due date', () => {
-    expect(taskBucket({ status: 'DONE', dueAt: due, doneAt: '2026-03-31T10:00:00.000Z' }, now)).toBe(TaskBucket.DONE_ON_TIME);
-    expect(taskBucket({ status: 'DONE', dueAt: due, doneAt: '2026-03-31T10:00:00.001Z' }, now)).toBe(TaskBucket.DONE_LATE);
+    expect(taskBucket({ status: 'DONE', dueAt: due, doneAt: '2026-03-31T10:00:00.000Z' }, now)).toBe(
+      TaskBucket.DONE_ON_TIME,
+    );
+    expect(taskBucket({ status: 'DONE', dueAt: due, doneAt: '2026-03-31T10:00:00.001Z' }, now)).toBe(
+      TaskBucket.DONE_LATE,
+    );
   });
 
   it('derives overdue from the due date at the moment of asking', () => {
@@ -18,6 +22,8 @@ describe('taskBucket', () => {
 
   it('leaves cancelled tasks out and refuses a done task without a time', () => {
     expect(taskBucket({ status: 'CANCELLED', dueAt: due, doneAt: null }, now)).toBeNull();
-    expect(() => taskBucket({ status: 'DONE', dueAt: due, doneAt: null }, now)).toThrow('a DONE task must have a done time');
+    expect(() => taskBucket({ status: 'DONE', dueAt: due, doneAt: null }, now)).toThrow(
+      'a DONE task must have a done time',
+    );
   });
 });

@@ -89,7 +89,13 @@ export interface TaskState {
   version: number;
 }
 
-export const OPEN_TASK_STATUSES: readonly TaskStatus[] = [TaskStatus.ASSIGNED, TaskStatus.ACCEPTED, TaskStatus.IN_PROGRESS, TaskStatus.SUBMITTED, TaskStatus.RETURNED];
+export const OPEN_TASK_STATUSES: readonly TaskStatus[] = [
+  TaskStatus.ASSIGNED,
+  TaskStatus.ACCEPTED,
+  TaskStatus.IN_PROGRESS,
+  TaskStatus.SUBMITTED,
+  TaskStatus.RETURNED,
+];
 
 export function isTaskClosed(status: TaskStatus): boolean {
   return status === TaskStatus.DONE || status === TaskStatus.CANCELLED;

@@ -1,4 +1,11 @@
-import { addIsoDuration, isIsoDuration, parseIsoDuration, subtractIsoDuration, VN_OFFSET_MS, vnDateOf } from './iso-duration';
+import {
+  addIsoDuration,
+  isIsoDuration,
+  parseIsoDuration,
+  subtractIsoDuration,
+  VN_OFFSET_MS,
+  vnDateOf,
+} from './iso-duration';
 
 const ZERO = { years: 0, months: 0, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0 };
 
@@ -56,7 +63,9 @@ describe('addIsoDuration', () => {
   });
 
   it('clamps 31 January + P1M to 28 February in a common year (2025)', () => {
-    expect(addIsoDuration(vn('2025-01-31T09:00:00'), 'P1M').toISOString()).toBe(vn('2025-02-28T09:00:00').toISOString());
+    expect(addIsoDuration(vn('2025-01-31T09:00:00'), 'P1M').toISOString()).toBe(
+      vn('2025-02-28T09:00:00').toISOString(),
+    );
   });
 
   it('clamps using the VN calendar date, not the UTC one', () => {
@@ -68,15 +77,21 @@ describe('addIsoDuration', () => {
   });
 
   it('clamps 31 August + P1M to 30 September', () => {
-    expect(addIsoDuration(vn('2024-08-31T00:00:00'), 'P1M').toISOString()).toBe(vn('2024-09-30T00:00:00').toISOString());
+    expect(addIsoDuration(vn('2024-08-31T00:00:00'), 'P1M').toISOString()).toBe(
+      vn('2024-09-30T00:00:00').toISOString(),
+    );
   });
 
   it('29 February + P1Y lands on 28 February of the next year', () => {
-    expect(addIsoDuration(vn('2024-02-29T08:00:00'), 'P1Y').toISOString()).toBe(vn('2025-02-28T08:00:00').toISOString());
+    expect(addIsoDuration(vn('2024-02-29T08:00:00'), 'P1Y').toISOString()).toBe(
+      vn('2025-02-28T08:00:00').toISOString(),
+    );
   });
 
   it('rolls months over the year end', () => {
-    expect(addIsoDuration(vn('2024-11-15T08:00:00'), 'P3M').toISOString()).toBe(vn('2025-02-15T08:00:00').toISOString());
+    expect(addIsoDuration(vn('2024-11-15T08:00:00'), 'P3M').toISOString()).toBe(
+      vn('2025-02-15T08:00:00').toISOString(),
+    );
   });
 
   it('adds clock parts exactly', () => {
@@ -92,7 +107,9 @@ describe('addIsoDuration', () => {
 
   it('adds a combined duration: calendar part first, then clock part', () => {
     // 15 Jan + 1Y2M → 15 Mar 2025, + 10D → 25 Mar, + 2h30m.
-    expect(addIsoDuration(new Date('2024-01-15T02:00:00Z'), 'P1Y2M10DT2H30M').toISOString()).toBe('2025-03-25T04:30:00.000Z');
+    expect(addIsoDuration(new Date('2024-01-15T02:00:00Z'), 'P1Y2M10DT2H30M').toISOString()).toBe(
+      '2025-03-25T04:30:00.000Z',
+    );
   });
 
   it('accepts a parsed duration object and a numeric instant', () => {
@@ -122,33 +139,47 @@ describe('addIsoDuration', () => {
     });
 
     it('multiplies clock parts', () => {
-      expect(addIsoDuration(new Date('2024-01-15T02:00:00Z'), 'PT2M', 3).toISOString()).toBe('2024-01-15T02:06:00.000Z');
+      expect(addIsoDuration(new Date('2024-01-15T02:00:00Z'), 'PT2M', 3).toISOString()).toBe(
+        '2024-01-15T02:06:00.000Z',
+      );
     });
 
     it('times 0 returns the same instant', () => {
-      expect(addIsoDuration(new Date('2024-01-15T02:00:00Z'), 'P1Y2M10DT2H30M', 0).toISOString()).toBe('2024-01-15T02:00:00.000Z');
+      expect(addIsoDuration(new Date('2024-01-15T02:00:00Z'), 'P1Y2M10DT2H30M', 0).toISOString()).toBe(
+        '2024-01-15T02:00:00.000Z',
+      );
     });
   });
 
   describe('negative (subtract)', () => {
     it('subtracts days for a "remind 7 days before" offset', () => {
-      expect(subtractIsoDuration(new Date('2024-03-10T02:00:00Z'), 'P7D').toISOString()).toBe('2024-03-03T02:00:00.000Z');
+      expect(subtractIsoDuration(new Date('2024-03-10T02:00:00Z'), 'P7D').toISOString()).toBe(
+        '2024-03-03T02:00:00.000Z',
+      );
     });
 
     it('31 March − P1M clamps to 29 February 2024', () => {
-      expect(subtractIsoDuration(vn('2024-03-31T00:00:00'), 'P1M').toISOString()).toBe(vn('2024-02-29T00:00:00').toISOString());
+      expect(subtractIsoDuration(vn('2024-03-31T00:00:00'), 'P1M').toISOString()).toBe(
+        vn('2024-02-29T00:00:00').toISOString(),
+      );
     });
 
     it('subtracts months across the year start', () => {
-      expect(addIsoDuration(vn('2024-01-15T08:00:00'), 'P2M', -1).toISOString()).toBe(vn('2023-11-15T08:00:00').toISOString());
+      expect(addIsoDuration(vn('2024-01-15T08:00:00'), 'P2M', -1).toISOString()).toBe(
+        vn('2023-11-15T08:00:00').toISOString(),
+      );
     });
 
     it('subtracts clock parts', () => {
-      expect(subtractIsoDuration(new Date('2024-01-15T02:00:00Z'), 'PT30S').toISOString()).toBe('2024-01-15T01:59:30.000Z');
+      expect(subtractIsoDuration(new Date('2024-01-15T02:00:00Z'), 'PT30S').toISOString()).toBe(
+        '2024-01-15T01:59:30.000Z',
+      );
     });
 
     it('PT0S before a deadline is the deadline itself', () => {
-      expect(subtractIsoDuration(new Date('2024-01-15T02:00:00Z'), 'PT0S').toISOString()).toBe('2024-01-15T02:00:00.000Z');
+      expect(subtractIsoDuration(new Date('2024-01-15T02:00:00Z'), 'PT0S').toISOString()).toBe(
+        '2024-01-15T02:00:00.000Z',
+      );
     });
   });
 });

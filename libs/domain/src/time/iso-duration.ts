@@ -38,7 +38,9 @@ export function addIsoDuration(from: Date | number, duration: string | IsoDurati
   const y = local.getUTCFullYear() + d.years * times;
   const mo = local.getUTCMonth() + d.months * times;
   const targetMonthStart = new Date(Date.UTC(y, mo, 1));
-  const lastDay = new Date(Date.UTC(targetMonthStart.getUTCFullYear(), targetMonthStart.getUTCMonth() + 1, 0)).getUTCDate();
+  const lastDay = new Date(
+    Date.UTC(targetMonthStart.getUTCFullYear(), targetMonthStart.getUTCMonth() + 1, 0),
+  ).getUTCDate();
   const day = Math.min(local.getUTCDate(), lastDay);
   const calendar = Date.UTC(
     targetMonthStart.getUTCFullYear(),

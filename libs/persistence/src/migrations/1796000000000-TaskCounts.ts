@@ -54,11 +54,15 @@ export class TaskCounts1796000000000 implements MigrationInterface {
         RETURN NULL;
       END
     $$`);
-    await queryRunner.query(`CREATE TRIGGER tr_task_count AFTER INSERT OR UPDATE OR DELETE ON task FOR EACH ROW EXECUTE FUNCTION task_count_on_task()`);
+    await queryRunner.query(
+      `CREATE TRIGGER tr_task_count AFTER INSERT OR UPDATE OR DELETE ON task FOR EACH ROW EXECUTE FUNCTION task_count_on_task()`,
+    );
     await queryRunner.query(`CREATE FUNCTION task_count_on_task_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN TRUNCATE task_count; RETURN NULL; END
     $$`);
-    await queryRunner.query(`CREATE TRIGGER tr_task_count_truncate AFTER TRUNCATE ON task FOR EACH STATEMENT EXECUTE FUNCTION task_count_on_task_truncate()`);
+    await queryRunner.query(
+      `CREATE TRIGGER tr_task_count_truncate AFTER TRUNCATE ON task FOR EACH STATEMENT EXECUTE FUNCTION task_count_on_task_truncate()`,
+    );
 
     // A programme's term is part of its tasks' key: move their counts when it appears, changes or goes.
     await queryRunner.query(`CREATE FUNCTION task_count_on_programme() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -80,7 +84,9 @@ export class TaskCounts1796000000000 implements MigrationInterface {
         RETURN NULL;
       END
     $$`);
-    await queryRunner.query(`CREATE TRIGGER tr_task_count_programme AFTER INSERT OR DELETE OR UPDATE OF term ON programme FOR EACH ROW EXECUTE FUNCTION task_count_on_programme()`);
+    await queryRunner.query(
+      `CREATE TRIGGER tr_task_count_programme AFTER INSERT OR DELETE OR UPDATE OF term ON programme FOR EACH ROW EXECUTE FUNCTION task_count_on_programme()`,
+    );
 
     await queryRunner.query(`CREATE INDEX "ix_task_due" ON "task" ("due_at", "status") `);
     await queryRunner.query(`INSERT INTO task_count (issuing_unit_id, responsible_unit_id, member_in_charge_id, field_group, term, due_month, done_on_time, done_late, open)

@@ -13,10 +13,10 @@ export class WorkingCalendar1796200000000 implements MigrationInterface {
     await queryRunner.query(`CREATE TABLE "working_calendar_year" ("year" integer NOT NULL, "data" jsonb NOT NULL, "updated_by" text NOT NULL,
       "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "pk_working_calendar_year" PRIMARY KEY ("year"))`);
     for (const y of DEFAULT_CALENDAR_YEARS) {
-      await queryRunner.query(`INSERT INTO "working_calendar_year" ("year", "data", "updated_by") VALUES ($1, $2::jsonb, 'system') ON CONFLICT DO NOTHING`, [
-        y.year,
-        JSON.stringify(y),
-      ]);
+      await queryRunner.query(
+        `INSERT INTO "working_calendar_year" ("year", "data", "updated_by") VALUES ($1, $2::jsonb, 'system') ON CONFLICT DO NOTHING`,
+        [y.year, JSON.stringify(y)],
+      );
     }
   }
 

@@ -2,7 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Length } from 'class-validator';
 
 export class AllowlistEntryDto {
-  @ApiProperty({ example: 'https://hooks.haugiang.gov.vn/notifications/', description: 'http(s) URL prefix webhooks may be sent to' })
+  @ApiProperty({
+    example: 'https://hooks.haugiang.gov.vn/notifications/',
+    description: 'http(s) URL prefix webhooks may be sent to',
+  })
   @IsString()
   @Length(8, 500)
   urlPrefix: string;

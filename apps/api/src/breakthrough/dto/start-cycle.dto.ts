@@ -40,7 +40,11 @@ export class StartCycleDto {
   @Length(1, 100)
   fieldGroup?: string;
 
-  @ApiPropertyOptional({ description: 'Template whose reminder offsets apply', enum: TEMPLATES.map((t) => t.id), default: 'action-programme' })
+  @ApiPropertyOptional({
+    description: 'Template whose reminder offsets apply',
+    enum: TEMPLATES.map((t) => t.id),
+    default: 'action-programme',
+  })
   @IsOptional()
   @IsIn(TEMPLATES.map((t) => t.id))
   templateId?: string;

@@ -6,8 +6,24 @@ describe('payloadShapeErrors', () => {
   const issue = {
     documentNumber: '123-CTr/TU',
     issuedOn: '2021-09-15',
-    targets: [{ code: 'GRDP', name: 'Tăng trưởng GRDP', unit: '%/năm', goal: { comparator: 'RANGE', goal: '7', goalHigh: '7.5' }, responsibleUnitId: 'hg-skhdt' }],
-    tasks: [{ code: 'T1', title: 'Kế hoạch thu hút đầu tư', responsibleUnitId: 'hg-skhdt', responsiblePersonId: 'hg-skhdt-gd', dueAt: '2022-06-30T10:00:00Z' }],
+    targets: [
+      {
+        code: 'GRDP',
+        name: 'Tăng trưởng GRDP',
+        unit: '%/năm',
+        goal: { comparator: 'RANGE', goal: '7', goalHigh: '7.5' },
+        responsibleUnitId: 'hg-skhdt',
+      },
+    ],
+    tasks: [
+      {
+        code: 'T1',
+        title: 'Kế hoạch thu hút đầu tư',
+        responsibleUnitId: 'hg-skhdt',
+        responsiblePersonId: 'hg-skhdt-gd',
+        dueAt: '2022-06-30T10:00:00Z',
+      },
+    ],
     solutions: ['Cải thiện môi trường đầu tư'],
     resources: [],
   };
@@ -19,7 +35,9 @@ describe('payloadShapeErrors', () => {
   it('accepts well-formed payloads', () => {
     expect(payloadShapeErrors('issue', issue)).toEqual([]);
     expect(payloadShapeErrors('closeSurvey', {})).toEqual([]);
-    expect(payloadShapeErrors('submitReviewReport', { reviewSeq: 2, text: 'Báo cáo quý', values: { GRDP: '7.1' } })).toEqual([]);
+    expect(
+      payloadShapeErrors('submitReviewReport', { reviewSeq: 2, text: 'Báo cáo quý', values: { GRDP: '7.1' } }),
+    ).toEqual([]);
   });
 
   it('refuses unknown fields, at the top and nested', () => {
@@ -33,9 +51,16 @@ describe('payloadShapeErrors', () => {
       'payload.reviewSeq must not be less than 1',
       'payload.reviewSeq must be an integer number',
     ]);
-    expect(payloadShapeErrors('issue', { ...issue, targets: [{ ...issue.targets[0], goal: { comparator: 'ABOUT', goal: '7' } }] })).toEqual([
+    expect(
+      payloadShapeErrors('issue', {
+        ...issue,
+        targets: [{ ...issue.targets[0], goal: { comparator: 'ABOUT', goal: '7' } }],
+      }),
+    ).toEqual([
       'payload.targets.0.goal.comparator must be one of the following values: AT_LEAST, AT_MOST, RANGE, YES_NO',
     ]);
-    expect(payloadShapeErrors('assignSurveyors', { surveyorIds: [] })).toEqual(['payload.surveyorIds must contain at least 1 elements']);
+    expect(payloadShapeErrors('assignSurveyors', { surveyorIds: [] })).toEqual([
+      'payload.surveyorIds must contain at least 1 elements',
+    ]);
   });
 });

@@ -28,46 +28,67 @@ const ID_LIST_MAX = 10_000;
 class EmptyPayload {}
 
 class AssignSurveyorsPayload {
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @IsString({ each: true }) @Length(1, 100, { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  @Length(1, 100, { each: true })
   surveyorIds: string[];
 }
 
 class TextPayload {
-  @IsString() @Length(1, 100_000)
+  @IsString()
+  @Length(1, 100_000)
   text: string;
 }
 
 class SubmitDraftPayload {
-  @IsOptional() @IsString() @Length(1, 500_000)
+  @IsOptional()
+  @IsString()
+  @Length(1, 500_000)
   text?: string;
 
-  @IsOptional() @IsString() @Length(1, 500)
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
   documentRef?: string;
 
-  @IsString() @Length(1, 2000)
+  @IsString()
+  @Length(1, 2000)
   changeNote: string;
 }
 
 class OpenConsultationPayload {
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(ID_LIST_MAX) @IsString({ each: true }) @Length(1, 100, { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(ID_LIST_MAX)
+  @IsString({ each: true })
+  @Length(1, 100, { each: true })
   inviteeIds: string[];
 
-  @IsOptional() @IsString() @Length(10, 40)
+  @IsOptional()
+  @IsString()
+  @Length(10, 40)
   deadline?: string;
 }
 
 class SubmitOpinionPayload extends TextPayload {
-  @IsOptional() @IsString() @Length(1, 100)
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
   onBehalfOf?: string;
 }
 
 class ApprovePayload {
-  @IsOptional() @IsString() @Length(1, 5000)
+  @IsOptional()
+  @IsString()
+  @Length(1, 5000)
   note?: string;
 }
 
 class SendBackPayload {
-  @IsString() @Length(1, 10_000)
+  @IsString()
+  @Length(1, 10_000)
   reasons: string;
 }
 
@@ -75,106 +96,157 @@ class GoalDto {
   @IsIn(Object.values(Comparator))
   comparator: Comparator;
 
-  @IsString() @Length(1, 40)
+  @IsString()
+  @Length(1, 40)
   goal: string;
 
-  @IsOptional() @IsString() @Length(1, 40)
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
   goalHigh?: string;
 }
 
 class TargetDto {
-  @IsString() @Length(1, 50)
+  @IsString()
+  @Length(1, 50)
   code: string;
 
-  @IsString() @Length(1, 1000)
+  @IsString()
+  @Length(1, 1000)
   name: string;
 
-  @IsString() @Length(1, 50)
+  @IsString()
+  @Length(1, 50)
   unit: string;
 
-  @IsOptional() @IsString() @Length(1, 40)
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
   baseline?: string | null;
 
-  @ValidateNested() @Type(() => GoalDto)
+  @ValidateNested()
+  @Type(() => GoalDto)
   goal: GoalDto;
 
-  @IsString() @Length(1, 100)
+  @IsString()
+  @Length(1, 100)
   responsibleUnitId: string;
 
-  @IsOptional() @IsObject()
+  @IsOptional()
+  @IsObject()
   periodGoals?: Record<string, GoalDto>;
 }
 
 export class TaskDto {
-  @IsString() @Length(1, 50)
+  @IsString()
+  @Length(1, 50)
   code: string;
 
-  @IsString() @Length(1, 1000)
+  @IsString()
+  @Length(1, 1000)
   title: string;
 
-  @IsString() @Length(1, 100)
+  @IsString()
+  @Length(1, 100)
   responsibleUnitId: string;
 
-  @IsString() @Length(1, 100)
+  @IsString()
+  @Length(1, 100)
   responsiblePersonId: string;
 
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
   coordinatingUnitIds?: string[];
 
-  @IsString() @Length(10, 40)
+  @IsString()
+  @Length(10, 40)
   dueAt: string;
 }
 
 class SteeringCommitteeDto {
-  @IsString() @Length(1, 100)
+  @IsString()
+  @Length(1, 100)
   headId: string;
 
-  @IsArray() @ArrayMaxSize(200) @IsString({ each: true })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
   memberIds: string[];
 }
 
 class IssuePayload {
-  @IsString() @Length(1, 100)
+  @IsString()
+  @Length(1, 100)
   documentNumber: string;
 
-  @IsString() @Length(10, 10)
+  @IsString()
+  @Length(10, 10)
   issuedOn: string;
 
-  @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => TargetDto)
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => TargetDto)
   targets: TargetDto[];
 
-  @IsArray() @ArrayMaxSize(2000) @ValidateNested({ each: true }) @Type(() => TaskDto)
+  @IsArray()
+  @ArrayMaxSize(2000)
+  @ValidateNested({ each: true })
+  @Type(() => TaskDto)
   tasks: TaskDto[];
 
-  @IsArray() @ArrayMaxSize(500) @IsString({ each: true })
+  @IsArray()
+  @ArrayMaxSize(500)
+  @IsString({ each: true })
   solutions: string[];
 
-  @IsArray() @ArrayMaxSize(500) @IsString({ each: true })
+  @IsArray()
+  @ArrayMaxSize(500)
+  @IsString({ each: true })
   resources: string[];
 
-  @IsOptional() @ValidateNested() @Type(() => SteeringCommitteeDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SteeringCommitteeDto)
   steeringCommittee?: SteeringCommitteeDto | null;
 }
 
 class RecordDisseminationPayload {
-  @IsString() @Length(10, 10)
+  @IsString()
+  @Length(10, 10)
   heldOn: string;
 
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(ID_LIST_MAX) @IsString({ each: true }) @Length(1, 100, { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(ID_LIST_MAX)
+  @IsString({ each: true })
+  @Length(1, 100, { each: true })
   audienceIds: string[];
 }
 
 class AddAnnualPlanPayload {
-  @IsInt() @Min(2000) @Max(2100)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
   year: number;
 
-  @IsString() @Length(1, 500)
+  @IsString()
+  @Length(1, 500)
   title: string;
 
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(1000) @IsString({ each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @IsString({ each: true })
   items: string[];
 
-  @IsOptional() @IsArray() @ArrayMaxSize(2000) @ValidateNested({ each: true }) @Type(() => TaskDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(2000)
+  @ValidateNested({ each: true })
+  @Type(() => TaskDto)
   tasks?: TaskDto[];
 }
 
@@ -185,15 +257,19 @@ class ValuesPayload extends TextPayload {
 }
 
 class SubmitReviewReportPayload extends ValuesPayload {
-  @IsInt() @Min(1)
+  @IsInt()
+  @Min(1)
   reviewSeq: number;
 }
 
 class RecordInspectionPayload {
-  @IsString() @Length(1, 100_000)
+  @IsString()
+  @Length(1, 100_000)
   findings: string;
 
-  @IsOptional() @IsString() @Length(1, 100)
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
   unitId?: string | null;
 }
 
@@ -201,7 +277,8 @@ class SubjectPayload {
   @IsIn(['UNIT', 'PERSON'])
   subjectKind: 'UNIT' | 'PERSON';
 
-  @IsString() @Length(1, 100)
+  @IsString()
+  @Length(1, 100)
   subjectId: string;
 }
 
@@ -209,27 +286,35 @@ class EvaluatePayload extends SubjectPayload {
   @IsIn(['EXCELLENT', 'GOOD', 'COMPLETED', 'NOT_COMPLETED'])
   rating: string;
 
-  @IsString() @Length(0, 10_000)
+  @IsString()
+  @Length(0, 10_000)
   comment: string;
 }
 
 class CommendPayload extends SubjectPayload {
-  @IsString() @Length(1, 10_000)
+  @IsString()
+  @Length(1, 10_000)
   text: string;
 }
 
 class RecordLessonsPayload {
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @IsString({ each: true }) @Length(1, 10_000, { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  @Length(1, 10_000, { each: true })
   lessons: string[];
 }
 
 class ReasonPayload {
-  @IsString() @Length(1, 5000)
+  @IsString()
+  @Length(1, 5000)
   reason: string;
 }
 
 class SupersedePayload extends ReasonPayload {
-  @IsString() @Length(3, 81)
+  @IsString()
+  @Length(3, 81)
   byProgrammeId: string;
 }
 
@@ -263,7 +348,11 @@ function flatten(errors: ValidationError[], prefix: string): string[] {
   return errors.flatMap((e) => {
     const path = `${prefix}.${e.property}`;
     const own = Object.entries(e.constraints ?? {}).map(([rule, message]) =>
-      rule === 'whitelistValidation' ? `${path} is not a field of this action` : message.startsWith(e.property) ? `${prefix}.${message}` : `${path}: ${message}`,
+      rule === 'whitelistValidation'
+        ? `${path} is not a field of this action`
+        : message.startsWith(e.property)
+          ? `${prefix}.${message}`
+          : `${path}: ${message}`,
     );
     return [...own, ...flatten(e.children ?? [], path)];
   });
@@ -272,5 +361,8 @@ function flatten(errors: ValidationError[], prefix: string): string[] {
 /** The reasons a payload has the wrong shape for its action (empty when it is fine). */
 export function payloadShapeErrors(action: ProgrammeActionName, payload: Record<string, unknown>): string[] {
   const instance = plainToInstance(ACTION_PAYLOADS[action], payload);
-  return flatten(validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false }), 'payload');
+  return flatten(
+    validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false }),
+    'payload',
+  );
 }

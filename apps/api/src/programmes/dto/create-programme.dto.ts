@@ -3,7 +3,10 @@ import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { TEMPLATES } from '@app/domain';
 
 export class CreateProgrammeDto {
-  @ApiPropertyOptional({ description: 'Stable id (slug); generated from the title when absent', example: 'hg-ctr-123-2021' })
+  @ApiPropertyOptional({
+    description: 'Stable id (slug); generated from the title when absent',
+    example: 'hg-ctr-123-2021',
+  })
   @IsOptional()
   @Matches(/^[a-z0-9][a-z0-9-]{2,80}$/, { message: 'id must be 3-81 lowercase letters, digits or dashes' })
   id?: string;

@@ -10,7 +10,10 @@ export class GenerateReportDto {
   @Max(1000)
   reviewSeq: number;
 
-  @ApiPropertyOptional({ description: 'number of the report; defaults to <reviewSeq>-BC/<suffix of the programme number>', example: '45-BC/TU' })
+  @ApiPropertyOptional({
+    description: 'number of the report; defaults to <reviewSeq>-BC/<suffix of the programme number>',
+    example: '45-BC/TU',
+  })
   @IsOptional()
   @Matches(/^[0-9]{1,5}-[A-Za-zĐđ]{1,10}(\/[A-Za-zĐđ]{1,10})?$/, { message: 'documentNumber must look like 45-BC/TU' })
   documentNumber?: string;
@@ -23,7 +26,10 @@ export class GenerateReportDto {
   @Length(1, 2000, { each: true })
   causes?: string[];
 
-  @ApiPropertyOptional({ type: [String], description: 'lessons learned; for a final review the recorded lessons are used when omitted' })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'lessons learned; for a final review the recorded lessons are used when omitted',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(30)

@@ -8,7 +8,11 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** Paging (the API's PageQuery) and the output format shared by every supervision list. */
 export class PagedQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: OUTPUT_FORMATS, default: 'json', description: 'csv: UTF-8 with BOM, every row (no paging)' })
+  @ApiPropertyOptional({
+    enum: OUTPUT_FORMATS,
+    default: 'json',
+    description: 'csv: UTF-8 with BOM, every row (no paging)',
+  })
   @IsOptional()
   @IsIn(OUTPUT_FORMATS)
   format: OutputFormat = 'json';
@@ -28,7 +32,14 @@ export class CommitteeTermQuery extends PagedQuery {
   term?: string;
 }
 
-export const OVERVIEW_LISTS = ['phases', 'byUnit', 'byMemberInCharge', 'byFieldGroup', 'overdueTrend', 'achievement'] as const;
+export const OVERVIEW_LISTS = [
+  'phases',
+  'byUnit',
+  'byMemberInCharge',
+  'byFieldGroup',
+  'overdueTrend',
+  'achievement',
+] as const;
 export type OverviewList = (typeof OVERVIEW_LISTS)[number];
 
 export class OverviewQuery extends CommitteeTermQuery {

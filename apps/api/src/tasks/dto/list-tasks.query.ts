@@ -11,8 +11,18 @@ export type TaskSort = (typeof TASK_SORTS)[number];
 export class ListTasksQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Comma-separated statuses', example: 'ASSIGNED,IN_PROGRESS' })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value))
-  @IsIn(Object.values(TaskStatus), { each: true, message: `status must be a comma list of ${Object.values(TaskStatus).join(', ')}` })
+  @Transform(({ value }) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((v) => v.trim())
+          .filter(Boolean)
+      : value,
+  )
+  @IsIn(Object.values(TaskStatus), {
+    each: true,
+    message: `status must be a comma list of ${Object.values(TaskStatus).join(', ')}`,
+  })
   status?: TaskStatus[];
 
   @ApiPropertyOptional({ description: 'Open tasks due within this many days from now' })
