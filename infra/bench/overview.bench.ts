@@ -112,7 +112,7 @@ async function main(): Promise<void> {
   await migrate(DATABASE_URL);
   const db = new Client({ connectionString: DATABASE_URL });
   await db.connect();
-  let t0 = Date.now();
+  const t0 = Date.now();
   await load(db);
   const [{ programmes }] = (await db.query('SELECT count(*)::int AS programmes FROM programme')).rows;
   const [{ tasks }] = (await db.query('SELECT count(*)::int AS tasks FROM task')).rows;

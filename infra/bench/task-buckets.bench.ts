@@ -51,7 +51,7 @@ async function startTemporal(): Promise<{ address: string; child: ChildProcess }
       return { address, child };
     } catch (err) {
       if (Date.now() > deadline || child.exitCode !== null)
-        throw new Error(`Temporal dev server did not start on ${address}: ${String(err)}`);
+        throw new Error(`Temporal dev server did not start on ${address}: ${String(err)}`, { cause: err });
       await new Promise((r) => setTimeout(r, 250));
     }
   }

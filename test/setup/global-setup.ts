@@ -22,6 +22,7 @@ export default async function globalSetup(): Promise<void> {
   } catch (err) {
     throw new Error(
       `Redis is not reachable at ${redisUrl} (${(err as Error).message}); run the tests with "npm test", which starts it`,
+      { cause: err },
     );
   } finally {
     redis.disconnect();

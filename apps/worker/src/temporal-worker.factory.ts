@@ -27,7 +27,7 @@ export async function createTemporalWorker(
   try {
     connection = await NativeConnection.connect({ address: opts.address });
   } catch (err) {
-    throw new Error(`Temporal is not reachable at ${opts.address}: ${(err as Error).message}`);
+    throw new Error(`Temporal is not reachable at ${opts.address}: ${(err as Error).message}`, { cause: err });
   }
   const worker = await Worker.create({
     connection,

@@ -14,7 +14,7 @@ export async function assertRedisReachable(redisUrl: string, timeoutMs: number):
     await client.connect();
     await client.ping();
   } catch (err) {
-    throw new Error(`Redis is not reachable at ${where}: ${(err as Error).message}`);
+    throw new Error(`Redis is not reachable at ${where}: ${(err as Error).message}`, { cause: err });
   } finally {
     client.disconnect();
   }

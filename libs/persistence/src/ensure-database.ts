@@ -11,7 +11,7 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
   try {
     await client.connect();
   } catch (err) {
-    throw new Error(`Postgres is not reachable at ${url.host}: ${(err as Error).message}`);
+    throw new Error(`Postgres is not reachable at ${url.host}: ${(err as Error).message}`, { cause: err });
   }
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);

@@ -17,7 +17,7 @@ export async function connectTemporal(
   try {
     return await Connection.connect({ address: opts.address, connectTimeout: opts.connectTimeoutMs });
   } catch (err) {
-    throw new Error(`Temporal is not reachable at ${opts.address}: ${(err as Error).message}`);
+    throw new Error(`Temporal is not reachable at ${opts.address}: ${(err as Error).message}`, { cause: err });
   }
 }
 

@@ -185,7 +185,7 @@ export class ProgrammesService {
       this.reviews.find({ where: { programmeId: id }, order: { seq: 'ASC' } }),
       this.targetValues.find({ where: { programmeId: id }, order: { reviewSeq: 'ASC', targetCode: 'ASC' } }),
     ]);
-    let live: ProgrammeView | null = null;
+    let live: ProgrammeView | null;
     try {
       live = await this.temporal.workflow.getHandle(programme.workflowId).query(programmeViewQuery);
     } catch {

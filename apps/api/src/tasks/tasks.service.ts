@@ -68,7 +68,7 @@ export class TasksService {
 
   async get(id: string, p: Principal): Promise<{ task: TaskSummary; live: TaskView | null }> {
     const task = await this.findVisible(id, p);
-    let live: TaskView | null = null;
+    let live: TaskView | null;
     try {
       live = await this.temporal.workflow.getHandle(task.workflowId).query(taskViewQuery);
     } catch {

@@ -87,7 +87,7 @@ export class WebhookDeliveryService {
       });
       await res.arrayBuffer().catch(() => undefined);
     } catch (err) {
-      throw new Error(`webhook ${hook.url} of unit ${unitId} unreachable: ${(err as Error).message}`);
+      throw new Error(`webhook ${hook.url} of unit ${unitId} unreachable: ${(err as Error).message}`, { cause: err });
     }
     if (res.status >= 300 && res.status < 500 && res.status !== 408 && res.status !== 429)
       throw new UnrecoverableError(`webhook ${hook.url} of unit ${unitId} answered ${res.status}; not retried`);

@@ -189,7 +189,6 @@ function toImplementation(s = toDissemination()): ProgrammeState {
   return s;
 }
 
-const audits = (effects: ProgrammeEffect[]) => effects.filter((e) => e.type === 'audit');
 const notifications = (effects: ProgrammeEffect[]) =>
   effects.filter((e): e is Extract<ProgrammeEffect, { type: 'notify' }> => e.type === 'notify');
 
