@@ -12,6 +12,8 @@ export TEMPORAL_CLI TEMPORAL_TEST_SERVER
 
 log "type-checking"
 npx tsc -p tsconfig.json --noEmit
+log "lint and format (ESLint, Prettier)"
+npm run -s lint
 log "building the web console the browser tests load"
 build_console
 ensure_chromium
