@@ -1,9 +1,9 @@
 import { createContext, ReactNode, useContext, useState } from 'react';
-// Labels shared with the API and the reports: one Vietnamese term per domain name (GLOSSARY.md).
+// Labels shared with the API and the reports: one Vietnamese term per domain name (docs/glossary.md).
 import { PHASE_LABEL_VI } from '../../../libs/domain/src/programme/phase';
 import { REVIEW_KIND_VI } from '../../../libs/domain/src/programme/programme-actions';
 
-/** User-facing text: Vietnamese by default (GLOSSARY.md terms), English on request. */
+/** User-facing text: Vietnamese by default (the terms of docs/glossary.md), English on request. */
 const vi = {
   appTitle: 'Theo dõi chương trình hành động',
   login: 'Đăng nhập',

@@ -1,4 +1,4 @@
-/** Roles a person holds at their own unit. Vietnamese names are in GLOSSARY.md. */
+/** Roles a person holds at their own unit. Vietnamese names are in docs/glossary.md. */
 export enum Role {
   /** Người đứng đầu / Bí thư: heads a committee or unit; disseminates personally. */
   HEAD = 'HEAD',

@@ -1,4 +1,4 @@
-/** The phases of an action programme (DESIGN.md §3). */
+/** The phases of an action programme (docs/programmes.md). */
 export enum Phase {
   SURVEY = 'SURVEY',
   DRAFTING = 'DRAFTING',
