@@ -1,8 +1,7 @@
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Job } from 'bullmq';
 import { NotificationKind, QueueName } from '../libs/notifications/src';
 import { eventually } from './utils/eventually';
+import { EndlessReceiver, startEndlessReceiver } from './utils/notification-doubles';
 import { NotificationStack, startNotificationStack, WEBHOOK_SECRET } from './utils/notification-stack';
 
 /**
@@ -21,9 +20,9 @@ describe('webhook addresses (e2e)', () => {
     stack.dataSource.query('DELETE FROM unit_webhook WHERE unit_id = ANY($1::text[])', [UNITS]);
 
   /** This file's receivers are gone once it ends: so are their allowlist entries and the units' webhooks. */
-  async function cleanUp(stack: NotificationStack, receivers: string[]) {
+  async function cleanUp(stack: NotificationStack, receivers: Array<string | undefined>) {
     await clearUnits(stack);
-    for (const base of receivers)
+    for (const base of receivers.filter(Boolean))
       await stack.dataSource.query('DELETE FROM webhook_allowlist_entry WHERE url_prefix LIKE $1', [`${base}/%`]);
   }
 
@@ -135,38 +134,19 @@ describe('webhook addresses (e2e)', () => {
 
   describe('with loopback allowed by the operator', () => {
     let stack: NotificationStack;
-    let endless: http.Server;
-    let endlessUrl: string;
-    let written = 0;
-    let hungUp!: Promise<void>;
+    let endless: EndlessReceiver;
 
     beforeAll(async () => {
       stack = await startNotificationStack({ WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1/32, 169.254.0.0/16' });
       await clearUnits(stack);
       await stack.startNotifier({ WEBHOOK_TIMEOUT_MS: '30000' });
-      // A receiver that accepts and then streams its answer for as long as anyone reads it.
-      let closed!: () => void;
-      hungUp = new Promise((r) => (closed = r));
-      endless = http.createServer((req, res) => {
-        req.resume();
-        res.writeHead(200, { 'content-type': 'text/plain' });
-        const chunk = Buffer.alloc(64 * 1024, 'a');
-        const pump = () => {
-          while (!res.destroyed && res.write(chunk)) written += chunk.length;
-        };
-        res.on('drain', pump);
-        res.on('close', closed);
-        pump();
-      });
-      await new Promise<void>((resolve) => endless.listen(0, '127.0.0.1', resolve));
-      endlessUrl = `http://127.0.0.1:${(endless.address() as AddressInfo).port}`;
+      endless = await startEndlessReceiver();
     });
 
     afterAll(async () => {
-      if (stack) await cleanUp(stack, [stack.webhooks.baseUrl, endlessUrl]);
+      if (stack) await cleanUp(stack, [stack.webhooks.baseUrl, endless?.baseUrl]);
       await stack?.close();
-      endless?.closeAllConnections();
-      await new Promise((r) => endless?.close(r));
+      await endless?.close();
     });
 
     it('allows the loopback receiver and delivers to it, signed', async () => {
@@ -208,14 +188,14 @@ describe('webhook addresses (e2e)', () => {
     });
 
     it('stops reading an endless answer at 64 KiB: the delivery is recorded at once, not after the timeout', async () => {
-      expect((await allow(stack, `${endlessUrl}/`)).status).toBe(201);
-      expect((await setHook(stack, 'hg-vp', `${endlessUrl}/hooks/vp`)).status).toBe(200);
+      expect((await allow(stack, `${endless.baseUrl}/`)).status).toBe(201);
+      expect((await setHook(stack, 'hg-vp', `${endless.baseUrl}/hooks/vp`)).status).toBe(200);
       const { job } = await sendToUnit(stack, 'hg-vp');
       expect(job.returnvalue).toMatchObject({ status: 200, responseCut: true });
       expect(job.finishedOn! - job.processedOn!).toBeLessThan(10_000); // the timeout is 30 s
-      await hungUp;
+      await endless.hungUp;
       // The receiver only filled the socket buffers before the notifier hung up.
-      expect(written).toBeLessThan(32 * 1024 * 1024);
+      expect(endless.written()).toBeLessThan(32 * 1024 * 1024);
       const [row] = await stack.dataSource.query('SELECT receipt FROM notification_delivery WHERE delivery_key = $1', [
         job.id,
       ]);

@@ -2,6 +2,7 @@ import * as http from 'node:http';
 import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { parseAllowedNetworks, resolveWebhookTarget, WebhookTarget } from '@app/notifications';
+import { startEndlessReceiver } from '../../../../test/utils/notification-doubles';
 import { postPinned } from './pinned-post';
 
 /**
@@ -79,32 +80,19 @@ describe('pinned webhook POST (integration)', () => {
   });
 
   it('stops reading an endless answer at the cap and hangs up', async () => {
-    let written = 0;
-    let closed!: () => void;
-    const hungUp = new Promise<void>((r) => (closed = r));
-    const port = await listen(
-      http.createServer((req, res) => {
-        req.resume();
-        res.writeHead(200, { 'content-type': 'application/octet-stream' });
-        const chunk = Buffer.alloc(16 * 1024, 'x');
-        const pump = () => {
-          while (!res.destroyed && res.write(chunk)) written += chunk.length;
-        };
-        res.on('drain', pump);
-        res.on('close', closed);
-        pump();
-      }),
-    );
+    const endless = await startEndlessReceiver();
     const started = Date.now();
-    const result = await postPinned(await pinnedTarget(`http://hooks.example.test:${port}/big`), {}, '{}', {
-      timeoutMs: 30_000,
-      maxResponseBytes: 64 * 1024,
-    });
-    expect(result).toEqual({ status: 200, bytes: 64 * 1024, cut: true });
-    await hungUp;
-    expect(Date.now() - started).toBeLessThan(5000);
-    // The receiver could only fill the socket buffers before the notifier hung up.
-    expect(written).toBeLessThan(32 * 1024 * 1024);
+    try {
+      const target = await pinnedTarget(`${endless.baseUrl.replace('127.0.0.1', 'hooks.example.test')}/big`);
+      const result = await postPinned(target, {}, '{}', { timeoutMs: 30_000, maxResponseBytes: 64 * 1024 });
+      expect(result).toEqual({ status: 200, bytes: 64 * 1024, cut: true });
+      await endless.hungUp;
+      expect(Date.now() - started).toBeLessThan(5000);
+      // The receiver could only fill the socket buffers before the notifier hung up.
+      expect(endless.written()).toBeLessThan(32 * 1024 * 1024);
+    } finally {
+      await endless.close();
+    }
   });
 
   it('gives up on a receiver that does not answer within the timeout', async () => {
