@@ -73,10 +73,11 @@ export class WebhookDeliveryService {
     try {
       target = await resolveWebhookTarget(hook.url, this.policy);
     } catch (err) {
-      const reason = `webhook URL ${hook.url} of unit ${unitId}`;
+      const which = `webhook URL ${hook.url} of unit ${unitId}`;
       if (err instanceof WebhookTargetRefusedError)
-        throw new UnrecoverableError(`${reason} refused: ${err.message}; not sent`);
-      throw new Error(`${reason} unreachable: ${(err as Error).message}`, { cause: err });
+        throw new UnrecoverableError(`${which} refused: ${err.message}; not sent`);
+      // A name that does not resolve now may resolve later: retried like an unreachable receiver.
+      throw new Error(`${which} unreachable: ${(err as Error).message}`, { cause: err });
     }
 
     const { title, body: text } = renderNotification(event.kind, 'vi', event.params);
