@@ -155,3 +155,37 @@ export function duplicates(values: string[]): string[] {
   const seen = new Set<string>();
   return values.filter((v) => (seen.has(v) ? true : (seen.add(v), false)));
 }
+
+export interface EndlessReceiver {
+  baseUrl: string;
+  /** Bytes the socket accepted before the client hung up. */
+  written(): number;
+  /** Settles once the client has closed the connection. */
+  hungUp: Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Answers 200 and streams its body for as long as the client keeps reading (with backpressure). */
+export async function startEndlessReceiver(): Promise<EndlessReceiver> {
+  let written = 0;
+  let closed!: () => void;
+  const hungUp = new Promise<void>((r) => (closed = r));
+  const server = http.createServer((req, res) => {
+    req.resume();
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    const chunk = Buffer.alloc(64 * 1024, 'a');
+    const pump = () => {
+      while (!res.destroyed && res.write(chunk)) written += chunk.length;
+    };
+    res.on('drain', pump);
+    res.on('close', closed);
+    pump();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    written: () => written,
+    hungUp,
+    close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+  };
+}

@@ -73,6 +73,8 @@ export async function startNotificationStack(envOverrides: NodeJS.ProcessEnv = {
     NOTIFIER_BACKOFF_MS: '200',
     NOTIFIER_LOCK_MS: '2000',
     DIGEST_DELAY_MS: '1500',
+    // The recording webhook receiver listens on loopback, which webhooks may reach only when allowed.
+    WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1/32',
     ...envOverrides,
   };
   const api = await createApiApp(loadApiConfig({ ...env, API_PORT: '3000' }));

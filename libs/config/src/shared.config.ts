@@ -1,4 +1,5 @@
-import { hostPort, int, oneOf, str, url } from './env';
+import { AllowedNetworks, NO_ALLOWED_NETWORKS, parseAllowedNetworks } from '@app/notifications/webhook-address-policy';
+import { hostPort, int, oneOf, str, url, VarSpec } from './env';
 
 /** Variables every process shares: where Postgres, Redis and Temporal are. */
 export const sharedConfigSpec = {
@@ -15,4 +16,10 @@ export const sharedConfigSpec = {
   TEMPORAL_NAMESPACE: str('Temporal namespace', 'default'),
   TEMPORAL_TASK_QUEUE: str('Temporal task queue for programme workflows', 'action-programmes'),
   STARTUP_TIMEOUT_MS: int('how long to wait for a dependency at start-up', 15000, 100, 600000),
+  // Read by the API when an admin sets a webhook and by the notifier at every send.
+  WEBHOOK_ALLOWED_NETWORKS: {
+    describe: 'comma-separated CIDR networks webhooks may reach although private or loopback (default: none)',
+    default: NO_ALLOWED_NETWORKS,
+    parse: parseAllowedNetworks,
+  } as VarSpec<AllowedNetworks>,
 };

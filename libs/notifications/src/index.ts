@@ -14,3 +14,19 @@ export {
   DELIVERY_ID_HEADER,
 } from './webhook-signature';
 export { isWebhookUrlAllowed, normaliseAllowlistEntry } from './webhook-allowlist';
+export {
+  checkAddress,
+  parseAllowedNetworks,
+  describeAllowedNetworks,
+  refusedHostName,
+  NO_ALLOWED_NETWORKS,
+} from './webhook-address-policy';
+export type { AllowedNetworks, AddressKind, AddressVerdict } from './webhook-address-policy';
+export {
+  resolveWebhookTarget,
+  resolveWithSystem,
+  webhookTargetPolicy,
+  WebhookTargetRefusedError,
+  WebhookTargetUnresolvedError,
+} from './webhook-target';
+export type { WebhookTarget, WebhookTargetPolicy, ResolveHost } from './webhook-target';
