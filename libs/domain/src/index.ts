@@ -63,17 +63,11 @@ export type {
   ExtensionRequest,
   Reassignment,
 } from './task/task-state';
-export {
-  TASK_ACTIONS,
-  initialTaskState,
-  assignmentEffects,
-  validateTaskAction,
-  applyTaskAction,
-  timerEffects,
-  pendingExtension,
-  requestedDueAt,
-} from './task/task-actions';
-export type { TaskAction, TaskActionName, TaskActionPayloads, TaskEffect } from './task/task-actions';
+export { TASK_ACTIONS, initialTaskState, validateTaskAction, applyTaskAction } from './task/task-actions';
+export type { TaskAction, TaskActionName, TaskActionPayloads } from './task/task-actions';
+export { assignmentEffects, timerEffects } from './task/task-effects';
+export type { TaskEffect } from './task/task-effects';
+export { pendingExtension, requestedDueAt } from './task/actions/extension';
 export {
   DEFAULT_WORKING_CALENDAR,
   dueInWorkingDays,

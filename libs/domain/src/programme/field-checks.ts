@@ -1,11 +1,5 @@
-import {
-  MAX_CODE_LENGTH,
-  MAX_COORDINATING_UNITS,
-  MAX_FREE_TEXT_LENGTH,
-  MAX_ID_LENGTH,
-  MAX_TASK_TITLE_LENGTH,
-  MAX_TASKS,
-} from '../limits';
+import { MAX_CODE_LENGTH, MAX_COORDINATING_UNITS, MAX_ID_LENGTH, MAX_TASK_TITLE_LENGTH, MAX_TASKS } from '../limits';
+import { text } from '../checks';
 import { isDecimal } from '../targets/decimal.util';
 import type { ProgrammeState, ProgrammeTask } from './programme-state';
 import { invalid, Refusal } from './refusal';
@@ -13,12 +7,6 @@ import { invalid, Refusal } from './refusal';
 /** Checks of payload fields: pure, each returns the first reason to refuse, or null. */
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export function text(value: unknown, field: string, max = MAX_FREE_TEXT_LENGTH): Refusal | null {
-  if (typeof value !== 'string' || value.trim() === '') return invalid(`${field} must not be empty`);
-  if (value.length > max) return invalid(`${field} is longer than ${max} characters`);
-  return null;
-}
 
 export function ids(value: unknown, field: string, min: number, max: number): Refusal | null {
   if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || v === ''))

@@ -1,3 +1,4 @@
+import { rememberRequestId } from '../applied-requests';
 import type { Actor } from '../org/actor';
 import type { ActionRule } from './actions/action-rule';
 import { ApprovalPayloads, approvalActions } from './actions/approval';
@@ -12,7 +13,7 @@ import { SurveyPayloads, surveyActions } from './actions/survey';
 import { isTerminal } from './phase';
 import { enterPhase } from './phase-transitions';
 import type { ProgrammeEffect } from './programme-effect';
-import { MAX_REMEMBERED_REQUEST_IDS, ProgrammeSetup, ProgrammeState } from './programme-state';
+import { ProgrammeSetup, ProgrammeState } from './programme-state';
 import type { ProgrammeTemplate } from './programme-template';
 import { invalid, Refusal, wrongPhase } from './refusal';
 
@@ -135,13 +136,10 @@ export function applyAction(
     after,
   });
   const effects = ruleOf(action.name)?.apply({ s, t, actor, now, at, by, audit }, action.payload) ?? [];
-  rememberRequest(s, requestId);
+  rememberRequestId(s, requestId);
   s.version += 1;
   return effects;
 }
 
-export function rememberRequest(s: ProgrammeState, requestId: string): void {
-  s.appliedRequestIds.push(requestId);
-  if (s.appliedRequestIds.length > MAX_REMEMBERED_REQUEST_IDS)
-    s.appliedRequestIds.splice(0, s.appliedRequestIds.length - MAX_REMEMBERED_REQUEST_IDS);
-}
+/** Remembers a programme's applied request id (bounded). */
+export const rememberRequest: (s: ProgrammeState, requestId: string) => void = rememberRequestId;

@@ -1,4 +1,4 @@
-import { text } from '../field-checks';
+import { text } from '../../checks';
 import { isDrafter } from '../permissions';
 import { Phase } from '../phase';
 import { enterPhase, requirePhase } from '../phase-transitions';

@@ -1,6 +1,7 @@
 import { MAX_INVITEES, MAX_REASON_LENGTH, MAX_REFERENCE_LENGTH } from '../../limits';
 import { addIsoDuration } from '../../time/iso-duration';
-import { ids, text } from '../field-checks';
+import { text } from '../../checks';
+import { ids } from '../field-checks';
 import { isDrafter } from '../permissions';
 import { Phase } from '../phase';
 import { enterPhase, requirePhase } from '../phase-transitions';

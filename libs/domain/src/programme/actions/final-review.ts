@@ -1,6 +1,7 @@
 import { MAX_ID_LENGTH, MAX_STATEMENT_LENGTH } from '../../limits';
 import { evaluationFigures } from '../evaluation-figures';
-import { text, validateValues } from '../field-checks';
+import { text } from '../../checks';
+import { validateValues } from '../field-checks';
 import { isDrafter, isLeadership } from '../permissions';
 import { Phase } from '../phase';
 import { enterPhase, requirePhase } from '../phase-transitions';

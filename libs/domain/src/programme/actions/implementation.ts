@@ -1,5 +1,6 @@
 import { MAX_ANNUAL_PLAN_YEAR, MAX_TITLE_LENGTH, MIN_ANNUAL_PLAN_YEAR } from '../../limits';
-import { text, validateTasks, validateValues } from '../field-checks';
+import { text } from '../../checks';
+import { validateTasks, validateValues } from '../field-checks';
 import { isDrafter, mayInspect } from '../permissions';
 import { Phase } from '../phase';
 import { requirePhase } from '../phase-transitions';

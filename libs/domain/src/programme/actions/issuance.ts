@@ -8,7 +8,8 @@ import {
 } from '../../limits';
 import { isDecimal } from '../../targets/decimal.util';
 import { TargetGoal, validateGoal } from '../../targets/target-achievement';
-import { calendarDate, ids, text, validateTasks } from '../field-checks';
+import { text } from '../../checks';
+import { calendarDate, ids, validateTasks } from '../field-checks';
 import { isDrafter } from '../permissions';
 import { Phase } from '../phase';
 import { enterPhase, nextPhaseAfter, requirePhase } from '../phase-transitions';

@@ -1,5 +1,6 @@
 import { MAX_SURVEYORS } from '../../limits';
-import { ids, text } from '../field-checks';
+import { text } from '../../checks';
+import { ids } from '../field-checks';
 import { isDrafter } from '../permissions';
 import { Phase } from '../phase';
 import { enterPhase, nextPhaseAfter, requirePhase } from '../phase-transitions';
