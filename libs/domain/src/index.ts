@@ -78,29 +78,35 @@ export {
 export type { TaskTimer } from './task/task-schedule';
 export { programmeTaskId, recordTaskOutcome, taskFigures } from './programme/task-outcomes';
 export {
-  BreakthroughPhase,
   BREAKTHROUGH_ACTIONS,
-  breakthroughTaskId,
-  initialBreakthroughState,
-  validateBreakthroughSetup,
   validateBreakthroughAction,
   applyBreakthroughAction,
-  closeRegistration,
-  closeAppraisal,
-  evaluateAtYearEnd,
-  breakthroughReminder,
-  recordBreakthroughOutcome,
 } from './breakthrough/breakthrough-cycle';
 export type {
-  BreakthroughSetup,
-  BreakthroughState,
   BreakthroughAction,
   BreakthroughActionName,
   BreakthroughPayloads,
+} from './breakthrough/breakthrough-cycle';
+export {
+  BreakthroughPhase,
+  breakthroughTaskId,
+  initialBreakthroughState,
+  validateBreakthroughSetup,
+} from './breakthrough/breakthrough-state';
+export type {
+  BreakthroughSetup,
+  BreakthroughState,
   BreakthroughEffect,
   BreakthroughSummary,
   Registration,
   RegistrationStatus,
   AppraisalDecision,
   BreakthroughResult,
-} from './breakthrough/breakthrough-cycle';
+} from './breakthrough/breakthrough-state';
+export {
+  closeRegistration,
+  closeAppraisal,
+  evaluateAtYearEnd,
+  breakthroughReminder,
+  recordBreakthroughOutcome,
+} from './breakthrough/breakthrough-deadlines';
