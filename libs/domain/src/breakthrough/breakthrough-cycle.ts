@@ -1,5 +1,6 @@
-import { rememberRequestId } from '../applied-requests';
-import { text } from '../checks';
+import { entryFor } from '../common/action-table';
+import { rememberRequestId } from '../common/applied-requests';
+import { text } from '../common/checks';
 import { MAX_STATEMENT_LENGTH, MAX_TASK_TITLE_LENGTH } from '../limits';
 import { Actor, hasRole } from '../org/actor';
 import { Role } from '../org/roles';
@@ -216,11 +217,7 @@ const RULES: { [K in BreakthroughActionName]: BreakthroughRule<BreakthroughPaylo
   },
 };
 
-function ruleOf(name: string): BreakthroughRule<unknown> | undefined {
-  return (BREAKTHROUGH_ACTIONS as readonly string[]).includes(name)
-    ? (RULES[name as BreakthroughActionName] as BreakthroughRule<unknown>)
-    : undefined;
-}
+const ruleOf = (name: string) => entryFor<BreakthroughRule<unknown>>(BREAKTHROUGH_ACTIONS, RULES, name);
 
 export function validateBreakthroughAction(
   s: BreakthroughState,

@@ -1,3 +1,4 @@
+import type { NotifyEffect } from '../common/effects';
 import type { TaskOutcome } from '../task/task-state';
 
 /**
@@ -76,15 +77,9 @@ export interface BreakthroughState {
   version: number;
 }
 
+/** Audit rows say what happened (no state before); notifications name people, or units whose head is told. */
 export type BreakthroughEffect =
-  | { type: 'audit'; action: string; actorId: string | null; after: Record<string, unknown> }
-  | {
-      type: 'notify';
-      kind: string;
-      recipientIds: string[];
-      headOfUnitIds?: string[];
-      params: Record<string, string | number | null>;
-    };
+  { type: 'audit'; action: string; actorId: string | null; after: Record<string, unknown> } | NotifyEffect;
 
 export function breakthroughTaskId(unitId: string, year: number, no: number): string {
   return `bt/${unitId}/${year}/${no}`;

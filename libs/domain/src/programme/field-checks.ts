@@ -1,5 +1,5 @@
 import { MAX_CODE_LENGTH, MAX_COORDINATING_UNITS, MAX_ID_LENGTH, MAX_TASK_TITLE_LENGTH, MAX_TASKS } from '../limits';
-import { text } from '../checks';
+import { text } from '../common/checks';
 import { isDecimal } from '../targets/decimal.util';
 import type { ProgrammeState, ProgrammeTask } from './programme-state';
 import { invalid, Refusal } from './refusal';

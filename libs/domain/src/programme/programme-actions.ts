@@ -1,4 +1,5 @@
-import { rememberRequestId } from '../applied-requests';
+import { entryFor } from '../common/action-table';
+import { rememberRequestId } from '../common/applied-requests';
 import type { Actor } from '../org/actor';
 import type { ActionRule } from './actions/action-rule';
 import { ApprovalPayloads, approvalActions } from './actions/approval';
@@ -75,12 +76,7 @@ const RULES: { [K in ProgrammeActionName]: ActionRule<ActionPayloads[K]> } = {
   ...endingActions,
 };
 
-/** The rule of a named action; undefined for a name that is not an action (payloads arrive untyped). */
-function ruleOf(name: string): ActionRule<unknown> | undefined {
-  return (PROGRAMME_ACTIONS as readonly string[]).includes(name)
-    ? (RULES[name as ProgrammeActionName] as ActionRule<unknown>)
-    : undefined;
-}
+const ruleOf = (name: string) => entryFor<ActionRule<unknown>>(PROGRAMME_ACTIONS, RULES, name);
 
 export function initialState(setup: ProgrammeSetup, template: ProgrammeTemplate, now: Date): ProgrammeState {
   const state: ProgrammeState = {

@@ -1,15 +1,8 @@
+import type { AuditEffect, NotifyEffect } from '../common/effects';
 import type { ProgrammeState } from './programme-state';
 
 /** What the workflow must do after a change: write the audit trail, notify people. */
-export type ProgrammeEffect =
-  | {
-      type: 'audit';
-      action: string;
-      actorId: string | null;
-      before: Record<string, unknown> | null;
-      after: Record<string, unknown> | null;
-    }
-  | { type: 'notify'; kind: string; recipientIds: string[]; params: Record<string, string | number | null> };
+export type ProgrammeEffect = AuditEffect | Omit<NotifyEffect, 'headOfUnitIds'>;
 
 /** Recipients without blanks or repeats, in first-seen order. */
 export function uniqueIds(values: string[]): string[] {

@@ -1,4 +1,5 @@
-import { rememberRequestId } from '../applied-requests';
+import { entryFor } from '../common/action-table';
+import { rememberRequestId } from '../common/applied-requests';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { Actor } from '../org/actor';
 import { invalid, Refusal, wrongPhase } from '../programme/refusal';
@@ -37,12 +38,7 @@ const RULES: { [K in TaskActionName]: TaskActionRule<TaskActionPayloads[K]> } = 
   ...assignmentActions,
 };
 
-/** The rule of a named action; undefined for a name that is not an action (payloads arrive untyped). */
-function ruleOf(name: string): TaskActionRule<unknown> | undefined {
-  return (TASK_ACTIONS as readonly string[]).includes(name)
-    ? (RULES[name as TaskActionName] as TaskActionRule<unknown>)
-    : undefined;
-}
+const ruleOf = (name: string) => entryFor<TaskActionRule<unknown>>(TASK_ACTIONS, RULES, name);
 
 export function initialTaskState(setup: TaskSetup, now: Date): TaskState {
   return {

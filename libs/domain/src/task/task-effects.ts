@@ -1,21 +1,8 @@
+import type { AuditEffect, NotifyEffect } from '../common/effects';
 import type { TaskState } from './task-state';
 
 /** Audit rows go to the task's history; notifications name people, or units whose head is told. */
-export type TaskEffect =
-  | {
-      type: 'audit';
-      action: string;
-      actorId: string | null;
-      before: Record<string, unknown> | null;
-      after: Record<string, unknown> | null;
-    }
-  | {
-      type: 'notify';
-      kind: string;
-      recipientIds: string[];
-      headOfUnitIds?: string[];
-      params: Record<string, string | number | null>;
-    };
+export type TaskEffect = AuditEffect | NotifyEffect;
 
 export function taskParams(s: TaskState): Record<string, string | number | null> {
   return { taskId: s.setup.taskId, code: s.setup.code, title: s.setup.title, dueAt: s.dueAt };

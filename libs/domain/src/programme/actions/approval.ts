@@ -1,5 +1,5 @@
 import { MAX_STATEMENT_LENGTH } from '../../limits';
-import { text } from '../../checks';
+import { text } from '../../common/checks';
 import { isApprover } from '../permissions';
 import { Phase } from '../phase';
 import { enterPhase, requirePhase } from '../phase-transitions';

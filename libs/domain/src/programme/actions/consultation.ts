@@ -1,4 +1,4 @@
-import { text } from '../../checks';
+import { text } from '../../common/checks';
 import { isDrafter } from '../permissions';
 import { Phase } from '../phase';
 import { enterPhase, requirePhase } from '../phase-transitions';

@@ -1,6 +1,6 @@
 import { MAX_INVITEES, MAX_REASON_LENGTH, MAX_REFERENCE_LENGTH } from '../../limits';
 import { addIsoDuration } from '../../time/iso-duration';
-import { text } from '../../checks';
+import { text } from '../../common/checks';
 import { ids } from '../field-checks';
 import { isDrafter } from '../permissions';
 import { Phase } from '../phase';

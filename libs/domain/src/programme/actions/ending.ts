@@ -1,5 +1,5 @@
 import { MAX_PROGRAMME_ID_LENGTH, MAX_REASON_LENGTH } from '../../limits';
-import { text } from '../../checks';
+import { text } from '../../common/checks';
 import { isApprover } from '../permissions';
 import { Phase } from '../phase';
 import { enterPhase } from '../phase-transitions';

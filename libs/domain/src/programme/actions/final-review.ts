@@ -1,6 +1,6 @@
 import { MAX_ID_LENGTH, MAX_STATEMENT_LENGTH } from '../../limits';
 import { evaluationFigures } from '../evaluation-figures';
-import { text } from '../../checks';
+import { text } from '../../common/checks';
 import { validateValues } from '../field-checks';
 import { isDrafter, isLeadership } from '../permissions';
 import { Phase } from '../phase';

@@ -1,5 +1,5 @@
 import { MAX_ANNUAL_PLAN_YEAR, MAX_TITLE_LENGTH, MIN_ANNUAL_PLAN_YEAR } from '../../limits';
-import { text } from '../../checks';
+import { text } from '../../common/checks';
 import { validateTasks, validateValues } from '../field-checks';
 import { isDrafter, mayInspect } from '../permissions';
 import { Phase } from '../phase';

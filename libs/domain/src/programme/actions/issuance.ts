@@ -8,7 +8,7 @@ import {
 } from '../../limits';
 import { isDecimal } from '../../targets/decimal.util';
 import { TargetGoal, validateGoal } from '../../targets/target-achievement';
-import { text } from '../../checks';
+import { text } from '../../common/checks';
 import { calendarDate, ids, validateTasks } from '../field-checks';
 import { isDrafter } from '../permissions';
 import { Phase } from '../phase';

@@ -1,5 +1,5 @@
 import { MAX_SURVEYORS } from '../../limits';
-import { text } from '../../checks';
+import { text } from '../../common/checks';
 import { ids } from '../field-checks';
 import { isDrafter } from '../permissions';
 import { Phase } from '../phase';

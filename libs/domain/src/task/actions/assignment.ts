@@ -1,4 +1,4 @@
-import { text } from '../../checks';
+import { text } from '../../common/checks';
 import { MAX_ID_LENGTH, MAX_REASON_LENGTH } from '../../limits';
 import { forbidden, invalid } from '../../programme/refusal';
 import { requireStatus, WORKING } from '../task-checks';

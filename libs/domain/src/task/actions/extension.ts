@@ -1,5 +1,5 @@
 import type { WorkingCalendar } from '../../calendar/working-calendar';
-import { text } from '../../checks';
+import { text } from '../../common/checks';
 import { MAX_EXTENSION_WORKING_DAYS, MAX_REASON_LENGTH } from '../../limits';
 import { forbidden, invalid, Refusal, wrongPhase } from '../../programme/refusal';
 import { requireStatus, WORKING } from '../task-checks';

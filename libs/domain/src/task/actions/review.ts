@@ -1,4 +1,4 @@
-import { text } from '../../checks';
+import { text } from '../../common/checks';
 import { MAX_STATEMENT_LENGTH } from '../../limits';
 import { forbidden } from '../../programme/refusal';
 import { requireStatus } from '../task-checks';

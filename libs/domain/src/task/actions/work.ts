@@ -1,5 +1,5 @@
 import { evidence, requireStatus, WORKING } from '../task-checks';
-import { text } from '../../checks';
+import { text } from '../../common/checks';
 import { invalid } from '../../programme/refusal';
 import { onlyResponsible } from '../task-permissions';
 import { TaskStatus } from '../task-state';

@@ -1,4 +1,4 @@
-import { MAX_REMEMBERED_REQUEST_IDS } from './programme/programme-state';
+import { MAX_REMEMBERED_REQUEST_IDS } from '../programme/programme-state';
 
 /** Remembers an applied request id, keeping the latest few, so a retried request has exactly one effect. */
 export function rememberRequestId(s: { appliedRequestIds: string[] }, requestId: string): void {

@@ -1,5 +1,5 @@
-import { MAX_FREE_TEXT_LENGTH } from './limits';
-import { invalid, Refusal } from './programme/refusal';
+import { MAX_FREE_TEXT_LENGTH } from '../limits';
+import { invalid, Refusal } from '../programme/refusal';
 
 /** A required text field: not blank, at most `max` characters. */
 export function text(value: unknown, field: string, max = MAX_FREE_TEXT_LENGTH): Refusal | null {
