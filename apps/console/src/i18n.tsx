@@ -1,7 +1,7 @@
 import { createContext, ReactNode, useContext, useState } from 'react';
 // Labels shared with the API and the reports: one Vietnamese term per domain name (docs/glossary.md).
 import { PHASE_LABEL_VI } from '../../../libs/domain/src/programme/phase';
-import { REVIEW_KIND_VI } from '../../../libs/domain/src/programme/programme-actions';
+import { REVIEW_KIND_VI } from '../../../libs/domain/src/programme/reviews';
 
 /** User-facing text: Vietnamese by default (the terms of docs/glossary.md), English on request. */
 const vi = {

@@ -12,6 +12,7 @@ export {
   vnDateOf,
   VN_OFFSET_MS,
 } from './time/iso-duration';
+export * from './limits';
 export { isDecimal, compareDecimal } from './targets/decimal.util';
 export {
   Comparator,
@@ -33,29 +34,22 @@ export type { ProgrammeTemplate } from './programme/programme-template';
 export type { Refusal, RefusalKind } from './programme/refusal';
 export { RefusalError, forbidden, invalid, wrongPhase } from './programme/refusal';
 export * from './programme/programme-state';
+export { PROGRAMME_ACTIONS, initialState, validateAction, applyAction } from './programme/programme-actions';
+export type { ProgrammeAction, ProgrammeActionName, ActionPayloads } from './programme/programme-actions';
+export type { ProgrammeEffect } from './programme/programme-effect';
+export type { TargetInput } from './programme/actions/issuance';
+export { closeConsultationAtDeadline } from './programme/actions/consultation';
+export { enterPhase } from './programme/phase-transitions';
 export {
-  PROGRAMME_ACTIONS,
-  initialState,
-  validateAction,
-  applyAction,
-  enterPhase,
   openReview,
   closeReview,
   latestClosedReview,
-  closeConsultationAtDeadline,
   reviewReporters,
-  allTasks,
   reviewKind,
-  awaiting,
   REVIEW_KIND_VI,
-} from './programme/programme-actions';
-export type {
-  ProgrammeAction,
-  ProgrammeActionName,
-  ActionPayloads,
-  ProgrammeEffect,
-  TargetInput,
-} from './programme/programme-actions';
+} from './programme/reviews';
+export { allTasks } from './programme/responsibilities';
+export { awaiting } from './programme/awaiting';
 export * as calendar from './calendar';
 export { TaskBucket, TASK_BUCKETS, taskBucket } from './task/task-buckets';
 export type { BucketFacts } from './task/task-buckets';
@@ -69,17 +63,11 @@ export type {
   ExtensionRequest,
   Reassignment,
 } from './task/task-state';
-export {
-  TASK_ACTIONS,
-  initialTaskState,
-  assignmentEffects,
-  validateTaskAction,
-  applyTaskAction,
-  timerEffects,
-  pendingExtension,
-  requestedDueAt,
-} from './task/task-actions';
-export type { TaskAction, TaskActionName, TaskActionPayloads, TaskEffect } from './task/task-actions';
+export { TASK_ACTIONS, initialTaskState, validateTaskAction, applyTaskAction } from './task/task-actions';
+export type { TaskAction, TaskActionName, TaskActionPayloads } from './task/task-actions';
+export { assignmentEffects, timerEffects } from './task/task-effects';
+export type { TaskEffect } from './task/task-effects';
+export { pendingExtension, requestedDueAt } from './task/actions/extension';
 export {
   DEFAULT_WORKING_CALENDAR,
   dueInWorkingDays,
@@ -90,29 +78,35 @@ export {
 export type { TaskTimer } from './task/task-schedule';
 export { programmeTaskId, recordTaskOutcome, taskFigures } from './programme/task-outcomes';
 export {
-  BreakthroughPhase,
   BREAKTHROUGH_ACTIONS,
-  breakthroughTaskId,
-  initialBreakthroughState,
-  validateBreakthroughSetup,
   validateBreakthroughAction,
   applyBreakthroughAction,
-  closeRegistration,
-  closeAppraisal,
-  evaluateAtYearEnd,
-  breakthroughReminder,
-  recordBreakthroughOutcome,
 } from './breakthrough/breakthrough-cycle';
 export type {
-  BreakthroughSetup,
-  BreakthroughState,
   BreakthroughAction,
   BreakthroughActionName,
   BreakthroughPayloads,
+} from './breakthrough/breakthrough-cycle';
+export {
+  BreakthroughPhase,
+  breakthroughTaskId,
+  initialBreakthroughState,
+  validateBreakthroughSetup,
+} from './breakthrough/breakthrough-state';
+export type {
+  BreakthroughSetup,
+  BreakthroughState,
   BreakthroughEffect,
   BreakthroughSummary,
   Registration,
   RegistrationStatus,
   AppraisalDecision,
   BreakthroughResult,
-} from './breakthrough/breakthrough-cycle';
+} from './breakthrough/breakthrough-state';
+export {
+  closeRegistration,
+  closeAppraisal,
+  evaluateAtYearEnd,
+  breakthroughReminder,
+  recordBreakthroughOutcome,
+} from './breakthrough/breakthrough-deadlines';

@@ -1,17 +1,13 @@
 import { Actor } from '../org/actor';
 import { Role } from '../org/roles';
+import { applyBreakthroughAction, BreakthroughAction, validateBreakthroughAction } from './breakthrough-cycle';
+import { breakthroughReminder, evaluateAtYearEnd, recordBreakthroughOutcome } from './breakthrough-deadlines';
 import {
-  applyBreakthroughAction,
-  BreakthroughAction,
   BreakthroughSetup,
   BreakthroughState,
-  breakthroughReminder,
-  evaluateAtYearEnd,
   initialBreakthroughState,
-  recordBreakthroughOutcome,
-  validateBreakthroughAction,
   validateBreakthroughSetup,
-} from './breakthrough-cycle';
+} from './breakthrough-state';
 
 const HEAD = (i: number): Actor => ({ personId: `head-${i}`, unitId: `unit-${i}`, roles: [Role.HEAD] });
 const BTV: Actor = { personId: 'btv-1', unitId: 'hd-btv', roles: [Role.STANDING_COMMITTEE] };

@@ -1,8 +1,10 @@
+import { MAX_DECIMAL_FRACTION_DIGITS, MAX_DECIMAL_INTEGER_DIGITS } from '../limits';
+
 /**
  * Target values are decimals kept as strings end to end (Postgres `numeric`), never floats.
  * Comparison scales both sides to the same number of fractional digits and compares BigInts.
  */
-const DECIMAL = /^-?\d{1,15}(\.\d{1,6})?$/;
+const DECIMAL = new RegExp(`^-?\\d{1,${MAX_DECIMAL_INTEGER_DIGITS}}(\\.\\d{1,${MAX_DECIMAL_FRACTION_DIGITS}})?$`);
 
 export function isDecimal(value: unknown): value is string {
   return typeof value === 'string' && DECIMAL.test(value);

@@ -1,6 +1,7 @@
 import { Actor } from '../org/actor';
 import { Role } from '../org/roles';
-import { applyTaskAction, initialTaskState, TaskAction, timerEffects, validateTaskAction } from './task-actions';
+import { applyTaskAction, initialTaskState, TaskAction, validateTaskAction } from './task-actions';
+import { timerEffects } from './task-effects';
 import { dueInWorkingDays, offsetAfter, offsetBefore, taskTimers } from './task-schedule';
 import { TaskSetup, TaskState, TaskStatus } from './task-state';
 

@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { TEMPLATES } from '@app/domain';
+import { MAX_ID_LENGTH, MAX_TITLE_LENGTH, MIN_TITLE_LENGTH, TEMPLATES } from '@app/domain';
 
 /** Opens a committee's yearly breakthrough cycle: the registration window and the appraisal deadline. */
 export class StartCycleDto {
   @ApiProperty({ example: 'hg-tu' })
   @IsString()
-  @Length(1, 100)
+  @Length(1, MAX_ID_LENGTH)
   unitId: string;
 
   @ApiProperty({ example: 2027 })
@@ -17,7 +17,7 @@ export class StartCycleDto {
 
   @ApiProperty({ example: 'Việc đột phá năm 2027' })
   @IsString()
-  @Length(3, 500)
+  @Length(MIN_TITLE_LENGTH, MAX_TITLE_LENGTH)
   title: string;
 
   @ApiProperty({ example: '2027-01-15T17:00:00+07:00' })
@@ -31,13 +31,13 @@ export class StartCycleDto {
   @ApiPropertyOptional({ example: 'hg-pbt' })
   @IsOptional()
   @IsString()
-  @Length(1, 100)
+  @Length(1, MAX_ID_LENGTH)
   memberInChargeId?: string;
 
   @ApiPropertyOptional({ example: 'party-building' })
   @IsOptional()
   @IsString()
-  @Length(1, 100)
+  @Length(1, MAX_ID_LENGTH)
   fieldGroup?: string;
 
   @ApiPropertyOptional({

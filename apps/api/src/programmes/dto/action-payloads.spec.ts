@@ -1,5 +1,18 @@
 import 'reflect-metadata';
-import { PROGRAMME_ACTIONS } from '@app/domain';
+import {
+  MAX_DECIMAL_LENGTH,
+  MAX_DOCUMENT_NUMBER_LENGTH,
+  MAX_FREE_TEXT_LENGTH,
+  MAX_INVITEES,
+  MAX_PROGRAMME_ID_LENGTH,
+  MAX_REASON_LENGTH,
+  MAX_REFERENCE_LENGTH,
+  MAX_STATEMENT_LENGTH,
+  MAX_SURVEYORS,
+  MAX_TITLE_LENGTH,
+  PROGRAMME_ACTIONS,
+  ProgrammeActionName,
+} from '@app/domain';
 import { ACTION_PAYLOADS, payloadShapeErrors } from './action-payloads';
 
 describe('payloadShapeErrors', () => {
@@ -62,5 +75,54 @@ describe('payloadShapeErrors', () => {
     expect(payloadShapeErrors('assignSurveyors', { surveyorIds: [] })).toEqual([
       'payload.surveyorIds must contain at least 1 elements',
     ]);
+  });
+});
+
+describe('payload limits are the domain limits', () => {
+  const text = (n: number) => 'x'.repeat(n);
+  const ids = (n: number) => Array.from({ length: n }, (_, i) => `p${i}`);
+  const issue = (targetName: string, goal = '7') => ({
+    documentNumber: '1-CTr/TU',
+    issuedOn: '2021-09-15',
+    targets: [
+      { code: 'G', name: targetName, unit: '%', goal: { comparator: 'AT_LEAST', goal }, responsibleUnitId: 'u' },
+    ],
+    tasks: [],
+    solutions: [],
+    resources: [],
+  });
+  // [what, action, payload with a text or list of length n, the limit]
+  const cases: Array<[string, ProgrammeActionName, (n: number) => Record<string, unknown>, number]> = [
+    ['survey findings', 'submitSurveyFindings', (n) => ({ text: text(n) }), MAX_FREE_TEXT_LENGTH],
+    ['draft text', 'submitDraft', (n) => ({ text: text(n), changeNote: 'v1' }), MAX_FREE_TEXT_LENGTH],
+    [
+      'draft document reference',
+      'submitDraft',
+      (n) => ({ documentRef: text(n), changeNote: 'v1' }),
+      MAX_REFERENCE_LENGTH,
+    ],
+    ['draft change note', 'submitDraft', (n) => ({ text: 'x', changeNote: text(n) }), MAX_REASON_LENGTH],
+    ['inspection findings', 'recordInspection', (n) => ({ findings: text(n) }), MAX_FREE_TEXT_LENGTH],
+    ['surveyors', 'assignSurveyors', (n) => ({ surveyorIds: ids(n) }), MAX_SURVEYORS],
+    ['invitees', 'openConsultation', (n) => ({ inviteeIds: ids(n) }), MAX_INVITEES],
+    ['reasons for sending back', 'sendBack', (n) => ({ reasons: text(n) }), MAX_STATEMENT_LENGTH],
+    ['document number', 'issue', (n) => ({ ...issue('G'), documentNumber: text(n) }), MAX_DOCUMENT_NUMBER_LENGTH],
+    ['target name', 'issue', (n) => issue(text(n)), MAX_TITLE_LENGTH],
+    ['target goal', 'issue', (n) => issue('G', '1'.repeat(n)), MAX_DECIMAL_LENGTH],
+    ['commendation', 'commend', (n) => ({ subjectKind: 'UNIT', subjectId: 'u', text: text(n) }), MAX_STATEMENT_LENGTH],
+    [
+      'evaluation comment',
+      'evaluate',
+      (n) => ({ subjectKind: 'UNIT', subjectId: 'u', rating: 'GOOD', comment: text(n) }),
+      MAX_STATEMENT_LENGTH,
+    ],
+    ['lesson', 'recordLessons', (n) => ({ lessons: [text(n)] }), MAX_STATEMENT_LENGTH],
+    ['reason for cancelling', 'cancel', (n) => ({ reason: text(n) }), MAX_REASON_LENGTH],
+    ['successor programme id', 'supersede', (n) => ({ reason: 'r', byProgrammeId: text(n) }), MAX_PROGRAMME_ID_LENGTH],
+  ];
+
+  it.each(cases)('%s: accepted at the limit, refused one past it', (_what, action, payload, limit) => {
+    expect(payloadShapeErrors(action, payload(limit))).toEqual([]);
+    expect(payloadShapeErrors(action, payload(limit + 1))).toHaveLength(1);
   });
 });

@@ -1,6 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { TEMPLATES } from '@app/domain';
+import {
+  MAX_ID_LENGTH,
+  MAX_PROGRAMME_ID_LENGTH,
+  MAX_TITLE_LENGTH,
+  MIN_PROGRAMME_ID_LENGTH,
+  MIN_TITLE_LENGTH,
+  PROGRAMME_ID_PATTERN,
+  TEMPLATES,
+} from '@app/domain';
 
 export class CreateProgrammeDto {
   @ApiPropertyOptional({
@@ -8,7 +16,9 @@ export class CreateProgrammeDto {
     example: 'hg-ctr-123-2021',
   })
   @IsOptional()
-  @Matches(/^[a-z0-9][a-z0-9-]{2,80}$/, { message: 'id must be 3-81 lowercase letters, digits or dashes' })
+  @Matches(PROGRAMME_ID_PATTERN, {
+    message: `id must be ${MIN_PROGRAMME_ID_LENGTH}-${MAX_PROGRAMME_ID_LENGTH} lowercase letters, digits or dashes`,
+  })
   id?: string;
 
   @ApiProperty({ enum: TEMPLATES.map((t) => t.id) })
@@ -17,22 +27,22 @@ export class CreateProgrammeDto {
 
   @ApiProperty({ example: 'Chương trình hành động thực hiện Nghị quyết 13-NQ/TW' })
   @IsString()
-  @Length(3, 500)
+  @Length(MIN_TITLE_LENGTH, MAX_TITLE_LENGTH)
   title: string;
 
   @ApiProperty({ example: 'hg-tu' })
   @IsString()
-  @Length(1, 100)
+  @Length(1, MAX_ID_LENGTH)
   issuingUnitId: string;
 
   @ApiProperty({ example: 'hg-pbt' })
   @IsString()
-  @Length(1, 100)
+  @Length(1, MAX_ID_LENGTH)
   memberInChargeId: string;
 
   @ApiProperty({ example: 'economy' })
   @IsString()
-  @Length(1, 100)
+  @Length(1, MAX_ID_LENGTH)
   fieldGroup: string;
 
   @ApiProperty({ example: '2020-2025' })
@@ -42,6 +52,6 @@ export class CreateProgrammeDto {
   @ApiPropertyOptional({ example: '13-NQ/TW' })
   @IsOptional()
   @IsString()
-  @Length(1, 100)
+  @Length(1, MAX_ID_LENGTH)
   implementsResolution?: string;
 }

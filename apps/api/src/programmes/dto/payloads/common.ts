@@ -1,0 +1,55 @@
+import { ArrayMaxSize, IsArray, IsObject, IsOptional, IsString, Length } from 'class-validator';
+import {
+  MAX_CODE_LENGTH,
+  MAX_COORDINATING_UNITS,
+  MAX_DATE_TIME_LENGTH,
+  MAX_FREE_TEXT_LENGTH,
+  MAX_ID_LENGTH,
+  MAX_TASK_TITLE_LENGTH,
+  MIN_DATE_TIME_LENGTH,
+} from '@app/domain';
+
+/** Payload shapes more than one phase uses. */
+
+export class EmptyPayload {}
+
+export class TextPayload {
+  @IsString()
+  @Length(1, MAX_FREE_TEXT_LENGTH)
+  text: string;
+}
+
+export class ValuesPayload extends TextPayload {
+  /** Target code → reported value (decimal text); the domain checks codes and numbers. */
+  @IsObject()
+  values: Record<string, string>;
+}
+
+/** A programme task, issued with the programme or added by an annual plan. */
+export class TaskDto {
+  @IsString()
+  @Length(1, MAX_CODE_LENGTH)
+  code: string;
+
+  @IsString()
+  @Length(1, MAX_TASK_TITLE_LENGTH)
+  title: string;
+
+  @IsString()
+  @Length(1, MAX_ID_LENGTH)
+  responsibleUnitId: string;
+
+  @IsString()
+  @Length(1, MAX_ID_LENGTH)
+  responsiblePersonId: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_COORDINATING_UNITS)
+  @IsString({ each: true })
+  coordinatingUnitIds?: string[];
+
+  @IsString()
+  @Length(MIN_DATE_TIME_LENGTH, MAX_DATE_TIME_LENGTH)
+  dueAt: string;
+}

@@ -1,0 +1,30 @@
+import type { Actor } from '../../org/actor';
+import type { ProgrammeEffect } from '../programme-effect';
+import type { ProgrammeState } from '../programme-state';
+import type { ProgrammeTemplate } from '../programme-template';
+import type { Refusal } from '../refusal';
+
+/** What applying an action has at hand. */
+export interface ActionContext {
+  s: ProgrammeState;
+  t: ProgrammeTemplate;
+  actor: Actor;
+  now: Date;
+  /** `now` as ISO text: the time every record of the action carries. */
+  at: string;
+  /** The actor's person id. */
+  by: string;
+  /** The action's audit row, named after the action. */
+  audit(after: Record<string, unknown>, before?: Record<string, unknown> | null): ProgrammeEffect;
+}
+
+/** One staff action: its check and its change, side by side. */
+export interface ActionRule<P> {
+  /** Pure, no mutation: the first reason to refuse, or null. */
+  validate(s: ProgrammeState, actor: Actor, payload: P, now: Date): Refusal | null;
+  /** Mutates the state and returns what to record and tell, in order; only after `validate` returned null. */
+  apply(c: ActionContext, payload: P): ProgrammeEffect[];
+}
+
+/** The rules of a group of actions, one per payload type. */
+export type ActionRules<Payloads> = { [K in keyof Payloads]: ActionRule<Payloads[K]> };

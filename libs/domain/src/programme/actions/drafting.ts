@@ -1,0 +1,102 @@
+import { MAX_INVITEES, MAX_REASON_LENGTH, MAX_REFERENCE_LENGTH } from '../../limits';
+import { addIsoDuration } from '../../time/iso-duration';
+import { text } from '../../common/checks';
+import { ids } from '../field-checks';
+import { isDrafter } from '../permissions';
+import { Phase } from '../phase';
+import { enterPhase, requirePhase } from '../phase-transitions';
+import type { ConsultationRound } from '../programme-state';
+import { forbidden, invalid, wrongPhase } from '../refusal';
+import type { ActionRules } from './action-rule';
+
+export interface DraftingPayloads {
+  submitDraft: { text?: string; documentRef?: string; changeNote: string };
+  openConsultation: { inviteeIds: string[]; deadline?: string };
+  submitForApproval: Record<string, never>;
+}
+
+export const draftingActions: ActionRules<DraftingPayloads> = {
+  submitDraft: {
+    validate: (s, actor, p) => {
+      const bad =
+        requirePhase(s, 'submitting a draft', Phase.DRAFTING) ??
+        (isDrafter(s, actor) ? null : forbidden('only the drafting team submits drafts'));
+      if (bad) return bad;
+      const { text: body, documentRef, changeNote } = p;
+      if (!body && !documentRef) return invalid('a draft needs its text or a document reference');
+      return (
+        (body !== undefined ? text(body, 'text') : null) ??
+        (documentRef !== undefined ? text(documentRef, 'documentRef', MAX_REFERENCE_LENGTH) : null) ??
+        text(changeNote, 'changeNote', MAX_REASON_LENGTH)
+      );
+    },
+    apply: ({ s, at, by, audit }, p) => {
+      const version = s.drafts.length + 1;
+      s.drafts.push({
+        version,
+        text: p.text ?? null,
+        documentRef: p.documentRef ?? null,
+        changeNote: p.changeNote,
+        by,
+        at,
+      });
+      return [audit({ version, documentRef: p.documentRef ?? null, changeNote: p.changeNote })];
+    },
+  },
+
+  openConsultation: {
+    validate: (s, actor, p, now) => {
+      const bad =
+        requirePhase(s, 'opening a consultation round', Phase.DRAFTING) ??
+        (isDrafter(s, actor) ? null : forbidden('only the drafting team opens consultation')) ??
+        (s.drafts.length > 0 ? null : wrongPhase('there is no draft to consult on yet')) ??
+        ids(p.inviteeIds, 'inviteeIds', 1, MAX_INVITEES);
+      if (bad) return bad;
+      if (p.deadline !== undefined) {
+        const t = Date.parse(p.deadline);
+        if (Number.isNaN(t)) return invalid('deadline must be a date-time');
+        if (t <= now.getTime()) return invalid('deadline must be in the future');
+      }
+      return null;
+    },
+    apply: ({ s, t, now, at, by, audit }, p) => {
+      const deadline = p.deadline
+        ? new Date(p.deadline).toISOString()
+        : addIsoDuration(now, t.consultationWindow).toISOString();
+      const round: ConsultationRound = {
+        no: s.consultations.length + 1,
+        inviteeIds: p.inviteeIds,
+        deadline,
+        openedAt: at,
+        opinions: {},
+        closedAt: null,
+        silentIds: [],
+      };
+      s.consultations.push(round);
+      return [
+        audit({ round: round.no, invitees: round.inviteeIds.length, deadline }),
+        // The round's own deadline governs this phase.
+        ...enterPhase(s, t, Phase.CONSULTATION, now, by, `consultation round ${round.no} opened`, deadline),
+        {
+          type: 'notify',
+          kind: 'CONSULTATION_INVITATION',
+          recipientIds: round.inviteeIds,
+          params: { title: s.setup.title, round: round.no, deadline, draftVersion: s.drafts.length },
+        },
+      ];
+    },
+  },
+
+  submitForApproval: {
+    validate: (s, actor) =>
+      requirePhase(s, 'submitting for approval', Phase.DRAFTING) ??
+      (isDrafter(s, actor) ? null : forbidden('only the drafting team submits for approval')) ??
+      (s.consultations.some((r) => r.closedAt)
+        ? null
+        : wrongPhase('the draft has not been through a consultation round')),
+    apply: ({ s, t, now, by, audit }) => [
+      audit({ draftVersion: s.drafts.length }),
+      ...enterPhase(s, t, Phase.APPROVAL, now, by, 'submitted for approval'),
+    ],
+  },
+};

@@ -1,0 +1,89 @@
+import { MAX_ANNUAL_PLAN_YEAR, MAX_TITLE_LENGTH, MIN_ANNUAL_PLAN_YEAR } from '../../limits';
+import { text } from '../../common/checks';
+import { validateTasks, validateValues } from '../field-checks';
+import { isDrafter, mayInspect } from '../permissions';
+import { Phase } from '../phase';
+import { requirePhase } from '../phase-transitions';
+import type { ProgrammeTask } from '../programme-state';
+import { forbidden, invalid, wrongPhase } from '../refusal';
+import { allTasks } from '../responsibilities';
+import { reviewBySeq } from '../reviews';
+import type { ActionRules } from './action-rule';
+
+export interface ImplementationPayloads {
+  /** Tasks added by the plan start task workflows like those issued with the programme. */
+  addAnnualPlan: { year: number; title: string; items: string[]; tasks?: ProgrammeTask[] };
+  submitReviewReport: { reviewSeq: number; text: string; values: Record<string, string> };
+  recordInspection: { findings: string; unitId?: string | null };
+}
+
+export const implementationActions: ActionRules<ImplementationPayloads> = {
+  addAnnualPlan: {
+    validate: (s, actor, p) => {
+      const bad =
+        requirePhase(s, 'adding an annual plan', Phase.IMPLEMENTATION) ??
+        (isDrafter(s, actor) ? null : forbidden('only the issuing committee office adds annual plans'));
+      if (bad) return bad;
+      const { year, title, items } = p;
+      if (!Number.isInteger(year) || year < MIN_ANNUAL_PLAN_YEAR || year > MAX_ANNUAL_PLAN_YEAR)
+        return invalid('year must be a year such as 2024');
+      if (s.implementation.annualPlans.some((pl) => pl.year === year))
+        return wrongPhase(`an annual plan for ${year} exists already`);
+      const tasks = p.tasks ?? [];
+      const taken = new Set(allTasks(s).map((t) => t.code));
+      const clash = Array.isArray(tasks) ? tasks.find((t) => taken.has(t?.code)) : undefined;
+      return (
+        text(title, 'title', MAX_TITLE_LENGTH) ??
+        (Array.isArray(items) && items.length > 0 && items.every((i) => typeof i === 'string' && i.trim())
+          ? null
+          : invalid('items must be a non-empty list of texts')) ??
+        validateTasks(tasks) ??
+        (clash ? invalid(`task code ${clash.code} is used already in this programme`) : null)
+      );
+    },
+    apply: ({ s, at, by, audit }, p) => {
+      s.implementation.annualPlans.push({
+        by,
+        at,
+        year: p.year,
+        title: p.title,
+        items: p.items,
+        tasks: (p.tasks ?? []).map((x) => ({ ...x, coordinatingUnitIds: x.coordinatingUnitIds ?? [] })),
+      });
+      return [audit({ year: p.year, items: p.items.length })];
+    },
+  },
+
+  submitReviewReport: {
+    validate: (s, actor, p, now) => {
+      const bad = requirePhase(s, 'reporting to a review', Phase.IMPLEMENTATION);
+      if (bad) return bad;
+      const review = reviewBySeq(s, p.reviewSeq);
+      if (!review) return invalid(`there is no review number ${p.reviewSeq}`);
+      if (review.closedAt) return wrongPhase(`review ${review.periodLabel} is closed`);
+      if (Date.parse(review.opensAt) > now.getTime()) return wrongPhase(`review ${review.periodLabel} is not open yet`);
+      if (!review.expectedUnitIds.includes(actor.unitId))
+        return forbidden('your unit is not asked to report to this review');
+      return text(p.text, 'text') ?? validateValues(s, p.values);
+    },
+    apply: ({ s, actor, at, by, audit }, p) => {
+      const review = reviewBySeq(s, p.reviewSeq)!;
+      const before = review.reports[actor.unitId] ? { values: review.reports[actor.unitId].values } : null;
+      review.reports[actor.unitId] = { unitId: actor.unitId, text: p.text, values: p.values, by, at };
+      return [audit({ review: review.seq, unitId: actor.unitId, values: p.values }, before)];
+    },
+  },
+
+  recordInspection: {
+    validate: (s, actor, p) =>
+      requirePhase(s, 'recording an inspection', Phase.IMPLEMENTATION, Phase.FINAL_REVIEW) ??
+      (mayInspect(s, actor)
+        ? null
+        : forbidden('only the inspection commission or the member in charge records inspections')) ??
+      text(p.findings, 'findings'),
+    apply: ({ s, at, by, audit }, p) => {
+      s.implementation.inspections.push({ by, at, findings: p.findings, unitId: p.unitId ?? null });
+      return [audit({ unitId: p.unitId ?? null })];
+    },
+  },
+};

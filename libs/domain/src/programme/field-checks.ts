@@ -1,0 +1,59 @@
+import { MAX_CODE_LENGTH, MAX_COORDINATING_UNITS, MAX_ID_LENGTH, MAX_TASK_TITLE_LENGTH, MAX_TASKS } from '../limits';
+import { text } from '../common/checks';
+import { isDecimal } from '../targets/decimal.util';
+import type { ProgrammeState, ProgrammeTask } from './programme-state';
+import { invalid, Refusal } from './refusal';
+
+/** Checks of payload fields: pure, each returns the first reason to refuse, or null. */
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function ids(value: unknown, field: string, min: number, max: number): Refusal | null {
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || v === ''))
+    return invalid(`${field} must be a list of ids`);
+  if (value.length < min) return invalid(`${field} needs at least ${min}`);
+  if (value.length > max) return invalid(`${field} has more than ${max} entries`);
+  if (new Set(value).size !== value.length) return invalid(`${field} has duplicates`);
+  return null;
+}
+
+export function calendarDate(value: unknown, field: string): Refusal | null {
+  if (typeof value !== 'string' || !ISO_DATE.test(value)) return invalid(`${field} must be a date like 2024-03-31`);
+  const d = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value)
+    return invalid(`${field} ${value} is not a real date`);
+  return null;
+}
+
+export function validateTasks(tasks: ProgrammeTask[]): Refusal | null {
+  if (!Array.isArray(tasks) || tasks.length > MAX_TASKS) return invalid(`tasks must be a list of at most ${MAX_TASKS}`);
+  const codes = new Set<string>();
+  for (const [i, t] of tasks.entries()) {
+    const where = `tasks[${i}]`;
+    if (typeof t !== 'object' || t === null) return invalid(`${where} must be an object`);
+    const bad =
+      text(t.code, `${where}.code`, MAX_CODE_LENGTH) ??
+      text(t.title, `${where}.title`, MAX_TASK_TITLE_LENGTH) ??
+      text(t.responsibleUnitId, `${where}.responsibleUnitId`, MAX_ID_LENGTH) ??
+      text(t.responsiblePersonId, `${where}.responsiblePersonId`, MAX_ID_LENGTH) ??
+      ids(t.coordinatingUnitIds ?? [], `${where}.coordinatingUnitIds`, 0, MAX_COORDINATING_UNITS);
+    if (bad) return bad;
+    if (codes.has(t.code)) return invalid(`task code ${t.code} appears twice`);
+    codes.add(t.code);
+    if (typeof t.dueAt !== 'string' || Number.isNaN(Date.parse(t.dueAt)))
+      return invalid(`${where}.dueAt must be a date-time`);
+  }
+  return null;
+}
+
+/** Reported values: known target codes mapped to decimals. */
+export function validateValues(s: ProgrammeState, values: Record<string, string>): Refusal | null {
+  if (typeof values !== 'object' || values === null || Array.isArray(values))
+    return invalid('values must map target codes to numbers');
+  const known = new Set((s.issuance?.targets ?? []).map((t) => t.code));
+  for (const [code, v] of Object.entries(values)) {
+    if (!known.has(code)) return invalid(`unknown target code ${code}`);
+    if (!isDecimal(v)) return invalid(`value of ${code} must be a decimal number such as 7.2`);
+  }
+  return null;
+}
