@@ -57,8 +57,8 @@ export type {
   TargetInput,
 } from './programme/programme-actions';
 export * as calendar from './calendar';
-export { TaskBucket, TASK_BUCKETS, taskBucket } from './task/task-buckets';
-export type { BucketFacts } from './task/task-buckets';
+export { TaskBucket, TASK_BUCKETS, taskBucket, withTotal, VN_TIME_ZONE } from './task/task-buckets';
+export type { BucketFacts, TaskBucketCounts } from './task/task-buckets';
 export { TaskStatus, OPEN_TASK_STATUSES, isTaskClosed } from './task/task-state';
 export type {
   TaskSetup,
