@@ -3,11 +3,11 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { CurrentPrincipal, Principal } from '../auth/principal';
-import { PageQuery } from '../common/page.query';
+import { OffsetPageQuery } from '../common/pagination.query';
 import { InboxService } from './inbox.service';
 import { NotificationPreferencesDto } from './notification-preferences.dto';
 
-class InboxQuery extends PageQuery {
+class InboxQuery extends OffsetPageQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
