@@ -5,21 +5,16 @@ import { ProgrammeEntity, TaskEntity } from '@app/persistence';
 import { programmeWorkflowId } from '@app/temporal';
 import type { Principal } from '../auth/principal';
 import { SqlParams } from '../common/sql-params';
-import {
-  assertMayCreateProgramme,
-  assertMayOpenCycle,
-  assertMayReassignInBulk,
-  reportWriterScope,
-  taskSupervisorScope,
-} from './rules';
+import * as rules from './rules';
 import { RowScope, Scope, SupervisorScope, UnitRow, UnitScopes } from './scope';
 import { programmeInScope, taskInScope, taskInvolving } from './scope-sql';
 
 /**
  * The one place that answers "may this person see or act on this programme, task, breakthrough
- * cycle, report or unit", for reads and for writes: services ask here before they read or act, so
- * a rule changes here and nowhere else. Write entry points resolve what is acted on and keep
- * today's rules (most writes are then judged by the workflow's update validator).
+ * cycle, report or unit": services ask here before they read or act, so a rule changes here and
+ * nowhere else. Write rules live here too, and only here: each write entry point resolves what is
+ * acted on and applies the rule writes have always had (none, for most staff actions, whose
+ * workflow update validator then decides who may do what).
  */
 @Injectable()
 export class AccessService {
@@ -84,12 +79,12 @@ export class AccessService {
 
   /** Generating a programme's review report: its supervisors and advisory staff (403), in scope (404). */
   async programmeForReport(principal: Principal, id: string): Promise<void> {
-    await this.supervisedProgramme(reportWriterScope(await this.scope(principal)), id);
+    await this.supervisedProgramme(rules.reportWriterScope(await this.scope(principal)), id);
   }
 
   /** Creating a programme for `issuingUnitId` (403 for anyone but its leadership and admins). */
   mayCreateProgramme(principal: Principal, issuingUnitId: string): void {
-    assertMayCreateProgramme(principal, issuingUnitId);
+    rules.assertMayCreateProgramme(principal, issuingUnitId);
   }
 
   /** A staff action on a programme: its workflow. Who may do what is the workflow's update validator's call. */
@@ -101,7 +96,7 @@ export class AccessService {
 
   /** Supervising tasks (buckets, drill-down): the caller's scope; 403 for someone who supervises nothing. */
   async taskSupervisorScope(principal: Principal): Promise<SupervisorScope> {
-    return taskSupervisorScope(await this.scope(principal));
+    return rules.taskSupervisorScope(await this.scope(principal));
   }
 
   /** The caller's own tasks (their inbox and badge): those they are responsible for. */
@@ -137,7 +132,7 @@ export class AccessService {
 
   /** Reassigning tasks in bulk at all (403 by role); which tasks: `tasksForBulkReassignment`. */
   mayReassignInBulk(principal: Principal): void {
-    assertMayReassignInBulk(principal);
+    rules.assertMayReassignInBulk(principal);
   }
 
   /** The condition on task alias `t` for the tasks the caller may reassign in bulk: those they supervise (403 if none). */
@@ -149,7 +144,7 @@ export class AccessService {
 
   /** Opening a cycle of the committee led by `leadershipUnitIds` (403 for anyone but its leadership and admins). */
   mayOpenCycle(principal: Principal, leadershipUnitIds: readonly string[]): void {
-    assertMayOpenCycle(principal, leadershipUnitIds);
+    rules.assertMayOpenCycle(principal, leadershipUnitIds);
   }
 
   /** A cycle's read-model row (404 unknown); every signed-in person may read one. */
