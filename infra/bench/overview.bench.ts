@@ -13,7 +13,7 @@ import { loadApiConfig } from '../../apps/api/src/api.config';
 import { hashPassword } from '../../apps/api/src/auth/auth.service';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { OverviewService } from '../../apps/api/src/supervision/overview.service';
-import { SupervisionScope } from '../../apps/api/src/supervision/supervision-scope.service';
+import type { Scope as SupervisionScope } from '../../apps/api/src/access';
 import { migrate, recreateDatabase } from '../../libs/persistence/src';
 import { formatMs, sampleLatency } from './stats';
 import { DevServer, startTemporalDevServer } from '../../test/utils/temporal-dev-server';

@@ -166,7 +166,13 @@ async function main(): Promise<void> {
     ).rows;
     const scope = subtree(units, 'hg-tu');
     // The service answers from task_count; check it against a plain GROUP BY over every task first.
-    const sql = bucketsFromCountsSql('unit');
+    const sql = bucketsFromCountsSql('unit', {
+      now: '$3',
+      where: (a) =>
+        `(${a}.issuing_unit_id = ANY($1) OR ${a}.responsible_unit_id = ANY($1)) AND ${a}.issuing_unit_id = $2`,
+      limit: '$4',
+      offset: '$5',
+    });
     const args = () => [scope, 'hg-tu', new Date(), 100, 0];
     const direct = await pg.query(sql, args());
     const plain = await pg.query(

@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { PersistenceModule } from '@app/persistence';
 import { TemporalModule } from '@app/temporal';
+import { AccessModule } from './access';
 import { AdminCalendarModule } from './admin-calendar/admin-calendar.module';
 import { AdminNotificationsModule } from './admin-notifications/admin-notifications.module';
 import { API_CONFIG, ApiConfig } from './api.config';
@@ -51,6 +52,7 @@ export class AppModule {
           connectTimeoutMs: config.STARTUP_TIMEOUT_MS,
         }),
         AuthModule,
+        AccessModule,
         HealthModule,
         ProgrammesModule,
         InboxModule,

@@ -51,8 +51,8 @@ export {
 export { allTasks } from './programme/responsibilities';
 export { awaiting } from './programme/awaiting';
 export * as calendar from './calendar';
-export { TaskBucket, TASK_BUCKETS, taskBucket } from './task/task-buckets';
-export type { BucketFacts } from './task/task-buckets';
+export { TaskBucket, TASK_BUCKETS, taskBucket, withTotal, VN_TIME_ZONE } from './task/task-buckets';
+export type { BucketFacts, TaskBucketCounts } from './task/task-buckets';
 export { TaskStatus, OPEN_TASK_STATUSES, isTaskClosed } from './task/task-state';
 export type {
   TaskSetup,

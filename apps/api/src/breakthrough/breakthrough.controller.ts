@@ -20,8 +20,8 @@ export class BreakthroughController {
 
   @Get(':unitId/:year')
   @ApiOperation({ summary: 'One cycle: read model plus live state (registrations, appraisals, outcomes)' })
-  get(@Param('unitId') unitId: string, @Param('year', ParseIntPipe) year: number) {
-    return this.breakthrough.get(unitId, year);
+  get(@Param('unitId') unitId: string, @Param('year', ParseIntPipe) year: number, @CurrentPrincipal() p: Principal) {
+    return this.breakthrough.get(unitId, year, p);
   }
 
   @Post(':unitId/:year/actions/:action')

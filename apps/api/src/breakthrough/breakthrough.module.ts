@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '../access';
 import { BreakthroughController } from './breakthrough.controller';
 import { BreakthroughService } from './breakthrough.service';
 
-@Module({ controllers: [BreakthroughController], providers: [BreakthroughService] })
+@Module({ imports: [AccessModule], controllers: [BreakthroughController], providers: [BreakthroughService] })
 export class BreakthroughModule {}

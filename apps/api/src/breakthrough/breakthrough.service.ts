@@ -1,11 +1,4 @@
-import {
-  BadRequestException,
-  ConflictException,
-  ForbiddenException,
-  Inject,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
@@ -17,7 +10,6 @@ import {
   DEFAULT_TASK_REMINDER_OFFSETS,
   DEFAULT_WORKING_CALENDAR,
   findTemplate,
-  hasRole,
   OrgTree,
   OrgUnitKind,
   Role,
@@ -32,6 +24,7 @@ import {
   breakthroughViewQuery,
   BreakthroughWorkflowInput,
 } from '@app/workflows/breakthrough/definitions';
+import { AccessService } from '../access';
 import { Principal, toActor } from '../auth/principal';
 import { ActionRequestDto } from '../common/action-request.dto';
 import { StartCycleDto } from './dto/start-cycle.dto';
@@ -43,6 +36,7 @@ export class BreakthroughService {
     private readonly temporal: Client,
     @Inject(TEMPORAL_OPTIONS) private readonly temporalOptions: TemporalOptions,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
   ) {}
 
   async start(dto: StartCycleDto, p: Principal): Promise<{ id: string; workflowId: string }> {
@@ -55,12 +49,7 @@ export class BreakthroughService {
       .filter((u) => u.parentId === unit.id && u.kind === OrgUnitKind.STANDING_COMMITTEE)
       .map((u) => u.id);
     const leadershipUnits = [unit.id, ...standingCommittees];
-    const mayOpen =
-      hasRole(p, Role.ADMIN) || (leadershipUnits.includes(p.unitId) && hasRole(p, Role.HEAD, Role.STANDING_COMMITTEE));
-    if (!mayOpen)
-      throw new ForbiddenException(
-        'only the head or the Standing Committee of the committee opens its breakthrough cycle',
-      );
+    this.access.mayOpenCycle(p, leadershipUnits);
     const appraisers: Array<{ id: string }> = await this.dataSource.query(
       `SELECT id FROM person WHERE unit_id = ANY($1) AND $2 = ANY(roles) AND active ORDER BY id`,
       [leadershipUnits, Role.STANDING_COMMITTEE],
@@ -101,11 +90,8 @@ export class BreakthroughService {
     return { id: `${unit.id}/${dto.year}`, workflowId };
   }
 
-  async get(unitId: string, year: number): Promise<{ cycle: unknown; live: BreakthroughView | null }> {
-    const [cycle] = await this.dataSource.query(`SELECT * FROM breakthrough_cycle WHERE id = $1`, [
-      `${unitId}/${year}`,
-    ]);
-    if (!cycle) throw new NotFoundException(`no breakthrough cycle ${unitId}/${year}`);
+  async get(unitId: string, year: number, p: Principal): Promise<{ cycle: unknown; live: BreakthroughView | null }> {
+    const cycle = await this.access.readableCycle(p, unitId, year);
     const live = await this.temporal.workflow
       .getHandle(breakthroughWorkflowId(unitId, year))
       .query(breakthroughViewQuery)
@@ -122,12 +108,9 @@ export class BreakthroughService {
   ): Promise<BreakthroughActionResult> {
     if (!(BREAKTHROUGH_ACTIONS as readonly string[]).includes(action))
       throw new NotFoundException(`unknown action ${action}; known: ${BREAKTHROUGH_ACTIONS.join(', ')}`);
-    const [cycle] = await this.dataSource.query(`SELECT workflow_id FROM breakthrough_cycle WHERE id = $1`, [
-      `${unitId}/${year}`,
-    ]);
-    if (!cycle) throw new NotFoundException(`no breakthrough cycle ${unitId}/${year}`);
+    const { workflowId } = await this.access.cycleForAction(p, unitId, year);
     return this.temporal.workflow
-      .getHandle(cycle.workflow_id)
+      .getHandle(workflowId)
       .executeUpdate(breakthroughUpdates[action as BreakthroughActionName] as never, {
         args: [{ actor: toActor(p), requestId: dto.requestId, payload: dto.payload }] as never,
         updateId: `${action}-${dto.requestId}`,

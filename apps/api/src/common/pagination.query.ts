@@ -2,24 +2,54 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
-/** page (1-based) and pageSize (at most 100), for list endpoints. */
-export class PageQuery {
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  page = 1;
-
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize = 20;
+/** One integer query parameter of a paged list: its default and bounds. */
+interface PagingParameter<Name extends string> {
+  name: Name;
+  default: number;
+  min: number;
+  max?: number;
 }
+
+/**
+ * The paging parameters of a list endpoint, as a query class to extend with the list's own filters.
+ * Each parameter is optional, a whole number within its bounds, and takes its default when absent.
+ */
+function pagingQuery<Name extends string>(
+  parameters: ReadonlyArray<PagingParameter<Name>>,
+): new () => Record<Name, number> {
+  class Paging {
+    constructor() {
+      Object.assign(this, Object.fromEntries(parameters.map((p) => [p.name, p.default])));
+    }
+  }
+  for (const p of parameters) {
+    const decorators: PropertyDecorator[] = [
+      ApiPropertyOptional({ type: 'integer', default: p.default, minimum: p.min, maximum: p.max }),
+      IsOptional(),
+      Type(() => Number),
+      IsInt(),
+      Min(p.min),
+      ...(p.max === undefined ? [] : [Max(p.max)]),
+    ];
+    // Last first, as decorators written above a property are applied: validation messages keep their order.
+    for (const decorate of decorators.reverse()) decorate(Paging.prototype, p.name);
+  }
+  return Paging as unknown as new () => Record<Name, number>;
+}
+
+/** `page` (from 1) and `pageSize` (default 20, at most 100): task and supervision lists. */
+export const PageQuery = pagingQuery([
+  { name: 'page', default: 1, min: 1, max: 100_000 },
+  { name: 'pageSize', default: 20, min: 1, max: 100 },
+]);
+export type PageQuery = InstanceType<typeof PageQuery>;
+
+/** `limit` (default 50, at most 200) and `offset` (items skipped): programme, inbox and admin lists. */
+export const OffsetPageQuery = pagingQuery([
+  { name: 'limit', default: 50, min: 1, max: 200 },
+  { name: 'offset', default: 0, min: 0 },
+]);
+export type OffsetPageQuery = InstanceType<typeof OffsetPageQuery>;
 
 export interface Page<T> {
   items: T[];

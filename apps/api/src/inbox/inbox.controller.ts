@@ -3,11 +3,11 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { CurrentPrincipal, Principal } from '../auth/principal';
-import { PageQuery } from '../common/page.query';
+import { OffsetPageQuery } from '../common/pagination.query';
 import { InboxService } from './inbox.service';
 import { NotificationPreferencesDto } from './notification-preferences.dto';
 
-class InboxQuery extends PageQuery {
+class InboxQuery extends OffsetPageQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
@@ -24,13 +24,13 @@ export class InboxController {
   @Get()
   @ApiOperation({ summary: 'My notifications, newest first' })
   list(@CurrentPrincipal() p: Principal, @Query() q: InboxQuery) {
-    return this.inbox.list(p.personId, q.limit, q.offset, q.unread === true);
+    return this.inbox.list(p, q.limit, q.offset, q.unread === true);
   }
 
   @Get('unread-count')
   @ApiOperation({ summary: 'How many of my notifications are unread (for a badge)' })
   unread(@CurrentPrincipal() p: Principal) {
-    return this.inbox.unreadCount(p.personId);
+    return this.inbox.unreadCount(p);
   }
 
   @Get('preferences')
@@ -48,12 +48,12 @@ export class InboxController {
   @Post(':id/read')
   @HttpCode(204)
   async markRead(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
-    await this.inbox.markRead(p.personId, id);
+    await this.inbox.markRead(p, id);
   }
 
   @Post('read-all')
   @HttpCode(200)
   markAll(@CurrentPrincipal() p: Principal) {
-    return this.inbox.markAllRead(p.personId);
+    return this.inbox.markAllRead(p);
   }
 }

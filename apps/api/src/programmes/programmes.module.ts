@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { SupervisionModule } from '../supervision/supervision.module';
+import { AccessModule } from '../access';
 import { ProgrammesController } from './programmes.controller';
 import { ProgrammesService } from './programmes.service';
 
-@Module({ imports: [SupervisionModule], controllers: [ProgrammesController], providers: [ProgrammesService] })
+@Module({ imports: [AccessModule], controllers: [ProgrammesController], providers: [ProgrammesService] })
 export class ProgrammesModule {}

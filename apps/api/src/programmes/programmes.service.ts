@@ -1,16 +1,9 @@
-import {
-  BadRequestException,
-  ConflictException,
-  ForbiddenException,
-  Inject,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
 import { Repository } from 'typeorm';
-import { findTemplate, hasRole, PROGRAMME_ACTIONS, ProgrammeActionName, Role } from '@app/domain';
+import { findTemplate, PROGRAMME_ACTIONS, ProgrammeActionName, Role } from '@app/domain';
 import {
   AuditEventEntity,
   OrgUnitEntity,
@@ -38,8 +31,9 @@ import {
   programmeViewQuery,
   ProgrammeWorkflowInput,
 } from '@app/workflows/programme/definitions';
+import { AccessService } from '../access';
 import { Principal, toActor } from '../auth/principal';
-import { SupervisionScopeService } from '../supervision/supervision-scope.service';
+import { SqlParams } from '../common/sql-params';
 import { payloadShapeErrors } from './dto/action-payloads';
 import { CreateProgrammeDto } from './dto/create-programme.dto';
 import { ListProgrammesQuery } from './dto/list-programmes.query';
@@ -82,7 +76,7 @@ export class ProgrammesService {
     @InjectRepository(ProgrammeTargetEntity) private readonly targets: Repository<ProgrammeTargetEntity>,
     @InjectRepository(ProgrammeReviewEntity) private readonly reviews: Repository<ProgrammeReviewEntity>,
     @InjectRepository(TargetValueEntity) private readonly targetValues: Repository<TargetValueEntity>,
-    private readonly scope: SupervisionScopeService,
+    private readonly access: AccessService,
   ) {}
 
   async create(dto: CreateProgrammeDto, principal: Principal): Promise<{ id: string; workflowId: string }> {
@@ -90,13 +84,7 @@ export class ProgrammesService {
     if (!template) throw new BadRequestException(`unknown template ${dto.templateId}`);
     const unit = await this.units.findOne({ where: { id: dto.issuingUnitId } });
     if (!unit) throw new BadRequestException(`unknown issuing unit ${dto.issuingUnitId}`);
-    const mayCreate =
-      hasRole(principal, Role.ADMIN) ||
-      (principal.unitId === unit.id && hasRole(principal, Role.HEAD, Role.ADVISORY_STAFF, Role.STANDING_COMMITTEE));
-    if (!mayCreate)
-      throw new ForbiddenException(
-        'only the head, the Standing Committee or advisory staff of the issuing committee create its programmes',
-      );
+    this.access.mayCreateProgramme(principal, unit.id);
     const member = await this.people.findOne({ where: { id: dto.memberInChargeId } });
     if (!member || !member.active) throw new BadRequestException(`unknown member in charge ${dto.memberInChargeId}`);
     const head = await this.people
@@ -151,7 +139,8 @@ export class ProgrammesService {
       throw new NotFoundException(`unknown action ${action}; known: ${PROGRAMME_ACTIONS.join(', ')}`);
     const shapeErrors = payloadShapeErrors(action as ProgrammeActionName, dto.payload);
     if (shapeErrors.length > 0) throw new BadRequestException(shapeErrors);
-    const handle = this.temporal.workflow.getHandle(programmeWorkflowId(id));
+    const { workflowId } = await this.access.programmeForAction(principal, id);
+    const handle = this.temporal.workflow.getHandle(workflowId);
     const update = programmeUpdates[action as ProgrammeActionName];
     try {
       return (await handle.executeUpdate(update as never, {
@@ -168,17 +157,8 @@ export class ProgrammesService {
     }
   }
 
-  /** The programme's read-model row, or 404 when it does not exist or lies outside what the caller may read. */
-  private async visible(id: string, principal: Principal): Promise<ProgrammeEntity> {
-    const programme = await this.programmes.findOne({ where: { id } });
-    const issuers = programme && (await this.scope.programmeIssuersVisibleTo(principal));
-    if (!programme || (issuers && !issuers.includes(programme.issuingUnitId)))
-      throw new NotFoundException(`programme ${id} not found`);
-    return programme;
-  }
-
   async get(id: string, principal: Principal): Promise<ProgrammeDetail> {
-    const programme = await this.visible(id, principal);
+    const programme = await this.access.readableProgramme(principal, id);
     const [phaseHistory, targets, reviews, targetValues] = await Promise.all([
       this.phaseHistory.find({ where: { programmeId: id }, order: { seq: 'ASC' } }),
       this.targets.find({ where: { programmeId: id }, order: { code: 'ASC' } }),
@@ -214,8 +194,8 @@ export class ProgrammesService {
         'p.latestReviewHeadline',
         'p.updatedAt',
       ]);
-    const issuers = await this.scope.programmeIssuersVisibleTo(principal);
-    if (issuers) qb.andWhere('p.issuing_unit_id = ANY(:issuers)', { issuers });
+    const readable = new SqlParams('readable');
+    qb.andWhere(await this.access.readableProgrammes(principal, 'p', readable), readable.byName());
     if (q.phase) qb.andWhere('p.phase = :phase', { phase: q.phase });
     if (q.issuingUnitId) qb.andWhere('p.issuing_unit_id = :unit', { unit: q.issuingUnitId });
     if (q.memberInChargeId) qb.andWhere('p.member_in_charge_id = :m', { m: q.memberInChargeId });
@@ -234,7 +214,7 @@ export class ProgrammesService {
   }
 
   async auditTrail(id: string, principal: Principal, limit = 200, offset = 0) {
-    await this.visible(id, principal);
+    await this.access.readableProgramme(principal, id);
     const [items, total] = await this.audit.findAndCount({
       where: { programmeId: id },
       order: { occurredAt: 'ASC', id: 'ASC' },

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { SupervisionModule } from '../supervision/supervision.module';
+import { AccessModule } from '../access';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 
 /** Generated review reports (DOCX), stored with their programme. */
 @Module({
-  imports: [SupervisionModule],
+  imports: [AccessModule],
   controllers: [ReportsController],
   providers: [ReportsService],
 })

@@ -12,7 +12,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { ReviewKind } from '@app/domain';
+import type { ReviewKind, TaskBucketCounts } from '@app/domain';
 
 /** Everything a review report states; gathered by ReportsService, laid out here. */
 export interface ReviewReportData {
@@ -25,13 +25,7 @@ export interface ReviewReportData {
   review: { seq: number; kind: ReviewKind; kindLabel: string; periodLabel: string; opensAt: string; closesAt: string };
   targets: Array<{ code: string; name: string; unit: string; goal: string; value: string | null; achievement: string }>;
   summary: { achievedOrExceeded: number; total: number };
-  buckets: {
-    DONE_ON_TIME: number;
-    DONE_LATE: number;
-    OPEN_WITHIN_DEADLINE: number;
-    OPEN_OVERDUE: number;
-    total: number;
-  };
+  buckets: TaskBucketCounts;
   unitReports: Array<{ unitName: string; text: string }>;
   low: Array<{ code: string; name: string; value: string | null; goal: string }>;
   causes: string[];

@@ -2,8 +2,8 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { taskBucketSql } from '@app/persistence/queries/task-buckets.sql';
-import { programmeInScope, SqlParams, taskInScope } from './scope-sql.util';
-import type { SupervisionScope } from './supervision-scope.service';
+import { programmeInScope, type Scope, taskInScope } from '../access';
+import { SqlParams } from '../common/sql-params';
 
 export interface LineageTarget {
   code: string;
@@ -66,7 +66,7 @@ export class LineageService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async lineage(
-    scope: SupervisionScope,
+    scope: Scope,
     q: { resolution?: string; programmeId?: string; taskId?: string; targetCode?: string },
     page: number,
     pageSize: number,
@@ -138,12 +138,7 @@ export class LineageService {
   }
 
   /** One programme in scope, narrowed to one task or one target when the question came from there. */
-  private async oneProgramme(
-    scope: SupervisionScope,
-    id: string,
-    now: Date,
-    only: { taskId?: string; targetCode?: string },
-  ) {
+  private async oneProgramme(scope: Scope, id: string, now: Date, only: { taskId?: string; targetCode?: string }) {
     const params = new SqlParams();
     const rows = await this.programmes(
       `p.id = ${params.add(id)} AND ${programmeInScope(scope, 'p', params)}`,
@@ -175,7 +170,7 @@ export class LineageService {
   }
 
   private async expand(
-    scope: SupervisionScope,
+    scope: Scope,
     rows: ProgrammeRow[],
     now: Date,
     only: { taskId?: string; targetCode?: string } = {},
@@ -211,7 +206,7 @@ export class LineageService {
   }
 
   private async tasks(
-    scope: SupervisionScope,
+    scope: Scope,
     programmeIds: string[] | null,
     now: Date,
     taskId?: string,

@@ -1,19 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { programmeInScope, SqlParams, taskInScope, termBounds, termMonths } from './scope-sql.util';
-import type { SupervisionScope } from './supervision-scope.service';
+import type { TaskBucketCounts } from '@app/domain';
+import { bucketCountsOf, countedTasksCte } from '@app/persistence/queries/task-buckets.sql';
+import { programmeInScope, type Scope, taskInScope } from '../access';
+import { SqlParams } from '../common/sql-params';
 
-/** Counts in the four tracking buckets, named as in `TaskBucket`, plus their total. */
-export interface BucketCounts {
-  DONE_ON_TIME: number;
-  DONE_LATE: number;
-  OPEN_WITHIN_DEADLINE: number;
-  OPEN_OVERDUE: number;
-  total: number;
-}
-
-export interface BucketRow extends BucketCounts {
+export interface BucketRow extends TaskBucketCounts {
   key: string | null;
   label: string | null;
 }
@@ -57,7 +50,7 @@ export interface Overview {
   asOf: string;
   programmesByPhase: Array<{ phase: string; count: number }>;
   tasks: {
-    total: BucketCounts;
+    total: TaskBucketCounts;
     byUnit: BucketRow[];
     byMemberInCharge: BucketRow[];
     byFieldGroup: BucketRow[];
@@ -91,17 +84,17 @@ const GROUPING = {
   unitMemberField: 0b0001,
 } as const;
 const TREND_MONTHS = 60;
-/** Months and due days are those of Vietnam, as in the term bounds. */
-const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
-function counts(r: GroupedRow): BucketCounts {
-  return {
-    DONE_ON_TIME: r.done_on_time,
-    DONE_LATE: r.done_late,
-    OPEN_WITHIN_DEADLINE: r.open_within_deadline,
-    OPEN_OVERDUE: r.open_overdue,
-    total: r.done_on_time + r.done_late + r.open_within_deadline + r.open_overdue,
-  };
+/** First and last moment of a term such as "2020-2025" (whole calendar years, Vietnam time). */
+function termBounds(term: string): { from: string; to: string } {
+  const [first, last] = term.split('-').map(Number);
+  return { from: `${first}-01-01T00:00:00+07:00`, to: `${last + 1}-01-01T00:00:00+07:00` };
+}
+
+/** The due months of a term such as "2020-2025": from its first January to the January after it. */
+function termMonths(term: string): { fromMonth: string; toMonth: string } {
+  const [first, last] = term.split('-').map(Number);
+  return { fromMonth: `${first}-01-01`, toMonth: `${last + 1}-01-01` };
 }
 
 /** The overview for a committee and term: plain indexed SQL over the read model. */
@@ -110,7 +103,7 @@ export class OverviewService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async overview(
-    scope: SupervisionScope,
+    scope: Scope,
     term: string | undefined,
     page: number,
     pageSize: number,
@@ -131,13 +124,13 @@ export class OverviewService {
     };
   }
 
-  private programmeConditions(scope: SupervisionScope, term: string | undefined, p: string, params: SqlParams): string {
+  private programmeConditions(scope: Scope, term: string | undefined, p: string, params: SqlParams): string {
     const where = [programmeInScope(scope, p, params)];
     if (term) where.push(`${p}.term = ${params.add(term)}`);
     return where.join(' AND ');
   }
 
-  async programmesByPhase(scope: SupervisionScope, term: string | undefined): Promise<Overview['programmesByPhase']> {
+  async programmesByPhase(scope: Scope, term: string | undefined): Promise<Overview['programmesByPhase']> {
     const params = new SqlParams();
     const rows: Array<{ phase: string; count: number }> = await this.dataSource.query(
       `SELECT p.phase, count(*)::int AS count FROM programme p WHERE ${this.programmeConditions(scope, term, 'p', params)}
@@ -148,47 +141,28 @@ export class OverviewService {
   }
 
   /**
-   * The four buckets grouped four ways at once (GROUPING SETS) over the counts of `task_count`, which
-   * triggers keep in step with `task`. Open tasks are counted there by due month: those of earlier
-   * months are overdue, of later months within deadline, and those of the current month that are
-   * already past due are read from `task` itself. A caller who sees only their own tasks is counted
-   * straight from `task` (a handful of rows, by the person index).
+   * The four buckets grouped four ways at once (GROUPING SETS) over the one bucket query (the counts
+   * of `task_count`, which triggers keep in step with `task`). A caller who sees only their own tasks
+   * is counted straight from `task` (a handful of rows, by the person index).
    */
-  async taskBuckets(scope: SupervisionScope, term: string | undefined, now: Date): Promise<Overview['tasks']> {
+  async taskBuckets(scope: Scope, term: string | undefined, now: Date): Promise<Overview['tasks']> {
     const params = new SqlParams();
-    const nowParam = `${params.add(now.toISOString())}::timestamptz`;
-    const monthStart = `date_trunc('month', ${nowParam} AT TIME ZONE '${TIME_ZONE}')`;
-    const thisMonth = `${monthStart}::date`;
-    const termTasks = (t: string) => {
+    const nowParam = params.add(now.toISOString());
+    const inTerm = (alias: 'c' | 't'): string => {
       if (!term) return 'TRUE';
-      const { from, to } = termBounds(term);
-      return `(${t}.programme_id IN (SELECT p.id FROM programme p WHERE p.term = ${params.add(term)})
-        OR (${t}.programme_id IS NULL AND ${t}.due_at >= ${params.add(from)} AND ${t}.due_at < ${params.add(to)}))`;
-    };
-    const openTask = (t: string) => `${t}.status NOT IN ('DONE','CANCELLED')`;
-    const taskKey = (t: string) =>
-      `${t}.responsible_unit_id, COALESCE(${t}.member_in_charge_id, ''), COALESCE(${t}.field_group, ''), date_trunc('month', ${t}.due_at AT TIME ZONE '${TIME_ZONE}')::date`;
-    let counted: string;
-    if (scope.kind === 'SELF') {
-      counted = `SELECT ${taskKey('t')},
-          (t.status = 'DONE' AND t.done_at <= t.due_at)::int, (t.status = 'DONE' AND t.done_at > t.due_at)::int,
-          (${openTask('t')} AND t.due_at >= ${nowParam})::int, (${openTask('t')} AND t.due_at < ${nowParam})::int
-        FROM task t WHERE ${taskInScope(scope, 't', params)} AND t.status <> 'CANCELLED' AND ${termTasks('t')}`;
-    } else {
-      let termCounts = 'TRUE';
-      if (term) {
+      if (alias === 'c') {
         const { fromMonth, toMonth } = termMonths(term);
-        termCounts = `(c.term = ${params.add(term)} OR (c.term = '' AND c.due_month >= ${params.add(fromMonth)}::date AND c.due_month < ${params.add(toMonth)}::date))`;
+        return `(c.term = ${params.add(term)} OR (c.term = '' AND c.due_month >= ${params.add(fromMonth)}::date AND c.due_month < ${params.add(toMonth)}::date))`;
       }
-      // The current month's open tasks start as within deadline; those already past due move to overdue.
-      counted = `SELECT c.responsible_unit_id, c.member_in_charge_id, c.field_group, c.due_month, c.done_on_time, c.done_late,
-          CASE WHEN c.due_month >= ${thisMonth} THEN c.open ELSE 0 END, CASE WHEN c.due_month < ${thisMonth} THEN c.open ELSE 0 END
-        FROM task_count c WHERE ${taskInScope(scope, 'c', params)} AND ${termCounts}
-        UNION ALL
-        SELECT ${taskKey('t')}, 0, 0, -1, 1
-        FROM task t WHERE ${taskInScope(scope, 't', params)} AND ${openTask('t')} AND ${termTasks('t')}
-          AND t.due_at >= (${monthStart} AT TIME ZONE '${TIME_ZONE}') AND t.due_at < ${nowParam}`;
-    }
+      const { from, to } = termBounds(term);
+      return `(t.programme_id IN (SELECT p.id FROM programme p WHERE p.term = ${params.add(term)})
+        OR (t.programme_id IS NULL AND t.due_at >= ${params.add(from)} AND t.due_at < ${params.add(to)}))`;
+    };
+    const counted = countedTasksCte({
+      now: nowParam,
+      where: (alias) => `${taskInScope(scope, alias, params)} AND ${inTerm(alias)}`,
+      fromTasks: scope.kind === 'SELF',
+    });
     const sums = (cast: string) =>
       ['done_on_time', 'done_late', 'open_within_deadline', 'open_overdue']
         .map((c) => `COALESCE(sum(${c}), 0)${cast} AS ${c}`)
@@ -196,7 +170,7 @@ export class OverviewService {
     // Two hash passes over the counted rows (by unit, member and field together, and by month), then
     // the few (unit, member, field) rows are grouped each way: cheaper than four passes over all rows.
     const rows: GroupedRow[] = await this.dataSource.query(
-      `WITH counted (unit_id, member_id, field_group, due_month, done_on_time, done_late, open_within_deadline, open_overdue) AS (${counted}),
+      `WITH ${counted},
        firstpass AS (
          SELECT unit_id, member_id, field_group, due_month, GROUPING(unit_id, member_id, field_group, due_month)::int AS g, ${sums('')}
          FROM counted GROUP BY GROUPING SETS ((unit_id, member_id, field_group), (due_month))),
@@ -217,21 +191,19 @@ export class OverviewService {
     const total = of(GROUPING.all)[0];
     const currentMonth = now.toISOString().slice(0, 7);
     return {
-      total: total
-        ? counts(total)
-        : { DONE_ON_TIME: 0, DONE_LATE: 0, OPEN_WITHIN_DEADLINE: 0, OPEN_OVERDUE: 0, total: 0 },
+      total: bucketCountsOf(total),
       byUnit: of(GROUPING.unit)
-        .map((r) => ({ key: r.unit_id, label: r.unit_name, ...counts(r) }))
+        .map((r) => ({ key: r.unit_id, label: r.unit_name, ...bucketCountsOf(r) }))
         .sort(byTotalDesc),
       byMemberInCharge: of(GROUPING.member)
-        .map((r) => ({ key: r.member_id, label: r.member_name, ...counts(r) }))
+        .map((r) => ({ key: r.member_id, label: r.member_name, ...bucketCountsOf(r) }))
         .sort(byTotalDesc),
       byFieldGroup: of(GROUPING.field)
-        .map((r) => ({ key: r.field_group, label: r.field_group, ...counts(r) }))
+        .map((r) => ({ key: r.field_group, label: r.field_group, ...bucketCountsOf(r) }))
         .sort(byTotalDesc),
       overdueTrend: of(GROUPING.month)
         .filter((r) => r.month !== null && r.month <= currentMonth)
-        .map((r) => ({ month: r.month as string, due: counts(r).total, late: r.done_late + r.open_overdue }))
+        .map((r) => ({ month: r.month as string, due: bucketCountsOf(r).total, late: r.done_late + r.open_overdue }))
         .sort((a, b) => a.month.localeCompare(b.month))
         .slice(-TREND_MONTHS),
     };
@@ -239,7 +211,7 @@ export class OverviewService {
 
   /** The programmes in scope (for drill-down), most pressing phase deadline first. */
   async programmes(
-    scope: SupervisionScope,
+    scope: Scope,
     term: string | undefined,
     phase: string | undefined,
     page: number,
@@ -265,7 +237,7 @@ export class OverviewService {
 
   /** Achievement of targets per programme and closed review period, with the low targets named. */
   async achievement(
-    scope: SupervisionScope,
+    scope: Scope,
     term: string | undefined,
     page: number,
     pageSize: number,

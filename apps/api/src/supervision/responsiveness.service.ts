@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ConsultationRound, ProgrammeState, Review } from '@app/domain';
-import { programmeInScope, SqlParams } from './scope-sql.util';
-import type { SupervisionScope } from './supervision-scope.service';
+import { responsivenessInScope, type Scope } from '../access';
+import { SqlParams } from '../common/sql-params';
 
 export interface ResponsivenessRow {
   key: string;
@@ -33,14 +33,14 @@ export class ResponsivenessService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async responsiveness(
-    scope: SupervisionScope,
+    scope: Scope,
     term: string | undefined,
-    by: 'unit' | 'person',
+    asked: 'unit' | 'person',
     now = new Date(),
   ): Promise<ResponsivenessRow[]> {
     const params = new SqlParams();
-    // Staff see their own figures, wherever they were invited.
-    const where = [scope.kind === 'SELF' ? 'TRUE' : programmeInScope(scope, 'p', params)];
+    const { by, programmes, onlyKey } = responsivenessInScope(scope, asked, 'p', params);
+    const where = [programmes];
     if (term) where.push(`p.term = ${params.add(term)}`);
     const parts: SnapshotParts[] = await this.dataSource.query(
       `SELECT p.snapshot -> 'consultations' AS consultations, p.snapshot -> 'dissemination' AS dissemination,
@@ -109,7 +109,7 @@ export class ResponsivenessService {
       }
     }
     const out = [...rows.values()]
-      .filter((r) => scope.kind !== 'SELF' || r.key === scope.personId)
+      .filter((r) => onlyKey === null || r.key === onlyKey)
       .map((r) => {
         r.consultation.onTimeRate = rate(r.consultation.onTime, r.consultation.invited);
         r.dissemination.coverage = rate(r.dissemination.acknowledged, r.dissemination.audience);

@@ -2,6 +2,7 @@ import { BadRequestException, Controller, Get, Param, Query, Res } from '@nestjs
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { TASK_BUCKETS } from '@app/domain';
+import { AccessService } from '../access';
 import { CurrentPrincipal, Principal } from '../auth/principal';
 import { CsvColumn, csvDownload } from './csv.util';
 import {
@@ -14,7 +15,6 @@ import {
 import { LineageService } from './lineage.service';
 import { AchievementRow, BucketRow, OverviewService, ProgrammeListRow } from './overview.service';
 import { ResponsivenessRow, ResponsivenessService } from './responsiveness.service';
-import { SupervisionScopeService } from './supervision-scope.service';
 import { TimelineEntry, TimelineService } from './timeline.service';
 
 /** Every CSV export holds all rows of its list; paging applies to JSON only. */
@@ -77,7 +77,7 @@ const timelineColumns: CsvColumn<TimelineEntry>[] = [
 @Controller('supervision')
 export class SupervisionController {
   constructor(
-    private readonly scopes: SupervisionScopeService,
+    private readonly access: AccessService,
     private readonly overviews: OverviewService,
     private readonly lineages: LineageService,
     private readonly timelines: TimelineService,
@@ -95,7 +95,7 @@ export class SupervisionController {
     @Query() q: OverviewQuery,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const scope = await this.scopes.resolve(p, q.committeeId);
+    const scope = await this.access.scope(p, q.committeeId);
     if (q.format !== 'csv') return this.overviews.overview(scope, q.term, q.page, q.pageSize);
     if (!q.list)
       throw new BadRequestException(
@@ -134,7 +134,7 @@ export class SupervisionController {
     summary: 'The units you may ask an overview of: your committee (or unit) and everything below it; none for staff',
   })
   units(@CurrentPrincipal() p: Principal) {
-    return this.scopes.unitsInScope(p);
+    return this.access.unitsInScope(p);
   }
 
   @Get('programmes')
@@ -147,7 +147,7 @@ export class SupervisionController {
     @Query() q: ProgrammesQuery,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const scope = await this.scopes.resolve(p, q.committeeId);
+    const scope = await this.access.scope(p, q.committeeId);
     const paging = q.format === 'csv' ? CSV_ALL : q;
     const result = await this.overviews.programmes(scope, q.term, q.phase, paging.page, paging.pageSize);
     return q.format === 'csv' ? csvDownload(res, 'programmes.csv', result.items, programmeColumns) : result;
@@ -160,7 +160,7 @@ export class SupervisionController {
       'Resolution → programmes → annual plans → tasks → targets, from the top (resolution) or up from a programme, a task or a target',
   })
   async lineage(@CurrentPrincipal() p: Principal, @Query() q: LineageQuery, @Res({ passthrough: true }) res: Response) {
-    const scope = await this.scopes.resolve(p);
+    const scope = await this.access.scope(p);
     const paging = q.format === 'csv' ? CSV_ALL : q;
     const result = await this.lineages.lineage(scope, q, paging.page, paging.pageSize);
     if (q.format !== 'csv') return result;
@@ -206,7 +206,7 @@ export class SupervisionController {
     @Query() q: PagedQuery,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const scope = await this.scopes.resolve(p);
+    const scope = await this.access.scope(p);
     const paging = q.format === 'csv' ? CSV_ALL : q;
     const result = await this.timelines.timeline(scope, id, paging.page, paging.pageSize);
     return q.format === 'csv' ? csvDownload(res, `timeline-${id}.csv`, result.items, timelineColumns) : result;
@@ -223,8 +223,8 @@ export class SupervisionController {
     @Query() q: ResponsivenessQuery,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const scope = await this.scopes.resolve(p, q.committeeId);
-    const rows = await this.responsiveness.responsiveness(scope, q.term, scope.kind === 'SELF' ? 'person' : q.by);
+    const scope = await this.access.scope(p, q.committeeId);
+    const rows = await this.responsiveness.responsiveness(scope, q.term, q.by);
     if (q.format === 'csv') return csvDownload(res, `responsiveness-by-${q.by}.csv`, rows, responsivenessColumns);
     const start = (q.page - 1) * q.pageSize;
     return { items: rows.slice(start, start + q.pageSize), total: rows.length, page: q.page, pageSize: q.pageSize };

@@ -1,8 +1,7 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { programmeInScope, SqlParams } from './scope-sql.util';
-import type { SupervisionScope } from './supervision-scope.service';
+import { AccessService, type Scope } from '../access';
 
 export const TIMELINE_KINDS = [
   'PHASE',
@@ -27,24 +26,13 @@ export interface TimelineEntry {
  */
 @Injectable()
 export class TimelineService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /** The programme's title and issuing unit, or 404 when it is outside the caller's scope. */
-  async visibleProgramme(
-    scope: SupervisionScope,
-    id: string,
-  ): Promise<{ id: string; title: string; issuingUnitId: string }> {
-    const params = new SqlParams();
-    const [row] = await this.dataSource.query(
-      `SELECT p.id, p.title, p.issuing_unit_id AS "issuingUnitId" FROM programme p WHERE p.id = ${params.add(id)} AND ${programmeInScope(scope, 'p', params)}`,
-      params.values,
-    );
-    if (!row) throw new NotFoundException(`programme ${id} not found in what you may see`);
-    return row;
-  }
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+  ) {}
 
   async timeline(
-    scope: SupervisionScope,
+    scope: Scope,
     id: string,
     page: number,
     pageSize: number,
@@ -55,7 +43,7 @@ export class TimelineService {
     page: number;
     pageSize: number;
   }> {
-    const programme = await this.visibleProgramme(scope, id);
+    const programme = await this.access.supervisedProgramme(scope, id);
     const rows: TimelineEntry[] = await this.dataSource.query(
       `SELECT * FROM (
          SELECT h.entered_at AS at, 'PHASE' AS kind, h.phase AS title,

@@ -1,13 +1,14 @@
-import { BadRequestException, ForbiddenException, HttpException, Injectable } from '@nestjs/common';
+import { BadRequestException, HttpException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { hasRole, Role, TaskStatus } from '@app/domain';
+import { TaskStatus } from '@app/domain';
+import { AccessService } from '../access';
 import { Principal } from '../auth/principal';
+import { SqlParams } from '../common/sql-params';
 import { ReassignBulkDto } from './dto/reassign-bulk.dto';
-import { TaskScopeService } from './task-scope.service';
 import { TasksService } from './tasks.service';
 
 const REASSIGNABLE: readonly TaskStatus[] = [
@@ -34,7 +35,7 @@ export interface BulkItemResult {
 export class TaskReassignmentService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly scope: TaskScopeService,
+    private readonly access: AccessService,
     private readonly tasks: TasksService,
   ) {}
 
@@ -42,8 +43,7 @@ export class TaskReassignmentService {
     dto: ReassignBulkDto,
     p: Principal,
   ): Promise<{ requestId: string; matched: number; reassigned: number; results: BulkItemResult[] }> {
-    if (!hasRole(p, Role.HEAD, Role.STANDING_COMMITTEE, Role.ADMIN))
-      throw new ForbiddenException('only a unit head, the Standing Committee or an admin reassigns tasks in bulk');
+    this.access.mayReassignInBulk(p);
     if (dto.fromPersonId === dto.toPersonId)
       throw new BadRequestException('fromPersonId and toPersonId are the same person');
     const [to] = await this.dataSource.query(`SELECT id, unit_id FROM person WHERE id = $1 AND active`, [
@@ -53,13 +53,14 @@ export class TaskReassignmentService {
     const toUnitId: string = dto.toUnitId ?? to.unit_id;
     const [unit] = await this.dataSource.query(`SELECT id FROM org_unit WHERE id = $1`, [toUnitId]);
     if (!unit) throw new BadRequestException(`unknown unit ${toUnitId}`);
-    const units = await this.scope.unitsOf(p);
+    const params = new SqlParams();
+    const supervised = await this.access.tasksForBulkReassignment(p, 't', params);
     const rows: Array<{ id: string; workflow_id: string }> = await this.dataSource.query(
       `SELECT id, workflow_id FROM task t
-        WHERE t.responsible_person_id = $1 AND t.status = ANY($2)
-          AND ($3::text[] IS NULL OR t.issuing_unit_id = ANY($3) OR t.responsible_unit_id = ANY($3))
+        WHERE t.responsible_person_id = ${params.add(dto.fromPersonId)} AND t.status = ANY(${params.add(REASSIGNABLE)})
+          AND ${supervised}
         ORDER BY t.id LIMIT ${MAX_BULK + 1}`,
-      [dto.fromPersonId, REASSIGNABLE, units],
+      params.values,
     );
     if (rows.length > MAX_BULK) throw new BadRequestException(`more than ${MAX_BULK} tasks match; narrow the request`);
     const results: BulkItemResult[] = [];

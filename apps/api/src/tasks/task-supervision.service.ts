@@ -2,18 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
+import type { TaskBucketCounts } from '@app/domain';
 import { TaskEntity } from '@app/persistence';
 import {
+  BucketCountColumns,
+  bucketCountsOf,
   bucketsFromCountsSql,
   COUNTED_GROUPINGS,
   taskBucketCountsSql,
   taskBucketSql,
 } from '@app/persistence/queries/task-buckets.sql';
+import { AccessService, type SupervisorScope, taskInScope } from '../access';
 import { Page } from '../common/pagination.query';
+import { SqlParams } from '../common/sql-params';
 import { Principal } from '../auth/principal';
 import { SupervisionFilterQuery, SupervisionListQuery, TaskBucketsQuery, TaskGrouping } from './dto/supervision.query';
-import { TaskScopeService } from './task-scope.service';
-import { BucketCounts, bucketCounts } from './tasks.service';
 import { SORT_COLUMN, SUMMARY_COLUMNS, TaskSummary, toTaskSummary } from './task-summary';
 
 const GROUP_COLUMN: Record<TaskGrouping, string> = {
@@ -23,24 +26,18 @@ const GROUP_COLUMN: Record<TaskGrouping, string> = {
   programme: 't.programme_id',
 };
 
-export type BucketRow = { key: string | null } & BucketCounts;
+export type BucketRow = { key: string | null } & TaskBucketCounts;
 
-/** A WHERE clause with positional parameters, built up filter by filter. */
-class Where {
-  readonly params: unknown[] = [];
+/** A WHERE clause with positional parameters, built up condition by condition. */
+class Where extends SqlParams {
   private readonly parts: string[] = [];
 
-  param(value: unknown): string {
-    this.params.push(value);
-    return `$${this.params.length}`;
-  }
-
-  add(sql: (p: (value: unknown) => string) => string): this {
-    this.parts.push(sql((v) => this.param(v)));
+  and(condition: string): this {
+    this.parts.push(condition);
     return this;
   }
 
-  toString(): string {
+  override toString(): string {
     return this.parts.length ? `WHERE ${this.parts.join(' AND ')}` : '';
   }
 }
@@ -53,56 +50,78 @@ class Where {
 export class TaskSupervisionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly scope: TaskScopeService,
+    private readonly access: AccessService,
   ) {}
 
   async buckets(q: TaskBucketsQuery, p: Principal): Promise<Page<BucketRow>> {
     // By unit, member in charge or field group across programmes: from the counts triggers keep in
     // task_count (a few thousand rows instead of up to 100,000 tasks). By programme: from task itself.
     if (q.groupBy !== 'programme' && !q.programmeId) return this.bucketsFromCounts(q, p);
-    const where = await this.filters(q, p);
-    const now = where.param(new Date());
+    const where = this.filters(q, await this.access.taskSupervisorScope(p));
+    const now = where.add(new Date());
     const key = GROUP_COLUMN[q.groupBy];
-    const limit = where.param(q.pageSize);
-    const offset = where.param((q.page - 1) * q.pageSize);
-    const rows: Array<Record<string, number> & { key: string | null; groups: string }> = await this.dataSource.query(
+    const limit = where.add(q.pageSize);
+    const offset = where.add((q.page - 1) * q.pageSize);
+    const rows: Array<BucketCountColumns & { key: string | null; groups: string }> = await this.dataSource.query(
       `SELECT ${key} AS key, ${taskBucketCountsSql('t', now)}, count(*) OVER ()::int AS groups
          FROM task t ${where}
         GROUP BY ${key}
         ORDER BY ${key} NULLS LAST
         LIMIT ${limit} OFFSET ${offset}`,
-      where.params,
+      where.values,
     );
     const total = rows.length ? Number(rows[0].groups) : q.page === 1 ? 0 : await this.countGroups(q, p);
-    return { items: rows.map((r) => ({ key: r.key, ...bucketCounts(r) })), total, page: q.page, pageSize: q.pageSize };
+    return {
+      items: rows.map((r) => ({ key: r.key, ...bucketCountsOf(r) })),
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
   }
 
   private async bucketsFromCounts(q: TaskBucketsQuery, p: Principal): Promise<Page<BucketRow>> {
-    const units = await this.scope.unitsOf(p);
-    const rows: Array<Record<string, number> & { key: string | null; groups: number }> = await this.dataSource.query(
-      bucketsFromCountsSql(q.groupBy as keyof typeof COUNTED_GROUPINGS),
-      [units, q.issuingUnitId ?? null, new Date(), q.pageSize, (q.page - 1) * q.pageSize],
+    const scope = await this.access.taskSupervisorScope(p);
+    const params = new SqlParams();
+    const where = (alias: 'c' | 't') => {
+      const conditions = [taskInScope(scope, alias, params)];
+      if (q.issuingUnitId) conditions.push(`${alias}.issuing_unit_id = ${params.add(q.issuingUnitId)}`);
+      return conditions.join(' AND ');
+    };
+    const sql = bucketsFromCountsSql(q.groupBy as keyof typeof COUNTED_GROUPINGS, {
+      now: params.add(new Date()),
+      where,
+      limit: params.add(q.pageSize),
+      offset: params.add((q.page - 1) * q.pageSize),
+    });
+    const rows: Array<BucketCountColumns & { key: string | null; groups: number }> = await this.dataSource.query(
+      sql,
+      params.values,
     );
     const total = rows.length ? rows[0].groups : 0;
-    return { items: rows.map((r) => ({ key: r.key, ...bucketCounts(r) })), total, page: q.page, pageSize: q.pageSize };
+    return {
+      items: rows.map((r) => ({ key: r.key, ...bucketCountsOf(r) })),
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
   }
 
   async list(q: SupervisionListQuery, p: Principal): Promise<Page<TaskSummary>> {
-    const where = await this.filters(q, p);
+    const where = this.filters(q, await this.access.taskSupervisorScope(p));
     const now = new Date();
-    if (q.responsibleUnitId) where.add((v) => `t.responsible_unit_id = ${v(q.responsibleUnitId)}`);
-    if (q.memberInChargeId) where.add((v) => `t.member_in_charge_id = ${v(q.memberInChargeId)}`);
-    if (q.fieldGroup) where.add((v) => `t.field_group = ${v(q.fieldGroup)}`);
-    if (q.bucket) where.add((v) => `${taskBucketSql('t', v(now))} = ${v(q.bucket)}`);
+    if (q.responsibleUnitId) where.and(`t.responsible_unit_id = ${where.add(q.responsibleUnitId)}`);
+    if (q.memberInChargeId) where.and(`t.member_in_charge_id = ${where.add(q.memberInChargeId)}`);
+    if (q.fieldGroup) where.and(`t.field_group = ${where.add(q.fieldGroup)}`);
+    if (q.bucket) where.and(`${taskBucketSql('t', where.add(now))} = ${where.add(q.bucket)}`);
     const [column, direction] = SORT_COLUMN[q.sort];
     const columns = SUMMARY_COLUMNS.map((c) => `t.${c.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`)} AS "${c}"`).join(
       ', ',
     );
-    const limit = where.param(q.pageSize);
-    const offset = where.param((q.page - 1) * q.pageSize);
+    const limit = where.add(q.pageSize);
+    const offset = where.add((q.page - 1) * q.pageSize);
     const rows: Array<TaskEntity & { total: number }> = await this.dataSource.query(
       `SELECT ${columns}, count(*) OVER ()::int AS total FROM task t ${where} ORDER BY ${column} ${direction}, t.id LIMIT ${limit} OFFSET ${offset}`,
-      where.params,
+      where.values,
     );
     return {
       items: rows.map((r) => toTaskSummary(r, now)),
@@ -112,25 +131,20 @@ export class TaskSupervisionService {
     };
   }
 
-  /** Scope (issuing or responsible unit among the caller's) and the shared filters. */
-  private async filters(q: SupervisionFilterQuery, p: Principal): Promise<Where> {
-    const units = await this.scope.unitsOf(p);
+  /** The caller's supervised tasks and the shared filters. */
+  private filters(q: SupervisionFilterQuery, scope: SupervisorScope): Where {
     const where = new Where();
-    if (units !== null)
-      where.add((v) => {
-        const u = v(units);
-        return `(t.issuing_unit_id = ANY(${u}) OR t.responsible_unit_id = ANY(${u}))`;
-      });
-    if (q.issuingUnitId) where.add((v) => `t.issuing_unit_id = ${v(q.issuingUnitId)}`);
-    if (q.programmeId) where.add((v) => `t.programme_id = ${v(q.programmeId)}`);
+    where.and(taskInScope(scope, 't', where));
+    if (q.issuingUnitId) where.and(`t.issuing_unit_id = ${where.add(q.issuingUnitId)}`);
+    if (q.programmeId) where.and(`t.programme_id = ${where.add(q.programmeId)}`);
     return where;
   }
 
   private async countGroups(q: TaskBucketsQuery, p: Principal): Promise<number> {
-    const where = await this.filters(q, p);
+    const where = this.filters(q, await this.access.taskSupervisorScope(p));
     const [row] = await this.dataSource.query(
       `SELECT count(DISTINCT ${GROUP_COLUMN[q.groupBy]})::int AS n FROM task t ${where}`,
-      where.params,
+      where.values,
     );
     return row.n;
   }

@@ -1,19 +1,18 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { DataSource, Repository } from 'typeorm';
-import { OPEN_TASK_STATUSES, TASK_ACTIONS, TaskActionName, TaskBucket } from '@app/domain';
+import { OPEN_TASK_STATUSES, TASK_ACTIONS, TaskActionName, TaskBucketCounts } from '@app/domain';
 import { TaskEntity, TaskEventEntity } from '@app/persistence';
-import { taskBucketCountsSql } from '@app/persistence/queries/task-buckets.sql';
+import { bucketCountsOf, taskBucketCountsSql } from '@app/persistence/queries/task-buckets.sql';
 import { taskUpdates, TaskView, taskViewQuery } from '@app/workflows/task/definitions';
+import { AccessService, taskInScope } from '../access';
 import { ActionRequestDto } from '../common/action-request.dto';
 import { Page } from '../common/pagination.query';
 import { Principal, toActor } from '../auth/principal';
+import { SqlParams } from '../common/sql-params';
 import { ListTasksQuery } from './dto/list-tasks.query';
-import { TaskScopeService } from './task-scope.service';
 import { SORT_COLUMN, SUMMARY_COLUMNS, TaskSummary, toTaskSummary } from './task-summary';
-
-export type BucketCounts = Record<TaskBucket, number> & { total: number };
 
 const DAY_MS = 86_400_000;
 
@@ -25,15 +24,16 @@ export class TasksService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(TaskEntity) private readonly tasks: Repository<TaskEntity>,
     @InjectRepository(TaskEventEntity) private readonly events: Repository<TaskEventEntity>,
-    private readonly scope: TaskScopeService,
+    private readonly access: AccessService,
   ) {}
 
   async listMine(q: ListTasksQuery, p: Principal): Promise<Page<TaskSummary>> {
     const now = new Date();
+    const mine = new SqlParams('mine');
     const qb = this.tasks
       .createQueryBuilder('t')
       .select(SUMMARY_COLUMNS.map((c) => `t.${c}`))
-      .where('t.responsible_person_id = :me', { me: p.personId });
+      .where(taskInScope(this.access.ownTasks(p), 't', mine), mine.byName());
     if (q.status?.length) qb.andWhere('t.status IN (:...statuses)', { statuses: q.status });
     if (q.dueWithinDays !== undefined)
       qb.andWhere('t.status IN (:...open) AND t.due_at >= :now AND t.due_at <= :until', {
@@ -58,16 +58,18 @@ export class TasksService {
   }
 
   /** The four buckets of the caller's own tasks, for a badge. */
-  async countsMine(p: Principal): Promise<BucketCounts> {
+  async countsMine(p: Principal): Promise<TaskBucketCounts> {
+    const params = new SqlParams();
+    const now = params.add(new Date());
     const [row] = await this.dataSource.query(
-      `SELECT ${taskBucketCountsSql('t', '$2')} FROM task t WHERE t.responsible_person_id = $1`,
-      [p.personId, new Date()],
+      `SELECT ${taskBucketCountsSql('t', now)} FROM task t WHERE ${taskInScope(this.access.ownTasks(p), 't', params)}`,
+      params.values,
     );
-    return bucketCounts(row);
+    return bucketCountsOf(row);
   }
 
   async get(id: string, p: Principal): Promise<{ task: TaskSummary; live: TaskView | null }> {
-    const task = await this.findVisible(id, p);
+    const task = await this.access.readableTask(p, id);
     let live: TaskView | null;
     try {
       live = await this.temporal.workflow.getHandle(task.workflowId).query(taskViewQuery);
@@ -78,7 +80,7 @@ export class TasksService {
   }
 
   async history(id: string, p: Principal): Promise<{ items: TaskEventEntity[]; total: number }> {
-    await this.findVisible(id, p);
+    await this.access.readableTask(p, id);
     const [items, total] = await this.events.findAndCount({
       where: { taskId: id },
       order: { occurredAt: 'ASC', id: 'ASC' },
@@ -91,8 +93,7 @@ export class TasksService {
   async act(id: string, action: string, dto: ActionRequestDto, p: Principal): Promise<TaskView> {
     if (!(TASK_ACTIONS as readonly string[]).includes(action))
       throw new NotFoundException(`unknown action ${action}; known: ${TASK_ACTIONS.join(', ')}`);
-    const task = await this.tasks.findOne({ where: { id }, select: { id: true, workflowId: true } });
-    if (!task) throw new NotFoundException(`task ${id} not found`);
+    const task = await this.access.taskForAction(p, id);
     return this.sendAction(task.workflowId, action as TaskActionName, dto.requestId, dto.payload, p);
   }
 
@@ -122,25 +123,4 @@ export class TasksService {
       throw new ConflictException(`the task is ${view.status} and accepts no more actions`);
     }
   }
-
-  private async findVisible(id: string, p: Principal): Promise<TaskEntity> {
-    const task = await this.tasks.findOne({ where: { id } });
-    if (!task) throw new NotFoundException(`task ${id} not found`);
-    const involved =
-      p.personId === task.responsiblePersonId || p.personId === task.assignerId || p.personId === task.memberInChargeId;
-    if (involved) return task;
-    const units = await this.scope.unitsOf(p).catch((): string[] => []);
-    if (units === null || units.includes(task.issuingUnitId) || units.includes(task.responsibleUnitId)) return task;
-    throw new ForbiddenException('this task is neither yours nor in the units you supervise');
-  }
-}
-
-export function bucketCounts(row: Record<string, number> | undefined): BucketCounts {
-  const c = {
-    DONE_ON_TIME: Number(row?.done_on_time ?? 0),
-    DONE_LATE: Number(row?.done_late ?? 0),
-    OPEN_WITHIN_DEADLINE: Number(row?.open_within_deadline ?? 0),
-    OPEN_OVERDUE: Number(row?.open_overdue ?? 0),
-  };
-  return { ...c, total: c.DONE_ON_TIME + c.DONE_LATE + c.OPEN_WITHIN_DEADLINE + c.OPEN_OVERDUE };
 }

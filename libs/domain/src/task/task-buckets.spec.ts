@@ -1,4 +1,4 @@
-import { taskBucket, TaskBucket } from './task-buckets';
+import { taskBucket, TaskBucket, withTotal } from './task-buckets';
 
 describe('taskBucket', () => {
   const due = '2026-03-31T10:00:00.000Z';
@@ -25,5 +25,17 @@ describe('taskBucket', () => {
     expect(() => taskBucket({ status: 'DONE', dueAt: due, doneAt: null }, now)).toThrow(
       'a DONE task must have a done time',
     );
+  });
+});
+
+describe('withTotal', () => {
+  it('adds the four buckets up and keeps each', () => {
+    expect(withTotal({ DONE_ON_TIME: 1, DONE_LATE: 2, OPEN_WITHIN_DEADLINE: 3, OPEN_OVERDUE: 4 })).toEqual({
+      DONE_ON_TIME: 1,
+      DONE_LATE: 2,
+      OPEN_WITHIN_DEADLINE: 3,
+      OPEN_OVERDUE: 4,
+      total: 10,
+    });
   });
 });

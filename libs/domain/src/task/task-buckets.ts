@@ -34,3 +34,17 @@ export function taskBucket(task: BucketFacts, now: Date): TaskBucket | null {
   }
   return now.getTime() <= time(task.dueAt) ? TaskBucket.OPEN_WITHIN_DEADLINE : TaskBucket.OPEN_OVERDUE;
 }
+
+/** How many tasks are in each bucket, and in all four together. */
+export type TaskBucketCounts = Record<TaskBucket, number> & { total: number };
+
+/** The counts of the four buckets with their total. */
+export function withTotal(counts: Record<TaskBucket, number>): TaskBucketCounts {
+  return { ...counts, total: TASK_BUCKETS.reduce((sum, b) => sum + counts[b], 0) };
+}
+
+/**
+ * Vietnam's time zone (UTC+7 all year): tasks are counted by the month they are due in there, and
+ * their due dates are shown as its calendar days.
+ */
+export const VN_TIME_ZONE = 'Asia/Ho_Chi_Minh';

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { NOTIFIER_QUEUES, QueueName } from '@app/notifications';
-import { PageQuery } from '../../common/page.query';
+import { OffsetPageQuery } from '../../common/pagination.query';
 
-export class FailedDeliveriesQuery extends PageQuery {
+export class FailedDeliveriesQuery extends OffsetPageQuery {
   @ApiPropertyOptional({ enum: NOTIFIER_QUEUES, description: 'only this queue (default: all notifier queues)' })
   @IsOptional()
   @IsIn(NOTIFIER_QUEUES, { message: `queue must be one of ${NOTIFIER_QUEUES.join(', ')}` })

@@ -2,9 +2,9 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEnum, IsOptional, IsString, Length } from 'class-validator';
 import { Phase } from '@app/domain';
-import { PageQuery } from '../../common/page.query';
+import { OffsetPageQuery } from '../../common/pagination.query';
 
-export class ListProgrammesQuery extends PageQuery {
+export class ListProgrammesQuery extends OffsetPageQuery {
   @ApiPropertyOptional({ enum: Phase })
   @IsOptional()
   @IsEnum(Phase)

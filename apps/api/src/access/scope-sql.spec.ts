@@ -1,0 +1,84 @@
+import { SqlParams } from '../common/sql-params';
+import type { RowScope, Scope } from './scope';
+import { programmeInScope, responsivenessInScope, taskInScope, taskInvolving } from './scope-sql';
+
+const UNITS: RowScope = { kind: 'UNITS', unitIds: ['hg-vt', 'hg-vt-x'] };
+const SELF: RowScope = { kind: 'SELF', personId: 'p1' };
+
+describe('programmeInScope', () => {
+  it('lets everything through for an administrator, binding nothing', () => {
+    const params = new SqlParams();
+    expect(programmeInScope({ kind: 'ALL' }, 'p', params)).toBe('TRUE');
+    expect(params.values).toEqual([]);
+  });
+
+  it('keeps the programmes issued by a unit in scope', () => {
+    const params = new SqlParams();
+    params.add('earlier');
+    expect(programmeInScope(UNITS, 'prog', params)).toBe('prog.issuing_unit_id = ANY($2::text[])');
+    expect(params.values).toEqual(['earlier', ['hg-vt', 'hg-vt-x']]);
+  });
+
+  it("keeps, for someone who supervises nothing, the programmes carrying one of the person's tasks", () => {
+    const params = new SqlParams();
+    expect(programmeInScope(SELF, 'p', params)).toBe(
+      'EXISTS (SELECT 1 FROM task own WHERE own.programme_id = p.id AND own.responsible_person_id = $1)',
+    );
+    expect(params.values).toEqual(['p1']);
+  });
+});
+
+describe('taskInScope', () => {
+  it('keeps the tasks issued by or assigned to a unit in scope, binding the units once', () => {
+    const params = new SqlParams();
+    expect(taskInScope(UNITS, 'c', params)).toBe(
+      '(c.issuing_unit_id = ANY($1::text[]) OR c.responsible_unit_id = ANY($1::text[]))',
+    );
+    expect(params.values).toEqual([['hg-vt', 'hg-vt-x']]);
+  });
+
+  it("keeps a person's own tasks, and everything for an administrator", () => {
+    const params = new SqlParams();
+    expect(taskInScope(SELF, 't', params)).toBe('t.responsible_person_id = $1');
+    expect(taskInScope({ kind: 'ALL' }, 't', params)).toBe('TRUE');
+    expect(params.values).toEqual(['p1']);
+  });
+
+  it('writes named placeholders for a query builder', () => {
+    const params = new SqlParams('scope');
+    expect(taskInScope(SELF, 't', params)).toBe('t.responsible_person_id = :scope1');
+    expect(params.byName()).toEqual({ scope1: 'p1' });
+  });
+});
+
+describe('taskInvolving', () => {
+  it('keeps the tasks a person is responsible for, assigned or oversees as member in charge', () => {
+    const params = new SqlParams();
+    expect(taskInvolving('p1', 't', params)).toBe(
+      '(t.responsible_person_id = $1 OR t.assigner_id = $1 OR t.member_in_charge_id = $1)',
+    );
+    expect(params.values).toEqual(['p1']);
+  });
+});
+
+describe('responsivenessInScope', () => {
+  it("shows a supervisor the figures of their scope's programmes, grouped as asked", () => {
+    const params = new SqlParams();
+    const scope: Scope = { kind: 'UNITS', unitIds: ['hg-vt'], committee: { id: 'hg-vt', name: 'Huyện ủy Vị Thủy' } };
+    expect(responsivenessInScope(scope, 'unit', 'p', params)).toEqual({
+      by: 'unit',
+      programmes: 'p.issuing_unit_id = ANY($1::text[])',
+      onlyKey: null,
+    });
+  });
+
+  it('shows anyone else only their own figures, per person, over every programme', () => {
+    const params = new SqlParams();
+    expect(responsivenessInScope({ kind: 'SELF', personId: 'p1', committee: null }, 'unit', 'p', params)).toEqual({
+      by: 'person',
+      programmes: 'TRUE',
+      onlyKey: 'p1',
+    });
+    expect(params.values).toEqual([]);
+  });
+});

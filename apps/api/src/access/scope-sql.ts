@@ -1,0 +1,56 @@
+import type { SqlParams } from '../common/sql-params';
+import type { RowScope, Scope } from './scope';
+
+/**
+ * The SQL conditions restricting rows to a scope: the only place they are written. `alias` names
+ * the row in the caller's statement; values go through `params`.
+ */
+
+/** Programme alias `p` (a `programme` row): issued by a unit in scope, or carrying one of the person's tasks. */
+export function programmeInScope(scope: RowScope, p: string, params: SqlParams): string {
+  switch (scope.kind) {
+    case 'ALL':
+      return 'TRUE';
+    case 'UNITS':
+      return `${p}.issuing_unit_id = ANY(${params.add(scope.unitIds)}::text[])`;
+    case 'SELF':
+      return `EXISTS (SELECT 1 FROM task own WHERE own.programme_id = ${p}.id AND own.responsible_person_id = ${params.add(scope.personId)})`;
+  }
+}
+
+/**
+ * Task alias `t` (a `task` row, or for a unit scope a `task_count` row, which carries the same unit
+ * columns): issued by or assigned to a unit in scope, or the person's own.
+ */
+export function taskInScope(scope: RowScope, t: string, params: SqlParams): string {
+  switch (scope.kind) {
+    case 'ALL':
+      return 'TRUE';
+    case 'UNITS': {
+      const units = params.add(scope.unitIds);
+      return `(${t}.issuing_unit_id = ANY(${units}::text[]) OR ${t}.responsible_unit_id = ANY(${units}::text[]))`;
+    }
+    case 'SELF':
+      return `${t}.responsible_person_id = ${params.add(scope.personId)}`;
+  }
+}
+
+/** Task alias `t` that the person works on: responsible for it, its assigner or its member in charge. */
+export function taskInvolving(personId: string, t: string, params: SqlParams): string {
+  const me = params.add(personId);
+  return `(${t}.responsible_person_id = ${me} OR ${t}.assigner_id = ${me} OR ${t}.member_in_charge_id = ${me})`;
+}
+
+/**
+ * Whose responsiveness figures a scope shows. A supervisor: those of the programmes in scope, by
+ * unit or by person as asked. Anyone else: only their own, by person, wherever they were invited.
+ */
+export function responsivenessInScope(
+  scope: Scope,
+  by: 'unit' | 'person',
+  p: string,
+  params: SqlParams,
+): { by: 'unit' | 'person'; programmes: string; onlyKey: string | null } {
+  if (scope.kind === 'SELF') return { by: 'person', programmes: 'TRUE', onlyKey: scope.personId };
+  return { by, programmes: programmeInScope(scope, p, params), onlyKey: null };
+}

@@ -1,0 +1,111 @@
+import { ForbiddenException, NotFoundException } from '@nestjs/common';
+import { hasRole, OrgTree, OrgUnitKind, Role } from '@app/domain';
+import type { Principal } from '../auth/principal';
+
+/**
+ * What a caller may see. Supervisors (head, Standing Committee, inspectors) see their committee's
+ * unit subtree; a department head sees their department; an administrator sees everything; anyone
+ * else sees only what is theirs (tasks they are responsible for).
+ */
+export type Scope =
+  | { kind: 'ALL'; unitIds: null; committee: { id: string; name: string } | null }
+  | { kind: 'UNITS'; unitIds: string[]; committee: { id: string; name: string } }
+  | { kind: 'SELF'; personId: string; committee: null };
+
+/** The part of a scope that filters rows: everything, the rows of some units, or a person's own. */
+export type RowScope = { kind: 'ALL' } | { kind: 'UNITS'; unitIds: string[] } | { kind: 'SELF'; personId: string };
+
+/** A scope in which the caller supervises something (everything or a subtree). */
+export type SupervisorScope = Extract<Scope, { kind: 'ALL' | 'UNITS' }>;
+
+export interface UnitRow {
+  id: string;
+  parentId: string | null;
+  kind: string;
+  name: string;
+}
+
+/** Units that are a committee in their own right: a standing committee or board works for its parent. */
+const COMMITTEE_KINDS: readonly string[] = [
+  OrgUnitKind.PROVINCIAL_COMMITTEE,
+  OrgUnitKind.DISTRICT_COMMITTEE,
+  OrgUnitKind.GRASSROOTS_ORGANISATION,
+];
+const WORKS_FOR_PARENT: readonly string[] = [
+  OrgUnitKind.STANDING_COMMITTEE,
+  OrgUnitKind.INSPECTION_COMMISSION,
+  OrgUnitKind.ADVISORY_BOARD,
+];
+
+/** The unit tree, and what each principal may see in it. No I/O: built from the `org_unit` rows. */
+export class UnitScopes {
+  private readonly tree: OrgTree;
+  private readonly byId: Map<string, UnitRow>;
+
+  constructor(rows: UnitRow[]) {
+    this.tree = new OrgTree(rows);
+    this.byId = new Map(rows.map((r) => [r.id, r]));
+  }
+
+  /** The scope of `principal`, narrowed to `committeeId` (which must lie inside it) when given. */
+  scopeOf(principal: Principal, committeeId?: string): Scope {
+    if (hasRole(principal, Role.ADMIN)) {
+      if (!committeeId) return { kind: 'ALL', unitIds: null, committee: null };
+      const committee = this.unit(committeeId);
+      return { kind: 'UNITS', unitIds: this.tree.subtreeOf(committee.id), committee };
+    }
+    const root = this.rootOf(principal);
+    if (!root) {
+      if (committeeId)
+        throw new ForbiddenException('you see only your own tasks; ask a supervisor for a committee overview');
+      return { kind: 'SELF', personId: principal.personId, committee: null };
+    }
+    const target = committeeId ? this.unit(committeeId).id : root;
+    if (!this.tree.isWithin(target, root))
+      throw new ForbiddenException(
+        `unit ${committeeId} is outside what you supervise (${this.byId.get(root)?.name ?? root})`,
+      );
+    return { kind: 'UNITS', unitIds: this.tree.subtreeOf(target), committee: this.unit(target) };
+  }
+
+  /**
+   * The programmes the caller may open in the programme API, by issuing unit: the committees above
+   * the caller's unit (their programmes are addressed to it) and every unit the caller supervises. A
+   * district of one province therefore sees nothing of another.
+   */
+  programmeReaders(principal: Principal): RowScope {
+    const scope = this.scopeOf(principal);
+    if (scope.kind === 'ALL') return { kind: 'ALL' };
+    const above = this.tree.ancestorsOf(principal.unitId);
+    return { kind: 'UNITS', unitIds: [...new Set([...above, ...(scope.kind === 'UNITS' ? scope.unitIds : [])])] };
+  }
+
+  /** The units the caller may ask an overview of (their scope's subtree), root first then by name. */
+  unitsInScope(principal: Principal): Array<{ id: string; name: string; kind: string; parentId: string | null }> {
+    const scope = this.scopeOf(principal);
+    const ids = scope.kind === 'ALL' ? [...this.byId.keys()] : scope.kind === 'UNITS' ? scope.unitIds : [];
+    const rootId = scope.committee?.id;
+    return ids
+      .map((id) => this.byId.get(id) as UnitRow)
+      .sort((a, b) => Number(b.id === rootId) - Number(a.id === rootId) || a.name.localeCompare(b.name, 'vi'))
+      .map(({ id, name, kind, parentId }) => ({ id, name, kind, parentId }));
+  }
+
+  private unit(id: string): { id: string; name: string } {
+    const u = this.byId.get(id);
+    if (!u) throw new NotFoundException(`unknown unit ${id}`);
+    return { id: u.id, name: u.name };
+  }
+
+  /** The unit whose subtree a supervisor sees, or null for someone who supervises nothing. */
+  private rootOf(principal: Principal): string | null {
+    const own = this.byId.get(principal.unitId);
+    if (!own) return null;
+    const committee =
+      this.tree.ancestorsOf(own.id).find((id) => COMMITTEE_KINDS.includes(this.byId.get(id)?.kind ?? '')) ?? own.id;
+    // Advisory staff prepare the committee's reviews and reports, so they see what it supervises.
+    if (hasRole(principal, Role.STANDING_COMMITTEE, Role.INSPECTOR, Role.ADVISORY_STAFF)) return committee;
+    if (hasRole(principal, Role.HEAD)) return WORKS_FOR_PARENT.includes(own.kind) ? committee : own.id;
+    return null;
+  }
+}
