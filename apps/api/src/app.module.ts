@@ -6,6 +6,7 @@ import { TemporalModule } from '@app/temporal';
 import { AccessModule } from './access';
 import { AdminCalendarModule } from './admin-calendar/admin-calendar.module';
 import { AdminNotificationsModule } from './admin-notifications/admin-notifications.module';
+import { AuditModule } from './audit/audit.module';
 import { API_CONFIG, ApiConfig } from './api.config';
 import { AuthModule } from './auth/auth.module';
 import { ApiExceptionFilter } from './common/temporal-error.filter';
@@ -62,6 +63,7 @@ export class AppModule {
         SupervisionModule,
         ReportsModule,
         BreakthroughModule,
+        AuditModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

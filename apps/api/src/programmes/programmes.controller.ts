@@ -4,6 +4,7 @@ import { PROGRAMME_ACTIONS } from '@app/domain';
 import { CurrentPrincipal, Principal } from '../auth/principal';
 import { CreateProgrammeDto } from './dto/create-programme.dto';
 import { ListProgrammesQuery } from './dto/list-programmes.query';
+import { ProgrammeAuditQuery } from './dto/programme-audit.query';
 import { ProgrammeActionDto } from './dto/programme-action.dto';
 import { ProgrammesService } from './programmes.service';
 
@@ -36,8 +37,8 @@ export class ProgrammesController {
 
   @Get(':id/audit')
   @ApiOperation({ summary: "The programme's audit trail" })
-  audit(@Param('id') id: string, @CurrentPrincipal() p: Principal) {
-    return this.programmes.auditTrail(id, p);
+  audit(@Param('id') id: string, @Query() q: ProgrammeAuditQuery, @CurrentPrincipal() p: Principal) {
+    return this.programmes.auditTrail(id, p, q);
   }
 
   @Post(':id/actions/:action')

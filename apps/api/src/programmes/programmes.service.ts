@@ -37,6 +37,7 @@ import { SqlParams } from '../common/sql-params';
 import { payloadShapeErrors } from './dto/action-payloads';
 import { CreateProgrammeDto } from './dto/create-programme.dto';
 import { ListProgrammesQuery } from './dto/list-programmes.query';
+import { ProgrammeAuditQuery } from './dto/programme-audit.query';
 import { ProgrammeActionDto } from './dto/programme-action.dto';
 
 function slugify(title: string): string {
@@ -213,13 +214,14 @@ export class ProgrammesService {
     return { items, total, limit: q.limit, offset: q.offset };
   }
 
-  async auditTrail(id: string, principal: Principal, limit = 200, offset = 0) {
+  async auditTrail(id: string, principal: Principal, page: ProgrammeAuditQuery = new ProgrammeAuditQuery()) {
     await this.access.readableProgramme(principal, id);
+    const direction = page.order === 'desc' ? 'DESC' : 'ASC';
     const [items, total] = await this.audit.findAndCount({
       where: { programmeId: id },
-      order: { occurredAt: 'ASC', id: 'ASC' },
-      take: limit,
-      skip: offset,
+      order: { occurredAt: direction, id: direction },
+      take: page.limit,
+      skip: page.offset,
     });
     return { items, total };
   }

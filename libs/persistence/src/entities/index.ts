@@ -19,6 +19,7 @@ import { TaskEventEntity } from './task-event.entity';
 import { UnitWebhookEntity } from './unit-webhook.entity';
 import { WebhookAllowlistEntryEntity } from './webhook-allowlist-entry.entity';
 import { WorkingCalendarYearEntity } from './working-calendar-year.entity';
+import { AdminAuditEntity } from './admin-audit.entity';
 
 export const ENTITIES = [
   OrgUnitEntity,
@@ -26,6 +27,7 @@ export const ENTITIES = [
   ProgrammeEntity,
   PhaseHistoryEntity,
   AuditEventEntity,
+  AdminAuditEntity,
   NotificationEntity,
   ProgrammeTargetEntity,
   TargetValueEntity,
@@ -46,6 +48,7 @@ export const ENTITIES = [
 
 export {
   AuditEventEntity,
+  AdminAuditEntity,
   NotificationEntity,
   OrgUnitEntity,
   PersonEntity,

@@ -1,0 +1,54 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentPrincipal, Principal } from '../auth/principal';
+import { toCsv } from '../supervision/csv.util';
+import { AUDIT_CSV_COLUMNS } from './audit-csv';
+import { AUDIT_READERS_ONLY } from './audit-readers';
+import { AdminAuditService } from './admin-audit.service';
+import { AdminAuditCsvQuery, AdminAuditQuery, AUDIT_CSV_MAX } from './dto/admin-audit.query';
+import { AdminAuditPageResponse } from './dto/admin-audit.response';
+
+export const NEXT_CURSOR_HEADER = 'X-Next-Cursor';
+
+@ApiTags('admin: audit')
+@ApiBearerAuth()
+@ApiForbiddenResponse({ description: AUDIT_READERS_ONLY })
+@Controller('admin')
+export class AdminAuditController {
+  constructor(private readonly audit: AdminAuditService) {}
+
+  @Get('audit')
+  @ApiOperation({
+    summary:
+      'The audit of acts that are not workflow actions (logins, programme creation, admin changes, reports, exports), newest first',
+  })
+  @ApiOkResponse({ type: AdminAuditPageResponse })
+  page(@Query() q: AdminAuditQuery, @CurrentPrincipal() p: Principal) {
+    return this.audit.page(p, q, q.limit);
+  }
+
+  @Get('audit.csv')
+  @ApiProduces('text/csv')
+  @ApiOperation({
+    summary: `The same as CSV, at most ${AUDIT_CSV_MAX} rows a request; the ${NEXT_CURSOR_HEADER} header is the cursor of the rest`,
+  })
+  async csv(
+    @Query() q: AdminAuditCsvQuery,
+    @CurrentPrincipal() p: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    const { items, nextCursor } = await this.audit.page(p, q, q.limit);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', 'attachment; filename="audit.csv"');
+    if (nextCursor) res.setHeader(NEXT_CURSOR_HEADER, nextCursor);
+    return toCsv(items, AUDIT_CSV_COLUMNS);
+  }
+}

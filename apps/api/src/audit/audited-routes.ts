@@ -1,0 +1,91 @@
+/**
+ * Which HTTP routes are audited acts, and under what name: the one table of the audit. Routes are
+ * keyed as Express knows them after routing (`<METHOD> <route template>`), so no controller carries
+ * anything for the audit. Workflow actions (`/programmes/:id/actions/*`, task and breakthrough
+ * actions) are not here: their workflows write `audit_event`.
+ */
+
+/** Who may read an act's rows besides admins: see auditReadScope. */
+export type AuditScope =
+  /** The act concerns a unit's work: tied to the acting person's unit, which the committee's inspectors see. */
+  | 'unit'
+  /** Administration of the whole system: admins only. */
+  | 'system';
+
+export interface AuditedRoute {
+  act: string;
+  scope: AuditScope;
+  /** Only failed attempts are written: a routine success would drown the trail. */
+  failuresOnly?: boolean;
+  /** The body's `username` names who acts when nobody is authenticated yet (a login). */
+  actorInBody?: boolean;
+  /** Audits only the requests this accepts (a JSON list is a read; its CSV form is an export). */
+  when?: (req: { query?: unknown }) => boolean;
+}
+
+const csvExport = (req: { query?: unknown }) => (req.query as Record<string, unknown> | undefined)?.format === 'csv';
+
+export const AUDITED_ROUTES: Readonly<Record<string, AuditedRoute>> = {
+  // Sessions
+  'POST /auth/login': { act: 'auth.login', scope: 'unit', actorInBody: true },
+  'POST /auth/refresh': { act: 'auth.refresh', scope: 'unit', failuresOnly: true },
+  'POST /auth/logout': { act: 'auth.logout', scope: 'unit' },
+  'POST /auth/password': { act: 'auth.password.change', scope: 'unit' },
+  // Accounts
+  'POST /admin/accounts/:personId/password-reset': { act: 'account.password.reset', scope: 'system' },
+  // Working-day calendar
+  'PUT /admin/calendar/:year': { act: 'calendar.update', scope: 'system' },
+  // Notifications and webhooks
+  'POST /admin/notifications/failed/retry': { act: 'notification.retry', scope: 'system' },
+  'POST /admin/notifications/webhook-allowlist': { act: 'webhook.allowlist.add', scope: 'system' },
+  'DELETE /admin/notifications/webhook-allowlist/:id': { act: 'webhook.allowlist.remove', scope: 'system' },
+  'PUT /admin/notifications/unit-webhooks/:unitId': { act: 'webhook.set', scope: 'system' },
+  'DELETE /admin/notifications/unit-webhooks/:unitId': { act: 'webhook.remove', scope: 'system' },
+  'POST /admin/notifications/board-session': { act: 'queue-board.open', scope: 'system' },
+  // The audit itself: a bulk copy of the trail leaves the system
+  'GET /admin/audit.csv': { act: 'audit.export', scope: 'system' },
+  // Starting a workflow is not one of its actions
+  'POST /programmes': { act: 'programme.create', scope: 'unit' },
+  'POST /breakthrough/cycles': { act: 'breakthrough.cycle.start', scope: 'unit' },
+  // Reports and exports
+  'POST /programmes/:id/reports': { act: 'report.generate', scope: 'unit' },
+  'GET /programmes/:id/reports/:reportId': { act: 'report.download', scope: 'unit' },
+  'GET /supervision/overview': { act: 'supervision.export', scope: 'unit', when: csvExport },
+  'GET /supervision/programmes': { act: 'supervision.export', scope: 'unit', when: csvExport },
+  'GET /supervision/lineage': { act: 'supervision.export', scope: 'unit', when: csvExport },
+  'GET /supervision/programmes/:id/timeline': { act: 'supervision.export', scope: 'unit', when: csvExport },
+  'GET /supervision/responsiveness': { act: 'supervision.export', scope: 'unit', when: csvExport },
+};
+
+/**
+ * Admin and session routes that are deliberately not audited, with the reason: a test requires
+ * every `/admin` and `/auth` route to be in one table or the other, so a new one is decided on.
+ */
+export const NOT_AUDITED: Readonly<Record<string, string>> = {
+  'GET /auth/me': 'tells the caller who they are',
+  'GET /admin/calendar': 'reads configuration',
+  'GET /admin/calendar/:year': 'reads configuration',
+  'GET /admin/notifications/failed': 'reads the failed deliveries (a retry is audited)',
+  'GET /admin/notifications/webhook-allowlist': 'reads configuration',
+  'GET /admin/notifications/unit-webhooks': 'reads configuration (secrets are never returned)',
+  'GET /admin/audit': 'reads the audit one page at a time (the CSV export is audited)',
+};
+
+/** The key of a routed request, as in the tables above. */
+export function routeKey(method: string, routePath: string): string {
+  return `${method.toUpperCase()} ${routePath}`;
+}
+
+/** The audited act of a routed request, or undefined when it is not one. */
+export function auditedRouteOf(req: {
+  method: string;
+  route?: { path?: unknown };
+  query?: unknown;
+}): { key: string; audited: AuditedRoute } | undefined {
+  const path = req.route?.path;
+  if (typeof path !== 'string') return undefined;
+  const key = routeKey(req.method, path);
+  const audited = AUDITED_ROUTES[key];
+  if (!audited || (audited.when && !audited.when(req))) return undefined;
+  return { key, audited };
+}
