@@ -248,6 +248,7 @@ describe('audit of acts (e2e)', () => {
       const file = await stack.http().get(`/programmes/${FX.programme123}/reports/${report.body.id}`).set(auth(pbt));
       expect(file.status).toBe(503);
       expect(file.headers['content-type']).toMatch(/^application\/json/);
+      expect(file.headers['content-disposition']).toBeUndefined();
       expect(file.body.message).toMatch(/could not be recorded in the audit trail/);
     } finally {
       await stack.dataSource.query('DROP TRIGGER audit_e2e_refuse ON admin_audit');

@@ -37,6 +37,10 @@ export class AdminAuditController {
 
   @Get('audit.csv')
   @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description: 'UTF-8 CSV with a byte-order mark; cells a spreadsheet would run as formulas start with an apostrophe',
+    headers: { [NEXT_CURSOR_HEADER]: { description: 'cursor of the next (older) rows; absent at the end' } },
+  })
   @ApiOperation({
     summary: `The same as CSV, at most ${AUDIT_CSV_MAX} rows a request; the ${NEXT_CURSOR_HEADER} header is the cursor of the rest`,
   })

@@ -70,7 +70,10 @@ export class AuditInterceptor implements NestInterceptor {
         state.written = true;
         const row = auditRow(routed.key, routed.audited, req, { status: res.statusCode, answer });
         return from(this.recorder.write(row)).pipe(
-          catchError(() => throwError(() => new ServiceUnavailableException(NOT_RECORDED))),
+          catchError(() => {
+            res.removeHeader('Content-Disposition'); // the refusal is no file
+            return throwError(() => new ServiceUnavailableException(NOT_RECORDED));
+          }),
           map(() => answer),
         );
       }),

@@ -14,7 +14,7 @@ interface PagingParameter<Name extends string> {
  * The paging parameters of a list endpoint, as a query class to extend with the list's own filters.
  * Each parameter is optional, a whole number within its bounds, and takes its default when absent.
  */
-function pagingQuery<Name extends string>(
+export function pagingQuery<Name extends string>(
   parameters: ReadonlyArray<PagingParameter<Name>>,
 ): new () => Record<Name, number> {
   class Paging {

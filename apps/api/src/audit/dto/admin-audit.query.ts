@@ -18,7 +18,7 @@ class AuditFilters {
   @ApiPropertyOptional({ description: 'a person id or a username (also one attempted at a failed login)' })
   @IsOptional()
   @IsString()
-  @Matches(/^[^\u0000-\u001f]{1,200}$/, { message: 'person must be 1 to 200 characters, without control characters' })
+  @Matches(/^\P{Cc}{1,200}$/u, { message: 'person must be 1 to 200 characters, without control characters' })
   person?: string;
 
   @ApiPropertyOptional({ description: `from this ${PERIOD_HELP}, inclusive` })

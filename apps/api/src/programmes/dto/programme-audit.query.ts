@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
+import { pagingQuery } from '../../common/pagination.query';
 
 export const AUDIT_ORDERS = ['asc', 'desc'] as const;
 
@@ -8,23 +8,10 @@ export const AUDIT_ORDERS = ['asc', 'desc'] as const;
  * A page of a programme's audit trail. The defaults (the oldest 200 events) are the answer the
  * route always gave; `order=desc` reads a long programme's recent events first.
  */
-export class ProgrammeAuditQuery {
-  @ApiPropertyOptional({ type: 'integer', default: 200, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit: number = 200;
-
-  @ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0, maximum: 100_000, description: 'events skipped' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(100_000)
-  offset: number = 0;
-
+export class ProgrammeAuditQuery extends pagingQuery([
+  { name: 'limit', default: 200, min: 1, max: 200 },
+  { name: 'offset', default: 0, min: 0, max: 100_000 },
+]) {
   @ApiPropertyOptional({ enum: AUDIT_ORDERS, default: 'asc', description: 'desc: newest first' })
   @IsOptional()
   @IsIn(AUDIT_ORDERS)
