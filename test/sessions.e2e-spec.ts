@@ -404,6 +404,8 @@ describe('login throttling and bounded hashing (e2e, small limits)', () => {
         LOGIN_LOCKOUT_MAX_MS: '60000',
         PASSWORD_HASH_CONCURRENCY: '1',
         PASSWORD_HASH_QUEUE: '1',
+        // Requests come from loopback: their X-Forwarded-For stands for the client behind a proxy.
+        TRUST_PROXY: 'loopback',
       }),
     );
     await app.init();
@@ -460,5 +462,11 @@ describe('login throttling and bounded hashing (e2e, small limits)', () => {
     expect(locked?.headers['retry-after']).toMatch(/^\d+$/);
     // A username never tried before, with its right password: the address is what is locked.
     expect((await attempt('chuyenvien.lc', DEMO_PASSWORD)).status).toBe(429);
+    // Another client behind the trusted proxy is not.
+    const elsewhere = await http()
+      .post('/auth/login')
+      .set('X-Forwarded-For', '198.51.100.23')
+      .send({ username: 'chuyenvien.lc', password: DEMO_PASSWORD });
+    expect(elsewhere.status).toBe(200);
   });
 });

@@ -26,6 +26,10 @@ export const apiConfigSpec = {
     ['auto', 'always', 'never'] as const,
     'auto',
   ),
+  TRUST_PROXY: str(
+    "which proxies' X-Forwarded-For/-Proto to believe (Express 'trust proxy': a hop count, 'loopback', subnets); without it the client address is the socket's",
+    '',
+  ),
   LOGIN_FREE_FAILURES_PER_USERNAME: int('failed logins for one username before delays begin', 5, 1, 1000),
   LOGIN_FREE_FAILURES_PER_IP: int('failed logins from one address before delays begin', 20, 1, 100000),
   LOGIN_LOCKOUT_BASE_MS: int('first delay after the free failures; it doubles with each further one', 1000, 1, 3600000),

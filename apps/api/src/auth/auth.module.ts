@@ -1,5 +1,5 @@
-import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { Inject, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { APP_GUARD, HttpAdapterHost } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import Redis from 'ioredis';
 import { API_CONFIG, ApiConfig } from '../api.config';
@@ -47,10 +47,32 @@ import { SessionStore } from './session.store';
   ],
   exports: [AuthService],
 })
-export class AuthModule implements OnApplicationShutdown {
-  constructor(@Inject(AUTH_REDIS) private readonly redis: Redis) {}
+export class AuthModule implements OnModuleInit, OnApplicationShutdown {
+  constructor(
+    @Inject(AUTH_REDIS) private readonly redis: Redis,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly http: HttpAdapterHost,
+  ) {}
+
+  /**
+   * Behind a load balancer every request comes from the balancer: throttling by address would then
+   * lock everyone out together, and Secure cookies would not know the request was https. TRUST_PROXY
+   * names the proxies whose X-Forwarded-* headers are believed.
+   */
+  onModuleInit(): void {
+    const trust = trustProxySetting(this.config.TRUST_PROXY);
+    if (trust !== undefined) this.http.httpAdapter?.getInstance().set('trust proxy', trust);
+  }
 
   onApplicationShutdown(): void {
     this.redis.disconnect();
   }
+}
+
+/** TRUST_PROXY as Express takes it: a hop count, true/false, or a list of addresses and subnets. */
+export function trustProxySetting(raw: string): number | boolean | string | undefined {
+  if (raw === '') return undefined;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  return raw;
 }
