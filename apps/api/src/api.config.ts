@@ -9,7 +9,7 @@ export const apiConfigSpec = {
   API_HOST: str('interface the API listens on (0.0.0.0: all of them, e.g. in a container)', '127.0.0.1'),
   API_PORT: int('HTTP port of the API', 3000, 1, 65535),
   JWT_SECRET: secret(
-    'HMAC secret signing access tokens, at least 32 characters (required in production; elsewhere a random one per process)',
+    'HMAC secret signing access tokens, 32 characters or more; required in production, elsewhere a random one per process when unset',
     32,
     PUBLISHED_SECRETS,
   ),

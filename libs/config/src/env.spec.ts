@@ -17,7 +17,10 @@ describe('secret()', () => {
   });
 
   it('refuses short values and published ones, and takes any other', () => {
-    expect(() => loadConfig(spec(), { KEY: 'short' })).toThrow(/expected at least 32 characters/);
+    expect(() => loadConfig(spec(), { KEY: 'short' })).toThrow(
+      /KEY \(value not shown\) is not valid: expected at least 32/,
+    );
+    expect(() => loadConfig(spec(), { KEY: 'short' })).not.toThrow(/short/);
     expect(() => loadConfig(spec(), { KEY: 'published-once-in-the-repository-0123456789' })).toThrow(
       /published in the repository/,
     );

@@ -18,6 +18,8 @@ export interface VarSpec<T> {
   defaultFor?(env: NodeJS.ProcessEnv): T | undefined;
   parse(raw: string): T;
   describe: string;
+  /** Never repeat the value in an error message (it would land in logs). */
+  sensitive?: boolean;
 }
 
 type Parsed<S> = { [K in keyof S]: S[K] extends VarSpec<infer T> ? T : never };
@@ -39,7 +41,8 @@ export function loadConfig<S extends Record<string, VarSpec<unknown>>>(
     try {
       out[name] = v.parse(raw.trim());
     } catch (e) {
-      problems.push(`${name}=${JSON.stringify(raw)} is not valid: ${(e as Error).message} (${v.describe})`);
+      const shown = v.sensitive ? `${name} (value not shown)` : `${name}=${JSON.stringify(raw)}`;
+      problems.push(`${shown} is not valid: ${(e as Error).message} (${v.describe})`);
     }
   }
   if (problems.length) throw new ConfigError(problems);
@@ -113,6 +116,7 @@ export function secret(describe: string, minLength: number, refused: readonly st
   let ephemeral: string | undefined;
   return {
     describe,
+    sensitive: true,
     defaultFor(env) {
       if (env.NODE_ENV === 'production' || process.env.NODE_ENV === 'production') return undefined;
       ephemeral ??= randomBytes(32).toString('base64url');

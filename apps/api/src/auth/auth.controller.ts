@@ -1,5 +1,16 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res, UnauthorizedException, UseFilters } from '@nestjs/common';
-import { ForbiddenException, Inject } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  ForbiddenException,
+  Get,
+  HttpCode,
+  Inject,
+  Post,
+  Req,
+  Res,
+  UnauthorizedException,
+  UseFilters,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { API_CONFIG, ApiConfig } from '../api.config';
@@ -11,9 +22,7 @@ import { PasswordService } from './password.service';
 import { CurrentPrincipal, Principal } from './principal';
 import { AllowedBeforePasswordChange, Public } from './public.decorator';
 import { RetryAfterFilter } from './retry-later';
-import { ACCESS_COOKIE, readCookie, REFRESH_COOKIE, SessionCookies } from './session-cookies';
-
-const CSRF_REFUSED = 'missing or wrong CSRF token: send the csrf cookie value in X-CSRF-Token';
+import { ACCESS_COOKIE, CSRF_REFUSED, readCookie, REFRESH_COOKIE, SessionCookies } from './session-cookies';
 
 @ApiTags('auth')
 @Controller('auth')

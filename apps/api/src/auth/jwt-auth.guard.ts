@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthService } from './auth.service';
 import { AuthenticatedRequest, MUST_CHANGE_PASSWORD } from './auth.tokens';
 import { ALLOWED_BEFORE_PASSWORD_CHANGE, IS_PUBLIC } from './public.decorator';
-import { ACCESS_COOKIE, readCookie, SessionCookies } from './session-cookies';
+import { ACCESS_COOKIE, CSRF_REFUSED, readCookie, SessionCookies } from './session-cookies';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -36,7 +36,7 @@ export class JwtAuthGuard implements CanActivate {
     const auth = await this.auth.authenticate(token);
     const viaCookie = bearer === undefined;
     if (viaCookie && !SAFE_METHODS.has(req.method) && !this.cookies.csrfMatches(req, auth.sessionId))
-      throw new ForbiddenException('missing or wrong CSRF token: send the csrf cookie value in X-CSRF-Token');
+      throw new ForbiddenException(CSRF_REFUSED);
     if (auth.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(ALLOWED_BEFORE_PASSWORD_CHANGE, targets))
       throw new ForbiddenException(MUST_CHANGE_PASSWORD);
     req.principal = auth.principal;

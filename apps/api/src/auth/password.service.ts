@@ -48,7 +48,7 @@ export class PasswordService {
     await this.throttle.succeeded(ip, who.username);
     const problems = passwordProblems(newPassword, person.username);
     if (newPassword === currentPassword) problems.push('the new password must differ from the current one');
-    if (problems.length) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problems });
+    refuseIfAny(problems);
     await this.people.update(person.id, {
       passwordHash: await this.hasher.hash(newPassword),
       mustChangePassword: false,
@@ -65,8 +65,7 @@ export class PasswordService {
     const person = await this.people.findOneBy({ id: personId });
     if (!person) throw new NotFoundException(`no person ${personId}`);
     if (temporaryPassword !== undefined) {
-      const problems = passwordProblems(temporaryPassword, person.username);
-      if (problems.length) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problems });
+      refuseIfAny(passwordProblems(temporaryPassword, person.username));
     }
     const password = temporaryPassword ?? generateTemporaryPassword();
     await this.people.update(person.id, { passwordHash: await this.hasher.hash(password), mustChangePassword: true });
@@ -79,6 +78,11 @@ export class PasswordService {
       sessionsEnded,
     };
   }
+}
+
+/** 400 listing every reason, as the validation of other bodies does. */
+function refuseIfAny(problems: string[]): void {
+  if (problems.length) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problems });
 }
 
 /** Four groups of five, about 116 bits: e.g. `k7Qx2-mPz9a-...`. */

@@ -8,6 +8,7 @@ export const REFRESH_COOKIE = 'ap_refresh';
 /** Readable by the page on purpose: it echoes the value in the X-CSRF-Token header (double submit). */
 export const CSRF_COOKIE = 'csrf';
 export const CSRF_HEADER = 'x-csrf-token';
+export const CSRF_REFUSED = 'missing or wrong CSRF token: send the csrf cookie value in X-CSRF-Token';
 // Refresh and logout live under /auth: the refresh token is sent nowhere else.
 const REFRESH_PATH = '/auth';
 
