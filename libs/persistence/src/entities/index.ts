@@ -1,4 +1,6 @@
 import { AuditEventEntity } from './audit-event.entity';
+import { AuthRefreshTokenEntity } from './auth-refresh-token.entity';
+import { AuthSessionEntity } from './auth-session.entity';
 import { NotificationDeliveryEntity } from './notification-delivery.entity';
 import { NotificationDigestItemEntity } from './notification-digest-item.entity';
 import { NotificationDigestEntity } from './notification-digest.entity';
@@ -42,6 +44,8 @@ export const ENTITIES = [
   BreakthroughCycleEntity,
   BreakthroughEventEntity,
   WorkingCalendarYearEntity,
+  AuthSessionEntity,
+  AuthRefreshTokenEntity,
 ];
 
 export {
@@ -66,4 +70,6 @@ export {
   BreakthroughCycleEntity,
   BreakthroughEventEntity,
   WorkingCalendarYearEntity,
+  AuthSessionEntity,
+  AuthRefreshTokenEntity,
 };
