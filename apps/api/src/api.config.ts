@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { int, loadConfig, oneOf, secret, sharedConfigSpec, str } from '@app/config';
+import { int, loadConfig, oneOf, secret, sharedConfigSpec, str, url } from '@app/config';
+import { checkOidcConfig, clientSecret, scopeList } from './auth/oidc/oidc.config';
 
 /** Secrets that were once committed as development defaults: known to everyone, so never accepted. */
 const PUBLISHED_SECRETS = ['local-development-only-secret-change-me-0123456789'];
@@ -44,8 +45,22 @@ export const apiConfigSpec = {
   PASSWORD_HASH_QUEUE: int('requests that may wait for a hashing slot; more get 503', 64, 0, 100000),
   BODY_LIMIT_KB: int('largest accepted JSON body', 256, 1, 10240),
   CONSOLE_DIR: str('directory of the built web console, served at /', path.resolve('dist/console')),
+  OIDC_ISSUER: url(
+    'OpenID Connect provider for single sign-on, its issuer URL (https in production); empty: single sign-on is off',
+    ['https', 'http'],
+    '',
+  ),
+  OIDC_CLIENT_ID: str('client id of the API at the provider (required with OIDC_ISSUER)', ''),
+  OIDC_CLIENT_SECRET: clientSecret('its client secret; empty for a public client, which PKCE alone protects'),
+  OIDC_REDIRECT_URI: url(
+    'where the provider sends the browser back, as registered there: <public URL of the API>/auth/oidc/callback',
+    ['https', 'http'],
+    '',
+  ),
+  OIDC_SCOPES: scopeList('scopes asked of the provider, space-separated; openid is required', 'openid'),
+  OIDC_LABEL: str("text of the console's single sign-on button; empty: the console's own words", ''),
 };
 
 export type ApiConfig = ReturnType<typeof loadApiConfig>;
 export const API_CONFIG = Symbol('API_CONFIG');
-export const loadApiConfig = (env: NodeJS.ProcessEnv = process.env) => loadConfig(apiConfigSpec, env);
+export const loadApiConfig = (env: NodeJS.ProcessEnv = process.env) => checkOidcConfig(loadConfig(apiConfigSpec, env));

@@ -9,6 +9,7 @@ import { AuthService } from './auth.service';
 import { AUTH_REDIS } from './auth.tokens';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { LoginThrottle } from './login-throttle';
+import { OIDC_CONTROLLERS, OIDC_PROVIDERS } from './oidc';
 import { PasswordHasher } from './password-hasher';
 import { PasswordService } from './password.service';
 import { SessionCookies } from './session-cookies';
@@ -25,7 +26,7 @@ import { SessionStore } from './session.store';
       }),
     }),
   ],
-  controllers: [AuthController, AdminAccountsController],
+  controllers: [AuthController, AdminAccountsController, ...OIDC_CONTROLLERS],
   providers: [
     AuthService,
     PasswordService,
@@ -33,6 +34,7 @@ import { SessionStore } from './session.store';
     PasswordHasher,
     LoginThrottle,
     SessionCookies,
+    ...OIDC_PROVIDERS,
     {
       provide: AUTH_REDIS,
       inject: [API_CONFIG],

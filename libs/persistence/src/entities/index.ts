@@ -9,6 +9,7 @@ import { BreakthroughEventEntity } from './breakthrough-event.entity';
 import { NotificationEntity } from './notification.entity';
 import { OrgUnitEntity } from './org-unit.entity';
 import { PersonEntity } from './person.entity';
+import { PersonIdentityEntity } from './person-identity.entity';
 import { PhaseHistoryEntity } from './phase-history.entity';
 import { ProgrammeEntity } from './programme.entity';
 import { ProgrammeReportEntity } from './programme-report.entity';
@@ -46,6 +47,7 @@ export const ENTITIES = [
   WorkingCalendarYearEntity,
   AuthSessionEntity,
   AuthRefreshTokenEntity,
+  PersonIdentityEntity,
 ];
 
 export {
@@ -72,4 +74,5 @@ export {
   WorkingCalendarYearEntity,
   AuthSessionEntity,
   AuthRefreshTokenEntity,
+  PersonIdentityEntity,
 };
