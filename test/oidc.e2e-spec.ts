@@ -28,6 +28,8 @@ const LINKED = `alice-${run}`;
 const STRANGER = `stranger-${run}`;
 const DISABLED = `carol-${run}`;
 const UNLINKED_LATER = `dave-${run}`;
+/** Known at both providers, linked at the second only. */
+const TWO_PROVIDERS = `frank-${run}`;
 const TWIN = 'bithu.hg';
 
 type Res = request.Response;
@@ -55,8 +57,8 @@ describe('single sign-on with OpenID Connect (e2e)', () => {
     return id;
   }
 
-  async function link(personId: string, subject: string): Promise<Res> {
-    return http().post(`/admin/accounts/${personId}/identities`).set(asAdmin()).send({ subject });
+  async function link(personId: string, subject: string, issuer?: string): Promise<Res> {
+    return http().post(`/admin/accounts/${personId}/identities`).set(asAdmin()).send({ subject, issuer });
   }
 
   /** Leaves for the provider from the API, as the console's button does: the redirect and the browser cookie. */
@@ -100,6 +102,7 @@ describe('single sign-on with OpenID Connect (e2e)', () => {
         [STRANGER]: {},
         [DISABLED]: {},
         [UNLINKED_LATER]: {},
+        [TWO_PROVIDERS]: {},
         [TWIN]: { email: 'bithu.hg@example.invalid', email_verified: true },
       },
     });
@@ -337,6 +340,75 @@ describe('single sign-on with OpenID Connect (e2e)', () => {
       expect((await http().get('/auth/me').set('Cookie', cookie)).status).toBe(401);
       expect((await signIn(UNLINKED_LATER, 'application/json')).res.body).toMatchObject({ error: 'unknown_subject' });
     });
+  });
+
+  it('works with a public client too: no secret, PKCE alone (the provider demands it)', async () => {
+    const subject = TWO_PROVIDERS;
+    const callback = `http://127.0.0.1:${await freePort()}/auth/oidc/callback`;
+    const idp = await startOidcProvider({
+      clientId: 'console',
+      clientSecret: '',
+      redirectUri: callback,
+      accounts: { [subject]: {} },
+    });
+    const pub = await createApiApp(
+      loadApiConfig({
+        ...process.env,
+        QUEUE_PREFIX: `oidc-pub-${run}`,
+        API_PORT: '3000',
+        OIDC_ISSUER: idp.issuer,
+        OIDC_CLIENT_ID: 'console',
+        OIDC_REDIRECT_URI: callback,
+      }),
+    );
+    await pub.init();
+    try {
+      // The link names this provider: a subject means something only together with its issuer.
+      const personId = await person('frank');
+      const linked = await link(personId, subject, idp.issuer);
+      expect(linked.status).toBe(201);
+      expect(linked.body.issuer).toBe(idp.issuer);
+      expect((await signIn(subject, 'application/json')).res.body).toMatchObject({ error: 'unknown_subject' });
+
+      const httpPub = () => request(pub.getHttpServer());
+      const start = await httpPub().get('/auth/oidc/login');
+      const back = new URL(await idp.signIn(start.headers.location as string, subject));
+      const res = await httpPub()
+        .get(back.pathname + back.search)
+        .set('Cookie', jar(cookiesOf(start)));
+      expect(res.status).toBe(303);
+      const me = await httpPub()
+        .get('/auth/me')
+        .set('Cookie', jar(cookiesOf(res)));
+      expect(me.body).toMatchObject({ personId });
+    } finally {
+      await pub.close();
+      await idp.stop();
+    }
+  });
+
+  it('starts while the provider is unreachable, and answers sign-ins 503 while it is away', async () => {
+    const nowhere = `http://127.0.0.1:${await freePort()}`;
+    const down = await createApiApp(
+      loadApiConfig({
+        ...process.env,
+        QUEUE_PREFIX: `oidc-down-${run}`,
+        API_PORT: '3000',
+        OIDC_ISSUER: nowhere,
+        OIDC_CLIENT_ID: CLIENT_ID,
+        OIDC_REDIRECT_URI: `${nowhere}/auth/oidc/callback`,
+      }),
+    );
+    await down.init();
+    try {
+      const res = await request(down.getHttpServer()).get('/auth/oidc/login').set('Accept', 'text/html');
+      expect(res.status).toBe(503);
+      expect(res.headers['retry-after']).toBe('5');
+      expect(res.text).toContain('single sign-on is unavailable for a moment');
+      expect(cookieNamed(res, 'ap_oidc')).toBeUndefined();
+    } finally {
+      await down.close();
+    }
   });
 
   it('with single sign-on off, its routes do not exist and the console is told so', async () => {
