@@ -74,8 +74,11 @@ export class RelyingParty {
    * own refusal (the person cancelled, say) is told apart from an answer that does not verify.
    */
   async verify(answer: ProviderAnswer, login: PendingLogin): Promise<VerifiedIdentity> {
-    if (answer.error !== undefined)
-      throw new OidcRefusal('provider_refused', [answer.error, answer.error_description].filter(Boolean).join(': '));
+    // Shown to the person, so bounded: the words come from a URL anyone can write.
+    if (answer.error !== undefined) {
+      const reason = [answer.error, answer.error_description].filter(Boolean).join(': ');
+      throw new OidcRefusal('provider_refused', reason.slice(0, 200));
+    }
     const client = await this.discovered();
     try {
       const tokens = await client.callback(this.enabled().redirectUri, answer as CallbackParamsType, {
