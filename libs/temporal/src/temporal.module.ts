@@ -25,12 +25,23 @@ export interface TemporalModuleOptions extends TemporalOptions {
 export async function connectTemporal(
   opts: TemporalConnectionOptions & Pick<TemporalOptions, 'connectTimeoutMs'>,
 ): Promise<Connection> {
-  const { connectTimeoutMs, ...connection } = opts;
+  const { connectTimeoutMs, ...options } = opts;
+  // Connection.connect would leave a refused connection's channel open; lazy() lets us close it.
+  const connection = Connection.lazy({ ...options, connectTimeout: connectTimeoutMs });
   try {
-    return await Connection.connect({ ...connection, connectTimeout: connectTimeoutMs });
+    await connection.ensureConnected();
+    return connection;
   } catch (err) {
-    throw new Error(`Temporal is not reachable at ${opts.address}: ${(err as Error).message}`, { cause: err });
+    await connection.close().catch(() => undefined);
+    throw new Error(`Temporal is not reachable at ${opts.address}: ${causeChain(err)}`, { cause: err });
   }
+}
+
+/** "Failed to connect…: 16 UNAUTHENTICATED: …": the SDK wraps the reason a server refused us. */
+function causeChain(err: unknown): string {
+  const messages: string[] = [];
+  for (let e = err; e instanceof Error && messages.length < 4; e = e.cause) messages.push(e.message);
+  return messages.join(': ');
 }
 
 @Injectable()
