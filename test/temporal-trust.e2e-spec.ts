@@ -46,6 +46,31 @@ async function workerReaches(options: TemporalConnectionOptions): Promise<string
   }
 }
 
+const API_KEY = 'the-right-key';
+
+/** A gateway demanding a client certificate signed by our CA and the API key. */
+function startSecuredGateway(): Promise<TlsGateway> {
+  return startTlsGateway({
+    upstream: process.env.TEMPORAL_ADDRESS!,
+    key: pki.read(pki.serverKey),
+    cert: pki.read(pki.serverCert),
+    clientCa: pki.read(pki.caCert),
+    apiKey: API_KEY,
+  });
+}
+
+/** The variables that reach it: the CA, the client certificate and key, the API key. */
+function securedEnv(gateway: TlsGateway): Record<string, string> {
+  return {
+    TEMPORAL_ADDRESS: gateway.address,
+    TEMPORAL_TLS: 'on',
+    TEMPORAL_TLS_CA_FILE: pki.caCert,
+    TEMPORAL_TLS_CERT_FILE: pki.clientCert,
+    TEMPORAL_TLS_KEY_FILE: pki.clientKey,
+    TEMPORAL_API_KEY: API_KEY,
+  };
+}
+
 let pki: TestPki;
 beforeAll(() => {
   pki = makeTestPki();
@@ -104,21 +129,8 @@ describe('Temporal behind mTLS and an API key', () => {
   let gateway: TlsGateway;
   let secured: Record<string, string>;
   beforeAll(async () => {
-    gateway = await startTlsGateway({
-      upstream: process.env.TEMPORAL_ADDRESS!,
-      key: pki.read(pki.serverKey),
-      cert: pki.read(pki.serverCert),
-      clientCa: pki.read(pki.caCert),
-      apiKey: 'the-right-key',
-    });
-    secured = {
-      TEMPORAL_ADDRESS: gateway.address,
-      TEMPORAL_TLS: 'on',
-      TEMPORAL_TLS_CA_FILE: pki.caCert,
-      TEMPORAL_TLS_CERT_FILE: pki.clientCert,
-      TEMPORAL_TLS_KEY_FILE: pki.clientKey,
-      TEMPORAL_API_KEY: 'the-right-key',
-    };
+    gateway = await startSecuredGateway();
+    secured = securedEnv(gateway);
   });
   afterAll(() => gateway.close());
 
@@ -176,23 +188,9 @@ describe('the whole system behind mTLS and an API key', () => {
   const saved = { ...process.env };
 
   beforeAll(async () => {
-    gateway = await startTlsGateway({
-      upstream: process.env.TEMPORAL_ADDRESS!,
-      key: pki.read(pki.serverKey),
-      cert: pki.read(pki.serverCert),
-      clientCa: pki.read(pki.caCert),
-      apiKey: 'the-right-key',
-    });
+    gateway = await startSecuredGateway();
     // The apps read only their environment: nothing else tells them Temporal is secured.
-    Object.assign(process.env, {
-      TEMPORAL_ADDRESS: gateway.address,
-      TEMPORAL_TLS: 'on',
-      TEMPORAL_TLS_CA_FILE: pki.caCert,
-      TEMPORAL_TLS_CERT_FILE: pki.clientCert,
-      TEMPORAL_TLS_KEY_FILE: pki.clientKey,
-      TEMPORAL_TLS_SERVER_NAME: 'temporal.test',
-      TEMPORAL_API_KEY: 'the-right-key',
-    });
+    Object.assign(process.env, securedEnv(gateway), { TEMPORAL_TLS_SERVER_NAME: 'temporal.test' });
     stack = await startTestStack();
   });
 
