@@ -1,4 +1,8 @@
-# Temporal development server (frontend :7233 + Web UI :8233) for docker-compose.yml.
+# Temporal development server (frontend :7233, headless) for docker-compose.yml.
+#
+# Headless by default: the dev server's Web UI has no authentication and can terminate, signal or
+# reset any workflow. docker-compose.yml runs a separate UI only in its debug profile, on 127.0.0.1.
+# The dev server has no TLS either: keep its frontend on a network only the api and worker reach.
 #
 # `temporal server start-dev` with SQLite persistence in /data, run as a non-root user. The
 # official temporalio/temporal image is FROM scratch: no shell, no /data and no home directory,
@@ -30,12 +34,12 @@ COPY infra/temporal/search-attributes.txt /etc/temporal/search-attributes.txt
 
 USER 1000:1000
 WORKDIR /data
-EXPOSE 7233 8233
+EXPOSE 7233
 
 # Arguments given to the container (CMD, or `command:` in compose) are appended after the
 # --search-attribute flags.
 ENTRYPOINT ["/bin/sh", "-c", "exec temporal server start-dev $(tr -d '\\r' < /etc/temporal/search-attributes.txt | sed -e '/^[[:space:]]*#/d' -e '/^[[:space:]]*$/d' -e 's/^[[:space:]]*/--search-attribute /' -e 's/[[:space:]]*$//') \"$@\"", "temporal-dev"]
-CMD ["--ip", "0.0.0.0", "--port", "7233", "--ui-port", "8233", "--db-filename", "/data/temporal.db"]
+CMD ["--ip", "0.0.0.0", "--port", "7233", "--headless", "--db-filename", "/data/temporal.db"]
 
 HEALTHCHECK --interval=5s --timeout=5s --start-period=20s --retries=30 \
   CMD ["temporal", "operator", "cluster", "health", "--address", "127.0.0.1:7233"]

@@ -90,6 +90,22 @@ ensure_chromium() {
   [[ -x /usr/bin/chromium ]] || die "chromium was installed but /usr/bin/chromium is not there"
 }
 
+# JWT_SECRET for a local run: the one in the environment if set, else a random one made on the first
+# run and kept (owner-only) in the git-ignored .data/ folder, so sessions survive a restart. None is
+# ever committed: the API refuses the old published development value.
+ensure_jwt_secret() {
+  [[ -n "${JWT_SECRET:-}" ]] && return 0
+  local file="$ROOT/.data/jwt-secret"
+  if [[ ! -s "$file" ]]; then
+    mkdir -p "$ROOT/.data"
+    (umask 077 && node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("base64url"))' >"$file") ||
+      die "could not write $file"
+    log "generated a random JWT secret in .data/jwt-secret (kept for the next start)"
+  fi
+  JWT_SECRET="$(<"$file")"
+  export JWT_SECRET
+}
+
 search_attribute_flags() {
   grep -Ev '^\s*(#|$)' "$ROOT/infra/temporal/search-attributes.txt" | sed 's/^/--search-attribute /' | tr '\n' ' '
 }

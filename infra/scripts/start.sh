@@ -17,6 +17,7 @@ export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 ensure_node_modules
 ensure_services
 build_if_needed
+ensure_jwt_secret
 
 mkdir -p .data/temporal .run
 PIDS=()

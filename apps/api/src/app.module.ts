@@ -51,6 +51,7 @@ export class AppModule {
           namespace: config.TEMPORAL_NAMESPACE,
           taskQueue: config.TEMPORAL_TASK_QUEUE,
           connectTimeoutMs: config.STARTUP_TIMEOUT_MS,
+          security: config,
         }),
         AuthModule,
         AccessModule,

@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ApiConfig } from './api.config';
 import { AppModule } from './app.module';
+import { rejectInvalidText } from './common/reject-invalid-text';
 
 /** Builds the HTTP app exactly as production runs it; tests call this too. */
 export async function createApiApp(config: ApiConfig): Promise<INestApplication> {
@@ -15,6 +16,7 @@ export async function createApiApp(config: ApiConfig): Promise<INestApplication>
   });
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: `${config.BODY_LIMIT_KB}kb` });
+  app.use(rejectInvalidText);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
@@ -50,6 +52,6 @@ export async function createApiApp(config: ApiConfig): Promise<INestApplication>
 
 export async function startApi(config: ApiConfig): Promise<INestApplication> {
   const app = await createApiApp(config);
-  await app.listen(config.API_PORT, '0.0.0.0');
+  await app.listen(config.API_PORT, config.API_HOST);
   return app;
 }

@@ -1,5 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Client } from '@temporalio/client';
+import { TEMPORAL_CONNECTION_OPTIONS, type TemporalConnectionOptions } from '@app/temporal';
 import type { PublishBreakthroughChangesInput } from '@app/workflows/breakthrough/definitions';
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { createProgrammeActivities } from './programmes/programme.activities';
@@ -25,7 +26,9 @@ export async function createTemporalWorker(
 ): Promise<{ worker: Worker; connection: NativeConnection }> {
   let connection: NativeConnection;
   try {
-    connection = await NativeConnection.connect({ address: opts.address });
+    // TLS and the API key as the app's client has them (TemporalModule built them from the config).
+    const security = app.get<TemporalConnectionOptions>(TEMPORAL_CONNECTION_OPTIONS);
+    connection = await NativeConnection.connect({ ...security, address: opts.address });
   } catch (err) {
     throw new Error(`Temporal is not reachable at ${opts.address}: ${(err as Error).message}`, { cause: err });
   }

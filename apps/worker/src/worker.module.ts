@@ -25,6 +25,7 @@ export class WorkerModule {
           namespace: config.TEMPORAL_NAMESPACE,
           taskQueue: config.TEMPORAL_TASK_QUEUE,
           connectTimeoutMs: config.STARTUP_TIMEOUT_MS,
+          security: config,
         }),
       ],
       providers: [

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 /**
  * Typed, validated environment configuration. Each app declares the variables it reads; a missing
  * or malformed one stops start-up with a message that names it.
@@ -12,8 +14,12 @@ export class ConfigError extends Error {
 export interface VarSpec<T> {
   /** Default used when the variable is unset or empty; omit to make the variable required. */
   default?: T;
+  /** A default that depends on the rest of the environment (e.g. NODE_ENV); wins over `default`. */
+  defaultFor?(env: NodeJS.ProcessEnv): T | undefined;
   parse(raw: string): T;
   describe: string;
+  /** Never repeat the value in an error message (it would land in logs). */
+  sensitive?: boolean;
 }
 
 type Parsed<S> = { [K in keyof S]: S[K] extends VarSpec<infer T> ? T : never };
@@ -27,14 +33,16 @@ export function loadConfig<S extends Record<string, VarSpec<unknown>>>(
   for (const [name, v] of Object.entries(spec)) {
     const raw = env[name];
     if (raw === undefined || raw === '') {
-      if (v.default === undefined) problems.push(`${name} is required (${v.describe})`);
-      else out[name] = v.default;
+      const dflt = v.defaultFor ? v.defaultFor(env) : v.default;
+      if (dflt === undefined) problems.push(`${name} is required (${v.describe})`);
+      else out[name] = dflt;
       continue;
     }
     try {
       out[name] = v.parse(raw.trim());
     } catch (e) {
-      problems.push(`${name}=${JSON.stringify(raw)} is not valid: ${(e as Error).message} (${v.describe})`);
+      const shown = v.sensitive ? `${name} (value not shown)` : `${name}=${JSON.stringify(raw)}`;
+      problems.push(`${shown} is not valid: ${(e as Error).message} (${v.describe})`);
     }
   }
   if (problems.length) throw new ConfigError(problems);
@@ -99,13 +107,24 @@ export function oneOf<T extends string>(describe: string, values: readonly T[], 
   };
 }
 
-export function secret(describe: string, minLength: number, localDefault: string): VarSpec<string> {
+/**
+ * A secret no default of which is ever written down: production requires it; elsewhere an unset one is
+ * a random value made once per process (tokens then do not outlive a restart; `npm start` keeps one in
+ * the data folder instead). Values listed in `refused` (ones that were once committed) are rejected.
+ */
+export function secret(describe: string, minLength: number, refused: readonly string[] = []): VarSpec<string> {
+  let ephemeral: string | undefined;
   return {
     describe,
-    // A development default only: production refuses to start without a real secret.
-    default: process.env.NODE_ENV === 'production' ? undefined : localDefault,
+    sensitive: true,
+    defaultFor(env) {
+      if (env.NODE_ENV === 'production' || process.env.NODE_ENV === 'production') return undefined;
+      ephemeral ??= randomBytes(32).toString('base64url');
+      return ephemeral;
+    },
     parse(raw) {
       if (raw.length < minLength) throw new Error(`expected at least ${minLength} characters`);
+      if (refused.includes(raw)) throw new Error('this value is published in the repository; generate a random one');
       return raw;
     },
   };

@@ -1,7 +1,14 @@
-import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
+import {
+  buildTemporalConnectionOptions,
+  TemporalConnectionConfig,
+  TemporalConnectionOptions,
+} from './connection-options';
 
 export const TEMPORAL_OPTIONS = Symbol('TEMPORAL_OPTIONS');
+/** The address, TLS and API key the client connected with; the worker connects with the same. */
+export const TEMPORAL_CONNECTION_OPTIONS = Symbol('TEMPORAL_CONNECTION_OPTIONS');
 
 export interface TemporalOptions {
   address: string;
@@ -10,15 +17,31 @@ export interface TemporalOptions {
   connectTimeoutMs: number;
 }
 
-/** Connects, or fails with a message that names the service and its address. */
+export interface TemporalModuleOptions extends TemporalOptions {
+  security: Omit<TemporalConnectionConfig, 'TEMPORAL_ADDRESS'>;
+}
+
+/** Connects, or fails with a message that names the service and its address (never the API key). */
 export async function connectTemporal(
-  opts: Pick<TemporalOptions, 'address' | 'connectTimeoutMs'>,
+  opts: TemporalConnectionOptions & Pick<TemporalOptions, 'connectTimeoutMs'>,
 ): Promise<Connection> {
+  const { connectTimeoutMs, ...options } = opts;
+  // Connection.connect would leave a refused connection's channel open; lazy() lets us close it.
+  const connection = Connection.lazy({ ...options, connectTimeout: connectTimeoutMs });
   try {
-    return await Connection.connect({ address: opts.address, connectTimeout: opts.connectTimeoutMs });
+    await connection.ensureConnected();
+    return connection;
   } catch (err) {
-    throw new Error(`Temporal is not reachable at ${opts.address}: ${(err as Error).message}`, { cause: err });
+    await connection.close().catch(() => undefined);
+    throw new Error(`Temporal is not reachable at ${opts.address}: ${causeChain(err)}`, { cause: err });
   }
+}
+
+/** "Failed to connect…: 16 UNAUTHENTICATED: …": the SDK wraps the reason a server refused us. */
+function causeChain(err: unknown): string {
+  const messages: string[] = [];
+  for (let e = err; e instanceof Error && messages.length < 4; e = e.cause) messages.push(e.message);
+  return messages.join(': ');
 }
 
 @Injectable()
@@ -33,13 +56,30 @@ class TemporalConnectionCloser implements OnApplicationShutdown {
 /** Provides the Temporal connection and client to Nest apps (api, worker, tests). */
 @Module({})
 export class TemporalModule {
-  static forRoot(options: TemporalOptions): DynamicModule {
+  /**
+   * `security` is the app's configuration, read for TLS, the client certificate and the API key (and
+   * kept out of TEMPORAL_OPTIONS). A contradictory or unreadable setting throws a ConfigError here,
+   * while the app's modules are assembled at boot.
+   */
+  static forRoot({ security, ...options }: TemporalModuleOptions): DynamicModule {
+    const { options: connection, warnings } = buildTemporalConnectionOptions({
+      ...security,
+      TEMPORAL_ADDRESS: options.address,
+    });
     return {
       module: TemporalModule,
       global: true,
       providers: [
         { provide: TEMPORAL_OPTIONS, useValue: options },
-        { provide: Connection, useFactory: () => connectTemporal(options) },
+        { provide: TEMPORAL_CONNECTION_OPTIONS, useValue: connection },
+        {
+          provide: Connection,
+          useFactory: () => {
+            const logger = new Logger(TemporalModule.name);
+            for (const warning of warnings) logger.warn(warning);
+            return connectTemporal({ ...connection, connectTimeoutMs: options.connectTimeoutMs });
+          },
+        },
         {
           provide: Client,
           inject: [Connection],
@@ -47,7 +87,7 @@ export class TemporalModule {
         },
         TemporalConnectionCloser,
       ],
-      exports: [TEMPORAL_OPTIONS, Connection, Client],
+      exports: [TEMPORAL_OPTIONS, TEMPORAL_CONNECTION_OPTIONS, Connection, Client],
     };
   }
 }

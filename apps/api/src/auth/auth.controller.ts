@@ -1,27 +1,145 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthService } from './auth.service';
-import { LoginDto } from './login.dto';
+import {
+  Body,
+  Controller,
+  ForbiddenException,
+  Get,
+  HttpCode,
+  Inject,
+  Post,
+  Req,
+  Res,
+  UnauthorizedException,
+  UseFilters,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { API_CONFIG, ApiConfig } from '../api.config';
+import { AuthService, IssuedSession } from './auth.service';
+import { AuthenticatedRequest, clientIp } from './auth.tokens';
+import { bearerToken } from './jwt-auth.guard';
+import { ChangePasswordDto, LoginDto, RefreshDto } from './login.dto';
+import { PasswordService } from './password.service';
 import { CurrentPrincipal, Principal } from './principal';
-import { Public } from './public.decorator';
+import { AllowedBeforePasswordChange, Public } from './public.decorator';
+import { RetryAfterFilter } from './retry-later';
+import { ACCESS_COOKIE, CSRF_REFUSED, readCookie, REFRESH_COOKIE, SessionCookies } from './session-cookies';
 
 @ApiTags('auth')
 @Controller('auth')
+@UseFilters(RetryAfterFilter)
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly passwords: PasswordService,
+    private readonly cookies: SessionCookies,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
 
   @Public()
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Log in; returns a bearer token and who you are' })
-  login(@Body() dto: LoginDto) {
-    return this.auth.login(dto.username, dto.password);
+  @ApiOperation({
+    summary: 'Log in: an access token (short-lived) and a refresh token, or with session=cookie the same in cookies',
+  })
+  async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const issued = await this.auth.login(dto.username, dto.password, clientIp(req));
+    return this.answer(issued, dto.session === 'cookie', req, res);
+  }
+
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Trade a refresh token (body, or the cookie plus X-CSRF-Token) for new tokens; a reused one ends the session',
+  })
+  async refresh(@Body() dto: RefreshDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const viaCookie = dto.refreshToken === undefined;
+    const token = dto.refreshToken ?? readCookie(req, REFRESH_COOKIE);
+    if (!token)
+      throw new UnauthorizedException('missing refresh token (refreshToken in the body, or the session cookie)');
+    if (viaCookie) {
+      const sessionId = await this.auth.sessionOfRefreshToken(token);
+      if (sessionId && !this.cookies.csrfMatches(req, sessionId)) throw new ForbiddenException(CSRF_REFUSED);
+    }
+    return this.answer(await this.auth.refresh(token), viaCookie, req, res);
+  }
+
+  @Public()
+  @Post('logout')
+  @HttpCode(204)
+  @ApiOperation({
+    summary:
+      'End the session named by the bearer token, a refresh token (body) or the session cookies; clears the cookies',
+  })
+  async logout(@Body() dto: RefreshDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const sessionId = await this.sessionToEnd(dto, req);
+    await this.auth.logout(sessionId);
+    this.cookies.clear(req, res);
   }
 
   @Get('me')
+  @AllowedBeforePasswordChange()
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'The authenticated person' })
-  me(@CurrentPrincipal() principal: Principal) {
-    return principal;
+  @ApiCookieAuth()
+  @ApiOperation({ summary: 'The authenticated person, and whether they must change their password first' })
+  me(@CurrentPrincipal() principal: Principal, @Req() req: AuthenticatedRequest) {
+    return { ...principal, mustChangePassword: req.authSession?.mustChangePassword ?? false };
+  }
+
+  @Post('password')
+  @HttpCode(200)
+  @AllowedBeforePasswordChange()
+  @ApiBearerAuth()
+  @ApiCookieAuth()
+  @ApiOperation({
+    summary:
+      'Change your password (12-128 characters, not the username, not common): ends every session, answers a new one',
+  })
+  async changePassword(
+    @Body() dto: ChangePasswordDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const issued = await this.passwords.change(principal, dto.currentPassword, dto.newPassword, clientIp(req));
+    return this.answer(issued, req.authSession?.viaCookie ?? false, req, res);
+  }
+
+  /** Cookie mode puts no token in the body, so script on the page never holds one. */
+  private answer(issued: IssuedSession, cookieMode: boolean, req: Request, res: Response) {
+    const common = {
+      expiresIn: this.config.JWT_TTL_SECONDS,
+      refreshTokenExpiresAt: issued.refreshTokenExpiresAt,
+      principal: issued.principal,
+      mustChangePassword: issued.mustChangePassword,
+    };
+    if (cookieMode) return { tokenType: 'cookie', csrfToken: this.cookies.set(req, res, issued), ...common };
+    return { accessToken: issued.accessToken, tokenType: 'Bearer', refreshToken: issued.refreshToken, ...common };
+  }
+
+  /** Bearer header first, then a refresh token in the body, then the cookies (which need the CSRF token). */
+  private async sessionToEnd(dto: RefreshDto, req: Request): Promise<string> {
+    const bearer = bearerToken(req);
+    if (bearer !== undefined) {
+      const sessionId = await this.auth.sessionIdOf(bearer);
+      if (!sessionId) throw new UnauthorizedException('the access token is invalid or expired');
+      return sessionId;
+    }
+    if (dto.refreshToken !== undefined) return this.sessionOfRefresh(dto.refreshToken);
+    const refreshCookie = readCookie(req, REFRESH_COOKIE);
+    const accessCookie = readCookie(req, ACCESS_COOKIE);
+    const sessionId = refreshCookie
+      ? await this.sessionOfRefresh(refreshCookie)
+      : accessCookie && (await this.auth.sessionIdOf(accessCookie));
+    if (!sessionId) throw new UnauthorizedException('nothing to log out: no valid token or session cookie');
+    if (!this.cookies.csrfMatches(req, sessionId)) throw new ForbiddenException(CSRF_REFUSED);
+    return sessionId;
+  }
+
+  private async sessionOfRefresh(token: string): Promise<string> {
+    const sessionId = await this.auth.sessionOfRefreshToken(token);
+    if (!sessionId) throw new UnauthorizedException('the refresh token is invalid');
+    return sessionId;
   }
 }

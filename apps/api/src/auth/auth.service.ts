@@ -1,60 +1,149 @@
-import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
-import * as argon2 from 'argon2';
 import { Repository } from 'typeorm';
 import { isRole, Role } from '@app/domain';
 import { PersonEntity } from '@app/persistence';
 import { API_CONFIG, ApiConfig } from '../api.config';
+import { MUST_CHANGE_PASSWORD } from './auth.tokens';
+import { LoginThrottle } from './login-throttle';
+import { PasswordHasher } from './password-hasher';
 import type { Principal } from './principal';
-import { PrincipalCache } from './principal-cache';
+import type { CookieSession } from './session-cookies';
+import { SessionPerson, SessionStore } from './session.store';
 
-// Verifying against a fixed hash when the user is unknown keeps the timing the same either way.
-const DUMMY_HASH = '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$2Yr9P4n7mJvQ4YbL2l6vWm9gJ9oX3h1c8sU0kq8Yt6E';
+export { hashPassword } from './password-hasher';
+
+/** What an access token says: who (`sub`), which login (`sid`), and the person's token version then (`tv`). */
+interface AccessClaims {
+  sub: string;
+  sid: string;
+  tv: number;
+}
+
+/** A session just opened or renewed: what the client is handed, as JSON or as cookies. */
+export interface IssuedSession extends CookieSession {
+  principal: Principal;
+  mustChangePassword: boolean;
+}
+
+export interface Authenticated {
+  principal: Principal;
+  sessionId: string;
+  mustChangePassword: boolean;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SESSION_ENDED = 'the session has ended (logged out, or the account changed); log in again';
 
 @Injectable()
 export class AuthService {
-  private readonly principals: PrincipalCache;
-
   constructor(
     @InjectRepository(PersonEntity) private readonly people: Repository<PersonEntity>,
     private readonly jwt: JwtService,
-    @Inject(API_CONFIG) config: ApiConfig,
-  ) {
-    this.principals = new PrincipalCache(config.PRINCIPAL_CACHE_MS);
+    private readonly sessions: SessionStore,
+    private readonly hasher: PasswordHasher,
+    private readonly throttle: LoginThrottle,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  /**
+   * Checks the password (through the throttle, against a dummy hash when the username is unknown, so
+   * neither the answer nor its timing tells whether the account exists) and opens a session.
+   */
+  async login(username: string, password: string, ip: string): Promise<IssuedSession> {
+    await this.throttle.attempt(ip, username);
+    const person = await this.people.findOne({ where: { username } });
+    const ok = await this.hasher.verify(person?.passwordHash, password);
+    if (!person || !ok || !person.active) throw new UnauthorizedException('wrong username or password');
+    await this.throttle.succeeded(ip, username);
+    return this.open(person);
   }
 
-  async login(username: string, password: string): Promise<{ accessToken: string; principal: Principal }> {
-    const person = await this.people.findOne({ where: { username } });
-    const ok = await argon2.verify(person?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
-    if (!person || !ok || !person.active) throw new UnauthorizedException('wrong username or password');
-    const principal = toPrincipal(person);
-    const accessToken = await this.jwt.signAsync({ sub: person.id });
-    return { accessToken, principal };
+  /** A new session for a person whose credentials were just checked. */
+  async open(person: SessionPerson | PersonEntity): Promise<IssuedSession> {
+    const opened = await this.sessions.open(person.id, person.tokenVersion);
+    return {
+      ...opened,
+      ...(await this.accessToken(person.id, opened.sessionId, person.tokenVersion)),
+      principal: toPrincipal(person),
+      mustChangePassword: person.mustChangePassword,
+    };
+  }
+
+  async refresh(refreshToken: string): Promise<IssuedSession> {
+    const r = await this.sessions.rotate(refreshToken);
+    if (r.status === 'reused')
+      throw new UnauthorizedException('this refresh token was already used, so the session was ended; log in again');
+    if (r.status === 'invalid')
+      throw new UnauthorizedException('the refresh token is invalid or expired; log in again');
+    const { person } = r.row;
+    return {
+      sessionId: r.sessionId,
+      refreshToken: r.refreshToken,
+      refreshTokenExpiresAt: r.refreshTokenExpiresAt,
+      ...(await this.accessToken(person.id, r.sessionId, person.tokenVersion)),
+      principal: toPrincipal(person),
+      mustChangePassword: person.mustChangePassword,
+    };
   }
 
   /**
-   * Verifies a token and loads the person (remembered for PRINCIPAL_CACHE_MS), so a deactivated user
-   * or a role change applies within seconds.
+   * Verifies an access token, then reads its session and person in one indexed query: a logout, a
+   * disabled account or a changed role (a new token version) ends it on the very next request.
    */
+  async authenticate(token: string): Promise<Authenticated> {
+    const claims = await this.verifiedClaims(token);
+    if (!claims) throw new UnauthorizedException('the access token is invalid or expired');
+    const row = await this.sessions.find(claims.sid);
+    if (!row || row.person.id !== claims.sub) throw new UnauthorizedException(SESSION_ENDED);
+    if (!row.person.active) throw new UnauthorizedException('the account no longer exists or is disabled');
+    if (!row.live || row.person.tokenVersion !== claims.tv) throw new UnauthorizedException(SESSION_ENDED);
+    return {
+      principal: toPrincipal(row.person),
+      sessionId: row.sessionId,
+      mustChangePassword: row.person.mustChangePassword,
+    };
+  }
+
+  /** For routes outside Nest's guards (Bull Board): the principal, refused while a password change is due. */
   async principalFromToken(token: string): Promise<Principal> {
-    let sub: string;
+    const auth = await this.authenticate(token);
+    if (auth.mustChangePassword) throw new ForbiddenException(MUST_CHANGE_PASSWORD);
+    return auth.principal;
+  }
+
+  /** The session an access token names, if its signature and expiry hold (logout needs no more). */
+  async sessionIdOf(token: string): Promise<string | undefined> {
+    return (await this.verifiedClaims(token))?.sid;
+  }
+
+  sessionOfRefreshToken(refreshToken: string): Promise<string | undefined> {
+    return this.sessions.sessionOfRefreshToken(refreshToken);
+  }
+
+  logout(sessionId: string): Promise<void> {
+    return this.sessions.revoke(sessionId, 'logout');
+  }
+
+  private async verifiedClaims(token: string): Promise<AccessClaims | undefined> {
     try {
-      ({ sub } = await this.jwt.verifyAsync<{ sub: string }>(token));
+      const c = await this.jwt.verifyAsync<Partial<AccessClaims>>(token);
+      const wellFormed = typeof c.sub === 'string' && typeof c.sid === 'string' && UUID.test(c.sid);
+      return wellFormed && Number.isInteger(c.tv) ? (c as AccessClaims) : undefined;
     } catch {
-      throw new UnauthorizedException('the access token is invalid or expired');
+      return undefined;
     }
-    const known = this.principals.get(sub);
-    if (known) return known;
-    const person = await this.people.findOne({ where: { id: sub } });
-    if (!person || !person.active) throw new UnauthorizedException('the account no longer exists or is disabled');
-    const principal = toPrincipal(person);
-    this.principals.set(sub, principal);
-    return principal;
+  }
+
+  private async accessToken(personId: string, sessionId: string, tokenVersion: number) {
+    const claims: AccessClaims = { sub: personId, sid: sessionId, tv: tokenVersion };
+    const accessToken = await this.jwt.signAsync(claims);
+    return { accessToken, accessTokenExpiresAt: new Date(Date.now() + this.config.JWT_TTL_SECONDS * 1000) };
   }
 }
 
-export function toPrincipal(p: PersonEntity): Principal {
+export function toPrincipal(p: Pick<PersonEntity, 'id' | 'unitId' | 'roles' | 'username' | 'fullName'>): Principal {
   return {
     personId: p.id,
     unitId: p.unitId,
@@ -62,8 +151,4 @@ export function toPrincipal(p: PersonEntity): Principal {
     username: p.username,
     fullName: p.fullName,
   };
-}
-
-export function hashPassword(password: string): Promise<string> {
-  return argon2.hash(password, { type: argon2.argon2id });
 }

@@ -2,8 +2,15 @@ import { DataSource } from 'typeorm';
 import { hashPassword } from '../auth/auth.service';
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_UNITS } from './demo-data';
 
-/** Upserts the demo units and people; safe to run on every start. */
+/** The demo people share a published password: a production database must never get them. */
+export function refuseInProduction(env: NodeJS.ProcessEnv = process.env): void {
+  if (env.NODE_ENV === 'production')
+    throw new Error('refusing to load the demo data with NODE_ENV=production: its accounts share a published password');
+}
+
+/** Upserts the demo units and people; safe to run on every start, never in production. */
 export async function seedPeople(ds: DataSource, password = DEMO_PASSWORD): Promise<{ units: number; people: number }> {
+  refuseInProduction();
   const hash = await hashPassword(password);
   await ds.transaction(async (tx) => {
     for (const u of DEMO_UNITS) {

@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, migrate } from '@app/persistence';
-import { seedPeople } from './seed-people';
+import { refuseInProduction, seedPeople } from './seed-people';
 
-/** Applies migrations and seeds the demo organisation (idempotent). */
+/** Applies migrations and seeds the demo organisation (idempotent). Never in production. */
 async function main(): Promise<void> {
+  refuseInProduction();
   const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/action_programmes';
   await migrate(url, (line) => console.log(line));
   const ds = new DataSource(dataSourceOptions(url));

@@ -1,4 +1,6 @@
 import { AuditEventEntity } from './audit-event.entity';
+import { AuthRefreshTokenEntity } from './auth-refresh-token.entity';
+import { AuthSessionEntity } from './auth-session.entity';
 import { NotificationDeliveryEntity } from './notification-delivery.entity';
 import { NotificationDigestItemEntity } from './notification-digest-item.entity';
 import { NotificationDigestEntity } from './notification-digest.entity';
@@ -7,6 +9,7 @@ import { BreakthroughEventEntity } from './breakthrough-event.entity';
 import { NotificationEntity } from './notification.entity';
 import { OrgUnitEntity } from './org-unit.entity';
 import { PersonEntity } from './person.entity';
+import { PersonIdentityEntity } from './person-identity.entity';
 import { PhaseHistoryEntity } from './phase-history.entity';
 import { ProgrammeEntity } from './programme.entity';
 import { ProgrammeReportEntity } from './programme-report.entity';
@@ -44,6 +47,9 @@ export const ENTITIES = [
   BreakthroughCycleEntity,
   BreakthroughEventEntity,
   WorkingCalendarYearEntity,
+  AuthSessionEntity,
+  AuthRefreshTokenEntity,
+  PersonIdentityEntity,
 ];
 
 export {
@@ -69,4 +75,7 @@ export {
   BreakthroughCycleEntity,
   BreakthroughEventEntity,
   WorkingCalendarYearEntity,
+  AuthSessionEntity,
+  AuthRefreshTokenEntity,
+  PersonIdentityEntity,
 };

@@ -47,6 +47,18 @@ export class PersonEntity {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /**
+   * Carried in every access token and compared on every request. A trigger raises it whenever roles,
+   * unit, username, password or `active` change (by the API or by hand in SQL), which ends every
+   * session the person had.
+   */
+  @Column({ name: 'token_version', type: 'integer', default: 0 })
+  tokenVersion: number;
+
+  /** Set by an admin's password reset: until the person picks a new password they can do nothing else. */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false })
+  mustChangePassword: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }
