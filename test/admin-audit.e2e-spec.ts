@@ -232,7 +232,7 @@ describe('audit of acts (e2e)', () => {
     expect(exports[0]).toMatchObject({ route: 'GET /supervision/programmes', summary: { format: 'csv' } });
   });
 
-  it('does not answer an act as done when its row cannot be written: 503, and no file for a download', async () => {
+  it('does not answer an act as done when its row cannot be written: 503, no file for a download, no session for a login', async () => {
     const pbt = await stack.login('fx.pbt');
     const report = await stack
       .http()
@@ -243,12 +243,19 @@ describe('audit of acts (e2e)', () => {
     await stack.dataSource.query(`CREATE FUNCTION audit_e2e_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'audit store unavailable (test)'; END $$`);
     await stack.dataSource.query(`CREATE TRIGGER audit_e2e_refuse BEFORE INSERT ON admin_audit FOR EACH ROW
-      WHEN (NEW.act = 'report.download') EXECUTE FUNCTION audit_e2e_refuse()`);
+      WHEN (NEW.act = 'report.download' OR NEW.username = 'tvbtv.hg') EXECUTE FUNCTION audit_e2e_refuse()`);
     try {
       const file = await stack.http().get(`/programmes/${FX.programme123}/reports/${report.body.id}`).set(auth(pbt));
       expect(file.status).toBe(503);
       expect(file.headers['content-type']).toMatch(/^application\/json/);
       expect(file.headers['content-disposition']).toBeUndefined();
+      const cookieLogin = await stack
+        .http()
+        .post('/auth/login')
+        .send({ username: 'tvbtv.hg', password: DEMO_PASSWORD, session: 'cookie' });
+      expect(cookieLogin.status).toBe(503);
+      expect(cookieLogin.headers['set-cookie']).toBeUndefined();
+      expect(cookieLogin.body.accessToken).toBeUndefined();
       expect(file.body.message).toMatch(/could not be recorded in the audit trail/);
     } finally {
       await stack.dataSource.query('DROP TRIGGER audit_e2e_refuse ON admin_audit');

@@ -121,6 +121,16 @@ describe('audit rows', () => {
     expect(get).toMatchObject({ unitId: 'hg-tu', summary: { v: '1' }, responseId: 'r-1' });
   });
 
+  it('keeps nothing of a request whose fields are credentials whatever their names', () => {
+    const row = auditRow(
+      'GET /auth/oidc/callback',
+      AUDITED_ROUTES['GET /auth/oidc/callback'],
+      { method: 'GET', query: { code: 'authorization-code', state: 's' }, headers: {} },
+      { status: 303 },
+    );
+    expect(row).toMatchObject({ act: 'auth.sso.login', summary: null, target: null });
+  });
+
   it('describes an error by its class and a validation refusal by its messages', () => {
     expect(auditError(new ForbiddenException('this needs the ADMIN role'))).toBe(
       'ForbiddenException: this needs the ADMIN role',

@@ -40,9 +40,11 @@ export function auditState(req: AuditedRequest): AuditState {
 /**
  * Writes the row of an audited act that succeeded before its answer leaves, so no success is
  * answered without one: when the row cannot be written the caller gets 503 instead (for a
- * download, no file; for a login, no session). The act itself cannot share the row's transaction:
- * its effects are in Temporal, Redis and Postgres. Failed acts are written by the response hook
- * (AuditResponseHook), which sees the status the exception filter chose, and guards' refusals.
+ * download, no file; for a login, no tokens or cookies). The act itself cannot share the row's transaction:
+ * its effects are in Temporal, Redis and Postgres. (A handler that sends its own answer, like the
+ * single sign-on callback's redirect, has answered before its row is written: for it the log is the
+ * fallback.) Failed acts are written by the response hook (AuditResponseHook), which sees the
+ * status the exception filter chose, and guards' refusals.
  */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
@@ -71,7 +73,10 @@ export class AuditInterceptor implements NestInterceptor {
         const row = auditRow(routed.key, routed.audited, req, { status: res.statusCode, answer });
         return from(this.recorder.write(row)).pipe(
           catchError(() => {
-            res.removeHeader('Content-Disposition'); // the refusal is no file
+            // A handler that answered by itself (a redirect) has been answered: the log alone holds the act.
+            if (res.headersSent) return [undefined];
+            // Nothing of the act reaches the caller: no file, no session cookies.
+            for (const header of ['Content-Disposition', 'Set-Cookie']) res.removeHeader(header);
             return throwError(() => new ServiceUnavailableException(NOT_RECORDED));
           }),
           map(() => answer),

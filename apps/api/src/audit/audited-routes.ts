@@ -19,6 +19,8 @@ export interface AuditedRoute {
   failuresOnly?: boolean;
   /** The body's `username` names who acts when nobody is authenticated yet (a login). */
   actorInBody?: boolean;
+  /** Keeps nothing of the request: its fields are credentials whatever their names (an authorization code). */
+  noSummary?: boolean;
   /** Audits only the requests this accepts (a JSON list is a read; its CSV form is an export). */
   when?: (req: { query?: unknown }) => boolean;
 }
@@ -31,8 +33,12 @@ export const AUDITED_ROUTES: Readonly<Record<string, AuditedRoute>> = {
   'POST /auth/refresh': { act: 'auth.refresh', scope: 'unit', failuresOnly: true },
   'POST /auth/logout': { act: 'auth.logout', scope: 'unit' },
   'POST /auth/password': { act: 'auth.password.change', scope: 'unit' },
+  // The identity provider sends the browser back here: a success is a login, a refusal says why not.
+  'GET /auth/oidc/callback': { act: 'auth.sso.login', scope: 'unit', noSummary: true },
   // Accounts
   'POST /admin/accounts/:personId/password-reset': { act: 'account.password.reset', scope: 'system' },
+  'POST /admin/accounts/:personId/identities': { act: 'account.identity.link', scope: 'system' },
+  'DELETE /admin/accounts/:personId/identities/:identityId': { act: 'account.identity.unlink', scope: 'system' },
   // Working-day calendar
   'PUT /admin/calendar/:year': { act: 'calendar.update', scope: 'system' },
   // Notifications and webhooks
@@ -63,6 +69,9 @@ export const AUDITED_ROUTES: Readonly<Record<string, AuditedRoute>> = {
  */
 export const NOT_AUDITED: Readonly<Record<string, string>> = {
   'GET /auth/me': 'tells the caller who they are',
+  'GET /auth/oidc': 'tells whether single sign-on is on',
+  'GET /auth/oidc/login': 'only sends the browser to the identity provider (the callback is the login)',
+  'GET /admin/accounts/:personId/identities': "reads a person's single sign-on accounts",
   'GET /admin/calendar': 'reads configuration',
   'GET /admin/calendar/:year': 'reads configuration',
   'GET /admin/notifications/failed': 'reads the failed deliveries (a retry is audited)',
