@@ -6,6 +6,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ApiConfig } from './api.config';
 import { AppModule } from './app.module';
+import { bodyParserRefusals } from './common/body-errors.middleware';
 import { methodNotAllowed } from './openapi/method-not-allowed';
 import { createOpenApiDocument } from './openapi/openapi-document';
 
@@ -17,6 +18,7 @@ export async function createApiApp(config: ApiConfig): Promise<INestApplication>
   });
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: `${config.BODY_LIMIT_KB}kb` });
+  app.use(bodyParserRefusals);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

@@ -13,9 +13,10 @@ import { CalendarYearListResponse, CalendarYearResponse } from './dto/calendar.r
 import { CurrentPrincipal, Principal } from '../auth/principal';
 import { AdminRoleGuard } from '../auth/admin-role.guard';
 import { AdminCalendarService } from './admin-calendar.service';
+import { CALENDAR_YEAR_RANGE, CalendarYearRangePipe } from './calendar-year.pipe';
 import { CalendarYearDto } from './dto/calendar-year.dto';
 
-const YEAR_PARAM = { name: 'year', type: 'integer', example: 2027 } as const;
+const YEAR_PARAM = { name: 'year', type: 'integer', example: 2027, ...CALENDAR_YEAR_RANGE } as const;
 
 @ApiTags('admin: working-day calendar')
 @ApiBearerAuth()
@@ -39,7 +40,7 @@ export class AdminCalendarController {
   @ApiParam(YEAR_PARAM)
   @ApiOkResponse({ type: CalendarYearResponse })
   @ApiErrors({ 404: 'the table has no such year (only weekends are days off in it)' })
-  get(@Param('year', ParseIntPipe) year: number) {
+  get(@Param('year', ParseIntPipe, CalendarYearRangePipe) year: number) {
     return this.calendar.get(year);
   }
 
@@ -54,7 +55,11 @@ export class AdminCalendarController {
     description: 'every problem with the year, listed in `message`; nothing is written',
     type: ErrorResponse,
   })
-  put(@CurrentPrincipal() p: Principal, @Param('year', ParseIntPipe) year: number, @Body() dto: CalendarYearDto) {
+  put(
+    @CurrentPrincipal() p: Principal,
+    @Param('year', ParseIntPipe, CalendarYearRangePipe) year: number,
+    @Body() dto: CalendarYearDto,
+  ) {
     return this.calendar.put(year, dto, p.personId);
   }
 }

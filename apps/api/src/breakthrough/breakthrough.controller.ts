@@ -22,7 +22,8 @@ const CYCLE_ACTION_PAYLOADS: Record<BreakthroughActionName, Type<unknown>> = {
   closeAppraisal: NoCyclePayload,
 };
 
-const YEAR_PARAM = { name: 'year', type: 'integer', example: 2027 } as const;
+// Cycles are opened for these years only (StartCycleDto), so no other year names one.
+const YEAR_PARAM = { name: 'year', type: 'integer', example: 2027, minimum: 2020, maximum: 2999 } as const;
 
 @ApiTags('breakthrough')
 @ApiBearerAuth()

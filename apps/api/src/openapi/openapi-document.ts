@@ -12,6 +12,7 @@ const COMMON_REFUSALS = {
   400: 'The request does not pass validation: every problem is listed in `message`',
   401: 'No valid bearer token (missing, expired, or the account is disabled)',
   413: 'The JSON body is larger than the configured limit (BODY_LIMIT_KB)',
+  415: "The body's charset or content encoding is not one the JSON parser reads",
 };
 
 /**
@@ -55,7 +56,7 @@ function addCommonRefusals(op: OperationObject): void {
   const statuses: Array<keyof typeof COMMON_REFUSALS> = [];
   if (validates) statuses.push(400);
   if (op.security?.length) statuses.push(401);
-  if (op.requestBody) statuses.push(413);
+  if (op.requestBody) statuses.push(413, 415);
   const responses: ResponsesObject = op.responses;
   for (const status of statuses) {
     const own = responses[status] as { description?: string } | undefined;

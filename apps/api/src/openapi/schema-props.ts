@@ -39,12 +39,13 @@ export const ApiFreeObject = (doc?: Doc) => ApiProperty({ type: Object, addition
 export const ApiNullableFreeObject = (doc?: Doc) =>
   ApiProperty({ type: Object, additionalProperties: true, nullable: true, ...base(doc) });
 
+// Nest resolves a class given lazily only from a function named `type`, hence the re-wrapping.
 /** Another response class. */
-export const ApiNested = (type: () => Type<unknown>, doc?: Doc) => ApiProperty({ type, ...base(doc) });
-export const ApiNullableNested = (type: () => Type<unknown>, doc?: Doc) =>
-  ApiProperty({ type, nullable: true, ...base(doc) });
-export const ApiNestedList = (type: () => Type<unknown>, doc?: Doc) =>
-  ApiProperty({ type, isArray: true, ...base(doc) });
+export const ApiNested = (cls: () => Type<unknown>, doc?: Doc) => ApiProperty({ type: () => cls(), ...base(doc) });
+export const ApiNullableNested = (cls: () => Type<unknown>, doc?: Doc) =>
+  ApiProperty({ type: () => cls(), nullable: true, ...base(doc) });
+export const ApiNestedList = (cls: () => Type<unknown>, doc?: Doc) =>
+  ApiProperty({ type: () => cls(), isArray: true, ...base(doc) });
 
 /** An object keyed by ids or codes whose values all have one shape (a class, or a plain schema). */
 export function ApiMap(values: Type<unknown> | Record<string, unknown>, doc?: Doc): PropertyDecorator {
