@@ -8,9 +8,9 @@ export class CalendarDayResponse {
 
 export class CalendarYearResponse {
   @ApiInt({ example: 2027 }) year: number;
-  @ApiNestedList(() => CalendarDayResponse) holidays: CalendarDayResponse[];
-  @ApiNestedList(() => CalendarDayResponse) substituteDaysOff: CalendarDayResponse[];
-  @ApiNestedList(() => CalendarDayResponse) makeUpWorkingDays: CalendarDayResponse[];
+  @ApiNestedList(() => CalendarDayResponse) holidays: readonly CalendarDayResponse[];
+  @ApiNestedList(() => CalendarDayResponse) substituteDaysOff: readonly CalendarDayResponse[];
+  @ApiNestedList(() => CalendarDayResponse) makeUpWorkingDays: readonly CalendarDayResponse[];
   @ApiString({ description: "who saved it last ('system' for the shipped years)" }) updatedBy: string;
   @ApiDateTime() updatedAt: Date;
 }
