@@ -17,5 +17,6 @@ export class PageQuery {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER) // larger numbers lose their digits and break the SQL OFFSET (500)
   offset = 0;
 }
