@@ -7,7 +7,31 @@
 
 import { DECORATORS } from '@nestjs/swagger';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
-import { getMetadataStorage, ValidationTypes } from 'class-validator';
+import {
+  ARRAY_MAX_SIZE,
+  ARRAY_MIN_SIZE,
+  ARRAY_UNIQUE,
+  getMetadataStorage,
+  IS_ARRAY,
+  IS_BOOLEAN,
+  IS_DATE_STRING,
+  IS_ENUM,
+  IS_IN,
+  IS_INT,
+  IS_ISO8601,
+  IS_LENGTH,
+  IS_NUMBER,
+  IS_OBJECT,
+  IS_OPTIONAL,
+  IS_STRING,
+  IS_UUID,
+  MATCHES,
+  MAX,
+  MAX_LENGTH,
+  MIN,
+  MIN_LENGTH,
+  ValidationTypes,
+} from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 
 type Schema = Record<string, unknown>;
@@ -20,35 +44,36 @@ const WRITTEN_BY_HAND = ['description', 'example', 'examples', 'default', 'title
 function keywordsOf(m: ValidationMetadata): Schema {
   const [first, second] = m.constraints ?? [];
   switch (m.name) {
-    case 'isString':
+    case IS_STRING:
       return { type: 'string' };
-    case 'isLength':
+    case IS_LENGTH:
       return { minLength: first, ...(second !== undefined ? { maxLength: second } : {}) };
-    case 'minLength':
+    case MIN_LENGTH:
       return { minLength: first };
-    case 'maxLength':
+    case MAX_LENGTH:
       return { maxLength: first };
-    case 'matches':
+    case MATCHES:
       return { type: 'string', pattern: first instanceof RegExp ? first.source : String(first) };
-    case 'isIn':
+    case IS_IN:
       return { enum: [...(first as unknown[])] };
-    case 'isEnum':
+    case IS_ENUM:
       return { enum: [...(second as unknown[])] };
-    case 'isInt':
+    case IS_INT:
       return { type: 'integer' };
-    case 'isNumber':
+    case IS_NUMBER:
       return { type: 'number' };
-    case 'min':
+    case MIN:
       return { minimum: Number(first) };
-    case 'max':
+    case MAX:
       return { maximum: Number(first) };
-    case 'isBoolean':
+    case IS_BOOLEAN:
       return { type: 'boolean' };
-    case 'isObject':
+    case IS_OBJECT:
       return { type: 'object' };
-    case 'isISO8601':
+    case IS_ISO8601:
+    case IS_DATE_STRING:
       return { type: 'string', format: 'date-time' };
-    case 'isUUID':
+    case IS_UUID:
       return { type: 'string', format: 'uuid' };
     default:
       return {};
@@ -56,22 +81,22 @@ function keywordsOf(m: ValidationMetadata): Schema {
 }
 
 const ARRAY_KEYWORDS: Record<string, (c: unknown[]) => Schema> = {
-  arrayMinSize: (c) => ({ minItems: Number(c[0]) }),
-  arrayMaxSize: (c) => ({ maxItems: Number(c[0]) }),
-  arrayUnique: () => ({ uniqueItems: true }),
+  [ARRAY_MIN_SIZE]: (c) => ({ minItems: Number(c[0]) }),
+  [ARRAY_MAX_SIZE]: (c) => ({ maxItems: Number(c[0]) }),
+  [ARRAY_UNIQUE]: () => ({ uniqueItems: true }),
 };
 
 /** The OpenAPI property metadata of one validated property. */
 function propertyMetadata(target: ClassType, property: string, rules: ValidationMetadata[]): Schema {
-  const optional = rules.some((m) => m.type === ValidationTypes.CONDITIONAL_VALIDATION && m.name === 'isOptional');
+  const optional = rules.some((m) => m.type === ValidationTypes.CONDITIONAL_VALIDATION && m.name === IS_OPTIONAL);
   const nested = rules.find((m) => m.type === ValidationTypes.NESTED_VALIDATION);
-  const isArray = rules.some((m) => m.name === 'isArray' || (m.each && m.type === ValidationTypes.CUSTOM_VALIDATION));
+  const isArray = rules.some((m) => m.name === IS_ARRAY || (m.each && m.type === ValidationTypes.CUSTOM_VALIDATION));
   const value: Schema = {};
   const item: Schema = {};
   for (const m of rules) {
     if (m.type !== ValidationTypes.CUSTOM_VALIDATION) continue;
     if (m.name && m.name in ARRAY_KEYWORDS) Object.assign(value, ARRAY_KEYWORDS[m.name](m.constraints ?? []));
-    else if (m.name !== 'isArray') Object.assign(isArray && m.each ? item : value, keywordsOf(m));
+    else if (m.name !== IS_ARRAY) Object.assign(isArray && m.each ? item : value, keywordsOf(m));
   }
   // An optional property may also be sent as null: the validators skip null as they skip absence.
   const presence = { required: !optional, ...(optional ? { nullable: true } : {}) };
@@ -111,10 +136,15 @@ export function describeValidatedClasses(): Set<string> {
     for (const [property, rules] of byProperty) {
       const written: Schema = Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES, proto, property) ?? {};
       const derived = propertyMetadata(target, property, rules);
-      const kept = Object.fromEntries(Object.entries(written).filter(([k]) => WRITTEN_BY_HAND.includes(k)));
+      const kept = Object.fromEntries(
+        Object.entries(written).filter(
+          // An example must fit the schema: a list's example is a list.
+          ([k, v]) =>
+            WRITTEN_BY_HAND.includes(k) && !(k === 'example' && derived.type === 'array' && !Array.isArray(v)),
+        ),
+      );
       // An explicit schema of a free-form field (e.g. additionalProperties) stays when no rule speaks of it.
-      const extra =
-        derived.type === 'object' && !derived.allOf ? { additionalProperties: written.additionalProperties } : {};
+      const extra = derived.type === 'object' ? { additionalProperties: written.additionalProperties } : {};
       // Nest needs a type for every property: an enum's values say it, else the one written or declared.
       const type = derived.type ?? (derived.enum ? typeof (derived.enum as unknown[])[0] : written.type);
       Reflect.defineMetadata(DECORATORS.API_MODEL_PROPERTIES, { ...kept, ...extra, ...derived, type }, proto, property);
