@@ -14,7 +14,7 @@ import {
   ApiString,
   ApiStringList,
 } from '../../openapi/schema-props';
-import { TaskOutcomeResponse } from '../../programmes/dto/programme-state.response';
+import { AuthoredResponse, TaskOutcomeResponse } from '../../programmes/dto/programme-state.response';
 
 const REGISTRATION_STATUSES = ['REGISTERED', 'REVISION_REQUESTED', 'APPROVED', 'REJECTED', 'NOT_APPRAISED'] as const;
 const RESULTS = ['DONE_ON_TIME', 'DONE_LATE', 'NOT_DONE', 'CANCELLED'] as const;
@@ -56,9 +56,7 @@ export class BreakthroughSetupResponse {
   @ApiString() createdBy: string;
 }
 
-export class AppraisalResponse {
-  @ApiString() by: string;
-  @ApiDateTime() at: string;
+export class AppraisalResponse extends AuthoredResponse {
   @ApiEnum(['APPROVE', 'REVISE', 'REJECT']) decision: 'APPROVE' | 'REVISE' | 'REJECT';
   @ApiString() comments: string;
 }

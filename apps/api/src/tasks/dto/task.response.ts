@@ -15,6 +15,7 @@ import {
   ApiString,
   ApiStringList,
 } from '../../openapi/schema-props';
+import { AuthoredResponse } from '../../programmes/dto/programme-state.response';
 
 const TASK_SOURCES = ['PROGRAMME', 'ANNUAL_PLAN', 'BREAKTHROUGH'] as const;
 
@@ -90,9 +91,7 @@ export class TaskSetupResponse {
   @ApiStringList({ description: 'ISO-8601 durations after the due date' }) escalationOffsets: string[];
 }
 
-export class ProgressReportResponse {
-  @ApiString() by: string;
-  @ApiDateTime() at: string;
+export class ProgressReportResponse extends AuthoredResponse {
   @ApiInt() percent: number;
   @ApiString() text: string;
   @ApiStringList() evidenceRefs: string[];
@@ -105,31 +104,23 @@ export class ExtensionDecisionResponse {
   @ApiDateTime() at: string;
 }
 
-export class ExtensionRequestResponse {
-  @ApiString() by: string;
-  @ApiDateTime() at: string;
+export class ExtensionRequestResponse extends AuthoredResponse {
   @ApiDateTime() fromDueAt: string;
   @ApiDateTime() newDueAt: string;
   @ApiString() reason: string;
   @ApiNullableNested(() => ExtensionDecisionResponse) decision: ExtensionDecisionResponse | null;
 }
 
-export class SubmissionResponse {
-  @ApiString() by: string;
-  @ApiDateTime() at: string;
+export class SubmissionResponse extends AuthoredResponse {
   @ApiString() text: string;
   @ApiStringList() evidenceRefs: string[];
 }
 
-export class TaskReturnResponse {
-  @ApiString() by: string;
-  @ApiDateTime() at: string;
+export class TaskReturnResponse extends AuthoredResponse {
   @ApiString() reasons: string;
 }
 
-export class ReassignmentResponse {
-  @ApiString() by: string;
-  @ApiDateTime() at: string;
+export class ReassignmentResponse extends AuthoredResponse {
   @ApiString() fromPersonId: string;
   @ApiString() fromUnitId: string;
   @ApiString() toPersonId: string;
@@ -161,11 +152,9 @@ export class TaskStateResponse {
   @ApiInt() version: number;
 }
 
-export class PendingExtensionResponse {
+export class PendingExtensionResponse extends AuthoredResponse {
   @ApiDateTime() newDueAt: string;
   @ApiString() reason: string;
-  @ApiString() by: string;
-  @ApiDateTime() at: string;
 }
 
 export class UpcomingTimerResponse {
