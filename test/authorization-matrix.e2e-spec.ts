@@ -837,7 +837,6 @@ describe('authorization matrix (e2e)', () => {
   }, 180_000);
 
   afterAll(async () => {
-    // eslint-disable-next-line no-console
     console.log(
       `authorization matrix: ${tally.requests} requests, ${tally.mismatches} mismatches, ${tally.leaks} leaks`,
     );
