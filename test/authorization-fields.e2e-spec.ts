@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { asSeededPeople } from './utils/authorization-fixtures';
 import { eventually, startTestStack, TestStack } from './utils/test-stack';
 
 /**
@@ -15,33 +16,14 @@ describe('authorization: which parts of a programme each reader sees (e2e)', () 
   const FINDINGS = 'Kết quả khảo sát: hạ tầng số cấp xã còn thiếu';
   const DRAFT = 'Toàn văn dự thảo chương trình lần 1';
 
-  const auth = async (username: string) => ({ Authorization: `Bearer ${await stack.login(username)}` });
-  const act = async (username: string, action: string, payload: object) => {
-    const res = await stack
-      .http()
-      .post(`/programmes/${id}/actions/${action}`)
-      .set(await auth(username))
-      .send({ requestId: randomUUID(), payload });
-    if (res.status !== 200) throw new Error(`${action} by ${username}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
+  let people: ReturnType<typeof asSeededPeople>;
+  const auth = (username: string) => people.auth(username);
+  const act = (username: string, action: string, payload: object) => people.act(username, id, action, payload);
 
   beforeAll(async () => {
     stack = await startTestStack();
-    const created = await stack
-      .http()
-      .post('/programmes')
-      .set(await auth('chuyenvien.hg'))
-      .send({
-        id,
-        templateId: 'drill',
-        title: 'Chương trình hành động về chuyển đổi số',
-        issuingUnitId: 'hg-tu',
-        memberInChargeId: 'hg-pbt',
-        fieldGroup: 'digital',
-        term: '2025-2030',
-      });
-    expect(created.status).toBe(201);
+    people = asSeededPeople(stack);
+    await people.create(id, 'Chương trình hành động về chuyển đổi số');
     await act('chuyenvien.hg', 'assignSurveyors', { surveyorIds: ['hg-skhdt-gd'] });
     await act('gd.skhdt.hg', 'submitSurveyFindings', { text: FINDINGS });
     await act('chuyenvien.hg', 'closeSurvey', {});

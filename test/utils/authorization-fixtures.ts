@@ -28,33 +28,44 @@ export interface AuthorizationFixtures {
 
 const ISSUE_DUE = () => new Date(Date.now() + 10 * 86_400_000).toISOString();
 
-export async function buildAuthorizationFixtures(stack: TestStack): Promise<AuthorizationFixtures> {
+/** Acting through the API as the seeded people: their auth header, a province programme, a staff action. */
+export function asSeededPeople(stack: TestStack) {
   const auth = async (username: string) => ({ Authorization: `Bearer ${await stack.login(username)}` });
-  const create = async (id: string, title: string) => {
-    const res = await stack
-      .http()
-      .post('/programmes')
-      .set(await auth('chuyenvien.hg'))
-      .send({
-        id,
-        templateId: 'drill',
-        title,
-        issuingUnitId: 'hg-tu',
-        memberInChargeId: 'hg-pbt',
-        fieldGroup: 'economy',
-        term: '2025-2030',
-      });
-    if (res.status !== 201) throw new Error(`create ${id}: ${res.status} ${JSON.stringify(res.body)}`);
-    return id;
+  return {
+    auth,
+    /** A programme of Tỉnh ủy Hậu Giang on the `drill` template, created by its office. */
+    async create(id: string, title: string): Promise<string> {
+      const res = await stack
+        .http()
+        .post('/programmes')
+        .set(await auth('chuyenvien.hg'))
+        .send({
+          id,
+          templateId: 'drill',
+          title,
+          issuingUnitId: 'hg-tu',
+          memberInChargeId: 'hg-pbt',
+          fieldGroup: 'economy',
+          term: '2025-2030',
+        });
+      if (res.status !== 201) throw new Error(`create ${id}: ${res.status} ${JSON.stringify(res.body)}`);
+      return id;
+    },
+    /** A staff action that must succeed; its answer. */
+    async act(username: string, id: string, action: string, payload: object): Promise<Record<string, any>> {
+      const res = await stack
+        .http()
+        .post(`/programmes/${id}/actions/${action}`)
+        .set(await auth(username))
+        .send({ requestId: randomUUID(), payload });
+      if (res.status !== 200) throw new Error(`${action} by ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body;
+    },
   };
-  const act = async (username: string, id: string, action: string, payload: object) => {
-    const res = await stack
-      .http()
-      .post(`/programmes/${id}/actions/${action}`)
-      .set(await auth(username))
-      .send({ requestId: randomUUID(), payload });
-    if (res.status !== 200) throw new Error(`${action} by ${username}: ${res.status} ${JSON.stringify(res.body)}`);
-  };
+}
+
+export async function buildAuthorizationFixtures(stack: TestStack): Promise<AuthorizationFixtures> {
+  const { auth, create, act } = asSeededPeople(stack);
 
   const programmeId = await create(
     `authz-${randomUUID().slice(0, 8)}`,
