@@ -1,6 +1,6 @@
 import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { Client } from '@temporalio/client';
+import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource, Repository } from 'typeorm';
 import type { Actor, ProgrammeState } from '@app/domain';
 import { ProgrammeEntity, TaskEntity } from '@app/persistence';
@@ -167,8 +167,9 @@ export class AccessService {
     try {
       const description = await this.temporal.workflow.getHandle(workflowId).describe();
       return description.typedSearchAttributes.get(SA_ISSUING_UNIT) ?? null;
-    } catch {
-      return null;
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) return null;
+      throw err;
     }
   }
 
