@@ -234,7 +234,7 @@ export class SupervisionController {
   ) {
     const scope = await this.access.scope(p);
     const paging = q.format === 'csv' ? CSV_ALL : q;
-    const result = await this.timelines.timeline(scope, id, paging.page, paging.pageSize);
+    const result = await this.timelines.timeline(scope, id, paging.page, paging.pageSize, p);
     return q.format === 'csv' ? csvDownload(res, `timeline-${id}.csv`, result.items, timelineColumns) : result;
   }
 
