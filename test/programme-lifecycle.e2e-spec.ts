@@ -273,8 +273,10 @@ describe('programme lifecycle (e2e)', () => {
     expect(sorted((await job(id, 'DISSEMINATION_ACK_REQUEST')).recipientIds)).toEqual(sorted(audience));
     v = await ok('pbt.hg', id, 'acknowledgeDissemination', {});
     expect(v.disseminationCoverage).toEqual({ acknowledged: 1, audience: 4 });
-    const outsiderAck = await act('chuyenvien.lc', id, 'acknowledgeDissemination', {});
-    expect(outsiderAck.status).toBe(403);
+    const outsiderAck = await act('bithu.vithanh', id, 'acknowledgeDissemination', {});
+    expect(outsiderAck.status).toBe(403); // a reader of the programme, not in the audience
+    const otherProvince = await act('chuyenvien.lc', id, 'acknowledgeDissemination', {});
+    expect(otherProvince.status).toBe(404); // told nothing of a programme they may not see
 
     // IMPLEMENTATION: an annual plan, an inspection, two reviews that open and close on their timers.
     await ok('chuyenvien.hg', id, 'addAnnualPlan', {

@@ -199,10 +199,12 @@ describe('tasks (e2e)', () => {
     }, 'the TASK_ASSIGNED notification');
   });
 
-  it("refuses someone else's task (403), the wrong state (409), invalid dates and unknown fields (400), an unknown task (404)", async () => {
-    const notMine = await taskAct('stc', 'T1', 'accept', {});
+  it("refuses someone else's task (403), the wrong state (409), invalid dates and unknown fields (400), an unknown task or one the caller may not see (404)", async () => {
+    const notMine = await taskAct('pbt', 'T1', 'accept', {}); // the member in charge sees T1, but it is not theirs to do
     expect(notMine.status).toBe(403);
     expect(notMine.body.message).toMatch(/responsible/);
+    const notVisible = await taskAct('stc', 'T1', 'accept', {}); // another department's head is told nothing of it
+    expect(notVisible.status).toBe(404);
     const tooEarly = await taskAct('skhdt', 'T1', 'submitResult', { text: 'Xong' });
     expect(tooEarly.status).toBe(409);
     expect(tooEarly.body.message).toMatch(/ASSIGNED/);
@@ -371,8 +373,15 @@ describe('tasks (e2e)', () => {
       .http()
       .post('/tasks/reassign-bulk')
       .set(auth(tokens.stc))
-      .send({ ...body, requestId: `rotation-${randomUUID()}` });
+      .send({ ...body, requestId: `rotation-${randomUUID()}`, toPersonId: 'hg-stc-gd', toUnitId: 'hg-stc' });
     expect(outOfScope.body).toMatchObject({ matched: 0, reassigned: 0 }); // a department head sees only their department's tasks
+    const outOfReach = await stack
+      .http()
+      .post('/tasks/reassign-bulk')
+      .set(auth(tokens.stc))
+      .send({ ...body, requestId: `rotation-${randomUUID()}` });
+    expect(outOfReach.status).toBe(403); // nor hands tasks to people outside it
+    expect(outOfReach.body.message).toMatch(/outside the units you may hand tasks to/);
     const moved = await stack.http().post('/tasks/reassign-bulk').set(auth(tokens.bithu)).send(body);
     expect(moved.status).toBe(200);
     expect(moved.body).toMatchObject({ matched: 2, reassigned: 2 });

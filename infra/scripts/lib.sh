@@ -73,8 +73,15 @@ build_if_needed() {
   bash "$ROOT/infra/scripts/build.sh"
 }
 
-# Type-checks and bundles the web console (apps/console, Vite) into dist/console, which the API serves.
+# Writes the API's OpenAPI document and the console's API types from it (apps/console/src/generated,
+# git-ignored), then type-checks and bundles the web console (apps/console, Vite) into dist/console,
+# which the API serves. A response the console reads differently from the document fails here.
 build_console() {
+  local generated="$ROOT/apps/console/src/generated"
+  (cd "$ROOT" && node -r ts-node/register/transpile-only -r tsconfig-paths/register \
+    apps/api/src/openapi/write-openapi.ts "$generated/openapi.json") || die "could not write the OpenAPI document"
+  npx openapi-typescript "$generated/openapi.json" --output "$generated/api.d.ts" >/dev/null ||
+    die "could not generate the console's API types from the OpenAPI document"
   npx tsc -p "$ROOT/apps/console/tsconfig.json" || die "the web console does not type-check"
   npx vite build --config "$ROOT/apps/console/vite.config.mts" --logLevel warn || die "the web console did not build"
 }

@@ -9,6 +9,8 @@ cd "$ROOT"
 ensure_node_modules
 ensure_services
 export TEMPORAL_CLI TEMPORAL_TEST_SERVER
+# The OpenAPI conformance test runs Schemathesis from .tools (installed from PyPI once).
+bash "$ROOT/infra/schemathesis/install.sh"
 
 log "type-checking"
 npx tsc -p tsconfig.json --noEmit

@@ -2,11 +2,14 @@ import { existsSync } from 'node:fs';
 import { BadRequestException, INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ApiConfig } from './api.config';
 import { AppModule } from './app.module';
 import { rejectInvalidText } from './common/reject-invalid-text';
+import { bodyParserRefusals } from './common/body-errors.middleware';
+import { methodNotAllowed } from './openapi/method-not-allowed';
+import { createOpenApiDocument } from './openapi/openapi-document';
 
 /** Builds the HTTP app exactly as production runs it; tests call this too. */
 export async function createApiApp(config: ApiConfig): Promise<INestApplication> {
@@ -17,6 +20,7 @@ export async function createApiApp(config: ApiConfig): Promise<INestApplication>
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: `${config.BODY_LIMIT_KB}kb` });
   app.use(rejectInvalidText);
+  app.use(bodyParserRefusals);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
@@ -35,17 +39,8 @@ export async function createApiApp(config: ApiConfig): Promise<INestApplication>
   if (existsSync(config.CONSOLE_DIR))
     app.useStaticAssets(config.CONSOLE_DIR, { index: 'index.html', fallthrough: true });
   else app.get(Logger).warn(`no web console at ${config.CONSOLE_DIR} (run npm run build); serving the API only`);
-  const doc = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Action programmes API')
-      .setDescription(
-        'Lifecycle of action programmes: survey, drafting, consultation, issuance, dissemination, implementation, reviews, final summary.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const doc = createOpenApiDocument(app);
+  app.use(methodNotAllowed(doc));
   SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
 }

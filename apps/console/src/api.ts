@@ -1,15 +1,41 @@
-import { TASK_BUCKETS, TaskBucket } from '../../../libs/domain/src/task/task-buckets';
+import { TASK_BUCKETS } from '../../../libs/domain/src/task/task-buckets';
+import type { components, paths } from './generated/api';
 
-/** The API client: bearer token kept in the browser's local storage, JSON in and out, errors as readable text. */
+/**
+ * The API client: typed from the API's OpenAPI document (src/generated/api.d.ts, written by the
+ * build), so a changed path, parameter, body or answer fails the console's type check. The bearer
+ * token is kept in the browser's local storage; errors come back as readable text.
+ */
 const TOKEN_KEY = 'ap.token';
 
-export interface Principal {
-  personId: string;
-  unitId: string;
-  username: string;
-  fullName: string;
-  roles: string[];
-}
+/** The API's schemas by name, e.g. `Schemas['TaskSummaryResponse']`. */
+export type Schemas = components['schemas'];
+export type Principal = Schemas['PrincipalResponse'];
+export type BucketCounts = Schemas['BucketCountsResponse'];
+
+type Method = 'get' | 'post' | 'put' | 'delete';
+/** Documented paths that have the method. */
+type PathsWith<M extends Method> = {
+  [P in keyof paths]: paths[P] extends Record<M, { responses: unknown }> ? P : never;
+}[keyof paths];
+type Operation<P extends keyof paths, M extends Method> = paths[P] extends Record<M, infer O> ? O : never;
+
+type Json<R> = R extends { content: { 'application/json': infer T } } ? T : undefined;
+/** The body of the operation's success answer (undefined for 204). */
+type Success<O> = O extends { responses: infer R }
+  ? 200 extends keyof R
+    ? Json<R[200]>
+    : 201 extends keyof R
+      ? Json<R[201]>
+      : undefined
+  : never;
+type Params<O> = O extends { parameters: infer A } ? A : never;
+type Body<O> = O extends { requestBody: { content: { 'application/json': infer B } } } ? B : never;
+/** What a call sends besides the path: its parameters (`path`, `query`) and its JSON `body`. */
+type Init<O> = Params<O> & ([Body<O>] extends [never] ? { body?: never } : { body: Body<O> });
+/** The init argument, required when something in it is. */
+type InitArgs<O> = object extends Init<O> ? [init?: Init<O>] : [init: Init<O>];
+type Parts = { path?: unknown; query?: unknown; body?: unknown };
 
 export class ApiError extends Error {
   constructor(
@@ -26,13 +52,25 @@ export const session = {
   clear: () => localStorage.removeItem(TOKEN_KEY),
 };
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** A documented path with its parameters filled in and its query appended (empty values left out). */
+export function apiUrl(template: string, params?: Parts): string {
+  const path = (params?.path ?? {}) as Record<string, string | number>;
+  const filled = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(path[name])));
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries((params?.query ?? {}) as Record<string, unknown>))
+    for (const v of Array.isArray(value) ? value : [value])
+      if (v !== undefined && v !== null && v !== '') query.append(name, String(v));
+  const search = query.toString();
+  return search ? `${filled}?${search}` : filled;
+}
+
+async function request(method: string, url: string, body?: unknown): Promise<unknown> {
   const headers: Record<string, string> = {};
   const token = session.token();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (res.status === 401 && path !== '/auth/login') {
+  const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (res.status === 401 && url !== '/auth/login') {
     session.clear();
     location.hash = '#/login';
   }
@@ -41,25 +79,31 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
     const message = Array.isArray(problem.message) ? problem.message.join('; ') : (problem.message ?? res.statusText);
     throw new ApiError(res.status, message);
   }
-  return res.status === 204 ? (undefined as T) : ((await res.json()) as T);
+  return res.status === 204 ? undefined : await res.json();
 }
 
+const call = (method: string, path: string, init?: Parts) => request(method, apiUrl(path, init), init?.body);
+
 export const api = {
-  get: <T>(path: string) => request<T>('GET', path),
-  post: <T>(path: string, body: unknown) => request<T>('POST', path, body),
+  get: <P extends PathsWith<'get'>>(path: P, ...[init]: InitArgs<Operation<P, 'get'>>) =>
+    call('GET', path, init) as Promise<Success<Operation<P, 'get'>>>,
+  post: <P extends PathsWith<'post'>>(path: P, ...[init]: InitArgs<Operation<P, 'post'>>) =>
+    call('POST', path, init) as Promise<Success<Operation<P, 'post'>>>,
+  put: <P extends PathsWith<'put'>>(path: P, ...[init]: InitArgs<Operation<P, 'put'>>) =>
+    call('PUT', path, init) as Promise<Success<Operation<P, 'put'>>>,
   /** Downloads a file with the bearer token and hands it to the browser as a named download. */
-  async download(path: string, fallbackName: string): Promise<void> {
-    const res = await fetch(path, { headers: { Authorization: `Bearer ${session.token() ?? ''}` } });
+  async download(url: string, fallbackName: string): Promise<void> {
+    const res = await fetch(url, { headers: { Authorization: `Bearer ${session.token() ?? ''}` } });
     if (!res.ok) throw new ApiError(res.status, res.statusText);
     const name = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? fallbackName;
-    const url = URL.createObjectURL(await res.blob());
+    const objectUrl = URL.createObjectURL(await res.blob());
     const a = document.createElement('a');
-    a.href = url;
+    a.href = objectUrl;
     a.download = name;
     document.body.appendChild(a);
     a.click();
     a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    setTimeout(() => URL.revokeObjectURL(objectUrl), 10_000);
   },
 };
 
@@ -69,4 +113,3 @@ const SUPERVISOR_ROLES = ['HEAD', 'STANDING_COMMITTEE', 'INSPECTOR', 'ADVISORY_S
 export const isSupervisor = (p: Principal | null): boolean => !!p && p.roles.some((r) => SUPERVISOR_ROLES.includes(r));
 
 export const BUCKETS = TASK_BUCKETS;
-export type BucketCounts = Record<TaskBucket, number> & { total: number };

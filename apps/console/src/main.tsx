@@ -30,7 +30,7 @@ function App() {
       return;
     }
     api
-      .get<Principal>('/auth/me')
+      .get('/auth/me')
       .then(setMe)
       .catch(() => session.clear())
       .finally(() => setChecked(true));

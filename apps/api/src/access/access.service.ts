@@ -1,20 +1,30 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource, Repository } from 'typeorm';
+import type { Actor, ProgrammeState } from '@app/domain';
 import { ProgrammeEntity, TaskEntity } from '@app/persistence';
 import { programmeWorkflowId } from '@app/temporal';
+import { SA_ISSUING_UNIT } from '@app/temporal/search-attributes';
+import { breakthroughViewQuery } from '@app/workflows/breakthrough/definitions';
 import type { Principal } from '../auth/principal';
 import { SqlParams } from '../common/sql-params';
+import { effectiveActor } from './effective-actor';
+import { programmeViewer, ProgrammeViewer } from './programme-visibility';
 import * as rules from './rules';
 import { RowScope, Scope, SupervisorScope, UnitRow, UnitScopes } from './scope';
 import { programmeInScope, taskInScope, taskInvolving } from './scope-sql';
 
+/** The units a task answers to: who issued it and who carries it. */
+export type TaskUnits = Pick<TaskEntity, 'issuingUnitId' | 'responsibleUnitId'>;
+
 /**
  * The one place that answers "may this person see or act on this programme, task, breakthrough
  * cycle, report or unit": services ask here before they read or act, so a rule changes here and
- * nowhere else. Write rules live here too, and only here: each write entry point resolves what is
- * acted on and applies the rule writes have always had (none, for most staff actions, whose
- * workflow update validator then decides who may do what).
+ * nowhere else. An object the caller may not see is 404 before anything about it is told. A write
+ * entry point then hands back the actor the workflow is to be told about: the caller with only the
+ * roles whose authority covers the object (`effectiveActor`), so the workflow's update validator
+ * decides who may do what within that authority.
  */
 @Injectable()
 export class AccessService {
@@ -22,6 +32,7 @@ export class AccessService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(ProgrammeEntity) private readonly programmes: Repository<ProgrammeEntity>,
     @InjectRepository(TaskEntity) private readonly tasks: Repository<TaskEntity>,
+    private readonly temporal: Client,
   ) {}
 
   private async unitScopes(): Promise<UnitScopes> {
@@ -61,6 +72,34 @@ export class AccessService {
     return programme;
   }
 
+  /** Who the caller is to a programme they may open, for what of its state they see (`programme-visibility`). */
+  async programmeViewer(
+    principal: Principal,
+    programme: Pick<ProgrammeEntity, 'issuingUnitId' | 'memberInChargeId' | 'snapshot'>,
+  ): Promise<ProgrammeViewer> {
+    const state = programme.snapshot as Partial<ProgrammeState>;
+    return programmeViewer(
+      principal,
+      {
+        issuingUnitId: programme.issuingUnitId,
+        memberInChargeId: programme.memberInChargeId,
+        issuingHeadId: state.setup?.issuingHeadId ?? null,
+        inviteeIds: (state.consultations ?? []).flatMap((r) => r.inviteeIds ?? []),
+      },
+      await this.unitScopes(),
+    );
+  }
+
+  /** The same, for a programme known by id only (supervision views, after their own scope check). */
+  async programmeViewerById(principal: Principal, id: string): Promise<ProgrammeViewer> {
+    const programme = await this.programmes.findOne({
+      where: { id },
+      select: { id: true, issuingUnitId: true, memberInChargeId: true, snapshot: true },
+    });
+    if (!programme) throw new NotFoundException(`programme ${id} not found`);
+    return this.programmeViewer(principal, programme);
+  }
+
   /** A programme in `scope` (supervision views): its title and issuing unit, or 404. */
   async supervisedProgramme(scope: Scope, id: string): Promise<{ id: string; title: string; issuingUnitId: string }> {
     const params = new SqlParams();
@@ -87,9 +126,51 @@ export class AccessService {
     rules.assertMayCreateProgramme(principal, issuingUnitId);
   }
 
-  /** A staff action on a programme: its workflow. Who may do what is the workflow's update validator's call. */
-  async programmeForAction(_principal: Principal, id: string): Promise<{ workflowId: string }> {
-    return { workflowId: programmeWorkflowId(id) };
+  /**
+   * The people a new programme or cycle names (member in charge, issuing head) must be active and belong
+   * to the tree of the committee of `unitId` (400 naming the first who does not).
+   */
+  async namedPeopleInCommittee(unitId: string, people: Array<{ as: string; id: string }>): Promise<void> {
+    const units = await this.unitScopes();
+    const tree = units.committeeTreeOf(unitId);
+    const rows: Array<{ id: string; unitId: string }> = await this.dataSource.query(
+      `SELECT id, unit_id AS "unitId" FROM person WHERE id = ANY($1) AND active`,
+      [people.map((p) => p.id)],
+    );
+    const unitOf = new Map(rows.map((r) => [r.id, r.unitId]));
+    for (const person of people) {
+      const personUnit = unitOf.get(person.id);
+      if (!personUnit) throw new BadRequestException(`unknown ${person.as} ${person.id}`);
+      if (!tree.includes(personUnit))
+        throw new BadRequestException(
+          `the ${person.as} ${person.id} works at ${units.nameOf(personUnit)}, outside ${units.nameOf(units.committeeOf(unitId))} and the units below it`,
+        );
+    }
+  }
+
+  /**
+   * A staff action on a programme: its workflow and the actor to tell it about; 404 when the caller may
+   * not open the programme, so a refusal never tells the phase of one they cannot see.
+   */
+  async programmeForAction(principal: Principal, id: string): Promise<{ workflowId: string; actor: Actor }> {
+    const units = await this.unitScopes();
+    const workflowId = programmeWorkflowId(id);
+    const row = await this.programmes.findOne({ where: { id }, select: { id: true, issuingUnitId: true } });
+    const issuingUnitId = row ? row.issuingUnitId : await this.issuingUnitOfNewProgramme(workflowId);
+    if (!issuingUnitId || !units.readsProgrammesOf(principal, issuingUnitId))
+      throw new NotFoundException(`programme ${id} not found`);
+    return { workflowId, actor: effectiveActor(principal, { unitIds: [issuingUnitId] }, units) };
+  }
+
+  /** A programme just created has no read-model row yet; its workflow carries the issuing unit from the start. */
+  private async issuingUnitOfNewProgramme(workflowId: string): Promise<string | null> {
+    try {
+      const description = await this.temporal.workflow.getHandle(workflowId).describe();
+      return description.typedSearchAttributes.get(SA_ISSUING_UNIT) ?? null;
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) return null;
+      throw err;
+    }
   }
 
   // Tasks
@@ -104,30 +185,39 @@ export class AccessService {
     return { kind: 'SELF', personId: principal.personId };
   }
 
-  /** A task the caller works on or supervises; 404 unknown, 403 otherwise. */
+  /** A task the caller works on or supervises; 404 when unknown or neither. */
   async readableTask(principal: Principal, id: string): Promise<TaskEntity> {
     const scope = await this.scope(principal);
     const params = new SqlParams('access');
     const readable = `${taskInvolving(principal.personId, 't', params)} OR ${taskInScope(scope, 't', params)}`;
-    const {
-      entities: [task],
-      raw: [row],
-    } = await this.tasks
+    const task = await this.tasks
       .createQueryBuilder('t')
-      .addSelect(`(${readable})`, 'readable')
       .where('t.id = :id', { id })
-      .setParameters(params.byName())
-      .getRawAndEntities();
+      .andWhere(`(${readable})`, params.byName())
+      .getOne();
     if (!task) throw new NotFoundException(`task ${id} not found`);
-    if (!row.readable) throw new ForbiddenException('this task is neither yours nor in the units you supervise');
     return task;
   }
 
-  /** A staff action on a task: its workflow (404 unknown). Who may do what is the workflow's update validator's call. */
-  async taskForAction(_principal: Principal, id: string): Promise<{ id: string; workflowId: string }> {
-    const task = await this.tasks.findOne({ where: { id }, select: { id: true, workflowId: true } });
-    if (!task) throw new NotFoundException(`task ${id} not found`);
-    return task;
+  /**
+   * A staff action on a task: its workflow and the actor to tell it about (404 when the caller may not
+   * read the task). A reassignment's new person and unit must lie within the caller's reach (400/403).
+   */
+  async taskForAction(
+    principal: Principal,
+    id: string,
+    action: string,
+    payload: unknown,
+  ): Promise<{ workflowId: string; actor: Actor }> {
+    const task = await this.readableTask(principal, id);
+    const units = await this.unitScopes();
+    if (action === 'reassign' && payload && typeof payload === 'object') {
+      const { toPersonId, toUnitId } = payload as { toPersonId?: unknown; toUnitId?: unknown };
+      // A malformed target is the workflow's to refuse with its reason (400).
+      if (typeof toPersonId === 'string' && (toUnitId === undefined || typeof toUnitId === 'string'))
+        await this.checkReassignTarget(principal, units, toPersonId, toUnitId ?? task.responsibleUnitId, task);
+    }
+    return { workflowId: task.workflowId, actor: this.taskActorIn(principal, task, units) };
   }
 
   /** Reassigning tasks in bulk at all (403 by role); which tasks: `tasksForBulkReassignment`. */
@@ -135,9 +225,63 @@ export class AccessService {
     rules.assertMayReassignInBulk(principal);
   }
 
+  /**
+   * Where tasks are handed on to: an active person (400 unknown) and a unit (that person's unless given;
+   * 400 unknown), both within the caller's reach (403).
+   */
+  async reassignTarget(
+    principal: Principal,
+    toPersonId: string,
+    toUnitId?: string,
+  ): Promise<{ personId: string; unitId: string }> {
+    const units = await this.unitScopes();
+    const person = await this.checkReassignTarget(principal, units, toPersonId, toUnitId);
+    return { personId: person.id, unitId: toUnitId ?? person.unitId };
+  }
+
   /** The condition on task alias `t` for the tasks the caller may reassign in bulk: those they supervise (403 if none). */
   async tasksForBulkReassignment(principal: Principal, t: string, params: SqlParams): Promise<string> {
     return taskInScope(await this.taskSupervisorScope(principal), t, params);
+  }
+
+  /** The actor to tell each task's workflow about, for tasks already found by `tasksForBulkReassignment`. */
+  async taskActors(principal: Principal): Promise<(task: TaskUnits) => Actor> {
+    const units = await this.unitScopes();
+    return (task) => this.taskActorIn(principal, task, units);
+  }
+
+  private taskActorIn(principal: Principal, task: TaskUnits, units: UnitScopes): Actor {
+    return effectiveActor(principal, { unitIds: [task.issuingUnitId, task.responsibleUnitId] }, units);
+  }
+
+  /**
+   * The new person (active, 400 otherwise) and unit (400 unknown) of a reassignment must lie within the
+   * caller's reach (403): what they supervise; for someone who supervises nothing (an assigner or member
+   * in charge without such a role), the committee that issued the task.
+   */
+  private async checkReassignTarget(
+    principal: Principal,
+    units: UnitScopes,
+    toPersonId: string,
+    toUnitId: string | undefined,
+    task?: TaskUnits,
+  ): Promise<{ id: string; unitId: string }> {
+    const [person] = await this.dataSource.query(
+      `SELECT id, unit_id AS "unitId" FROM person WHERE id = $1 AND active`,
+      [toPersonId],
+    );
+    if (!person) throw new BadRequestException(`unknown or inactive person ${toPersonId}`);
+    if (toUnitId !== undefined && !units.has(toUnitId)) throw new BadRequestException(`unknown unit ${toUnitId}`);
+    const scope = units.scopeOf(principal);
+    if (scope.kind === 'ALL') return person;
+    const reach = scope.kind === 'UNITS' ? scope.unitIds : task ? units.committeeTreeOf(task.issuingUnitId) : [];
+    if (!reach.includes(person.unitId))
+      throw new ForbiddenException(
+        `${toPersonId} works at ${units.nameOf(person.unitId)}, outside the units you may hand tasks to`,
+      );
+    if (toUnitId !== undefined && !reach.includes(toUnitId))
+      throw new ForbiddenException(`${units.nameOf(toUnitId)} is outside the units you may hand tasks to`);
+    return person;
   }
 
   // Breakthrough cycles
@@ -147,22 +291,44 @@ export class AccessService {
     rules.assertMayOpenCycle(principal, leadershipUnitIds);
   }
 
-  /** A cycle's read-model row (404 unknown); every signed-in person may read one. */
-  async readableCycle(_principal: Principal, unitId: string, year: number): Promise<Record<string, unknown>> {
+  /** A cycle's read-model row: 404 when unknown or when the caller may not open its committee's programmes. */
+  async readableCycle(principal: Principal, unitId: string, year: number): Promise<Record<string, unknown>> {
     const [cycle] = await this.dataSource.query(`SELECT * FROM breakthrough_cycle WHERE id = $1`, [
       `${unitId}/${year}`,
     ]);
-    if (!cycle) throw new NotFoundException(`no breakthrough cycle ${unitId}/${year}`);
+    if (!cycle || !(await this.unitScopes()).readsProgrammesOf(principal, cycle.unit_id))
+      throw new NotFoundException(`no breakthrough cycle ${unitId}/${year}`);
     return cycle;
   }
 
-  /** An action on a cycle: its workflow (404 unknown). Who may do what is the workflow's update validator's call. */
-  async cycleForAction(_principal: Principal, unitId: string, year: number): Promise<{ workflowId: string }> {
-    const [cycle] = await this.dataSource.query(`SELECT workflow_id FROM breakthrough_cycle WHERE id = $1`, [
-      `${unitId}/${year}`,
-    ]);
-    if (!cycle) throw new NotFoundException(`no breakthrough cycle ${unitId}/${year}`);
-    return { workflowId: cycle.workflow_id };
+  /**
+   * An action on a cycle: its workflow and the actor to tell it about (404 as for reading it). Only the
+   * heads of invited units register (403 for anyone else, before the workflow).
+   */
+  async cycleForAction(
+    principal: Principal,
+    unitId: string,
+    year: number,
+    action: string,
+  ): Promise<{ workflowId: string; actor: Actor }> {
+    const cycle = await this.readableCycle(principal, unitId, year);
+    const workflowId = cycle.workflow_id as string;
+    let invitedUnitIds: string[] = [];
+    if (action === 'register') {
+      // No answer (no worker, or the cycle is gone): no head keeps HEAD, and the workflow refuses as it may.
+      const view = await this.temporal.workflow
+        .getHandle(workflowId)
+        .query(breakthroughViewQuery)
+        .catch(() => null);
+      invitedUnitIds = view?.state.setup.invitedUnitIds ?? [];
+      if (view && !invitedUnitIds.includes(principal.unitId))
+        throw new ForbiddenException(`your unit is not invited to register in the ${year} cycle of ${unitId}`);
+    }
+    const units = await this.unitScopes();
+    return {
+      workflowId,
+      actor: effectiveActor(principal, { unitIds: [cycle.unit_id as string], invitedUnitIds }, units),
+    };
   }
 
   // Notifications

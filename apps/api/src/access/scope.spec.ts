@@ -1,34 +1,6 @@
 import { ForbiddenException, NotFoundException } from '@nestjs/common';
-import { OrgUnitKind, Role } from '@app/domain';
-import type { Principal } from '../auth/principal';
-import { UnitRow, UnitScopes } from './scope';
-
-const unit = (id: string, kind: OrgUnitKind, parentId: string | null, name = id): UnitRow => ({
-  id,
-  parentId,
-  kind,
-  name,
-});
-
-/** A province with its standing committee, a department under the people's committee delegation and two districts; another province. */
-const UNITS = new UnitScopes([
-  unit('hg-tu', OrgUnitKind.PROVINCIAL_COMMITTEE, null, 'Tỉnh ủy Hậu Giang'),
-  unit('hg-btv', OrgUnitKind.STANDING_COMMITTEE, 'hg-tu', 'Ban Thường vụ'),
-  unit('hg-bcsd', OrgUnitKind.PEOPLES_COMMITTEE_DELEGATION, 'hg-tu', 'Ban cán sự đảng UBND'),
-  unit('hg-skhdt', OrgUnitKind.DEPARTMENT, 'hg-bcsd', 'Sở Kế hoạch và Đầu tư'),
-  unit('hg-vt', OrgUnitKind.DISTRICT_COMMITTEE, 'hg-tu', 'Huyện ủy Vị Thủy'),
-  unit('hg-vt-x', OrgUnitKind.GRASSROOTS_ORGANISATION, 'hg-vt', 'Đảng ủy xã Vị Thắng'),
-  unit('hg-pp', OrgUnitKind.DISTRICT_COMMITTEE, 'hg-tu', 'Huyện ủy Phụng Hiệp'),
-  unit('lc-tu', OrgUnitKind.PROVINCIAL_COMMITTEE, null, 'Tỉnh ủy Lào Cai'),
-]);
-
-const person = (unitId: string, ...roles: Role[]): Principal => ({
-  personId: `p-${unitId}`,
-  unitId,
-  roles,
-  username: `u-${unitId}`,
-  fullName: unitId,
-});
+import { Role } from '@app/domain';
+import { person, UNITS } from './test-units';
 
 const ADMIN = person('hg-tu', Role.ADMIN);
 const STANDING = person('hg-btv', Role.STANDING_COMMITTEE);
@@ -107,5 +79,36 @@ describe('UnitScopes.unitsInScope', () => {
 
   it('lists nothing for someone who supervises nothing', () => {
     expect(UNITS.unitsInScope(STAFF)).toEqual([]);
+  });
+});
+
+describe('UnitScopes: committees and authority', () => {
+  it('finds the committee of a unit: itself, or the nearest committee above it', () => {
+    expect(UNITS.committeeOf('hg-tu')).toBe('hg-tu');
+    expect(UNITS.committeeOf('hg-btv')).toBe('hg-tu');
+    expect(UNITS.committeeOf('hg-skhdt')).toBe('hg-tu');
+    expect(UNITS.committeeOf('hg-vt-x')).toBe('hg-vt-x');
+    expect(UNITS.committeeTreeOf('hg-vt')).toEqual(['hg-vt', 'hg-vt-x']);
+  });
+
+  it('places the committee roles at the committee and a head at their unit (or at the committee, heading a body that works for it)', () => {
+    expect(UNITS.authorityRoots(STANDING)).toEqual({ committee: 'hg-tu', head: null });
+    expect(UNITS.authorityRoots(DEPARTMENT_HEAD)).toEqual({ committee: null, head: 'hg-skhdt' });
+    expect(UNITS.authorityRoots(person('hg-btv', Role.HEAD))).toEqual({ committee: null, head: 'hg-tu' });
+    expect(UNITS.authorityRoots(person('hg-vt', Role.HEAD, Role.STANDING_COMMITTEE))).toEqual({
+      committee: 'hg-vt',
+      head: 'hg-vt',
+    });
+    expect(UNITS.authorityRoots(STAFF)).toEqual({ committee: null, head: null });
+    expect(UNITS.authorityRoots(person('nowhere', Role.STANDING_COMMITTEE))).toEqual({ committee: null, head: null });
+  });
+
+  it('reads the programmes of a unit exactly when programmeReaders lists it', () => {
+    expect(UNITS.readsProgrammesOf(STAFF, 'hg-tu')).toBe(true);
+    expect(UNITS.readsProgrammesOf(STAFF, 'hg-vt')).toBe(false);
+    expect(UNITS.readsProgrammesOf(DISTRICT_HEAD, 'hg-vt-x')).toBe(true);
+    expect(UNITS.readsProgrammesOf(DISTRICT_HEAD, 'hg-pp')).toBe(false);
+    expect(UNITS.readsProgrammesOf(STANDING, 'lc-tu')).toBe(false);
+    expect(UNITS.readsProgrammesOf(ADMIN, 'lc-tu')).toBe(true);
   });
 });

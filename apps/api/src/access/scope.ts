@@ -80,6 +80,53 @@ export class UnitScopes {
     return { kind: 'UNITS', unitIds: [...new Set([...above, ...(scope.kind === 'UNITS' ? scope.unitIds : [])])] };
   }
 
+  /** Whether the caller may open a programme issued by (or a cycle of) `unitId`: the in-memory twin of `programmeReaders`. */
+  readsProgrammesOf(principal: Principal, unitId: string): boolean {
+    const readers = this.programmeReaders(principal);
+    return readers.kind === 'ALL' || (readers.kind === 'UNITS' && readers.unitIds.includes(unitId));
+  }
+
+  /** The committee a unit belongs to (itself when it is one): the nearest committee at or above it. */
+  committeeOf(unitId: string): string {
+    return (
+      this.tree.ancestorsOf(unitId).find((id) => COMMITTEE_KINDS.includes(this.byId.get(id)?.kind ?? '')) ?? unitId
+    );
+  }
+
+  /** The committee of `unitId` and every unit below it. */
+  committeeTreeOf(unitId: string): string[] {
+    return this.tree.subtreeOf(this.committeeOf(unitId));
+  }
+
+  /**
+   * Where each kind of authority the caller holds reaches, as the root of a subtree: the Standing
+   * Committee, inspectors and advisory staff act for their committee; a head for their unit (or, heading
+   * a body that works for its committee, for the committee). Null where the caller holds no such role.
+   */
+  authorityRoots(principal: Principal): { committee: string | null; head: string | null } {
+    const own = this.byId.get(principal.unitId);
+    if (!own) return { committee: null, head: null };
+    const committee = this.committeeOf(own.id);
+    return {
+      committee: hasRole(principal, Role.STANDING_COMMITTEE, Role.INSPECTOR, Role.ADVISORY_STAFF) ? committee : null,
+      head: hasRole(principal, Role.HEAD) ? (WORKS_FOR_PARENT.includes(own.kind) ? committee : own.id) : null,
+    };
+  }
+
+  has(unitId: string): boolean {
+    return this.byId.has(unitId);
+  }
+
+  /** Whether `unitId` lies in the subtree of `rootId` (false for unknown units). */
+  isWithin(unitId: string, rootId: string): boolean {
+    return this.byId.has(unitId) && this.tree.isWithin(unitId, rootId);
+  }
+
+  /** A unit's name, for readable refusals (the id when unknown). */
+  nameOf(unitId: string): string {
+    return this.byId.get(unitId)?.name ?? unitId;
+  }
+
   /** The units the caller may ask an overview of (their scope's subtree), root first then by name. */
   unitsInScope(principal: Principal): Array<{ id: string; name: string; kind: string; parentId: string | null }> {
     const scope = this.scopeOf(principal);
@@ -99,13 +146,8 @@ export class UnitScopes {
 
   /** The unit whose subtree a supervisor sees, or null for someone who supervises nothing. */
   private rootOf(principal: Principal): string | null {
-    const own = this.byId.get(principal.unitId);
-    if (!own) return null;
-    const committee =
-      this.tree.ancestorsOf(own.id).find((id) => COMMITTEE_KINDS.includes(this.byId.get(id)?.kind ?? '')) ?? own.id;
     // Advisory staff prepare the committee's reviews and reports, so they see what it supervises.
-    if (hasRole(principal, Role.STANDING_COMMITTEE, Role.INSPECTOR, Role.ADVISORY_STAFF)) return committee;
-    if (hasRole(principal, Role.HEAD)) return WORKS_FOR_PARENT.includes(own.kind) ? committee : own.id;
-    return null;
+    const { committee, head } = this.authorityRoots(principal);
+    return committee ?? head;
   }
 }

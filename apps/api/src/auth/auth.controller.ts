@@ -15,6 +15,7 @@ import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swa
 import type { Request, Response } from 'express';
 import { API_CONFIG, ApiConfig } from '../api.config';
 import { AuthService, IssuedSession } from './auth.service';
+import { LoginResponse } from './dto/auth.response';
 import { AuthenticatedRequest, clientIp } from './auth.tokens';
 import { bearerToken } from './jwt-auth.guard';
 import { ChangePasswordDto, LoginDto, RefreshDto } from './login.dto';
@@ -107,10 +108,10 @@ export class AuthController {
   }
 
   /** Cookie mode puts no token in the body, so script on the page never holds one. */
-  private answer(issued: IssuedSession, cookieMode: boolean, req: Request, res: Response) {
+  private answer(issued: IssuedSession, cookieMode: boolean, req: Request, res: Response): LoginResponse {
     const common = {
       expiresIn: this.config.JWT_TTL_SECONDS,
-      refreshTokenExpiresAt: issued.refreshTokenExpiresAt,
+      refreshTokenExpiresAt: issued.refreshTokenExpiresAt.toISOString(),
       principal: issued.principal,
       mustChangePassword: issued.mustChangePassword,
     };

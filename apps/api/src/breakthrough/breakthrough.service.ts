@@ -25,7 +25,7 @@ import {
   BreakthroughWorkflowInput,
 } from '@app/workflows/breakthrough/definitions';
 import { AccessService } from '../access';
-import { Principal, toActor } from '../auth/principal';
+import { Principal } from '../auth/principal';
 import { ActionRequestDto } from '../common/action-request.dto';
 import { StartCycleDto } from './dto/start-cycle.dto';
 
@@ -50,6 +50,8 @@ export class BreakthroughService {
       .map((u) => u.id);
     const leadershipUnits = [unit.id, ...standingCommittees];
     this.access.mayOpenCycle(p, leadershipUnits);
+    if (dto.memberInChargeId)
+      await this.access.namedPeopleInCommittee(unit.id, [{ as: 'member in charge', id: dto.memberInChargeId }]);
     const appraisers: Array<{ id: string }> = await this.dataSource.query(
       `SELECT id FROM person WHERE unit_id = ANY($1) AND $2 = ANY(roles) AND active ORDER BY id`,
       [leadershipUnits, Role.STANDING_COMMITTEE],
@@ -108,11 +110,11 @@ export class BreakthroughService {
   ): Promise<BreakthroughActionResult> {
     if (!(BREAKTHROUGH_ACTIONS as readonly string[]).includes(action))
       throw new NotFoundException(`unknown action ${action}; known: ${BREAKTHROUGH_ACTIONS.join(', ')}`);
-    const { workflowId } = await this.access.cycleForAction(p, unitId, year);
+    const { workflowId, actor } = await this.access.cycleForAction(p, unitId, year, action);
     return this.temporal.workflow
       .getHandle(workflowId)
       .executeUpdate(breakthroughUpdates[action as BreakthroughActionName] as never, {
-        args: [{ actor: toActor(p), requestId: dto.requestId, payload: dto.payload }] as never,
+        args: [{ actor, requestId: dto.requestId, payload: dto.payload }] as never,
         updateId: `${action}-${dto.requestId}`,
       }) as Promise<BreakthroughActionResult>;
   }

@@ -20,7 +20,9 @@ describe('PageQuery (page and pageSize)', () => {
     expect(parse(PageQuery, { page: '3', pageSize: '100' }).value).toMatchObject({ page: 3, pageSize: 100 });
     expect(parse(PageQuery, { pageSize: '101' }).errors).toEqual(['pageSize must not be greater than 100']);
     expect(parse(PageQuery, { page: '0' }).errors).toEqual(['page must not be less than 1']);
-    expect(parse(PageQuery, { page: '100001' }).errors).toEqual(['page must not be greater than 100000']);
+    // Deep pages are capped: at most 100,000 rows skipped (1,000 pages of 100).
+    expect(parse(PageQuery, { page: '1000' }).errors).toEqual([]);
+    expect(parse(PageQuery, { page: '1001' }).errors).toEqual(['page must not be greater than 1000']);
     expect(parse(PageQuery, { pageSize: '2.5' }).errors).toEqual(['pageSize must be an integer number']);
   });
 
@@ -42,6 +44,8 @@ describe('OffsetPageQuery (limit and offset)', () => {
     expect(parse(OffsetPageQuery, { limit: '201' }).errors).toEqual(['limit must not be greater than 200']);
     expect(parse(OffsetPageQuery, { limit: '0' }).errors).toEqual(['limit must not be less than 1']);
     expect(parse(OffsetPageQuery, { offset: '-1' }).errors).toEqual(['offset must not be less than 0']);
+    expect(parse(OffsetPageQuery, { offset: '100000' }).errors).toEqual([]);
+    expect(parse(OffsetPageQuery, { offset: '100001' }).errors).toEqual(['offset must not be greater than 100000']);
   });
 
   it('refuses the page form', () => {

@@ -37,9 +37,15 @@ export function pagingQuery<Name extends string>(
   return Paging as unknown as new () => Record<Name, number>;
 }
 
+/**
+ * Deep pages cost the database a scan of everything skipped: 100,000 rows is the deepest any list
+ * reaches (filters narrow a longer list).
+ */
+const MAX_SKIPPED = 100_000;
+
 /** `page` (from 1) and `pageSize` (default 20, at most 100): task and supervision lists. */
 export const PageQuery = pagingQuery([
-  { name: 'page', default: 1, min: 1, max: 100_000 },
+  { name: 'page', default: 1, min: 1, max: MAX_SKIPPED / 100 },
   { name: 'pageSize', default: 20, min: 1, max: 100 },
 ]);
 export type PageQuery = InstanceType<typeof PageQuery>;
@@ -47,7 +53,7 @@ export type PageQuery = InstanceType<typeof PageQuery>;
 /** `limit` (default 50, at most 200) and `offset` (items skipped): programme, inbox and admin lists. */
 export const OffsetPageQuery = pagingQuery([
   { name: 'limit', default: 50, min: 1, max: 200 },
-  { name: 'offset', default: 0, min: 0 },
+  { name: 'offset', default: 0, min: 0, max: MAX_SKIPPED },
 ]);
 export type OffsetPageQuery = InstanceType<typeof OffsetPageQuery>;
 

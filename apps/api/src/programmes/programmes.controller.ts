@@ -1,11 +1,20 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { PROGRAMME_ACTIONS } from '@app/domain';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '../auth/principal';
+import { ApiActionPaths } from '../openapi/action-paths';
+import { ApiErrors } from '../openapi/error.response';
+import { ACTION_PAYLOADS } from './dto/action-payloads';
 import { CreateProgrammeDto } from './dto/create-programme.dto';
 import { ListProgrammesQuery } from './dto/list-programmes.query';
 import { ProgrammeAuditQuery } from './dto/programme-audit.query';
 import { ProgrammeActionDto } from './dto/programme-action.dto';
+import {
+  AuditTrailResponse,
+  ProgrammeActionResultResponse,
+  ProgrammeCreatedResponse,
+  ProgrammeDetailResponse,
+  ProgrammeListResponse,
+} from './dto/programme.response';
 import { ProgrammesService } from './programmes.service';
 
 @ApiTags('programmes')
@@ -16,6 +25,12 @@ export class ProgrammesController {
 
   @Post()
   @ApiOperation({ summary: 'Create a programme from a template (starts its workflow)' })
+  @ApiCreatedResponse({ type: ProgrammeCreatedResponse })
+  @ApiErrors({
+    400: 'The request does not pass validation, or names an unknown template, issuing unit or member in charge, or a unit without a head',
+    403: 'only the head, the Standing Committee or advisory staff of the issuing committee (or an admin) create its programmes',
+    409: 'a programme with this id exists already',
+  })
   create(@Body() dto: CreateProgrammeDto, @CurrentPrincipal() p: Principal) {
     return this.programmes.create(dto, p);
   }
@@ -25,27 +40,39 @@ export class ProgrammesController {
     summary:
       'List and filter programmes (read model): those of the committees above you and of the units you supervise',
   })
+  @ApiOkResponse({ type: ProgrammeListResponse })
   list(@Query() q: ListProgrammesQuery, @CurrentPrincipal() p: Principal) {
     return this.programmes.list(q, p);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One programme: read model plus live workflow state' })
+  @ApiOkResponse({ type: ProgrammeDetailResponse })
+  @ApiErrors({ 404: 'no such programme among those you may read' })
   get(@Param('id') id: string, @CurrentPrincipal() p: Principal) {
     return this.programmes.get(id, p);
   }
 
   @Get(':id/audit')
   @ApiOperation({ summary: "The programme's audit trail" })
+  @ApiOkResponse({ type: AuditTrailResponse })
+  @ApiErrors({ 404: 'no such programme among those you may read' })
   audit(@Param('id') id: string, @Query() q: ProgrammeAuditQuery, @CurrentPrincipal() p: Principal) {
     return this.programmes.auditTrail(id, p, q);
   }
 
   @Post(':id/actions/:action')
   @HttpCode(200)
-  @ApiParam({ name: 'action', enum: PROGRAMME_ACTIONS })
+  @ApiActionPaths('action', ACTION_PAYLOADS, { closed: true })
   @ApiOperation({
     summary: 'A staff action on the programme; refused with 403 (wrong person), 409 (wrong phase) or 400 (bad data)',
+  })
+  @ApiOkResponse({ type: ProgrammeActionResultResponse, description: 'where the programme stands after the action' })
+  @ApiErrors({
+    400: 'The payload has the wrong shape for the action (each problem listed), or the workflow finds the data invalid',
+    403: 'the action is not yours to take (wrong person or role)',
+    404: 'no such programme',
+    409: 'the programme is in another phase, or has finished (closed, cancelled, superseded)',
   })
   act(
     @Param('id') id: string,

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
 import { Repository } from 'typeorm';
-import { findTemplate, PROGRAMME_ACTIONS, ProgrammeActionName, Role } from '@app/domain';
+import { findTemplate, PROGRAMME_ACTIONS, ProgrammeActionName, ProgrammeState, Role } from '@app/domain';
 import {
   AuditEventEntity,
   OrgUnitEntity,
@@ -31,8 +31,8 @@ import {
   programmeViewQuery,
   ProgrammeWorkflowInput,
 } from '@app/workflows/programme/definitions';
-import { AccessService } from '../access';
-import { Principal, toActor } from '../auth/principal';
+import { AccessService, ProgrammePart, visibleAuditEvent, visibleProgrammeState } from '../access';
+import { Principal } from '../auth/principal';
 import { SqlParams } from '../common/sql-params';
 import { payloadShapeErrors } from './dto/action-payloads';
 import { CreateProgrammeDto } from './dto/create-programme.dto';
@@ -53,11 +53,16 @@ function slugify(title: string): string {
   return `${base || 'programme'}-${Date.now().toString(36)}`;
 }
 
-/** One programme for people: the read model with its history, targets and reviews, and the live workflow state. */
+/**
+ * One programme for people: the read model with its history, targets and reviews, and the live workflow
+ * state, both as the caller may see them (what they may not see of the state is null).
+ */
 export interface ProgrammeDetail {
   programme: ProgrammeEntity;
   /** Null when the workflow has finished and is past retention, or no worker answers: the read model still does. */
   live: ProgrammeView | null;
+  /** Parts of the state (live and snapshot) shown to the caller without their texts. */
+  withheld: ProgrammePart[];
   phaseHistory: PhaseHistoryEntity[];
   targets: ProgrammeTargetEntity[];
   reviews: ProgrammeReviewEntity[];
@@ -94,6 +99,10 @@ export class ProgrammesService {
       .orderBy('p.id')
       .getOne();
     if (!head) throw new BadRequestException(`unit ${unit.id} has no head to disseminate the programme`);
+    await this.access.namedPeopleInCommittee(unit.id, [
+      { as: 'member in charge', id: member.id },
+      { as: 'issuing head', id: head.id },
+    ]);
     const id = dto.id ?? slugify(dto.title);
     const workflowId = programmeWorkflowId(id);
     const input: ProgrammeWorkflowInput = {
@@ -140,12 +149,12 @@ export class ProgrammesService {
       throw new NotFoundException(`unknown action ${action}; known: ${PROGRAMME_ACTIONS.join(', ')}`);
     const shapeErrors = payloadShapeErrors(action as ProgrammeActionName, dto.payload);
     if (shapeErrors.length > 0) throw new BadRequestException(shapeErrors);
-    const { workflowId } = await this.access.programmeForAction(principal, id);
+    const { workflowId, actor } = await this.access.programmeForAction(principal, id);
     const handle = this.temporal.workflow.getHandle(workflowId);
     const update = programmeUpdates[action as ProgrammeActionName];
     try {
       return (await handle.executeUpdate(update as never, {
-        args: [{ actor: toActor(principal), requestId: dto.requestId, payload: dto.payload }] as never,
+        args: [{ actor, requestId: dto.requestId, payload: dto.payload }] as never,
         // The request id doubles as Temporal's update id, so the server de-duplicates retries too.
         updateId: `${action}-${dto.requestId}`,
       })) as ProgrammeActionResult;
@@ -172,7 +181,18 @@ export class ProgrammesService {
     } catch {
       live = null; // closed and past retention, or worker unavailable: the read model still answers
     }
-    return { programme, live, phaseHistory, targets, reviews, targetValues };
+    const viewer = await this.access.programmeViewer(principal, programme);
+    const snapshot = visibleProgrammeState(programme.snapshot as Partial<ProgrammeState>, viewer);
+    const state = live ? visibleProgrammeState(live.state, viewer) : null;
+    return {
+      programme: { ...programme, snapshot: snapshot.state as Record<string, unknown> },
+      live: live && state ? { ...live, state: state.state } : null,
+      withheld: [...new Set([...snapshot.withheld, ...(state?.withheld ?? [])])].sort(),
+      phaseHistory,
+      targets,
+      reviews,
+      targetValues,
+    };
   }
 
   async list(
@@ -215,7 +235,8 @@ export class ProgrammesService {
   }
 
   async auditTrail(id: string, principal: Principal, page: ProgrammeAuditQuery = new ProgrammeAuditQuery()) {
-    await this.access.readableProgramme(principal, id);
+    const programme = await this.access.readableProgramme(principal, id);
+    const viewer = await this.access.programmeViewer(principal, programme);
     const direction = page.order === 'desc' ? 'DESC' : 'ASC';
     const [items, total] = await this.audit.findAndCount({
       where: { programmeId: id },
@@ -223,6 +244,6 @@ export class ProgrammesService {
       take: page.limit,
       skip: page.offset,
     });
-    return { items, total };
+    return { items: items.map((row) => visibleAuditEvent(row, viewer)), total };
   }
 }

@@ -1,5 +1,6 @@
 import { BadRequestException, Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiJsonOrCsv } from '../openapi/error.response';
 import type { Response } from 'express';
 import { TASK_BUCKETS } from '@app/domain';
 import { AccessService } from '../access';
@@ -12,6 +13,14 @@ import {
   ProgrammesQuery,
   ResponsivenessQuery,
 } from './dto/supervision-query.dto';
+import {
+  LineageResponse,
+  OverviewResponse,
+  ResponsivenessPageResponse,
+  SupervisedProgrammePageResponse,
+  TimelineResponse,
+  UnitInScopeResponse,
+} from './dto/supervision.response';
 import { LineageService } from './lineage.service';
 import { AchievementRow, BucketRow, OverviewService, ProgrammeListRow } from './overview.service';
 import { ResponsivenessRow, ResponsivenessService } from './responsiveness.service';
@@ -65,6 +74,12 @@ const responsivenessColumns: CsvColumn<ResponsivenessRow>[] = [
   { header: 'reportsMissing', value: (r) => r.progressReports.missing },
 ];
 
+/** A committee outside the caller's scope, or an unknown one. */
+const COMMITTEE_REFUSALS = {
+  403: 'the committee lies outside what you supervise, or you supervise nothing (you see only your own tasks)',
+  404: 'no such unit',
+};
+
 const timelineColumns: CsvColumn<TimelineEntry>[] = [
   { header: 'at', value: (r) => r.at },
   { header: 'kind', value: (r) => r.kind },
@@ -85,7 +100,11 @@ export class SupervisionController {
   ) {}
 
   @Get('overview')
-  @ApiProduces('application/json', 'text/csv')
+  @ApiJsonOrCsv(OverviewResponse, 'the overview as JSON, or with format=csv one of its lists (list=…) as a CSV file')
+  @ApiErrors({
+    ...COMMITTEE_REFUSALS,
+    400: 'The request does not pass validation, or format=csv comes without list',
+  })
   @ApiOperation({
     summary:
       'Overview of a committee and term: programmes by phase, tasks in the four buckets by unit / member in charge / field group, overdue trend, target achievement per programme and period',
@@ -133,12 +152,14 @@ export class SupervisionController {
   @ApiOperation({
     summary: 'The units you may ask an overview of: your committee (or unit) and everything below it; none for staff',
   })
+  @ApiOkResponse({ type: UnitInScopeResponse, isArray: true })
   units(@CurrentPrincipal() p: Principal) {
     return this.access.unitsInScope(p);
   }
 
   @Get('programmes')
-  @ApiProduces('application/json', 'text/csv')
+  @ApiJsonOrCsv(SupervisedProgrammePageResponse)
+  @ApiErrors(COMMITTEE_REFUSALS)
   @ApiOperation({
     summary: 'Programmes in scope (committee, term, phase), nearest phase deadline first: the drill-down list',
   })
@@ -154,7 +175,11 @@ export class SupervisionController {
   }
 
   @Get('lineage')
-  @ApiProduces('application/json', 'text/csv')
+  @ApiJsonOrCsv(LineageResponse)
+  @ApiErrors({
+    400: 'The request does not pass validation, or does not name exactly one starting point (resolution, programmeId with an optional targetCode, or taskId)',
+    404: 'no such programme, task or target among those you may see',
+  })
   @ApiOperation({
     summary:
       'Resolution → programmes → annual plans → tasks → targets, from the top (resolution) or up from a programme, a task or a target',
@@ -196,7 +221,8 @@ export class SupervisionController {
   }
 
   @Get('programmes/:id/timeline')
-  @ApiProduces('application/json', 'text/csv')
+  @ApiJsonOrCsv(TimelineResponse)
+  @ApiErrors({ 404: 'no such programme among those you may see' })
   @ApiOperation({
     summary: 'One programme in time order: phases with dates, reviews, inspections, reminders sent, escalations',
   })
@@ -208,12 +234,13 @@ export class SupervisionController {
   ) {
     const scope = await this.access.scope(p);
     const paging = q.format === 'csv' ? CSV_ALL : q;
-    const result = await this.timelines.timeline(scope, id, paging.page, paging.pageSize);
+    const result = await this.timelines.timeline(scope, id, paging.page, paging.pageSize, p);
     return q.format === 'csv' ? csvDownload(res, `timeline-${id}.csv`, result.items, timelineColumns) : result;
   }
 
   @Get('responsiveness')
-  @ApiProduces('application/json', 'text/csv')
+  @ApiJsonOrCsv(ResponsivenessPageResponse)
+  @ApiErrors(COMMITTEE_REFUSALS)
   @ApiOperation({
     summary:
       'Per unit or person: consultation answers on time, dissemination acknowledged, progress reports on time (feeds the annual appraisal)',

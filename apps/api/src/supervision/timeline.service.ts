@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AccessService, type Scope } from '../access';
+import { AccessService, seesInspectionFindings, type Scope } from '../access';
+import type { Principal } from '../auth/principal';
 
 export const TIMELINE_KINDS = [
   'PHASE',
@@ -31,11 +32,13 @@ export class TimelineService {
     private readonly access: AccessService,
   ) {}
 
+  /** `principal` is who reads: inspection findings only for those who may read them (`programme-visibility`). */
   async timeline(
     scope: Scope,
     id: string,
     page: number,
     pageSize: number,
+    principal: Principal,
   ): Promise<{
     programme: { id: string; title: string };
     items: TimelineEntry[];
@@ -76,7 +79,12 @@ export class TimelineService {
        ) e ORDER BY e.at, e.kind`,
       [id],
     );
-    const items = rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
+    const findings = seesInspectionFindings(await this.access.programmeViewerById(principal, id));
+    const items = rows.map((r) => ({
+      ...r,
+      at: new Date(r.at).toISOString(),
+      ...(r.kind === 'INSPECTION' && !findings ? { detail: { ...r.detail, findings: null } } : {}),
+    }));
     const start = (page - 1) * pageSize;
     return {
       programme: { id: programme.id, title: programme.title },

@@ -4,7 +4,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { TaskStatus } from '@app/domain';
+import { Actor, TaskStatus } from '@app/domain';
 import { AccessService } from '../access';
 import { Principal } from '../auth/principal';
 import { SqlParams } from '../common/sql-params';
@@ -19,6 +19,13 @@ const REASSIGNABLE: readonly TaskStatus[] = [
 ];
 const MAX_BULK = 2000;
 const CONCURRENCY = 10;
+
+interface TaskRow {
+  id: string;
+  workflow_id: string;
+  issuingUnitId: string;
+  responsibleUnitId: string;
+}
 
 export interface BulkItemResult {
   taskId: string;
@@ -46,37 +53,34 @@ export class TaskReassignmentService {
     this.access.mayReassignInBulk(p);
     if (dto.fromPersonId === dto.toPersonId)
       throw new BadRequestException('fromPersonId and toPersonId are the same person');
-    const [to] = await this.dataSource.query(`SELECT id, unit_id FROM person WHERE id = $1 AND active`, [
-      dto.toPersonId,
-    ]);
-    if (!to) throw new BadRequestException(`unknown or inactive person ${dto.toPersonId}`);
-    const toUnitId: string = dto.toUnitId ?? to.unit_id;
-    const [unit] = await this.dataSource.query(`SELECT id FROM org_unit WHERE id = $1`, [toUnitId]);
-    if (!unit) throw new BadRequestException(`unknown unit ${toUnitId}`);
+    const { unitId: toUnitId } = await this.access.reassignTarget(p, dto.toPersonId, dto.toUnitId);
     const params = new SqlParams();
     const supervised = await this.access.tasksForBulkReassignment(p, 't', params);
-    const rows: Array<{ id: string; workflow_id: string }> = await this.dataSource.query(
-      `SELECT id, workflow_id FROM task t
+    const rows: TaskRow[] = await this.dataSource.query(
+      `SELECT id, workflow_id, issuing_unit_id AS "issuingUnitId", responsible_unit_id AS "responsibleUnitId" FROM task t
         WHERE t.responsible_person_id = ${params.add(dto.fromPersonId)} AND t.status = ANY(${params.add(REASSIGNABLE)})
           AND ${supervised}
         ORDER BY t.id LIMIT ${MAX_BULK + 1}`,
       params.values,
     );
     if (rows.length > MAX_BULK) throw new BadRequestException(`more than ${MAX_BULK} tasks match; narrow the request`);
+    const actorFor = await this.access.taskActors(p);
     const results: BulkItemResult[] = [];
     for (let i = 0; i < rows.length; i += CONCURRENCY) {
       results.push(
-        ...(await Promise.all(rows.slice(i, i + CONCURRENCY).map((row) => this.reassignOne(row, dto, toUnitId, p)))),
+        ...(await Promise.all(
+          rows.slice(i, i + CONCURRENCY).map((row) => this.reassignOne(row, dto, toUnitId, actorFor(row))),
+        )),
       );
     }
     return { requestId: dto.requestId, matched: rows.length, reassigned: results.filter((r) => r.ok).length, results };
   }
 
   private async reassignOne(
-    row: { id: string; workflow_id: string },
+    row: TaskRow,
     dto: ReassignBulkDto,
     toUnitId: string,
-    p: Principal,
+    actor: Actor,
   ): Promise<BulkItemResult> {
     const requestId = `bulk-${createHash('sha256').update(`${dto.requestId}\n${row.id}`).digest('hex').slice(0, 40)}`;
     try {
@@ -85,7 +89,7 @@ export class TaskReassignmentService {
         'reassign',
         requestId,
         { toPersonId: dto.toPersonId, toUnitId, reason: dto.reason },
-        p,
+        actor,
       );
       return { taskId: row.id, ok: true, status: 200, reason: null };
     } catch (err) {

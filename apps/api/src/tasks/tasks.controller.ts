@@ -1,8 +1,29 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { TASK_ACTIONS } from '@app/domain';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Type } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { TaskActionName } from '@app/domain';
 import { CurrentPrincipal, Principal } from '../auth/principal';
 import { ActionRequestDto } from '../common/action-request.dto';
+import { ApiActionPaths } from '../openapi/action-paths';
+import { ApiErrors } from '../openapi/error.response';
+import {
+  CancelTaskPayload,
+  DecideExtensionPayload,
+  NoTaskPayload,
+  ReassignPayload,
+  ReportProgressPayload,
+  RequestExtensionPayload,
+  ReturnTaskPayload,
+  SubmitResultPayload,
+} from './dto/task-action.payloads';
+import {
+  BucketCountsResponse,
+  BulkReassignResponse,
+  TaskBucketPageResponse,
+  TaskDetailResponse,
+  TaskHistoryResponse,
+  TaskPageResponse,
+  TaskViewResponse,
+} from './dto/task.response';
 import { ListTasksQuery } from './dto/list-tasks.query';
 import { ReassignBulkDto } from './dto/reassign-bulk.dto';
 import { SupervisionListQuery, TaskBucketsQuery } from './dto/supervision.query';
@@ -11,6 +32,22 @@ import { TaskSupervisionService } from './task-supervision.service';
 import { TasksService } from './tasks.service';
 
 const ID_PARAM = { name: 'id', description: 'Task id, URL-encoded (e.g. hg-ctr-123%2FT1)' };
+
+const TASK_ACTION_PAYLOADS: Record<TaskActionName, Type<unknown>> = {
+  accept: NoTaskPayload,
+  reportProgress: ReportProgressPayload,
+  requestExtension: RequestExtensionPayload,
+  decideExtension: DecideExtensionPayload,
+  submitResult: SubmitResultPayload,
+  verify: NoTaskPayload,
+  returnTask: ReturnTaskPayload,
+  reassign: ReassignPayload,
+  cancel: CancelTaskPayload,
+};
+const NOT_VISIBLE = {
+  403: 'the task is neither yours nor in the units you supervise',
+  404: 'no such task',
+};
 
 @ApiTags('tasks')
 @ApiBearerAuth()
@@ -24,12 +61,14 @@ export class TasksController {
 
   @Get()
   @ApiOperation({ summary: 'My tasks (staff inbox), filtered, sorted and paginated' })
+  @ApiOkResponse({ type: TaskPageResponse })
   listMine(@Query() q: ListTasksQuery, @CurrentPrincipal() p: Principal) {
     return this.tasks.listMine(q, p);
   }
 
   @Get('counts')
   @ApiOperation({ summary: 'My tasks in the four tracking buckets (badge)' })
+  @ApiOkResponse({ type: BucketCountsResponse })
   counts(@CurrentPrincipal() p: Principal) {
     return this.tasks.countsMine(p);
   }
@@ -39,12 +78,14 @@ export class TasksController {
     summary:
       "Supervisor view: the four buckets grouped by unit, member in charge, field group or programme, in the caller's units",
   })
+  @ApiOkResponse({ type: TaskBucketPageResponse })
   buckets(@Query() q: TaskBucketsQuery, @CurrentPrincipal() p: Principal) {
     return this.supervision.buckets(q, p);
   }
 
   @Get('supervision')
   @ApiOperation({ summary: "Supervisor drill-down: the tasks behind a bucket cell, in the caller's units" })
+  @ApiOkResponse({ type: TaskPageResponse })
   supervise(@Query() q: SupervisionListQuery, @CurrentPrincipal() p: Principal) {
     return this.supervision.list(q, p);
   }
@@ -52,6 +93,11 @@ export class TasksController {
   @Post('reassign-bulk')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reassign all open tasks of one person to another (supervisors); per-task results' })
+  @ApiOkResponse({ type: BulkReassignResponse })
+  @ApiErrors({
+    400: 'The request does not pass validation, names the same person twice, an unknown or inactive person or an unknown unit, or matches more than 2000 tasks',
+    403: 'only a unit head, the Standing Committee or an admin reassigns tasks in bulk',
+  })
   reassignBulk(@Body() dto: ReassignBulkDto, @CurrentPrincipal() p: Principal) {
     return this.reassignment.reassignAll(dto, p);
   }
@@ -59,6 +105,8 @@ export class TasksController {
   @Get(':id')
   @ApiParam(ID_PARAM)
   @ApiOperation({ summary: 'One task: read model plus live workflow state' })
+  @ApiOkResponse({ type: TaskDetailResponse })
+  @ApiErrors(NOT_VISIBLE)
   get(@Param('id') id: string, @CurrentPrincipal() p: Principal) {
     return this.tasks.get(id, p);
   }
@@ -66,6 +114,8 @@ export class TasksController {
   @Get(':id/history')
   @ApiParam(ID_PARAM)
   @ApiOperation({ summary: "The task's history (assigned, accepted, progress, extensions, returns, escalations…)" })
+  @ApiOkResponse({ type: TaskHistoryResponse })
+  @ApiErrors(NOT_VISIBLE)
   history(@Param('id') id: string, @CurrentPrincipal() p: Principal) {
     return this.tasks.history(id, p);
   }
@@ -73,9 +123,16 @@ export class TasksController {
   @Post(':id/actions/:action')
   @HttpCode(200)
   @ApiParam(ID_PARAM)
-  @ApiParam({ name: 'action', enum: TASK_ACTIONS })
+  @ApiActionPaths('action', TASK_ACTION_PAYLOADS, { closed: false })
   @ApiOperation({
     summary: 'A staff action on the task; refused with 403 (not yours), 409 (wrong state) or 400 (bad data)',
+  })
+  @ApiOkResponse({ type: TaskViewResponse, description: 'the task after the action' })
+  @ApiErrors({
+    400: "The request does not pass validation, or the task's workflow finds the payload invalid",
+    403: 'the action is not yours to take',
+    404: 'no such task',
+    409: 'the task is in another state, or finished',
   })
   act(
     @Param('id') id: string,

@@ -2,14 +2,14 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { DataSource, Repository } from 'typeorm';
-import { OPEN_TASK_STATUSES, TASK_ACTIONS, TaskActionName, TaskBucketCounts } from '@app/domain';
+import { Actor, OPEN_TASK_STATUSES, TASK_ACTIONS, TaskActionName, TaskBucketCounts } from '@app/domain';
 import { TaskEntity, TaskEventEntity } from '@app/persistence';
 import { bucketCountsOf, taskBucketCountsSql } from '@app/persistence/queries/task-buckets.sql';
 import { taskUpdates, TaskView, taskViewQuery } from '@app/workflows/task/definitions';
 import { AccessService, taskInScope } from '../access';
 import { ActionRequestDto } from '../common/action-request.dto';
 import { Page } from '../common/pagination.query';
-import { Principal, toActor } from '../auth/principal';
+import { Principal } from '../auth/principal';
 import { SqlParams } from '../common/sql-params';
 import { ListTasksQuery } from './dto/list-tasks.query';
 import { SORT_COLUMN, SUMMARY_COLUMNS, TaskSummary, toTaskSummary } from './task-summary';
@@ -93,22 +93,25 @@ export class TasksService {
   async act(id: string, action: string, dto: ActionRequestDto, p: Principal): Promise<TaskView> {
     if (!(TASK_ACTIONS as readonly string[]).includes(action))
       throw new NotFoundException(`unknown action ${action}; known: ${TASK_ACTIONS.join(', ')}`);
-    const task = await this.access.taskForAction(p, id);
-    return this.sendAction(task.workflowId, action as TaskActionName, dto.requestId, dto.payload, p);
+    const { workflowId, actor } = await this.access.taskForAction(p, id, action, dto.payload);
+    return this.sendAction(workflowId, action as TaskActionName, dto.requestId, dto.payload, actor);
   }
 
-  /** Sends one action to a task workflow; a finished task answers a retried request from its state. */
+  /**
+   * Sends one action to a task workflow as `actor` (the caller as the access module lets the task see
+   * them); a finished task answers a retried request from its state.
+   */
   async sendAction(
     workflowId: string,
     action: TaskActionName,
     requestId: string,
     payload: unknown,
-    p: Principal,
+    actor: Actor,
   ): Promise<TaskView> {
     const handle = this.temporal.workflow.getHandle(workflowId);
     try {
       return (await handle.executeUpdate(taskUpdates[action] as never, {
-        args: [{ actor: toActor(p), requestId, payload }] as never,
+        args: [{ actor, requestId, payload }] as never,
         updateId: `${action}-${requestId}`,
       })) as TaskView;
     } catch (err) {

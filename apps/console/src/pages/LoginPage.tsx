@@ -14,7 +14,7 @@ export function LoginPage({ onLogin }: { onLogin: (p: Principal) => void }) {
     setBusy(true);
     setError(null);
     try {
-      const res = await api.post<{ accessToken: string; principal: Principal }>('/auth/login', { username, password });
+      const res = await api.post('/auth/login', { body: { username, password } });
       session.set(res.accessToken);
       onLogin(res.principal);
     } catch (err) {

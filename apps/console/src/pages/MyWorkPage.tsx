@@ -1,28 +1,15 @@
 import { FormEvent, useCallback, useEffect, useState } from 'react';
-import { api, ApiError, BucketCounts, requestId } from '../api';
+import { api, ApiError, BucketCounts, requestId, Schemas } from '../api';
 import { BucketTiles } from '../components/BucketTiles';
 import { useI18n } from '../i18n';
 
-interface TaskSummary {
-  id: string;
-  title: string;
-  programmeId: string | null;
-  status: string;
-  dueAt: string;
-  progressPercent: number;
-  bucket: string | null;
-}
-
-interface InboxItem {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  programmeId: string | null;
-  payload: Record<string, unknown>;
-  createdAt: string;
-  readAt: string | null;
-}
+type TaskSummary = Schemas['TaskSummaryResponse'];
+type InboxItem = Schemas['NotificationResponse'];
+type TaskReport = 'reportProgress' | 'submitResult';
+/** What the report form sends: progress with a percentage, or the result. */
+type TaskReportSent =
+  | { action: 'reportProgress'; payload: Schemas['ReportProgressPayload'] }
+  | { action: 'submitResult'; payload: Schemas['SubmitResultPayload'] };
 
 /** Staff: my tasks in their buckets with the actions on them, invitations to give opinions, acknowledgements, inbox. */
 export function MyWorkPage() {
@@ -31,14 +18,14 @@ export function MyWorkPage() {
   const [tasks, setTasks] = useState<TaskSummary[]>([]);
   const [tasksError, setTasksError] = useState<string | null>(null);
   const [inbox, setInbox] = useState<InboxItem[]>([]);
-  const [open, setOpen] = useState<{ taskId: string; action: 'reportProgress' | 'submitResult' } | null>(null);
+  const [open, setOpen] = useState<{ taskId: string; action: TaskReport } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     try {
       const [c, list] = await Promise.all([
-        api.get<BucketCounts>('/tasks/counts'),
-        api.get<{ items: TaskSummary[] }>('/tasks?sort=dueAt&pageSize=100'),
+        api.get('/tasks/counts'),
+        api.get('/tasks', { query: { sort: 'dueAt', pageSize: 100 } }),
       ]);
       setCounts(c);
       setTasks(list.items);
@@ -46,18 +33,19 @@ export function MyWorkPage() {
     } catch (err) {
       setTasksError(err instanceof ApiError && err.status === 404 ? t('tasksUnavailable') : (err as Error).message);
     }
-    setInbox((await api.get<{ items: InboxItem[] }>('/inbox?limit=100')).items);
+    setInbox((await api.get('/inbox', { query: { limit: 100 } })).items);
   }, [t]);
 
   useEffect(() => {
     void load();
   }, [load]);
 
-  async function act(path: string, payload: Record<string, unknown>, inboxId?: string) {
+  /** Sends one action (with a fresh request id), then marks the inbox item it answers as read. */
+  async function act(send: (requestId: string) => Promise<unknown>, inboxId?: string) {
     setNotice(null);
     try {
-      await api.post(path, { requestId: requestId(), payload });
-      if (inboxId) await api.post(`/inbox/${inboxId}/read`, {});
+      await send(requestId());
+      if (inboxId) await api.post('/inbox/{id}/read', { path: { id: inboxId } });
       setOpen(null);
       setNotice(t('saved'));
       await load();
@@ -114,7 +102,14 @@ export function MyWorkPage() {
                       {task.status === 'ASSIGNED' && (
                         <button
                           type="button"
-                          onClick={() => act(`/tasks/${encodeURIComponent(task.id)}/actions/accept`, {})}
+                          onClick={() =>
+                            act((rid) =>
+                              api.post('/tasks/{id}/actions/accept', {
+                                path: { id: task.id },
+                                body: { requestId: rid, payload: {} },
+                              }),
+                            )
+                          }
                         >
                           {t('accept')}
                         </button>
@@ -140,7 +135,19 @@ export function MyWorkPage() {
           <TaskReportForm
             action={open.action}
             onCancel={() => setOpen(null)}
-            onSend={(payload) => act(`/tasks/${encodeURIComponent(open.taskId)}/actions/${open.action}`, payload)}
+            onSend={(report) =>
+              act((rid) =>
+                report.action === 'reportProgress'
+                  ? api.post('/tasks/{id}/actions/reportProgress', {
+                      path: { id: open.taskId },
+                      body: { requestId: rid, payload: report.payload },
+                    })
+                  : api.post('/tasks/{id}/actions/submitResult', {
+                      path: { id: open.taskId },
+                      body: { requestId: rid, payload: report.payload },
+                    }),
+              )
+            }
           />
         )}
       </section>
@@ -152,7 +159,16 @@ export function MyWorkPage() {
           <OpinionForm
             key={n.id}
             item={n}
-            onSend={(text) => act(`/programmes/${n.programmeId}/actions/submitOpinion`, { text }, n.id)}
+            onSend={(text) =>
+              act(
+                (rid) =>
+                  api.post('/programmes/{id}/actions/submitOpinion', {
+                    path: { id: n.programmeId! },
+                    body: { requestId: rid, payload: { text } },
+                  }),
+                n.id,
+              )
+            }
           />
         ))}
       </section>
@@ -166,7 +182,16 @@ export function MyWorkPage() {
             <p>{n.body}</p>
             <button
               type="button"
-              onClick={() => act(`/programmes/${n.programmeId}/actions/acknowledgeDissemination`, {}, n.id)}
+              onClick={() =>
+                act(
+                  (rid) =>
+                    api.post('/programmes/{id}/actions/acknowledgeDissemination', {
+                      path: { id: n.programmeId! },
+                      body: { requestId: rid, payload: {} },
+                    }),
+                  n.id,
+                )
+              }
             >
               {t('acknowledge')}
             </button>
@@ -195,8 +220,8 @@ function TaskReportForm({
   onSend,
   onCancel,
 }: {
-  action: 'reportProgress' | 'submitResult';
-  onSend: (payload: Record<string, unknown>) => void;
+  action: TaskReport;
+  onSend: (report: TaskReportSent) => void;
   onCancel: () => void;
 }) {
   const { t } = useI18n();
@@ -204,7 +229,11 @@ function TaskReportForm({
   const [text, setText] = useState('');
   function submit(e: FormEvent) {
     e.preventDefault();
-    onSend(action === 'reportProgress' ? { percent, text, evidenceRefs: [] } : { text, evidenceRefs: [] });
+    onSend(
+      action === 'reportProgress'
+        ? { action, payload: { percent, text, evidenceRefs: [] } }
+        : { action, payload: { text, evidenceRefs: [] } },
+    );
   }
   return (
     <form className="inline-form" onSubmit={submit} data-testid="task-report-form">

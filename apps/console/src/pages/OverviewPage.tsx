@@ -1,51 +1,13 @@
 import type { ChartConfiguration } from 'chart.js';
 import { FormEvent, useCallback, useEffect, useMemo, useState } from 'react';
-import { api, BUCKETS, BucketCounts } from '../api';
+import { api, apiUrl, BUCKETS, Schemas } from '../api';
 import { BucketTiles } from '../components/BucketTiles';
 import { BUCKET_COLOURS, ChartCanvas } from '../components/ChartCanvas';
 import { TextKey, useI18n } from '../i18n';
 
-type BucketRow = BucketCounts & { key: string | null; label: string | null };
-
-interface Overview {
-  committee: { id: string; name: string } | null;
-  term: string | null;
-  programmesByPhase: Array<{ phase: string; count: number }>;
-  tasks: {
-    total: BucketCounts;
-    byUnit: BucketRow[];
-    byMemberInCharge: BucketRow[];
-    byFieldGroup: BucketRow[];
-    overdueTrend: Array<{ month: string; due: number; late: number }>;
-  };
-  achievement: {
-    items: Array<{
-      programmeId: string;
-      title: string;
-      documentNumber: string | null;
-      periodLabel: string;
-      reviewKind: string;
-      achievedOrExceeded: number;
-      targetsTotal: number;
-      low: Array<{ code: string; name: string | null }>;
-    }>;
-    total: number;
-  };
-}
-
-interface ProgrammeRow {
-  id: string;
-  title: string;
-  documentNumber: string | null;
-  phase: string;
-  phaseDeadline: string | null;
-  latestReviewHeadline: string | null;
-}
-
-const query = (params: Record<string, string>) => {
-  const q = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== ''));
-  return q.toString() ? `?${q}` : '';
-};
+type BucketRow = Schemas['BucketRowResponse'];
+type Overview = Schemas['OverviewResponse'];
+type ProgrammeRow = Schemas['SupervisedProgrammeResponse'];
 
 /** Supervisors: where everything stands in the committee and term they supervise, with drill-down. */
 export function OverviewPage() {
@@ -56,21 +18,18 @@ export function OverviewPage() {
   const [overview, setOverview] = useState<Overview | null>(null);
   const [programmes, setProgrammes] = useState<ProgrammeRow[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [units, setUnits] = useState<Array<{ id: string; name: string }>>([]);
+  const [units, setUnits] = useState<Schemas['UnitInScopeResponse'][]>([]);
 
   useEffect(() => {
-    api
-      .get<Array<{ id: string; name: string }>>('/supervision/units')
-      .then(setUnits, (err: Error) => setError(err.message));
+    api.get('/supervision/units').then(setUnits, (err: Error) => setError(err.message));
   }, []);
 
   const load = useCallback(async () => {
     setError(null);
     try {
-      const q = query(filters);
       const [o, p] = await Promise.all([
-        api.get<Overview>(`/supervision/overview${q}`),
-        api.get<{ items: ProgrammeRow[] }>(`/supervision/programmes${query({ ...filters, pageSize: '100' })}`),
+        api.get('/supervision/overview', { query: filters }),
+        api.get('/supervision/programmes', { query: { ...filters, pageSize: 100 } }),
       ]);
       setOverview(o);
       setProgrammes(p.items);
@@ -85,7 +44,7 @@ export function OverviewPage() {
 
   const charts = useMemo(() => (overview ? buildCharts(overview, t, phase) : null), [overview, t, phase]);
   const csv = (list: string) =>
-    api.download(`/supervision/overview${query({ ...filters, format: 'csv', list })}`, `${list}.csv`);
+    api.download(apiUrl('/supervision/overview', { query: { ...filters, format: 'csv', list } }), `${list}.csv`);
 
   function apply(e: FormEvent) {
     e.preventDefault();

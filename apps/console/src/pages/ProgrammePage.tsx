@@ -1,36 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../api';
+import { api, apiUrl, Schemas } from '../api';
 import { PHASES_VI, TextKey, useI18n } from '../i18n';
 
-interface ProgrammeDetail {
-  programme: {
-    id: string;
-    title: string;
-    documentNumber: string | null;
-    phase: string;
-    phaseDeadline: string | null;
-    term: string;
-    implementsResolution: string | null;
-    latestReviewHeadline: string | null;
-  };
-  live: { phase: string; phaseDeadline: string | null; awaiting?: { what: string; fromIds?: string[] } | null } | null;
-}
-
-interface TimelineEntry {
-  at: string;
-  kind: string;
-  title: string;
-  detail: Record<string, unknown>;
-}
-
-interface Report {
-  id: string;
-  reviewSeq: number;
-  periodLabel: string;
-  title: string;
-  fileName: string;
-  createdAt: string;
-}
+type ProgrammeDetail = Schemas['ProgrammeDetailResponse'];
+type TimelineEntry = Schemas['TimelineEntryResponse'];
+type Report = Schemas['ReportSummaryResponse'];
 
 /** Drill-down: one programme's live state, its timeline, and its review reports to generate and download. */
 export function ProgrammePage({ id }: { id: string }) {
@@ -44,9 +18,9 @@ export function ProgrammePage({ id }: { id: string }) {
   const load = useCallback(async () => {
     try {
       const [d, tl, r] = await Promise.all([
-        api.get<ProgrammeDetail>(`/programmes/${encodeURIComponent(id)}`),
-        api.get<{ items: TimelineEntry[] }>(`/supervision/programmes/${encodeURIComponent(id)}/timeline?pageSize=100`),
-        api.get<{ items: Report[] }>(`/programmes/${encodeURIComponent(id)}/reports`),
+        api.get('/programmes/{id}', { path: { id } }),
+        api.get('/supervision/programmes/{id}/timeline', { path: { id }, query: { pageSize: 100 } }),
+        api.get('/programmes/{id}/reports', { path: { id } }),
       ]);
       setDetail(d);
       setTimeline(tl.items);
@@ -66,7 +40,7 @@ export function ProgrammePage({ id }: { id: string }) {
     if (reviewSeq === null) return;
     setError(null);
     try {
-      await api.post(`/programmes/${encodeURIComponent(id)}/reports`, { reviewSeq });
+      await api.post('/programmes/{id}/reports', { path: { id }, body: { reviewSeq } });
       await load();
     } catch (err) {
       setError((err as Error).message);
@@ -157,7 +131,12 @@ export function ProgrammePage({ id }: { id: string }) {
               <button
                 type="button"
                 className="link"
-                onClick={() => api.download(`/programmes/${encodeURIComponent(id)}/reports/${r.id}`, r.fileName)}
+                onClick={() =>
+                  api.download(
+                    apiUrl('/programmes/{id}/reports/{reportId}', { path: { id, reportId: r.id } }),
+                    r.fileName,
+                  )
+                }
               >
                 {t('download')}
               </button>

@@ -1,0 +1,37 @@
+/**
+ * The payload of each breakthrough-cycle action, for the OpenAPI document only: the cycle
+ * workflow's validator checks payloads (a refusal answers 400 with the reason); these classes
+ * describe what it accepts, and fields it does not read are ignored.
+ */
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+const text = (maxLength: number) => ApiProperty({ type: String, minLength: 1, maxLength, description: 'not blank' });
+const registrationNo = () => ApiProperty({ type: 'integer', description: 'the registration number' });
+
+export class NoCyclePayload {}
+
+export class RegisterPayload {
+  @ApiProperty({ enum: ['UNIT', 'HEAD'], description: "UNIT: the unit's (its head carries it); HEAD: a head's own" })
+  kind: 'UNIT' | 'HEAD';
+  @text(1000) title: string;
+  @text(5000) expectedResult: string;
+  @text(5000) measure: string;
+}
+
+export class RevisePayload {
+  @registrationNo() no: number;
+  @text(1000) title: string;
+  @text(5000) expectedResult: string;
+  @text(5000) measure: string;
+}
+
+export class AppraisePayload {
+  @registrationNo() no: number;
+  @ApiProperty({ enum: ['APPROVE', 'REVISE', 'REJECT'] }) decision: 'APPROVE' | 'REVISE' | 'REJECT';
+  @ApiPropertyOptional({
+    type: String,
+    maxLength: 5000,
+    description: 'why; required (not blank) unless the decision is APPROVE',
+  })
+  comments?: string;
+}

@@ -1,0 +1,153 @@
+/**
+ * Compile-time contracts between what each route returns and the response class that documents
+ * it: a service whose answer loses or changes a documented field fails the type check here, so the
+ * response class (and with it the OpenAPI document and the console's generated types) must follow.
+ */
+import type { AdminCalendarController } from '../admin-calendar/admin-calendar.controller';
+import type { CalendarYearListResponse, CalendarYearResponse } from '../admin-calendar/dto/calendar.response';
+import type { AdminNotificationsController } from '../admin-notifications/admin-notifications.controller';
+import type {
+  AllowlistEntryResponse,
+  FailedDeliveriesResponse,
+  RetriedResponse,
+  UnitWebhookResponse,
+} from '../admin-notifications/dto/admin-notifications.response';
+import type { AuthController } from '../auth/auth.controller';
+import type { LoginResponse, MeResponse } from '../auth/dto/auth.response';
+import type { BreakthroughController } from '../breakthrough/breakthrough.controller';
+import type {
+  BreakthroughActionResultResponse,
+  BreakthroughViewResponse,
+} from '../breakthrough/dto/breakthrough.response';
+import type { CycleCreatedResponse } from '../breakthrough/dto/breakthrough.response';
+import type {
+  InboxPageResponse,
+  MarkedReadResponse,
+  NotificationPreferencesResponse,
+  UnreadCountResponse,
+} from '../inbox/dto/inbox.response';
+import type { InboxController } from '../inbox/inbox.controller';
+import type {
+  AuditTrailResponse,
+  ProgrammeActionResultResponse,
+  ProgrammeCreatedResponse,
+  ProgrammeDetailResponse,
+  ProgrammeListResponse,
+} from '../programmes/dto/programme.response';
+import type { ProgrammesController } from '../programmes/programmes.controller';
+import type { ReportListResponse, ReportSummaryResponse } from '../reports/dto/report.response';
+import type { ReportsController } from '../reports/reports.controller';
+import type {
+  LineageResponse,
+  OverviewResponse,
+  ResponsivenessPageResponse,
+  SupervisedProgrammePageResponse,
+  TimelineResponse,
+  UnitInScopeResponse,
+} from '../supervision/dto/supervision.response';
+import type { SupervisionController } from '../supervision/supervision.controller';
+import type {
+  BucketCountsResponse,
+  BulkReassignResponse,
+  TaskBucketPageResponse,
+  TaskDetailResponse,
+  TaskHistoryResponse,
+  TaskPageResponse,
+  TaskViewResponse,
+} from '../tasks/dto/task.response';
+import type { TasksController } from '../tasks/tasks.controller';
+
+/** What a controller method answers as JSON (a CSV download is a string and is left out). */
+type Answer<C, M extends keyof C> = C[M] extends (...args: never[]) => infer R ? Exclude<Awaited<R>, string> : never;
+/** True when the answer has every documented field, with the documented type. */
+type Documented<Actual, Documentation> = [Actual] extends [Documentation] ? true : false;
+
+// A line fails to compile ("Type 'true' does not satisfy ... 'false'") when its route drifts from its documentation.
+export const RESPONSE_CONTRACTS = {
+  'POST /auth/login': true satisfies Documented<Answer<AuthController, 'login'>, LoginResponse>,
+  'GET /auth/me': true satisfies Documented<Answer<AuthController, 'me'>, MeResponse>,
+  'POST /programmes': true satisfies Documented<Answer<ProgrammesController, 'create'>, ProgrammeCreatedResponse>,
+  'GET /programmes': true satisfies Documented<Answer<ProgrammesController, 'list'>, ProgrammeListResponse>,
+  'GET /programmes/{id}': true satisfies Documented<Answer<ProgrammesController, 'get'>, ProgrammeDetailResponse>,
+  'GET /programmes/{id}/audit': true satisfies Documented<Answer<ProgrammesController, 'audit'>, AuditTrailResponse>,
+  'POST /programmes/{id}/actions/*': true satisfies Documented<
+    Answer<ProgrammesController, 'act'>,
+    ProgrammeActionResultResponse
+  >,
+  'POST /programmes/{id}/reports': true satisfies Documented<
+    Answer<ReportsController, 'generate'>,
+    ReportSummaryResponse
+  >,
+  'GET /programmes/{id}/reports': true satisfies Documented<Answer<ReportsController, 'list'>, ReportListResponse>,
+  'GET /inbox': true satisfies Documented<Answer<InboxController, 'list'>, InboxPageResponse>,
+  'GET /inbox/unread-count': true satisfies Documented<Answer<InboxController, 'unread'>, UnreadCountResponse>,
+  'GET /inbox/preferences': true satisfies Documented<
+    Answer<InboxController, 'preferences'>,
+    NotificationPreferencesResponse
+  >,
+  'PUT /inbox/preferences': true satisfies Documented<
+    Answer<InboxController, 'setPreferences'>,
+    NotificationPreferencesResponse
+  >,
+  'POST /inbox/read-all': true satisfies Documented<Answer<InboxController, 'markAll'>, MarkedReadResponse>,
+  'GET /admin/calendar': true satisfies Documented<Answer<AdminCalendarController, 'list'>, CalendarYearListResponse>,
+  'GET /admin/calendar/{year}': true satisfies Documented<Answer<AdminCalendarController, 'get'>, CalendarYearResponse>,
+  'PUT /admin/calendar/{year}': true satisfies Documented<Answer<AdminCalendarController, 'put'>, CalendarYearResponse>,
+  'GET /admin/notifications/failed': true satisfies Documented<
+    Answer<AdminNotificationsController, 'listFailed'>,
+    FailedDeliveriesResponse
+  >,
+  'POST /admin/notifications/failed/retry': true satisfies Documented<
+    Answer<AdminNotificationsController, 'retry'>,
+    RetriedResponse
+  >,
+  'GET /admin/notifications/webhook-allowlist': true satisfies Documented<
+    Answer<AdminNotificationsController, 'listAllowlist'>,
+    AllowlistEntryResponse[]
+  >,
+  'POST /admin/notifications/webhook-allowlist': true satisfies Documented<
+    Answer<AdminNotificationsController, 'allow'>,
+    AllowlistEntryResponse
+  >,
+  'GET /admin/notifications/unit-webhooks': true satisfies Documented<
+    Answer<AdminNotificationsController, 'listWebhooks'>,
+    UnitWebhookResponse[]
+  >,
+  'PUT /admin/notifications/unit-webhooks/{unitId}': true satisfies Documented<
+    Answer<AdminNotificationsController, 'setWebhook'>,
+    UnitWebhookResponse
+  >,
+  'POST /breakthrough/cycles': true satisfies Documented<Answer<BreakthroughController, 'start'>, CycleCreatedResponse>,
+  // The cycle's read-model row is read with SELECT * and typed unknown: only its live part is checked.
+  'GET /breakthrough/cycles/{unitId}/{year}': true satisfies Documented<
+    NonNullable<Answer<BreakthroughController, 'get'>['live']>,
+    BreakthroughViewResponse
+  >,
+  'POST /breakthrough/cycles/{unitId}/{year}/actions/*': true satisfies Documented<
+    Answer<BreakthroughController, 'act'>,
+    BreakthroughActionResultResponse
+  >,
+  'GET /supervision/overview': true satisfies Documented<Answer<SupervisionController, 'overview'>, OverviewResponse>,
+  'GET /supervision/units': true satisfies Documented<Answer<SupervisionController, 'units'>, UnitInScopeResponse[]>,
+  'GET /supervision/programmes': true satisfies Documented<
+    Answer<SupervisionController, 'programmes'>,
+    SupervisedProgrammePageResponse
+  >,
+  'GET /supervision/lineage': true satisfies Documented<Answer<SupervisionController, 'lineage'>, LineageResponse>,
+  'GET /supervision/programmes/{id}/timeline': true satisfies Documented<
+    Answer<SupervisionController, 'timeline'>,
+    TimelineResponse
+  >,
+  'GET /supervision/responsiveness': true satisfies Documented<
+    Answer<SupervisionController, 'responsivenessList'>,
+    ResponsivenessPageResponse
+  >,
+  'GET /tasks': true satisfies Documented<Answer<TasksController, 'listMine'>, TaskPageResponse>,
+  'GET /tasks/counts': true satisfies Documented<Answer<TasksController, 'counts'>, BucketCountsResponse>,
+  'GET /tasks/buckets': true satisfies Documented<Answer<TasksController, 'buckets'>, TaskBucketPageResponse>,
+  'GET /tasks/supervision': true satisfies Documented<Answer<TasksController, 'supervise'>, TaskPageResponse>,
+  'POST /tasks/reassign-bulk': true satisfies Documented<Answer<TasksController, 'reassignBulk'>, BulkReassignResponse>,
+  'GET /tasks/{id}': true satisfies Documented<Answer<TasksController, 'get'>, TaskDetailResponse>,
+  'GET /tasks/{id}/history': true satisfies Documented<Answer<TasksController, 'history'>, TaskHistoryResponse>,
+  'POST /tasks/{id}/actions/*': true satisfies Documented<Answer<TasksController, 'act'>, TaskViewResponse>,
+};

@@ -1,0 +1,238 @@
+/** What the supervision routes answer as JSON (each list can also come as CSV with format=csv). */
+import { OrgUnitKind, Phase } from '@app/domain';
+import {
+  ApiDateTime,
+  ApiEnum,
+  ApiFreeObject,
+  ApiInt,
+  ApiNested,
+  ApiNestedList,
+  ApiNullableDateTime,
+  ApiNullableInt,
+  ApiNullableNested,
+  ApiNullableNumber,
+  ApiNullableString,
+  ApiString,
+  ApiStringList,
+} from '../../openapi/schema-props';
+import { BucketCountsResponse } from '../../tasks/dto/task.response';
+import { TIMELINE_KINDS } from '../timeline.service';
+
+export class CommitteeResponse {
+  @ApiString() id: string;
+  @ApiString() name: string;
+}
+
+export class PhaseCountResponse {
+  @ApiEnum(Phase) phase: string;
+  @ApiInt() count: number;
+}
+
+export class BucketRowResponse extends BucketCountsResponse {
+  @ApiNullableString({ description: 'unit id, member id or field group; null for tasks without one' })
+  key: string | null;
+  @ApiNullableString({ description: 'the name of the unit or member' }) label: string | null;
+}
+
+export class OverdueMonthResponse {
+  @ApiString({ example: '2026-03' }) month: string;
+  @ApiInt({ description: 'tasks due in the month' }) due: number;
+  @ApiInt({ description: 'of those, done late or still open past due' }) late: number;
+}
+
+export class OverviewTasksResponse {
+  @ApiNested(() => BucketCountsResponse) total: BucketCountsResponse;
+  @ApiNestedList(() => BucketRowResponse) byUnit: BucketRowResponse[];
+  @ApiNestedList(() => BucketRowResponse) byMemberInCharge: BucketRowResponse[];
+  @ApiNestedList(() => BucketRowResponse) byFieldGroup: BucketRowResponse[];
+  @ApiNestedList(() => OverdueMonthResponse) overdueTrend: OverdueMonthResponse[];
+}
+
+export class LowTargetResponse {
+  @ApiString() code: string;
+  @ApiNullableString() name: string | null;
+  @ApiNullableString() unit: string | null;
+  @ApiNullableString() value: string | null;
+  @ApiNullableString() achievement: string | null;
+}
+
+export class AchievementRowResponse {
+  @ApiString() programmeId: string;
+  @ApiString() title: string;
+  @ApiNullableString() documentNumber: string | null;
+  @ApiInt() reviewSeq: number;
+  @ApiString() reviewKind: string;
+  @ApiString() periodLabel: string;
+  @ApiInt() achievedOrExceeded: number;
+  @ApiInt() targetsTotal: number;
+  @ApiNullableString() headline: string | null;
+  @ApiNestedList(() => LowTargetResponse) low: LowTargetResponse[];
+}
+
+export class AchievementPageResponse {
+  @ApiNestedList(() => AchievementRowResponse) items: AchievementRowResponse[];
+  @ApiInt() total: number;
+  @ApiInt() page: number;
+  @ApiInt() pageSize: number;
+}
+
+export class OverviewResponse {
+  @ApiNullableNested(() => CommitteeResponse, { description: 'null for an administrator asking about everything' })
+  committee: CommitteeResponse | null;
+  @ApiNullableString() term: string | null;
+  @ApiDateTime() asOf: string;
+  @ApiNestedList(() => PhaseCountResponse) programmesByPhase: PhaseCountResponse[];
+  @ApiNested(() => OverviewTasksResponse) tasks: OverviewTasksResponse;
+  @ApiNested(() => AchievementPageResponse) achievement: AchievementPageResponse;
+}
+
+export class UnitInScopeResponse {
+  @ApiString() id: string;
+  @ApiString() name: string;
+  @ApiEnum(OrgUnitKind) kind: string;
+  @ApiNullableString() parentId: string | null;
+}
+
+export class SupervisedProgrammeResponse {
+  @ApiString() id: string;
+  @ApiString() title: string;
+  @ApiNullableString() documentNumber: string | null;
+  @ApiEnum(Phase) phase: string;
+  @ApiNullableDateTime() phaseDeadline: string | null;
+  @ApiString() term: string;
+  @ApiString() issuingUnitId: string;
+  @ApiString() memberInChargeId: string;
+  @ApiString() fieldGroup: string;
+  @ApiNullableString() implementsResolution: string | null;
+  @ApiNullableString() latestReviewHeadline: string | null;
+}
+
+export class SupervisedProgrammePageResponse {
+  @ApiNestedList(() => SupervisedProgrammeResponse) items: SupervisedProgrammeResponse[];
+  @ApiInt() total: number;
+  @ApiInt() page: number;
+  @ApiInt() pageSize: number;
+}
+
+export class LineageValueResponse {
+  @ApiInt() reviewSeq: number;
+  @ApiString() periodLabel: string;
+  @ApiNullableString() value: string | null;
+  @ApiNullableString() achievement: string | null;
+}
+
+export class LineageTargetResponse {
+  @ApiString() code: string;
+  @ApiString() name: string;
+  @ApiString() unit: string;
+  @ApiFreeObject({ description: 'comparator, goal and, for a range, goalHigh' }) goal: Record<string, unknown>;
+  @ApiString() responsibleUnitId: string;
+  @ApiNestedList(() => LineageValueResponse) values: LineageValueResponse[];
+}
+
+export class LineageTaskResponse {
+  @ApiString() id: string;
+  @ApiString() code: string;
+  @ApiString() title: string;
+  @ApiString() source: string;
+  @ApiString() status: string;
+  @ApiNullableString() bucket: string | null;
+  @ApiDateTime() dueAt: string;
+  @ApiString() responsibleUnitId: string;
+  @ApiString() responsiblePersonId: string;
+  @ApiNullableInt({ description: 'the year of the annual plan that added the task, if one did' })
+  annualPlanYear: number | null;
+}
+
+export class LineageAnnualPlanResponse {
+  @ApiInt() year: number;
+  @ApiString() title: string;
+  @ApiStringList() items: string[];
+  @ApiStringList() taskCodes: string[];
+}
+
+export class LineageProgrammeResponse {
+  @ApiString() id: string;
+  @ApiString() title: string;
+  @ApiNullableString() documentNumber: string | null;
+  @ApiString() phase: string;
+  @ApiString() term: string;
+  @ApiString() issuingUnitId: string;
+  @ApiNestedList(() => LineageAnnualPlanResponse) annualPlans: LineageAnnualPlanResponse[];
+  @ApiNestedList(() => LineageTaskResponse) tasks: LineageTaskResponse[];
+  @ApiNestedList(() => LineageTargetResponse) targets: LineageTargetResponse[];
+}
+
+export class LineageAnchorResponse {
+  @ApiEnum(['RESOLUTION', 'PROGRAMME', 'TASK', 'TARGET']) kind: 'RESOLUTION' | 'PROGRAMME' | 'TASK' | 'TARGET';
+  @ApiString() id: string;
+}
+
+export class LineageResponse {
+  @ApiNullableString() resolution: string | null;
+  @ApiNested(() => LineageAnchorResponse, { description: 'what the question started from' })
+  anchor: LineageAnchorResponse;
+  @ApiNested(() => LineageTaskResponse, { optional: true, description: 'the task asked about, if any' })
+  task?: LineageTaskResponse;
+  @ApiNestedList(() => LineageProgrammeResponse) programmes: LineageProgrammeResponse[];
+  @ApiInt() total: number;
+  @ApiInt() page: number;
+  @ApiInt() pageSize: number;
+}
+
+export class TimelineEntryResponse {
+  @ApiDateTime() at: string;
+  @ApiEnum(TIMELINE_KINDS) kind: (typeof TIMELINE_KINDS)[number];
+  @ApiString({ description: 'the phase, the review, the inspected unit, or the notification title' }) title: string;
+  @ApiFreeObject({ description: 'the facts of the entry, by kind' }) detail: Record<string, unknown>;
+}
+
+export class ProgrammeRefResponse {
+  @ApiString() id: string;
+  @ApiString() title: string;
+}
+
+export class TimelineResponse {
+  @ApiNested(() => ProgrammeRefResponse) programme: ProgrammeRefResponse;
+  @ApiNestedList(() => TimelineEntryResponse) items: TimelineEntryResponse[];
+  @ApiInt() total: number;
+  @ApiInt() page: number;
+  @ApiInt() pageSize: number;
+}
+
+export class ConsultationFiguresResponse {
+  @ApiInt() invited: number;
+  @ApiInt() onTime: number;
+  @ApiInt() late: number;
+  @ApiInt() silent: number;
+  @ApiNullableNumber({ description: 'onTime / invited; null when nobody was invited' }) onTimeRate: number | null;
+}
+
+export class DisseminationFiguresResponse {
+  @ApiInt() audience: number;
+  @ApiInt() acknowledged: number;
+  @ApiNullableNumber() coverage: number | null;
+}
+
+export class ProgressReportFiguresResponse {
+  @ApiInt() expected: number;
+  @ApiInt() onTime: number;
+  @ApiInt() late: number;
+  @ApiInt() missing: number;
+  @ApiNullableNumber() onTimeRate: number | null;
+}
+
+export class ResponsivenessRowResponse {
+  @ApiString({ description: 'unit or person id' }) key: string;
+  @ApiNullableString() label: string | null;
+  @ApiNested(() => ConsultationFiguresResponse) consultation: ConsultationFiguresResponse;
+  @ApiNested(() => DisseminationFiguresResponse) dissemination: DisseminationFiguresResponse;
+  @ApiNested(() => ProgressReportFiguresResponse) progressReports: ProgressReportFiguresResponse;
+}
+
+export class ResponsivenessPageResponse {
+  @ApiNestedList(() => ResponsivenessRowResponse) items: ResponsivenessRowResponse[];
+  @ApiInt() total: number;
+  @ApiInt() page: number;
+  @ApiInt() pageSize: number;
+}

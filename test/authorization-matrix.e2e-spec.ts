@@ -1,0 +1,901 @@
+import { randomUUID } from 'node:crypto';
+import { AuthorizationFixtures, buildAuthorizationFixtures } from './utils/authorization-fixtures';
+import { appRoutes } from './utils/route-table';
+import { startTestStack, TestStack } from './utils/test-stack';
+
+/**
+ * The authorization matrix: every route the app answers × every role × the caller's relation to the
+ * object, with the answer expected, over HTTP on the real stack. The routes come from the running
+ * app's router: a route without an entry in ROUTES (or an entry without a route) fails the first test.
+ *
+ * The objects (test/utils/authorization-fixtures.ts) all belong to Tỉnh ủy Hậu Giang. The callers:
+ *
+ * | role             | own: the issuing committee | same province: Thành ủy Vị Thanh | other province                |
+ * | ---------------- | -------------------------- | -------------------------------- | ----------------------------- |
+ * | staff            | vanthu.hg                  | vanthu.vithanh                   | vanthu.lc                     |
+ * | head             | bithu.hg                   | bithu.vithanh                    | gd.snn.lc                     |
+ * | standing         | tvbtv.hg                   | pbt.vithanh                      | bithu.lc, bithu.tuky          |
+ * | inspector        | ubkt.hg                    | ubkt.vithanh                     | ubkt.lc                       |
+ * | advisory staff   | chuyenvien.hg              | chuyenvien.vithanh               | chuyenvien.lc                 |
+ *
+ * plus `admin` and an anonymous caller. Answers: OK (2xx), NONE (2xx that shows nothing of the
+ * object), or a status. A write that would change the shared objects is sent so that the domain
+ * refuses it only after authorization passed (a phase it is not in: 409; its own data: 400), or on
+ * a fresh object. A leak is a 2xx (or a 400/409 past authorization, or anything but 404 that tells of
+ * an object the caller may not see) where a refusal is expected; the matrix must have none.
+ */
+
+type Answer = 'OK' | 'NONE' | 400 | 401 | 403 | 404 | 409;
+const OK = 'OK';
+const NONE = 'NONE';
+type Relation = 'own' | 'same' | 'other';
+const RELATIONS: readonly Relation[] = ['own', 'same', 'other'];
+type Role = 'staff' | 'head' | 'standing' | 'inspector' | 'advisory';
+const ROLES: readonly Role[] = ['staff', 'head', 'standing', 'inspector', 'advisory'];
+
+const CALLERS: Record<Role, Record<Relation, string[]>> = {
+  staff: { own: ['vanthu.hg'], same: ['vanthu.vithanh'], other: ['vanthu.lc'] },
+  head: { own: ['bithu.hg'], same: ['bithu.vithanh'], other: ['gd.snn.lc'] },
+  standing: { own: ['tvbtv.hg'], same: ['pbt.vithanh'], other: ['bithu.lc', 'bithu.tuky'] },
+  inspector: { own: ['ubkt.hg'], same: ['ubkt.vithanh'], other: ['ubkt.lc'] },
+  advisory: { own: ['chuyenvien.hg'], same: ['chuyenvien.vithanh'], other: ['chuyenvien.lc'] },
+};
+
+/** Expected answers: per role, [own, same province, other province]. */
+type Expected = { anonymous: Answer; admin: Answer } & Record<Role, [Answer, Answer, Answer]>;
+
+interface Request {
+  method: 'get' | 'post' | 'put' | 'delete';
+  path: string;
+  body?: object;
+  /** What a NONE answer must not contain. */
+  marker?: string;
+}
+
+interface Probe {
+  what: string;
+  kind: 'read' | 'write';
+  request: (fx: AuthorizationFixtures) => Request | Promise<Request>;
+  expected: Expected;
+}
+
+/** Each route's probes; a route that is middleware or a mount with nothing to ask has a reason instead. */
+type Entry = Probe[] | { notAnEndpoint: string };
+
+const same = (a: Answer): [Answer, Answer, Answer] => [a, a, a];
+/** Everyone, signed in or not, gets `a`. */
+const PUBLIC = (a: Answer): Expected => ({
+  anonymous: a,
+  admin: a,
+  staff: same(a),
+  head: same(a),
+  standing: same(a),
+  inspector: same(a),
+  advisory: same(a),
+});
+/** Every signed-in person gets `a` (it concerns only themselves). */
+const SIGNED_IN = (a: Answer): Expected => ({ ...PUBLIC(a), anonymous: 401 });
+/** Only an administrator, who gets `a`. */
+const ADMIN_ONLY = (a: Answer): Expected => ({ ...PUBLIC(403), anonymous: 401, admin: a });
+/** Readable by the province and the units below it; 404 elsewhere. */
+const PROVINCE_READS: Expected = {
+  anonymous: 401,
+  admin: OK,
+  staff: [OK, OK, 404],
+  head: [OK, OK, 404],
+  standing: [OK, OK, 404],
+  inspector: [OK, OK, 404],
+  advisory: [OK, OK, 404],
+};
+/** Supervision of the province (reports, timeline, lineage): its supervisors; 404 for everyone else. */
+const PROVINCE_SUPERVISORS: Expected = {
+  anonymous: 401,
+  admin: OK,
+  staff: same(404),
+  head: [OK, 404, 404],
+  standing: [OK, 404, 404],
+  inspector: [OK, 404, 404],
+  advisory: [OK, 404, 404],
+};
+/** A committee overview asked for the province: its supervisors; 403 for a committee outside one's own. */
+const PROVINCE_OVERVIEW: Expected = {
+  anonymous: 401,
+  admin: OK,
+  staff: same(403),
+  head: [OK, 403, 403],
+  standing: [OK, 403, 403],
+  inspector: [OK, 403, 403],
+  advisory: [OK, 403, 403],
+};
+/** T1, issued by the province to one of its departments: who supervises it there; 404 for anyone else. */
+const TASK_T1_READS: Expected = {
+  anonymous: 401,
+  admin: OK,
+  staff: same(404),
+  head: [OK, 404, 404],
+  standing: [OK, 404, 404],
+  inspector: [OK, 404, 404],
+  advisory: [OK, 404, 404],
+};
+
+const programme = (fx: AuthorizationFixtures) => fx.programmeId;
+const task = (id: string) => `/tasks/${encodeURIComponent(id)}`;
+const cycle = (fx: AuthorizationFixtures) => `/breakthrough/cycles/${fx.cycle.unitId}/${fx.cycle.year}`;
+const action = (payload: object) => ({ requestId: randomUUID(), payload });
+
+const ROUTES: Record<string, Entry> = {
+  // Public and personal
+  'GET /health': [
+    { what: 'health', kind: 'read', request: () => ({ method: 'get', path: '/health' }), expected: PUBLIC(OK) },
+  ],
+  'POST /auth/login': [
+    {
+      what: 'a wrong password',
+      kind: 'write',
+      request: () => ({
+        method: 'post',
+        path: '/auth/login',
+        body: { username: 'khong.co.ai', password: 'not-the-password' },
+      }),
+      expected: PUBLIC(401),
+    },
+  ],
+  'GET /auth/me': [
+    { what: 'who am I', kind: 'read', request: () => ({ method: 'get', path: '/auth/me' }), expected: SIGNED_IN(OK) },
+  ],
+  'GET /docs': [
+    { what: 'API docs', kind: 'read', request: () => ({ method: 'get', path: '/docs' }), expected: PUBLIC(OK) },
+  ],
+  'GET /docs/': [
+    { what: 'API docs', kind: 'read', request: () => ({ method: 'get', path: '/docs/' }), expected: PUBLIC(OK) },
+  ],
+  'GET /docs/index.html': [
+    {
+      what: 'API docs',
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/docs/index.html' }),
+      expected: PUBLIC(OK),
+    },
+  ],
+  'GET /docs/LICENSE': [
+    {
+      what: 'Swagger UI licence (registered, but the file is not shipped)',
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/docs/LICENSE' }),
+      expected: PUBLIC(404),
+    },
+  ],
+  'GET /docs/swagger-ui-init.js': [
+    {
+      what: 'Swagger UI',
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/docs/swagger-ui-init.js' }),
+      expected: PUBLIC(OK),
+    },
+  ],
+  'GET /docs/docs/swagger-ui-init.js': [
+    {
+      what: 'Swagger UI',
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/docs/docs/swagger-ui-init.js' }),
+      expected: PUBLIC(OK),
+    },
+  ],
+  'GET /docs/openapi.json': [
+    {
+      what: 'OpenAPI document',
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/docs/openapi.json' }),
+      expected: PUBLIC(OK),
+    },
+  ],
+  'GET /docs-yaml': [
+    {
+      what: 'OpenAPI document',
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/docs-yaml' }),
+      expected: PUBLIC(OK),
+    },
+  ],
+  'USE /docs': [
+    {
+      what: 'Swagger UI files',
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/docs/swagger-ui.css' }),
+      expected: PUBLIC(OK),
+    },
+  ],
+  'ALL /{*path}': { notAnEndpoint: "Nest's request-logging middleware, mounted for every path" },
+
+  // Programmes
+  'POST /programmes': [
+    {
+      what: 'create one for the province',
+      kind: 'write',
+      request: () => ({ method: 'post', path: '/programmes', body: newProgramme('hg-pbt') }),
+      expected: { ...PUBLIC(403), anonymous: 401, admin: OK, head: [OK, 403, 403], advisory: [OK, 403, 403] },
+    },
+    {
+      what: 'create one with a member in charge from another province (refused after authorization)',
+      kind: 'write',
+      request: () => ({ method: 'post', path: '/programmes', body: newProgramme('lc-bithu') }),
+      expected: { ...PUBLIC(403), anonymous: 401, admin: 400, head: [400, 403, 403], advisory: [400, 403, 403] },
+    },
+  ],
+  'GET /programmes': [
+    {
+      what: 'list',
+      kind: 'read',
+      request: (fx) => ({ method: 'get', path: '/programmes?limit=200', marker: fx.programmeId }),
+      expected: {
+        ...PROVINCE_READS,
+        staff: [OK, OK, NONE],
+        head: [OK, OK, NONE],
+        standing: [OK, OK, NONE],
+        inspector: [OK, OK, NONE],
+        advisory: [OK, OK, NONE],
+      },
+    },
+  ],
+  'GET /programmes/:id': [
+    {
+      what: 'one',
+      kind: 'read',
+      request: (fx) => ({ method: 'get', path: `/programmes/${programme(fx)}` }),
+      expected: PROVINCE_READS,
+    },
+  ],
+  'GET /programmes/:id/audit': [
+    {
+      what: 'audit trail',
+      kind: 'read',
+      request: (fx) => ({ method: 'get', path: `/programmes/${programme(fx)}/audit` }),
+      expected: PROVINCE_READS,
+    },
+  ],
+  'POST /programmes/:id/actions/:action': [
+    {
+      what: 'supersede by itself (the approver is checked first, the self-reference refused after)',
+      kind: 'write',
+      request: (fx) => ({
+        method: 'post',
+        path: `/programmes/${programme(fx)}/actions/supersede`,
+        body: action({ reason: 'Thay thế', byProgrammeId: programme(fx) }),
+      }),
+      expected: {
+        anonymous: 401,
+        admin: 403,
+        staff: [403, 403, 404],
+        head: [400, 403, 404],
+        standing: [400, 403, 404],
+        inspector: [403, 403, 404],
+        advisory: [403, 403, 404],
+      },
+    },
+    {
+      what: 'cancel (a fresh programme each time)',
+      kind: 'write',
+      request: async (fx) => ({
+        method: 'post',
+        path: `/programmes/${await fx.freshProgramme()}/actions/cancel`,
+        body: action({ reason: 'Gộp vào chương trình khác' }),
+      }),
+      expected: {
+        anonymous: 401,
+        admin: 403,
+        staff: [403, 403, 404],
+        head: [OK, 403, 404],
+        standing: [OK, 403, 404],
+        inspector: [403, 403, 404],
+        advisory: [403, 403, 404],
+      },
+    },
+    {
+      what: 'approve (the programme is past approval: 409 to whoever may see it)',
+      kind: 'write',
+      request: (fx) => ({ method: 'post', path: `/programmes/${programme(fx)}/actions/approve`, body: action({}) }),
+      expected: {
+        anonymous: 401,
+        admin: 409,
+        staff: [409, 409, 404],
+        head: [409, 409, 404],
+        standing: [409, 409, 404],
+        inspector: [409, 409, 404],
+        advisory: [409, 409, 404],
+      },
+    },
+    {
+      what: 'record an inspection',
+      kind: 'write',
+      request: (fx) => ({
+        method: 'post',
+        path: `/programmes/${programme(fx)}/actions/recordInspection`,
+        body: action({ findings: 'Kiểm tra chuyên đề' }),
+      }),
+      expected: {
+        anonymous: 401,
+        admin: 403,
+        staff: [403, 403, 404],
+        head: [403, 403, 404],
+        standing: [403, 403, 404],
+        inspector: [OK, 403, 404],
+        advisory: [403, 403, 404],
+      },
+    },
+  ],
+
+  // Review reports
+  'POST /programmes/:id/reports': [
+    {
+      what: 'generate the first review’s report',
+      kind: 'write',
+      request: (fx) => ({ method: 'post', path: `/programmes/${programme(fx)}/reports`, body: { reviewSeq: 1 } }),
+      expected: { ...PROVINCE_SUPERVISORS, staff: same(403) },
+    },
+  ],
+  'GET /programmes/:id/reports': [
+    {
+      what: 'list',
+      kind: 'read',
+      request: (fx) => ({ method: 'get', path: `/programmes/${programme(fx)}/reports` }),
+      expected: PROVINCE_SUPERVISORS,
+    },
+  ],
+  'GET /programmes/:id/reports/:reportId': [
+    {
+      what: 'download',
+      kind: 'read',
+      request: (fx) => ({ method: 'get', path: `/programmes/${programme(fx)}/reports/${fx.reportId}` }),
+      expected: PROVINCE_SUPERVISORS,
+    },
+  ],
+
+  // Tasks
+  'GET /tasks': [
+    {
+      what: 'my tasks',
+      kind: 'read',
+      request: (fx) => ({ method: 'get', path: '/tasks?pageSize=100', marker: fx.task1 }),
+      expected: SIGNED_IN(NONE),
+    },
+  ],
+  'GET /tasks/counts': [
+    {
+      what: 'my buckets',
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/tasks/counts' }),
+      expected: SIGNED_IN(OK),
+    },
+  ],
+  'GET /tasks/buckets': [
+    {
+      what: "the programme's buckets (T2 is Vị Thanh's)",
+      kind: 'read',
+      request: (fx) => ({
+        method: 'get',
+        path: `/tasks/buckets?groupBy=programme&programmeId=${programme(fx)}`,
+        marker: programme(fx),
+      }),
+      expected: {
+        ...PROVINCE_READS,
+        staff: same(403),
+        head: [OK, OK, NONE],
+        standing: [OK, OK, NONE],
+        inspector: [OK, OK, NONE],
+        advisory: [OK, OK, NONE],
+      },
+    },
+  ],
+  'GET /tasks/supervision': [
+    {
+      what: "the province department's task in the drill-down",
+      kind: 'read',
+      request: (fx) => ({ method: 'get', path: `/tasks/supervision?programmeId=${programme(fx)}`, marker: fx.task1 }),
+      expected: {
+        ...PROVINCE_READS,
+        staff: same(403),
+        head: [OK, NONE, NONE],
+        standing: [OK, NONE, NONE],
+        inspector: [OK, NONE, NONE],
+        advisory: [OK, NONE, NONE],
+      },
+    },
+  ],
+  'POST /tasks/reassign-bulk': [
+    {
+      what: 'hand tasks to a province department director (someone without tasks gives none)',
+      kind: 'write',
+      request: () => ({
+        method: 'post',
+        path: '/tasks/reassign-bulk',
+        body: {
+          requestId: randomUUID(),
+          fromPersonId: 'hg-tv1',
+          toPersonId: 'hg-stc-gd',
+          reason: 'Luân chuyển cán bộ',
+        },
+      }),
+      expected: { ...PUBLIC(403), anonymous: 401, admin: OK, head: [OK, 403, 403], standing: [OK, 403, 403] },
+    },
+  ],
+  'GET /tasks/:id': [
+    { what: 'T1', kind: 'read', request: (fx) => ({ method: 'get', path: task(fx.task1) }), expected: TASK_T1_READS },
+  ],
+  'GET /tasks/:id/history': [
+    {
+      what: 'T1',
+      kind: 'read',
+      request: (fx) => ({ method: 'get', path: `${task(fx.task1)}/history` }),
+      expected: TASK_T1_READS,
+    },
+  ],
+  'POST /tasks/:id/actions/:action': [
+    {
+      what: 'reassign T1 to the person who has it (the authority is checked first, the no-op refused after)',
+      kind: 'write',
+      request: (fx) => ({
+        method: 'post',
+        path: `${task(fx.task1)}/actions/reassign`,
+        body: action({ toPersonId: 'hg-skhdt-gd', reason: 'Luân chuyển' }),
+      }),
+      // The office's advisory staff issued the programme: the assigner of its tasks.
+      expected: {
+        anonymous: 401,
+        admin: 403,
+        staff: same(404),
+        head: [400, 404, 404],
+        standing: [400, 404, 404],
+        inspector: [403, 404, 404],
+        advisory: [400, 404, 404],
+      },
+    },
+    {
+      what: 'reassign T1 to a person of another province',
+      kind: 'write',
+      request: (fx) => ({
+        method: 'post',
+        path: `${task(fx.task1)}/actions/reassign`,
+        body: action({ toPersonId: 'lc-snn-gd', reason: 'Luân chuyển' }),
+      }),
+      expected: {
+        anonymous: 401,
+        admin: 403,
+        staff: same(404),
+        head: [403, 404, 404],
+        standing: [403, 404, 404],
+        inspector: [403, 404, 404],
+        advisory: [403, 404, 404],
+      },
+    },
+    {
+      what: "reassign T2 (Vị Thanh's) to the person who has it",
+      kind: 'write',
+      request: (fx) => ({
+        method: 'post',
+        path: `${task(fx.task2)}/actions/reassign`,
+        body: action({ toPersonId: 'hg-vithanh-bt', reason: 'Luân chuyển' }),
+      }),
+      // Vị Thanh's secretary heads the responsible unit; its Standing Committee member acts there too.
+      expected: {
+        anonymous: 401,
+        admin: 403,
+        staff: same(404),
+        head: [400, 400, 404],
+        standing: [400, 400, 404],
+        inspector: [403, 403, 404],
+        advisory: [400, 403, 404],
+      },
+    },
+  ],
+
+  // Breakthrough cycles
+  'POST /breakthrough/cycles': [
+    {
+      what: "open the province's cycle with a past deadline (refused after authorization)",
+      kind: 'write',
+      request: () => ({
+        method: 'post',
+        path: '/breakthrough/cycles',
+        body: newCycle({ registrationDeadline: '2020-01-15T10:00:00Z' }),
+      }),
+      expected: { ...PUBLIC(403), anonymous: 401, admin: 400, head: [400, 403, 403], standing: [400, 403, 403] },
+    },
+    {
+      what: "open the province's cycle with a member in charge from another province",
+      kind: 'write',
+      request: () => ({
+        method: 'post',
+        path: '/breakthrough/cycles',
+        body: newCycle({ memberInChargeId: 'lc-bithu' }),
+      }),
+      expected: { ...PUBLIC(403), anonymous: 401, admin: 400, head: [400, 403, 403], standing: [400, 403, 403] },
+    },
+  ],
+  'GET /breakthrough/cycles/:unitId/:year': [
+    {
+      what: "the province's cycle",
+      kind: 'read',
+      request: (fx) => ({ method: 'get', path: cycle(fx) }),
+      expected: PROVINCE_READS,
+    },
+  ],
+  'POST /breakthrough/cycles/:unitId/:year/actions/:action': [
+    {
+      what: 'register with an unknown kind (only heads of invited units pass; the kind is refused after)',
+      kind: 'write',
+      request: (fx) => ({
+        method: 'post',
+        path: `${cycle(fx)}/actions/register`,
+        body: action({ kind: 'OTHER', title: 'Đề xuất', expectedResult: 'Kết quả', measure: 'Cách đo' }),
+      }),
+      expected: {
+        anonymous: 401,
+        admin: 403,
+        staff: [403, 403, 404],
+        head: [403, 400, 404],
+        standing: [403, 403, 404],
+        inspector: [403, 403, 404],
+        advisory: [403, 403, 404],
+      },
+    },
+    {
+      what: 'appraise while registration is open (appraisers are checked first, then the phase)',
+      kind: 'write',
+      request: (fx) => ({
+        method: 'post',
+        path: `${cycle(fx)}/actions/appraise`,
+        body: action({ no: 1, decision: 'APPROVE', comments: '' }),
+      }),
+      expected: {
+        anonymous: 401,
+        admin: 403,
+        staff: [403, 403, 404],
+        head: [409, 403, 404],
+        standing: [409, 403, 404],
+        inspector: [403, 403, 404],
+        advisory: [403, 403, 404],
+      },
+    },
+  ],
+
+  // Supervision
+  'GET /supervision/overview': [
+    {
+      what: 'the province',
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/supervision/overview?committeeId=hg-tu' }),
+      expected: PROVINCE_OVERVIEW,
+    },
+  ],
+  'GET /supervision/programmes': [
+    {
+      what: 'the province',
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/supervision/programmes?committeeId=hg-tu' }),
+      expected: PROVINCE_OVERVIEW,
+    },
+  ],
+  'GET /supervision/responsiveness': [
+    {
+      what: 'the province',
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/supervision/responsiveness?committeeId=hg-tu&by=unit' }),
+      expected: PROVINCE_OVERVIEW,
+    },
+  ],
+  'GET /supervision/units': [
+    {
+      what: 'units one may ask about',
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/supervision/units', marker: '"id":"hg-tu"' }),
+      expected: {
+        ...SIGNED_IN(NONE),
+        admin: OK,
+        head: [OK, NONE, NONE],
+        standing: [OK, NONE, NONE],
+        inspector: [OK, NONE, NONE],
+        advisory: [OK, NONE, NONE],
+      },
+    },
+  ],
+  'GET /supervision/lineage': [
+    {
+      what: 'the programme',
+      kind: 'read',
+      request: (fx) => ({ method: 'get', path: `/supervision/lineage?programmeId=${programme(fx)}` }),
+      expected: PROVINCE_SUPERVISORS,
+    },
+  ],
+  'GET /supervision/programmes/:id/timeline': [
+    {
+      what: 'the programme',
+      kind: 'read',
+      request: (fx) => ({ method: 'get', path: `/supervision/programmes/${programme(fx)}/timeline` }),
+      expected: PROVINCE_SUPERVISORS,
+    },
+  ],
+
+  // Inbox: each person's own
+  'GET /inbox': [
+    {
+      what: 'my notifications',
+      kind: 'read',
+      request: (fx) => ({ method: 'get', path: '/inbox?limit=100', marker: fx.foreignNotificationId }),
+      expected: SIGNED_IN(NONE),
+    },
+  ],
+  'GET /inbox/unread-count': [
+    {
+      what: 'mine',
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/inbox/unread-count' }),
+      expected: SIGNED_IN(OK),
+    },
+  ],
+  'GET /inbox/preferences': [
+    {
+      what: 'mine',
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/inbox/preferences' }),
+      expected: SIGNED_IN(OK),
+    },
+  ],
+  'PUT /inbox/preferences': [
+    {
+      what: 'mine, with an unknown language',
+      kind: 'write',
+      request: () => ({ method: 'put', path: '/inbox/preferences', body: { locale: 'xx', channels: [] } }),
+      expected: SIGNED_IN(400),
+    },
+  ],
+  'POST /inbox/:id/read': [
+    {
+      what: "someone else's notification",
+      kind: 'write',
+      request: (fx) => ({ method: 'post', path: `/inbox/${fx.foreignNotificationId}/read` }),
+      expected: SIGNED_IN(404),
+    },
+  ],
+  'POST /inbox/read-all': [
+    {
+      what: 'mine',
+      kind: 'write',
+      request: () => ({ method: 'post', path: '/inbox/read-all' }),
+      expected: SIGNED_IN(OK),
+    },
+  ],
+
+  // Administration
+  'GET /admin/notifications/failed': [
+    {
+      what: 'failed deliveries',
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/admin/notifications/failed' }),
+      expected: ADMIN_ONLY(OK),
+    },
+  ],
+  'POST /admin/notifications/failed/retry': [
+    {
+      what: 'an unknown queue',
+      kind: 'write',
+      request: () => ({ method: 'post', path: '/admin/notifications/failed/retry', body: { queue: 'nope' } }),
+      expected: ADMIN_ONLY(400),
+    },
+  ],
+  'GET /admin/notifications/webhook-allowlist': [
+    {
+      what: 'allowlist',
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/admin/notifications/webhook-allowlist' }),
+      expected: ADMIN_ONLY(OK),
+    },
+  ],
+  'POST /admin/notifications/webhook-allowlist': [
+    {
+      what: 'an entry without a URL',
+      kind: 'write',
+      request: () => ({ method: 'post', path: '/admin/notifications/webhook-allowlist', body: {} }),
+      expected: ADMIN_ONLY(400),
+    },
+  ],
+  'DELETE /admin/notifications/webhook-allowlist/:id': [
+    {
+      what: 'an unknown entry',
+      kind: 'write',
+      request: () => ({ method: 'delete', path: `/admin/notifications/webhook-allowlist/${randomUUID()}` }),
+      expected: ADMIN_ONLY(404),
+    },
+  ],
+  'GET /admin/notifications/unit-webhooks': [
+    {
+      what: 'webhooks',
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/admin/notifications/unit-webhooks' }),
+      expected: ADMIN_ONLY(OK),
+    },
+  ],
+  'PUT /admin/notifications/unit-webhooks/:unitId': [
+    {
+      what: 'a webhook without a URL',
+      kind: 'write',
+      request: () => ({ method: 'put', path: '/admin/notifications/unit-webhooks/hg-tu', body: {} }),
+      expected: ADMIN_ONLY(400),
+    },
+  ],
+  'DELETE /admin/notifications/unit-webhooks/:unitId': [
+    {
+      what: 'an unknown unit',
+      kind: 'write',
+      request: () => ({ method: 'delete', path: '/admin/notifications/unit-webhooks/nowhere' }),
+      expected: ADMIN_ONLY(404),
+    },
+  ],
+  'POST /admin/notifications/board-session': [
+    {
+      what: 'a board cookie',
+      kind: 'write',
+      request: () => ({ method: 'post', path: '/admin/notifications/board-session' }),
+      expected: ADMIN_ONLY(OK),
+    },
+  ],
+  'USE /admin/queues': [
+    {
+      what: 'Bull Board',
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/admin/queues' }),
+      expected: ADMIN_ONLY(OK),
+    },
+  ],
+  'GET /admin/calendar': [
+    {
+      what: 'every year',
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/admin/calendar' }),
+      expected: ADMIN_ONLY(OK),
+    },
+  ],
+  'GET /admin/calendar/:year': [
+    {
+      what: 'a year not in the table',
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/admin/calendar/2099' }),
+      expected: ADMIN_ONLY(404),
+    },
+  ],
+  'PUT /admin/calendar/:year': [
+    {
+      what: 'a year without days',
+      kind: 'write',
+      request: () => ({ method: 'put', path: '/admin/calendar/2099', body: {} }),
+      expected: ADMIN_ONLY(400),
+    },
+  ],
+};
+
+function newProgramme(memberInChargeId: string) {
+  return {
+    id: `authz-new-${randomUUID().slice(0, 8)}`,
+    templateId: 'drill',
+    title: 'Chương trình thực hiện Nghị quyết 18-NQ/TW',
+    issuingUnitId: 'hg-tu',
+    memberInChargeId,
+    fieldGroup: 'party-building',
+    term: '2025-2030',
+  };
+}
+
+function newCycle(overrides: object) {
+  const year = 2900 + Math.floor(Math.random() * 99);
+  return {
+    unitId: 'hg-tu',
+    year,
+    title: `Việc đột phá năm ${year}`,
+    registrationDeadline: new Date(Date.now() + 86_400_000).toISOString(),
+    appraisalDeadline: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+    ...overrides,
+  };
+}
+
+interface Outcome {
+  caller: string;
+  expected: Answer;
+  status: number;
+  got: Answer | number;
+  leak: boolean;
+}
+
+/** What the answer was, in the matrix's terms, and whether a mismatch gives something away. */
+function judge(expected: Answer, status: number, body: string, marker?: string): Omit<Outcome, 'caller'> {
+  const ok = status >= 200 && status < 300;
+  const got: Answer | number = ok ? (marker !== undefined && !body.includes(marker) ? NONE : OK) : status;
+  if (got === expected) return { expected, status, got, leak: false };
+  const passedAuthorization = ok || status === 400 || status === 409;
+  const leak =
+    (expected === NONE && got === OK) ||
+    ((expected === 401 || expected === 403 || expected === 404) && passedAuthorization) ||
+    (expected === 404 && status === 403);
+  return { expected, status, got, leak };
+}
+
+async function inBatches<T, R>(items: T[], size: number, run: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map(run))));
+  return out;
+}
+
+describe('authorization matrix (e2e)', () => {
+  let stack: TestStack;
+  let fx: AuthorizationFixtures;
+  const tally = { requests: 0, leaks: 0, mismatches: 0 };
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    fx = await buildAuthorizationFixtures(stack);
+    // Every caller signs in before any probe, so no probe (a failed login, say) can stand in their way.
+    const usernames = ['admin', ...ROLES.flatMap((role) => RELATIONS.flatMap((relation) => CALLERS[role][relation]))];
+    for (const username of usernames) await stack.login(username);
+  }, 180_000);
+
+  afterAll(async () => {
+    console.log(
+      `authorization matrix: ${tally.requests} requests, ${tally.mismatches} mismatches, ${tally.leaks} leaks`,
+    );
+    await stack?.close();
+  });
+
+  it('has an entry for every route the app answers, and a route for every entry', () => {
+    const routes = appRoutes(stack.api);
+    const entries = Object.keys(ROUTES);
+    expect({
+      withoutEntry: routes.filter((r) => !entries.includes(r)),
+      withoutRoute: entries.filter((e) => !routes.includes(e)),
+    }).toEqual({
+      withoutEntry: [],
+      withoutRoute: [],
+    });
+  });
+
+  async function send(req: Request, username: string | null): Promise<{ status: number; body: string }> {
+    const call = stack.http()[req.method](req.path);
+    if (username) call.set('Authorization', `Bearer ${await stack.login(username)}`);
+    const res = await (req.body === undefined ? call : call.send(req.body));
+    return { status: res.status, body: res.text ?? '' };
+  }
+
+  for (const [route, entry] of Object.entries(ROUTES)) {
+    if (!Array.isArray(entry)) continue;
+    it(`${route}: ${entry.map((p) => `${p.kind} "${p.what}"`).join('; ')}`, async () => {
+      const failures: string[] = [];
+      for (const probe of entry) {
+        const cells: Array<{ caller: string; username: string | null; expected: Answer }> = [
+          { caller: 'anonymous', username: null, expected: probe.expected.anonymous },
+          { caller: 'admin', username: 'admin', expected: probe.expected.admin },
+          ...ROLES.flatMap((role) =>
+            RELATIONS.flatMap((relation, i) =>
+              CALLERS[role][relation].map((username) => ({
+                caller: `${role}/${relation} (${username})`,
+                username,
+                expected: probe.expected[role][i],
+              })),
+            ),
+          ),
+        ];
+        const outcomes = await inBatches(cells, 6, async (cell): Promise<Outcome> => {
+          const req = await probe.request(fx);
+          const res = await send(req, cell.username);
+          return { caller: cell.caller, ...judge(cell.expected, res.status, res.body, req.marker) };
+        });
+        for (const o of outcomes) {
+          tally.requests += 1;
+          if (o.got === o.expected) continue;
+          tally.mismatches += 1;
+          if (o.leak) tally.leaks += 1;
+          failures.push(
+            `${o.leak ? 'LEAK' : 'mismatch'}: ${probe.kind} "${probe.what}" as ${o.caller}: expected ${o.expected}, got ${o.got}`,
+          );
+        }
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+});
