@@ -36,7 +36,11 @@ describe('audit of acts (e2e)', () => {
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
   const testStart = new Date().toISOString();
 
+  const queuePrefix = process.env.QUEUE_PREFIX;
+
   beforeAll(async () => {
+    // Queues and login counts of its own: this file's failed logins must not throttle another file's.
+    process.env.QUEUE_PREFIX = `${queuePrefix}-audit`;
     stack = await startTestStack();
     await seedSupervisionFixtures(stack.dataSource);
     admin = await stack.login('admin');
@@ -45,6 +49,7 @@ describe('audit of acts (e2e)', () => {
 
   afterAll(async () => {
     await stack?.close();
+    process.env.QUEUE_PREFIX = queuePrefix;
   });
 
   async function audit(token: string, query: Record<string, string | number>) {
@@ -341,7 +346,7 @@ describe('audit of acts (e2e)', () => {
       { limit: 0 },
       { cursor: 'abc' },
       { cursor: '99999999999999999999' },
-      { from: '2026-02-30' },
+      { from: '2026-02-32' },
       { to: 'yesterday' },
       { outcome: 'maybe' },
       { act: 'DROP TABLE' },

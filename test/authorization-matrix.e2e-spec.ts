@@ -123,6 +123,9 @@ const task = (id: string) => `/tasks/${encodeURIComponent(id)}`;
 const cycle = (fx: AuthorizationFixtures) => `/breakthrough/cycles/${fx.cycle.unitId}/${fx.cycle.year}`;
 const action = (payload: object) => ({ requestId: randomUUID(), payload });
 
+/** The audit rows of programmes chuyenvien.hg created: the fixtures' programme among them. */
+const AUDIT_OF_CREATION = '/admin/audit?act=programme.create&person=hg-cv1&limit=200';
+
 const ROUTES: Record<string, Entry> = {
   // Public and personal
   'GET /health': [
@@ -768,6 +771,27 @@ const ROUTES: Record<string, Entry> = {
       kind: 'write',
       request: () => ({ method: 'put', path: '/admin/calendar/2099', body: {} }),
       expected: ADMIN_ONLY(400),
+    },
+  ],
+  // The audit of acts: admins, and inspectors for the acts of their committee's people.
+  'GET /admin/audit': [
+    {
+      what: "the programme's creation",
+      kind: 'read',
+      request: (fx) => ({ method: 'get', path: AUDIT_OF_CREATION, marker: programme(fx) }),
+      expected: { ...ADMIN_ONLY(OK), inspector: [OK, NONE, NONE] },
+    },
+  ],
+  'GET /admin/audit.csv': [
+    {
+      what: "the programme's creation",
+      kind: 'read',
+      request: (fx) => ({
+        method: 'get',
+        path: AUDIT_OF_CREATION.replace('audit', 'audit.csv'),
+        marker: programme(fx),
+      }),
+      expected: { ...ADMIN_ONLY(OK), inspector: [OK, NONE, NONE] },
     },
   ],
 };

@@ -1,14 +1,8 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiForbiddenResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Principal } from '../auth/principal';
+import { ApiErrors } from '../openapi/error.response';
 import { toCsv } from '../supervision/csv.util';
 import { AUDIT_CSV_COLUMNS } from './audit-csv';
 import { AUDIT_READERS_ONLY } from './audit-readers';
@@ -20,7 +14,7 @@ export const NEXT_CURSOR_HEADER = 'X-Next-Cursor';
 
 @ApiTags('admin: audit')
 @ApiBearerAuth()
-@ApiForbiddenResponse({ description: AUDIT_READERS_ONLY })
+@ApiErrors({ 403: AUDIT_READERS_ONLY })
 @Controller('admin')
 export class AdminAuditController {
   constructor(private readonly audit: AdminAuditService) {}
@@ -39,7 +33,13 @@ export class AdminAuditController {
   @ApiProduces('text/csv')
   @ApiOkResponse({
     description: 'UTF-8 CSV with a byte-order mark; cells a spreadsheet would run as formulas start with an apostrophe',
-    headers: { [NEXT_CURSOR_HEADER]: { description: 'cursor of the next (older) rows; absent at the end' } },
+    content: { 'text/csv': { schema: { type: 'string' } } },
+    headers: {
+      [NEXT_CURSOR_HEADER]: {
+        description: 'cursor of the next (older) rows; absent at the end',
+        schema: { type: 'string' },
+      },
+    },
   })
   @ApiOperation({
     summary: `The same as CSV, at most ${AUDIT_CSV_MAX} rows a request; the ${NEXT_CURSOR_HEADER} header is the cursor of the rest`,

@@ -12,6 +12,12 @@ describe('audit period filters', () => {
     expect(periodBound('2026-03-01T08:30:00.5-05:00', 'to').toISOString()).toBe('2026-03-01T13:30:00.500Z');
   });
 
+  it("counts a day past its month's end on into the next month, so every admitted value is a bound", () => {
+    expect(periodBound('2026-02-30', 'from').toISOString()).toBe('2026-03-01T17:00:00.000Z');
+    expect(periodBound('2024-02-29', 'to').toISOString()).toBe('2024-02-29T17:00:00.000Z');
+    expect(() => periodBound('yesterday', 'from')).toThrow(/not a period bound/);
+  });
+
   it('accepts only days and times of this era', () => {
     for (const ok of ['2026-03-01', '1999-12-31T23:59', '2026-03-01T08:30:00.123+07:00', '2026-03-01T08:30Z'])
       expect(PERIOD_BOUND.test(ok)).toBe(true);

@@ -24,6 +24,7 @@ import { AuditRecorder } from './audit.recorder';
 })
 export class AuditModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(AuditResponseHook).forRoutes('{*path}');
+    // Mounted at '/', Express runs it for every path, and it is app-wide middleware, not an address.
+    consumer.apply(AuditResponseHook).forRoutes('/');
   }
 }

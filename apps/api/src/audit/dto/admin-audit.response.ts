@@ -1,40 +1,37 @@
-import { ApiProperty } from '@nestjs/swagger';
+import {
+  ApiDateTime,
+  ApiInt,
+  ApiNestedList,
+  ApiNullableFreeObject,
+  ApiNullableString,
+  ApiString,
+} from '../../openapi/schema-props';
 
 export class AdminAuditEventResponse {
-  @ApiProperty({ description: 'increasing number (bigint as text)' }) id: string;
-  @ApiProperty({ type: String, format: 'date-time' }) occurredAt: Date;
-  @ApiProperty({ example: 'calendar.update' }) act: string;
-  @ApiProperty({ example: 'PUT /admin/calendar/:year' }) route: string;
-  @ApiProperty({ description: 'the HTTP status answered: below 400 the act was done' }) status: number;
-  @ApiProperty({ type: String, nullable: true, description: "the error's class and message" }) error: string | null;
-  @ApiProperty({ type: String, nullable: true }) personId: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'for a failed login, the username attempted' })
-  username: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'the unit the act concerns (acting person’s unit)' })
+  @ApiString({ description: 'increasing number (bigint as text)' }) id: string;
+  @ApiDateTime() occurredAt: Date;
+  @ApiString({ example: 'calendar.update' }) act: string;
+  @ApiString({ example: 'PUT /admin/calendar/:year' }) route: string;
+  @ApiInt({ description: 'the HTTP status answered: below 400 the act was done' }) status: number;
+  @ApiNullableString({ description: "the error's class and message" }) error: string | null;
+  @ApiNullableString() personId: string | null;
+  @ApiNullableString({ description: 'for a failed login, the username attempted' }) username: string | null;
+  @ApiNullableString({ description: "the acting person's unit, for acts that concern a unit's work" })
   unitId: string | null;
-  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true, description: 'route parameters' })
+  @ApiNullableFreeObject({ description: 'the route parameters: what was acted on' })
   target: Record<string, unknown> | null;
-  @ApiProperty({
-    type: 'object',
-    nullable: true,
-    additionalProperties: true,
-    description: 'the request body (or a read’s query) without passwords, tokens or secrets, shortened',
+  @ApiNullableFreeObject({
+    description: "the request body (a read's query) without passwords, tokens or secrets, shortened",
   })
   summary: Record<string, unknown> | null;
-  @ApiProperty({ type: String, nullable: true, description: 'the id of what the act created' })
-  responseId: string | null;
-  @ApiProperty({ type: String, nullable: true }) ip: string | null;
-  @ApiProperty({ type: String, nullable: true }) userAgent: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'the request id in the HTTP log' })
-  requestId: string | null;
+  @ApiNullableString({ description: 'the id of what the act created' }) responseId: string | null;
+  @ApiNullableString() ip: string | null;
+  @ApiNullableString() userAgent: string | null;
+  @ApiNullableString({ description: 'the request id in the HTTP log' }) requestId: string | null;
 }
 
 export class AdminAuditPageResponse {
-  @ApiProperty({ type: [AdminAuditEventResponse], description: 'newest first' }) items: AdminAuditEventResponse[];
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    description: 'pass as cursor for the next (older) page; null at the end',
-  })
+  @ApiNestedList(() => AdminAuditEventResponse, { description: 'newest first' }) items: AdminAuditEventResponse[];
+  @ApiNullableString({ description: 'pass as cursor for the next (older) page; null after the last' })
   nextCursor: string | null;
 }
