@@ -40,11 +40,11 @@ export function auditState(req: AuditedRequest): AuditState {
 /**
  * Writes the row of an audited act that succeeded before its answer leaves, so no success is
  * answered without one: when the row cannot be written the caller gets 503 instead (for a
- * download, no file; for a login, no tokens or cookies). The act itself cannot share the row's transaction:
- * its effects are in Temporal, Redis and Postgres. (A handler that sends its own answer, like the
- * single sign-on callback's redirect, has answered before its row is written: for it the log is the
- * fallback.) Failed acts are written by the response hook (AuditResponseHook), which sees the
- * status the exception filter chose, and guards' refusals.
+ * download, no file; for a login, no tokens or cookies). The act itself cannot share the row's
+ * transaction: its effects are in Temporal, Redis and Postgres. (A handler that sends its own
+ * answer, like the single sign-on callback's redirect, has answered before its row is written: for
+ * it the log is the fallback.) Failed acts are written by the response hook (AuditResponseHook),
+ * which sees the status the exception filter chose, and guards' refusals.
  */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
