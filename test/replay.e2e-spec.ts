@@ -7,8 +7,10 @@ import { Worker } from '@temporalio/worker';
 import { eventually, startTestStack, TestStack } from './utils/test-stack';
 
 /**
- * Histories recorded by real programme workflows must replay on the current workflow code without
- * non-determinism errors. A change that breaks this needs `patched()` (see README).
+ * Histories recorded by real workflows (programme, task, breakthrough cycle) must replay on the
+ * current workflow code without non-determinism errors. A change that breaks this needs `patched()`
+ * (see README). The fixtures are recorded by the workflow tests themselves: run one with
+ * RECORD_HISTORIES_TO=test/fixtures/histories (see test/utils/record-history.ts).
  */
 const FIXTURES = path.join(__dirname, 'fixtures/histories');
 

@@ -28,6 +28,7 @@ import {
   quietLogger,
   runHistories,
 } from '../../../test/utils/time-skipping-env';
+import { recordHistories } from '../../../test/utils/record-history';
 import type { NotificationRequest, ProgrammeActivities, PublishChangesInput } from './activity-interfaces';
 import type { TaskActivities } from '../task/activity-interfaces';
 import { taskUpdates } from '../task/definitions';
@@ -448,6 +449,9 @@ describe('programmeWorkflow (time-skipping test server, action-programme templat
       for (const run of runs) expect(run.events).toBeLessThan(MAX_EVENTS_PER_RUN);
       const latestHistory = await latest.fetchHistory();
       expect(latestHistory.events?.length ?? 0).toBeLessThan(MAX_EVENTS_PER_RUN);
+      // Replay fixtures (only with RECORD_HISTORIES_TO set): every run of the chain, and the task that reported back.
+      await recordHistories(env.client, workflowId, 'programme-five-year-term.v1');
+      await recordHistories(env.client, `task/${programmeId}/T1`, 'task-programme-child-done-late.v1');
     });
   }, 300_000);
 });
