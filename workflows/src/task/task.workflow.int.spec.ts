@@ -4,21 +4,12 @@
  * extension (and a reassignment) moving every pending reminder. The activity is a recorder.
  */
 import { randomUUID } from 'node:crypto';
-import { Client } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { Actor, Role, TaskActionName, TaskActionPayloads, TaskOutcome, TaskSetup } from '@app/domain';
-import { workflowBundleOptions } from '@app/temporal/workflow-bundle';
 import { eventually } from '../../../test/utils/eventually';
-import { createTimeSkippingEnv, installQuietRuntime, quietLogger } from '../../../test/utils/time-skipping-env';
+import { notificationsIn, recordingActivities, useTimeSkippingEnv } from '../../../test/utils/time-skipping-env';
 import { recordHistories } from '../../../test/utils/record-history';
-import { CalendarYear, calendarYearsBetween, DEFAULT_CALENDAR_YEARS } from '@app/domain/calendar';
-import type {
-  LoadWorkingCalendarInput,
-  PublishTaskChangesInput,
-  TaskActivities,
-  TaskNotificationRequest,
-} from './activity-interfaces';
+import { CalendarYear, DEFAULT_CALENDAR_YEARS } from '@app/domain/calendar';
+import type { TaskNotificationRequest } from './activity-interfaces';
 import { TASK_WORKFLOW_TYPE, taskUpdates, TaskView, taskViewQuery, TaskWorkflowInput } from './definitions';
 
 const person = (personId: string, unitId: string, ...roles: Role[]): Actor => ({ personId, unitId, roles });
@@ -31,38 +22,7 @@ const PBT = person('hg-pbt', 'hg-btv', Role.STANDING_COMMITTEE, Role.KEY_CADRE);
 const vn = (local: string) => Date.parse(`${local}+07:00`);
 const iso = (ms: number) => new Date(ms).toISOString();
 
-let env: TestWorkflowEnvironment;
-let workflowBundle: { code: string };
-
-beforeAll(async () => {
-  installQuietRuntime();
-  [env, workflowBundle] = await Promise.all([
-    createTimeSkippingEnv(),
-    bundleWorkflowCode({ ...workflowBundleOptions(), logger: quietLogger() }),
-  ]);
-}, 120_000);
-
-afterAll(async () => {
-  await env?.teardown();
-});
-
-/** Records what the workflow publishes; serves `table` as the admin-edited working-day table. */
-function recorder(table: CalendarYear[] = []) {
-  const published: PublishTaskChangesInput[] = [];
-  const calendarRequests: LoadWorkingCalendarInput[] = [];
-  const activities: TaskActivities = {
-    async publishTaskChanges(input) {
-      published.push(input);
-    },
-    async loadWorkingCalendar(input) {
-      calendarRequests.push(input);
-      return calendarYearsBetween(table, input.fromYear, input.toYear);
-    },
-  };
-  const notifications = (kind?: string): TaskNotificationRequest[] =>
-    published.flatMap((p) => p.notifications).filter((n) => kind === undefined || n.kind === kind);
-  return { activities, published, notifications, calendarRequests };
-}
+const ts = useTimeSkippingEnv();
 
 function setupFor(taskId: string, dueAt: number): TaskSetup {
   return {
@@ -85,19 +45,16 @@ function setupFor(taskId: string, dueAt: number): TaskSetup {
   };
 }
 
-async function skipTo(instant: number): Promise<void> {
-  const now = await env.currentTimeMs();
-  if (instant + 60_000 > now) await env.sleep(instant + 60_000 - now);
-}
+const skipTo = (instant: number) => ts.skipTo(instant);
 
 /** When each notification was asked for, as Vietnam local time to the minute. */
 const vnMinute = (n: TaskNotificationRequest) =>
   new Date(Date.parse(n.occurredAt) + 7 * 3600_000).toISOString().slice(0, 16);
 
 async function startTask(dueAt: number, table: CalendarYear[] = [], reportToWorkflowId: string | null = null) {
-  const { activities, notifications, calendarRequests, published } = recorder(table);
-  const taskQueue = `task-${randomUUID()}`;
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle, activities });
+  const { activities, tasks: published, calendarRequests } = recordingActivities(table);
+  const notifications = (kind?: string) => notificationsIn(published, kind);
+  const { worker, taskQueue } = await ts.startWorker(activities);
   const taskId = `hg-ctr-123/T-${randomUUID().slice(0, 8)}`;
   const input: TaskWorkflowInput = { setup: setupFor(taskId, dueAt), reportToWorkflowId };
   let n = 0;
@@ -115,7 +72,7 @@ async function startTask(dueAt: number, table: CalendarYear[] = [], reportToWork
       }) => Promise<void>,
     ) =>
       worker.runUntil(async () => {
-        const handle = await env.client.workflow.start(TASK_WORKFLOW_TYPE, {
+        const handle = await ts.env.client.workflow.start(TASK_WORKFLOW_TYPE, {
           args: [input],
           taskQueue,
           workflowId: `task/${taskId}`,
@@ -126,8 +83,7 @@ async function startTask(dueAt: number, table: CalendarYear[] = [], reportToWork
               args: [{ actor, requestId: `${taskId}-${++n}`, payload }] as never,
             }) as Promise<TaskView>,
           view: () => handle.query(taskViewQuery),
-          // Not the test client's result(): it lets the server skip time (years) while it waits.
-          result: () => new Client({ connection: env.connection }).workflow.getHandle(handle.workflowId).result(),
+          result: () => ts.result(handle.workflowId),
         });
       }),
   };
@@ -165,7 +121,7 @@ describe('taskWorkflow (time-skipping test server)', () => {
       const v = await view();
       expect(v).toMatchObject({ status: 'ASSIGNED', overdue: true, upcoming: [] });
     });
-    await recordHistories(env.client, t.workflowId, 'task-tet-reminders-escalations.v1');
+    await recordHistories(ts.env.client, t.workflowId, 'task-tet-reminders-escalations.v1');
   }, 120_000);
 
   it('moves every pending reminder when an extension is approved, and sends them to the new person after a reassignment', async () => {
@@ -231,7 +187,7 @@ describe('taskWorkflow (time-skipping test server)', () => {
       shippedUpcoming = upcomingOf(await view());
     });
     // Its worker is gone: a workflow task left pending would stop the test server from skipping time.
-    await env.client.workflow.getHandle(shipped.workflowId).terminate('only compared');
+    await ts.env.client.workflow.getHandle(shipped.workflowId).terminate('only compared');
     // 7 working days before Wednesday 16/6 are 15, 14, 11, 10, 9, 8, 7/6.
     expect(shippedUpcoming.slice(0, 2)).toEqual([
       ['REMINDER', 1, iso(vn('2027-06-07T17:00:00'))],
@@ -252,7 +208,7 @@ describe('taskWorkflow (time-skipping test server)', () => {
       // No time is skipped here: the schedule is what is compared.
     });
     // Its worker is gone: a workflow task left pending would stop the test server from skipping time.
-    await env.client.workflow.getHandle(t.workflowId).terminate('only compared');
+    await ts.env.client.workflow.getHandle(t.workflowId).terminate('only compared');
     // Read once, when the task started, over the years its dates can fall in.
     expect(t.calendarRequests).toHaveLength(1);
     expect(t.calendarRequests[0].fromYear).toBeLessThanOrEqual(2027);
@@ -314,17 +270,9 @@ describe('taskWorkflow (time-skipping test server)', () => {
       [[SKHDT.personId], 'Bổ sung lộ trình và kinh phí'],
     ]);
     const trail = t.published.flatMap((p) => p.events.map((e) => e.action));
-    expect(trail).toEqual([
-      'assigned',
-      'accept',
-      'reportProgress',
-      'requestExtension',
-      'decideExtension',
-      'submitResult',
-      'returnTask',
-      'submitResult',
-      'verify',
-    ]);
-    await recordHistories(env.client, t.workflowId, 'task-extension-return.v1');
+    expect(trail.join(' → ')).toBe(
+      'assigned → accept → reportProgress → requestExtension → decideExtension → submitResult → returnTask → submitResult → verify',
+    );
+    await recordHistories(ts.env.client, t.workflowId, 'task-extension-return.v1');
   }, 120_000);
 });
