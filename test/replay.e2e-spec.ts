@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Client } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
+import { SA_PHASE } from '../libs/temporal/src/search-attributes';
 import { eventually, startTestStack, TestStack } from './utils/test-stack';
 
 /**
@@ -60,6 +61,11 @@ describe('workflow replay (e2e)', () => {
 
     const client = stack.api.get(Client);
     const handle = client.workflow.getHandle(`programme/${id}`);
+    // The workflow keeps its phase search attribute (typed) up to date as it moves on.
+    await eventually(
+      async () => (await handle.describe()).typedSearchAttributes.get(SA_PHASE) === 'ISSUED',
+      'the ProgrammePhase search attribute to say ISSUED',
+    );
     const history = await eventually(async () => {
       const h = await handle.fetchHistory();
       return (h.events?.length ?? 0) > 10 && h;

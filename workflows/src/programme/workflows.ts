@@ -65,7 +65,7 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     publish: ({ events, notifications }) => {
       if (state.phase !== publishedPhase) {
         publishedPhase = state.phase;
-        upsertSearchAttributes({ [SA_PHASE.name]: [state.phase] });
+        upsertSearchAttributes([{ key: SA_PHASE, value: state.phase }]);
       }
       return publishProgrammeChanges({ workflowId, version: state.version, events, notifications });
     },
