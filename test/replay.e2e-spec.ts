@@ -10,7 +10,7 @@ import { eventually, startTestStack, TestStack } from './utils/test-stack';
 /**
  * Histories recorded by real workflows (programme, task, breakthrough cycle) must replay on the
  * current workflow code without non-determinism errors. A change that breaks this needs `patched()`
- * (see README). The fixtures are recorded by the workflow tests themselves: run one with
+ * (see docs/changing-workflows.md). The fixtures are recorded by the workflow tests themselves: run one with
  * RECORD_HISTORIES_TO=test/fixtures/histories (see test/utils/record-history.ts).
  */
 const FIXTURES = path.join(__dirname, 'fixtures/histories');
@@ -75,7 +75,7 @@ describe('workflow replay (e2e)', () => {
     ).resolves.toBeUndefined();
   });
 
-  // Histories recorded by earlier versions of the workflow (see README, "Changing a running
+  // Histories recorded by earlier versions of the workflow (see docs/changing-workflows.md, "Changing a running
   // workflow"): each must replay on today's code, which is what `patched()` guarantees.
   const fixtures = readdirSync(FIXTURES).filter((f) => f.endsWith('.json'));
 
