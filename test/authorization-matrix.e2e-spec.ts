@@ -138,9 +138,50 @@ const ROUTES: Record<string, Entry> = {
       request: () => ({
         method: 'post',
         path: '/auth/login',
-        body: { username: 'khong.co.ai', password: 'not-the-password' },
+        // A new unknown username each time, so the per-username login throttle (429) stays out of the way.
+        body: { username: `khong.co.ai.${randomUUID().slice(0, 8)}`, password: 'not-the-password' },
       }),
       expected: PUBLIC(401),
+    },
+  ],
+  'POST /auth/refresh': [
+    {
+      what: 'a refresh token that was never issued',
+      kind: 'write',
+      request: () => ({ method: 'post', path: '/auth/refresh', body: { refreshToken: 'x'.repeat(43) } }),
+      expected: PUBLIC(401),
+    },
+  ],
+  'POST /auth/password': [
+    {
+      what: 'a change without the current password',
+      kind: 'write',
+      request: () => ({ method: 'post', path: '/auth/password', body: { newPassword: 'mot-mat-khau-moi-dai' } }),
+      expected: SIGNED_IN(400),
+    },
+  ],
+  'GET /auth/oidc': [
+    {
+      what: 'whether single sign-on is on',
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/auth/oidc' }),
+      expected: PUBLIC(OK),
+    },
+  ],
+  'GET /auth/oidc/login': [
+    {
+      what: 'single sign-on while it is off',
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/auth/oidc/login' }),
+      expected: PUBLIC(404),
+    },
+  ],
+  'GET /auth/oidc/callback': [
+    {
+      what: 'a provider callback while single sign-on is off',
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/auth/oidc/callback?code=x&state=y' }),
+      expected: PUBLIC(404),
     },
   ],
   'GET /auth/me': [
@@ -792,6 +833,47 @@ const ROUTES: Record<string, Entry> = {
         marker: programme(fx),
       }),
       expected: { ...ADMIN_ONLY(OK), inspector: [OK, NONE, NONE] },
+    },
+  ],
+  'POST /admin/accounts/:personId/password-reset': [
+    {
+      what: "reset of an unknown person's password",
+      kind: 'write',
+      request: () => ({ method: 'post', path: '/admin/accounts/khong-co-ai/password-reset', body: {} }),
+      expected: ADMIN_ONLY(404),
+    },
+  ],
+  'GET /admin/accounts/:personId/identities': [
+    {
+      what: "a person's linked sign-on identities",
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/admin/accounts/hg-pbt/identities' }),
+      expected: ADMIN_ONLY(OK),
+    },
+  ],
+  'POST /admin/accounts/:personId/identities': [
+    {
+      what: 'a link without issuer and subject',
+      kind: 'write',
+      request: () => ({ method: 'post', path: '/admin/accounts/hg-pbt/identities', body: {} }),
+      expected: ADMIN_ONLY(400),
+    },
+  ],
+  'DELETE /admin/accounts/:personId/identities/:identityId': [
+    {
+      what: 'unlinking an identity that does not exist',
+      kind: 'write',
+      request: () => ({ method: 'delete', path: `/admin/accounts/hg-pbt/identities/${randomUUID()}` }),
+      expected: ADMIN_ONLY(404),
+    },
+  ],
+  // Last: it ends each caller's session, so nothing may come after it.
+  'POST /auth/logout': [
+    {
+      what: "ending one's own session",
+      kind: 'write',
+      request: () => ({ method: 'post', path: '/auth/logout' }),
+      expected: SIGNED_IN(OK),
     },
   ],
 };

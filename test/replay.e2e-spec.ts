@@ -4,11 +4,14 @@ import * as path from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Client } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
+import { SA_PHASE } from '../libs/temporal/src/search-attributes';
 import { eventually, startTestStack, TestStack } from './utils/test-stack';
 
 /**
- * Histories recorded by real programme workflows must replay on the current workflow code without
- * non-determinism errors. A change that breaks this needs `patched()` (see README).
+ * Histories recorded by real workflows (programme, task, breakthrough cycle) must replay on the
+ * current workflow code without non-determinism errors. A change that breaks this needs `patched()`
+ * (see docs/changing-workflows.md). The fixtures are recorded by the workflow tests themselves: run one with
+ * RECORD_HISTORIES_TO=test/fixtures/histories (see test/utils/record-history.ts).
  */
 const FIXTURES = path.join(__dirname, 'fixtures/histories');
 
@@ -58,6 +61,11 @@ describe('workflow replay (e2e)', () => {
 
     const client = stack.api.get(Client);
     const handle = client.workflow.getHandle(`programme/${id}`);
+    // The workflow keeps its phase search attribute (typed) up to date as it moves on.
+    await eventually(
+      async () => (await handle.describe()).typedSearchAttributes.get(SA_PHASE) === 'ISSUED',
+      'the ProgrammePhase search attribute to say ISSUED',
+    );
     const history = await eventually(async () => {
       const h = await handle.fetchHistory();
       return (h.events?.length ?? 0) > 10 && h;
@@ -67,7 +75,7 @@ describe('workflow replay (e2e)', () => {
     ).resolves.toBeUndefined();
   });
 
-  // Histories recorded by earlier versions of the workflow (see README, "Changing a running
+  // Histories recorded by earlier versions of the workflow (see docs/changing-workflows.md, "Changing a running
   // workflow"): each must replay on today's code, which is what `patched()` guarantees.
   const fixtures = readdirSync(FIXTURES).filter((f) => f.endsWith('.json'));
 

@@ -1,4 +1,4 @@
-// Every workflow the worker registers. Deterministic code only (see README "Changing workflows").
+// Every workflow the worker registers. Deterministic code only (see docs/changing-workflows.md).
 export { programmeWorkflow } from './programme/workflows';
 export { taskWorkflow } from './task/workflows';
 export { breakthroughCycleWorkflow } from './breakthrough/workflows';

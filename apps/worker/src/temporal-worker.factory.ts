@@ -1,10 +1,10 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { TEMPORAL_CONNECTION_OPTIONS, type TemporalConnectionOptions } from '@app/temporal';
-import type { PublishBreakthroughChangesInput } from '@app/workflows/breakthrough/definitions';
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { createProgrammeActivities } from './programmes/programme.activities';
 import { ProgrammeProjectionService } from './programmes/programme-projection.service';
+import { createBreakthroughActivities } from './breakthrough/breakthrough.activities';
 import { BreakthroughProjectionService } from './breakthrough/breakthrough-projection.service';
 import { createTaskActivities } from './tasks/task.activities';
 import { TaskProjectionService } from './tasks/task-projection.service';
@@ -38,10 +38,10 @@ export async function createTemporalWorker(
     taskQueue: opts.taskQueue,
     workflowBundle: opts.workflowBundle,
     activities: {
+      // The projections read the state through each workflow's view query.
       ...createProgrammeActivities(app.get(ProgrammeProjectionService), app.get(Client)),
-      ...createTaskActivities(app.get(TaskProjectionService), app.get(WorkingCalendarLoaderService)),
-      publishBreakthroughChanges: (input: PublishBreakthroughChangesInput) =>
-        app.get(BreakthroughProjectionService).publish(input),
+      ...createTaskActivities(app.get(TaskProjectionService), app.get(WorkingCalendarLoaderService), app.get(Client)),
+      ...createBreakthroughActivities(app.get(BreakthroughProjectionService), app.get(Client)),
     },
     maxConcurrentActivityTaskExecutions: opts.maxConcurrentActivities,
   });

@@ -6,13 +6,17 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type {
   BreakthroughActionName,
+  BreakthroughEffect,
   BreakthroughPayloads,
   BreakthroughSetup,
   BreakthroughState,
   Registration,
 } from '@app/domain';
 import { BREAKTHROUGH_ACTIONS } from '@app/domain';
+import { eventFields, notificationFields } from '../common/projection-input';
+import type { EventFields, NotificationFields, ProjectionInput } from '../common/projection-input';
 import type { UpdateEnvelope } from '../common/update-envelope';
+import type { EffectRecords } from '../common/workflow-runtime';
 
 export const BREAKTHROUGH_WORKFLOW_TYPE = 'breakthroughCycleWorkflow';
 
@@ -51,22 +55,26 @@ export const breakthroughUpdates: UpdateDefs = Object.fromEntries(
   ]),
 ) as unknown as UpdateDefs;
 
-export interface BreakthroughEventRecord {
-  key: string;
+export interface BreakthroughEventRecord extends EventFields {
   cycleId: string;
-  actorId: string | null;
-  action: string;
-  occurredAt: string;
   after: Record<string, unknown>;
 }
 
-export interface BreakthroughNotificationRequest {
-  key: string;
-  kind: string;
-  recipientIds: string[];
+export interface BreakthroughNotificationRequest extends NotificationFields {
+  /** Units whose active head is told as well, resolved when enqueuing. */
   headOfUnitIds: string[];
-  params: Record<string, string | number | null>;
-  occurredAt: string;
+}
+
+/** A cycle's effects as records, keyed `breakthrough/<cycleId>#<seq>`; a notice to nobody is dropped. */
+export function cycleRecords(
+  cycleId: string,
+): EffectRecords<BreakthroughEffect, BreakthroughEventRecord, BreakthroughNotificationRequest> {
+  return {
+    effectKey: (seq) => `breakthrough/${cycleId}#${seq}`,
+    toEvent: (e, key, occurredAt) => ({ ...eventFields(e, key, occurredAt), cycleId, after: e.after }),
+    toNotification: (e, key, occurredAt) =>
+      e.recipientIds.length || e.headOfUnitIds?.length ? notificationFields(e, key, occurredAt) : null,
+  };
 }
 
 /** What the read model keeps of a cycle: its headline, not every registration (those stay in the workflow, read by query). */
@@ -81,7 +89,11 @@ export interface BreakthroughCycleRecord {
   version: number;
 }
 
-export interface PublishBreakthroughChangesInput {
+/** The cycle's changes for its projection; the activity reads the cycle through the `breakthroughView` query. */
+export type PublishBreakthroughChangesInput = ProjectionInput<BreakthroughEventRecord, BreakthroughNotificationRequest>;
+
+/** As histories recorded before the query carry it: the cycle's headline in every call. */
+export interface LegacyPublishBreakthroughChangesInput {
   workflowId: string;
   cycle: BreakthroughCycleRecord;
   events: BreakthroughEventRecord[];
@@ -89,5 +101,7 @@ export interface PublishBreakthroughChangesInput {
 }
 
 export interface BreakthroughActivities {
-  publishBreakthroughChanges(input: PublishBreakthroughChangesInput): Promise<void>;
+  publishBreakthroughChanges(
+    input: PublishBreakthroughChangesInput | LegacyPublishBreakthroughChangesInput,
+  ): Promise<void>;
 }

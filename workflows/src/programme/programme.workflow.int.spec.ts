@@ -6,8 +6,6 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import {
   Actor,
   ActionPayloads,
@@ -19,17 +17,14 @@ import {
   Role,
   vnDateOf,
 } from '@app/domain';
-import { calendarYearsBetween } from '@app/domain/calendar';
-import { workflowBundleOptions } from '@app/temporal/workflow-bundle';
 import { eventually } from '../../../test/utils/eventually';
 import {
-  createTimeSkippingEnv,
-  installQuietRuntime,
-  quietLogger,
+  notificationsIn,
+  recordingActivities,
   runHistories,
+  useTimeSkippingEnv,
 } from '../../../test/utils/time-skipping-env';
-import type { NotificationRequest, ProgrammeActivities, PublishChangesInput } from './activity-interfaces';
-import type { TaskActivities } from '../task/activity-interfaces';
+import { recordHistories } from '../../../test/utils/record-history';
 import { taskUpdates } from '../task/definitions';
 import {
   ProgrammeActionResult,
@@ -53,41 +48,12 @@ const CV = person('hg-cv1', 'hg-tu', Role.ADVISORY_STAFF, Role.STAFF); // drafti
 const SKHDT = person('hg-skhdt-gd', 'hg-skhdt', Role.HEAD, Role.KEY_CADRE); // responsible for GRDP
 const STC = person('hg-stc-gd', 'hg-stc', Role.HEAD, Role.KEY_CADRE); // responsible for revenue
 
-let env: TestWorkflowEnvironment;
-let workflowBundle: { code: string };
-
-beforeAll(async () => {
-  installQuietRuntime();
-  [env, workflowBundle] = await Promise.all([
-    createTimeSkippingEnv(),
-    bundleWorkflowCode({ ...workflowBundleOptions(), logger: quietLogger() }),
-  ]);
-}, 120_000);
-
-afterAll(async () => {
-  await env?.teardown();
-});
+const ts = useTimeSkippingEnv();
 
 /** The activity as the workflow sees it: every call recorded, nothing written. */
-function recordingActivities() {
-  const published: PublishChangesInput[] = [];
-  const activities: ProgrammeActivities & TaskActivities = {
-    async publishProgrammeChanges(input) {
-      published.push(input);
-    },
-    // The programme's task workflows (children) run on the same worker; their projection is tested elsewhere.
-    async publishTaskChanges() {},
-    loadWorkingCalendar: async ({ fromYear, toYear }) => calendarYearsBetween([], fromYear, toYear),
-  };
-  const notifications = (kind?: string): NotificationRequest[] =>
-    published.flatMap((p) => p.notifications).filter((n) => kind === undefined || n.kind === kind);
-  return { activities, published, notifications };
-}
-
-async function startWorker(activities: ProgrammeActivities & TaskActivities) {
-  const taskQueue = `programme-${randomUUID()}`;
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle, activities });
-  return { worker, taskQueue };
+function recordingProgrammeActivities() {
+  const { activities, programmes } = recordingActivities();
+  return { activities, notifications: (kind?: string) => notificationsIn(programmes, kind) };
 }
 
 function setupFor(programmeId: string): ProgrammeSetup {
@@ -119,11 +85,8 @@ function actions(handle: WorkflowHandle) {
     });
 }
 
-/** Skips server time to an instant (a little after it, so timers due then have fired). */
-async function skipTo(instant: number, slackMs = DAY): Promise<void> {
-  const now = await env.currentTimeMs();
-  if (instant + slackMs > now) await env.sleep(instant + slackMs - now);
-}
+/** Skips server time to a little after an instant (a day by default), so timers due then have fired. */
+const skipTo = (instant: number, slackMs = DAY) => ts.skipTo(instant, slackMs);
 
 /** Whole minutes from one instant to another (timers fire a few milliseconds after their due time). */
 const minutesBetween = (from: number, to: string | number) =>
@@ -146,16 +109,20 @@ async function expectRefusal(promise: Promise<unknown>, type: string): Promise<A
 
 describe('programmeWorkflow (time-skipping test server, action-programme template)', () => {
   it('runs a five-year programme from survey to closing, with reminders, escalations, reviews and continue-as-new', async () => {
-    const { activities, notifications } = recordingActivities();
-    const { worker, taskQueue } = await startWorker(activities);
+    const { activities, notifications } = recordingProgrammeActivities();
+    const { worker, taskQueue } = await ts.startWorker(activities);
     const programmeId = `p-${randomUUID()}`;
     const workflowId = `programme-${programmeId}`;
     const template = findTemplate('action-programme')!;
     const input: ProgrammeWorkflowInput = { setup: setupFor(programmeId), template, continueAsNewAfterEvents: 400 };
 
     await worker.runUntil(async () => {
-      const handle = await env.client.workflow.start(PROGRAMME_WORKFLOW_TYPE, { args: [input], taskQueue, workflowId });
-      const latest = env.client.workflow.getHandle(workflowId);
+      const handle = await ts.env.client.workflow.start(PROGRAMME_WORKFLOW_TYPE, {
+        args: [input],
+        taskQueue,
+        workflowId,
+      });
+      const latest = ts.env.client.workflow.getHandle(workflowId);
       const act = actions(latest);
       const view = () => latest.query(programmeViewQuery);
 
@@ -167,7 +134,7 @@ describe('programmeWorkflow (time-skipping test server, action-programme templat
       expect(surveyDeadline - Date.parse(created.state.phaseEnteredAt)).toBe(30 * DAY);
 
       // Nobody acts in SURVEY for 40 days: two reminders before the deadline, two escalations after.
-      await env.sleep('40 days');
+      await ts.env.sleep('40 days');
       await eventually(() => notifications('DEADLINE_ESCALATION').length >= 2 && true, 'two escalations in SURVEY');
       const surveyReminders = notifications('DEADLINE_REMINDER').filter((n) => n.params.step === Phase.SURVEY);
       expect(
@@ -232,8 +199,8 @@ describe('programmeWorkflow (time-skipping test server, action-programme templat
       // Approval → issue → dissemination by the head in person.
       expect((await act('submitForApproval', CV, {})).phase).toBe(Phase.APPROVAL);
       expect((await act('approve', BITHU, { note: 'Thông qua tại hội nghị Ban Thường vụ' })).phase).toBe(Phase.ISSUED);
-      const today = vnDateOf(await env.currentTimeMs());
-      const twoYears = new Date((await env.currentTimeMs()) + 730 * DAY).toISOString();
+      const today = vnDateOf(await ts.env.currentTimeMs());
+      const twoYears = new Date((await ts.env.currentTimeMs()) + 730 * DAY).toISOString();
       const issued = await act('issue', CV, {
         documentNumber: '123-CTr/TU',
         issuedOn: today,
@@ -342,8 +309,8 @@ describe('programmeWorkflow (time-skipping test server, action-programme templat
       expect((await view()).latestReviewHeadline).toBe('2/2 achieved or exceeded');
 
       // The rest of the term passes without reports; the term ends and the final review opens.
-      for (let now = await env.currentTimeMs(); now < termEnd + DAY; now = await env.currentTimeMs())
-        await env.sleep(Math.min(120 * DAY, termEnd + DAY - now));
+      for (let now = await ts.env.currentTimeMs(); now < termEnd + DAY; now = await ts.env.currentTimeMs())
+        await ts.env.sleep(Math.min(120 * DAY, termEnd + DAY - now));
       const finalView = await eventually(async () => {
         const v = await view();
         return v.phase === Phase.FINAL_REVIEW && v;
@@ -395,7 +362,7 @@ describe('programmeWorkflow (time-skipping test server, action-programme templat
       // T1, started as a child before the programme continued as new, is done now (after its due date)
       // and reported back to the programme's latest run; T2 is still open, past its due date.
       expect((await view()).state.taskOutcomes ?? {}).toEqual({});
-      const t1 = env.client.workflow.getHandle(`task/${programmeId}/T1`);
+      const t1 = ts.env.client.workflow.getHandle(`task/${programmeId}/T1`);
       const taskAct = (name: 'accept' | 'submitResult' | 'verify', actor: Actor, payload: object) =>
         t1.executeUpdate(taskUpdates[name] as never, {
           args: [{ actor, requestId: `${programmeId}-T1-${name}`, payload }] as never,
@@ -443,11 +410,14 @@ describe('programmeWorkflow (time-skipping test server, action-programme templat
       const keys = notifications().map((n) => n.key);
       expect(new Set(keys).size).toBe(keys.length);
 
-      const runs = await runHistories(env.client, workflowId, handle.firstExecutionRunId);
+      const runs = await runHistories(ts.env.client, workflowId, handle.firstExecutionRunId);
       expect(runs).toHaveLength(outcome.runs);
       for (const run of runs) expect(run.events).toBeLessThan(MAX_EVENTS_PER_RUN);
       const latestHistory = await latest.fetchHistory();
       expect(latestHistory.events?.length ?? 0).toBeLessThan(MAX_EVENTS_PER_RUN);
+      // Replay fixtures (only with RECORD_HISTORIES_TO set): every run of the chain, and the task that reported back.
+      await recordHistories(ts.env.client, workflowId, 'programme-five-year-term.v1');
+      await recordHistories(ts.env.client, `task/${programmeId}/T1`, 'task-programme-child-done-late.v1');
     });
   }, 300_000);
 });

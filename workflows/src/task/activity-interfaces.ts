@@ -1,32 +1,41 @@
-import type { TaskState } from '@app/domain';
+import type { TaskEffect, TaskState } from '@app/domain';
 import type { CalendarYear } from '@app/domain/calendar';
+import { eventFields, notificationFields } from '../common/projection-input';
+import type { EventFields, NotificationFields, ProjectionInput } from '../common/projection-input';
+import type { EffectRecords } from '../common/workflow-runtime';
 
 /** One row of a task's history, keyed so a retried activity writes it once. */
-export interface TaskEventRecord {
-  key: string;
+export interface TaskEventRecord extends EventFields {
   taskId: string;
-  actorId: string | null;
-  action: string;
-  occurredAt: string;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
 }
 
-export interface TaskNotificationRequest {
-  key: string;
-  kind: string;
-  recipientIds: string[];
+export interface TaskNotificationRequest extends NotificationFields {
   /** Units whose active head is told as well (escalation to the unit head), resolved when enqueuing. */
   headOfUnitIds: string[];
   taskId: string;
   programmeId: string | null;
-  params: Record<string, string | number | null>;
-  occurredAt: string;
 }
 
-export interface PublishTaskChangesInput {
+/** A task's effects as records, keyed `task/<taskId>#<seq>`. */
+export function taskRecords(
+  taskId: string,
+  programmeId: string | null,
+): EffectRecords<TaskEffect, TaskEventRecord, TaskNotificationRequest> {
+  return {
+    effectKey: (seq) => `task/${taskId}#${seq}`,
+    toEvent: (e, key, occurredAt) => ({ ...eventFields(e, key, occurredAt), taskId, before: e.before, after: e.after }),
+    toNotification: (e, key, occurredAt) => ({ ...notificationFields(e, key, occurredAt), taskId, programmeId }),
+  };
+}
+
+/** The task's changes for its projection; the activity reads the state through the `taskView` query. */
+export type PublishTaskChangesInput = ProjectionInput<TaskEventRecord, TaskNotificationRequest>;
+
+/** As histories recorded before the query carry it: the whole state in every call. */
+export interface LegacyPublishTaskChangesInput {
   workflowId: string;
-  /** Latest state; the projection keeps only the newest version. */
   state: TaskState;
   events: TaskEventRecord[];
   notifications: TaskNotificationRequest[];
@@ -40,7 +49,7 @@ export interface LoadWorkingCalendarInput {
 
 /** Activities the task workflow calls; implemented by the worker over Nest providers. */
 export interface TaskActivities {
-  publishTaskChanges(input: PublishTaskChangesInput): Promise<void>;
+  publishTaskChanges(input: PublishTaskChangesInput | LegacyPublishTaskChangesInput): Promise<void>;
   /** The admin-edited working-day table for those years, the shipped years where it has none. */
   loadWorkingCalendar(input: LoadWorkingCalendarInput): Promise<CalendarYear[]>;
 }

@@ -4,19 +4,12 @@
  * extension (and a reassignment) moving every pending reminder. The activity is a recorder.
  */
 import { randomUUID } from 'node:crypto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker } from '@temporalio/worker';
-import { Actor, Role, TaskActionName, TaskActionPayloads, TaskSetup } from '@app/domain';
-import { workflowBundleOptions } from '@app/temporal/workflow-bundle';
+import { Actor, Role, TaskActionName, TaskActionPayloads, TaskOutcome, TaskSetup } from '@app/domain';
 import { eventually } from '../../../test/utils/eventually';
-import { createTimeSkippingEnv, installQuietRuntime, quietLogger } from '../../../test/utils/time-skipping-env';
-import { CalendarYear, calendarYearsBetween, DEFAULT_CALENDAR_YEARS } from '@app/domain/calendar';
-import type {
-  LoadWorkingCalendarInput,
-  PublishTaskChangesInput,
-  TaskActivities,
-  TaskNotificationRequest,
-} from './activity-interfaces';
+import { notificationsIn, recordingActivities, useTimeSkippingEnv } from '../../../test/utils/time-skipping-env';
+import { recordHistories } from '../../../test/utils/record-history';
+import { CalendarYear, DEFAULT_CALENDAR_YEARS } from '@app/domain/calendar';
+import type { TaskNotificationRequest } from './activity-interfaces';
 import { TASK_WORKFLOW_TYPE, taskUpdates, TaskView, taskViewQuery, TaskWorkflowInput } from './definitions';
 
 const person = (personId: string, unitId: string, ...roles: Role[]): Actor => ({ personId, unitId, roles });
@@ -29,38 +22,7 @@ const PBT = person('hg-pbt', 'hg-btv', Role.STANDING_COMMITTEE, Role.KEY_CADRE);
 const vn = (local: string) => Date.parse(`${local}+07:00`);
 const iso = (ms: number) => new Date(ms).toISOString();
 
-let env: TestWorkflowEnvironment;
-let workflowBundle: { code: string };
-
-beforeAll(async () => {
-  installQuietRuntime();
-  [env, workflowBundle] = await Promise.all([
-    createTimeSkippingEnv(),
-    bundleWorkflowCode({ ...workflowBundleOptions(), logger: quietLogger() }),
-  ]);
-}, 120_000);
-
-afterAll(async () => {
-  await env?.teardown();
-});
-
-/** Records what the workflow publishes; serves `table` as the admin-edited working-day table. */
-function recorder(table: CalendarYear[] = []) {
-  const published: PublishTaskChangesInput[] = [];
-  const calendarRequests: LoadWorkingCalendarInput[] = [];
-  const activities: TaskActivities = {
-    async publishTaskChanges(input) {
-      published.push(input);
-    },
-    async loadWorkingCalendar(input) {
-      calendarRequests.push(input);
-      return calendarYearsBetween(table, input.fromYear, input.toYear);
-    },
-  };
-  const notifications = (kind?: string): TaskNotificationRequest[] =>
-    published.flatMap((p) => p.notifications).filter((n) => kind === undefined || n.kind === kind);
-  return { activities, published, notifications, calendarRequests };
-}
+const ts = useTimeSkippingEnv();
 
 function setupFor(taskId: string, dueAt: number): TaskSetup {
   return {
@@ -83,35 +45,34 @@ function setupFor(taskId: string, dueAt: number): TaskSetup {
   };
 }
 
-async function skipTo(instant: number): Promise<void> {
-  const now = await env.currentTimeMs();
-  if (instant + 60_000 > now) await env.sleep(instant + 60_000 - now);
-}
+const skipTo = (instant: number) => ts.skipTo(instant);
 
 /** When each notification was asked for, as Vietnam local time to the minute. */
 const vnMinute = (n: TaskNotificationRequest) =>
   new Date(Date.parse(n.occurredAt) + 7 * 3600_000).toISOString().slice(0, 16);
 
-async function startTask(dueAt: number, table: CalendarYear[] = []) {
-  const { activities, notifications, calendarRequests } = recorder(table);
-  const taskQueue = `task-${randomUUID()}`;
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle, activities });
+async function startTask(dueAt: number, table: CalendarYear[] = [], reportToWorkflowId: string | null = null) {
+  const { activities, tasks: published, calendarRequests } = recordingActivities(table);
+  const notifications = (kind?: string) => notificationsIn(published, kind);
+  const { worker, taskQueue } = await ts.startWorker(activities);
   const taskId = `hg-ctr-123/T-${randomUUID().slice(0, 8)}`;
-  const input: TaskWorkflowInput = { setup: setupFor(taskId, dueAt), reportToWorkflowId: null };
+  const input: TaskWorkflowInput = { setup: setupFor(taskId, dueAt), reportToWorkflowId };
   let n = 0;
   return {
     worker,
     notifications,
+    published,
     calendarRequests,
     workflowId: `task/${taskId}`,
     run: (
       fn: (h: {
         act: <N extends TaskActionName>(name: N, actor: Actor, payload: TaskActionPayloads[N]) => Promise<TaskView>;
         view: () => Promise<TaskView>;
+        result: () => Promise<TaskOutcome>;
       }) => Promise<void>,
     ) =>
       worker.runUntil(async () => {
-        const handle = await env.client.workflow.start(TASK_WORKFLOW_TYPE, {
+        const handle = await ts.env.client.workflow.start(TASK_WORKFLOW_TYPE, {
           args: [input],
           taskQueue,
           workflowId: `task/${taskId}`,
@@ -122,6 +83,7 @@ async function startTask(dueAt: number, table: CalendarYear[] = []) {
               args: [{ actor, requestId: `${taskId}-${++n}`, payload }] as never,
             }) as Promise<TaskView>,
           view: () => handle.query(taskViewQuery),
+          result: () => ts.result(handle.workflowId),
         });
       }),
   };
@@ -159,12 +121,13 @@ describe('taskWorkflow (time-skipping test server)', () => {
       const v = await view();
       expect(v).toMatchObject({ status: 'ASSIGNED', overdue: true, upcoming: [] });
     });
+    await recordHistories(ts.env.client, t.workflowId, 'task-tet-reminders-escalations.v1');
   }, 120_000);
 
   it('moves every pending reminder when an extension is approved, and sends them to the new person after a reassignment', async () => {
     // Due Tuesday 16/3/2027 at 17:00; the first reminder (7 working days before) is Friday 5/3.
     const t = await startTask(vn('2027-03-16T17:00:00'));
-    await t.run(async ({ act, view }) => {
+    await t.run(async ({ act, view, result }) => {
       await eventually(async () => (await view()).status === 'ASSIGNED', 'the task to start');
       await act('accept', SKHDT, {});
       await skipTo(vn('2027-03-06T09:00:00'));
@@ -200,6 +163,8 @@ describe('taskWorkflow (time-skipping test server)', () => {
       await act('submitResult', STC, { text: 'Kế hoạch đã ban hành', evidenceRefs: ['15/KH-UBND'] });
       const done = await act('verify', PBT, {});
       expect(done.state).toMatchObject({ status: 'DONE', doneAt: expect.any(String) });
+      // Finished while its worker runs: a last activity left on a stopped worker would hold the clock.
+      expect(await result()).toMatchObject({ status: 'DONE', responsiblePersonId: STC.personId });
     });
   }, 120_000);
   it("uses the working-day table it loads when it starts: an admin's new holiday moves the reminders", async () => {
@@ -222,7 +187,7 @@ describe('taskWorkflow (time-skipping test server)', () => {
       shippedUpcoming = upcomingOf(await view());
     });
     // Its worker is gone: a workflow task left pending would stop the test server from skipping time.
-    await env.client.workflow.getHandle(shipped.workflowId).terminate('only compared');
+    await ts.env.client.workflow.getHandle(shipped.workflowId).terminate('only compared');
     // 7 working days before Wednesday 16/6 are 15, 14, 11, 10, 9, 8, 7/6.
     expect(shippedUpcoming.slice(0, 2)).toEqual([
       ['REMINDER', 1, iso(vn('2027-06-07T17:00:00'))],
@@ -240,11 +205,74 @@ describe('taskWorkflow (time-skipping test server)', () => {
         ['ESCALATION', 1, iso(vn('2027-06-17T17:00:00'))],
         ['ESCALATION', 2, iso(vn('2027-06-22T17:00:00'))],
       ]);
-      // No time is skipped here: the previous test's last activity, on a stopped worker, would hold the clock.
+      // No time is skipped here: the schedule is what is compared.
     });
+    // Its worker is gone: a workflow task left pending would stop the test server from skipping time.
+    await ts.env.client.workflow.getHandle(t.workflowId).terminate('only compared');
     // Read once, when the task started, over the years its dates can fall in.
     expect(t.calendarRequests).toHaveLength(1);
     expect(t.calendarRequests[0].fromYear).toBeLessThanOrEqual(2027);
     expect(t.calendarRequests[0].toYear).toBeGreaterThanOrEqual(2028);
+  }, 120_000);
+
+  it('extends the due date, pauses reminders while a result awaits review, and finishes after a return and a resubmission', async () => {
+    // Due Friday 15/10/2027 at 17:00; 7 working days before it is Wednesday 6/10. The parent it reports
+    // to does not exist (a closed programme): the task still finishes, and says so to nobody.
+    const t = await startTask(vn('2027-10-15T17:00:00'), [], `programme/closed-${randomUUID().slice(0, 8)}`);
+    await t.run(async ({ act, view, result }) => {
+      await eventually(async () => (await view()).status === 'ASSIGNED', 'the task to start');
+      await act('accept', SKHDT, {});
+      const reported = await act('reportProgress', SKHDT, { percent: 40, text: 'Đã xây dựng dự thảo kế hoạch' });
+      expect(reported).toMatchObject({ status: 'IN_PROGRESS', state: { progressPercent: 40 } });
+      await skipTo(vn('2027-10-07T09:00:00'));
+      await eventually(() => t.notifications('TASK_DUE_REMINDER').length >= 1 && true, 'the first reminder');
+
+      // 3 working days after Friday 15/10: 18, 19, 20/10.
+      await act('requestExtension', SKHDT, { extendByWorkingDays: 3, reason: 'Chờ ý kiến các sở' });
+      const extended = await act('decideExtension', CV, { approve: true, reason: 'Đồng ý gia hạn' });
+      expect(extended.dueAt).toBe(iso(vn('2027-10-20T17:00:00')));
+      expect(extended.upcoming.map((u) => [u.kind, u.level, u.at]).slice(0, 3)).toEqual([
+        ['REMINDER', 1, iso(vn('2027-10-11T17:00:00'))],
+        ['REMINDER', 2, iso(vn('2027-10-19T17:00:00'))],
+        ['REMINDER', 3, iso(vn('2027-10-20T17:00:00'))],
+      ]);
+
+      // A submitted result waits for review without reminders; returned, the task is reminded again.
+      const submitted = await act('submitResult', SKHDT, { text: 'Dự thảo kế hoạch', evidenceRefs: ['DT-01'] });
+      expect(submitted).toMatchObject({ status: 'SUBMITTED', upcoming: [] });
+      const returned = await act('returnTask', CV, { reasons: 'Bổ sung lộ trình và kinh phí' });
+      expect(returned.status).toBe('RETURNED');
+      expect(returned.upcoming.map((u) => u.at)[0]).toBe(iso(vn('2027-10-11T17:00:00')));
+      await skipTo(vn('2027-10-12T09:00:00'));
+      await eventually(() => t.notifications('TASK_DUE_REMINDER').length >= 2 && true, 'the reminder after the return');
+      await act('submitResult', SKHDT, {
+        text: 'Kế hoạch đã bổ sung lộ trình, kinh phí',
+        evidenceRefs: ['45/KH-UBND'],
+      });
+      const done = await act('verify', PBT, {});
+      expect(done.state).toMatchObject({
+        status: 'DONE',
+        returns: [expect.objectContaining({ by: CV.personId, reasons: 'Bổ sung lộ trình và kinh phí' })],
+      });
+      expect(done.state.submissions).toHaveLength(2);
+      expect(await result()).toMatchObject({ status: 'DONE', dueAt: iso(vn('2027-10-20T17:00:00')) });
+    });
+
+    expect(t.notifications('TASK_DUE_REMINDER').map((n) => [vnMinute(n), n.recipientIds, n.params.level])).toEqual([
+      ['2027-10-06T17:00', [SKHDT.personId], 1], // before the extension
+      ['2027-10-11T17:00', [SKHDT.personId], 1], // the new first reminder, after the return
+    ]);
+    expect(t.notifications('EXTENSION_REQUESTED').map((n) => n.recipientIds)).toEqual([[CV.personId]]);
+    expect(t.notifications('EXTENSION_DECIDED').map((n) => [n.recipientIds, n.params.approve])).toEqual([
+      [[SKHDT.personId], 'yes'],
+    ]);
+    expect(t.notifications('TASK_RETURNED').map((n) => [n.recipientIds, n.params.reasons])).toEqual([
+      [[SKHDT.personId], 'Bổ sung lộ trình và kinh phí'],
+    ]);
+    const trail = t.published.flatMap((p) => p.events.map((e) => e.action));
+    expect(trail.join(' → ')).toBe(
+      'assigned → accept → reportProgress → requestExtension → decideExtension → submitResult → returnTask → submitResult → verify',
+    );
+    await recordHistories(ts.env.client, t.workflowId, 'task-extension-return.v1');
   }, 120_000);
 });

@@ -15,7 +15,7 @@ export class ActionRequestDto {
   requestId: string;
 
   @ApiProperty({
-    description: "The action's data; see the action list in the README",
+    description: "The action's data; see the action list in docs/programmes.md",
     type: 'object',
     additionalProperties: true,
   })

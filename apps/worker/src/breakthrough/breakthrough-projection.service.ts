@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { NotificationKind, NotificationProducer } from '@app/notifications';
-import type { PublishBreakthroughChangesInput } from '@app/workflows/breakthrough/definitions';
+import type { BreakthroughCycleRecord, PublishBreakthroughChangesInput } from '@app/workflows/breakthrough/definitions';
 import { RecipientsService } from '../common/recipients.service';
 
 /**
@@ -17,8 +17,7 @@ export class BreakthroughProjectionService {
     private readonly recipients: RecipientsService,
   ) {}
 
-  async publish(input: PublishBreakthroughChangesInput): Promise<void> {
-    const c = input.cycle;
+  async publish(input: Omit<PublishBreakthroughChangesInput, 'version'>, c: BreakthroughCycleRecord): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       await tx.query(
         `INSERT INTO breakthrough_cycle (id, workflow_id, unit_id, year, title, phase, counts, summary, projection_seq)

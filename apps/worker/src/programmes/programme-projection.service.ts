@@ -19,7 +19,7 @@ export class ProgrammeProjectionService {
     private readonly notifications: NotificationProducer,
   ) {}
 
-  async publish(input: PublishChangesInput, s: ProgrammeState): Promise<void> {
+  async publish(input: Omit<PublishChangesInput, 'version'>, s: ProgrammeState): Promise<void> {
     const latestReview = latestClosedReview(s);
     await this.dataSource.transaction(async (tx) => {
       const applied: unknown[] = await tx.query(
@@ -65,13 +65,13 @@ export class ProgrammeProjectionService {
          ON CONFLICT DO NOTHING`,
         [s.setup.programmeId, JSON.stringify(s.phaseHistory)],
       );
-      if (input.audits.length > 0) {
+      if (input.events.length > 0) {
         await tx.query(
           `INSERT INTO audit_event (event_key, programme_id, actor_id, action, occurred_at, before, after)
            SELECT a.key, a."programmeId", a."actorId", a.action, a."occurredAt", a.before, a.after
              FROM jsonb_to_recordset($1::jsonb) AS a(key text, "programmeId" text, "actorId" text, action text, "occurredAt" timestamptz, before jsonb, after jsonb)
            ON CONFLICT (event_key) DO NOTHING`,
-          [JSON.stringify(input.audits)],
+          [JSON.stringify(input.events)],
         );
       }
     });
@@ -86,7 +86,7 @@ export class ProgrammeProjectionService {
       });
     }
     this.logger.debug(
-      `programme ${s.setup.programmeId} v${s.version}: ${input.audits.length} audit, ${input.notifications.length} notifications`,
+      `programme ${s.setup.programmeId} v${s.version}: ${input.events.length} audit, ${input.notifications.length} notifications`,
     );
   }
 

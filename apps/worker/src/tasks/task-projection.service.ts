@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { NotificationKind, NotificationProducer } from '@app/notifications';
+import type { TaskState } from '@app/domain';
 import type { PublishTaskChangesInput } from '@app/workflows/task/activity-interfaces';
 import { RecipientsService } from '../common/recipients.service';
 
@@ -20,8 +21,7 @@ export class TaskProjectionService {
     private readonly recipients: RecipientsService,
   ) {}
 
-  async publish(input: PublishTaskChangesInput): Promise<void> {
-    const s = input.state;
+  async publish(input: Omit<PublishTaskChangesInput, 'version'>, s: TaskState): Promise<void> {
     const t = s.setup;
     await this.dataSource.transaction(async (tx) => {
       await tx.query(

@@ -1,4 +1,7 @@
+import { Client } from '@temporalio/client';
 import type { TaskActivities } from '@app/workflows/task/activity-interfaces';
+import { taskViewQuery } from '@app/workflows/task/definitions';
+import { projectionActivity } from '../common/workflow-view';
 import { TaskProjectionService } from './task-projection.service';
 import { WorkingCalendarLoaderService } from './working-calendar-loader.service';
 
@@ -6,9 +9,15 @@ import { WorkingCalendarLoaderService } from './working-calendar-loader.service'
 export function createTaskActivities(
   projection: TaskProjectionService,
   calendar: WorkingCalendarLoaderService,
+  client: Client,
 ): TaskActivities {
   return {
-    publishTaskChanges: (input) => projection.publish(input),
+    publishTaskChanges: projectionActivity(
+      client,
+      taskViewQuery,
+      { carried: (input) => ('state' in input ? input.state : undefined), fromView: (view) => view.state },
+      (input, state) => projection.publish(input, state),
+    ),
     loadWorkingCalendar: (input) => calendar.load(input),
   };
 }
