@@ -115,12 +115,12 @@ describe('restricted programmes (e2e)', () => {
   );
 
   it('supervisors outside its readers: counted and untitled in the drill-down, 404 on its timeline and lineage', async () => {
-    const list = await get('ubkt.hg', '/supervision/programmes?pageSize=200&term=2025-2030');
+    const list = await get('ubkt.hg', '/supervision/programmes?pageSize=100&term=2025-2030');
     expect(list.status).toBe(200);
     expect(list.body.items.find((p: { id: string }) => p.id === id)).toMatchObject({ title: null, restricted: true });
     expect((await get('ubkt.hg', `/supervision/programmes/${id}/timeline`)).status).toBe(404);
     expect((await get('ubkt.hg', `/supervision/lineage?programmeId=${id}`)).status).toBe(404);
-    const leader = await get('tvbtv.hg', '/supervision/programmes?pageSize=200&term=2025-2030');
+    const leader = await get('tvbtv.hg', '/supervision/programmes?pageSize=100&term=2025-2030');
     expect(leader.body.items.find((p: { id: string }) => p.id === id)).toMatchObject({
       title: TITLE,
       restricted: true,
@@ -191,10 +191,13 @@ describe('notices of a restricted programme (e2e)', () => {
   it('carry no content on any channel: a generic sentence and the link, in each language', async () => {
     const vi = await stack.addPerson({ unitId: 'hg-skhdt', locale: 'vi' });
     const en = await stack.addPerson({ unitId: 'hg-skhdt', locale: 'en' });
-    const event = stack.event(NotificationKind.TASK_ASSIGNED, [vi, en], {
-      title: 'Rà soát nhân sự diện mật',
-      dueAt: '2025-03-31T17:00:00Z',
-    });
+    const event = {
+      ...stack.event(NotificationKind.TASK_ASSIGNED, [vi, en], {
+        title: 'Rà soát nhân sự diện mật',
+        dueAt: '2025-03-31T17:00:00Z',
+      }),
+      programmeId: `mat-notice-${randomUUID().slice(0, 8)}`,
+    };
     const programmeId = event.programmeId as string;
     await stack.dataSource.query(`INSERT INTO restricted_programme (programme_id, restricted_by) VALUES ($1, 'test')`, [
       programmeId,
