@@ -297,6 +297,22 @@ const ROUTES: Record<string, Entry> = {
       expected: PROVINCE_READS,
     },
   ],
+  'PUT /programmes/:id/readers': [
+    {
+      what: "name the readers (the fixture is not restricted: its leaders get 409, after the caller's rights)",
+      kind: 'write',
+      request: (fx) => ({ method: 'put', path: `/programmes/${programme(fx)}/readers`, body: { readerIds: [] } }),
+      expected: {
+        anonymous: 401,
+        admin: 403,
+        staff: [403, 403, 404],
+        head: [409, 403, 404],
+        standing: [409, 403, 404],
+        inspector: [403, 403, 404],
+        advisory: [403, 403, 404],
+      },
+    },
+  ],
   'POST /programmes/:id/actions/:action': [
     {
       what: 'supersede by itself (the approver is checked first, the self-reference refused after)',

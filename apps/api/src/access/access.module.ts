@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccessService } from './access.service';
+import { ProgrammeReadersService } from './programme-readers.service';
 
 /** Who may see or act on what: every feature module that reads or acts on shared data imports this. */
-@Module({ providers: [AccessService], exports: [AccessService] })
+@Module({ providers: [AccessService, ProgrammeReadersService], exports: [AccessService, ProgrammeReadersService] })
 export class AccessModule {}

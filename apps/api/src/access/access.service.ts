@@ -13,7 +13,8 @@ import { effectiveActor } from './effective-actor';
 import { programmeViewer, ProgrammeViewer } from './programme-visibility';
 import * as rules from './rules';
 import { RowScope, Scope, SupervisorScope, UnitRow, UnitScopes } from './scope';
-import { programmeInScope, taskInScope, taskInvolving } from './scope-sql';
+import { programmeInScope, restrictedFrom, taskInScope, taskInvolving } from './scope-sql';
+import { ContentReader, contentReader } from './secrecy';
 
 /** The units a task answers to: who issued it and who carries it. */
 export type TaskUnits = Pick<TaskEntity, 'issuingUnitId' | 'responsibleUnitId'>;
@@ -44,7 +45,18 @@ export class AccessService {
 
   /** What the caller supervises, narrowed to `committeeId` (403 outside it, 404 unknown). */
   async scope(principal: Principal, committeeId?: string): Promise<Scope> {
-    return (await this.unitScopes()).scopeOf(principal, committeeId);
+    const units = await this.unitScopes();
+    return { ...units.scopeOf(principal, committeeId), reader: contentReader(principal, units) };
+  }
+
+  /** Who the caller is to the secret tier: the restricted programmes whose content they read (`secrecy`). */
+  async contentReader(principal: Principal): Promise<ContentReader> {
+    return contentReader(principal, await this.unitScopes());
+  }
+
+  /** The condition on a programme id (SQL expression) that its content is withheld from the caller (`secrecy`). */
+  async restrictedFrom(principal: Principal, programmeId: string, params: SqlParams): Promise<string> {
+    return restrictedFrom(await this.contentReader(principal), programmeId, params);
   }
 
   /** The units the caller may ask an overview of, root first. */
@@ -59,14 +71,18 @@ export class AccessService {
     return programmeInScope((await this.unitScopes()).programmeReaders(principal), p, params);
   }
 
-  /** A programme the caller may open in the programme API; 404 when unknown or outside it. */
+  /**
+   * A programme the caller may open in the programme API and whose content they read; 404 when unknown,
+   * outside it, or restricted from them (`secrecy`).
+   */
   async readableProgramme(principal: Principal, id: string): Promise<ProgrammeEntity> {
     const params = new SqlParams('access');
     const readable = await this.readableProgrammes(principal, 'p', params);
+    const hidden = await this.restrictedFrom(principal, 'p.id', params);
     const programme = await this.programmes
       .createQueryBuilder('p')
       .where('p.id = :id', { id })
-      .andWhere(readable, params.byName())
+      .andWhere(`${readable} AND NOT ${hidden}`, params.byName())
       .getOne();
     if (!programme) throw new NotFoundException(`programme ${id} not found`);
     return programme;
@@ -100,11 +116,12 @@ export class AccessService {
     return this.programmeViewer(principal, programme);
   }
 
-  /** A programme in `scope` (supervision views): its title and issuing unit, or 404. */
+  /** A programme in `scope` (supervision views) whose content the scope's reader reads: its title and issuing unit, or 404. */
   async supervisedProgramme(scope: Scope, id: string): Promise<{ id: string; title: string; issuingUnitId: string }> {
     const params = new SqlParams();
     const [row] = await this.dataSource.query(
-      `SELECT p.id, p.title, p.issuing_unit_id AS "issuingUnitId" FROM programme p WHERE p.id = ${params.add(id)} AND ${programmeInScope(scope, 'p', params)}`,
+      `SELECT p.id, p.title, p.issuing_unit_id AS "issuingUnitId" FROM programme p WHERE p.id = ${params.add(id)} AND ${programmeInScope(scope, 'p', params)}
+         AND NOT ${restrictedFrom(scope.reader, 'p.id', params)}`,
       params.values,
     );
     if (!row) throw new NotFoundException(`programme ${id} not found in what you may see`);
@@ -157,9 +174,17 @@ export class AccessService {
     const workflowId = programmeWorkflowId(id);
     const row = await this.programmes.findOne({ where: { id }, select: { id: true, issuingUnitId: true } });
     const issuingUnitId = row ? row.issuingUnitId : await this.issuingUnitOfNewProgramme(workflowId);
-    if (!issuingUnitId || !units.readsProgrammesOf(principal, issuingUnitId))
+    if (!issuingUnitId || !units.readsProgrammesOf(principal, issuingUnitId) || (await this.hiddenFrom(principal, id)))
       throw new NotFoundException(`programme ${id} not found`);
     return { workflowId, actor: effectiveActor(principal, { unitIds: [issuingUnitId] }, units) };
+  }
+
+  /** Whether programme `id` is restricted and its content is not the caller's (`secrecy`). */
+  async hiddenFrom(principal: Principal, id: string): Promise<boolean> {
+    const params = new SqlParams();
+    const condition = restrictedFrom(contentReader(principal, await this.unitScopes()), params.add(id), params);
+    const [row] = await this.dataSource.query(`SELECT ${condition} AS hidden`, params.values);
+    return row.hidden === true;
   }
 
   /** A programme just created has no read-model row yet; its workflow carries the issuing unit from the start. */

@@ -5,3 +5,6 @@ export type { RowScope, Scope, SupervisorScope } from './scope';
 export { programmeInScope, responsivenessInScope, taskInScope } from './scope-sql';
 export { seesInspectionFindings, visibleAuditEvent, visibleProgrammeState } from './programme-visibility';
 export type { ProgrammePart, ProgrammeViewer } from './programme-visibility';
+export { ProgrammeReadersService } from './programme-readers.service';
+export type { ContentReader } from './secrecy';
+export { restrictedFrom } from './scope-sql';

@@ -1,6 +1,7 @@
 import { hasRole, Role, type ProgrammeSetup, type ProgrammeState } from '@app/domain';
 import type { Principal } from '../auth/principal';
 import { effectiveActor } from './effective-actor';
+import { contentReader, leadsProgramme } from './secrecy';
 import type { UnitScopes } from './scope';
 
 /**
@@ -51,11 +52,7 @@ export function programmeViewer(principal: Principal, p: ProgrammePeople, units:
   return {
     personId: principal.personId,
     unitId: principal.unitId,
-    leader:
-      principal.personId === p.issuingHeadId ||
-      principal.personId === p.memberInChargeId ||
-      (ofCommittee && hasRole(principal, Role.STANDING_COMMITTEE)) ||
-      (principal.unitId === p.issuingUnitId && hasRole(principal, Role.HEAD)),
+    leader: leadsProgramme(contentReader(principal, units), p),
     drafter: ofCommittee && hasRole(principal, Role.ADVISORY_STAFF),
     supervisor: hasRole(acting, Role.STANDING_COMMITTEE, Role.INSPECTOR),
     head: hasRole(principal, Role.HEAD),

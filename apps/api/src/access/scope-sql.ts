@@ -1,5 +1,6 @@
 import type { SqlParams } from '../common/sql-params';
 import type { RowScope, Scope } from './scope';
+import type { ContentReader } from './secrecy';
 
 /**
  * The SQL conditions restricting rows to a scope: the only place they are written. `alias` names
@@ -53,4 +54,20 @@ export function responsivenessInScope(
 ): { by: 'unit' | 'person'; programmes: string; onlyKey: string | null } {
   if (scope.kind === 'SELF') return { by: 'person', programmes: 'TRUE', onlyKey: scope.personId };
   return { by, programmes: programmeInScope(scope, p, params), onlyKey: null };
+}
+
+/**
+ * The programme whose id is the SQL expression `programmeId` is restricted and its content is not the
+ * reader's (`secrecy`): its title and content are withheld. Without a reader every restricted programme
+ * is, so a caller that forgets to say who reads fails closed.
+ */
+export function restrictedFrom(reader: ContentReader | undefined, programmeId: string, params: SqlParams): string {
+  const restricted = `EXISTS (SELECT 1 FROM restricted_programme rp WHERE rp.programme_id = ${programmeId})`;
+  if (!reader) return restricted;
+  const me = params.add(reader.personId);
+  const led = params.add(reader.ledUnitIds);
+  return `(${restricted}
+    AND NOT EXISTS (SELECT 1 FROM programme_reader pr WHERE pr.programme_id = ${programmeId} AND pr.person_id = ${me})
+    AND NOT EXISTS (SELECT 1 FROM programme lp WHERE lp.id = ${programmeId} AND (lp.issuing_unit_id = ANY(${led}::text[])
+      OR lp.member_in_charge_id = ${me} OR lp.snapshot -> 'setup' ->> 'issuingHeadId' = ${me})))`;
 }

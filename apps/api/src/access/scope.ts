@@ -1,16 +1,21 @@
 import { ForbiddenException, NotFoundException } from '@nestjs/common';
 import { hasRole, OrgTree, OrgUnitKind, Role } from '@app/domain';
 import type { Principal } from '../auth/principal';
+import type { ContentReader } from './secrecy';
 
 /**
  * What a caller may see. Supervisors (head, Standing Committee, inspectors) see their committee's
  * unit subtree; a department head sees their department; an administrator sees everything; anyone
  * else sees only what is theirs (tasks they are responsible for).
  */
-export type Scope =
+export type Scope = (
   | { kind: 'ALL'; unitIds: null; committee: { id: string; name: string } | null }
   | { kind: 'UNITS'; unitIds: string[]; committee: { id: string; name: string } }
-  | { kind: 'SELF'; personId: string; committee: null };
+  | { kind: 'SELF'; personId: string; committee: null }
+) & {
+  /** Who reads, for the secret tier (`secrecy`): without it every restricted programme's content is withheld. */
+  reader?: ContentReader;
+};
 
 /** The part of a scope that filters rows: everything, the rows of some units, or a person's own. */
 export type RowScope = { kind: 'ALL' } | { kind: 'UNITS'; unitIds: string[] } | { kind: 'SELF'; personId: string };
@@ -91,6 +96,12 @@ export class UnitScopes {
     return (
       this.tree.ancestorsOf(unitId).find((id) => COMMITTEE_KINDS.includes(this.byId.get(id)?.kind ?? '')) ?? unitId
     );
+  }
+
+  /** The units that belong to the same committee as `unitId` (not those of committees below it). */
+  unitsOfCommittee(unitId: string): string[] {
+    const committee = this.committeeOf(unitId);
+    return this.tree.subtreeOf(committee).filter((id) => this.committeeOf(id) === committee);
   }
 
   /** The committee of `unitId` and every unit below it. */

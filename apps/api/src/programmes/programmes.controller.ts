@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '../auth/principal';
 import { ApiActionPaths } from '../openapi/action-paths';
 import { ApiErrors } from '../openapi/error.response';
 import { ACTION_PAYLOADS } from './dto/action-payloads';
-import { CreateProgrammeDto } from './dto/create-programme.dto';
+import { CreateProgrammeDto, ProgrammeReadersDto } from './dto/create-programme.dto';
 import { ListProgrammesQuery } from './dto/list-programmes.query';
 import { ProgrammeAuditQuery } from './dto/programme-audit.query';
 import { ProgrammeActionDto } from './dto/programme-action.dto';
@@ -14,6 +14,7 @@ import {
   ProgrammeCreatedResponse,
   ProgrammeDetailResponse,
   ProgrammeListResponse,
+  ProgrammeReadersResponse,
 } from './dto/programme.response';
 import { ProgrammesService } from './programmes.service';
 
@@ -59,6 +60,19 @@ export class ProgrammesController {
   @ApiErrors({ 404: 'no such programme among those you may read' })
   audit(@Param('id') id: string, @Query() q: ProgrammeAuditQuery, @CurrentPrincipal() p: Principal) {
     return this.programmes.auditTrail(id, p, q);
+  }
+
+  @Put(':id/readers')
+  @ApiOperation({ summary: 'Name who reads a restricted programme besides its leaders (its leaders only); audited' })
+  @ApiOkResponse({ type: ProgrammeReadersResponse })
+  @ApiErrors({
+    400: "The request does not pass validation, or names someone outside the issuing committee's tree",
+    403: "only the issuing committee's leaders name the readers",
+    404: 'no such programme among those you may read',
+    409: 'the programme is not restricted',
+  })
+  setReaders(@Param('id') id: string, @Body() dto: ProgrammeReadersDto, @CurrentPrincipal() p: Principal) {
+    return this.programmes.setReaders(id, dto.readerIds, p);
   }
 
   @Post(':id/actions/:action')

@@ -2,6 +2,7 @@ import { BadRequestException, ConflictException, Inject, Injectable, NotFoundExc
 import { InjectRepository } from '@nestjs/typeorm';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
+import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { findTemplate, PROGRAMME_ACTIONS, ProgrammeActionName, ProgrammeState, Role } from '@app/domain';
 import {
@@ -31,7 +32,13 @@ import {
   programmeViewQuery,
   ProgrammeWorkflowInput,
 } from '@app/workflows/programme/definitions';
-import { AccessService, ProgrammePart, visibleAuditEvent, visibleProgrammeState } from '../access';
+import {
+  AccessService,
+  ProgrammePart,
+  ProgrammeReadersService,
+  visibleAuditEvent,
+  visibleProgrammeState,
+} from '../access';
 import { Principal } from '../auth/principal';
 import { SqlParams } from '../common/sql-params';
 import { payloadShapeErrors } from './dto/action-payloads';
@@ -39,6 +46,22 @@ import { CreateProgrammeDto } from './dto/create-programme.dto';
 import { ListProgrammesQuery } from './dto/list-programmes.query';
 import { ProgrammeAuditQuery } from './dto/programme-audit.query';
 import { ProgrammeActionDto } from './dto/programme-action.dto';
+
+/** What a restricted programme's row in a list keeps for someone who does not read it: its id, unit, phase, term. */
+const UNTITLED = {
+  title: null,
+  documentNumber: null,
+  phaseDeadline: null,
+  memberInChargeId: null,
+  fieldGroup: null,
+  implementsResolution: null,
+  latestReviewHeadline: null,
+} as const;
+
+/** A row of `GET /programmes`: restricted ones carry no title or content unless the caller reads them (`secrecy`). */
+export type ProgrammeListItem =
+  | (ProgrammeEntity & { restricted: boolean })
+  | (Omit<ProgrammeEntity, keyof typeof UNTITLED> & typeof UNTITLED & { restricted: true });
 
 function slugify(title: string): string {
   const base = title
@@ -58,7 +81,7 @@ function slugify(title: string): string {
  * state, both as the caller may see them (what they may not see of the state is null).
  */
 export interface ProgrammeDetail {
-  programme: ProgrammeEntity;
+  programme: ProgrammeEntity & { restricted: boolean };
   /** Null when the workflow has finished and is past retention, or no worker answers: the read model still does. */
   live: ProgrammeView | null;
   /** Parts of the state (live and snapshot) shown to the caller without their texts. */
@@ -83,6 +106,7 @@ export class ProgrammesService {
     @InjectRepository(ProgrammeReviewEntity) private readonly reviews: Repository<ProgrammeReviewEntity>,
     @InjectRepository(TargetValueEntity) private readonly targetValues: Repository<TargetValueEntity>,
     private readonly access: AccessService,
+    private readonly readers: ProgrammeReadersService,
   ) {}
 
   async create(dto: CreateProgrammeDto, principal: Principal): Promise<{ id: string; workflowId: string }> {
@@ -103,8 +127,15 @@ export class ProgrammesService {
       { as: 'member in charge', id: member.id },
       { as: 'issuing head', id: head.id },
     ]);
-    const id = dto.id ?? slugify(dto.title);
+    if (!dto.restricted && (dto.readerIds ?? []).length > 0)
+      throw new BadRequestException('readerIds are named only for a restricted programme (restricted: true)');
+    // A restricted programme's id must not spell its title: the id is shown to those who do not read it.
+    const id = dto.id ?? (dto.restricted ? `mat-${randomUUID().slice(0, 13)}` : slugify(dto.title));
     const workflowId = programmeWorkflowId(id);
+    // Marked before the workflow starts, so its first projection is already restricted.
+    const undoRestriction = dto.restricted
+      ? await this.readers.restrict(principal, id, unit.id, dto.readerIds ?? [])
+      : async () => undefined;
     const input: ProgrammeWorkflowInput = {
       setup: {
         programmeId: id,
@@ -136,6 +167,7 @@ export class ProgrammesService {
         ]),
       });
     } catch (err) {
+      await undoRestriction();
       if (err instanceof WorkflowExecutionAlreadyStartedError)
         throw new ConflictException(`programme ${id} exists already`);
       throw err;
@@ -184,8 +216,9 @@ export class ProgrammesService {
     const viewer = await this.access.programmeViewer(principal, programme);
     const snapshot = visibleProgrammeState(programme.snapshot as Partial<ProgrammeState>, viewer);
     const state = live ? visibleProgrammeState(live.state, viewer) : null;
+    const restricted = await this.readers.isRestricted(id);
     return {
-      programme: { ...programme, snapshot: snapshot.state as Record<string, unknown> },
+      programme: { ...programme, snapshot: snapshot.state as Record<string, unknown>, restricted },
       live: live && state ? { ...live, state: state.state } : null,
       withheld: [...new Set([...snapshot.withheld, ...(state?.withheld ?? [])])].sort(),
       phaseHistory,
@@ -198,7 +231,7 @@ export class ProgrammesService {
   async list(
     q: ListProgrammesQuery,
     principal: Principal,
-  ): Promise<{ items: ProgrammeEntity[]; total: number; limit: number; offset: number }> {
+  ): Promise<{ items: ProgrammeListItem[]; total: number; limit: number; offset: number }> {
     const qb = this.programmes
       .createQueryBuilder('p')
       .select([
@@ -231,7 +264,34 @@ export class ProgrammesService {
       .take(q.limit)
       .skip(q.offset)
       .getManyAndCount();
-    return { items, total, limit: q.limit, offset: q.offset };
+    return { items: await this.withSecrecy(items, principal), total, limit: q.limit, offset: q.offset };
+  }
+
+  /** Marks the restricted rows, and leaves of those whose content the caller does not read an untitled row. */
+  private async withSecrecy(items: ProgrammeEntity[], principal: Principal): Promise<ProgrammeListItem[]> {
+    if (items.length === 0) return [];
+    const params = new SqlParams();
+    const ids = params.add(items.map((p) => p.id));
+    const rows: Array<{ id: string; hidden: boolean }> = await this.programmes.query(
+      `SELECT rp.programme_id AS id, ${await this.access.restrictedFrom(principal, 'rp.programme_id', params)} AS hidden
+         FROM restricted_programme rp WHERE rp.programme_id = ANY(${ids}::text[])`,
+      params.values,
+    );
+    const hidden = new Map(rows.map((r) => [r.id, r.hidden]));
+    return items.map((p) => {
+      if (!hidden.has(p.id)) return { ...p, restricted: false };
+      if (!hidden.get(p.id)) return { ...p, restricted: true };
+      return { ...p, ...UNTITLED, restricted: true };
+    });
+  }
+
+  /** The named readers of a restricted programme, replaced whole by one of its leaders (`ProgrammeReadersService`). */
+  setReaders(
+    id: string,
+    readerIds: string[],
+    principal: Principal,
+  ): Promise<{ programmeId: string; readerIds: string[] }> {
+    return this.readers.setReaders(principal, id, readerIds);
   }
 
   async auditTrail(id: string, principal: Principal, page: ProgrammeAuditQuery = new ProgrammeAuditQuery()) {

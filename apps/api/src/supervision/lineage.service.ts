@@ -2,7 +2,7 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { taskBucketSql } from '@app/persistence/queries/task-buckets.sql';
-import { programmeInScope, type Scope, taskInScope } from '../access';
+import { programmeInScope, restrictedFrom, type Scope, taskInScope } from '../access';
 import { SqlParams } from '../common/sql-params';
 
 export interface LineageTarget {
@@ -80,7 +80,8 @@ export class LineageService {
 
     if (q.resolution !== undefined) {
       const params = new SqlParams();
-      const where = `p.implements_resolution = ${params.add(q.resolution)} AND ${programmeInScope(scope, 'p', params)}`;
+      // A restricted programme the caller does not read is no part of any lineage they see (`secrecy`).
+      const where = `p.implements_resolution = ${params.add(q.resolution)} AND ${programmeInScope(scope, 'p', params)} AND NOT ${restrictedFrom(scope.reader, 'p.id', params)}`;
       const [{ total }] = await this.dataSource.query(
         `SELECT count(*)::int AS total FROM programme p WHERE ${where}`,
         params.values,
@@ -141,7 +142,7 @@ export class LineageService {
   private async oneProgramme(scope: Scope, id: string, now: Date, only: { taskId?: string; targetCode?: string }) {
     const params = new SqlParams();
     const rows = await this.programmes(
-      `p.id = ${params.add(id)} AND ${programmeInScope(scope, 'p', params)}`,
+      `p.id = ${params.add(id)} AND ${programmeInScope(scope, 'p', params)} AND NOT ${restrictedFrom(scope.reader, 'p.id', params)}`,
       params,
       '',
     );
@@ -150,7 +151,15 @@ export class LineageService {
     // A task's own programme is shown even when the programme itself lies outside the caller's scope
     // (a unit's task under a higher committee's programme): the chain up, without its other tasks.
     const unscoped = new SqlParams();
-    const row = rows[0] ?? (await this.programmes(`p.id = ${unscoped.add(id)}`, unscoped, ''))[0];
+    const row =
+      rows[0] ??
+      (
+        await this.programmes(
+          `p.id = ${unscoped.add(id)} AND NOT ${restrictedFrom(scope.reader, 'p.id', unscoped)}`,
+          unscoped,
+          '',
+        )
+      )[0];
     if (!row) throw new NotFoundException(`programme ${id} not found`);
     const [programme] = await this.expand(scope, [row], now, only);
     if (only.taskId)

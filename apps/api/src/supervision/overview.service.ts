@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { TaskBucketCounts } from '@app/domain';
 import { bucketCountsOf, countedTasksCte } from '@app/persistence/queries/task-buckets.sql';
-import { programmeInScope, type Scope, taskInScope } from '../access';
+import { programmeInScope, restrictedFrom, type Scope, taskInScope } from '../access';
 import { SqlParams } from '../common/sql-params';
 
 export interface BucketRow extends TaskBucketCounts {
@@ -11,9 +11,24 @@ export interface BucketRow extends TaskBucketCounts {
   label: string | null;
 }
 
+/** A drill-down row's content, null where `hidden` (a restricted programme the caller does not read). */
+function untitled(hidden: string): string {
+  const columns: Array<[string, string]> = [
+    ['title', 'p.title'],
+    ['documentNumber', 'p.document_number'],
+    ['phaseDeadline', 'p.phase_deadline'],
+    ['memberInChargeId', 'p.member_in_charge_id'],
+    ['fieldGroup', 'p.field_group'],
+    ['implementsResolution', 'p.implements_resolution'],
+    ['latestReviewHeadline', 'p.latest_review_headline'],
+  ];
+  return columns.map(([as, column]) => `CASE WHEN ${hidden} THEN NULL ELSE ${column} END AS "${as}"`).join(', ');
+}
+
 export interface AchievementRow {
   programmeId: string;
-  title: string;
+  /** Null for a restricted programme the caller does not read (also its document number, headline, low targets). */
+  title: string | null;
   documentNumber: string | null;
   reviewSeq: number;
   reviewKind: string;
@@ -32,7 +47,9 @@ export interface AchievementRow {
 
 export interface ProgrammeListRow {
   id: string;
-  title: string;
+  /** Null for a restricted programme the caller does not read, like everything but its id, unit, phase and term. */
+  title: string | null;
+  restricted: boolean;
   documentNumber: string | null;
   phase: string;
   phaseDeadline: string | null;
@@ -223,10 +240,9 @@ export class OverviewService {
     const countParams = [...params.values];
     const [items, [{ total }]] = await Promise.all([
       this.dataSource.query(
-        `SELECT p.id, p.title, p.document_number AS "documentNumber", p.phase, p.phase_deadline AS "phaseDeadline", p.term,
-           p.issuing_unit_id AS "issuingUnitId", p.member_in_charge_id AS "memberInChargeId", p.field_group AS "fieldGroup",
-           p.implements_resolution AS "implementsResolution", p.latest_review_headline AS "latestReviewHeadline"
-         FROM programme p WHERE ${where.join(' AND ')}
+        `SELECT p.id, p.phase, p.term, p.issuing_unit_id AS "issuingUnitId", c.restricted, ${untitled('c.hidden')}
+         FROM programme p CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM restricted_programme r WHERE r.programme_id = p.id) AS restricted,
+           ${restrictedFrom(scope.reader, 'p.id', params)} AS hidden) c WHERE ${where.join(' AND ')}
          ORDER BY p.phase_deadline ASC NULLS LAST, p.id LIMIT ${params.add(pageSize)} OFFSET ${params.add((page - 1) * pageSize)}`,
         params.values,
       ) as Promise<ProgrammeListRow[]>,
@@ -245,19 +261,22 @@ export class OverviewService {
     const params = new SqlParams();
     const where = `r.closed_at IS NOT NULL AND r.targets_total IS NOT NULL AND ${this.programmeConditions(scope, term, 'p', params)}`;
     const countParams = [...params.values];
+    // A restricted programme the caller does not read is counted, untitled (`secrecy`).
+    const hidden = `(${restrictedFrom(scope.reader, 'p.id', params)})`;
     const limit = params.add(pageSize);
     const offset = params.add((page - 1) * pageSize);
     const [items, [{ total }]] = await Promise.all([
       this.dataSource.query(
-        `SELECT r.programme_id AS "programmeId", p.title, p.document_number AS "documentNumber", r.seq AS "reviewSeq",
+        `SELECT r.programme_id AS "programmeId", CASE WHEN ${hidden} THEN NULL ELSE p.title END AS title,
+           CASE WHEN ${hidden} THEN NULL ELSE p.document_number END AS "documentNumber", r.seq AS "reviewSeq",
            r.kind AS "reviewKind", r.period_label AS "periodLabel", r.achieved_or_exceeded AS "achievedOrExceeded",
-           r.targets_total AS "targetsTotal", r.headline,
-           COALESCE((SELECT json_agg(json_build_object('code', c.code, 'name', pt.name, 'unit', pt.unit, 'value', tv.value,
+           r.targets_total AS "targetsTotal", CASE WHEN ${hidden} THEN NULL ELSE r.headline END AS headline,
+           CASE WHEN ${hidden} THEN '[]'::json ELSE COALESCE((SELECT json_agg(json_build_object('code', c.code, 'name', pt.name, 'unit', pt.unit, 'value', tv.value,
                        'achievement', tv.achievement) ORDER BY c.ord)
                      FROM unnest(r.low_target_codes) WITH ORDINALITY AS c(code, ord)
                      LEFT JOIN programme_target pt ON pt.programme_id = r.programme_id AND pt.code = c.code
                      LEFT JOIN target_value tv ON tv.programme_id = r.programme_id AND tv.target_code = c.code AND tv.review_seq = r.seq),
-                    '[]'::json) AS low
+                    '[]'::json) END AS low
          FROM programme_review r JOIN programme p ON p.id = r.programme_id
          WHERE ${where}
          ORDER BY p.id, r.seq LIMIT ${limit} OFFSET ${offset}`,

@@ -14,6 +14,7 @@ import {
 import { QueryBatcher } from '../batching/query-batcher';
 import { DELIVERY_JOB_OPTIONS } from '../delivery-job-options';
 import { InAppDeliveryService } from '../in-app/in-app-delivery.service';
+import { restrictedParams } from '../templates/notification-templates';
 
 interface Recipient {
   id: string;
@@ -57,7 +58,7 @@ export class NotificationDispatchService {
   private readonly recipients: QueryBatcher<string, Recipient | undefined>;
 
   constructor(
-    @InjectDataSource() dataSource: DataSource,
+    @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QueueName.NOTIFICATION_EMAIL) private readonly email: Queue<PersonDelivery>,
     @InjectQueue(QueueName.NOTIFICATION_WEBHOOK) private readonly webhook: Queue<UnitDelivery>,
     @Inject(DELIVERY_JOB_OPTIONS) private readonly jobOptions: JobsOptions,
@@ -66,7 +67,23 @@ export class NotificationDispatchService {
     this.recipients = recipientLookup(dataSource);
   }
 
-  async dispatch(event: NotificationEvent): Promise<DispatchResult> {
+  /**
+   * The event as every channel is to carry it: for a restricted programme (or a task of one) only the
+   * flag and a link, so no title, parameter or text of it reaches an inbox, a mailbox or a receiver.
+   * Decided here, before any job is enqueued, so no queued job holds the content either.
+   */
+  private async redacted(event: NotificationEvent): Promise<NotificationEvent> {
+    if (!event.programmeId && !event.taskId) return event;
+    const [row]: Array<{ programme_id: string }> = await this.dataSource.query(
+      `SELECT rp.programme_id FROM restricted_programme rp
+        WHERE rp.programme_id = $1 OR rp.programme_id = (SELECT t.programme_id FROM task t WHERE t.id = $2)`,
+      [event.programmeId ?? null, event.taskId ?? null],
+    );
+    return row ? { ...event, params: restrictedParams(row.programme_id) } : event;
+  }
+
+  async dispatch(incoming: NotificationEvent): Promise<DispatchResult> {
+    const event = await this.redacted(incoming);
     const recipientIds = [...new Set(event.recipientIds)];
     const people = (await Promise.all(recipientIds.map((id) => this.recipients.load(id)))).filter(
       (p): p is Recipient => p !== undefined,

@@ -1,6 +1,6 @@
 import { NotificationKind } from '@app/notifications';
 import { digestEmail, notificationEmail } from './email-templates';
-import { renderNotification, vnDate } from './notification-templates';
+import { renderNotification, RESTRICTED_NOTICE, restrictedParams, vnDate } from './notification-templates';
 
 describe('notification templates', () => {
   const params = {
@@ -67,5 +67,23 @@ describe('notification templates', () => {
     ]);
     expect(mail.subject).toBe('2 reminders for 01/04/2025');
     expect(mail.text).toMatch(/1\. a[\s\S]*2\. c/);
+  });
+});
+
+describe('notices about a restricted programme', () => {
+  it('say the generic sentence and the link in every kind and language, never a parameter', () => {
+    for (const kind of Object.values(NotificationKind))
+      for (const locale of ['vi', 'en']) {
+        const { title, body } = renderNotification(kind, locale, restrictedParams('mat-1'));
+        expect(title).toBe(RESTRICTED_NOTICE[locale as 'vi' | 'en']);
+        expect(body).toContain('/programmes/mat-1');
+        const mail = notificationEmail(locale as 'vi' | 'en', title, body);
+        expect(mail.subject).toBe(title);
+        expect(`${mail.text}${mail.html}`).not.toMatch(/CTr|undefined|—/);
+      }
+  });
+
+  it('carry only the flag and the link as parameters', () => {
+    expect(restrictedParams('mat-1')).toEqual({ restricted: 'yes', link: '/programmes/mat-1' });
   });
 });

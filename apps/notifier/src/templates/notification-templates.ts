@@ -158,10 +158,30 @@ const EN: Record<NotificationKind, Render> = {
 
 export const languageOf = (locale: string | null | undefined): Language => (locale === 'en' ? 'en' : 'vi');
 
+/**
+ * A notice about a restricted programme ("Mật") carries no content on any channel: a generic sentence and
+ * the link where those who read the programme find what it is about.
+ */
+export const RESTRICTED_NOTICE: Record<Language, string> = {
+  vi: 'Có thông báo mới về một chương trình mật',
+  en: 'There is a new notice about a restricted programme',
+};
+
+/** The params of a restricted programme's notice: the flag and the link, nothing else. */
+export function restrictedParams(programmeId: string): Params {
+  return { restricted: 'yes', link: `/programmes/${programmeId}` };
+}
+
 export function renderNotification(
   kind: NotificationKind,
   locale: string,
   params: Params,
 ): { title: string; body: string } {
-  return (languageOf(locale) === 'en' ? EN : VI)[kind](params);
+  const language = languageOf(locale);
+  if (params.restricted === 'yes') {
+    const title = RESTRICTED_NOTICE[language];
+    const see = language === 'en' ? 'Sign in to read it' : 'Đăng nhập để xem';
+    return { title, body: `${title}. ${see}: ${v(params.link)}` };
+  }
+  return (language === 'en' ? EN : VI)[kind](params);
 }

@@ -12,9 +12,11 @@ import { PersonEntity } from './person.entity';
 import { PersonIdentityEntity } from './person-identity.entity';
 import { PhaseHistoryEntity } from './phase-history.entity';
 import { ProgrammeEntity } from './programme.entity';
+import { ProgrammeReaderEntity } from './programme-reader.entity';
 import { ProgrammeReportEntity } from './programme-report.entity';
 import { ProgrammeReviewEntity } from './programme-review.entity';
 import { ProgrammeTargetEntity } from './programme-target.entity';
+import { RestrictedProgrammeEntity } from './restricted-programme.entity';
 import { TargetValueEntity } from './target-value.entity';
 import { TaskEntity } from './task.entity';
 import { TaskCountEntity } from './task-count.entity';
@@ -50,9 +52,13 @@ export const ENTITIES = [
   AuthSessionEntity,
   AuthRefreshTokenEntity,
   PersonIdentityEntity,
+  RestrictedProgrammeEntity,
+  ProgrammeReaderEntity,
 ];
 
 export {
+  RestrictedProgrammeEntity,
+  ProgrammeReaderEntity,
   AuditEventEntity,
   AdminAuditEntity,
   NotificationEntity,

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import {
   MAX_ID_LENGTH,
   MAX_PROGRAMME_ID_LENGTH,
@@ -9,6 +9,9 @@ import {
   PROGRAMME_ID_PATTERN,
   TEMPLATES,
 } from '@app/domain';
+
+/** Enough for a committee's need-to-know list; a bound keeps one request's work small. */
+export const MAX_READERS = 200;
 
 export class CreateProgrammeDto {
   @ApiPropertyOptional({
@@ -54,4 +57,35 @@ export class CreateProgrammeDto {
   @IsString()
   @Length(1, MAX_ID_LENGTH)
   implementsResolution?: string;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'Secret tier ("Mật"): only the named readers and the issuing committee\'s leaders see its content; others see an untitled row',
+  })
+  @IsOptional()
+  @IsBoolean()
+  restricted?: boolean;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: "People who read a restricted programme besides its leaders; each within the issuing committee's tree",
+    example: ['hg-cvp'],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_READERS)
+  @IsString({ each: true })
+  @Length(1, MAX_ID_LENGTH, { each: true })
+  readerIds?: string[];
+}
+
+/** The named readers of a restricted programme, as a whole (`PUT /programmes/{id}/readers`). */
+export class ProgrammeReadersDto {
+  @ApiProperty({ type: [String], description: "each within the issuing committee's tree", example: ['hg-cvp'] })
+  @IsArray()
+  @ArrayMaxSize(MAX_READERS)
+  @IsString({ each: true })
+  @Length(1, MAX_ID_LENGTH, { each: true })
+  readerIds: string[];
 }

@@ -1,6 +1,7 @@
 /** What the programme routes answer, as the API sends it (dates as ISO-8601 strings). */
 import { Phase } from '@app/domain';
 import {
+  ApiBoolean,
   ApiDateTime,
   ApiEnum,
   ApiFreeObject,
@@ -25,17 +26,20 @@ export class ProgrammeCreatedResponse {
 /** A programme in a list: the read-model columns that describe it. */
 export class ProgrammeListItemResponse {
   @ApiString() id: string;
-  @ApiString() title: string;
+  @ApiNullableString({ description: 'null for a restricted programme whose content you do not read' })
+  title: string | null;
   @ApiNullableString({ example: '123-CTr/TU' }) documentNumber: string | null;
   @ApiEnum(Phase) phase: string;
   @ApiNullableDateTime() phaseDeadline: Date | null;
   @ApiString() issuingUnitId: string;
-  @ApiString() memberInChargeId: string;
-  @ApiString() fieldGroup: string;
+  @ApiNullableString() memberInChargeId: string | null;
+  @ApiNullableString() fieldGroup: string | null;
   @ApiString({ example: '2020-2025' }) term: string;
   @ApiNullableString({ example: '13-NQ/TW' }) implementsResolution: string | null;
   @ApiNullableString({ example: '25/30 đạt và vượt' }) latestReviewHeadline: string | null;
   @ApiDateTime() updatedAt: Date;
+  @ApiBoolean({ description: 'secret tier ("Mật"): only its named readers and leaders see its content' })
+  restricted: boolean;
 }
 
 export class ProgrammeListResponse {
@@ -170,4 +174,9 @@ export class AuditEventResponse {
 export class AuditTrailResponse {
   @ApiNestedList(() => AuditEventResponse) items: AuditEventResponse[];
   @ApiInt() total: number;
+}
+
+export class ProgrammeReadersResponse {
+  @ApiString() programmeId: string;
+  @ApiStringList() readerIds: string[];
 }

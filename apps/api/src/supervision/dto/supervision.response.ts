@@ -1,6 +1,7 @@
 /** What the supervision routes answer as JSON (each list can also come as CSV with format=csv). */
 import { OrgUnitKind, Phase } from '@app/domain';
 import {
+  ApiBoolean,
   ApiDateTime,
   ApiEnum,
   ApiFreeObject,
@@ -58,7 +59,7 @@ export class LowTargetResponse {
 
 export class AchievementRowResponse {
   @ApiString() programmeId: string;
-  @ApiString() title: string;
+  @ApiNullableString({ description: 'null for a restricted programme you do not read' }) title: string | null;
   @ApiNullableString() documentNumber: string | null;
   @ApiInt() reviewSeq: number;
   @ApiString() reviewKind: string;
@@ -95,16 +96,17 @@ export class UnitInScopeResponse {
 
 export class SupervisedProgrammeResponse {
   @ApiString() id: string;
-  @ApiString() title: string;
+  @ApiNullableString({ description: 'null for a restricted programme you do not read' }) title: string | null;
   @ApiNullableString() documentNumber: string | null;
   @ApiEnum(Phase) phase: string;
   @ApiNullableDateTime() phaseDeadline: string | null;
   @ApiString() term: string;
   @ApiString() issuingUnitId: string;
-  @ApiString() memberInChargeId: string;
-  @ApiString() fieldGroup: string;
+  @ApiNullableString() memberInChargeId: string | null;
+  @ApiNullableString() fieldGroup: string | null;
   @ApiNullableString() implementsResolution: string | null;
   @ApiNullableString() latestReviewHeadline: string | null;
+  @ApiBoolean({ description: 'secret tier ("Mật")' }) restricted: boolean;
 }
 
 export class SupervisedProgrammePageResponse {
