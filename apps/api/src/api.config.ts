@@ -43,6 +43,9 @@ export const apiConfigSpec = {
   ),
   PASSWORD_HASH_CONCURRENCY: int('password hashes computed at once (argon2 is CPU and memory heavy)', 2, 1, 64),
   PASSWORD_HASH_QUEUE: int('requests that may wait for a hashing slot; more get 503', 64, 0, 100000),
+  RATE_LIMIT_EXPORTS_PER_MINUTE: int('CSV exports one person may download per minute (more get 429)', 30, 1, 100000),
+  RATE_LIMIT_REPORTS_PER_HOUR: int('review reports one person may generate per hour (more get 429)', 30, 1, 100000),
+  RATE_LIMIT_BULK_PER_HOUR: int('bulk reassignments one person may send per hour (more get 429)', 20, 1, 100000),
   BODY_LIMIT_KB: int('largest accepted JSON body', 256, 1, 10240),
   CONSOLE_DIR: str('directory of the built web console, served at /', path.resolve('dist/console')),
   OIDC_ISSUER: url(

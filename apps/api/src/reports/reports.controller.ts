@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPara
 import { ApiErrors } from '../openapi/error.response';
 import type { Response } from 'express';
 import { CurrentPrincipal, Principal } from '../auth/principal';
+import { RateLimited } from '../common/rate-limit';
 import { GenerateReportDto } from './dto/generate-report.dto';
 import { ReportListResponse, ReportSummaryResponse } from './dto/report.response';
 import { ReportsService } from './reports.service';
@@ -15,6 +16,8 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Post()
+  // Rendering a DOCX is the costly part; downloading a stored one is a single read, so not limited.
+  @RateLimited('reports')
   @ApiOperation({
     summary: 'Generate the DOCX report of a closed review (quarterly, yearly, mid-term or final) and store it',
   })

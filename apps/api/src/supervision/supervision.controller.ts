@@ -1,11 +1,12 @@
-import { BadRequestException, Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, ApiJsonOrCsv } from '../openapi/error.response';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { TASK_BUCKETS } from '@app/domain';
 import { AccessService } from '../access';
 import { CurrentPrincipal, Principal } from '../auth/principal';
-import { CsvColumn, csvDownload } from './csv.util';
+import { RateLimited } from '../common/rate-limit';
+import { CSV_PAGE_ROWS, CsvColumn, csvDownload, csvPageOf } from './csv.util';
 import {
   LineageQuery,
   OverviewQuery,
@@ -26,8 +27,18 @@ import { AchievementRow, BucketRow, OverviewService, ProgrammeListRow } from './
 import { ResponsivenessRow, ResponsivenessService } from './responsiveness.service';
 import { TimelineEntry, TimelineService } from './timeline.service';
 
-/** Every CSV export holds all rows of its list; paging applies to JSON only. */
-const CSV_ALL = { page: 1, pageSize: 100_000 };
+/** What every supervision list answers; with format=csv the CSV is paged in larger pages. */
+const JSON_OR_CSV =
+  'JSON, or with format=csv a CSV file (UTF-8 with BOM, up to 5,000 rows; X-Total-Count and Link rel="next" when more remain)';
+
+/** A CSV export of a list that also answers JSON: counted against the person's export allowance. */
+const CsvExport = () => RateLimited('exports', (req) => req.query.format === 'csv');
+
+/**
+ * The lineage pages by programme, each with all its tasks and targets: 100 programmes a CSV file
+ * keeps it near the rows other exports hold at most.
+ */
+const LINEAGE_CSV_PROGRAMMES = 100;
 
 const bucketColumns = (keyHeader: string): CsvColumn<BucketRow>[] => [
   { header: keyHeader, value: (r) => r.key },
@@ -100,7 +111,11 @@ export class SupervisionController {
   ) {}
 
   @Get('overview')
-  @ApiJsonOrCsv(OverviewResponse, 'the overview as JSON, or with format=csv one of its lists (list=…) as a CSV file')
+  @CsvExport()
+  @ApiJsonOrCsv(
+    OverviewResponse,
+    'the overview as JSON, or with format=csv one of its lists (list=…) as a CSV file, paged as the other exports',
+  )
   @ApiErrors({
     ...COMMITTEE_REFUSALS,
     400: 'The request does not pass validation, or format=csv comes without list',
@@ -112,6 +127,7 @@ export class SupervisionController {
   async overview(
     @CurrentPrincipal() p: Principal,
     @Query() q: OverviewQuery,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
     const scope = await this.access.scope(p, q.committeeId);
@@ -123,27 +139,30 @@ export class SupervisionController {
     const file = `overview-${q.list}.csv`;
     switch (q.list) {
       case 'phases':
-        return csvDownload(res, file, await this.overviews.programmesByPhase(scope, q.term), [
+        return csvDownload(req, res, file, csvPageOf(await this.overviews.programmesByPhase(scope, q.term), q.page), [
           { header: 'phase', value: (r) => r.phase },
           { header: 'count', value: (r) => r.count },
         ]);
       case 'achievement':
         return csvDownload(
+          req,
           res,
           file,
-          (await this.overviews.achievement(scope, q.term, CSV_ALL.page, CSV_ALL.pageSize)).items,
+          await this.overviews.achievement(scope, q.term, q.page, CSV_PAGE_ROWS),
           achievementColumns,
         );
-      case 'overdueTrend':
-        return csvDownload(res, file, (await this.overviews.taskBuckets(scope, q.term, new Date())).overdueTrend, [
+      case 'overdueTrend': {
+        const { overdueTrend } = await this.overviews.taskBuckets(scope, q.term, new Date());
+        return csvDownload(req, res, file, csvPageOf(overdueTrend, q.page), [
           { header: 'month', value: (r) => r.month },
           { header: 'due', value: (r) => r.due },
           { header: 'late', value: (r) => r.late },
         ]);
+      }
       default: {
         const tasks = await this.overviews.taskBuckets(scope, q.term, new Date());
         const header = { byUnit: 'unitId', byMemberInCharge: 'memberInChargeId', byFieldGroup: 'fieldGroup' }[q.list];
-        return csvDownload(res, file, tasks[q.list], bucketColumns(header));
+        return csvDownload(req, res, file, csvPageOf(tasks[q.list], q.page), bucketColumns(header));
       }
     }
   }
@@ -158,7 +177,8 @@ export class SupervisionController {
   }
 
   @Get('programmes')
-  @ApiJsonOrCsv(SupervisedProgrammePageResponse)
+  @CsvExport()
+  @ApiJsonOrCsv(SupervisedProgrammePageResponse, JSON_OR_CSV)
   @ApiErrors(COMMITTEE_REFUSALS)
   @ApiOperation({
     summary: 'Programmes in scope (committee, term, phase), nearest phase deadline first: the drill-down list',
@@ -166,16 +186,18 @@ export class SupervisionController {
   async programmes(
     @CurrentPrincipal() p: Principal,
     @Query() q: ProgrammesQuery,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
     const scope = await this.access.scope(p, q.committeeId);
-    const paging = q.format === 'csv' ? CSV_ALL : q;
-    const result = await this.overviews.programmes(scope, q.term, q.phase, paging.page, paging.pageSize);
-    return q.format === 'csv' ? csvDownload(res, 'programmes.csv', result.items, programmeColumns) : result;
+    const pageSize = q.format === 'csv' ? CSV_PAGE_ROWS : q.pageSize;
+    const result = await this.overviews.programmes(scope, q.term, q.phase, q.page, pageSize);
+    return q.format === 'csv' ? csvDownload(req, res, 'programmes.csv', result, programmeColumns) : result;
   }
 
   @Get('lineage')
-  @ApiJsonOrCsv(LineageResponse)
+  @CsvExport()
+  @ApiJsonOrCsv(LineageResponse, JSON_OR_CSV)
   @ApiErrors({
     400: 'The request does not pass validation, or does not name exactly one starting point (resolution, programmeId with an optional targetCode, or taskId)',
     404: 'no such programme, task or target among those you may see',
@@ -184,10 +206,15 @@ export class SupervisionController {
     summary:
       'Resolution → programmes → annual plans → tasks → targets, from the top (resolution) or up from a programme, a task or a target',
   })
-  async lineage(@CurrentPrincipal() p: Principal, @Query() q: LineageQuery, @Res({ passthrough: true }) res: Response) {
+  async lineage(
+    @CurrentPrincipal() p: Principal,
+    @Query() q: LineageQuery,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const scope = await this.access.scope(p);
-    const paging = q.format === 'csv' ? CSV_ALL : q;
-    const result = await this.lineages.lineage(scope, q, paging.page, paging.pageSize);
+    const pageSize = q.format === 'csv' ? LINEAGE_CSV_PROGRAMMES : q.pageSize;
+    const result = await this.lineages.lineage(scope, q, q.page, pageSize);
     if (q.format !== 'csv') return result;
     const rows = result.programmes.flatMap((prog) => [
       ...prog.tasks.map((t) => ({
@@ -209,7 +236,9 @@ export class SupervisionController {
         state: t.values.at(-1)?.achievement ?? null,
       })),
     ]);
-    return csvDownload(res, 'lineage.csv', rows, [
+    // The page and its total count programmes, as the JSON answer's do.
+    const page = { items: rows, total: result.total, page: result.page, pageSize: result.pageSize };
+    return csvDownload(req, res, 'lineage.csv', page, [
       { header: 'resolution', value: (r) => r.resolution },
       { header: 'programmeId', value: (r) => r.programme },
       { header: 'annualPlanYear', value: (r) => r.annualPlan },
@@ -221,7 +250,8 @@ export class SupervisionController {
   }
 
   @Get('programmes/:id/timeline')
-  @ApiJsonOrCsv(TimelineResponse)
+  @CsvExport()
+  @ApiJsonOrCsv(TimelineResponse, JSON_OR_CSV)
   @ApiErrors({ 404: 'no such programme among those you may see' })
   @ApiOperation({
     summary: 'One programme in time order: phases with dates, reviews, inspections, reminders sent, escalations',
@@ -230,16 +260,18 @@ export class SupervisionController {
     @CurrentPrincipal() p: Principal,
     @Param('id') id: string,
     @Query() q: PagedQuery,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
     const scope = await this.access.scope(p);
-    const paging = q.format === 'csv' ? CSV_ALL : q;
-    const result = await this.timelines.timeline(scope, id, paging.page, paging.pageSize, p);
-    return q.format === 'csv' ? csvDownload(res, `timeline-${id}.csv`, result.items, timelineColumns) : result;
+    const pageSize = q.format === 'csv' ? CSV_PAGE_ROWS : q.pageSize;
+    const result = await this.timelines.timeline(scope, id, q.page, pageSize, p);
+    return q.format === 'csv' ? csvDownload(req, res, `timeline-${id}.csv`, result, timelineColumns) : result;
   }
 
   @Get('responsiveness')
-  @ApiJsonOrCsv(ResponsivenessPageResponse)
+  @CsvExport()
+  @ApiJsonOrCsv(ResponsivenessPageResponse, JSON_OR_CSV)
   @ApiErrors(COMMITTEE_REFUSALS)
   @ApiOperation({
     summary:
@@ -248,11 +280,13 @@ export class SupervisionController {
   async responsivenessList(
     @CurrentPrincipal() p: Principal,
     @Query() q: ResponsivenessQuery,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
     const scope = await this.access.scope(p, q.committeeId);
     const rows = await this.responsiveness.responsiveness(scope, q.term, q.by);
-    if (q.format === 'csv') return csvDownload(res, `responsiveness-by-${q.by}.csv`, rows, responsivenessColumns);
+    if (q.format === 'csv')
+      return csvDownload(req, res, `responsiveness-by-${q.by}.csv`, csvPageOf(rows, q.page), responsivenessColumns);
     const start = (q.page - 1) * q.pageSize;
     return { items: rows.slice(start, start + q.pageSize), total: rows.length, page: q.page, pageSize: q.pageSize };
   }

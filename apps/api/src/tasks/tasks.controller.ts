@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@
 import { TaskActionName } from '@app/domain';
 import { CurrentPrincipal, Principal } from '../auth/principal';
 import { ActionRequestDto } from '../common/action-request.dto';
+import { RateLimited } from '../common/rate-limit';
 import { ApiActionPaths } from '../openapi/action-paths';
 import { ApiErrors } from '../openapi/error.response';
 import {
@@ -91,6 +92,7 @@ export class TasksController {
   }
 
   @Post('reassign-bulk')
+  @RateLimited('bulk')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reassign all open tasks of one person to another (supervisors); per-task results' })
   @ApiOkResponse({ type: BulkReassignResponse })

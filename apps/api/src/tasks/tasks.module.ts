@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access';
+import { RateLimitModule } from '../common/rate-limit';
 import { TaskReassignmentService } from './task-reassignment.service';
 import { TaskSupervisionService } from './task-supervision.service';
 import { TasksController } from './tasks.controller';
 import { TasksService } from './tasks.service';
 
 @Module({
-  imports: [AccessModule],
+  imports: [AccessModule, RateLimitModule],
   controllers: [TasksController],
   providers: [TasksService, TaskSupervisionService, TaskReassignmentService],
 })

@@ -11,7 +11,8 @@ export class PagedQuery extends PageQuery {
   @ApiPropertyOptional({
     enum: OUTPUT_FORMATS,
     default: 'json',
-    description: 'csv: UTF-8 with BOM, every row (no paging)',
+    description:
+      'csv: UTF-8 with BOM, up to 5,000 rows a file (lineage: 100 programmes); page picks which, pageSize is for JSON. X-Total-Count gives the whole count and Link rel="next" the next page when there is one',
   })
   @IsOptional()
   @IsIn(OUTPUT_FORMATS)
