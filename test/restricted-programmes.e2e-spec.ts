@@ -128,6 +128,33 @@ describe('restricted programmes (e2e)', () => {
     expect((await get('tvbtv.hg', `/supervision/programmes/${id}/timeline`)).status).toBe(200);
   });
 
+  it('its tasks: the person responsible works on theirs; an outside supervisor sees them counted and untitled, 404 on detail', async () => {
+    const taskId = `${id}/T1`;
+    const TASK_TITLE = 'Rà soát hồ sơ chính trị nội bộ';
+    await stack.dataSource.query(
+      `INSERT INTO task (id, workflow_id, source, programme_id, code, title, responsible_unit_id, responsible_person_id,
+         assigner_id, member_in_charge_id, issuing_unit_id, status, due_at, original_due_at)
+       VALUES ($1, $2, 'PROGRAMME', $3, 'T1', $4, 'hg-skhdt', 'hg-skhdt-gd', 'hg-cv1', 'hg-pbt', 'hg-tu', 'ASSIGNED',
+         '2026-12-31T00:00:00+07:00', '2026-12-31T00:00:00+07:00')`,
+      [taskId, `task/${taskId}`, id, TASK_TITLE],
+    );
+    try {
+      const outside = await get('ubkt.hg', `/tasks/supervision?programmeId=${id}`);
+      expect(outside.status).toBe(200);
+      expect(outside.body.items).toEqual([
+        expect.objectContaining({ id: taskId, title: 'Nhiệm vụ thuộc chương trình mật' }),
+      ]);
+      expect(JSON.stringify(outside.body)).not.toContain(TASK_TITLE);
+      expect((await get('ubkt.hg', `/tasks/${encodeURIComponent(taskId)}`)).status).toBe(404);
+      const leader = await get('tvbtv.hg', `/tasks/supervision?programmeId=${id}`);
+      expect(leader.body.items).toEqual([expect.objectContaining({ id: taskId, title: TASK_TITLE })]);
+      const own = await get('gd.skhdt.hg', `/tasks/${encodeURIComponent(taskId)}`);
+      expect(own.status).toBe(200);
+    } finally {
+      await stack.dataSource.query('DELETE FROM task WHERE id = $1', [taskId]);
+    }
+  });
+
   it('its leaders change the readers (audited); nobody else may', async () => {
     expect((await putReaders('gd.skhdt.hg', id, ['hg-stc-gd'])).status).toBe(403);
     expect((await putReaders('bithu.vithanh', id, ['hg-stc-gd'])).status).toBe(404);

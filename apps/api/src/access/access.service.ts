@@ -214,7 +214,9 @@ export class AccessService {
   async readableTask(principal: Principal, id: string): Promise<TaskEntity> {
     const scope = await this.scope(principal);
     const params = new SqlParams('access');
-    const readable = `${taskInvolving(principal.personId, 't', params)} OR ${taskInScope(scope, 't', params)}`;
+    // Supervising a task of a restricted programme needs the programme's content; working on it does not.
+    const supervised = `(${taskInScope(scope, 't', params)} AND NOT ${restrictedFrom(scope.reader, 't.programme_id', params)})`;
+    const readable = `${taskInvolving(principal.personId, 't', params)} OR ${supervised}`;
     const task = await this.tasks
       .createQueryBuilder('t')
       .where('t.id = :id', { id })

@@ -7,4 +7,5 @@ export { seesInspectionFindings, visibleAuditEvent, visibleProgrammeState } from
 export type { ProgrammePart, ProgrammeViewer } from './programme-visibility';
 export { ProgrammeReadersService } from './programme-readers.service';
 export type { ContentReader } from './secrecy';
+export { RESTRICTED_TASK_TITLE } from './secrecy';
 export { restrictedFrom } from './scope-sql';

@@ -63,3 +63,6 @@ export function leadsProgramme(reader: ContentReader, p: Omit<RestrictedProgramm
 export function readsRestrictedContent(reader: ContentReader, p: RestrictedProgrammePeople): boolean {
   return leadsProgramme(reader, p) || p.readerIds.includes(reader.personId);
 }
+
+/** What a task of a restricted programme is called for someone who may not read its content. */
+export const RESTRICTED_TASK_TITLE = 'Nhiệm vụ thuộc chương trình mật';

@@ -12,7 +12,7 @@ import {
   taskBucketCountsSql,
   taskBucketSql,
 } from '@app/persistence/queries/task-buckets.sql';
-import { AccessService, type SupervisorScope, taskInScope } from '../access';
+import { AccessService, RESTRICTED_TASK_TITLE, restrictedFrom, type SupervisorScope, taskInScope } from '../access';
 import { Page } from '../common/pagination.query';
 import { SqlParams } from '../common/sql-params';
 import { Principal } from '../auth/principal';
@@ -107,16 +107,23 @@ export class TaskSupervisionService {
   }
 
   async list(q: SupervisionListQuery, p: Principal): Promise<Page<TaskSummary>> {
-    const where = this.filters(q, await this.access.taskSupervisorScope(p));
+    const scope = await this.access.taskSupervisorScope(p);
+    const where = this.filters(q, scope);
     const now = new Date();
     if (q.responsibleUnitId) where.and(`t.responsible_unit_id = ${where.add(q.responsibleUnitId)}`);
     if (q.memberInChargeId) where.and(`t.member_in_charge_id = ${where.add(q.memberInChargeId)}`);
     if (q.fieldGroup) where.and(`t.field_group = ${where.add(q.fieldGroup)}`);
     if (q.bucket) where.and(`${taskBucketSql('t', where.add(now))} = ${where.add(q.bucket)}`);
     const [column, direction] = SORT_COLUMN[q.sort];
-    const columns = SUMMARY_COLUMNS.map((c) => `t.${c.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`)} AS "${c}"`).join(
-      ', ',
-    );
+    // A supervisor who may not read a restricted programme sees its tasks counted, not titled.
+    const hidden = restrictedFrom(scope.reader, 't.programme_id', where);
+    const untitled = where.add(RESTRICTED_TASK_TITLE);
+    const columns = SUMMARY_COLUMNS.map((c) => {
+      const column = `t.${c.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`)}`;
+      return c === 'title'
+        ? `CASE WHEN ${hidden} THEN ${untitled} ELSE ${column} END AS "title"`
+        : `${column} AS "${c}"`;
+    }).join(', ');
     const limit = where.add(q.pageSize);
     const offset = where.add((q.page - 1) * q.pageSize);
     const rows: Array<TaskEntity & { total: number }> = await this.dataSource.query(
