@@ -30,6 +30,7 @@ export class AdminAccountsController {
   })
   @ApiRetryLater({ 503: 'the server is busy hashing passwords: try again shortly' })
   reset(@Param('personId') personId: string, @Body() dto: PasswordResetDto) {
-    return this.passwords.reset(personId, dto.temporaryPassword);
+    // null, which the validators let through for an optional field, means "generate one" like absence.
+    return this.passwords.reset(personId, dto.temporaryPassword ?? undefined);
   }
 }

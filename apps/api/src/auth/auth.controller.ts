@@ -90,7 +90,8 @@ export class AuthController {
     403: 'the refresh token came as the cookie without the CSRF token (X-CSRF-Token = the `csrf` cookie)',
   })
   async refresh(@Body() dto: RefreshDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const viaCookie = dto.refreshToken === undefined;
+    // An optional field may come as null (the validators let it through): null is "not given".
+    const viaCookie = dto.refreshToken == null;
     const token = dto.refreshToken ?? readCookie(req, REFRESH_COOKIE);
     if (!token)
       throw new UnauthorizedException('missing refresh token (refreshToken in the body, or the session cookie)');
@@ -188,7 +189,7 @@ export class AuthController {
       if (!sessionId) throw new UnauthorizedException('the access token is invalid or expired');
       return sessionId;
     }
-    if (dto.refreshToken !== undefined) return this.sessionOfRefresh(dto.refreshToken);
+    if (dto.refreshToken != null) return this.sessionOfRefresh(dto.refreshToken);
     const refreshCookie = readCookie(req, REFRESH_COOKIE);
     const accessCookie = readCookie(req, ACCESS_COOKIE);
     const sessionId = refreshCookie
