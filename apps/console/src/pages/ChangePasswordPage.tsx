@@ -1,5 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { api } from '../api';
+import { PasswordField } from '../components/PasswordField';
 import { useI18n } from '../i18n';
 import type { SignedIn } from './LoginPage';
 
@@ -36,41 +37,29 @@ export function ChangePasswordPage({ forced, onChanged }: { forced: boolean; onC
     <form className="card login" onSubmit={submit} data-testid="change-password">
       <h1>{t('changePassword')}</h1>
       {forced && <p className="notice">{t('mustChangePassword')}</p>}
-      <label>
-        {t('currentPassword')}
-        <input
-          name="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          value={currentPassword}
-          onChange={(e) => setCurrent(e.target.value)}
-          required
-        />
-      </label>
-      <label>
-        {t('newPassword')}
-        <input
-          name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          minLength={12}
-          maxLength={128}
-          value={newPassword}
-          onChange={(e) => setNew(e.target.value)}
-          required
-        />
-      </label>
-      <label>
-        {t('repeatPassword')}
-        <input
-          name="repeatPassword"
-          type="password"
-          autoComplete="new-password"
-          value={repeat}
-          onChange={(e) => setRepeat(e.target.value)}
-          required
-        />
-      </label>
+      <PasswordField
+        label={t('currentPassword')}
+        name="currentPassword"
+        autoComplete="current-password"
+        value={currentPassword}
+        onChange={setCurrent}
+      />
+      <PasswordField
+        label={t('newPassword')}
+        name="newPassword"
+        autoComplete="new-password"
+        minLength={12}
+        maxLength={128}
+        value={newPassword}
+        onChange={setNew}
+      />
+      <PasswordField
+        label={t('repeatPassword')}
+        name="repeatPassword"
+        autoComplete="new-password"
+        value={repeat}
+        onChange={setRepeat}
+      />
       <p className="hint">{t('passwordRule')}</p>
       {error && (
         <p className="error" role="alert">

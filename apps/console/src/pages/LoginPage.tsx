@@ -1,5 +1,6 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { api, Schemas } from '../api';
+import { PasswordField } from '../components/PasswordField';
 import { useI18n } from '../i18n';
 
 export type SignedIn = Pick<Schemas['LoginResponse'], 'principal' | 'mustChangePassword'>;
@@ -50,17 +51,13 @@ export function LoginPage({ onLogin, ended }: { onLogin: (s: SignedIn) => void; 
           required
         />
       </label>
-      <label>
-        {t('password')}
-        <input
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          required
-        />
-      </label>
+      <PasswordField
+        label={t('password')}
+        name="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={setPassword}
+      />
       {error && (
         <p className="error" role="alert">
           {error}
