@@ -53,14 +53,11 @@ describe('security headers', () => {
       );
   });
 
-  it('sets HSTS and upgrades insecure requests in production only (a local run is plain http)', () => {
+  it('sets HSTS in production only (a local run is plain http), with the same policy', () => {
     const prod = headersFor('production', '/');
     expect(prod['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
-    expect(prod['content-security-policy']).toContain('upgrade-insecure-requests');
-    for (const env of ['development', 'test']) {
-      const h = headersFor(env, '/');
-      expect(h['strict-transport-security']).toBeUndefined();
-      expect(h['content-security-policy']).not.toContain('upgrade-insecure-requests');
-    }
+    expect(prod['content-security-policy']).toBe(headersFor('development', '/')['content-security-policy']);
+    for (const env of ['development', 'test'])
+      expect(headersFor(env, '/')['strict-transport-security']).toBeUndefined();
   });
 });

@@ -35,11 +35,9 @@ const HSTS_SECONDS = 365 * 24 * 3600;
 
 function headers(directives: Directives, production: boolean): RequestHandler {
   return helmet({
-    contentSecurityPolicy: {
-      useDefaults: false,
-      // Over plain http (a local run) an upgrade would send the page's requests to an https port that is not there.
-      directives: production ? { ...directives, 'upgrade-insecure-requests': [] } : directives,
-    },
+    // No upgrade-insecure-requests: every resource is same-origin and relative, so an https page loads
+    // it over https anyway, and the compose stack runs production mode over http on localhost.
+    contentSecurityPolicy: { useDefaults: false, directives },
     // Browsers remember HSTS for the host: only a production deployment (https) may set it.
     strictTransportSecurity: production ? { maxAge: HSTS_SECONDS, includeSubDomains: true } : false,
     xFrameOptions: { action: 'deny' },
