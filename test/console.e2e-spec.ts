@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import JSZip from 'jszip';
 import { Browser, chromium, Page } from 'playwright-core';
 import { loadApiConfig } from '../apps/api/src/api.config';
+import { hashPassword } from '../apps/api/src/auth/auth.service';
 import { FX, seedSupervisionFixtures } from './utils/supervision-fixtures';
 import { eventually, startTestStack, TestStack } from './utils/test-stack';
 
@@ -12,17 +13,31 @@ import { eventually, startTestStack, TestStack } from './utils/test-stack';
  * notifier, Postgres, Redis, Temporal): a staff member answers a consultation invitation, gives an
  * acknowledgement, and accepts, reports progress on and submits a task, which moves from "open within
  * deadline" to "done on time" once verified; a supervisor opens the overview, drills down to a programme's
- * timeline and live state, and generates and downloads its review report. Screenshots of the main
- * pages go to test-artifacts/screenshots/.
+ * timeline and live state, and generates and downloads its review report. The session lives in HttpOnly
+ * cookies (none of it in the page's storage), is renewed once for all tabs, ends at logout, and a reset
+ * password must be changed first. Every page runs under the API's Content-Security-Policy and must
+ * report no violation of it. Screenshots of the main pages go to test-artifacts/screenshots/.
  */
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = path.resolve(__dirname, '../test-artifacts/screenshots');
 const DOWNLOADS = path.resolve(__dirname, '../test-artifacts/downloads');
+const run = randomUUID().slice(0, 8);
+/** Single sign-on is configured (its provider need not answer: the console only shows the way there). */
+const SSO = {
+  OIDC_ISSUER: 'http://127.0.0.1:9/sso',
+  OIDC_CLIENT_ID: 'action-programmes',
+  OIDC_REDIRECT_URI: 'http://127.0.0.1:9/auth/oidc/callback',
+  OIDC_LABEL: 'Đăng nhập bằng tài khoản Cổng dịch vụ công',
+};
+const SESSION_COOKIES = ['ap_access', 'ap_refresh', 'csrf'];
 
 describe('web console (browser e2e)', () => {
   let stack: TestStack;
   let browser: Browser;
   let baseUrl: string;
+  const env = { ...process.env };
+  /** What the browser console said about the Content-Security-Policy during the current test. */
+  const violations: string[] = [];
 
   beforeAll(async () => {
     const consoleDir = loadApiConfig(process.env).CONSOLE_DIR;
@@ -32,6 +47,7 @@ describe('web console (browser e2e)', () => {
       throw new Error(`${CHROMIUM} is missing; npm test installs it (apt-get install chromium)`);
     mkdirSync(SCREENSHOTS, { recursive: true });
     mkdirSync(DOWNLOADS, { recursive: true });
+    Object.assign(process.env, SSO);
     stack = await startTestStack();
     await stack.api.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${(stack.api.getHttpServer().address() as { port: number }).port}`;
@@ -51,19 +67,48 @@ describe('web console (browser e2e)', () => {
   afterAll(async () => {
     await browser?.close();
     await stack?.close();
+    for (const name of Object.keys(SSO))
+      if (env[name] === undefined) delete process.env[name];
+      else process.env[name] = env[name];
   });
+
+  beforeEach(() => {
+    violations.length = 0;
+  });
+
+  afterEach(() => {
+    expect(violations).toEqual([]);
+  });
+
+  /** Chromium reports each blocked script, style, font or request in the page's console. */
+  function watchPolicy(page: Page): Page {
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    return page;
+  }
 
   async function newPage(viewport = { width: 1366, height: 900 }): Promise<Page> {
     const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'vi-VN' });
-    return context.newPage();
+    return watchPolicy(await context.newPage());
   }
 
-  async function logIn(page: Page, username: string): Promise<void> {
-    await page.goto(`${baseUrl}/`);
+  async function logIn(page: Page, username: string, password = 'demo-password') {
+    const response = await page.goto(`${baseUrl}/`);
     await page.fill('input[name=username]', username);
-    await page.fill('input[name=password]', 'demo-password');
+    await page.fill('input[name=password]', password);
     await page.click('button[type=submit]');
     await page.waitForSelector('[data-testid=who]');
+    return response;
+  }
+
+  /** The session cookies of the page's browser, as a Cookie header. */
+  async function sessionCookie(page: Page): Promise<string> {
+    const cookies = await page.context().cookies();
+    return cookies
+      .filter((c) => SESSION_COOKIES.includes(c.name))
+      .map((c) => `${c.name}=${c.value}`)
+      .join('; ');
   }
 
   /** Reloads the page until `ready` holds: the read model follows the workflows a moment later. */
@@ -295,6 +340,122 @@ describe('web console (browser e2e)', () => {
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'supervisor-overview-phone.png'), fullPage: true });
+    await page.context().close();
+  });
+  it('keeps the session in HttpOnly cookies only, renews it once for all tabs, and logout ends it everywhere', async () => {
+    const page = await newPage();
+    const response = await logIn(page, 'chuyenvien.hg');
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    expect(response?.headers()['x-frame-options']).toBe('DENY');
+    const context = page.context();
+    const cookies = await context.cookies();
+    const cookie = (name: string) => cookies.find((c) => c.name === name);
+    expect(cookie('ap_access')).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+    expect(cookie('ap_refresh')).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/auth' });
+    expect(cookie('csrf')).toMatchObject({ httpOnly: false, sameSite: 'Strict' });
+    // Script on the page sees no token: not in its storage, not in document.cookie.
+    // (Page code is given as text: this file is type-checked without the DOM's types.)
+    const seen = await page.evaluate<string>(
+      'JSON.stringify({ local: Object.entries(localStorage), session: Object.entries(sessionStorage), cookie: document.cookie })',
+    );
+    for (const name of ['ap_access', 'ap_refresh']) {
+      expect(seen).not.toContain(cookie(name)!.value);
+      expect(seen).not.toContain(name);
+    }
+    expect(await page.evaluate<string[]>("Object.keys(localStorage).filter((key) => key !== 'ap.lang')")).toEqual([]);
+    expect(await page.evaluate<number>('sessionStorage.length')).toBe(0);
+
+    // The access token expires (every 10 minutes) while two tabs are open: both meet a 401 at once,
+    // and exactly one of them spends the refresh token; a second use would have ended the session.
+    const second = watchPolicy(await context.newPage());
+    await second.goto(`${baseUrl}/#/my`);
+    await second.waitForSelector('[data-testid=who]');
+    const refreshes: string[] = [];
+    context.on('request', (r) => {
+      if (r.method() === 'POST' && new URL(r.url()).pathname === '/auth/refresh') refreshes.push(r.url());
+    });
+    await context.clearCookies({ name: 'ap_access' });
+    await Promise.all([page.reload(), second.reload()]);
+    for (const tab of [page, second]) {
+      await tab.waitForSelector('[data-testid=who]');
+      await tab.waitForLoadState('networkidle');
+    }
+    expect(refreshes).toHaveLength(1);
+    await second.reload();
+    await second.waitForSelector('[data-testid=who]');
+
+    // Logout ends the session on the server, clears the cookies, and takes every tab back to login.
+    const ended = await sessionCookie(page);
+    await page.click('[data-testid=logout]');
+    await page.waitForSelector('input[name=username]');
+    await second.waitForSelector('input[name=username]');
+    expect((await stack.http().get('/auth/me').set('Cookie', ended)).status).toBe(401);
+    expect(await page.evaluate<number>("fetch('/auth/me').then((r) => r.status)")).toBe(401);
+    expect((await context.cookies()).map((c) => c.name)).not.toContain('ap_access');
+
+    // A session ended elsewhere (here: logged out by its cookies) sends the page back to login, saying so.
+    await logIn(page, 'chuyenvien.hg');
+    const csrf = (await context.cookies()).find((c) => c.name === 'csrf')!.value;
+    const out = await stack
+      .http()
+      .post('/auth/logout')
+      .set('Cookie', await sessionCookie(page))
+      .set('X-CSRF-Token', csrf);
+    expect(out.status).toBe(204);
+    await page.reload();
+    await page.waitForSelector('[data-testid=session-ended]');
+    expect(await page.locator('[data-testid=who]').count()).toBe(0);
+    await context.close();
+  });
+
+  it('makes a person whose password an admin reset choose a new one before anything else', async () => {
+    const id = `console-${run}`;
+    await stack.dataSource.query(
+      `INSERT INTO person (id, username, full_name, password_hash, unit_id, roles) VALUES ($1, $1, 'Nguyễn Văn Thử', $2, 'hg-tu', '{STAFF}')`,
+      [id, await hashPassword('demo-password')],
+    );
+    const reset = await stack
+      .http()
+      .post(`/admin/accounts/${id}/password-reset`)
+      .set(await auth('admin'))
+      .send({});
+    expect(reset.status).toBe(200);
+    const page = await newPage();
+    await logIn(page, id, reset.body.temporaryPassword);
+    await page.waitForSelector('[data-testid=change-password]');
+    expect(await page.locator('nav a').count()).toBe(0);
+    const chosen = 'Cánh đồng lúa Phụng Hiệp mùa nước nổi';
+    await page.fill('input[name=currentPassword]', reset.body.temporaryPassword);
+    await page.fill('input[name=newPassword]', chosen);
+    await page.fill('input[name=repeatPassword]', `${chosen}!`);
+    await page.click('[data-testid=change-password] button[type=submit]');
+    await page.waitForSelector('[data-testid=change-password] [role=alert]:has-text("không khớp")');
+    await page.fill('input[name=repeatPassword]', chosen);
+    await page.click('[data-testid=change-password] button[type=submit]');
+    await page.waitForSelector('a[href="#/my"]');
+    await page.waitForSelector('[data-testid=change-password]', { state: 'detached' });
+    expect(new URL(page.url()).hash).toBe('#/my');
+    const login = (password: string) => stack.http().post('/auth/login').send({ username: id, password });
+    expect((await login(chosen)).body.mustChangePassword).toBe(false);
+    expect((await login(reset.body.temporaryPassword)).status).toBe(401);
+    await page.context().close();
+  });
+
+  it('offers single sign-on with the configured label when the API has it on', async () => {
+    const page = await newPage();
+    await page.goto(`${baseUrl}/`);
+    const sso = page.locator('[data-testid=sso]');
+    await sso.waitFor();
+    expect(await sso.innerText()).toBe(SSO.OIDC_LABEL);
+    expect(await sso.getAttribute('href')).toBe('/auth/oidc/login');
+    await page.context().close();
+  });
+
+  it('serves Swagger UI under its own policy, without violations', async () => {
+    const page = await newPage();
+    const response = await page.goto(`${baseUrl}/docs`);
+    expect(response?.headers()['content-security-policy']).toContain("style-src 'self' 'unsafe-inline'");
+    await page.waitForSelector('.opblock');
     await page.context().close();
   });
 });

@@ -19,8 +19,12 @@ describe('foundation (e2e)', () => {
 
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 
-  it('reports Postgres, Redis and Temporal up on /health', async () => {
-    const res = await stack.http().get('/health');
+  it('reports Postgres, Redis and Temporal up on /health (details for admins)', async () => {
+    expect((await stack.http().get('/health')).body).toEqual({ status: 'up' });
+    const res = await stack
+      .http()
+      .get('/health/details')
+      .set(auth(await stack.login('admin')));
     expect(res.status).toBe(200);
     expect(res.body.info.postgres.status).toBe('up');
     expect(res.body.info.redis.status).toBe('up');

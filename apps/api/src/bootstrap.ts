@@ -10,6 +10,7 @@ import { rejectInvalidText } from './common/reject-invalid-text';
 import { bodyParserRefusals } from './common/body-errors.middleware';
 import { methodNotAllowed } from './openapi/method-not-allowed';
 import { createOpenApiDocument } from './openapi/openapi-document';
+import { securityHeaders } from './security-headers';
 
 /** Builds the HTTP app exactly as production runs it; tests call this too. */
 export async function createApiApp(config: ApiConfig): Promise<INestApplication> {
@@ -18,6 +19,9 @@ export async function createApiApp(config: ApiConfig): Promise<INestApplication>
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  // First, so that every answer carries them: pages, API, refusals of the body parser, 404s.
+  app.disable('x-powered-by');
+  app.use(securityHeaders(config.NODE_ENV));
   app.useBodyParser('json', { limit: `${config.BODY_LIMIT_KB}kb` });
   app.use(rejectInvalidText);
   app.use(bodyParserRefusals);

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
 import { ConfigError } from '@app/config';
 import { assertRedisReachable } from '@app/notifications/redis-check';
 import { loadApiConfig } from './api.config';
@@ -7,13 +8,12 @@ import { startApi } from './bootstrap';
 async function main(): Promise<void> {
   const config = loadApiConfig();
   await assertRedisReachable(config.REDIS_URL, config.STARTUP_TIMEOUT_MS);
-  await startApi(config);
+  const app = await startApi(config);
+  // The address the server is bound to, not an assumed one: 0.0.0.0 (all interfaces) must be visible.
+  const { address, family, port } = app.getHttpServer().address() as AddressInfo;
+  const host = family === 'IPv6' ? `[${address}]` : address;
   console.log(
-    JSON.stringify({
-      level: 30,
-      name: 'api',
-      msg: `API listening on http://127.0.0.1:${config.API_PORT} (docs at /docs)`,
-    }),
+    JSON.stringify({ level: 30, name: 'api', msg: `API listening on http://${host}:${port} (docs at /docs)` }),
   );
 }
 

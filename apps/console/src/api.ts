@@ -1,12 +1,13 @@
 import { TASK_BUCKETS } from '../../../libs/domain/src/task/task-buckets';
 import type { components, paths } from './generated/api';
+import { fetchWithSession, session } from './session';
 
 /**
  * The API client: typed from the API's OpenAPI document (src/generated/api.d.ts, written by the
- * build), so a changed path, parameter, body or answer fails the console's type check. The bearer
- * token is kept in the browser's local storage; errors come back as readable text.
+ * build), so a changed path, parameter, body or answer fails the console's type check. The session
+ * is in cookies (see session.ts); an expired access token is renewed once and the request repeated;
+ * errors come back as readable text.
  */
-const TOKEN_KEY = 'ap.token';
 
 /** The API's schemas by name, e.g. `Schemas['TaskSummaryResponse']`. */
 export type Schemas = components['schemas'];
@@ -46,11 +47,10 @@ export class ApiError extends Error {
   }
 }
 
-export const session = {
-  token: (): string | null => localStorage.getItem(TOKEN_KEY),
-  set: (token: string) => localStorage.setItem(TOKEN_KEY, token),
-  clear: () => localStorage.removeItem(TOKEN_KEY),
-};
+export { session };
+
+/** The routes that open, renew or end a session answer 401 for themselves: no renewal on them. */
+const SESSION_ROUTES = new Set(['/auth/login', '/auth/refresh', '/auth/logout']);
 
 /** A documented path with its parameters filled in and its query appended (empty values left out). */
 export function apiUrl(template: string, params?: Parts): string {
@@ -64,21 +64,33 @@ export function apiUrl(template: string, params?: Parts): string {
   return search ? `${filled}?${search}` : filled;
 }
 
+/** Sends with the session; on 401 renews it once and sends again; when it cannot be renewed, it is over. */
+async function send(method: string, url: string, body?: unknown): Promise<Response> {
+  const attempt = () =>
+    fetchWithSession(url, {
+      method,
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  const res = await attempt();
+  if (res.status !== 401 || SESSION_ROUTES.has(url.split('?')[0])) return res;
+  if (await session.renew()) {
+    const again = await attempt();
+    if (again.status !== 401) return again;
+  }
+  session.ended();
+  return res;
+}
+
+async function failure(res: Response): Promise<ApiError> {
+  const problem = await res.json().catch(() => ({}));
+  const message = Array.isArray(problem.message) ? problem.message.join('; ') : (problem.message ?? res.statusText);
+  return new ApiError(res.status, message);
+}
+
 async function request(method: string, url: string, body?: unknown): Promise<unknown> {
-  const headers: Record<string, string> = {};
-  const token = session.token();
-  if (token) headers.Authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (res.status === 401 && url !== '/auth/login') {
-    session.clear();
-    location.hash = '#/login';
-  }
-  if (!res.ok) {
-    const problem = await res.json().catch(() => ({}));
-    const message = Array.isArray(problem.message) ? problem.message.join('; ') : (problem.message ?? res.statusText);
-    throw new ApiError(res.status, message);
-  }
+  const res = await send(method, url, body);
+  if (!res.ok) throw await failure(res);
   return res.status === 204 ? undefined : await res.json();
 }
 
@@ -91,10 +103,10 @@ export const api = {
     call('POST', path, init) as Promise<Success<Operation<P, 'post'>>>,
   put: <P extends PathsWith<'put'>>(path: P, ...[init]: InitArgs<Operation<P, 'put'>>) =>
     call('PUT', path, init) as Promise<Success<Operation<P, 'put'>>>,
-  /** Downloads a file with the bearer token and hands it to the browser as a named download. */
+  /** Downloads a file with the session and hands it to the browser as a named download. */
   async download(url: string, fallbackName: string): Promise<void> {
-    const res = await fetch(url, { headers: { Authorization: `Bearer ${session.token() ?? ''}` } });
-    if (!res.ok) throw new ApiError(res.status, res.statusText);
+    const res = await send('GET', url);
+    if (!res.ok) throw await failure(res);
     const name = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? fallbackName;
     const objectUrl = URL.createObjectURL(await res.blob());
     const a = document.createElement('a');

@@ -2,7 +2,8 @@ import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { api, isSupervisor, Principal, session } from './api';
 import { I18nProvider, useI18n } from './i18n';
-import { LoginPage } from './pages/LoginPage';
+import { ChangePasswordPage } from './pages/ChangePasswordPage';
+import { LoginPage, SignedIn } from './pages/LoginPage';
 import { MyWorkPage } from './pages/MyWorkPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { ProgrammePage } from './pages/ProgrammePage';
@@ -22,35 +23,56 @@ function App() {
   const { t, lang, setLang } = useI18n();
   const hash = useHash();
   const [me, setMe] = useState<Principal | null>(null);
+  const [mustChangePassword, setMustChangePassword] = useState(false);
   const [checked, setChecked] = useState(false);
+  const [ended, setEnded] = useState(false);
 
   useEffect(() => {
-    if (!session.token()) {
-      setChecked(true);
-      return;
-    }
-    api
-      .get('/auth/me')
-      .then(setMe)
-      .catch(() => session.clear())
-      .finally(() => setChecked(true));
+    const unsubscribe = session.onEnded(() => {
+      setMe(null);
+      setEnded(true);
+      location.hash = '#/login';
+    });
+    // HttpOnly cookies cannot be read: the API says whether they hold a session.
+    if (!session.present()) setChecked(true);
+    else
+      api
+        .get('/auth/me')
+        .then(({ mustChangePassword: must, ...principal }) => {
+          setMe(principal);
+          setMustChangePassword(must);
+        })
+        .catch(() => setMe(null))
+        .finally(() => setChecked(true));
+    return unsubscribe;
   }, []);
 
   if (!checked) return <p>{t('loading')}</p>;
   const route = hash.replace(/^#/, '');
   const home = isSupervisor(me) ? '#/overview' : '#/my';
+  const signedIn = (s: SignedIn) => {
+    setMe(s.principal);
+    setMustChangePassword(s.mustChangePassword);
+    setEnded(false);
+    location.hash = isSupervisor(s.principal) ? '#/overview' : '#/my';
+  };
+
+  async function logout() {
+    try {
+      await api.post('/auth/logout');
+    } catch {
+      // Already over (expired, or ended elsewhere): nothing left to end.
+    }
+    session.announceLogout();
+    setMe(null);
+    location.hash = '#/login';
+  }
 
   let page;
-  if (!me || route === '/login') {
-    page = (
-      <LoginPage
-        onLogin={(p) => {
-          setMe(p);
-          location.hash = isSupervisor(p) ? '#/overview' : '#/my';
-        }}
-      />
-    );
-  } else if (route === '/my') page = <MyWorkPage />;
+  if (!me) page = <LoginPage onLogin={signedIn} ended={ended} />;
+  else if (mustChangePassword) page = <ChangePasswordPage forced onChanged={signedIn} />;
+  else if (route === '/password') page = <ChangePasswordPage forced={false} onChanged={signedIn} />;
+  else if (route === '/my') page = <MyWorkPage />;
   else if (route === '/overview') page = <OverviewPage />;
   else if (route.startsWith('/programme/'))
     page = <ProgrammePage id={decodeURIComponent(route.slice('/programme/'.length))} />;
@@ -63,10 +85,15 @@ function App() {
     <>
       <header className="topbar">
         <span className="brand">{t('appTitle')}</span>
-        {me && (
+        {me && !mustChangePassword && (
           <nav>
             <a href="#/my">{t('myWork')}</a>
             {isSupervisor(me) && <a href="#/overview">{t('overview')}</a>}
+            {me.roles.includes('ADMIN') && (
+              <a href="/admin/queues" target="_blank" rel="noopener">
+                {t('queues')}
+              </a>
+            )}
           </nav>
         )}
         <span className="spacer" />
@@ -83,15 +110,8 @@ function App() {
             <span className="who" data-testid="who">
               {me.fullName}
             </span>
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => {
-                session.clear();
-                setMe(null);
-                location.hash = '#/login';
-              }}
-            >
+            {!mustChangePassword && <a href="#/password">{t('changePassword')}</a>}
+            <button type="button" className="secondary" data-testid="logout" onClick={logout}>
               {t('logout')}
             </button>
           </>

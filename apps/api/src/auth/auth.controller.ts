@@ -11,11 +11,21 @@ import {
   UnauthorizedException,
   UseFilters,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCookieAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiSecurity,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { API_CONFIG, ApiConfig } from '../api.config';
+import { ApiErrors, ApiRetryLater } from '../openapi/error.response';
 import { AuthService, IssuedSession } from './auth.service';
-import { LoginResponse } from './dto/auth.response';
+import { LoginResponse, MeResponse } from './dto/auth.response';
 import { AuthenticatedRequest, clientIp } from './auth.tokens';
 import { bearerToken } from './jwt-auth.guard';
 import { ChangePasswordDto, LoginDto, RefreshDto } from './login.dto';
@@ -24,6 +34,15 @@ import { CurrentPrincipal, Principal } from './principal';
 import { AllowedBeforePasswordChange, Public } from './public.decorator';
 import { RetryAfterFilter } from './retry-later';
 import { ACCESS_COOKIE, CSRF_REFUSED, readCookie, REFRESH_COOKIE, SessionCookies } from './session-cookies';
+
+/** Set by every answer that opens, renews or ends a cookie session. */
+const SESSION_COOKIES = {
+  'Set-Cookie': {
+    description:
+      'cookie mode only: `ap_access` (HttpOnly), `ap_refresh` (HttpOnly, Path=/auth) and `csrf` (readable), all SameSite=Strict; cleared on logout',
+    schema: { type: 'string' },
+  },
+};
 
 @ApiTags('auth')
 @Controller('auth')
@@ -42,6 +61,12 @@ export class AuthController {
   @ApiOperation({
     summary: 'Log in: an access token (short-lived) and a refresh token, or with session=cookie the same in cookies',
   })
+  @ApiOkResponse({ type: LoginResponse, headers: SESSION_COOKIES })
+  @ApiErrors({ 401: 'wrong username or password (the same answer for an unknown or disabled account)' })
+  @ApiRetryLater({
+    429: 'too many failed logins for this username or from this address: try again after Retry-After seconds',
+    503: 'the server is busy checking passwords, or the login throttle is unavailable: try again shortly',
+  })
   async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const issued = await this.auth.login(dto.username, dto.password, clientIp(req));
     return this.answer(issued, dto.session === 'cookie', req, res);
@@ -54,8 +79,19 @@ export class AuthController {
     summary:
       'Trade a refresh token (body, or the cookie plus X-CSRF-Token) for new tokens; a reused one ends the session',
   })
+  @ApiBody({ type: RefreshDto, required: false, description: 'none when the refresh token comes as the cookie' })
+  @ApiOkResponse({
+    type: LoginResponse,
+    headers: SESSION_COOKIES,
+    description: 'the renewed session: tokens (body) or cookies (when the refresh token came as the cookie)',
+  })
+  @ApiErrors({
+    401: 'no refresh token, or it is unknown, expired or was already used (a reuse ends the whole session)',
+    403: 'the refresh token came as the cookie without the CSRF token (X-CSRF-Token = the `csrf` cookie)',
+  })
   async refresh(@Body() dto: RefreshDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const viaCookie = dto.refreshToken === undefined;
+    // An optional field may come as null (the validators let it through): null is "not given".
+    const viaCookie = dto.refreshToken == null;
     const token = dto.refreshToken ?? readCookie(req, REFRESH_COOKIE);
     if (!token)
       throw new UnauthorizedException('missing refresh token (refreshToken in the body, or the session cookie)');
@@ -73,6 +109,20 @@ export class AuthController {
     summary:
       'End the session named by the bearer token, a refresh token (body) or the session cookies; clears the cookies',
   })
+  // Any one of them names the session; a refresh token in the body needs no other credential.
+  @ApiSecurity({})
+  @ApiBearerAuth()
+  @ApiCookieAuth()
+  @ApiBody({
+    type: RefreshDto,
+    required: false,
+    description: 'none when a bearer token or the cookies name the session',
+  })
+  @ApiNoContentResponse({ description: 'the session has ended', headers: SESSION_COOKIES })
+  @ApiErrors({
+    401: 'nothing names a session: no valid bearer token, refresh token or session cookie',
+    403: 'the session cookies came without the CSRF token (X-CSRF-Token = the `csrf` cookie)',
+  })
   async logout(@Body() dto: RefreshDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const sessionId = await this.sessionToEnd(dto, req);
     await this.auth.logout(sessionId);
@@ -82,8 +132,8 @@ export class AuthController {
   @Get('me')
   @AllowedBeforePasswordChange()
   @ApiBearerAuth()
-  @ApiCookieAuth()
   @ApiOperation({ summary: 'The authenticated person, and whether they must change their password first' })
+  @ApiOkResponse({ type: MeResponse })
   me(@CurrentPrincipal() principal: Principal, @Req() req: AuthenticatedRequest) {
     return { ...principal, mustChangePassword: req.authSession?.mustChangePassword ?? false };
   }
@@ -92,10 +142,22 @@ export class AuthController {
   @HttpCode(200)
   @AllowedBeforePasswordChange()
   @ApiBearerAuth()
-  @ApiCookieAuth()
   @ApiOperation({
     summary:
       'Change your password (12-128 characters, not the username, not common): ends every session, answers a new one',
+  })
+  @ApiOkResponse({
+    type: LoginResponse,
+    headers: SESSION_COOKIES,
+    description: 'a new session, in the same form as the one that asked (tokens, or cookies)',
+  })
+  @ApiErrors({
+    400: 'The request does not pass validation, or the new password breaks the policy (every reason listed)',
+    403: 'the current password is not correct (counted like a failed login)',
+  })
+  @ApiRetryLater({
+    429: 'too many wrong current passwords or failed logins for this username: try again after Retry-After seconds',
+    503: 'the server is busy checking passwords, or the login throttle is unavailable: try again shortly',
   })
   async changePassword(
     @Body() dto: ChangePasswordDto,
@@ -127,7 +189,7 @@ export class AuthController {
       if (!sessionId) throw new UnauthorizedException('the access token is invalid or expired');
       return sessionId;
     }
-    if (dto.refreshToken !== undefined) return this.sessionOfRefresh(dto.refreshToken);
+    if (dto.refreshToken != null) return this.sessionOfRefresh(dto.refreshToken);
     const refreshCookie = readCookie(req, REFRESH_COOKIE);
     const accessCookie = readCookie(req, ACCESS_COOKIE);
     const sessionId = refreshCookie

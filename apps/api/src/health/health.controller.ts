@@ -1,13 +1,27 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Controller, Get, Header, Inject, Res, ServiceUnavailableException, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorFunction,
+  HealthIndicatorService,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
 import { Connection } from '@temporalio/client';
+import type { Response } from 'express';
 import Redis from 'ioredis';
 import { temporalIsHealthy, TEMPORAL_OPTIONS, TemporalOptions } from '@app/temporal';
+import { AdminRoleGuard } from '../auth/admin-role.guard';
 import { Public } from '../auth/public.decorator';
+import { ApiErrors } from '../openapi/error.response';
+import { HealthStatusResponse } from './health.response';
 import { HEALTH_REDIS } from './health.tokens';
 
-/** Postgres, Redis and Temporal, each reported separately (503 when any is down). */
+/**
+ * Postgres, Redis and Temporal. Anyone (load balancers, compose, start scripts) learns only up or
+ * down; which service failed, where it is and its error text are for admins, since addresses and
+ * errors map the inside of the deployment for an attacker.
+ */
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
@@ -22,10 +36,33 @@ export class HealthController {
 
   @Public()
   @Get()
+  @Header('Cache-Control', 'no-cache, no-store, must-revalidate')
+  @ApiOperation({ summary: 'Up (200) when Postgres, Redis and Temporal all answer, else down (503); nothing more' })
+  @ApiOkResponse({ type: HealthStatusResponse, description: 'every service answers' })
+  @ApiServiceUnavailableResponse({ type: HealthStatusResponse, description: 'a service does not answer' })
+  async check(@Res({ passthrough: true }) res: Response): Promise<HealthStatusResponse> {
+    try {
+      await this.health.check(this.checks());
+      return { status: 'up' };
+    } catch (err) {
+      if (!(err instanceof ServiceUnavailableException)) throw err;
+      res.status(503);
+      return { status: 'down' };
+    }
+  }
+
+  @Get('details')
+  @UseGuards(AdminRoleGuard)
+  @ApiBearerAuth()
   @HealthCheck()
-  @ApiOperation({ summary: 'Health of Postgres, Redis and Temporal' })
-  check() {
-    return this.health.check([
+  @ApiOperation({ summary: 'Health of Postgres, Redis and Temporal, each with its address and error (admins)' })
+  @ApiErrors({ 403: 'this needs the ADMIN role' })
+  details() {
+    return this.health.check(this.checks());
+  }
+
+  private checks(): HealthIndicatorFunction[] {
+    return [
       () => this.db.pingCheck('postgres', { timeout: 2000 }),
       async () => {
         const session = this.indicators.check('redis');
@@ -45,7 +82,7 @@ export class HealthController {
           return session.down({ address: this.temporalOptions.address, message: (err as Error).message });
         }
       },
-    ]);
+    ];
   }
 
   private redisAddress(): string {

@@ -27,6 +27,28 @@ export class ErrorResponse {
   error?: string;
 }
 
+/** A refusal that says when to try again, in the body and in the Retry-After header. */
+export class RetryLaterResponse extends ErrorResponse {
+  @ApiProperty({ type: 'integer', description: 'seconds to wait, as in the Retry-After header', example: 30 })
+  retryAfterSeconds: number;
+}
+
+const RETRY_AFTER = {
+  'Retry-After': { description: 'seconds to wait before trying again', required: true, schema: { type: 'integer' } },
+};
+
+/** 429 (throttled) and 503 (busy) with Retry-After: `ApiRetryLater({ 429: 'why', 503: 'why' })`. */
+export function ApiRetryLater(
+  reasons: Partial<Record<429 | 503, string>>,
+  type: Type<unknown> = RetryLaterResponse,
+): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    ...Object.entries(reasons).map(([status, description]) =>
+      ApiResponse({ status: Number(status), description, type, headers: RETRY_AFTER }),
+    ),
+  );
+}
+
 /** One refusal a route can answer, with why; the body is always an `ErrorResponse`. */
 export function ApiError(status: number, description: string): MethodDecorator & ClassDecorator {
   return ApiResponse({ status, description, type: ErrorResponse });

@@ -12,8 +12,12 @@ import type {
   RetriedResponse,
   UnitWebhookResponse,
 } from '../admin-notifications/dto/admin-notifications.response';
+import type { AdminAccountsController } from '../auth/admin-accounts.controller';
 import type { AuthController } from '../auth/auth.controller';
-import type { LoginResponse, MeResponse } from '../auth/dto/auth.response';
+import type { LoginResponse, MeResponse, PasswordResetResponse } from '../auth/dto/auth.response';
+import type { AdminIdentitiesController } from '../auth/oidc/admin-identities.controller';
+import type { OidcController } from '../auth/oidc/oidc.controller';
+import type { LinkedIdentityResponse, OidcStatusResponse, UnlinkedIdentityResponse } from '../auth/oidc/oidc.response';
 import type { BreakthroughController } from '../breakthrough/breakthrough.controller';
 import type {
   BreakthroughActionResultResponse,
@@ -26,6 +30,8 @@ import type {
   NotificationPreferencesResponse,
   UnreadCountResponse,
 } from '../inbox/dto/inbox.response';
+import type { HealthController } from '../health/health.controller';
+import type { HealthStatusResponse } from '../health/health.response';
 import type { InboxController } from '../inbox/inbox.controller';
 import type {
   AuditTrailResponse,
@@ -64,8 +70,28 @@ type Documented<Actual, Documentation> = [Actual] extends [Documentation] ? true
 
 // A line fails to compile ("Type 'true' does not satisfy ... 'false'") when its route drifts from its documentation.
 export const RESPONSE_CONTRACTS = {
+  'GET /health': true satisfies Documented<Answer<HealthController, 'check'>, HealthStatusResponse>,
   'POST /auth/login': true satisfies Documented<Answer<AuthController, 'login'>, LoginResponse>,
+  'POST /auth/refresh': true satisfies Documented<Answer<AuthController, 'refresh'>, LoginResponse>,
   'GET /auth/me': true satisfies Documented<Answer<AuthController, 'me'>, MeResponse>,
+  'POST /auth/password': true satisfies Documented<Answer<AuthController, 'changePassword'>, LoginResponse>,
+  'POST /admin/accounts/{personId}/password-reset': true satisfies Documented<
+    Answer<AdminAccountsController, 'reset'>,
+    PasswordResetResponse
+  >,
+  'GET /auth/oidc': true satisfies Documented<Answer<OidcController, 'status'>, OidcStatusResponse>,
+  'GET /admin/accounts/{personId}/identities': true satisfies Documented<
+    Answer<AdminIdentitiesController, 'list'>,
+    LinkedIdentityResponse[]
+  >,
+  'POST /admin/accounts/{personId}/identities': true satisfies Documented<
+    Answer<AdminIdentitiesController, 'link'>,
+    LinkedIdentityResponse
+  >,
+  'DELETE /admin/accounts/{personId}/identities/{identityId}': true satisfies Documented<
+    Answer<AdminIdentitiesController, 'unlink'>,
+    UnlinkedIdentityResponse
+  >,
   'POST /programmes': true satisfies Documented<Answer<ProgrammesController, 'create'>, ProgrammeCreatedResponse>,
   'GET /programmes': true satisfies Documented<Answer<ProgrammesController, 'list'>, ProgrammeListResponse>,
   'GET /programmes/{id}': true satisfies Documented<Answer<ProgrammesController, 'get'>, ProgrammeDetailResponse>,

@@ -24,6 +24,7 @@ import {
   IS_OBJECT,
   IS_OPTIONAL,
   IS_STRING,
+  IS_URL,
   IS_UUID,
   MATCHES,
   MAX,
@@ -75,6 +76,8 @@ function keywordsOf(m: ValidationMetadata): Schema {
       return { type: 'string', format: 'date-time' };
     case IS_UUID:
       return { type: 'string', format: 'uuid' };
+    case IS_URL:
+      return { type: 'string', format: 'uri' };
     default:
       return {};
   }
@@ -100,6 +103,8 @@ function propertyMetadata(target: ClassType, property: string, rules: Validation
   }
   // An optional property may also be sent as null: the validators skip null as they skip absence.
   const presence = { required: !optional, ...(optional ? { nullable: true } : {}) };
+  // OpenAPI 3.0: a nullable enum admits null only when null is one of its values.
+  if (optional && Array.isArray(value.enum)) value.enum = [...value.enum, null];
   const nestedType = nested && defaultMetadataStorage.findTypeMetadata(target, property)?.typeFunction();
   if (nestedType) return { ...value, type: nestedType, ...(isArray ? { isArray: true } : {}), ...presence };
   if (!isArray) return { ...value, ...presence };

@@ -40,3 +40,14 @@ export class LoginResponse {
   @ApiNested(() => PrincipalResponse) principal: PrincipalResponse;
   @ApiBoolean() mustChangePassword: boolean;
 }
+
+/** `POST /admin/accounts/{personId}/password-reset`: the temporary password, shown this once. */
+export class PasswordResetResponse {
+  @ApiString({ example: 'hg-stc-gd' }) personId: string;
+  @ApiString({ example: 'gd.stc.hg' }) username: string;
+  @ApiString({ description: 'given, or generated (four groups of five letters and digits); shown only here' })
+  temporaryPassword: string;
+  @ApiBoolean({ description: 'always true: the next login can only choose a new password' })
+  mustChangePassword: true;
+  @ApiInt({ description: 'sessions of the person that this ended' }) sessionsEnded: number;
+}
