@@ -131,6 +131,14 @@ const ROUTES: Record<string, Entry> = {
   'GET /health': [
     { what: 'health', kind: 'read', request: () => ({ method: 'get', path: '/health' }), expected: PUBLIC(OK) },
   ],
+  'GET /health/details': [
+    {
+      what: "each dependency's state",
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/health/details' }),
+      expected: ADMIN_ONLY(OK),
+    },
+  ],
   'POST /auth/login': [
     {
       what: 'a wrong password',
@@ -962,6 +970,13 @@ describe('authorization matrix (e2e)', () => {
     console.log(
       `authorization matrix: ${tally.requests} requests, ${tally.mismatches} mismatches, ${tally.leaks} leaks`,
     );
+    // This file's task workflows stop with its worker; later files share the database and must not
+    // meet their open rows (a bulk reassignment would wait on workflows nobody runs any more).
+    if (fx)
+      await stack.dataSource.query(`DELETE FROM task WHERE programme_id = $1 OR workflow_id LIKE $2`, [
+        fx.programmeId,
+        `task/bt/${fx.cycle.unitId}/${fx.cycle.year}/%`,
+      ]);
     await stack?.close();
   });
 

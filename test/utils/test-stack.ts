@@ -35,7 +35,15 @@ export interface TestStack {
 export async function startTestStack(): Promise<TestStack> {
   installQuietRuntime();
   const taskQueue = `test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  const env = { ...process.env, TEMPORAL_TASK_QUEUE: taskQueue };
+  // Every test file logs in from 127.0.0.1 and shares one Redis namespace for the run, so the failed
+  // logins other files provoke on purpose would otherwise lock every later login; the throttle itself
+  // is tested with small limits in sessions.e2e-spec.ts.
+  const env = {
+    LOGIN_FREE_FAILURES_PER_IP: '100000',
+    LOGIN_FREE_FAILURES_PER_USERNAME: '1000',
+    ...process.env,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+  };
   const api = await createApiApp(loadApiConfig({ ...env, API_PORT: '3000' }));
   await api.init();
   const dataSource = api.get(DataSource);
