@@ -22,13 +22,8 @@ import {
 } from '@app/domain';
 import { eventually } from '../../../test/utils/eventually';
 import { recordHistories } from '../../../test/utils/record-history';
-import {
-  notificationsIn,
-  recordingActivities,
-  runHistories,
-  TimeSkippingSuite,
-  useTimeSkippingEnv,
-} from '../../../test/utils/time-skipping-env';
+import { notificationsIn, recordingActivities, runHistories } from '../../../test/utils/time-skipping-env';
+import { TimeSkippingSuite, useTimeSkippingEnv } from '../../../test/utils/time-skipping-suite';
 import { taskUpdates, taskViewQuery } from '../task/definitions';
 import {
   BREAKTHROUGH_WORKFLOW_TYPE,

@@ -18,12 +18,8 @@ import {
   vnDateOf,
 } from '@app/domain';
 import { eventually } from '../../../test/utils/eventually';
-import {
-  notificationsIn,
-  recordingActivities,
-  runHistories,
-  useTimeSkippingEnv,
-} from '../../../test/utils/time-skipping-env';
+import { notificationsIn, recordingActivities, runHistories } from '../../../test/utils/time-skipping-env';
+import { useTimeSkippingEnv } from '../../../test/utils/time-skipping-suite';
 import { recordHistories } from '../../../test/utils/record-history';
 import { taskUpdates } from '../task/definitions';
 import {

@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { Actor, Role, TaskActionName, TaskActionPayloads, TaskOutcome, TaskSetup } from '@app/domain';
 import { eventually } from '../../../test/utils/eventually';
-import { notificationsIn, recordingActivities, useTimeSkippingEnv } from '../../../test/utils/time-skipping-env';
+import { notificationsIn, recordingActivities } from '../../../test/utils/time-skipping-env';
+import { useTimeSkippingEnv } from '../../../test/utils/time-skipping-suite';
 import { recordHistories } from '../../../test/utils/record-history';
 import { CalendarYear, DEFAULT_CALENDAR_YEARS } from '@app/domain/calendar';
 import type { TaskNotificationRequest } from './activity-interfaces';
