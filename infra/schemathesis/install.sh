@@ -8,7 +8,7 @@ SCHEMATHESIS_VERSION=4.32.5
 TOOLS="$ROOT/.tools/schemathesis"
 STAMP="$TOOLS/.installed-$SCHEMATHESIS_VERSION"
 
-if [[ -f "$STAMP" && -x "$TOOLS/bin/schemathesis" ]]; then
+if [[ -f "$STAMP" ]] && "$TOOLS/bin/schemathesis" --version >/dev/null 2>&1; then
   exit 0
 fi
 
