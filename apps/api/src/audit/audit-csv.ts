@@ -1,22 +1,17 @@
 import type { AdminAuditEntity } from '@app/persistence';
 import type { CsvColumn } from '../supervision/csv.util';
 
-/** A cell a spreadsheet would read as a formula (or whose leading tab or CR hides one). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** The value, with a leading apostrophe when a spreadsheet would otherwise run it as a formula. */
-export function spreadsheetSafe(value: unknown): unknown {
-  return typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value;
-}
+// Formula cells are neutralised by toCsv itself, for every export; the rule lives in csv.util.
+export { spreadsheetSafe } from '../supervision/csv.util';
 
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
 const column = (header: string, value: (r: AdminAuditEntity) => unknown): CsvColumn<AdminAuditEntity> => ({
   header,
-  value: (r) => spreadsheetSafe(value(r)),
+  value,
 });
 
-/** Every column of the audit; who and what come from callers, so every cell goes through spreadsheetSafe. */
+/** Every column of the audit (who and what come from callers: toCsv neutralises formula cells). */
 export const AUDIT_CSV_COLUMNS: CsvColumn<AdminAuditEntity>[] = [
   column('id', (r) => r.id),
   column('occurredAt', (r) => r.occurredAt),

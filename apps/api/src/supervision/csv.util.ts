@@ -16,6 +16,11 @@ const BOM = '\uFEFF';
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/** Text a spreadsheet would run as a formula (or whose leading tab or CR hides one), with a leading apostrophe. */
+export function spreadsheetSafe(value: unknown): unknown {
+  return typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value;
+}
+
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
   const raw = value instanceof Date ? value.toISOString() : Array.isArray(value) ? value.join('; ') : String(value);
