@@ -128,6 +128,12 @@ export class UnitScopes {
     return this.byId.has(unitId);
   }
 
+  /** The province a unit belongs to: the root of its tree (a top-level unit is its own province). */
+  provinceOf(unitId: string): string {
+    const chain = this.tree.ancestorsOf(unitId);
+    return chain[chain.length - 1] ?? unitId;
+  }
+
   /** Whether `unitId` lies in the subtree of `rootId` (false for unknown units). */
   isWithin(unitId: string, rootId: string): boolean {
     return this.byId.has(unitId) && this.tree.isWithin(unitId, rootId);

@@ -12,8 +12,10 @@ export enum Role {
   INSPECTOR = 'INSPECTOR',
   /** Cán bộ, chuyên viên. */
   STAFF = 'STAFF',
-  /** Operates the system: users, calendars, webhooks. */
+  /** Administers one province: its units, people, positions and accounts (the province of their own unit). */
   ADMIN = 'ADMIN',
+  /** Administers the whole system: every province, calendars, restructurings across provinces. */
+  SYSTEM_ADMIN = 'SYSTEM_ADMIN',
 }
 
 export const ALL_ROLES: readonly Role[] = Object.values(Role);
