@@ -56,7 +56,14 @@ describe('working-day calendar admin (e2e)', () => {
     }
     const one = await stack.http().get('/admin/calendar/2026').set(auth(admin));
     expect(one.status).toBe(200);
+    expect(one.body.source).toBe('TABLE');
     expect(one.body.holidays).toContainEqual({ date: '2026-09-02', name: expect.any(String) });
+    // A year no table holds is computed: Tết Kỷ Dậu on Tuesday 13/2/2029, Giỗ Tổ on Monday 23/4.
+    const computed = await stack.http().get('/admin/calendar/2029').set(auth(admin));
+    expect(computed.status).toBe(200);
+    expect(computed.body).toMatchObject({ year: 2029, source: 'COMPUTED', updatedBy: null, updatedAt: null });
+    expect(computed.body.holidays).toContainEqual({ date: '2029-02-13', name: 'Tết Nguyên đán (mùng 1)' });
+    expect(computed.body.holidays).toContainEqual({ date: '2029-04-23', name: 'Giỗ Tổ Hùng Vương (10/3 âm lịch)' });
   });
 
   it('saves a year an admin edits, with who saved it, and the task activity loads it', async () => {
@@ -68,16 +75,22 @@ describe('working-day calendar admin (e2e)', () => {
     const got = await stack.http().get(`/admin/calendar/${YEAR}`).set(auth(admin));
     expect(got.body).toEqual(put.body);
 
-    // The activity a task workflow calls when it starts: the edited year, shipped years where the table has none.
+    // The activity a task workflow calls when it starts: the edited year, the shipped 2027, and for
+    // 2028–2030, which no table holds, the statutory holidays computed from the lunar calendar.
     const loaded = await new WorkingCalendarLoaderService(stack.dataSource).load({ fromYear: 2027, toYear: YEAR });
-    expect(loaded.map((y) => y.year)).toEqual([2027, YEAR]);
-    expect(loaded[1]).toEqual({ year: YEAR, ...valid2031 });
+    expect(loaded.map((y) => y.year)).toEqual([2027, 2028, 2029, 2030, YEAR]);
+    expect(loaded[4]).toEqual({ year: YEAR, ...valid2031 });
+    expect(loaded[2].holidays).toContainEqual({ date: '2029-02-13', name: 'Tết Nguyên đán (mùng 1)' });
     const cal = new WorkingCalendar(loaded);
     expect(cal.isWorkingDay('2031-06-10')).toBe(false); // the admin's holiday, a Tuesday
     expect(cal.isWorkingDay('2031-03-08')).toBe(true); // the make-up Saturday
     // One working day after Monday 9/6 is now Wednesday 11/6.
     expect(cal.addWorkingDaysToDate('2031-06-09', 1)).toBe('2031-06-11');
-    expect(calendarYearsBetween([], YEAR, YEAR)).toEqual([]); // without the table, 2031 would count weekends only
+    // Without the admin's table, 2031 would count the computed statutory holidays (mùng 1 Tết on 23/1).
+    expect(calendarYearsBetween([], YEAR, YEAR)[0].holidays).toContainEqual({
+      date: '2031-01-23',
+      name: 'Tết Nguyên đán (mùng 1)',
+    });
     await expect(
       new WorkingCalendarLoaderService(stack.dataSource).load({ fromYear: YEAR, toYear: 2020 }),
     ).rejects.toThrow(/after toYear/);
@@ -135,6 +148,7 @@ describe('working-day calendar admin (e2e)', () => {
     expect((await stack.http().put('/admin/calendar/abc').set(auth(admin)).send(valid2031)).status).toBe(400);
     expect((await stack.http().put('/admin/calendar/99999').set(auth(admin)).send(valid2031)).status).toBe(400);
     expect((await stack.http().get(`/admin/calendar/${YEAR}`).set(auth(admin))).body).toEqual(saved);
-    expect((await stack.http().get('/admin/calendar/2099').set(auth(admin))).status).toBe(404);
+    // No table and no computation (the lunar calendar is computed for 1900–2199): nothing to show.
+    expect((await stack.http().get('/admin/calendar/2300').set(auth(admin))).status).toBe(404);
   });
 });

@@ -36,10 +36,13 @@ export class AdminCalendarController {
   }
 
   @Get(':year')
-  @ApiOperation({ summary: 'One year of the working-day table, with who changed it last' })
+  @ApiOperation({
+    summary:
+      'One year of the working-day table, with who changed it last; a year the table lacks is computed from the statute and the lunar calendar (source COMPUTED)',
+  })
   @ApiParam(YEAR_PARAM)
   @ApiOkResponse({ type: CalendarYearResponse })
-  @ApiErrors({ 404: 'the table has no such year (only weekends are days off in it)' })
+  @ApiErrors({ 404: 'no table for the year and it is outside 1900–2199, where holidays are computed' })
   get(@Param('year', ParseIntPipe, CalendarYearRangePipe) year: number) {
     return this.calendar.get(year);
   }

@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { CalendarYear, validateCalendarYear } from '@app/domain/calendar';
+import { CalendarYear, computedYear, validateCalendarYear } from '@app/domain/calendar';
 import { WorkingCalendarYearEntity } from '@app/persistence';
 import type { CalendarYearDto } from './dto/calendar-year.dto';
 
@@ -18,9 +18,11 @@ export class AdminCalendarService {
 
   async get(year: number) {
     const row = await this.years.findOneBy({ year });
-    if (!row)
+    if (row) return toView(row);
+    const computed = computedYear(year);
+    if (!computed)
       throw new NotFoundException(`the working-day table has no year ${year}; only weekends are days off in it`);
-    return toView(row);
+    return { ...computed, source: 'COMPUTED' as const, updatedBy: null, updatedAt: null };
   }
 
   async put(year: number, dto: CalendarYearDto, adminId: string) {
@@ -38,5 +40,5 @@ export class AdminCalendarService {
 }
 
 function toView(row: WorkingCalendarYearEntity) {
-  return { ...row.data, year: row.year, updatedBy: row.updatedBy, updatedAt: row.updatedAt };
+  return { ...row.data, year: row.year, source: 'TABLE' as const, updatedBy: row.updatedBy, updatedAt: row.updatedAt };
 }

@@ -1,12 +1,15 @@
 import { CalendarYear } from './calendar-year';
 import { DEFAULT_CALENDAR_YEARS } from './default-calendar.data';
+import { MAX_LUNAR_YEAR, MIN_LUNAR_YEAR } from './lunar-calendar';
+import { statutoryCalendarYear } from './statutory-year';
 
 /** How many years one request for the working-day table may span (a task's life, with room to spare). */
 export const MAX_CALENDAR_SPAN_YEARS = 50;
 
 /**
  * The table's years from `fromYear` to `toYear`: the admin's edited year where there is one, else
- * the shipped year, else nothing (the calendar then counts only weekends for that year).
+ * the shipped year, else the year computed from the statute and the lunar calendar (Tết, Giỗ Tổ and
+ * the fixed holidays with their days in lieu; no swaps, which only the Government's decision makes).
  */
 export function calendarYearsBetween(
   stored: readonly CalendarYear[],
@@ -19,7 +22,7 @@ export function calendarYearsBetween(
   for (const y of stored) byYear.set(y.year, y);
   const years: CalendarYear[] = [];
   for (let year = fromYear; year <= toYear; year += 1) {
-    const found = byYear.get(year);
+    const found = byYear.get(year) ?? computedYear(year);
     if (found) years.push(found);
   }
   return years;
@@ -34,4 +37,9 @@ export function calendarSpanProblem(fromYear: unknown, toYear: unknown): string 
   if (to - from >= MAX_CALENDAR_SPAN_YEARS)
     return `at most ${MAX_CALENDAR_SPAN_YEARS} years at once (asked ${from}–${to})`;
   return null;
+}
+
+/** The statutory year for a year with no table, or null outside the years the lunar calendar is computed for. */
+export function computedYear(year: number): CalendarYear | null {
+  return year >= MIN_LUNAR_YEAR && year <= MAX_LUNAR_YEAR ? statutoryCalendarYear(year) : null;
 }

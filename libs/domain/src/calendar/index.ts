@@ -6,4 +6,7 @@ export { InvalidCalendarError, validateCalendarYear, validateCalendarYears } fro
 export type { DateInput, DayInfo, WorkingCalendarOptions } from './working-calendar';
 export { DayKind, WorkingCalendar } from './working-calendar';
 export { DEFAULT_CALENDAR_YEARS } from './default-calendar.data';
-export { calendarSpanProblem, calendarYearsBetween, MAX_CALENDAR_SPAN_YEARS } from './calendar-table';
+export { calendarSpanProblem, calendarYearsBetween, computedYear, MAX_CALENDAR_SPAN_YEARS } from './calendar-table';
+export type { LunarDate } from './lunar-calendar';
+export { hungKingsDay, lunarNewYear, solarDateOf } from './lunar-calendar';
+export { statutoryCalendarYear } from './statutory-year';
