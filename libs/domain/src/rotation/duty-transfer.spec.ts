@@ -53,7 +53,8 @@ describe('programme duties', () => {
     const s = toConsultation();
     const p = payload('hg-tv1', 'hg-tv9');
     expect(validateProgrammeTransfer(s, admin, p)).toBeNull();
-    const { moved, effects } = applyProgrammeTransfer(s, admin, p);
+    const { moved, effects } = applyProgrammeTransfer(s, admin, p, 'r1');
+    expect(s.appliedRequestIds).toContain('r1');
     expect(kindsOf(moved)).toEqual(['CONSULTATION_INVITATION']);
     expect(s.consultations[0].inviteeIds).toEqual(['hg-tv9', 'hg-tv2']);
     expect(effects[0]).toMatchObject({
@@ -72,7 +73,7 @@ describe('programme duties', () => {
       'DISSEMINATION_AUDIENCE',
       'REVIEW_REPORTS',
     ]);
-    applyProgrammeTransfer(s, admin, payload('ubnd-ct', 'ubnd-ct2'));
+    applyProgrammeTransfer(s, admin, payload('ubnd-ct', 'ubnd-ct2'), 'r1');
     expect(programmeDuties(s, 'ubnd-ct')).toEqual([]);
     expect(kindsOf(programmeDuties(s, 'ubnd-ct2'))).toEqual([
       'STEERING_COMMITTEE_MEMBER',
@@ -90,14 +91,14 @@ describe('programme duties', () => {
   it('moves only the kinds asked for', () => {
     const s = toDissemination();
     // hg-bithu heads both the issuing committee and the steering committee.
-    applyProgrammeTransfer(s, admin, payload('hg-bithu', 'hg-bithu2', ['STEERING_COMMITTEE_HEAD']));
+    applyProgrammeTransfer(s, admin, payload('hg-bithu', 'hg-bithu2', ['STEERING_COMMITTEE_HEAD']), 'r1');
     expect(s.setup.issuingHeadId).toBe('hg-bithu');
     expect(s.issuance!.steeringCommittee!.headId).toBe('hg-bithu2');
   });
 
   it('a successor already on the steering committee heads it without sitting twice', () => {
     const s = toDissemination();
-    applyProgrammeTransfer(s, admin, payload('hg-bithu', 'hg-pbt', ['STEERING_COMMITTEE_HEAD']));
+    applyProgrammeTransfer(s, admin, payload('hg-bithu', 'hg-pbt', ['STEERING_COMMITTEE_HEAD']), 'r1');
     expect(s.issuance!.steeringCommittee).toEqual({ headId: 'hg-pbt', memberIds: ['ubnd-ct'] });
   });
 
@@ -151,8 +152,8 @@ describe('task duties', () => {
     expect(kindsOf(taskDuties(s, 'ubnd-ct'))).toEqual(['TASK_RESPONSIBLE']);
     const p = { ...(payload('ubnd-ct', 'ubnd-ct2') as DutyTransferPayload), toUnitId: 'hg-ubnd2' };
     expect(validateTaskTransfer(s, admin, p as never)).toBeNull();
-    const { newResponsible } = applyTaskTransfer(s, admin, p as never, '2026-02-01T00:00:00Z');
-    expect(newResponsible).toBe(true);
+    const { effects } = applyTaskTransfer(s, admin, p as never, at('2026-02-01T00:00:00Z'), 'r1');
+    expect(effects[1]).toMatchObject({ type: 'notify', kind: 'TASK_ASSIGNED', recipientIds: ['ubnd-ct2'] });
     expect(s).toMatchObject({ status: 'SUBMITTED', responsiblePersonId: 'ubnd-ct2', responsibleUnitId: 'hg-ubnd2' });
     expect(s.reassignments).toEqual([
       expect.objectContaining({ fromPersonId: 'ubnd-ct', toPersonId: 'ubnd-ct2', by: 'hg-admin' }),
@@ -162,7 +163,14 @@ describe('task duties', () => {
   it('moves the assigner and the member in charge, so escalations reach the successor', () => {
     const s = initialTaskState({ ...TASK_SETUP, assignerId: 'hg-pbt' }, at('2026-01-01T00:00:00Z'));
     expect(kindsOf(taskDuties(s, 'hg-pbt'))).toEqual(['TASK_ASSIGNER', 'TASK_MEMBER_IN_CHARGE']);
-    applyTaskTransfer(s, admin, payload('hg-pbt', 'hg-pbt2', ['TASK_MEMBER_IN_CHARGE']), '2026-02-01T00:00:00Z');
+    const { effects } = applyTaskTransfer(
+      s,
+      admin,
+      payload('hg-pbt', 'hg-pbt2', ['TASK_MEMBER_IN_CHARGE']),
+      at('2026-02-01T00:00:00Z'),
+      'r1',
+    );
+    expect(effects.map((e) => e.type)).toEqual(['audit']);
     expect(s.setup).toMatchObject({ assignerId: 'hg-pbt', memberInChargeId: 'hg-pbt2' });
     expect(s.responsiblePersonId).toBe('ubnd-ct');
   });
@@ -212,9 +220,9 @@ describe('breakthrough cycle duties', () => {
     ]);
     expect(cycleDuties(s, 'tk-xa1-bt')).toEqual([{ kind: 'BREAKTHROUGH_REGISTRATION', ref: '1: Đường' }]);
     expect(validateCycleTransfer(s, admin, payload('tk-xa1-bt', 'tk-xa1-bt2'))).toBeNull();
-    applyCycleTransfer(s, admin, payload('tk-xa1-bt', 'tk-xa1-bt2'));
+    applyCycleTransfer(s, admin, payload('tk-xa1-bt', 'tk-xa1-bt2'), 'r1');
     expect(s.registrations.map((r) => r.registrantId)).toEqual(['tk-xa1-bt2', 'tk-xa1-bt']);
-    applyCycleTransfer(s, admin, payload('tk-pbt', 'tk-bt'));
+    applyCycleTransfer(s, admin, payload('tk-pbt', 'tk-bt'), 'r2');
     expect(s.setup).toMatchObject({ appraiserIds: ['tk-bt'], memberInChargeId: 'tk-bt' });
   });
 

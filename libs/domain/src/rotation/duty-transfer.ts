@@ -3,7 +3,9 @@
  * to a successor: the pure rules behind each workflow's `transferDuties` update. The listing and the
  * workflows use the same functions, so what is listed is exactly what a transfer moves.
  */
+import { rememberRequestId } from '../common/applied-requests';
 import { text } from '../common/checks';
+import type { NotifyEffect } from '../common/effects';
 import { MAX_ID_LENGTH, MAX_REASON_LENGTH, MAX_REQUEST_ID_LENGTH } from '../limits';
 import { Actor, hasRole } from '../org/actor';
 import { Role } from '../org/roles';
@@ -13,6 +15,7 @@ import { isTerminal, Phase } from '../programme/phase';
 import type { ProgrammeState, ProgrammeTask } from '../programme/programme-state';
 import { forbidden, invalid, Refusal, wrongPhase } from '../programme/refusal';
 import { allTasks } from '../programme/responsibilities';
+import { taskParams } from '../task/task-effects';
 import { isTaskClosed, TaskState } from '../task/task-state';
 import {
   CYCLE_DUTY_KINDS,
@@ -80,6 +83,7 @@ export function applyProgrammeTransfer(
   s: ProgrammeState,
   actor: Actor,
   p: DutyTransferPayload<ProgrammeDutyKind>,
+  requestId: string,
 ): { moved: HeldDuty[]; effects: DutyTransferAudit[] } {
   const { fromPersonId: from, toPersonId: to } = p;
   const moved = selected(programmeDuties(s, from), p);
@@ -119,6 +123,7 @@ export function applyProgrammeTransfer(
         break;
     }
   }
+  applied(s, requestId);
   return { moved, effects: [transferAudit(actor, p, moved)] };
 }
 
@@ -151,10 +156,12 @@ export function applyTaskTransfer(
   s: TaskState,
   actor: Actor,
   p: DutyTransferPayload<TaskDutyKind>,
-  at: string,
-): { moved: HeldDuty[]; effects: DutyTransferAudit[]; newResponsible: boolean } {
+  now: Date,
+  requestId: string,
+): { moved: HeldDuty[]; effects: Array<DutyTransferAudit | NotifyEffect> } {
+  const at = now.toISOString();
   const moved = selected(taskDuties(s, p.fromPersonId), p);
-  let newResponsible = false;
+  const effects: Array<DutyTransferAudit | NotifyEffect> = [transferAudit(actor, p, moved)];
   for (const duty of moved) {
     if (duty.kind === 'TASK_RESPONSIBLE') {
       const toUnitId = p.toUnitId ?? s.responsibleUnitId;
@@ -169,12 +176,14 @@ export function applyTaskTransfer(
       });
       s.responsiblePersonId = p.toPersonId;
       s.responsibleUnitId = toUnitId;
-      newResponsible = true;
+      const params = { ...taskParams(s), reason: p.reason };
+      effects.push({ type: 'notify', kind: 'TASK_ASSIGNED', recipientIds: [p.toPersonId], params });
     }
     if (duty.kind === 'TASK_ASSIGNER') s.setup.assignerId = p.toPersonId;
     if (duty.kind === 'TASK_MEMBER_IN_CHARGE') s.setup.memberInChargeId = p.toPersonId;
   }
-  return { moved, effects: [transferAudit(actor, p, moved)], newResponsible };
+  applied(s, requestId);
+  return { moved, effects };
 }
 
 // Breakthrough cycles
@@ -212,6 +221,7 @@ export function applyCycleTransfer(
   s: BreakthroughState,
   actor: Actor,
   p: DutyTransferPayload<CycleDutyKind>,
+  requestId: string,
 ): { moved: HeldDuty[]; effects: DutyTransferAudit[] } {
   const { fromPersonId: from, toPersonId: to } = p;
   const moved = selected(cycleDuties(s, from), p);
@@ -219,10 +229,17 @@ export function applyCycleTransfer(
   if (kinds.has('BREAKTHROUGH_APPRAISER')) s.setup.appraiserIds = replaced(s.setup.appraiserIds, from, to);
   if (kinds.has('BREAKTHROUGH_REGISTRATION')) for (const r of openRegistrations(s, from)) r.registrantId = to;
   if (kinds.has('BREAKTHROUGH_MEMBER_IN_CHARGE')) s.setup.memberInChargeId = to;
+  applied(s, requestId);
   return { moved, effects: [transferAudit(actor, p, moved)] };
 }
 
 // Shared checks
+
+/** A transfer is one change of the state: its request id is remembered (one effect) and the version moves. */
+function applied(s: { appliedRequestIds: string[]; version: number }, requestId: string): void {
+  rememberRequestId(s, requestId);
+  s.version += 1;
+}
 
 /**
  * The payload and the actor of a transfer: only an administrator rotates people (the API has checked
