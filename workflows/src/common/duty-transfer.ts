@@ -42,7 +42,12 @@ export function setDutyTransferHandler<K extends DutyKind, E>(
   update: TransferUpdate<K>,
   h: DutyTransferHandlers<K, E>,
 ): void {
-  setActionHandlers<typeof TRANSFER_DUTIES, { name: typeof TRANSFER_DUTIES }, DutyTransferEnvelope<K>, DutyTransferResult>(
+  setActionHandlers<
+    typeof TRANSFER_DUTIES,
+    { name: typeof TRANSFER_DUTIES },
+    DutyTransferEnvelope<K>,
+    DutyTransferResult
+  >(
     [TRANSFER_DUTIES],
     { [TRANSFER_DUTIES]: update },
     {

@@ -47,5 +47,5 @@ export class DutyTransferEntity {
 
   /** Every duty of the transfer with its workflow and, once answered, its result. */
   @Column({ type: 'jsonb', default: () => "'[]'" })
-  items: Array<Record<string, unknown>>;
+  items: object[];
 }

@@ -12,9 +12,7 @@ export class DutyTransfers1796710000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TABLE "duty_transfer" ("request_id" text NOT NULL, "person_id" text NOT NULL, "successor_person_id" text NOT NULL, "successor_unit_id" text, "reason" text NOT NULL, "kinds" text array, "requested_by" text NOT NULL, "requested_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "completed_at" TIMESTAMP WITH TIME ZONE, "status" text NOT NULL DEFAULT 'IN_PROGRESS', "items" jsonb NOT NULL DEFAULT '[]', CONSTRAINT "chk_duty_transfer_status" CHECK ("status" IN ('IN_PROGRESS', 'DONE')), CONSTRAINT "pk_duty_transfer" PRIMARY KEY ("request_id"))`,
     );
-    await queryRunner.query(
-      `CREATE INDEX "ix_duty_transfer_person" ON "duty_transfer" ("person_id", "requested_at") `,
-    );
+    await queryRunner.query(`CREATE INDEX "ix_duty_transfer_person" ON "duty_transfer" ("person_id", "requested_at") `);
     await queryRunner.query(
       `CREATE INDEX "ix_duty_transfer_successor" ON "duty_transfer" ("successor_person_id", "requested_at") `,
     );
