@@ -12,6 +12,7 @@ import { PROGRAMME_WORKFLOW_TYPE, programmeUpdates, programmeViewQuery } from '@
 import { TASK_WORKFLOW_TYPE, taskViewQuery } from '@app/workflows/task/definitions';
 import { hashPassword } from '../apps/api/src/auth/auth.service';
 import { DEMO_PASSWORD } from '../apps/api/src/seed/demo-data';
+import { recordHistories } from './utils/record-history';
 import { eventually, startTestStack, TestStack } from './utils/test-stack';
 
 /**
@@ -354,6 +355,10 @@ describe('rotation of duties (e2e)', () => {
     }, 'one history row per workflow (4 programmes, 3 tasks, 1 cycle)');
     expect(new Set(moves.map((m) => m.actor))).toEqual(new Set([`rot-adm-hg-${u}`]));
     after = await counts();
+    // Replay fixtures of the transferDuties update (with RECORD_HISTORIES_TO set), one per workflow type.
+    await recordHistories(client, programmeWorkflowId(P(3)), 'programme-rotation-transfer.v2');
+    await recordHistories(client, taskWorkflowId(`${P(3)}/T1`), 'task-rotation-transfer.v2');
+    await recordHistories(client, breakthroughWorkflowId('hg-tu', year), 'breakthrough-rotation-transfer.v2');
   });
 
   it('a repeated request id answers the same result and changes nothing', async () => {
