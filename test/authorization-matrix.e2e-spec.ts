@@ -892,6 +892,27 @@ const ROUTES: Record<string, Entry> = {
     },
   ],
   // Last: it ends each caller's session, so nothing may come after it.
+  // Rotation: a person of the province who is none of the callers (the director of finance).
+  'GET /organisation/people/:personId/duties': [
+    {
+      what: "a Hậu Giang person's open duties",
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/organisation/people/hg-stc-gd/duties' }),
+      expected: ADMIN_ONLY(OK),
+    },
+  ],
+  'POST /organisation/people/:personId/duties/transfer': [
+    {
+      what: 'a transfer to the same person (refused after authorization)',
+      kind: 'write',
+      request: () => ({
+        method: 'post',
+        path: '/organisation/people/hg-stc-gd/duties/transfer',
+        body: { requestId: randomUUID(), successorPersonId: 'hg-stc-gd', reason: 'Luân chuyển cán bộ' },
+      }),
+      expected: ADMIN_ONLY(400),
+    },
+  ],
   'POST /auth/logout': [
     {
       what: "ending one's own session",

@@ -17,6 +17,7 @@ import { ReportsModule } from './reports/reports.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { TasksModule } from './tasks/tasks.module';
 import { BreakthroughModule } from './breakthrough/breakthrough.module';
+import { RotationModule } from './rotation/rotation.module';
 
 @Module({})
 class ApiConfigModule {
@@ -64,6 +65,7 @@ export class AppModule {
         SupervisionModule,
         ReportsModule,
         BreakthroughModule,
+        RotationModule,
         AuditModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

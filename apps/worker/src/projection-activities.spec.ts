@@ -61,7 +61,7 @@ describe('projection activities', () => {
     ]);
   });
 
-  it('breakthrough cycle: projects the headline of its view, or the one in inputs of older histories', async () => {
+  it('breakthrough cycle: projects the headline and state of its view, or the one in inputs of older histories', async () => {
     const view = {
       cycleId: 'hd-tu/2027',
       phase: 'APPRAISAL',
@@ -90,6 +90,8 @@ describe('projection activities', () => {
           counts: { REGISTERED: 3 },
           summary: null,
           version: 9,
+          // The whole state too: the read model finds appraisers and registrants in it.
+          state: view.state,
         },
       ],
       [legacy, cycle],

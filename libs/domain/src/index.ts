@@ -110,3 +110,31 @@ export {
   breakthroughReminder,
   recordBreakthroughOutcome,
 } from './breakthrough/breakthrough-deadlines';
+export {
+  PROGRAMME_DUTY_KINDS,
+  TASK_DUTY_KINDS,
+  CYCLE_DUTY_KINDS,
+  DUTY_KINDS,
+  DUTY_KIND_LABEL_VI,
+  isDutyKind,
+} from './rotation/duty-kinds';
+export type {
+  DutyKind,
+  ProgrammeDutyKind,
+  TaskDutyKind,
+  CycleDutyKind,
+  HeldDuty,
+  DutyTransferPayload,
+  DutyTransferResult,
+} from './rotation/duty-kinds';
+export {
+  programmeDuties,
+  taskDuties,
+  cycleDuties,
+  validateProgrammeTransfer,
+  applyProgrammeTransfer,
+  validateTaskTransfer,
+  applyTaskTransfer,
+  validateCycleTransfer,
+  applyCycleTransfer,
+} from './rotation/duty-transfer';

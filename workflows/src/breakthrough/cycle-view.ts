@@ -34,5 +34,6 @@ export function cycleRecord(view: BreakthroughView): BreakthroughCycleRecord {
     counts: view.counts,
     summary,
     version: view.version,
+    state: view.state,
   };
 }

@@ -87,6 +87,8 @@ export interface BreakthroughCycleRecord {
   counts: Record<string, number>;
   summary: BreakthroughState['summary'];
   version: number;
+  /** The whole state (absent in inputs of histories recorded before the read model kept it). */
+  state?: BreakthroughState;
 }
 
 /** The cycle's changes for its projection; the activity reads the cycle through the `breakthroughView` query. */

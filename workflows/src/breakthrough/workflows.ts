@@ -6,6 +6,7 @@
 import { continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   applyBreakthroughAction,
+  applyCycleTransfer,
   BREAKTHROUGH_ACTIONS,
   BreakthroughAction,
   BreakthroughEffect,
@@ -15,9 +16,11 @@ import {
   recordBreakthroughOutcome,
   Registration,
   validateBreakthroughAction,
+  validateCycleTransfer,
 } from '@app/domain';
 import { breakthroughWorkflowId } from '@app/temporal/workflow-ids';
 import { setActionHandlers } from '../common/action-handlers';
+import { cycleTransferDuties, setDutyTransferHandler } from '../common/duty-transfer';
 import { firstRun, ACTIVITY_OPTIONS, WorkflowRuntime } from '../common/workflow-runtime';
 import { taskOutcomeSignal, TaskWorkflowInput } from '../task/definitions';
 import { startChildTasks } from '../task/start-task-children';
@@ -95,6 +98,12 @@ export async function breakthroughCycleWorkflow(input: BreakthroughWorkflowInput
           : state.registrations.find((r) => r.no === no);
       return cycleActionResult(view(), registration);
     },
+  });
+  setDutyTransferHandler(cycleTransferDuties, {
+    state,
+    validate: (env) => validateCycleTransfer(state, env.actor, env.payload),
+    apply: (env) => applyCycleTransfer(state, env.actor, env.payload, env.requestId),
+    queue: (effects) => runtime.queue(effects),
   });
   setHandler(taskOutcomeSignal, (outcome) => {
     recordBreakthroughOutcome(state, outcome);

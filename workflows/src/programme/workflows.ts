@@ -13,6 +13,7 @@ import {
 } from '@temporalio/workflow';
 import {
   applyAction,
+  applyProgrammeTransfer,
   initialState,
   isTerminal,
   Phase,
@@ -21,9 +22,11 @@ import {
   ProgrammeEffect,
   recordTaskOutcome,
   validateAction,
+  validateProgrammeTransfer,
 } from '@app/domain';
 import { SA_PHASE } from '@app/temporal/search-attributes';
 import { setActionHandlers } from '../common/action-handlers';
+import { programmeTransferDuties, setDutyTransferHandler } from '../common/duty-transfer';
 import { firstRun, ACTIVITY_OPTIONS, WorkflowRuntime } from '../common/workflow-runtime';
 import { taskOutcomeSignal, TaskWorkflowInput } from '../task/definitions';
 import { AuditRecord, NotificationRequest, ProgrammeActivities, programmeRecords } from './activity-interfaces';
@@ -91,6 +94,12 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
       }
       return programmeSummary(state, new Date());
     },
+  });
+  setDutyTransferHandler(programmeTransferDuties, {
+    state,
+    validate: (env) => validateProgrammeTransfer(state, env.actor, env.payload),
+    apply: (env) => applyProgrammeTransfer(state, env.actor, env.payload, env.requestId),
+    queue: (effects, now) => runtime.queue(effects, now),
   });
   // Task workflows report their outcomes here (by this workflow's id, so across continue-as-new).
   setHandler(taskOutcomeSignal, (outcome) => {

@@ -14,6 +14,7 @@ import {
 } from '@temporalio/workflow';
 import {
   applyTaskAction,
+  applyTaskTransfer,
   assignmentEffects,
   initialTaskState,
   isTaskClosed,
@@ -25,9 +26,11 @@ import {
   taskTimers,
   timerEffects,
   validateTaskAction,
+  validateTaskTransfer,
 } from '@app/domain';
 import type { WorkingCalendar } from '@app/domain/calendar';
 import { setActionHandlers } from '../common/action-handlers';
+import { setDutyTransferHandler, taskTransferDuties } from '../common/duty-transfer';
 import { refusalFailure } from '../common/update-envelope';
 import { firstRun, ACTIVITY_OPTIONS, WorkflowRuntime } from '../common/workflow-runtime';
 import { TaskActivities, TaskEventRecord, TaskNotificationRequest, taskRecords } from './activity-interfaces';
@@ -101,6 +104,13 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskOutcom
         return apply(loaded);
       })();
     },
+  });
+
+  setDutyTransferHandler(taskTransferDuties, {
+    state,
+    validate: (env) => validateTaskTransfer(state, env.actor, env.payload),
+    apply: (env, now) => applyTaskTransfer(state, env.actor, env.payload, now, env.requestId),
+    queue: (effects, now) => runtime.queue(effects, now),
   });
 
   if (!input.carried) runtime.queue(assignmentEffects(state), new Date());

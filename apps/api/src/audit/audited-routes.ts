@@ -50,6 +50,8 @@ export const AUDITED_ROUTES: Readonly<Record<string, AuditedRoute>> = {
   'POST /admin/notifications/board-session': { act: 'queue-board.open', scope: 'system' },
   // The audit itself: a bulk copy of the trail leaves the system
   'GET /admin/audit.csv': { act: 'audit.export', scope: 'system' },
+  // Rotation: an administrator moves a person's duties (each workflow's history records its part too)
+  'POST /organisation/people/:personId/duties/transfer': { act: 'duties.transfer', scope: 'unit' },
   // Starting a workflow is not one of its actions
   'POST /programmes': { act: 'programme.create', scope: 'unit' },
   'POST /breakthrough/cycles': { act: 'breakthrough.cycle.start', scope: 'unit' },
@@ -78,6 +80,7 @@ export const NOT_AUDITED: Readonly<Record<string, string>> = {
   'GET /admin/notifications/webhook-allowlist': 'reads configuration',
   'GET /admin/notifications/unit-webhooks': 'reads configuration (secrets are never returned)',
   'GET /admin/audit': 'reads the audit one page at a time (the CSV export is audited)',
+  'GET /organisation/people/:personId/duties': "reads a person's open duties (a transfer is audited)",
 };
 
 /** The key of a routed request, as in the tables above. */

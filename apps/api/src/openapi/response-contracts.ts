@@ -62,6 +62,8 @@ import type {
   TaskViewResponse,
 } from '../tasks/dto/task.response';
 import type { TasksController } from '../tasks/tasks.controller';
+import type { DutiesController } from '../rotation/duties.controller';
+import type { DutyTransferResponse, PersonDutiesResponse } from '../rotation/dto/duties.response';
 
 /** What a controller method answers as JSON (a CSV download is a string and is left out). */
 type Answer<C, M extends keyof C> = C[M] extends (...args: never[]) => infer R ? Exclude<Awaited<R>, string> : never;
@@ -176,4 +178,12 @@ export const RESPONSE_CONTRACTS = {
   'GET /tasks/{id}': true satisfies Documented<Answer<TasksController, 'get'>, TaskDetailResponse>,
   'GET /tasks/{id}/history': true satisfies Documented<Answer<TasksController, 'history'>, TaskHistoryResponse>,
   'POST /tasks/{id}/actions/*': true satisfies Documented<Answer<TasksController, 'act'>, TaskViewResponse>,
+  'GET /organisation/people/{personId}/duties': true satisfies Documented<
+    Answer<DutiesController, 'list'>,
+    PersonDutiesResponse
+  >,
+  'POST /organisation/people/{personId}/duties/transfer': true satisfies Documented<
+    Answer<DutiesController, 'transfer'>,
+    DutyTransferResponse
+  >,
 };

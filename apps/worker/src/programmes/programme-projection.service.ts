@@ -30,6 +30,7 @@ export class ProgrammeProjectionService {
          ON CONFLICT (id) DO UPDATE SET
            title = EXCLUDED.title, document_number = EXCLUDED.document_number, issued_on = EXCLUDED.issued_on,
            phase = EXCLUDED.phase, phase_deadline = EXCLUDED.phase_deadline,
+           member_in_charge_id = EXCLUDED.member_in_charge_id,
            latest_review_headline = EXCLUDED.latest_review_headline, projection_seq = EXCLUDED.projection_seq,
            snapshot = EXCLUDED.snapshot, updated_at = now()
          WHERE programme.projection_seq <= EXCLUDED.projection_seq

@@ -31,6 +31,10 @@ export class BreakthroughCycleEntity {
   @Column({ type: 'jsonb', nullable: true })
   summary: Record<string, unknown> | null;
 
+  /** The cycle's whole projected state (setup, registrations): who appraises and who registered. */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  snapshot: Record<string, unknown>;
+
   @Column({ name: 'projection_seq', type: 'integer', default: 0 })
   projectionSeq: number;
 

@@ -25,6 +25,7 @@ import { UnitWebhookEntity } from './unit-webhook.entity';
 import { WebhookAllowlistEntryEntity } from './webhook-allowlist-entry.entity';
 import { WorkingCalendarYearEntity } from './working-calendar-year.entity';
 import { AdminAuditEntity } from './admin-audit.entity';
+import { DutyTransferEntity } from './duty-transfer.entity';
 
 export const ENTITIES = [
   OrgUnitEntity,
@@ -54,9 +55,11 @@ export const ENTITIES = [
   PersonIdentityEntity,
   RestrictedProgrammeEntity,
   ProgrammeReaderEntity,
+  DutyTransferEntity,
 ];
 
 export {
+  DutyTransferEntity,
   RestrictedProgrammeEntity,
   ProgrammeReaderEntity,
   AuditEventEntity,
