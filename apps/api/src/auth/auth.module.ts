@@ -47,7 +47,7 @@ import { SessionStore } from './session.store';
     },
     { provide: APP_GUARD, useClass: JwtAuthGuard },
   ],
-  exports: [AuthService],
+  exports: [AuthService, PasswordService, PasswordHasher, SessionStore, LoginThrottle],
 })
 export class AuthModule implements OnModuleInit, OnApplicationShutdown {
   constructor(

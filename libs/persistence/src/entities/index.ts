@@ -10,6 +10,7 @@ import { NotificationEntity } from './notification.entity';
 import { OrgUnitEntity } from './org-unit.entity';
 import { PersonEntity } from './person.entity';
 import { PersonIdentityEntity } from './person-identity.entity';
+import { PositionEntity } from './position.entity';
 import { PhaseHistoryEntity } from './phase-history.entity';
 import { ProgrammeEntity } from './programme.entity';
 import { ProgrammeReaderEntity } from './programme-reader.entity';
@@ -54,6 +55,7 @@ export const ENTITIES = [
   PersonIdentityEntity,
   RestrictedProgrammeEntity,
   ProgrammeReaderEntity,
+  PositionEntity,
 ];
 
 export {
@@ -84,4 +86,5 @@ export {
   AuthSessionEntity,
   AuthRefreshTokenEntity,
   PersonIdentityEntity,
+  PositionEntity,
 };
