@@ -240,8 +240,7 @@ export class PeopleAdminService {
     const person = await em.getRepository(PersonEntity).findOneBy({ id });
     if (!person)
       throw inBody ? new BadRequestException(`unknown ${as} ${id}`) : new NotFoundException(`no ${as} ${id}`);
-    if (!scope.contains(person.unitId))
-      throw new ForbiddenException(scope.outside(`${as} ${id} (${person.fullName}, ${scope.nameOf(person.unitId)})`));
+    scope.requirePerson(person, as);
     return person;
   }
 
