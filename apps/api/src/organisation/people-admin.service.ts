@@ -131,11 +131,12 @@ export class PeopleAdminService {
 
   async updatePerson(em: EntityManager, actor: Principal, id: string, input: UpdatePersonInput): Promise<PersonView> {
     const person = await this.personInReach(em, await this.access.adminScope(actor, em), id);
-    await em.getRepository(PersonEntity).update(person.id, {
+    const changes = {
       ...(input.fullName !== undefined && { fullName: input.fullName }),
       ...(input.email !== undefined && { email: input.email }),
       ...(input.locale !== undefined && { locale: input.locale }),
-    });
+    };
+    if (Object.keys(changes).length > 0) await em.getRepository(PersonEntity).update(person.id, changes);
     return personView(await em.getRepository(PersonEntity).findOneByOrFail({ id }));
   }
 
