@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, Post, Req, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, UseFilters, UseGuards } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
@@ -11,8 +11,6 @@ import { ApiErrors, ApiRetryLater } from '../openapi/error.response';
 import { AccountAdminService } from './account-admin.service';
 import { CreateAccountDto } from './dto/organisation.dto';
 import { AccountCreatedResponse, AccountStateResponse, AccountUnlockedResponse } from './dto/organisation.response';
-
-type AuditTied = { auditUnitId?: string };
 
 @ApiTags('admin')
 @ApiBearerAuth()

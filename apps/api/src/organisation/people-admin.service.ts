@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  BadRequestException,
-  ConflictException,
-  ForbiddenException,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { assignmentOn, PositionFacts, positionProblems, seatConflict } from '@app/domain';
 import { OrgUnitEntity, PersonEntity, PositionEntity } from '@app/persistence';
