@@ -12,6 +12,7 @@ import { AuthModule } from './auth/auth.module';
 import { ApiExceptionFilter } from './common/temporal-error.filter';
 import { HealthModule } from './health/health.module';
 import { InboxModule } from './inbox/inbox.module';
+import { OrganisationModule } from './organisation/organisation.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { ReportsModule } from './reports/reports.module';
 import { SupervisionModule } from './supervision/supervision.module';
@@ -59,6 +60,7 @@ export class AppModule {
         HealthModule,
         ProgrammesModule,
         InboxModule,
+        OrganisationModule,
         AdminNotificationsModule.forRoot(config),
         AdminCalendarModule,
         TasksModule,

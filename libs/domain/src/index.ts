@@ -2,6 +2,26 @@
 export { Role, ALL_ROLES, isRole } from './org/roles';
 export { OrgUnitKind, OrgTree } from './org/org-unit';
 export type { OrgUnitRef } from './org/org-unit';
+export { UNIT_KINDS, ALL_UNIT_KINDS, COMMITTEE_KINDS, TWO_LEVEL_SYSTEM_FROM, isUnitKind } from './org/unit-kinds';
+export type { UnitKindInfo } from './org/unit-kinds';
+export {
+  ACCOUNT_ROLES,
+  POSITION_ROLES,
+  Seat,
+  ALL_SEATS,
+  SEAT_LABEL_VI,
+  isIsoDate,
+  periodsOverlap,
+  periodWithin,
+  unitProblems,
+  unitPlacementProblems,
+  cycleThrough,
+  positionProblems,
+  seatConflict,
+  heldOn,
+  assignmentOn,
+} from './org/org-rules';
+export type { UnitFacts, PositionFacts, Assignment } from './org/org-rules';
 export { hasRole } from './org/actor';
 export type { Actor } from './org/actor';
 export {

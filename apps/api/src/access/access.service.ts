@@ -1,7 +1,7 @@
 import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { hasRole, Role } from '@app/domain';
 import type { Actor, ProgrammeState } from '@app/domain';
 import { ProgrammeEntity, TaskEntity } from '@app/persistence';
@@ -10,6 +10,7 @@ import { SA_ISSUING_UNIT } from '@app/temporal/search-attributes';
 import { breakthroughViewQuery } from '@app/workflows/breakthrough/definitions';
 import type { Principal } from '../auth/principal';
 import { SqlParams } from '../common/sql-params';
+import { AdminScope, adminScopeOf } from './admin-scope';
 import { effectiveActor } from './effective-actor';
 import { programmeViewer, ProgrammeViewer } from './programme-visibility';
 import * as rules from './rules';
@@ -37,9 +38,19 @@ export class AccessService {
     private readonly temporal: Client,
   ) {}
 
-  private async unitScopes(): Promise<UnitScopes> {
-    const rows: UnitRow[] = await this.dataSource.query('SELECT id, parent_id AS "parentId", kind, name FROM org_unit');
+  private async unitScopes(em: EntityManager = this.dataSource.manager): Promise<UnitScopes> {
+    const rows: UnitRow[] = await em.query('SELECT id, parent_id AS "parentId", kind, name FROM org_unit');
     return new UnitScopes(rows);
+  }
+
+  // Administration
+
+  /**
+   * What the caller administers (403 for anyone but an administrator): every unit, or their province.
+   * Read through `em`, so a transaction that has just added units (an import) sees them.
+   */
+  async adminScope(principal: Principal, em?: EntityManager): Promise<AdminScope> {
+    return adminScopeOf(await this.unitScopes(em), principal);
   }
 
   // Scopes and units
@@ -139,9 +150,16 @@ export class AccessService {
     await this.supervisedProgramme(rules.reportWriterScope(await this.scope(principal)), id);
   }
 
-  /** Creating a programme for `issuingUnitId` (403 for anyone but its leadership and admins). */
-  mayCreateProgramme(principal: Principal, issuingUnitId: string): void {
-    rules.assertMayCreateProgramme(principal, issuingUnitId);
+  /** Creating a programme for `issuingUnitId` (403 for anyone but its leadership and its province's admins). */
+  async mayCreateProgramme(principal: Principal, issuingUnitId: string): Promise<void> {
+    rules.assertMayCreateProgramme(principal, issuingUnitId, await this.adminReaches(principal, issuingUnitId));
+  }
+
+  /** Whether `principal` is an administrator (system, or of the province) of `unitId`. */
+  private async adminReaches(principal: Principal, unitId: string): Promise<boolean> {
+    const units = await this.unitScopes();
+    const reach = units.adminReachOf(principal);
+    return reach !== null && units.inAdminReach(reach, unitId);
   }
 
   /**
@@ -314,9 +332,10 @@ export class AccessService {
 
   // Breakthrough cycles
 
-  /** Opening a cycle of the committee led by `leadershipUnitIds` (403 for anyone but its leadership and admins). */
-  mayOpenCycle(principal: Principal, leadershipUnitIds: readonly string[]): void {
-    rules.assertMayOpenCycle(principal, leadershipUnitIds);
+  /** Opening a cycle of the committee led by `leadershipUnitIds` (403 for anyone but its leadership and its province's admins). */
+  async mayOpenCycle(principal: Principal, leadershipUnitIds: readonly string[]): Promise<void> {
+    const adminReaches = await this.adminReaches(principal, leadershipUnitIds[0]);
+    rules.assertMayOpenCycle(principal, leadershipUnitIds, adminReaches);
   }
 
   /** A cycle's read-model row: 404 when unknown or when the caller may not open its committee's programmes. */

@@ -9,3 +9,5 @@ export { ProgrammeReadersService } from './programme-readers.service';
 export type { ContentReader } from './secrecy';
 export { RESTRICTED_TASK_TITLE } from './secrecy';
 export { restrictedFrom } from './scope-sql';
+export { AdminScope, ADMINS_ONLY } from './admin-scope';
+export type { AdminReach } from './scope';

@@ -8,10 +8,14 @@ import type { Scope, SupervisorScope } from './scope';
  * whether the action itself is allowed). Pure: each rule refuses with a 403 naming who may.
  */
 
-/** Creating a programme: an administrator, or the head, Standing Committee or advisory staff of the issuing unit. */
-export function assertMayCreateProgramme(principal: Principal, issuingUnitId: string): void {
+/**
+ * Creating a programme: a system administrator, a provincial administrator whose province it is
+ * (`adminReaches`), or the head, Standing Committee or advisory staff of the issuing unit.
+ */
+export function assertMayCreateProgramme(principal: Principal, issuingUnitId: string, adminReaches = false): void {
   const mayCreate =
-    hasRole(principal, Role.ADMIN) ||
+    hasRole(principal, Role.SYSTEM_ADMIN) ||
+    adminReaches ||
     (principal.unitId === issuingUnitId && hasRole(principal, Role.HEAD, Role.ADVISORY_STAFF, Role.STANDING_COMMITTEE));
   if (!mayCreate)
     throw new ForbiddenException(
@@ -20,12 +24,18 @@ export function assertMayCreateProgramme(principal: Principal, issuingUnitId: st
 }
 
 /**
- * Opening a committee's breakthrough cycle: an administrator, or a head or Standing Committee
- * member of one of the units that lead the committee (itself and its standing committee).
+ * Opening a committee's breakthrough cycle: a system administrator, a provincial administrator whose
+ * province it is (`adminReaches`), or a head or Standing Committee member of one of the units that
+ * lead the committee (itself and its standing committee).
  */
-export function assertMayOpenCycle(principal: Principal, leadershipUnitIds: readonly string[]): void {
+export function assertMayOpenCycle(
+  principal: Principal,
+  leadershipUnitIds: readonly string[],
+  adminReaches = false,
+): void {
   const mayOpen =
-    hasRole(principal, Role.ADMIN) ||
+    hasRole(principal, Role.SYSTEM_ADMIN) ||
+    adminReaches ||
     (leadershipUnitIds.includes(principal.unitId) && hasRole(principal, Role.HEAD, Role.STANDING_COMMITTEE));
   if (!mayOpen)
     throw new ForbiddenException(
@@ -35,7 +45,7 @@ export function assertMayOpenCycle(principal: Principal, leadershipUnitIds: read
 
 /** Reassigning all open tasks of a person at once: a unit head, the Standing Committee or an administrator. */
 export function assertMayReassignInBulk(principal: Principal): void {
-  if (!hasRole(principal, Role.HEAD, Role.STANDING_COMMITTEE, Role.ADMIN))
+  if (!hasRole(principal, Role.HEAD, Role.STANDING_COMMITTEE, Role.ADMIN, Role.SYSTEM_ADMIN))
     throw new ForbiddenException('only a unit head, the Standing Committee or an admin reassigns tasks in bulk');
 }
 

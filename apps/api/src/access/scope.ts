@@ -1,12 +1,13 @@
 import { ForbiddenException, NotFoundException } from '@nestjs/common';
-import { hasRole, OrgTree, OrgUnitKind, Role } from '@app/domain';
+import { COMMITTEE_KINDS as COMMITTEE_KIND_LIST, hasRole, OrgTree, OrgUnitKind, Role } from '@app/domain';
 import type { Principal } from '../auth/principal';
 import type { ContentReader } from './secrecy';
 
 /**
  * What a caller may see. Supervisors (head, Standing Committee, inspectors) see their committee's
- * unit subtree; a department head sees their department; an administrator sees everything; anyone
- * else sees only what is theirs (tasks they are responsible for).
+ * unit subtree; a department head sees their department; a system administrator sees everything, a
+ * provincial administrator their province (the tree of their own unit's root); anyone else sees only
+ * what is theirs (tasks they are responsible for).
  */
 export type Scope = (
   | { kind: 'ALL'; unitIds: null; committee: { id: string; name: string } | null }
@@ -30,12 +31,15 @@ export interface UnitRow {
   name: string;
 }
 
-/** Units that are a committee in their own right: a standing committee or board works for its parent. */
-const COMMITTEE_KINDS: readonly string[] = [
-  OrgUnitKind.PROVINCIAL_COMMITTEE,
-  OrgUnitKind.DISTRICT_COMMITTEE,
-  OrgUnitKind.GRASSROOTS_ORGANISATION,
-];
+/**
+ * Units that are a committee in their own right (provincial, district, commune-level, agencies' and
+ * People's Committee's Party committees, grassroots organisations: `UNIT_KINDS`); a standing committee
+ * or board works for its parent.
+ */
+const COMMITTEE_KINDS: readonly string[] = COMMITTEE_KIND_LIST;
+
+/** What an administrator manages: everything (system admin) or one province (provincial admin). */
+export type AdminReach = { kind: 'ALL' } | { kind: 'PROVINCE'; provinceId: string; provinceName: string };
 const WORKS_FOR_PARENT: readonly string[] = [
   OrgUnitKind.STANDING_COMMITTEE,
   OrgUnitKind.INSPECTION_COMMISSION,
@@ -54,7 +58,7 @@ export class UnitScopes {
 
   /** The scope of `principal`, narrowed to `committeeId` (which must lie inside it) when given. */
   scopeOf(principal: Principal, committeeId?: string): Scope {
-    if (hasRole(principal, Role.ADMIN)) {
+    if (hasRole(principal, Role.SYSTEM_ADMIN)) {
       if (!committeeId) return { kind: 'ALL', unitIds: null, committee: null };
       const committee = this.unit(committeeId);
       return { kind: 'UNITS', unitIds: this.tree.subtreeOf(committee.id), committee };
@@ -161,10 +165,30 @@ export class UnitScopes {
     return { id: u.id, name: u.name };
   }
 
+  /** What `principal` administers, or null for someone who is no administrator. */
+  adminReachOf(principal: Principal): AdminReach | null {
+    if (hasRole(principal, Role.SYSTEM_ADMIN)) return { kind: 'ALL' };
+    if (!hasRole(principal, Role.ADMIN) || !this.byId.has(principal.unitId)) return null;
+    const provinceId = this.provinceOf(principal.unitId);
+    return { kind: 'PROVINCE', provinceId, provinceName: this.nameOf(provinceId) };
+  }
+
+  /** Whether an administrator with `reach` manages `unitId` (false for unknown units). */
+  inAdminReach(reach: AdminReach, unitId: string): boolean {
+    return this.byId.has(unitId) && (reach.kind === 'ALL' || this.tree.isWithin(unitId, reach.provinceId));
+  }
+
+  /** Every unit an administrator with `reach` manages. */
+  unitsInAdminReach(reach: AdminReach): string[] {
+    return reach.kind === 'ALL' ? [...this.byId.keys()] : this.tree.subtreeOf(reach.provinceId);
+  }
+
   /** The unit whose subtree a supervisor sees, or null for someone who supervises nothing. */
   private rootOf(principal: Principal): string | null {
     // Advisory staff prepare the committee's reviews and reports, so they see what it supervises.
     const { committee, head } = this.authorityRoots(principal);
+    // A provincial administrator sees their province as its supervisors do (but acts on nothing in it).
+    if (hasRole(principal, Role.ADMIN) && this.byId.has(principal.unitId)) return this.provinceOf(principal.unitId);
     return committee ?? head;
   }
 }

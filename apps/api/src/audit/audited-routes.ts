@@ -9,8 +9,13 @@
 export type AuditScope =
   /** The act concerns a unit's work: tied to the acting person's unit, which the committee's inspectors see. */
   | 'unit'
-  /** Administration of the whole system: admins only. */
-  | 'system';
+  /** Administration of the whole system: system admins only. */
+  | 'system'
+  /**
+   * Administration of a province's organisation: tied to the unit it concerns (`req.auditUnitId`, set
+   * by the handler) or else to the acting admin's unit, which that province's admins read.
+   */
+  | 'province';
 
 export interface AuditedRoute {
   act: string;
@@ -36,9 +41,20 @@ export const AUDITED_ROUTES: Readonly<Record<string, AuditedRoute>> = {
   // The identity provider sends the browser back here: a success is a login, a refusal says why not.
   'GET /auth/oidc/callback': { act: 'auth.sso.login', scope: 'unit', noSummary: true },
   // Accounts
-  'POST /admin/accounts/:personId/password-reset': { act: 'account.password.reset', scope: 'system' },
+  'POST /admin/accounts/:personId/password-reset': { act: 'account.password.reset', scope: 'province' },
   'POST /admin/accounts/:personId/identities': { act: 'account.identity.link', scope: 'system' },
   'DELETE /admin/accounts/:personId/identities/:identityId': { act: 'account.identity.unlink', scope: 'system' },
+  'POST /admin/accounts/:personId': { act: 'account.create', scope: 'province' },
+  'POST /admin/accounts/:personId/disable': { act: 'account.disable', scope: 'province' },
+  'POST /admin/accounts/:personId/enable': { act: 'account.enable', scope: 'province' },
+  'POST /admin/accounts/:personId/unlock': { act: 'account.unlock', scope: 'province' },
+  // The organisation: units, people, positions
+  'POST /admin/units': { act: 'org.unit.create', scope: 'province' },
+  'PATCH /admin/units/:id': { act: 'org.unit.update', scope: 'province' },
+  'POST /admin/people': { act: 'org.person.create', scope: 'province' },
+  'PATCH /admin/people/:id': { act: 'org.person.update', scope: 'province' },
+  'POST /admin/positions': { act: 'org.position.create', scope: 'province' },
+  'POST /admin/positions/:id/end': { act: 'org.position.end', scope: 'province' },
   // Working-day calendar
   'PUT /admin/calendar/:year': { act: 'calendar.update', scope: 'system' },
   // Notifications and webhooks
@@ -81,6 +97,12 @@ export const NOT_AUDITED: Readonly<Record<string, string>> = {
   'GET /admin/notifications/unit-webhooks': 'reads configuration (secrets are never returned)',
   'GET /admin/audit': 'reads the audit one page at a time (the CSV export is audited)',
   'GET /organisation/people/:personId/duties': "reads a person's open duties (a transfer is audited)",
+  'GET /admin/units': 'reads the unit tree',
+  'GET /admin/units/:id': 'reads a unit',
+  'GET /admin/people': 'reads people',
+  'GET /admin/people/:id': 'reads a person and their positions',
+  'GET /admin/positions': 'reads positions',
+  'GET /admin/unit-kinds': 'reads the kinds of unit',
 };
 
 /** The key of a routed request, as in the tables above. */

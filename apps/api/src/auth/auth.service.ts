@@ -148,7 +148,8 @@ export function toPrincipal(p: Pick<PersonEntity, 'id' | 'unitId' | 'roles' | 'u
     personId: p.id,
     unitId: p.unitId,
     roles: p.roles.filter(isRole) as Role[],
-    username: p.username,
+    // Only a person with an account signs in, so the username is there.
+    username: p.username ?? '',
     fullName: p.fullName,
   };
 }

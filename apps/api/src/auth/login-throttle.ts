@@ -84,6 +84,14 @@ export class LoginThrottle {
     await this.guard(() => this.redis.loginSucceeded(userCount, userLock, ipCount));
   }
 
+  /** An admin unlocks a username: its failure count and lock are forgotten (addresses keep theirs). Answers whether it was locked. */
+  async unlock(username: string): Promise<boolean> {
+    const [userCount, userLock] = this.keys('', username);
+    const locked = await this.guard(() => this.redis.pttl(userLock));
+    await this.guard(() => this.redis.del(userCount, userLock));
+    return locked > 0;
+  }
+
   private keys(ip: string, username: string): [string, string, string, string] {
     // Lower case: "Admin" and "admin" must not be two separate allowances.
     const user = `${this.prefix}:user:${username.toLowerCase()}`;

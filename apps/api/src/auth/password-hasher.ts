@@ -30,10 +30,11 @@ export class PasswordHasher {
   }
 
   /** Checks `password` against `stored`; without a stored hash it checks a dummy one and answers false. */
-  async verify(stored: string | undefined, password: string): Promise<boolean> {
+  /** A person without an account (no hash) is checked against the dummy hash like an unknown username. */
+  async verify(stored: string | null | undefined, password: string): Promise<boolean> {
     const hash = stored ?? (await this.dummyHash);
     const ok = await this.limited(() => argon2.verify(hash, password).catch(() => false));
-    return stored !== undefined && ok;
+    return typeof stored === 'string' && ok;
   }
 
   private async limited<T>(task: () => Promise<T>): Promise<T> {

@@ -1,5 +1,11 @@
 import { randomInt } from 'node:crypto';
-import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { PersonEntity } from '@app/persistence';
@@ -46,7 +52,7 @@ export class PasswordService {
     if (!(await this.hasher.verify(person.passwordHash, currentPassword)))
       throw new ForbiddenException('the current password is not correct');
     await this.throttle.succeeded(ip, who.username);
-    const problems = passwordProblems(newPassword, person.username);
+    const problems = passwordProblems(newPassword, who.username);
     if (newPassword === currentPassword) problems.push('the new password must differ from the current one');
     refuseIfAny(problems);
     await this.people.update(person.id, {
@@ -64,6 +70,7 @@ export class PasswordService {
   async reset(personId: string, temporaryPassword?: string): Promise<PasswordReset> {
     const person = await this.people.findOneBy({ id: personId });
     if (!person) throw new NotFoundException(`no person ${personId}`);
+    if (person.username === null) throw new ConflictException(`${personId} has no account: create one first`);
     if (temporaryPassword !== undefined) {
       refuseIfAny(passwordProblems(temporaryPassword, person.username));
     }
@@ -81,7 +88,7 @@ export class PasswordService {
 }
 
 /** 400 listing every reason, as the validation of other bodies does. */
-function refuseIfAny(problems: string[]): void {
+export function refuseIfAny(problems: string[]): void {
   if (problems.length) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problems });
 }
 

@@ -145,8 +145,13 @@ export class SessionStore {
   }
 
   /** Ends every open session of a person; answers how many there were. */
-  async revokeAll(personId: string, reason: string): Promise<number> {
-    const [, count] = (await this.db.query(
+  revokeAll(personId: string, reason: string): Promise<number> {
+    return this.revokeAllIn(this.db.manager, personId, reason);
+  }
+
+  /** The same inside a caller's transaction (an account disabled with the rest of its change). */
+  async revokeAllIn(tx: EntityManager, personId: string, reason: string): Promise<number> {
+    const [, count] = (await tx.query(
       `UPDATE auth_session SET revoked_at = now(), revoked_reason = $2
         WHERE person_id = $1 AND revoked_at IS NULL AND expires_at > now()`,
       [personId, reason],

@@ -49,7 +49,7 @@ export class BreakthroughService {
       .filter((u) => u.parentId === unit.id && u.kind === OrgUnitKind.STANDING_COMMITTEE)
       .map((u) => u.id);
     const leadershipUnits = [unit.id, ...standingCommittees];
-    this.access.mayOpenCycle(p, leadershipUnits);
+    await this.access.mayOpenCycle(p, leadershipUnits);
     if (dto.memberInChargeId)
       await this.access.namedPeopleInCommittee(unit.id, [{ as: 'member in charge', id: dto.memberInChargeId }]);
     const appraisers: Array<{ id: string }> = await this.dataSource.query(

@@ -114,7 +114,7 @@ export class ProgrammesService {
     if (!template) throw new BadRequestException(`unknown template ${dto.templateId}`);
     const unit = await this.units.findOne({ where: { id: dto.issuingUnitId } });
     if (!unit) throw new BadRequestException(`unknown issuing unit ${dto.issuingUnitId}`);
-    this.access.mayCreateProgramme(principal, unit.id);
+    await this.access.mayCreateProgramme(principal, unit.id);
     const member = await this.people.findOne({ where: { id: dto.memberInChargeId } });
     if (!member || !member.active) throw new BadRequestException(`unknown member in charge ${dto.memberInChargeId}`);
     const head = await this.people

@@ -1,4 +1,9 @@
-/** Kinds of organisational unit, from the provincial committee down to grassroots organisations. */
+/**
+ * Kinds of organisational unit, from the provincial committee down to grassroots organisations.
+ * Since 1 July 2025 a province has two levels (province and commune): the district committee and the
+ * Party delegation of the provincial People's Committee are historical kinds, kept for the units and
+ * records made before. What each kind is (label, committee or not, allowed parents): `UNIT_KINDS`.
+ */
 export enum OrgUnitKind {
   PROVINCIAL_COMMITTEE = 'PROVINCIAL_COMMITTEE',
   STANDING_COMMITTEE = 'STANDING_COMMITTEE',
@@ -8,6 +13,9 @@ export enum OrgUnitKind {
   DEPARTMENT = 'DEPARTMENT',
   DISTRICT_COMMITTEE = 'DISTRICT_COMMITTEE',
   GRASSROOTS_ORGANISATION = 'GRASSROOTS_ORGANISATION',
+  PARTY_AGENCIES_COMMITTEE = 'PARTY_AGENCIES_COMMITTEE',
+  PEOPLES_COMMITTEE_PARTY_COMMITTEE = 'PEOPLES_COMMITTEE_PARTY_COMMITTEE',
+  COMMUNE_COMMITTEE = 'COMMUNE_COMMITTEE',
 }
 
 export interface OrgUnitRef {

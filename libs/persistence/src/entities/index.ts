@@ -10,6 +10,7 @@ import { NotificationEntity } from './notification.entity';
 import { OrgUnitEntity } from './org-unit.entity';
 import { PersonEntity } from './person.entity';
 import { PersonIdentityEntity } from './person-identity.entity';
+import { PositionEntity } from './position.entity';
 import { PhaseHistoryEntity } from './phase-history.entity';
 import { ProgrammeEntity } from './programme.entity';
 import { ProgrammeReaderEntity } from './programme-reader.entity';
@@ -56,6 +57,7 @@ export const ENTITIES = [
   RestrictedProgrammeEntity,
   ProgrammeReaderEntity,
   DutyTransferEntity,
+  PositionEntity,
 ];
 
 export {
@@ -87,4 +89,5 @@ export {
   AuthSessionEntity,
   AuthRefreshTokenEntity,
   PersonIdentityEntity,
+  PositionEntity,
 };

@@ -8,8 +8,9 @@ export class PersonEntity {
   @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'pk_person' })
   id: string;
 
-  @Column({ type: 'text' })
-  username: string;
+  /** The account's sign-in name; null for a person without an account. */
+  @Column({ type: 'text', nullable: true })
+  username: string | null;
 
   @Column({ name: 'full_name', type: 'text' })
   fullName: string;
@@ -17,8 +18,9 @@ export class PersonEntity {
   @Column({ type: 'text', nullable: true })
   title: string | null;
 
-  @Column({ name: 'password_hash', type: 'text' })
-  passwordHash: string;
+  /** Null for a person without an account. */
+  @Column({ name: 'password_hash', type: 'text', nullable: true })
+  passwordHash: string | null;
 
   @Column({ name: 'unit_id', type: 'text' })
   unitId: string;
