@@ -36,7 +36,8 @@ export class AccessService {
     private readonly temporal: Client,
   ) {}
 
-  private async unitScopes(): Promise<UnitScopes> {
+  /** The unit tree as it stands now (`scope.ts`), for the access module's other services. */
+  async unitScopes(): Promise<UnitScopes> {
     const rows: UnitRow[] = await this.dataSource.query('SELECT id, parent_id AS "parentId", kind, name FROM org_unit');
     return new UnitScopes(rows);
   }

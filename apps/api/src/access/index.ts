@@ -9,3 +9,4 @@ export { ProgrammeReadersService } from './programme-readers.service';
 export type { ContentReader } from './secrecy';
 export { RESTRICTED_TASK_TITLE } from './secrecy';
 export { restrictedFrom } from './scope-sql';
+export { ResolutionAccessService } from './resolution-access.service';

@@ -16,6 +16,7 @@ import { ProgrammeReaderEntity } from './programme-reader.entity';
 import { ProgrammeReportEntity } from './programme-report.entity';
 import { ProgrammeReviewEntity } from './programme-review.entity';
 import { ProgrammeTargetEntity } from './programme-target.entity';
+import { ResolutionEntity } from './resolution.entity';
 import { RestrictedProgrammeEntity } from './restricted-programme.entity';
 import { TargetValueEntity } from './target-value.entity';
 import { TaskEntity } from './task.entity';
@@ -54,9 +55,11 @@ export const ENTITIES = [
   PersonIdentityEntity,
   RestrictedProgrammeEntity,
   ProgrammeReaderEntity,
+  ResolutionEntity,
 ];
 
 export {
+  ResolutionEntity,
   RestrictedProgrammeEntity,
   ProgrammeReaderEntity,
   AuditEventEntity,
