@@ -14,6 +14,7 @@ import { HealthModule } from './health/health.module';
 import { InboxModule } from './inbox/inbox.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { ReportsModule } from './reports/reports.module';
+import { ResolutionsModule } from './resolutions/resolutions.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { TasksModule } from './tasks/tasks.module';
 import { BreakthroughModule } from './breakthrough/breakthrough.module';
@@ -64,6 +65,7 @@ export class AppModule {
         SupervisionModule,
         ReportsModule,
         BreakthroughModule,
+        ResolutionsModule,
         AuditModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

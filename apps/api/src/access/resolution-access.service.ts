@@ -84,14 +84,24 @@ export class ResolutionAccessService {
    * entry's): one the caller reads (400 "unknown" otherwise: what they may not read does not exist
    * for them) and central or issued by the unit's committee or one above it (400).
    */
-  async higherResolutionFor(principal: Principal, id: string, unitId: string, as: string): Promise<ResolutionEntity> {
+  async higherResolutionFor(
+    principal: Principal,
+    id: string,
+    unitId: string | null,
+    as: string,
+  ): Promise<ResolutionEntity> {
     const entry = await this.readableResolution(principal, id).catch((err: unknown) => {
       if (err instanceof NotFoundException) throw new BadRequestException(`unknown ${as} ${id}`);
       throw err;
     });
     if (entry.issuingUnitId === null) return entry;
+    if (unitId === null)
+      throw new BadRequestException(
+        `${as} ${entry.number} is not central: a central entry implements only central ones`,
+      );
     const units = await this.access.unitScopes();
-    if (!units.isWithin(unitId, units.committeeOf(entry.issuingUnitId)))
+    const committee = units.committeeOf(entry.issuingUnitId);
+    if (!units.isWithin(unitId, committee))
       throw new BadRequestException(
         `${as} ${entry.number} is issued by ${units.nameOf(entry.issuingUnitId)}, which is not ${units.nameOf(units.committeeOf(unitId))} or a committee above it`,
       );
