@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { OrgUnitKind, Role } from '../libs/domain/src';
 import { hashPassword } from '../apps/api/src/auth/auth.service';
 import { DEMO_PASSWORD } from '../apps/api/src/seed/demo-data';
+import { DEMO_RESOLUTIONS, seedResolutions } from '../apps/api/src/seed/seed-resolutions';
 import { eventually, startTestStack, TestStack } from './utils/test-stack';
 
 /**
@@ -549,6 +550,20 @@ describe('resolution registry (e2e)', () => {
       expect(reversed.body.message).toBe('term 2025-2020 ends before it starts');
       expect((await counts(person.vt, 'by=year')).status).toBe(403);
       expect((await counts(person.otherCv, 'by=year')).status).toBe(403);
+    });
+  });
+
+  describe('demo data', () => {
+    it("seeds the central documents and the provinces' thematic entries once, linked by lineage", async () => {
+      const first = await seedResolutions(stack.dataSource);
+      expect(first).toBe(DEMO_RESOLUTIONS.length);
+      expect(await seedResolutions(stack.dataSource)).toBe(0);
+      const kl = await get(person.cv, '/resolutions/tw-kl-01-2021');
+      expect(kl.body.implements.map((r: { number: string }) => r.number)).toEqual(['05-CT/TW']);
+      const hg = await stack.dataSource.query(
+        `SELECT number FROM resolution WHERE issuing_unit_id = 'hg-tu' AND implements_id = 'hg-nq-05-2022' ORDER BY signed_on`,
+      );
+      expect(hg.map((r: { number: string }) => r.number)).toEqual(['05-ĐA/TU', '06-ĐA/TU']);
     });
   });
 
