@@ -108,10 +108,7 @@ export type IssuingBody = { unitId: string; externalBody?: null } | { unitId?: n
  * The level an entry has from its issuing body: a central body is CENTRAL; a unit whose committee is
  * the province's own committee is PROVINCIAL; a committee below the province is COMMUNE.
  */
-export function levelOf(
-  body: IssuingBody,
-  unit?: { committeeId: string; provinceId: string },
-): ResolutionLevel {
+export function levelOf(body: IssuingBody, unit?: { committeeId: string; provinceId: string }): ResolutionLevel {
   if (body.externalBody) return ResolutionLevel.CENTRAL;
   if (!unit) throw new Error(`the committee and province of ${body.unitId} are needed for its level`);
   return unit.committeeId === unit.provinceId ? ResolutionLevel.PROVINCIAL : ResolutionLevel.COMMUNE;
@@ -144,7 +141,8 @@ export function implementsProblem(
   const path = [higher.id];
   const seen = new Set<string>(path);
   for (let up = parentOf(higher.id); up !== null; up = parentOf(up)) {
-    if (up === entry.id) return `implementing ${higher.number} would make a cycle: it already implements ${entry.number}`;
+    if (up === entry.id)
+      return `implementing ${higher.number} would make a cycle: it already implements ${entry.number}`;
     if (seen.has(up)) break; // an existing loop (never written by this rule) stops the walk
     seen.add(up);
   }
@@ -166,10 +164,14 @@ export function statusChangeProblem(
   if (to === ResolutionStatus.IN_FORCE) return { kind: 'CONFLICT', reason: `${entry.number} is in force already` };
   if (to === ResolutionStatus.EXPIRED)
     return replacement ? { kind: 'INVALID', reason: 'replacedById is given only with status REPLACED' } : null;
-  if (!replacement) return { kind: 'INVALID', reason: 'status REPLACED needs replacedById, the entry that replaces it' };
+  if (!replacement)
+    return { kind: 'INVALID', reason: 'status REPLACED needs replacedById, the entry that replaces it' };
   if (replacement.id === entry.id) return { kind: 'INVALID', reason: `${entry.number} cannot replace itself` };
   if (replacement.status !== ResolutionStatus.IN_FORCE)
-    return { kind: 'INVALID', reason: `${replacement.number} is ${replacement.status}: only an entry in force replaces another` };
+    return {
+      kind: 'INVALID',
+      reason: `${replacement.number} is ${replacement.status}: only an entry in force replaces another`,
+    };
   if (replacement.signedOn < entry.signedOn)
     return {
       kind: 'INVALID',
@@ -181,7 +183,11 @@ export function statusChangeProblem(
 /** Why a signing date is not acceptable (`today` as YYYY-MM-DD in Vietnam), or null. */
 export function signedOnProblem(signedOn: string, today: string): string | null {
   const parsed = new Date(`${signedOn}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(signedOn) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== signedOn)
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(signedOn) ||
+    Number.isNaN(parsed.getTime()) ||
+    parsed.toISOString().slice(0, 10) !== signedOn
+  )
     return `signedOn ${signedOn} is not a calendar date (YYYY-MM-DD)`;
   if (signedOn < MIN_SIGNED_ON) return `signedOn ${signedOn} is before ${MIN_SIGNED_ON}`;
   if (signedOn > today) return `signedOn ${signedOn} is in the future`;
