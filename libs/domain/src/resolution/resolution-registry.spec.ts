@@ -129,6 +129,7 @@ describe('dates and terms', () => {
     expect(termYears('2025-2020')).toEqual({ problem: 'term 2025-2020 ends before it starts' });
     expect(termYears('2000-2025')).toEqual({ problem: 'term 2000-2025 spans more than 10 years' });
     expect(termYears('2020')).toEqual({ problem: 'term 2020 must look like 2020-2025' });
+    expect(termYears('0000-0001')).toEqual({ problem: 'term 0000-0001 must lie between 1930 and 2100' });
   });
 });
 

@@ -199,6 +199,7 @@ export function termYears(term: string): { years: number[] } | { problem: string
   const m = /^(\d{4})-(\d{4})$/.exec(term);
   if (!m) return { problem: `term ${term} must look like 2020-2025` };
   const [from, to] = [Number(m[1]), Number(m[2])];
+  if (from < 1930 || to > 2100) return { problem: `term ${term} must lie between 1930 and 2100` };
   if (to < from) return { problem: `term ${term} ends before it starts` };
   if (to - from > 10) return { problem: `term ${term} spans more than 10 years` };
   return { years: Array.from({ length: to - from + 1 }, (_, i) => from + i) };
