@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AuthorizationFixtures, buildAuthorizationFixtures } from './utils/authorization-fixtures';
+import { AuthorizationFixtures, buildAuthorizationFixtures, newResolution } from './utils/authorization-fixtures';
 import { appRoutes } from './utils/route-table';
 import { startTestStack, TestStack } from './utils/test-stack';
 
@@ -133,6 +133,29 @@ const TASK_T1_READS: Expected = {
   standing: [OK, 404, 404],
   inspector: [OK, 404, 404],
   advisory: [OK, 404, 404],
+};
+
+/** Registering an entry of the province: its committee's leaders and admins; 400 from another province. */
+const REGISTRY_CREATE: Expected = {
+  anonymous: 401,
+  admin: OK,
+  provincial: [OK, 400],
+  staff: [403, 403, 400],
+  head: [OK, 403, 400],
+  standing: [OK, 403, 400],
+  inspector: [403, 403, 400],
+  advisory: [OK, 403, 400],
+};
+/** Changing the province's entry: its leaders and admins get as far as the domain's refusal (400); 404 where unread. */
+const REGISTRY_CHANGE: Expected = {
+  anonymous: 401,
+  admin: 400,
+  provincial: [400, 404],
+  staff: [403, 403, 404],
+  head: [400, 403, 404],
+  standing: [400, 403, 404],
+  inspector: [403, 403, 404],
+  advisory: [400, 403, 404],
 };
 
 const programme = (fx: AuthorizationFixtures) => fx.programmeId;
@@ -1105,6 +1128,91 @@ const ROUTES: Record<string, Entry> = {
       expected: ADMINS(OK),
     },
   ],
+  // The resolution registry: read like programmes, written by the issuing committee's leaders and admins
+  'GET /resolutions': [
+    {
+      what: 'list',
+      kind: 'read',
+      request: (fx) => ({ method: 'get', path: '/resolutions?pageSize=100&year=2022', marker: fx.resolutionId }),
+      expected: {
+        ...PROVINCE_READS,
+        provincial: [OK, NONE],
+        staff: [OK, OK, NONE],
+        head: [OK, OK, NONE],
+        standing: [OK, OK, NONE],
+        inspector: [OK, OK, NONE],
+        advisory: [OK, OK, NONE],
+      },
+    },
+  ],
+  'POST /resolutions': [
+    {
+      what: "register one for the province (another province: 400, its unit is not the caller's)",
+      kind: 'write',
+      request: () => ({ method: 'post', path: '/resolutions', body: newResolution() }),
+      expected: REGISTRY_CREATE,
+    },
+  ],
+  'GET /resolutions/:id': [
+    {
+      what: 'one',
+      kind: 'read',
+      request: (fx) => ({ method: 'get', path: `/resolutions/${fx.resolutionId}` }),
+      expected: PROVINCE_READS,
+    },
+  ],
+  'PATCH /resolutions/:id': [
+    {
+      what: 'make it implement itself (refused after authorization)',
+      kind: 'write',
+      request: (fx) => ({
+        method: 'patch',
+        path: `/resolutions/${fx.resolutionId}`,
+        body: { implementsId: fx.resolutionId },
+      }),
+      expected: REGISTRY_CHANGE,
+    },
+  ],
+  'POST /resolutions/:id/status': [
+    {
+      what: 'replace it by nothing (refused after authorization)',
+      kind: 'write',
+      request: (fx) => ({
+        method: 'post',
+        path: `/resolutions/${fx.resolutionId}/status`,
+        body: { status: 'REPLACED' },
+      }),
+      expected: REGISTRY_CHANGE,
+    },
+  ],
+  'GET /resolutions/:id/lineage': [
+    {
+      what: 'its lineage',
+      kind: 'read',
+      request: (fx) => ({ method: 'get', path: `/resolutions/${fx.resolutionId}/lineage` }),
+      expected: PROVINCE_READS,
+    },
+  ],
+  'GET /supervision/counts': [
+    {
+      what: 'the province',
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/supervision/counts?term=2020-2025&committeeId=hg-tu' }),
+      expected: PROVINCE_OVERVIEW,
+    },
+  ],
+  'GET /supervision/counts/items': [
+    {
+      what: 'the province',
+      kind: 'read',
+      request: () => ({
+        method: 'get',
+        path: '/supervision/counts/items?term=2020-2025&committeeId=hg-tu&subject=resolutions',
+      }),
+      expected: PROVINCE_OVERVIEW,
+    },
+  ],
+
   // Last: it ends each caller's session, so nothing may come after it.
   // Rotation: a person of the province who is none of the callers (the director of finance).
   'GET /organisation/people/:personId/duties': [

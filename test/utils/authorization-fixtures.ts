@@ -13,6 +13,7 @@ import { eventually, TestStack } from './test-stack';
  *   one review report generated;
  * - a breakthrough cycle of the province, open for registration;
  * - a notification in the Sở KH&ĐT director's inbox (no caller of the matrix is its recipient);
+ * - a resolution registry entry of the province (its office registers it);
  * - fresh programmes on demand, for writes that would end the one above.
  */
 export interface AuthorizationFixtures {
@@ -22,6 +23,8 @@ export interface AuthorizationFixtures {
   reportId: string;
   cycle: { unitId: string; year: number };
   foreignNotificationId: string;
+  /** A registry entry issued by the province. */
+  resolutionId: string;
   /** A new programme of the province in SURVEY, not yet in the read model. */
   freshProgramme(): Promise<string>;
 }
@@ -165,13 +168,29 @@ export async function buildAuthorizationFixtures(stack: TestStack): Promise<Auth
     return res.body.items?.find((n: { programmeId: string }) => n.programmeId === programmeId);
   }, "a notification in the director's inbox");
 
+  const resolution = await stack.http().post('/resolutions').set(cv).send(newResolution());
+  if (resolution.status !== 201) throw new Error(`resolution: ${resolution.status} ${JSON.stringify(resolution.body)}`);
+
   return {
     programmeId,
     task1,
     task2,
     reportId: report.body.id,
+    resolutionId: resolution.body.id,
     cycle: { unitId: 'hg-tu', year },
     foreignNotificationId: notification.id,
     freshProgramme: () => create(`authz-fresh-${randomUUID().slice(0, 8)}`, 'Chương trình thực hiện Kết luận 14-KL/TW'),
+  };
+}
+
+/** A new registry entry of Tỉnh ủy Hậu Giang, with a number no other has. */
+export function newResolution() {
+  return {
+    kind: 'RESOLUTION',
+    number: `${Math.floor(100 + Math.random() * 900_000)}-NQ/TU`,
+    issuingUnitId: 'hg-tu',
+    signedOn: '2022-06-01',
+    title: 'Về phát triển nguồn nhân lực giai đoạn 2021-2025',
+    fieldGroup: 'human-resources',
   };
 }

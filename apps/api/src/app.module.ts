@@ -15,6 +15,7 @@ import { InboxModule } from './inbox/inbox.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { ReportsModule } from './reports/reports.module';
+import { ResolutionsModule } from './resolutions/resolutions.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { TasksModule } from './tasks/tasks.module';
 import { BreakthroughModule } from './breakthrough/breakthrough.module';
@@ -68,6 +69,7 @@ export class AppModule {
         ReportsModule,
         BreakthroughModule,
         RotationModule,
+        ResolutionsModule,
         AuditModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

@@ -158,3 +158,29 @@ export {
   validateCycleTransfer,
   applyCycleTransfer,
 } from './rotation/duty-transfer';
+export {
+  ResolutionKind,
+  RESOLUTION_KINDS,
+  RESOLUTION_KIND_VI,
+  ResolutionLevel,
+  RESOLUTION_LEVELS,
+  RESOLUTION_LEVEL_VI,
+  ResolutionStatus,
+  RESOLUTION_STATUSES,
+  RESOLUTION_STATUS_VI,
+  ExternalBody,
+  EXTERNAL_BODIES,
+  EXTERNAL_BODY_VI,
+  DOCUMENT_NUMBER_PATTERN,
+  FIELD_GROUP_PATTERN,
+  normaliseDocumentNumber,
+  documentNumberProblem,
+  levelOf,
+  implementsProblem,
+  statusChangeProblem,
+  signedOnProblem,
+  termYears,
+} from './resolution/resolution-registry';
+export type { IssuingBody, RegistryNode } from './resolution/resolution-registry';
+export { COUNT_DIMENSIONS, countBy } from './resolution/registry-counts';
+export type { CountDimension, CountedItem, CountRow, KindCounts } from './resolution/registry-counts';

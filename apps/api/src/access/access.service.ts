@@ -38,7 +38,8 @@ export class AccessService {
     private readonly temporal: Client,
   ) {}
 
-  private async unitScopes(em: EntityManager = this.dataSource.manager): Promise<UnitScopes> {
+  /** The unit tree as it stands now (`scope.ts`), for the access module's other services. */
+  async unitScopes(em: EntityManager = this.dataSource.manager): Promise<UnitScopes> {
     const rows: UnitRow[] = await em.query('SELECT id, parent_id AS "parentId", kind, name FROM org_unit');
     return new UnitScopes(rows);
   }

@@ -11,3 +11,4 @@ export { RESTRICTED_TASK_TITLE } from './secrecy';
 export { restrictedFrom } from './scope-sql';
 export { AdminScope, ADMINS_ONLY } from './admin-scope';
 export type { AdminReach } from './scope';
+export { ResolutionAccessService } from './resolution-access.service';

@@ -1,4 +1,4 @@
-import { ForbiddenException } from '@nestjs/common';
+import { BadRequestException, ForbiddenException } from '@nestjs/common';
 import { hasRole, Role } from '@app/domain';
 import type { Principal } from '../auth/principal';
 import type { Scope, SupervisorScope } from './scope';
@@ -69,4 +69,68 @@ export function reportWriterScope(scope: Scope): SupervisorScope {
 export function assertMayRotate(principal: Principal): void {
   if (!hasRole(principal, Role.ADMIN, Role.SYSTEM_ADMIN))
     throw new ForbiddenException("only an administrator lists and moves another person's duties");
+}
+
+/** What the registry-writing rule needs to know about the caller and the issuing body, from the unit tree. */
+export interface RegistryWriteFacts {
+  /**
+   * The caller's committee (nearest committee at or above their unit), the committee or unit they head
+   * (`UnitScopes.authorityRoots`), and their province (the root of their tree).
+   */
+  caller: { committeeId: string; headOf: string | null; provinceId: string; provinceName: string };
+  /** The issuing unit's committee and province; null for a central body or a unit unknown to the tree. */
+  issuer: { committeeId: string; committeeName: string; provinceId: string } | null;
+}
+
+/** Whether the caller leads `committeeId`: its head, or a Standing Committee member or advisory staff of it. */
+function leadsCommittee(principal: Principal, caller: RegistryWriteFacts['caller'], committeeId: string): boolean {
+  return (
+    (hasRole(principal, Role.STANDING_COMMITTEE, Role.ADVISORY_STAFF) && caller.committeeId === committeeId) ||
+    (hasRole(principal, Role.HEAD) && caller.headOf === committeeId)
+  );
+}
+
+/**
+ * Writing a registry entry (create, update, change status). A system admin writes any. An entry of a
+ * unit: its committee's head, Standing Committee or advisory staff, or an admin of its province; a unit
+ * of another province (or no unit at all) is a bad issuing body for the caller (400, the same answer
+ * for both, so it tells nothing of other provinces). A central entry: created by a provincial
+ * committee's head, Standing Committee or advisory staff, or an admin; changed only by a system admin,
+ * since every province reads it.
+ */
+export function assertMayWriteResolution(
+  principal: Principal,
+  facts: RegistryWriteFacts,
+  change: 'create' | 'change',
+  issuingUnitId: string | null,
+): void {
+  if (hasRole(principal, Role.SYSTEM_ADMIN)) return;
+  const { caller, issuer } = facts;
+  if (issuingUnitId === null) {
+    if (change === 'change')
+      throw new ForbiddenException('a central entry is read by every province: only a system admin changes it');
+    if (!hasRole(principal, Role.ADMIN) && !leadsCommittee(principal, caller, caller.provinceId))
+      throw new ForbiddenException(
+        "central entries are registered by a provincial committee's head, Standing Committee or advisory staff, or an admin",
+      );
+    return;
+  }
+  if (!issuer || issuer.provinceId !== caller.provinceId)
+    throw new BadRequestException(
+      `issuing unit ${issuingUnitId} is not a unit of your province (${caller.provinceName})`,
+    );
+  if (hasRole(principal, Role.ADMIN)) return;
+  if (!leadsCommittee(principal, caller, issuer.committeeId))
+    throw new ForbiddenException(
+      `only the head, the Standing Committee or advisory staff of ${issuer.committeeName}, or an admin of its province, write its registry entries`,
+    );
+}
+
+/** Counting and drilling down: the scope of someone who supervises a committee; others are refused. */
+export function countingScope(scope: Scope): SupervisorScope {
+  if (scope.kind === 'SELF')
+    throw new ForbiddenException(
+      'only a head, the Standing Committee, inspectors or advisory staff count the resolutions and programmes of a committee',
+    );
+  return scope;
 }

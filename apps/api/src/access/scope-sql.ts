@@ -20,6 +20,26 @@ export function programmeInScope(scope: RowScope, p: string, params: SqlParams):
 }
 
 /**
+ * Registry entry alias `r` (a `resolution` row) issued by a unit in scope: what a committee counts as
+ * its own. Central entries belong to no unit: only an all-seeing scope counts them.
+ */
+export function resolutionIssuedInScope(scope: RowScope, r: string, params: SqlParams): string {
+  switch (scope.kind) {
+    case 'ALL':
+      return 'TRUE';
+    case 'UNITS':
+      return `${r}.issuing_unit_id = ANY(${params.add(scope.unitIds)}::text[])`;
+    case 'SELF':
+      return 'FALSE';
+  }
+}
+
+/** Registry entry alias `r` that a reader with programme scope `scope` opens: central ones, and those issued in scope. */
+export function resolutionReadable(scope: RowScope, r: string, params: SqlParams): string {
+  return `(${r}.issuing_unit_id IS NULL OR ${resolutionIssuedInScope(scope, r, params)})`;
+}
+
+/**
  * Task alias `t` (a `task` row, or for a unit scope a `task_count` row, which carries the same unit
  * columns): issued by or assigned to a unit in scope, or the person's own.
  */

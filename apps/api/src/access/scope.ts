@@ -1,5 +1,5 @@
 import { ForbiddenException, NotFoundException } from '@nestjs/common';
-import { COMMITTEE_KINDS as COMMITTEE_KIND_LIST, hasRole, OrgTree, OrgUnitKind, Role } from '@app/domain';
+import { COMMITTEE_KINDS as COMMITTEE_KIND_LIST, hasRole, levelOf, OrgTree, OrgUnitKind, ResolutionLevel, Role } from '@app/domain';
 import type { Principal } from '../auth/principal';
 import type { ContentReader } from './secrecy';
 
@@ -136,6 +136,11 @@ export class UnitScopes {
   provinceOf(unitId: string): string {
     const chain = this.tree.ancestorsOf(unitId);
     return chain[chain.length - 1] ?? unitId;
+  }
+
+  /** The registry level of what `unitId` issues: PROVINCIAL for the province's own committee, COMMUNE below it. */
+  levelOf(unitId: string): ResolutionLevel {
+    return levelOf({ unitId }, { committeeId: this.committeeOf(unitId), provinceId: this.provinceOf(unitId) });
   }
 
   /** Whether `unitId` lies in the subtree of `rootId` (false for unknown units). */

@@ -79,6 +79,12 @@ export const AUDITED_ROUTES: Readonly<Record<string, AuditedRoute>> = {
   'GET /supervision/lineage': { act: 'supervision.export', scope: 'unit', when: csvExport },
   'GET /supervision/programmes/:id/timeline': { act: 'supervision.export', scope: 'unit', when: csvExport },
   'GET /supervision/responsiveness': { act: 'supervision.export', scope: 'unit', when: csvExport },
+  // The resolution registry (reads are not acts; its CSV counts are exports)
+  'POST /resolutions': { act: 'resolution.create', scope: 'unit' },
+  'PATCH /resolutions/:id': { act: 'resolution.update', scope: 'unit' },
+  'POST /resolutions/:id/status': { act: 'resolution.status', scope: 'unit' },
+  'GET /supervision/counts': { act: 'supervision.export', scope: 'unit', when: csvExport },
+  'GET /supervision/counts/items': { act: 'supervision.export', scope: 'unit', when: csvExport },
 };
 
 /**

@@ -36,6 +36,7 @@ import {
   AccessService,
   ProgrammePart,
   ProgrammeReadersService,
+  ResolutionAccessService,
   visibleAuditEvent,
   visibleProgrammeState,
 } from '../access';
@@ -55,6 +56,7 @@ const UNTITLED = {
   memberInChargeId: null,
   fieldGroup: null,
   implementsResolution: null,
+  resolutionId: null,
   latestReviewHeadline: null,
 } as const;
 
@@ -107,6 +109,7 @@ export class ProgrammesService {
     @InjectRepository(TargetValueEntity) private readonly targetValues: Repository<TargetValueEntity>,
     private readonly access: AccessService,
     private readonly readers: ProgrammeReadersService,
+    private readonly registryAccess: ResolutionAccessService,
   ) {}
 
   async create(dto: CreateProgrammeDto, principal: Principal): Promise<{ id: string; workflowId: string }> {
@@ -127,6 +130,7 @@ export class ProgrammesService {
       { as: 'member in charge', id: member.id },
       { as: 'issuing head', id: head.id },
     ]);
+    const implemented = await this.implementedEntry(dto, principal, unit.id);
     if (!dto.restricted && (dto.readerIds ?? []).length > 0)
       throw new BadRequestException('readerIds are named only for a restricted programme (restricted: true)');
     // A restricted programme's id must not spell its title: the id is shown to those who do not read it.
@@ -147,7 +151,8 @@ export class ProgrammesService {
         memberInChargeId: member.id,
         fieldGroup: dto.fieldGroup,
         term: dto.term,
-        implementsResolution: dto.implementsResolution ?? null,
+        implementsResolution: implemented?.number ?? dto.implementsResolution ?? null,
+        ...(implemented ? { resolutionId: implemented.id } : {}),
         createdBy: principal.personId,
       },
       template,
@@ -173,6 +178,29 @@ export class ProgrammesService {
       throw err;
     }
     return { id, workflowId };
+  }
+
+  /**
+   * The registry entry a new programme implements (400 unknown, or issued below the programme's committee);
+   * its number becomes the programme's `implementsResolution`, which is then not given separately.
+   */
+  private async implementedEntry(
+    dto: CreateProgrammeDto,
+    principal: Principal,
+    issuingUnitId: string,
+  ): Promise<{ id: string; number: string } | null> {
+    if (dto.resolutionId === undefined) return null;
+    const entry = await this.registryAccess.higherResolutionFor(
+      principal,
+      dto.resolutionId,
+      issuingUnitId,
+      'resolution',
+    );
+    if (dto.implementsResolution !== undefined && dto.implementsResolution !== entry.number)
+      throw new BadRequestException(
+        `implementsResolution is taken from the registry entry (${entry.number}); leave it out or give the same number`,
+      );
+    return { id: entry.id, number: entry.number };
   }
 
   /** A staff action: a Temporal update whose validator refuses with a reason (mapped to 4xx). */
@@ -245,6 +273,7 @@ export class ProgrammesService {
         'p.fieldGroup',
         'p.term',
         'p.implementsResolution',
+        'p.resolutionId',
         'p.latestReviewHeadline',
         'p.updatedAt',
       ]);

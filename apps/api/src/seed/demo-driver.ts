@@ -66,7 +66,7 @@ async function main(): Promise<void> {
       memberInChargeId: 'hg-pbt',
       fieldGroup: 'economy',
       term: '2020-2025',
-      implementsResolution: '13-NQ/TW',
+      resolutionId: 'tw-nq-13-2022',
     })
   ) {
     await driveToIssued(p123, {
@@ -145,6 +145,7 @@ async function main(): Promise<void> {
     memberInChargeId: 'lc-snn-gd',
     fieldGroup: 'agriculture',
     term: '2020-2025',
+    resolutionId: 'lc-nq-10-2021',
   });
   const nq20 = 'demo-lc-nq-20';
   if (

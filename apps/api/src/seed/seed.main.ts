@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, migrate } from '@app/persistence';
 import { refuseInProduction, seedPeople } from './seed-people';
+import { seedResolutions } from './seed-resolutions';
 
 /** Applies migrations and seeds the demo organisation (idempotent). Never in production. */
 async function main(): Promise<void> {
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   try {
     const counts = await seedPeople(ds);
     console.log(`seeded ${counts.units} units and ${counts.people} people (password for all: see README)`);
+    console.log(`seeded ${await seedResolutions(ds)} new resolution registry entries`);
   } finally {
     await ds.destroy();
   }

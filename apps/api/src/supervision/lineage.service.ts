@@ -138,6 +138,17 @@ export class LineageService {
     };
   }
 
+  /**
+   * Programmes the caller has already been allowed to read (by id, e.g. those implementing a registry
+   * entry), with their annual plans, their tasks in `scope` and their targets.
+   */
+  async expandProgrammes(scope: Scope, ids: string[], now = new Date()): Promise<LineageProgramme[]> {
+    if (ids.length === 0) return [];
+    const params = new SqlParams();
+    const rows = await this.programmes(`p.id = ANY(${params.add(ids)}::text[])`, params, 'ORDER BY p.id');
+    return this.expand(scope, rows, now);
+  }
+
   /** One programme in scope, narrowed to one task or one target when the question came from there. */
   private async oneProgramme(scope: Scope, id: string, now: Date, only: { taskId?: string; targetCode?: string }) {
     const params = new SqlParams();

@@ -12,5 +12,6 @@ import { TimelineService } from './timeline.service';
   imports: [AccessModule, RateLimitModule],
   controllers: [SupervisionController],
   providers: [OverviewService, LineageService, TimelineService, ResponsivenessService],
+  exports: [LineageService],
 })
 export class SupervisionModule {}

@@ -25,8 +25,8 @@ export class ProgrammeProjectionService {
       const applied: unknown[] = await tx.query(
         `INSERT INTO programme (id, title, document_number, issued_on, template_id, template_version, phase, phase_deadline,
            issuing_unit_id, member_in_charge_id, field_group, term, implements_resolution, workflow_id,
-           latest_review_headline, projection_seq, snapshot, created_by)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18)
+           latest_review_headline, projection_seq, snapshot, created_by, resolution_id)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19)
          ON CONFLICT (id) DO UPDATE SET
            title = EXCLUDED.title, document_number = EXCLUDED.document_number, issued_on = EXCLUDED.issued_on,
            phase = EXCLUDED.phase, phase_deadline = EXCLUDED.phase_deadline,
@@ -54,6 +54,7 @@ export class ProgrammeProjectionService {
           s.version,
           JSON.stringify(s),
           s.setup.createdBy,
+          s.setup.resolutionId ?? null,
         ],
       );
       // An older version arriving late changes nothing derived from the state either.

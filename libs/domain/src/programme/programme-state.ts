@@ -15,7 +15,13 @@ export interface ProgrammeSetup {
   fieldGroup: string;
   /** e.g. "2020-2025". */
   term: string;
+  /** The number of the resolution it implements, as text; for a registry entry, derived from it. */
   implementsResolution: string | null;
+  /**
+   * The registry entry it implements (`resolution.id`). Optional input data: programmes started before
+   * the registry have none, so adding it changes no workflow's commands.
+   */
+  resolutionId?: string | null;
   createdBy: string;
 }
 

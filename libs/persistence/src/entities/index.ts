@@ -17,6 +17,7 @@ import { ProgrammeReaderEntity } from './programme-reader.entity';
 import { ProgrammeReportEntity } from './programme-report.entity';
 import { ProgrammeReviewEntity } from './programme-review.entity';
 import { ProgrammeTargetEntity } from './programme-target.entity';
+import { ResolutionEntity } from './resolution.entity';
 import { RestrictedProgrammeEntity } from './restricted-programme.entity';
 import { TargetValueEntity } from './target-value.entity';
 import { TaskEntity } from './task.entity';
@@ -58,10 +59,12 @@ export const ENTITIES = [
   ProgrammeReaderEntity,
   DutyTransferEntity,
   PositionEntity,
+  ResolutionEntity,
 ];
 
 export {
   DutyTransferEntity,
+  ResolutionEntity,
   RestrictedProgrammeEntity,
   ProgrammeReaderEntity,
   AuditEventEntity,

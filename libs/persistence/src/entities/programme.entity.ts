@@ -7,6 +7,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColum
 @Index('ix_programme_member_in_charge', ['memberInChargeId'])
 @Index('ix_programme_field_group', ['fieldGroup'])
 @Index('ix_programme_term', ['term'])
+@Index('ix_programme_resolution', ['resolutionId'])
 export class ProgrammeEntity {
   @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'pk_programme' })
   id: string;
@@ -49,6 +50,10 @@ export class ProgrammeEntity {
   /** The resolution this programme implements, e.g. "13-NQ/TW". */
   @Column({ name: 'implements_resolution', type: 'text', nullable: true })
   implementsResolution: string | null;
+
+  /** The registry entry this programme implements (`resolution.id`); null for programmes made before the registry. */
+  @Column({ name: 'resolution_id', type: 'text', nullable: true })
+  resolutionId: string | null;
 
   @Column({ name: 'workflow_id', type: 'text' })
   workflowId: string;

@@ -52,11 +52,24 @@ export class CreateProgrammeDto {
   @Matches(/^\d{4}-\d{4}$/, { message: 'term must look like 2020-2025' })
   term: string;
 
-  @ApiPropertyOptional({ example: '13-NQ/TW' })
+  @ApiPropertyOptional({
+    example: '13-NQ/TW',
+    description: 'the number of the resolution implemented, as text; with resolutionId it is taken from the registry',
+  })
   @IsOptional()
   @IsString()
   @Length(1, MAX_ID_LENGTH)
   implementsResolution?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'the registry entry it implements (`GET /resolutions`): central, or issued by its committee or one above',
+    example: 'tw-13-nq-tw',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, MAX_ID_LENGTH)
+  resolutionId?: string;
 
   @ApiPropertyOptional({
     default: false,

@@ -30,6 +30,8 @@ export class ProgrammeSetupResponse {
   @ApiString() fieldGroup: string;
   @ApiString({ example: '2020-2025' }) term: string;
   @ApiNullableString() implementsResolution: string | null;
+  @ApiNullableString({ optional: true, description: 'the registry entry it implements (absent before the registry)' })
+  resolutionId?: string | null;
   @ApiString() createdBy: string;
 }
 

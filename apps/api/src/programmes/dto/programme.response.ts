@@ -36,6 +36,8 @@ export class ProgrammeListItemResponse {
   @ApiNullableString() fieldGroup: string | null;
   @ApiString({ example: '2020-2025' }) term: string;
   @ApiNullableString({ example: '13-NQ/TW' }) implementsResolution: string | null;
+  @ApiNullableString({ description: 'the registry entry it implements; null for programmes made before the registry' })
+  resolutionId: string | null;
   @ApiNullableString({ example: '25/30 đạt và vượt' }) latestReviewHeadline: string | null;
   @ApiDateTime() updatedAt: Date;
   @ApiBoolean({ description: 'secret tier ("Mật"): only its named readers and leaders see its content' })
