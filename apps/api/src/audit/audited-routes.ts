@@ -23,6 +23,8 @@ export interface AuditedRoute {
   noSummary?: boolean;
   /** Audits only the requests this accepts (a JSON list is a read; its CSV form is an export). */
   when?: (req: { query?: unknown }) => boolean;
+  /** A success keeps its answer as the summary (the body is a file: the answer says what it did). */
+  summaryOfAnswer?: boolean;
 }
 
 const csvExport = (req: { query?: unknown }) => (req.query as Record<string, unknown> | undefined)?.format === 'csv';
@@ -61,6 +63,8 @@ export const AUDITED_ROUTES: Readonly<Record<string, AuditedRoute>> = {
   'GET /supervision/lineage': { act: 'supervision.export', scope: 'unit', when: csvExport },
   'GET /supervision/programmes/:id/timeline': { act: 'supervision.export', scope: 'unit', when: csvExport },
   'GET /supervision/responsiveness': { act: 'supervision.export', scope: 'unit', when: csvExport },
+  // Organisation import: the answer holds the counts and the file's checksum
+  'POST /admin/organisation/import/apply': { act: 'org.import', scope: 'system', summaryOfAnswer: true },
 };
 
 /**
@@ -78,6 +82,9 @@ export const NOT_AUDITED: Readonly<Record<string, string>> = {
   'GET /admin/notifications/webhook-allowlist': 'reads configuration',
   'GET /admin/notifications/unit-webhooks': 'reads configuration (secrets are never returned)',
   'GET /admin/audit': 'reads the audit one page at a time (the CSV export is audited)',
+  'GET /admin/organisation/import/template.xlsx': 'downloads the empty import template',
+  'GET /admin/organisation/import/template-:kind.csv': 'downloads an empty import template',
+  'POST /admin/organisation/import/dry-run': 'checks a file and writes nothing (the apply is audited)',
 };
 
 /** The key of a routed request, as in the tables above. */
