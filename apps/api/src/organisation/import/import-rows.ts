@@ -76,8 +76,8 @@ const CODE = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const DMY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 // NUL and other control characters but tab and line breaks, and UTF-16 halves without their pair.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const NOT_TEXT =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** A calendar day from `yyyy-mm-dd` or `dd/mm/yyyy` (as Vietnamese write it), or null when it is neither. */
@@ -148,7 +148,7 @@ function readHeader(
   }
   if (header.cells.length > MAX_IMPORT_COLUMNS) at(`more than ${MAX_IMPORT_COLUMNS} columns`);
   const seen = new Set<string>();
-  const columns = header.cells.map((text, i) => {
+  const columns = header.cells.map((text) => {
     if (text === '') return undefined;
     const column = columnOfHeader(sheet, text);
     if (!column) at(`unknown column "${text}"; the columns are: ${sheet.columns.map((c) => c.vi).join(', ')}`, text);
