@@ -111,6 +111,7 @@ export class OrganisationImportService {
       const problems: ImportProblem[] = [];
       const ignoredSheets: string[] = [];
       const kinds = new Set<ImportKind>();
+      let dataRows = 0;
       for (const grid of grids) {
         const kind =
           format === 'xlsx'
@@ -126,9 +127,8 @@ export class OrganisationImportService {
         }
         if (kinds.has(kind)) throw new FileRefusal(`two sheets hold ${kind} (${IMPORT_SHEETS[kind].sheetVi})`);
         kinds.add(kind);
-        const dataRows = grid.rows.filter((r) => r.row > 1 && r.cells.some((c) => c !== '')).length;
-        if (rows.length + problems.length + dataRows > MAX_IMPORT_ROWS)
-          throw new FileRefusal(`more than ${MAX_IMPORT_ROWS} rows: split the file`);
+        dataRows += grid.rows.filter((r) => r.row > 1 && r.cells.some((c) => c !== '')).length;
+        if (dataRows > MAX_IMPORT_ROWS) throw new FileRefusal(`more than ${MAX_IMPORT_ROWS} rows: split the file`);
         const read = readSheet(kind, grid);
         rows.push(...read.rows);
         problems.push(...read.problems);
@@ -162,6 +162,9 @@ export class OrganisationImportService {
         problems.push(problem);
       }
     }
+    // Sheet by sheet (units, people, positions), row by row: the cells' problems among the rules'.
+    const order = (x: ImportProblem) => IMPORT_KINDS.indexOf(kindOfSheetName(x.sheet) ?? 'units');
+    problems.sort((a, b) => order(a) - order(b) || (a.row ?? 0) - (b.row ?? 0));
     const counts = Object.fromEntries(IMPORT_KINDS.map((k) => [k, { created: 0, updated: 0, unchanged: 0 }])) as Record<
       ImportKind,
       Counts
