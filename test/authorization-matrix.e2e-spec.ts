@@ -18,7 +18,8 @@ import { startTestStack, TestStack } from './utils/test-stack';
  * | inspector        | ubkt.hg                    | ubkt.vithanh                     | ubkt.lc                       |
  * | advisory staff   | chuyenvien.hg              | chuyenvien.vithanh               | chuyenvien.lc                 |
  *
- * plus `admin` and an anonymous caller. Answers: OK (2xx), NONE (2xx that shows nothing of the
+ * plus `admin` (the system administrator), the provincial administrators `admin.hg` (own province) and
+ * `admin.lc` (another province), and an anonymous caller. Answers: OK (2xx), NONE (2xx that shows nothing of the
  * object), or a status. A write that would change the shared objects is sent so that the domain
  * refuses it only after authorization passed (a phase it is not in: 409; its own data: 400), or on
  * a fresh object. A leak is a 2xx (or a 400/409 past authorization, or anything but 404 that tells of
@@ -41,11 +42,15 @@ const CALLERS: Record<Role, Record<Relation, string[]>> = {
   advisory: { own: ['chuyenvien.hg'], same: ['chuyenvien.vithanh'], other: ['chuyenvien.lc'] },
 };
 
-/** Expected answers: per role, [own, same province, other province]. */
-type Expected = { anonymous: Answer; admin: Answer } & Record<Role, [Answer, Answer, Answer]>;
+/** Expected answers: per role, [own, same province, other province]; provincial admins [own province, other]. */
+type Expected = { anonymous: Answer; admin: Answer; provincial: [Answer, Answer] } & Record<
+  Role,
+  [Answer, Answer, Answer]
+>;
+const PROVINCIAL_ADMINS = ['admin.hg', 'admin.lc'] as const;
 
 interface Request {
-  method: 'get' | 'post' | 'put' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   body?: object;
   /** What a NONE answer must not contain. */
@@ -67,6 +72,7 @@ const same = (a: Answer): [Answer, Answer, Answer] => [a, a, a];
 const PUBLIC = (a: Answer): Expected => ({
   anonymous: a,
   admin: a,
+  provincial: [a, a],
   staff: same(a),
   head: same(a),
   standing: same(a),
@@ -75,12 +81,20 @@ const PUBLIC = (a: Answer): Expected => ({
 });
 /** Every signed-in person gets `a` (it concerns only themselves). */
 const SIGNED_IN = (a: Answer): Expected => ({ ...PUBLIC(a), anonymous: 401 });
-/** Only an administrator, who gets `a`. */
+/** Only the system administrator, who gets `a`. */
 const ADMIN_ONLY = (a: Answer): Expected => ({ ...PUBLIC(403), anonymous: 401, admin: a });
+/** Administrators: the system one, and the provincial ones for their own province (`own`) and another (`other`). */
+const ADMINS = (own: Answer, other: Answer = 403, system: Answer = own): Expected => ({
+  ...PUBLIC(403),
+  anonymous: 401,
+  admin: system,
+  provincial: [own, other],
+});
 /** Readable by the province and the units below it; 404 elsewhere. */
 const PROVINCE_READS: Expected = {
   anonymous: 401,
   admin: OK,
+  provincial: [OK, 404],
   staff: [OK, OK, 404],
   head: [OK, OK, 404],
   standing: [OK, OK, 404],
@@ -91,6 +105,7 @@ const PROVINCE_READS: Expected = {
 const PROVINCE_SUPERVISORS: Expected = {
   anonymous: 401,
   admin: OK,
+  provincial: [OK, 404],
   staff: same(404),
   head: [OK, 404, 404],
   standing: [OK, 404, 404],
@@ -101,6 +116,7 @@ const PROVINCE_SUPERVISORS: Expected = {
 const PROVINCE_OVERVIEW: Expected = {
   anonymous: 401,
   admin: OK,
+  provincial: [OK, 403],
   staff: same(403),
   head: [OK, 403, 403],
   standing: [OK, 403, 403],
@@ -111,6 +127,7 @@ const PROVINCE_OVERVIEW: Expected = {
 const TASK_T1_READS: Expected = {
   anonymous: 401,
   admin: OK,
+  provincial: [OK, 404],
   staff: same(404),
   head: [OK, 404, 404],
   standing: [OK, 404, 404],
@@ -265,13 +282,27 @@ const ROUTES: Record<string, Entry> = {
       what: 'create one for the province',
       kind: 'write',
       request: () => ({ method: 'post', path: '/programmes', body: newProgramme('hg-pbt') }),
-      expected: { ...PUBLIC(403), anonymous: 401, admin: OK, head: [OK, 403, 403], advisory: [OK, 403, 403] },
+      expected: {
+        ...PUBLIC(403),
+        anonymous: 401,
+        admin: OK,
+        provincial: [OK, 403],
+        head: [OK, 403, 403],
+        advisory: [OK, 403, 403],
+      },
     },
     {
       what: 'create one with a member in charge from another province (refused after authorization)',
       kind: 'write',
       request: () => ({ method: 'post', path: '/programmes', body: newProgramme('lc-bithu') }),
-      expected: { ...PUBLIC(403), anonymous: 401, admin: 400, head: [400, 403, 403], advisory: [400, 403, 403] },
+      expected: {
+        ...PUBLIC(403),
+        anonymous: 401,
+        admin: 400,
+        provincial: [400, 403],
+        head: [400, 403, 403],
+        advisory: [400, 403, 403],
+      },
     },
   ],
   'GET /programmes': [
@@ -281,6 +312,7 @@ const ROUTES: Record<string, Entry> = {
       request: (fx) => ({ method: 'get', path: '/programmes?limit=200', marker: fx.programmeId }),
       expected: {
         ...PROVINCE_READS,
+        provincial: [OK, NONE],
         staff: [OK, OK, NONE],
         head: [OK, OK, NONE],
         standing: [OK, OK, NONE],
@@ -313,6 +345,7 @@ const ROUTES: Record<string, Entry> = {
       expected: {
         anonymous: 401,
         admin: 403,
+        provincial: [403, 404],
         staff: [403, 403, 404],
         head: [409, 403, 404],
         standing: [409, 403, 404],
@@ -333,6 +366,7 @@ const ROUTES: Record<string, Entry> = {
       expected: {
         anonymous: 401,
         admin: 403,
+        provincial: [403, 404],
         staff: [403, 403, 404],
         head: [400, 403, 404],
         standing: [400, 403, 404],
@@ -351,6 +385,7 @@ const ROUTES: Record<string, Entry> = {
       expected: {
         anonymous: 401,
         admin: 403,
+        provincial: [403, 404],
         staff: [403, 403, 404],
         head: [OK, 403, 404],
         standing: [OK, 403, 404],
@@ -365,6 +400,7 @@ const ROUTES: Record<string, Entry> = {
       expected: {
         anonymous: 401,
         admin: 409,
+        provincial: [409, 404],
         staff: [409, 409, 404],
         head: [409, 409, 404],
         standing: [409, 409, 404],
@@ -383,6 +419,7 @@ const ROUTES: Record<string, Entry> = {
       expected: {
         anonymous: 401,
         admin: 403,
+        provincial: [403, 404],
         staff: [403, 403, 404],
         head: [403, 403, 404],
         standing: [403, 403, 404],
@@ -446,6 +483,7 @@ const ROUTES: Record<string, Entry> = {
       }),
       expected: {
         ...PROVINCE_READS,
+        provincial: [OK, NONE],
         staff: same(403),
         head: [OK, OK, NONE],
         standing: [OK, OK, NONE],
@@ -461,6 +499,7 @@ const ROUTES: Record<string, Entry> = {
       request: (fx) => ({ method: 'get', path: `/tasks/supervision?programmeId=${programme(fx)}`, marker: fx.task1 }),
       expected: {
         ...PROVINCE_READS,
+        provincial: [OK, NONE],
         staff: same(403),
         head: [OK, NONE, NONE],
         standing: [OK, NONE, NONE],
@@ -483,7 +522,14 @@ const ROUTES: Record<string, Entry> = {
           reason: 'Luân chuyển cán bộ',
         },
       }),
-      expected: { ...PUBLIC(403), anonymous: 401, admin: OK, head: [OK, 403, 403], standing: [OK, 403, 403] },
+      expected: {
+        ...PUBLIC(403),
+        anonymous: 401,
+        admin: OK,
+        provincial: [OK, 403],
+        head: [OK, 403, 403],
+        standing: [OK, 403, 403],
+      },
     },
   ],
   'GET /tasks/:id': [
@@ -510,6 +556,7 @@ const ROUTES: Record<string, Entry> = {
       expected: {
         anonymous: 401,
         admin: 403,
+        provincial: [403, 404],
         staff: same(404),
         head: [400, 404, 404],
         standing: [400, 404, 404],
@@ -528,6 +575,7 @@ const ROUTES: Record<string, Entry> = {
       expected: {
         anonymous: 401,
         admin: 403,
+        provincial: [403, 404],
         staff: same(404),
         head: [403, 404, 404],
         standing: [403, 404, 404],
@@ -547,6 +595,7 @@ const ROUTES: Record<string, Entry> = {
       expected: {
         anonymous: 401,
         admin: 403,
+        provincial: [403, 404],
         staff: same(404),
         head: [400, 400, 404],
         standing: [400, 400, 404],
@@ -566,7 +615,14 @@ const ROUTES: Record<string, Entry> = {
         path: '/breakthrough/cycles',
         body: newCycle({ registrationDeadline: '2020-01-15T10:00:00Z' }),
       }),
-      expected: { ...PUBLIC(403), anonymous: 401, admin: 400, head: [400, 403, 403], standing: [400, 403, 403] },
+      expected: {
+        ...PUBLIC(403),
+        anonymous: 401,
+        admin: 400,
+        provincial: [400, 403],
+        head: [400, 403, 403],
+        standing: [400, 403, 403],
+      },
     },
     {
       what: "open the province's cycle with a member in charge from another province",
@@ -576,7 +632,14 @@ const ROUTES: Record<string, Entry> = {
         path: '/breakthrough/cycles',
         body: newCycle({ memberInChargeId: 'lc-bithu' }),
       }),
-      expected: { ...PUBLIC(403), anonymous: 401, admin: 400, head: [400, 403, 403], standing: [400, 403, 403] },
+      expected: {
+        ...PUBLIC(403),
+        anonymous: 401,
+        admin: 400,
+        provincial: [400, 403],
+        head: [400, 403, 403],
+        standing: [400, 403, 403],
+      },
     },
   ],
   'GET /breakthrough/cycles/:unitId/:year': [
@@ -599,6 +662,7 @@ const ROUTES: Record<string, Entry> = {
       expected: {
         anonymous: 401,
         admin: 403,
+        provincial: [403, 404],
         staff: [403, 403, 404],
         head: [403, 400, 404],
         standing: [403, 403, 404],
@@ -617,6 +681,7 @@ const ROUTES: Record<string, Entry> = {
       expected: {
         anonymous: 401,
         admin: 403,
+        provincial: [403, 404],
         staff: [403, 403, 404],
         head: [409, 403, 404],
         standing: [409, 403, 404],
@@ -659,6 +724,7 @@ const ROUTES: Record<string, Entry> = {
       expected: {
         ...SIGNED_IN(NONE),
         admin: OK,
+        provincial: [OK, NONE],
         head: [OK, NONE, NONE],
         standing: [OK, NONE, NONE],
         inspector: [OK, NONE, NONE],
@@ -844,7 +910,7 @@ const ROUTES: Record<string, Entry> = {
       what: "the programme's creation",
       kind: 'read',
       request: (fx) => ({ method: 'get', path: AUDIT_OF_CREATION, marker: programme(fx) }),
-      expected: { ...ADMIN_ONLY(OK), inspector: [OK, NONE, NONE] },
+      expected: { ...ADMIN_ONLY(OK), provincial: [OK, NONE], inspector: [OK, NONE, NONE] },
     },
   ],
   'GET /admin/audit.csv': [
@@ -856,7 +922,7 @@ const ROUTES: Record<string, Entry> = {
         path: AUDIT_OF_CREATION.replace('audit', 'audit.csv'),
         marker: programme(fx),
       }),
-      expected: { ...ADMIN_ONLY(OK), inspector: [OK, NONE, NONE] },
+      expected: { ...ADMIN_ONLY(OK), provincial: [OK, NONE], inspector: [OK, NONE, NONE] },
     },
   ],
   'POST /admin/accounts/:personId/password-reset': [
@@ -864,7 +930,7 @@ const ROUTES: Record<string, Entry> = {
       what: "reset of an unknown person's password",
       kind: 'write',
       request: () => ({ method: 'post', path: '/admin/accounts/khong-co-ai/password-reset', body: {} }),
-      expected: ADMIN_ONLY(404),
+      expected: ADMINS(404, 404),
     },
   ],
   'GET /admin/accounts/:personId/identities': [
@@ -889,6 +955,154 @@ const ROUTES: Record<string, Entry> = {
       kind: 'write',
       request: () => ({ method: 'delete', path: `/admin/accounts/hg-pbt/identities/${randomUUID()}` }),
       expected: ADMIN_ONLY(404),
+    },
+  ],
+  // The organisation: the system admin everywhere, a provincial admin in their province (Hậu Giang's objects here).
+  'GET /admin/unit-kinds': [
+    {
+      what: 'the kinds of unit',
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/admin/unit-kinds' }),
+      expected: ADMINS(OK, OK),
+    },
+  ],
+  'GET /admin/units': [
+    {
+      what: 'the unit tree',
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/admin/units?limit=200', marker: 'hg-skhdt' }),
+      expected: ADMINS(OK, NONE),
+    },
+  ],
+  'GET /admin/units/:id': [
+    {
+      what: 'the provincial committee',
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/admin/units/hg-tu' }),
+      expected: ADMINS(OK),
+    },
+  ],
+  'POST /admin/units': [
+    {
+      what: 'a unit with a taken code',
+      kind: 'write',
+      request: () => ({
+        method: 'post',
+        path: '/admin/units',
+        body: { code: 'HG-TU', name: 'Ban Tổ chức', kind: 'ADVISORY_BOARD', parentId: 'hg-tu' },
+      }),
+      expected: ADMINS(409),
+    },
+  ],
+  'PATCH /admin/units/:id': [
+    {
+      what: 'a department turned into a commune committee under a delegation',
+      kind: 'write',
+      request: () => ({ method: 'patch', path: '/admin/units/hg-skhdt', body: { kind: 'COMMUNE_COMMITTEE' } }),
+      expected: ADMINS(400),
+    },
+  ],
+  'GET /admin/people': [
+    {
+      what: "the province's people",
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/admin/people?limit=200', marker: 'hg-pbt' }),
+      expected: ADMINS(OK, NONE),
+    },
+  ],
+  'GET /admin/people/:id': [
+    {
+      what: 'a Standing Deputy Secretary and her positions',
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/admin/people/hg-pbt' }),
+      expected: ADMINS(OK),
+    },
+  ],
+  'POST /admin/people': [
+    {
+      what: 'a person in an unknown unit',
+      kind: 'write',
+      request: () => ({ method: 'post', path: '/admin/people', body: { fullName: 'Ai đó', unitId: 'khong-co' } }),
+      expected: ADMINS(400, 400),
+    },
+  ],
+  'PATCH /admin/people/:id': [
+    {
+      what: 'a change of nothing',
+      kind: 'write',
+      request: () => ({ method: 'patch', path: '/admin/people/hg-pbt', body: {} }),
+      expected: ADMINS(OK),
+    },
+  ],
+  'GET /admin/positions': [
+    {
+      what: "a person's positions",
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/admin/positions?personId=hg-pbt' }),
+      expected: ADMINS(OK),
+    },
+  ],
+  'POST /admin/positions': [
+    {
+      what: 'a second head of a department',
+      kind: 'write',
+      request: () => ({
+        method: 'post',
+        path: '/admin/positions',
+        body: {
+          personId: 'hg-tv1',
+          unitId: 'hg-skhdt',
+          title: 'Giám đốc',
+          roles: ['HEAD'],
+          seat: 'HEAD',
+          startsOn: '2024-01-01',
+        },
+      }),
+      expected: ADMINS(400),
+    },
+  ],
+  'POST /admin/positions/:id/end': [
+    {
+      what: 'ending a position that does not exist',
+      kind: 'write',
+      request: () => ({
+        method: 'post',
+        path: `/admin/positions/${randomUUID()}/end`,
+        body: { endsOn: '2025-06-30', reason: 'Nghỉ hưu' },
+      }),
+      expected: ADMINS(404, 404),
+    },
+  ],
+  'POST /admin/accounts/:personId': [
+    {
+      what: 'a second account for a person',
+      kind: 'write',
+      request: () => ({ method: 'post', path: '/admin/accounts/hg-pbt', body: { username: 'pbt.hg.hai' } }),
+      expected: ADMINS(409),
+    },
+  ],
+  'POST /admin/accounts/:personId/disable': [
+    {
+      what: 'disabling an unknown person',
+      kind: 'write',
+      request: () => ({ method: 'post', path: '/admin/accounts/khong-co-ai/disable' }),
+      expected: ADMINS(404, 404),
+    },
+  ],
+  'POST /admin/accounts/:personId/enable': [
+    {
+      what: 'enabling an active account (nothing changes)',
+      kind: 'write',
+      request: () => ({ method: 'post', path: '/admin/accounts/hg-pbt/enable' }),
+      expected: ADMINS(OK),
+    },
+  ],
+  'POST /admin/accounts/:personId/unlock': [
+    {
+      what: "clearing a username's login throttle",
+      kind: 'write',
+      request: () => ({ method: 'post', path: '/admin/accounts/hg-pbt/unlock' }),
+      expected: ADMINS(OK),
     },
   ],
   // Last: it ends each caller's session, so nothing may come after it.
@@ -962,7 +1176,11 @@ describe('authorization matrix (e2e)', () => {
     stack = await startTestStack();
     fx = await buildAuthorizationFixtures(stack);
     // Every caller signs in before any probe, so no probe (a failed login, say) can stand in their way.
-    const usernames = ['admin', ...ROLES.flatMap((role) => RELATIONS.flatMap((relation) => CALLERS[role][relation]))];
+    const usernames = [
+      'admin',
+      ...PROVINCIAL_ADMINS,
+      ...ROLES.flatMap((role) => RELATIONS.flatMap((relation) => CALLERS[role][relation])),
+    ];
     for (const username of usernames) await stack.login(username);
   }, 180_000);
 
@@ -1007,6 +1225,11 @@ describe('authorization matrix (e2e)', () => {
         const cells: Array<{ caller: string; username: string | null; expected: Answer }> = [
           { caller: 'anonymous', username: null, expected: probe.expected.anonymous },
           { caller: 'admin', username: 'admin', expected: probe.expected.admin },
+          ...PROVINCIAL_ADMINS.map((username, i) => ({
+            caller: `provincial admin/${i === 0 ? 'own' : 'other'} (${username})`,
+            username,
+            expected: probe.expected.provincial[i],
+          })),
           ...ROLES.flatMap((role) =>
             RELATIONS.flatMap((relation, i) =>
               CALLERS[role][relation].map((username) => ({

@@ -2,13 +2,7 @@
 export { Role, ALL_ROLES, isRole } from './org/roles';
 export { OrgUnitKind, OrgTree } from './org/org-unit';
 export type { OrgUnitRef } from './org/org-unit';
-export {
-  UNIT_KINDS,
-  ALL_UNIT_KINDS,
-  COMMITTEE_KINDS,
-  TWO_LEVEL_SYSTEM_FROM,
-  isUnitKind,
-} from './org/unit-kinds';
+export { UNIT_KINDS, ALL_UNIT_KINDS, COMMITTEE_KINDS, TWO_LEVEL_SYSTEM_FROM, isUnitKind } from './org/unit-kinds';
 export type { UnitKindInfo } from './org/unit-kinds';
 export {
   ACCOUNT_ROLES,

@@ -1,7 +1,9 @@
 import { BadRequestException, ForbiddenException } from '@nestjs/common';
 import type { AdminReach, UnitScopes } from './scope';
 
-export const ADMINS_ONLY = 'this needs the ADMIN (provincial) or SYSTEM_ADMIN role';
+import { ADMIN_ROLE_NEEDED } from '../auth/admin-role.guard';
+
+export const ADMINS_ONLY = ADMIN_ROLE_NEEDED;
 
 /**
  * What one administrator may manage, over the unit tree as a transaction sees it: every unit (system
@@ -47,6 +49,14 @@ export class AdminScope {
   requireUnit(unitId: string, as = 'unit'): void {
     if (!this.units.has(unitId)) throw new BadRequestException(`unknown ${as} ${unitId}`);
     if (!this.contains(unitId)) throw new ForbiddenException(this.outside(`${as} ${unitId} (${this.nameOf(unitId)})`));
+  }
+
+  /** A person the caller administers: their current unit lies in reach (403 naming them otherwise). */
+  requirePerson(person: { id: string; fullName: string; unitId: string }, as = 'person'): void {
+    if (!this.contains(person.unitId))
+      throw new ForbiddenException(
+        this.outside(`${as} ${person.id} (${person.fullName}, ${this.nameOf(person.unitId)})`),
+      );
   }
 
   /** A new province (a unit without a parent) is the system admin's alone. */

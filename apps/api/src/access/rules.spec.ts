@@ -22,7 +22,9 @@ describe('write rules', () => {
   it("lets the issuing unit's head, Standing Committee or advisory staff, or an admin, create a programme", () => {
     for (const role of [Role.HEAD, Role.STANDING_COMMITTEE, Role.ADVISORY_STAFF])
       expect(() => assertMayCreateProgramme(person('hg-tu', role), 'hg-tu')).not.toThrow();
-    expect(() => assertMayCreateProgramme(person('lc-tu', Role.ADMIN), 'hg-tu')).not.toThrow();
+    expect(() => assertMayCreateProgramme(person('lc-tu', Role.SYSTEM_ADMIN), 'hg-tu')).not.toThrow();
+    expect(() => assertMayCreateProgramme(person('hg-vt', Role.ADMIN), 'hg-tu', true)).not.toThrow();
+    expect(() => assertMayCreateProgramme(person('lc-tu', Role.ADMIN), 'hg-tu', false)).toThrow(ForbiddenException);
     expect(() => assertMayCreateProgramme(person('hg-vt', Role.HEAD), 'hg-tu')).toThrow(ForbiddenException);
     expect(() => assertMayCreateProgramme(person('hg-tu', Role.STAFF), 'hg-tu')).toThrow(
       'only the head, the Standing Committee or advisory staff of the issuing committee create its programmes',
@@ -33,7 +35,8 @@ describe('write rules', () => {
     const leadership = ['hg-tu', 'hg-btv'];
     expect(() => assertMayOpenCycle(person('hg-btv', Role.STANDING_COMMITTEE), leadership)).not.toThrow();
     expect(() => assertMayOpenCycle(person('hg-tu', Role.HEAD), leadership)).not.toThrow();
-    expect(() => assertMayOpenCycle(person('x', Role.ADMIN), leadership)).not.toThrow();
+    expect(() => assertMayOpenCycle(person('x', Role.SYSTEM_ADMIN), leadership)).not.toThrow();
+    expect(() => assertMayOpenCycle(person('lc-tu', Role.ADMIN), leadership)).toThrow(ForbiddenException);
     expect(() => assertMayOpenCycle(person('hg-tu', Role.ADVISORY_STAFF), leadership)).toThrow(ForbiddenException);
     expect(() => assertMayOpenCycle(person('hg-vt', Role.HEAD), leadership)).toThrow(
       'only the head or the Standing Committee of the committee opens its breakthrough cycle',

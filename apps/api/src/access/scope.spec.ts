@@ -2,13 +2,32 @@ import { ForbiddenException, NotFoundException } from '@nestjs/common';
 import { Role } from '@app/domain';
 import { person, UNITS } from './test-units';
 
-const ADMIN = person('hg-tu', Role.ADMIN);
+const ADMIN = person('hg-tu', Role.SYSTEM_ADMIN);
+const PROVINCIAL_ADMIN = person('hg-vt', Role.ADMIN);
 const STANDING = person('hg-btv', Role.STANDING_COMMITTEE);
 const DEPARTMENT_HEAD = person('hg-skhdt', Role.HEAD);
 const DISTRICT_HEAD = person('hg-vt', Role.HEAD);
 const STAFF = person('hg-skhdt', Role.STAFF);
 
 describe('UnitScopes.scopeOf', () => {
+  it('gives a provincial administrator their province, refusing a committee of another', () => {
+    expect(UNITS.scopeOf(PROVINCIAL_ADMIN)).toMatchObject({ kind: 'UNITS', committee: { id: 'hg-tu' } });
+    expect((UNITS.scopeOf(PROVINCIAL_ADMIN) as { unitIds: string[] }).unitIds).not.toContain('lc-tu');
+    expect(() => UNITS.scopeOf(PROVINCIAL_ADMIN, 'lc-tu')).toThrow(ForbiddenException);
+    expect(UNITS.readsProgrammesOf(PROVINCIAL_ADMIN, 'hg-pp')).toBe(true);
+    expect(UNITS.readsProgrammesOf(PROVINCIAL_ADMIN, 'lc-tu')).toBe(false);
+  });
+
+  it('reaches, as an administrator, every unit (system) or the province of their own unit (provincial)', () => {
+    expect(UNITS.adminReachOf(ADMIN)).toEqual({ kind: 'ALL' });
+    const reach = UNITS.adminReachOf(PROVINCIAL_ADMIN);
+    expect(reach).toEqual({ kind: 'PROVINCE', provinceId: 'hg-tu', provinceName: 'Tỉnh ủy Hậu Giang' });
+    expect(UNITS.inAdminReach(reach!, 'hg-vt-x')).toBe(true);
+    expect(UNITS.inAdminReach(reach!, 'lc-tu')).toBe(false);
+    expect(UNITS.inAdminReach(reach!, 'nowhere')).toBe(false);
+    expect(UNITS.adminReachOf(person('hg-tu', Role.HEAD))).toBeNull();
+  });
+
   it('gives an administrator everything, or the subtree of the committee asked for', () => {
     expect(UNITS.scopeOf(ADMIN)).toEqual({ kind: 'ALL', unitIds: null, committee: null });
     expect(UNITS.scopeOf(ADMIN, 'hg-vt')).toEqual({

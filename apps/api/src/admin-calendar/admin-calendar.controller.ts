@@ -11,7 +11,7 @@ import {
 import { ApiErrors, ErrorResponse } from '../openapi/error.response';
 import { CalendarYearListResponse, CalendarYearResponse } from './dto/calendar.response';
 import { CurrentPrincipal, Principal } from '../auth/principal';
-import { AdminRoleGuard } from '../auth/admin-role.guard';
+import { SystemAdminGuard } from '../auth/admin-role.guard';
 import { AdminCalendarService } from './admin-calendar.service';
 import { CALENDAR_YEAR_RANGE, CalendarYearRangePipe } from './calendar-year.pipe';
 import { CalendarYearDto } from './dto/calendar-year.dto';
@@ -20,8 +20,8 @@ const YEAR_PARAM = { name: 'year', type: 'integer', example: 2027, ...CALENDAR_Y
 
 @ApiTags('admin: working-day calendar')
 @ApiBearerAuth()
-@ApiForbiddenResponse({ description: 'the caller lacks the ADMIN role', type: ErrorResponse })
-@UseGuards(AdminRoleGuard)
+@ApiForbiddenResponse({ description: 'the caller lacks the SYSTEM_ADMIN role', type: ErrorResponse })
+@UseGuards(SystemAdminGuard)
 @Controller('admin/calendar')
 export class AdminCalendarController {
   constructor(private readonly calendar: AdminCalendarService) {}

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { AdminRoleGuard } from '../auth/admin-role.guard';
+import { SystemAdminGuard } from '../auth/admin-role.guard';
 import { AdminCalendarController } from './admin-calendar.controller';
 import { AdminCalendarService } from './admin-calendar.service';
 
 /** Admin side of the working-day table (holidays, substitute days off, make-up working days per year). */
 @Module({
   controllers: [AdminCalendarController],
-  providers: [AdminCalendarService, AdminRoleGuard],
+  providers: [AdminCalendarService, SystemAdminGuard],
 })
 export class AdminCalendarModule {}

@@ -31,7 +31,7 @@ import {
 } from './dto/admin-notifications.response';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal, Principal } from '../auth/principal';
-import { AdminRoleGuard } from '../auth/admin-role.guard';
+import { SystemAdminGuard } from '../auth/admin-role.guard';
 import { BOARD_COOKIE, BOARD_PATH } from './queue-board';
 import { FailedDeliveriesQuery, RetryFailedDto } from './dto/failed-deliveries.dto';
 import { AllowlistEntryDto, UnitWebhookDto } from './dto/webhook-settings.dto';
@@ -40,8 +40,8 @@ import { WebhookSettingsService } from './webhook-settings.service';
 
 @ApiTags('admin: notifications')
 @ApiBearerAuth()
-@ApiError(403, 'the caller lacks the ADMIN role')
-@UseGuards(AdminRoleGuard)
+@ApiError(403, 'the caller lacks the SYSTEM_ADMIN role')
+@UseGuards(SystemAdminGuard)
 @Controller('admin/notifications')
 export class AdminNotificationsController {
   constructor(

@@ -5,7 +5,7 @@ import type { ApiConfig } from '../api.config';
 import { AuthModule } from '../auth/auth.module';
 import { AuthService } from '../auth/auth.service';
 import { AdminNotificationsController } from './admin-notifications.controller';
-import { AdminRoleGuard } from '../auth/admin-role.guard';
+import { SystemAdminGuard } from '../auth/admin-role.guard';
 import { FailedDeliveriesService } from './failed-deliveries.service';
 import { BOARD_PATH, queueBoardHandlers } from './queue-board';
 import { WebhookSettingsService } from './webhook-settings.service';
@@ -27,7 +27,7 @@ export class AdminNotificationsModule implements OnModuleInit {
         NotificationsModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, deliveryQueues: true }),
       ],
       controllers: [AdminNotificationsController],
-      providers: [FailedDeliveriesService, WebhookSettingsService, AdminRoleGuard],
+      providers: [FailedDeliveriesService, WebhookSettingsService, SystemAdminGuard],
     };
   }
 

@@ -38,7 +38,7 @@ export function sameOrigin(req: Request): boolean {
   return typeof origin === 'string' && origin === `${req.protocol}://${req.get('host')}`;
 }
 
-/** Bull Board is plain Express, outside Nest's guards, so it checks the same session and ADMIN role itself. */
+/** Bull Board is plain Express, outside Nest's guards, so it checks the same session and SYSTEM_ADMIN role itself. */
 function requireAdmin(auth: AuthService): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     const credentials = credentialsOf(req);
@@ -55,9 +55,9 @@ function requireAdmin(auth: AuthService): RequestHandler {
     }
     auth.principalFromToken(credentials.token).then(
       (p) =>
-        p.roles.includes(Role.ADMIN)
+        p.roles.includes(Role.SYSTEM_ADMIN)
           ? next()
-          : res.status(403).json({ statusCode: 403, message: 'this needs the ADMIN role' }),
+          : res.status(403).json({ statusCode: 403, message: 'this needs the SYSTEM_ADMIN role' }),
       (err: Error) => {
         // 403 while a reset password awaits its change; 401 for a session that is not (or no longer) valid.
         const status = err instanceof HttpException && err.getStatus() === 403 ? 403 : 401;

@@ -30,6 +30,7 @@ export class AdminAuditService {
       .orderBy('a.id', 'DESC')
       .limit(limit + 1);
     if (scope.kind === 'UNITS') query.andWhere('a.unitId = ANY(:units)', { units: scope.unitIds });
+    if (scope.kind === 'UNITS' && scope.acts) query.andWhere('a.act = ANY(:scopeActs)', { scopeActs: scope.acts });
     if (q.act) query.andWhere('a.act = :act', { act: q.act });
     if (q.person) query.andWhere('(a.personId = :person OR a.username = :person)', { person: q.person });
     if (q.from) query.andWhere('a.occurredAt >= :from', { from: periodBound(q.from, 'from') });

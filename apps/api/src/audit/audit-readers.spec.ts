@@ -14,14 +14,20 @@ const committee: Scope = { kind: 'UNITS', unitIds: ['hg-tu', 'hg-ubkt'], committ
 const self: Scope = { kind: 'SELF', personId: 'p', committee: null };
 
 describe('who reads the audit', () => {
-  it('gives admins every row', () => {
-    expect(auditReadScope(person(Role.ADMIN), { kind: 'ALL', unitIds: null, committee: null })).toEqual({
+  it('gives system admins every row, provincial admins every row of their province', () => {
+    expect(auditReadScope(person(Role.SYSTEM_ADMIN), { kind: 'ALL', unitIds: null, committee: null })).toEqual({
       kind: 'ALL',
     });
+    expect(auditReadScope(person(Role.ADMIN), committee)).toEqual({ kind: 'UNITS', unitIds: ['hg-tu', 'hg-ubkt'] });
   });
 
-  it("gives inspectors the rows of their committee's units", () => {
-    expect(auditReadScope(person(Role.INSPECTOR), committee)).toEqual({ kind: 'UNITS', unitIds: ['hg-tu', 'hg-ubkt'] });
+  it("gives inspectors the rows of their committee's units, acts of its work only", () => {
+    const scope = auditReadScope(person(Role.INSPECTOR), committee);
+    expect(scope).toMatchObject({ kind: 'UNITS', unitIds: ['hg-tu', 'hg-ubkt'] });
+    const acts = (scope as { acts: string[] }).acts;
+    expect(acts).toContain('programme.create');
+    expect(acts).not.toContain('org.unit.create');
+    expect(acts).not.toContain('account.password.reset');
     expect(auditReadScope(person(Role.INSPECTOR), self)).toBeNull();
   });
 

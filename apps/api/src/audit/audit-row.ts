@@ -15,6 +15,8 @@ export interface AuditableRequest {
   /** The HTTP log's request id. */
   id?: unknown;
   principal?: { personId: string; username: string; unitId: string };
+  /** The unit an administration act concerns, set by its handler (a 'province' act is tied to it). */
+  auditUnitId?: string;
 }
 
 export interface AuditOutcome {
@@ -116,6 +118,13 @@ function header(req: AuditableRequest, name: string): string | null {
   return typeof value === 'string' ? auditText(value, 300) : null;
 }
 
+/** The unit a row is tied to: the actor's for a unit's work, the concerned unit's (or actor's) for a province's administration. */
+function rowUnit(audited: AuditedRoute, req: AuditableRequest, who: AuditableRequest['principal']): string | null {
+  if (audited.scope === 'system') return null;
+  const unit = audited.scope === 'province' ? (req.auditUnitId ?? who?.unitId) : who?.unitId;
+  return unit || null;
+}
+
 /** The row for one audited request and how it ended. */
 export function auditRow(route: string, audited: AuditedRoute, req: AuditableRequest, outcome: AuditOutcome): AuditRow {
   const who = req.principal ?? answeredPrincipal(outcome.answer);
@@ -129,7 +138,7 @@ export function auditRow(route: string, audited: AuditedRoute, req: AuditableReq
     error: auditError(outcome.error),
     personId: who?.personId ?? null,
     username: username === null ? null : auditText(username),
-    unitId: audited.scope === 'unit' && who?.unitId ? who.unitId : null,
+    unitId: rowUnit(audited, req, who),
     target: auditSummary(req.params),
     summary: audited.noSummary
       ? null

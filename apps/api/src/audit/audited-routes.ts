@@ -9,8 +9,13 @@
 export type AuditScope =
   /** The act concerns a unit's work: tied to the acting person's unit, which the committee's inspectors see. */
   | 'unit'
-  /** Administration of the whole system: admins only. */
-  | 'system';
+  /** Administration of the whole system: system admins only. */
+  | 'system'
+  /**
+   * Administration of a province's organisation: tied to the unit it concerns (`req.auditUnitId`, set
+   * by the handler) or else to the acting admin's unit, which that province's admins read.
+   */
+  | 'province';
 
 export interface AuditedRoute {
   act: string;
@@ -38,9 +43,20 @@ export const AUDITED_ROUTES: Readonly<Record<string, AuditedRoute>> = {
   // The identity provider sends the browser back here: a success is a login, a refusal says why not.
   'GET /auth/oidc/callback': { act: 'auth.sso.login', scope: 'unit', noSummary: true },
   // Accounts
-  'POST /admin/accounts/:personId/password-reset': { act: 'account.password.reset', scope: 'system' },
+  'POST /admin/accounts/:personId/password-reset': { act: 'account.password.reset', scope: 'province' },
   'POST /admin/accounts/:personId/identities': { act: 'account.identity.link', scope: 'system' },
   'DELETE /admin/accounts/:personId/identities/:identityId': { act: 'account.identity.unlink', scope: 'system' },
+  'POST /admin/accounts/:personId': { act: 'account.create', scope: 'province' },
+  'POST /admin/accounts/:personId/disable': { act: 'account.disable', scope: 'province' },
+  'POST /admin/accounts/:personId/enable': { act: 'account.enable', scope: 'province' },
+  'POST /admin/accounts/:personId/unlock': { act: 'account.unlock', scope: 'province' },
+  // The organisation: units, people, positions
+  'POST /admin/units': { act: 'org.unit.create', scope: 'province' },
+  'PATCH /admin/units/:id': { act: 'org.unit.update', scope: 'province' },
+  'POST /admin/people': { act: 'org.person.create', scope: 'province' },
+  'PATCH /admin/people/:id': { act: 'org.person.update', scope: 'province' },
+  'POST /admin/positions': { act: 'org.position.create', scope: 'province' },
+  'POST /admin/positions/:id/end': { act: 'org.position.end', scope: 'province' },
   // Working-day calendar
   'PUT /admin/calendar/:year': { act: 'calendar.update', scope: 'system' },
   // Notifications and webhooks
@@ -64,7 +80,7 @@ export const AUDITED_ROUTES: Readonly<Record<string, AuditedRoute>> = {
   'GET /supervision/programmes/:id/timeline': { act: 'supervision.export', scope: 'unit', when: csvExport },
   'GET /supervision/responsiveness': { act: 'supervision.export', scope: 'unit', when: csvExport },
   // Organisation import: the answer holds the counts and the file's checksum
-  'POST /admin/organisation/import/apply': { act: 'org.import', scope: 'system', summaryOfAnswer: true },
+  'POST /admin/organisation/import/apply': { act: 'org.import', scope: 'province', summaryOfAnswer: true },
 };
 
 /**
@@ -82,6 +98,12 @@ export const NOT_AUDITED: Readonly<Record<string, string>> = {
   'GET /admin/notifications/webhook-allowlist': 'reads configuration',
   'GET /admin/notifications/unit-webhooks': 'reads configuration (secrets are never returned)',
   'GET /admin/audit': 'reads the audit one page at a time (the CSV export is audited)',
+  'GET /admin/units': 'reads the unit tree',
+  'GET /admin/units/:id': 'reads a unit',
+  'GET /admin/people': 'reads people',
+  'GET /admin/people/:id': 'reads a person and their positions',
+  'GET /admin/positions': 'reads positions',
+  'GET /admin/unit-kinds': 'reads the kinds of unit',
   'GET /admin/organisation/import/template.xlsx': 'downloads the empty import template',
   'GET /admin/organisation/import/template-:kind.csv': 'downloads an empty import template',
   'POST /admin/organisation/import/dry-run': 'checks a file and writes nothing (the apply is audited)',

@@ -3,7 +3,6 @@ import { APP_GUARD, HttpAdapterHost } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import Redis from 'ioredis';
 import { API_CONFIG, ApiConfig } from '../api.config';
-import { AdminAccountsController } from './admin-accounts.controller';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { AUTH_REDIS } from './auth.tokens';
@@ -26,7 +25,7 @@ import { SessionStore } from './session.store';
       }),
     }),
   ],
-  controllers: [AuthController, AdminAccountsController, ...OIDC_CONTROLLERS],
+  controllers: [AuthController, ...OIDC_CONTROLLERS],
   providers: [
     AuthService,
     PasswordService,

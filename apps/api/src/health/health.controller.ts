@@ -11,7 +11,7 @@ import { Connection } from '@temporalio/client';
 import type { Response } from 'express';
 import Redis from 'ioredis';
 import { temporalIsHealthy, TEMPORAL_OPTIONS, TemporalOptions } from '@app/temporal';
-import { AdminRoleGuard } from '../auth/admin-role.guard';
+import { SystemAdminGuard } from '../auth/admin-role.guard';
 import { Public } from '../auth/public.decorator';
 import { ApiErrors } from '../openapi/error.response';
 import { HealthStatusResponse } from './health.response';
@@ -52,11 +52,11 @@ export class HealthController {
   }
 
   @Get('details')
-  @UseGuards(AdminRoleGuard)
+  @UseGuards(SystemAdminGuard)
   @ApiBearerAuth()
   @HealthCheck()
   @ApiOperation({ summary: 'Health of Postgres, Redis and Temporal, each with its address and error (admins)' })
-  @ApiErrors({ 403: 'this needs the ADMIN role' })
+  @ApiErrors({ 403: 'this needs the SYSTEM_ADMIN role' })
   details() {
     return this.health.check(this.checks());
   }

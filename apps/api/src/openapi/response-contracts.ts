@@ -12,7 +12,22 @@ import type {
   RetriedResponse,
   UnitWebhookResponse,
 } from '../admin-notifications/dto/admin-notifications.response';
-import type { AdminAccountsController } from '../auth/admin-accounts.controller';
+import type { AccountsAdminController } from '../organisation/accounts-admin.controller';
+import type { OrganisationController } from '../organisation/organisation.controller';
+import type {
+  AccountCreatedResponse,
+  AccountStateResponse,
+  AccountUnlockedResponse,
+  PersonDetailResponse,
+  PersonPageResponse,
+  PersonResponse,
+  PositionListResponse,
+  PositionResponse,
+  UnitDetailResponse,
+  UnitKindListResponse,
+  UnitPageResponse,
+  UnitResponse,
+} from '../organisation/dto/organisation.response';
 import type { AuthController } from '../auth/auth.controller';
 import type { LoginResponse, MeResponse, PasswordResetResponse } from '../auth/dto/auth.response';
 import type { AdminIdentitiesController } from '../auth/oidc/admin-identities.controller';
@@ -76,8 +91,48 @@ export const RESPONSE_CONTRACTS = {
   'GET /auth/me': true satisfies Documented<Answer<AuthController, 'me'>, MeResponse>,
   'POST /auth/password': true satisfies Documented<Answer<AuthController, 'changePassword'>, LoginResponse>,
   'POST /admin/accounts/{personId}/password-reset': true satisfies Documented<
-    Answer<AdminAccountsController, 'reset'>,
+    Answer<AccountsAdminController, 'reset'>,
     PasswordResetResponse
+  >,
+  'GET /admin/unit-kinds': true satisfies Documented<Answer<OrganisationController, 'unitKinds'>, UnitKindListResponse>,
+  'GET /admin/units': true satisfies Documented<Answer<OrganisationController, 'listUnits'>, UnitPageResponse>,
+  'GET /admin/units/{id}': true satisfies Documented<Answer<OrganisationController, 'getUnit'>, UnitDetailResponse>,
+  'POST /admin/units': true satisfies Documented<Answer<OrganisationController, 'createUnit'>, UnitResponse>,
+  'PATCH /admin/units/{id}': true satisfies Documented<Answer<OrganisationController, 'updateUnit'>, UnitResponse>,
+  'GET /admin/people': true satisfies Documented<Answer<OrganisationController, 'listPeople'>, PersonPageResponse>,
+  'GET /admin/people/{id}': true satisfies Documented<
+    Answer<OrganisationController, 'getPerson'>,
+    PersonDetailResponse
+  >,
+  'POST /admin/people': true satisfies Documented<Answer<OrganisationController, 'createPerson'>, PersonResponse>,
+  'PATCH /admin/people/{id}': true satisfies Documented<Answer<OrganisationController, 'updatePerson'>, PersonResponse>,
+  'GET /admin/positions': true satisfies Documented<
+    Answer<OrganisationController, 'listPositions'>,
+    PositionListResponse
+  >,
+  'POST /admin/positions': true satisfies Documented<
+    Answer<OrganisationController, 'createPosition'>,
+    PositionResponse
+  >,
+  'POST /admin/positions/{id}/end': true satisfies Documented<
+    Answer<OrganisationController, 'endPosition'>,
+    PositionResponse
+  >,
+  'POST /admin/accounts/{personId}': true satisfies Documented<
+    Answer<AccountsAdminController, 'create'>,
+    AccountCreatedResponse
+  >,
+  'POST /admin/accounts/{personId}/disable': true satisfies Documented<
+    Answer<AccountsAdminController, 'disable'>,
+    AccountStateResponse
+  >,
+  'POST /admin/accounts/{personId}/enable': true satisfies Documented<
+    Answer<AccountsAdminController, 'enable'>,
+    AccountStateResponse
+  >,
+  'POST /admin/accounts/{personId}/unlock': true satisfies Documented<
+    Answer<AccountsAdminController, 'unlock'>,
+    AccountUnlockedResponse
   >,
   'GET /auth/oidc': true satisfies Documented<Answer<OidcController, 'status'>, OidcStatusResponse>,
   'GET /admin/accounts/{personId}/identities': true satisfies Documented<

@@ -2,7 +2,11 @@ import { Module } from '@nestjs/common';
 import { AccessModule } from '../access';
 import { AuthModule } from '../auth/auth.module';
 import { AccountAdminService } from './account-admin.service';
+import { AccountsAdminController } from './accounts-admin.controller';
+import { OrganisationQueryService } from './organisation-query.service';
+import { OrganisationController } from './organisation.controller';
 import { PeopleAdminService } from './people-admin.service';
+import { PositionClock } from './position-clock';
 import { UnitAdminService } from './unit-admin.service';
 
 /**
@@ -12,7 +16,8 @@ import { UnitAdminService } from './unit-admin.service';
  */
 @Module({
   imports: [AccessModule, AuthModule],
-  providers: [UnitAdminService, PeopleAdminService, AccountAdminService],
+  controllers: [OrganisationController, AccountsAdminController],
+  providers: [UnitAdminService, PeopleAdminService, AccountAdminService, OrganisationQueryService, PositionClock],
   exports: [UnitAdminService, PeopleAdminService, AccountAdminService],
 })
 export class OrganisationModule {}

@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  BadRequestException,
-  ConflictException,
-  ForbiddenException,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { assignmentOn, PositionFacts, positionProblems, seatConflict } from '@app/domain';
 import { OrgUnitEntity, PersonEntity, PositionEntity } from '@app/persistence';
@@ -133,11 +127,12 @@ export class PeopleAdminService {
 
   async updatePerson(em: EntityManager, actor: Principal, id: string, input: UpdatePersonInput): Promise<PersonView> {
     const person = await this.personInReach(em, await this.access.adminScope(actor, em), id);
-    await em.getRepository(PersonEntity).update(person.id, {
+    const changes = {
       ...(input.fullName !== undefined && { fullName: input.fullName }),
       ...(input.email !== undefined && { email: input.email }),
       ...(input.locale !== undefined && { locale: input.locale }),
-    });
+    };
+    if (Object.keys(changes).length > 0) await em.getRepository(PersonEntity).update(person.id, changes);
     return personView(await em.getRepository(PersonEntity).findOneByOrFail({ id }));
   }
 
@@ -248,8 +243,7 @@ export class PeopleAdminService {
     const person = await em.getRepository(PersonEntity).findOneBy({ id });
     if (!person)
       throw inBody ? new BadRequestException(`unknown ${as} ${id}`) : new NotFoundException(`no ${as} ${id}`);
-    if (!scope.contains(person.unitId))
-      throw new ForbiddenException(scope.outside(`${as} ${id} (${person.fullName}, ${scope.nameOf(person.unitId)})`));
+    scope.requirePerson(person, as);
     return person;
   }
 

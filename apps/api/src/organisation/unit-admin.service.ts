@@ -77,6 +77,9 @@ export class UnitAdminService {
   /** A new unit; its code is its natural key: a second create with the same code is 409 naming the unit. */
   async createUnit(em: EntityManager, actor: Principal, input: CreateUnitInput): Promise<UnitView> {
     const scope = await this.access.adminScope(actor, em);
+    // Where it goes first: a provincial admin learns nothing of codes elsewhere before being refused.
+    if (input.parentId === null) scope.requireSystemAdmin('creates a province (a unit without a parent)');
+    else scope.requireUnit(input.parentId, 'parent unit');
     const units = em.getRepository(OrgUnitEntity);
     const existing = await units.findOne({ where: [{ code: input.code }, ...(input.id ? [{ id: input.id }] : [])] });
     if (existing)
@@ -85,8 +88,6 @@ export class UnitAdminService {
           ? `unit code ${input.code} is taken by ${existing.id} (${existing.name})`
           : `unit ${existing.id} exists already (${existing.name})`,
       );
-    if (input.parentId === null) scope.requireSystemAdmin('creates a province (a unit without a parent)');
-    else scope.requireUnit(input.parentId, 'parent unit');
     const unit = units.create({
       id: input.id ?? randomUUID(),
       code: input.code,

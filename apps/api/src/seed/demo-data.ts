@@ -6,7 +6,16 @@ import { OrgUnitKind, Role } from '@app/domain';
  */
 export const DEMO_PASSWORD = 'demo-password';
 
-export const DEMO_UNITS: Array<{ id: string; name: string; kind: OrgUnitKind; parentId: string | null }> = [
+export const DEMO_UNITS: Array<{
+  id: string;
+  name: string;
+  kind: OrgUnitKind;
+  parentId: string | null;
+  /** The administered code; `code` below derives it from the id when absent. */
+  code?: string;
+  /** First day (inclusive); the province's founding when absent. */
+  validFrom?: string;
+}> = [
   { id: 'hg-tu', name: 'Tỉnh ủy Hậu Giang', kind: OrgUnitKind.PROVINCIAL_COMMITTEE, parentId: null },
   { id: 'hg-btv', name: 'Ban Thường vụ Tỉnh ủy Hậu Giang', kind: OrgUnitKind.STANDING_COMMITTEE, parentId: 'hg-tu' },
   { id: 'hg-vp', name: 'Văn phòng Tỉnh ủy Hậu Giang', kind: OrgUnitKind.ADVISORY_BOARD, parentId: 'hg-tu' },
@@ -231,7 +240,86 @@ export const DEMO_PEOPLE: Array<{
     fullName: 'Quản trị hệ thống',
     title: 'Quản trị',
     unitId: 'hg-tu',
+    roles: [Role.SYSTEM_ADMIN],
+    fields: [],
+  },
+  {
+    id: 'hg-admin',
+    username: 'admin.hg',
+    fullName: 'Quản trị Tỉnh ủy Hậu Giang',
+    title: 'Quản trị tỉnh',
+    unitId: 'hg-vp',
     roles: [Role.ADMIN],
     fields: [],
+  },
+  {
+    id: 'lc-admin',
+    username: 'admin.lc',
+    fullName: 'Quản trị Tỉnh ủy Lào Cai',
+    title: 'Quản trị tỉnh',
+    unitId: 'lc-tu',
+    roles: [Role.ADMIN],
+    fields: [],
+  },
+];
+
+/** The day each province's records begin (Hậu Giang was split from Cần Thơ on 1 January 2004). */
+const PROVINCE_FROM: Record<string, string> = { 'hg-tu': '2004-01-01', 'lc-tu': '1991-10-01', 'hd-tuky': '1997-01-01' };
+
+/** A demo unit's code and first day. */
+export function demoUnitValidity(u: (typeof DEMO_UNITS)[number]): { code: string; validFrom: string } {
+  const root = u.parentId ? (DEMO_UNITS.find((p) => p.id === u.parentId)?.parentId ?? u.parentId) : u.id;
+  return { code: u.code ?? u.id.toUpperCase(), validFrom: u.validFrom ?? PROVINCE_FROM[root] ?? '2004-01-01' };
+}
+
+export interface DemoPosition {
+  personId: string;
+  unitId: string;
+  title: string;
+  roles: Role[];
+  seat: 'HEAD' | 'STANDING_DEPUTY' | 'CHAIR' | null;
+  fields: string[];
+  startsOn: string;
+  endsOn: string | null;
+  endReason: string | null;
+}
+
+/** When the 2020–2025 term's posts began (the provincial congresses of October 2020). */
+const TERM_START = '2020-10-15';
+
+/**
+ * The demo people's positions: each holds today the post their record shows (administrators hold
+ * none: theirs are account roles). Trần Thị Bình was Chief of the Provincial Party Office before
+ * becoming Standing Deputy Secretary, so her history has a past position and a current one.
+ */
+export const DEMO_POSITIONS: DemoPosition[] = [
+  ...DEMO_PEOPLE.filter((p) => !p.roles.includes(Role.ADMIN) && !p.roles.includes(Role.SYSTEM_ADMIN)).map(
+    (p): DemoPosition => ({
+      personId: p.id,
+      unitId: p.unitId,
+      title: p.title,
+      roles: p.roles,
+      seat:
+        p.id === 'hg-pbt' || p.id === 'hg-vithanh-pbt'
+          ? 'STANDING_DEPUTY'
+          : p.roles.includes(Role.HEAD)
+            ? 'HEAD'
+            : null,
+      fields: p.fields,
+      startsOn: p.id === 'hg-pbt' ? '2023-07-01' : TERM_START,
+      endsOn: null,
+      endReason: null,
+    }),
+  ),
+  {
+    personId: 'hg-pbt',
+    unitId: 'hg-vp',
+    title: 'Chánh Văn phòng Tỉnh ủy',
+    roles: [Role.ADVISORY_STAFF, Role.STAFF],
+    seat: 'CHAIR',
+    fields: [],
+    startsOn: TERM_START,
+    endsOn: '2023-06-30',
+    endReason: 'Được bầu giữ chức Phó Bí thư Thường trực Tỉnh ủy',
   },
 ];

@@ -14,7 +14,7 @@ import {
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiErrors } from '../../openapi/error.response';
-import { AdminRoleGuard } from '../admin-role.guard';
+import { SystemAdminGuard } from '../admin-role.guard';
 import { CurrentPrincipal, Principal } from '../principal';
 import { SessionStore } from '../session.store';
 import { LinkIdentityDto } from './identity.dto';
@@ -24,9 +24,9 @@ import { RelyingParty } from './relying-party';
 
 @ApiTags('admin')
 @ApiBearerAuth()
-@ApiErrors({ 403: 'this needs the ADMIN role', 404: 'no such person' })
+@ApiErrors({ 403: 'this needs the SYSTEM_ADMIN role', 404: 'no such person' })
 @Controller('admin/accounts/:personId/identities')
-@UseGuards(AdminRoleGuard)
+@UseGuards(SystemAdminGuard)
 export class AdminIdentitiesController {
   constructor(
     private readonly identities: PersonIdentities,
