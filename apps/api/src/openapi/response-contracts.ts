@@ -77,6 +77,8 @@ import type {
   TaskViewResponse,
 } from '../tasks/dto/task.response';
 import type { TasksController } from '../tasks/tasks.controller';
+import type { ImportAppliedResponse, ImportReportResponse } from '../organisation/import/dto/import.response';
+import type { OrganisationImportController } from '../organisation/import/organisation-import.controller';
 
 /** What a controller method answers as JSON (a CSV download is a string and is left out). */
 type Answer<C, M extends keyof C> = C[M] extends (...args: never[]) => infer R ? Exclude<Awaited<R>, string> : never;
@@ -231,4 +233,12 @@ export const RESPONSE_CONTRACTS = {
   'GET /tasks/{id}': true satisfies Documented<Answer<TasksController, 'get'>, TaskDetailResponse>,
   'GET /tasks/{id}/history': true satisfies Documented<Answer<TasksController, 'history'>, TaskHistoryResponse>,
   'POST /tasks/{id}/actions/*': true satisfies Documented<Answer<TasksController, 'act'>, TaskViewResponse>,
+  'POST /admin/organisation/import/dry-run': true satisfies Documented<
+    Answer<OrganisationImportController, 'dryRun'>,
+    ImportReportResponse
+  >,
+  'POST /admin/organisation/import/apply': true satisfies Documented<
+    Answer<OrganisationImportController, 'apply'>,
+    ImportAppliedResponse
+  >,
 };
