@@ -1213,6 +1213,39 @@ const ROUTES: Record<string, Entry> = {
     },
   ],
 
+  // Organisation import: any administrator; the rows' units are checked against their reach (row problems).
+  'GET /admin/organisation/import/template.xlsx': [
+    {
+      what: 'the XLSX import template',
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/admin/organisation/import/template.xlsx' }),
+      expected: ADMINS(OK, OK),
+    },
+  ],
+  'GET /admin/organisation/import/template-:kind.csv': [
+    {
+      what: 'the CSV import template of units',
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/admin/organisation/import/template-units.csv' }),
+      expected: ADMINS(OK, OK),
+    },
+  ],
+  'POST /admin/organisation/import/dry-run': [
+    {
+      what: 'a dry run without a file',
+      kind: 'write',
+      request: () => ({ method: 'post', path: '/admin/organisation/import/dry-run', body: {} }),
+      expected: ADMINS(400, 400),
+    },
+  ],
+  'POST /admin/organisation/import/apply': [
+    {
+      what: 'an import without a file',
+      kind: 'write',
+      request: () => ({ method: 'post', path: '/admin/organisation/import/apply', body: {} }),
+      expected: ADMINS(400, 400),
+    },
+  ],
   // Last: it ends each caller's session, so nothing may come after it.
   // Rotation: a person of the province who is none of the callers (the director of finance).
   'GET /organisation/people/:personId/duties': [

@@ -13,6 +13,7 @@ import { ApiExceptionFilter } from './common/temporal-error.filter';
 import { HealthModule } from './health/health.module';
 import { InboxModule } from './inbox/inbox.module';
 import { OrganisationModule } from './organisation/organisation.module';
+import { OrganisationImportModule } from './organisation/import/organisation-import.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { ReportsModule } from './reports/reports.module';
 import { ResolutionsModule } from './resolutions/resolutions.module';
@@ -62,6 +63,7 @@ export class AppModule {
         ProgrammesModule,
         InboxModule,
         OrganisationModule,
+        OrganisationImportModule,
         AdminNotificationsModule.forRoot(config),
         AdminCalendarModule,
         TasksModule,

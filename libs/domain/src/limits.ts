@@ -65,6 +65,17 @@ export const MAX_ANNUAL_PLAN_ITEMS = 1000;
 export const MAX_LESSONS = 200;
 export const MAX_EVIDENCE_REFS = 50;
 
+// Spreadsheet imports of the organisation (units, people, positions)
+
+/** Size of one uploaded file (XLSX or CSV). */
+export const MAX_IMPORT_FILE_BYTES = 5 * 1024 * 1024;
+/** What an XLSX (a ZIP) may unpack to: a small file that unpacks to gigabytes is refused unread. */
+export const MAX_IMPORT_UNPACKED_BYTES = 50 * 1024 * 1024;
+/** Data rows of one file, all sheets together (empty lines not counted). */
+export const MAX_IMPORT_ROWS = 5000;
+/** Columns of one sheet: a row wider than this is not one of ours. */
+export const MAX_IMPORT_COLUMNS = 30;
+
 // Numbers
 
 export const MIN_ANNUAL_PLAN_YEAR = 2000;

@@ -1,5 +1,13 @@
 import { ForbiddenException, NotFoundException } from '@nestjs/common';
-import { COMMITTEE_KINDS as COMMITTEE_KIND_LIST, hasRole, levelOf, OrgTree, OrgUnitKind, ResolutionLevel, Role } from '@app/domain';
+import {
+  COMMITTEE_KINDS as COMMITTEE_KIND_LIST,
+  hasRole,
+  levelOf,
+  OrgTree,
+  OrgUnitKind,
+  ResolutionLevel,
+  Role,
+} from '@app/domain';
 import type { Principal } from '../auth/principal';
 import type { ContentReader } from './secrecy';
 

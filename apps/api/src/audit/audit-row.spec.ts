@@ -121,6 +121,15 @@ describe('audit rows', () => {
     expect(get).toMatchObject({ unitId: 'hg-tu', summary: { v: '1' }, responseId: 'r-1' });
   });
 
+  it("keeps what an import did (its answer) as a success's summary, and the request's fields for a refusal", () => {
+    const route = 'POST /admin/organisation/import/apply';
+    const imported = AUDITED_ROUTES[route];
+    const req = { method: 'POST', body: { note: 'đợt 1' }, headers: {}, principal: admin };
+    const answer = { checksum: 'ab12', format: 'xlsx', rows: 3, counts: { units: { created: 3 } } };
+    expect(auditRow(route, imported, req, { status: 200, answer }).summary).toEqual(answer);
+    expect(auditRow(route, imported, req, { status: 400, error: new Error('x') }).summary).toEqual({ note: 'đợt 1' });
+  });
+
   it('keeps nothing of a request whose fields are credentials whatever their names', () => {
     const row = auditRow(
       'GET /auth/oidc/callback',

@@ -140,7 +140,9 @@ export function auditRow(route: string, audited: AuditedRoute, req: AuditableReq
     username: username === null ? null : auditText(username),
     unitId: rowUnit(audited, req, who),
     target: auditSummary(req.params),
-    summary: audited.noSummary ? null : auditSummary(isRead ? req.query : req.body),
+    summary: audited.noSummary
+      ? null
+      : auditSummary(audited.summaryOfAnswer && outcome.status < 400 ? outcome.answer : isRead ? req.query : req.body),
     responseId: outcome.status < 400 ? answerId(outcome.answer) : null,
     ip: req.ip ? auditText(req.ip) : null,
     userAgent: header(req, 'user-agent'),

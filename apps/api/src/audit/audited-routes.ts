@@ -28,6 +28,8 @@ export interface AuditedRoute {
   noSummary?: boolean;
   /** Audits only the requests this accepts (a JSON list is a read; its CSV form is an export). */
   when?: (req: { query?: unknown }) => boolean;
+  /** A success keeps its answer as the summary (the body is a file: the answer says what it did). */
+  summaryOfAnswer?: boolean;
 }
 
 const csvExport = (req: { query?: unknown }) => (req.query as Record<string, unknown> | undefined)?.format === 'csv';
@@ -85,6 +87,8 @@ export const AUDITED_ROUTES: Readonly<Record<string, AuditedRoute>> = {
   'POST /resolutions/:id/status': { act: 'resolution.status', scope: 'unit' },
   'GET /supervision/counts': { act: 'supervision.export', scope: 'unit', when: csvExport },
   'GET /supervision/counts/items': { act: 'supervision.export', scope: 'unit', when: csvExport },
+  // Organisation import: the answer holds the counts and the file's checksum
+  'POST /admin/organisation/import/apply': { act: 'org.import', scope: 'province', summaryOfAnswer: true },
 };
 
 /**
@@ -109,6 +113,9 @@ export const NOT_AUDITED: Readonly<Record<string, string>> = {
   'GET /admin/people/:id': 'reads a person and their positions',
   'GET /admin/positions': 'reads positions',
   'GET /admin/unit-kinds': 'reads the kinds of unit',
+  'GET /admin/organisation/import/template.xlsx': 'downloads the empty import template',
+  'GET /admin/organisation/import/template-:kind.csv': 'downloads an empty import template',
+  'POST /admin/organisation/import/dry-run': 'checks a file and writes nothing (the apply is audited)',
 };
 
 /** The key of a routed request, as in the tables above. */

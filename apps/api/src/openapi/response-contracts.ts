@@ -79,6 +79,8 @@ import type {
 import type { TasksController } from '../tasks/tasks.controller';
 import type { DutiesController } from '../rotation/duties.controller';
 import type { DutyTransferResponse, PersonDutiesResponse } from '../rotation/dto/duties.response';
+import type { ImportAppliedResponse, ImportReportResponse } from '../organisation/import/dto/import.response';
+import type { OrganisationImportController } from '../organisation/import/organisation-import.controller';
 
 /** What a controller method answers as JSON (a CSV download is a string and is left out). */
 type Answer<C, M extends keyof C> = C[M] extends (...args: never[]) => infer R ? Exclude<Awaited<R>, string> : never;
@@ -240,5 +242,13 @@ export const RESPONSE_CONTRACTS = {
   'POST /organisation/people/{personId}/duties/transfer': true satisfies Documented<
     Answer<DutiesController, 'transfer'>,
     DutyTransferResponse
+  >,
+  'POST /admin/organisation/import/dry-run': true satisfies Documented<
+    Answer<OrganisationImportController, 'dryRun'>,
+    ImportReportResponse
+  >,
+  'POST /admin/organisation/import/apply': true satisfies Documented<
+    Answer<OrganisationImportController, 'apply'>,
+    ImportAppliedResponse
   >,
 };

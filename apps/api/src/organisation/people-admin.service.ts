@@ -29,6 +29,8 @@ export interface CreatePositionInput {
   fields?: string[];
   startsOn: string;
   endsOn?: string | null;
+  /** Why a position given with its end ended (an import of past positions). */
+  endReason?: string | null;
 }
 
 export interface EndPositionInput {
@@ -155,7 +157,13 @@ export class PeopleAdminService {
     await this.refuseTakenSeat(em, position, unit);
     const repo = em.getRepository(PositionEntity);
     await withConstraintAnswers(
-      () => repo.insert({ ...position, roles: [...position.roles], fields: [...position.fields], endReason: null }),
+      () =>
+        repo.insert({
+          ...position,
+          roles: [...position.roles],
+          fields: [...position.fields],
+          endReason: position.endsOn === null ? null : (input.endReason ?? null),
+        }),
       `position ${position.id} exists already`,
     );
     await this.refreshAssignment(em, person.id);
