@@ -12,6 +12,7 @@ import { AuthModule } from './auth/auth.module';
 import { ApiExceptionFilter } from './common/temporal-error.filter';
 import { HealthModule } from './health/health.module';
 import { InboxModule } from './inbox/inbox.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { ReportsModule } from './reports/reports.module';
 import { SupervisionModule } from './supervision/supervision.module';
@@ -42,7 +43,7 @@ export class AppModule {
             level: config.LOG_LEVEL,
             name: 'api',
             redact: ['req.headers.authorization', 'req.headers.cookie'],
-            autoLogging: { ignore: (req) => req.url === '/health' },
+            autoLogging: { ignore: (req) => req.url?.startsWith('/health') === true && req.url !== '/health/details' },
           },
         }),
         PersistenceModule.forRoot(config.DATABASE_URL),
@@ -56,6 +57,7 @@ export class AppModule {
         AuthModule,
         AccessModule,
         HealthModule,
+        MetricsModule,
         ProgrammesModule,
         InboxModule,
         AdminNotificationsModule.forRoot(config),
