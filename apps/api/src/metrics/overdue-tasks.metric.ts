@@ -23,16 +23,16 @@ export class OverdueTasksMetric {
     private readonly access: AccessService,
     @Inject(METRICS_REGISTRY) registry: Registry,
   ) {
-    const self = this;
+    const byProvince = () => this.byProvince();
     new Gauge({
       name: 'ap_tasks_overdue',
       help: 'open tasks past their due date, per province',
       labelNames: ['province'] as const,
       registers: [registry],
       async collect() {
-        const byProvince = await self.byProvince();
+        const counts = await byProvince();
         this.reset();
-        for (const [province, count] of byProvince) this.set({ province }, count);
+        for (const [province, count] of counts) this.set({ province }, count);
       },
     });
   }
