@@ -171,6 +171,17 @@ const ROUTES: Record<string, Entry> = {
   'GET /health': [
     { what: 'health', kind: 'read', request: () => ({ method: 'get', path: '/health' }), expected: PUBLIC(OK) },
   ],
+  'GET /health/live': [
+    { what: 'liveness', kind: 'read', request: () => ({ method: 'get', path: '/health/live' }), expected: PUBLIC(OK) },
+  ],
+  'GET /health/ready': [
+    {
+      what: 'readiness',
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/health/ready' }),
+      expected: PUBLIC(OK),
+    },
+  ],
   'GET /health/details': [
     {
       what: "each dependency's state",

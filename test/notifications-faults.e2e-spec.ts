@@ -1,6 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import * as net from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { NotificationEvent, NotificationKind } from '../libs/notifications/src';
@@ -8,6 +7,7 @@ import { duplicates } from './utils/notification-doubles';
 import { NotificationStack, startNotificationStack, WEBHOOK_SECRET } from './utils/notification-stack';
 import { eventually } from './utils/eventually';
 import { freePort } from './utils/free-port';
+import { startPrivateRedis } from './utils/private-services';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -149,35 +149,7 @@ describe('notifications under faults (e2e)', () => {
     let dir: string;
     let port: number;
 
-    async function startRedis(): Promise<ChildProcess> {
-      const proc = spawn(
-        'redis-server',
-        [
-          '--port',
-          String(port),
-          '--bind',
-          '127.0.0.1',
-          '--appendonly',
-          'yes',
-          '--appendfsync',
-          'always',
-          '--dir',
-          dir,
-          '--save',
-          '',
-        ],
-        { stdio: 'ignore' },
-      );
-      await eventually(
-        () =>
-          new Promise<boolean>((resolve) => {
-            const s = net.connect(port, '127.0.0.1', () => (s.end(), resolve(true)));
-            s.on('error', () => resolve(false));
-          }),
-        `redis-server on port ${port}`,
-      );
-      return proc;
-    }
+    const startRedis = () => startPrivateRedis(port, dir);
 
     beforeAll(async () => {
       dir = mkdtempSync(path.join(tmpdir(), 'notify-redis-'));

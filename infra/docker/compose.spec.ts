@@ -1,16 +1,23 @@
 /**
  * The Compose file's trust boundary, checked on the file itself (no Docker engine needed): only the
  * API is published, on 127.0.0.1 by default; Postgres, Redis and Temporal live on internal networks;
- * only the api and the worker reach Temporal; UIs without authentication exist only in the debug
- * profile. Variables take their defaults, as `docker compose up` with no .env would.
+ * only the api and the worker (and Temporal's own one-shots and database) reach Temporal; UIs without
+ * authentication exist only in the debug profile; the Temporal server runs on Postgres; apps have
+ * readiness checks; the worker scales and drains. Variables take their defaults, as `docker compose up` with no .env would.
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { load } from 'js-yaml';
+import { CUSTOM_SEARCH_ATTRIBUTES } from '../../libs/temporal/src/search-attributes';
 
 interface Service {
   image?: string;
   command?: string[];
+  container_name?: string;
+  stop_grace_period?: string;
+  healthcheck?: { test?: string[] };
+  depends_on?: Record<string, { condition: string }>;
+  volumes?: string[];
   profiles?: string[];
   networks?: string[] | Record<string, unknown>;
   ports?: (string | { host_ip?: string; published?: string | number })[];
@@ -43,6 +50,13 @@ function publishedOn(service: Service): string[] {
   });
 }
 
+/** depends_on with a YAML merge key (`<<: *anchor`) resolved as Compose resolves it. */
+function dependsOn(service: Service): Record<string, { condition: string }> {
+  const deps = (service.depends_on ?? {}) as Record<string, { condition: string }> & { '<<'?: Service['depends_on'] };
+  const { '<<': merged, ...own } = deps;
+  return { ...(merged ?? {}), ...own };
+}
+
 function networksOf(service: Service): string[] {
   if (!service.networks) return ['default'];
   return Array.isArray(service.networks) ? service.networks : Object.keys(service.networks);
@@ -66,7 +80,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('keeps Postgres, Redis and Temporal unpublished, on internal networks only', () => {
-    const exposed = ['postgres', 'redis', 'temporal'].flatMap((name) => {
+    const exposed = ['postgres', 'redis', 'temporal', 'temporal-postgres'].flatMap((name) => {
       const service = compose.services[name];
       return [
         ...(service.ports ?? []).map((p) => `${name} publishes ${JSON.stringify(p)}`),
@@ -84,15 +98,74 @@ describe('docker-compose.yml', () => {
     const onThem = services
       .filter(([name, s]) => name !== 'temporal' && networksOf(s).some((n) => temporalNetworks.includes(n)))
       .map(([name]) => name);
-    expect(onThem.sort()).toEqual(['api', 'temporal-ui', 'worker']);
+    expect(onThem.sort()).toEqual([
+      'api',
+      'temporal-postgres',
+      'temporal-schema',
+      'temporal-setup',
+      'temporal-ui',
+      'worker',
+    ]);
     expect(compose.services['temporal-ui'].profiles).toEqual(['debug']);
   });
 
-  it('runs no Temporal UI by default: the dev server is headless', () => {
-    expect(compose.services.temporal.command).toContain('--headless');
-    expect(compose.services.temporal.command).not.toContain('--ui-port');
+  it('runs the official Temporal server on Postgres, set up by one-shots in order, and no UI by default', () => {
+    const t = compose.services;
+    expect(withDefaults(t.temporal.image ?? '')).toMatch(/^temporalio\/server:\d+\.\d+\.\d+$/);
+    expect(t.temporal.environment).toMatchObject({ DB: 'postgres12', POSTGRES_SEEDS: 'temporal-postgres' });
+    expect(withDefaults(t['temporal-schema'].image ?? '')).toMatch(/^temporalio\/admin-tools:/);
+    expect(t['temporal-schema'].command?.join(' ')).toMatch(/setup-schema[\s\S]*update-schema/);
+    expect(dependsOn(t.temporal)['temporal-schema']?.condition).toBe('service_completed_successfully');
+    expect(dependsOn(t['temporal-setup']).temporal?.condition).toBe('service_healthy');
+    for (const app of ['api', 'worker', 'notifier'])
+      expect([app, dependsOn(t[app])['temporal-setup']?.condition]).toEqual([app, 'service_completed_successfully']);
     const uis = byDefault.filter(([, s]) => /temporalio\/ui/.test(s.image ?? '')).map(([name]) => name);
     expect(uis).toEqual([]);
+  });
+
+  it('registers the namespace and every search attribute the project defines, from the shared file', () => {
+    const setup = compose.services['temporal-setup'];
+    expect(setup.command?.join(' ')).toMatch(/namespace create --namespace default/);
+    expect(setup.command?.join(' ')).toMatch(/search-attribute create/);
+    const mounted = (setup.volumes ?? []).map((v) => v.split(':')[0]);
+    expect(mounted).toContain('./infra/temporal/search-attributes.txt');
+    const file = readFileSync(path.join(__dirname, '../temporal/search-attributes.txt'), 'utf8');
+    const names = file
+      .split('\n')
+      .filter((l) => /^\w+=/.test(l))
+      .map((l) => l.split('=')[0]);
+    expect(names.sort()).toEqual(CUSTOM_SEARCH_ATTRIBUTES.map((k) => k.name).sort());
+  });
+
+  it('gives every long-running service a health check; apps check readiness on their ops listener', () => {
+    const unchecked = byDefault
+      .filter(
+        ([name, s]) => !s.healthcheck && !['migrate', 'temporal-schema', 'temporal-setup', 'mailpit'].includes(name),
+      )
+      .map(([name]) => name);
+    expect(unchecked).toEqual([]);
+    const ports = { api: 9464, worker: 9465, notifier: 9466 };
+    for (const [app, port] of Object.entries(ports))
+      expect([app, compose.services[app].healthcheck?.test?.join(' ')]).toEqual([
+        app,
+        expect.stringContaining(`http://127.0.0.1:${port}/health/ready`),
+      ]);
+  });
+
+  it('lets the worker scale (no fixed name or port) and drain before Docker kills it', () => {
+    const worker = compose.services.worker;
+    expect([worker.container_name, worker.ports]).toEqual([undefined, undefined]);
+    const grace = Number(withDefaults(String(worker.environment?.WORKER_SHUTDOWN_GRACE_MS ?? '')));
+    const stop = /^(\d+)s$/.exec(worker.stop_grace_period ?? '');
+    expect(grace).toBeGreaterThan(0);
+    expect(stop && Number(stop[1]) * 1000).toBeGreaterThan(grace + 5000);
+  });
+
+  it('builds the app image on Node 22 with npm ci', () => {
+    const dockerfile = readFileSync(path.join(__dirname, 'Dockerfile'), 'utf8');
+    expect(dockerfile).toMatch(/^ARG NODE_IMAGE=node:22-/m);
+    expect(dockerfile).toMatch(/RUN npm ci /);
+    expect(dockerfile).not.toMatch(/RUN npm install/);
   });
 
   it('declares every network a service joins, and no service is on the implicit default network', () => {

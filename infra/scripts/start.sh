@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Sets everything up and starts the whole system: Temporal dev server (persistent SQLite, Web UI),
 # api, worker, notifier; migrates and seeds the demo organisation; then drives demo programmes
-# through their first phases on short durations. Ctrl-C stops everything it started.
+# through their first phases on short durations. The apps run under a supervisor
+# (infra/scripts/supervisor.ts): one that crashes is restarted with a backoff (1 s doubling to 30 s)
+# while the rest keep running. Ctrl-C stops everything it started.
 set -euo pipefail
 SCRIPT_NAME=start
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -13,6 +15,8 @@ export TEMPORAL_UI_PORT="${TEMPORAL_UI_PORT:-8233}"
 export TEMPORAL_ADDRESS="${TEMPORAL_ADDRESS:-127.0.0.1:$TEMPORAL_PORT}"
 export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/action_programmes}"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
+# Locally a short drain, so Ctrl-C (which waits 10 s per process) never has to kill the worker.
+export WORKER_SHUTDOWN_GRACE_MS="${WORKER_SHUTDOWN_GRACE_MS:-5000}"
 
 ensure_node_modules
 ensure_services
@@ -57,10 +61,13 @@ fi
 log "migrating and seeding the demo organisation"
 node dist/apps/api/src/seed/seed.main.js
 
-for app in worker notifier api; do
-  node "dist/apps/$app/src/main.js" > >(tee ".run/$app.log" | sed -u "s/^/[$app] /" >&2) 2>&1 &
-  PIDS+=($!)
-done
+# One supervisor for the three apps: it prefixes their output, copies it to .run/<app>.log, and
+# restarts an app that dies (saying so) instead of taking the others down.
+node dist/infra/scripts/supervisor.js --log-dir .run \
+  worker="node dist/apps/worker/src/main.js" \
+  notifier="node dist/apps/notifier/src/main.js" \
+  api="node dist/apps/api/src/main.js" &
+PIDS+=($!)
 for _ in $(seq 1 150); do
   if curl -fs "http://127.0.0.1:$API_PORT/health" >/dev/null 2>&1; then break; fi
   sleep 0.2
@@ -74,10 +81,11 @@ cat >&2 <<MSG
 
   API          http://127.0.0.1:$API_PORT
   API docs     http://127.0.0.1:$API_PORT/docs
+  Metrics      http://127.0.0.1:9464/metrics (api), :9465 (worker), :9466 (notifier)
   Temporal UI  http://127.0.0.1:$TEMPORAL_UI_PORT
   Log in as    bithu.hg / chuyenvien.hg / pbt.hg ... with password demo-password
 
-  Ctrl-C stops everything.
+  An app that crashes is restarted (see the [supervisor] lines). Ctrl-C stops everything.
 MSG
 wait -n "${PIDS[@]}" || true
-log "a process exited; shutting the rest down"
+log "the Temporal dev server, the mail catcher or the supervisor exited; shutting the rest down"

@@ -42,4 +42,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.QUEUE_PREFIX = `test-${process.pid}`;
   process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
   process.env.NODE_ENV = 'test';
+  // Apps a test spawns take any free port for their ops listener (several runs share the machine).
+  process.env.METRICS_PORT = '0';
+  process.env.WORKER_SDK_METRICS_PORT = '0';
 }

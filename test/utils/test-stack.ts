@@ -32,7 +32,15 @@ export interface TestStack {
   close(): Promise<void>;
 }
 
-export async function startTestStack(): Promise<TestStack> {
+/**
+ * `envOverrides` points the stack elsewhere (e.g. a private Postgres or Redis a fault test stops);
+ * `notifier: false` leaves the notifier out (its BullMQ workers may not close after a Redis restart
+ * in-process; the notifier's own fault test runs it as a separate process).
+ */
+export async function startTestStack(
+  envOverrides: NodeJS.ProcessEnv = {},
+  { notifier: withNotifier = true }: { notifier?: boolean } = {},
+): Promise<TestStack> {
   installQuietRuntime();
   const taskQueue = `test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   // Every test file logs in from 127.0.0.1 and shares one Redis namespace for the run, so the failed
@@ -42,6 +50,7 @@ export async function startTestStack(): Promise<TestStack> {
     LOGIN_FREE_FAILURES_PER_IP: '100000',
     LOGIN_FREE_FAILURES_PER_USERNAME: '1000',
     ...process.env,
+    ...envOverrides,
     TEMPORAL_TASK_QUEUE: taskQueue,
   };
   const api = await createApiApp(loadApiConfig({ ...env, API_PORT: '3000' }));
@@ -63,10 +72,10 @@ export async function startTestStack(): Promise<TestStack> {
     workflowBundle,
   });
   const running = worker.run();
-  const notifier = await NestFactory.createApplicationContext(NotifierModule.forRoot(loadNotifierConfig(env)), {
-    logger: false,
-  });
-  await notifier.init();
+  const notifier = withNotifier
+    ? await NestFactory.createApplicationContext(NotifierModule.forRoot(loadNotifierConfig(env)), { logger: false })
+    : null;
+  await notifier?.init();
 
   const server = api.getHttpServer();
   const tokens = new Map<string, string>();
@@ -87,7 +96,7 @@ export async function startTestStack(): Promise<TestStack> {
       worker.shutdown();
       await running;
       await connection.close();
-      await notifier.close();
+      await notifier?.close();
       await workerCtx.close();
       await api.close();
     },

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { int, loadConfig, oneOf, secret, sharedConfigSpec, str, url } from '@app/config';
+import { opsConfigSpec } from '@app/observability/ops.config';
 import { checkOidcConfig, clientSecret, scopeList } from './auth/oidc/oidc.config';
 
 /** Secrets that were once committed as development defaults: known to everyone, so never accepted. */
@@ -9,6 +10,7 @@ export const apiConfigSpec = {
   ...sharedConfigSpec,
   API_HOST: str('interface the API listens on (0.0.0.0: all of them, e.g. in a container)', '127.0.0.1'),
   API_PORT: int('HTTP port of the API', 3000, 1, 65535),
+  ...opsConfigSpec(9464),
   JWT_SECRET: secret(
     'HMAC secret signing access tokens, 32 characters or more; required in production, elsewhere a random one per process when unset',
     32,

@@ -14,6 +14,7 @@ import { HealthModule } from './health/health.module';
 import { InboxModule } from './inbox/inbox.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { OrganisationImportModule } from './organisation/import/organisation-import.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { ReportsModule } from './reports/reports.module';
 import { ResolutionsModule } from './resolutions/resolutions.module';
@@ -46,7 +47,7 @@ export class AppModule {
             level: config.LOG_LEVEL,
             name: 'api',
             redact: ['req.headers.authorization', 'req.headers.cookie'],
-            autoLogging: { ignore: (req) => req.url === '/health' },
+            autoLogging: { ignore: (req) => req.url?.startsWith('/health') === true && req.url !== '/health/details' },
           },
         }),
         PersistenceModule.forRoot(config.DATABASE_URL),
@@ -60,6 +61,7 @@ export class AppModule {
         AuthModule,
         AccessModule,
         HealthModule,
+        MetricsModule,
         ProgrammesModule,
         InboxModule,
         OrganisationModule,

@@ -8,6 +8,8 @@ import { ApiConfig } from './api.config';
 import { AppModule } from './app.module';
 import { rejectInvalidText } from './common/reject-invalid-text';
 import { bodyParserRefusals } from './common/body-errors.middleware';
+import { httpMetrics } from './metrics/http-metrics.middleware';
+import { METRICS_REGISTRY } from './metrics/metrics.tokens';
 import { methodNotAllowed } from './openapi/method-not-allowed';
 import { createOpenApiDocument } from './openapi/openapi-document';
 import { securityHeaders } from './security-headers';
@@ -21,6 +23,7 @@ export async function createApiApp(config: ApiConfig): Promise<INestApplication>
   app.useLogger(app.get(Logger));
   // First, so that every answer carries them: pages, API, refusals of the body parser, 404s.
   app.disable('x-powered-by');
+  app.use(httpMetrics(app.get(METRICS_REGISTRY)));
   app.use(securityHeaders(config.NODE_ENV));
   app.useBodyParser('json', { limit: `${config.BODY_LIMIT_KB}kb` });
   app.use(rejectInvalidText);

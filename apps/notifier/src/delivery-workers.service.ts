@@ -4,6 +4,7 @@ import { bullConnection } from '@app/notifications';
 import { DELIVERY_JOBS, DeliveryJob } from './delivery-job';
 import { MAIL_TRANSPORT, MailTransport } from './email/mail-transport';
 import { NOTIFIER_CONFIG, NotifierConfig } from './notifier.config';
+import { NOTIFIER_METRICS, NotifierMetrics } from './notifier-metrics';
 
 /**
  * One BullMQ worker per notifier queue, built from the validated config (concurrency, lock time),
@@ -18,6 +19,7 @@ export class DeliveryWorkers implements OnApplicationBootstrap, OnApplicationShu
     @Inject(DELIVERY_JOBS) private readonly jobs: DeliveryJob[],
     @Inject(NOTIFIER_CONFIG) private readonly config: NotifierConfig,
     @Inject(MAIL_TRANSPORT) private readonly mail: MailTransport,
+    @Inject(NOTIFIER_METRICS) private readonly metrics: NotifierMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -31,7 +33,11 @@ export class DeliveryWorkers implements OnApplicationBootstrap, OnApplicationShu
         // A job whose notifier died is taken over; only a job that keeps killing notifiers fails.
         maxStalledCount: 3,
       });
-      worker.on('failed', (job, err) => this.logFailure(handler.queue, job, err));
+      worker.on('completed', () => this.metrics.jobs.inc({ queue: handler.queue, outcome: 'completed' }));
+      worker.on('failed', (job, err) => {
+        this.metrics.jobs.inc({ queue: handler.queue, outcome: 'failed' });
+        this.logFailure(handler.queue, job, err);
+      });
       worker.on('error', (err) => this.logger.error(`queue ${handler.queue}: ${err.message}`));
       return worker;
     });

@@ -5,6 +5,7 @@ import { ConfigError } from '@app/config';
 import { assertRedisReachable } from '@app/notifications/redis-check';
 import { loadNotifierConfig } from './notifier.config';
 import { NotifierModule } from './notifier.module';
+import { startNotifierOpsServer } from './notifier-metrics';
 
 async function main(): Promise<void> {
   const config = loadNotifierConfig();
@@ -13,7 +14,11 @@ async function main(): Promise<void> {
   app.useLogger(app.get(Logger));
   // On SIGTERM Nest closes the BullMQ workers (letting active jobs finish) and the DB pool.
   app.enableShutdownHooks();
+  const ops = await startNotifierOpsServer(app, config);
   app.get(Logger).log('notifier delivering notifications (in-app, e-mail, webhook, digests)');
+  app
+    .get(Logger)
+    .log(`metrics and health on http://${config.METRICS_HOST}:${ops.port} (/metrics, /health/live, /health/ready)`);
 }
 
 main().catch((err) => {

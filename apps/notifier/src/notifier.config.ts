@@ -1,7 +1,9 @@
 import { int, loadConfig, sharedConfigSpec, str, url } from '@app/config';
+import { opsConfigSpec } from '@app/observability/ops.config';
 
 export const notifierConfigSpec = {
   ...sharedConfigSpec,
+  ...opsConfigSpec(9466),
   NOTIFIER_CONCURRENCY: int('jobs processed at once per queue', 10, 1, 500),
   NOTIFIER_LOCK_MS: int(
     "how long a job stays locked to a notifier; a killed notifier's jobs are taken over after it",

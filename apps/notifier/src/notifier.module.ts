@@ -16,6 +16,7 @@ import { MAIL_TRANSPORT, MailTransport, smtpTransport } from './email/mail-trans
 import { InAppDeliveryJob } from './in-app/in-app-delivery.job';
 import { InAppDeliveryService } from './in-app/in-app-delivery.service';
 import { NOTIFIER_CONFIG, NotifierConfig } from './notifier.config';
+import { NOTIFIER_METRICS, NotifierMetrics } from './notifier-metrics';
 import { WebhookDeliveryJob } from './webhook/webhook-delivery.job';
 import { WebhookDeliveryService } from './webhook/webhook-delivery.service';
 
@@ -34,6 +35,7 @@ export class NotifierModule {
       ],
       providers: [
         { provide: NOTIFIER_CONFIG, useValue: config },
+        { provide: NOTIFIER_METRICS, useFactory: () => new NotifierMetrics() },
         { provide: DELIVERY_JOB_OPTIONS, useValue: deliveryJobOptions(config) },
         {
           provide: MAIL_TRANSPORT,

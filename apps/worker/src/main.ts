@@ -7,11 +7,13 @@ import { Logger } from 'nestjs-pino';
 import { ConfigError } from '@app/config';
 import { workflowBundleOptions } from '@app/temporal/workflow-bundle';
 import { createTemporalWorker } from './temporal-worker.factory';
+import { startWorkerOpsServer, installTemporalRuntime } from './worker-ops';
 import { loadWorkerConfig } from './worker.config';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
   const config = loadWorkerConfig();
+  installTemporalRuntime(config);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   const logger = app.get(Logger);
@@ -25,14 +27,19 @@ async function main(): Promise<void> {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     maxConcurrentActivities: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
+    shutdownGraceTimeMs: config.WORKER_SHUTDOWN_GRACE_MS,
     workflowBundle,
   });
+  const ops = await startWorkerOpsServer(app, worker, config);
+  logger.log(`metrics and health on http://${config.METRICS_HOST}:${ops.port} (/metrics, /health/live, /health/ready)`);
   // On SIGTERM/SIGINT the SDK's runtime shuts the worker down (its default shutdownSignals): running
-  // tasks finish, worker.run() resolves, and the finally block closes Nest (DB pool, queues).
+  // activities get WORKER_SHUTDOWN_GRACE_MS to finish, worker.run() resolves, and the finally block
+  // closes Nest (DB pool, queues).
   logger.log(`worker polling task queue ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS}`);
   try {
     await worker.run();
   } finally {
+    await ops.close();
     await connection.close();
     await app.close();
   }

@@ -15,6 +15,8 @@ export interface TemporalWorkerOptions {
   namespace: string;
   taskQueue: string;
   maxConcurrentActivities: number;
+  /** How long running activities may finish after shutdown begins (the SDK's default is 0: cut at once). */
+  shutdownGraceTimeMs?: number;
   /** Either a pre-built bundle (production) or a bundle built once by the caller (tests). */
   workflowBundle: WorkerOptions['workflowBundle'];
 }
@@ -44,6 +46,7 @@ export async function createTemporalWorker(
       ...createBreakthroughActivities(app.get(BreakthroughProjectionService), app.get(Client)),
     },
     maxConcurrentActivityTaskExecutions: opts.maxConcurrentActivities,
+    shutdownGraceTime: opts.shutdownGraceTimeMs ?? 0,
   });
   return { worker, connection };
 }

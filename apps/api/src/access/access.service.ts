@@ -56,6 +56,12 @@ export class AccessService {
 
   // Scopes and units
 
+  /** The province (root unit) of each unit, for figures counted per province (unknown units map to themselves). */
+  async provincesOf(unitIds: string[]): Promise<Map<string, string>> {
+    const units = await this.unitScopes();
+    return new Map(unitIds.map((id) => [id, units.has(id) ? units.provinceOf(id) : id]));
+  }
+
   /** What the caller supervises, narrowed to `committeeId` (403 outside it, 404 unknown). */
   async scope(principal: Principal, committeeId?: string): Promise<Scope> {
     const units = await this.unitScopes();

@@ -2,6 +2,8 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Response } from 'express';
+import { RetryLaterException } from '../auth/retry-later';
+import { isServiceUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from './service-unavailable';
 
 const STATUS_BY_REFUSAL: Record<string, number> = {
   FORBIDDEN: HttpStatus.FORBIDDEN,
@@ -20,6 +22,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
+    if (error instanceof RetryLaterException)
+      res.setHeader('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
     if (error instanceof HttpException) {
       const body = error.getResponse();
       res
@@ -34,6 +38,17 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     if (error instanceof WorkflowNotFoundError) {
       res.status(404).json({ statusCode: 404, message: 'no such programme is running' });
+      return;
+    }
+    if (isServiceUnavailable(error)) {
+      this.logger.warn(`a service is unavailable: ${error instanceof Error ? error.message : String(error)}`);
+      res.setHeader('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+      res.status(503).json({
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: 'a service the API needs is unavailable for a moment; try again shortly',
+        retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS,
+      });
       return;
     }
     this.logger.error(error instanceof Error ? error.stack : String(error));

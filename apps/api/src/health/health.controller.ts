@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Inject, Res, ServiceUnavailableException, UseGuards } from '@nestjs/common';
+import { Controller, Get, Header, Res, ServiceUnavailableException, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
@@ -7,15 +7,12 @@ import {
   HealthIndicatorService,
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
-import { Connection } from '@temporalio/client';
 import type { Response } from 'express';
-import Redis from 'ioredis';
-import { temporalIsHealthy, TEMPORAL_OPTIONS, TemporalOptions } from '@app/temporal';
 import { SystemAdminGuard } from '../auth/admin-role.guard';
 import { Public } from '../auth/public.decorator';
 import { ApiErrors } from '../openapi/error.response';
 import { HealthStatusResponse } from './health.response';
-import { HEALTH_REDIS } from './health.tokens';
+import { DependencyChecks } from './dependency-checks';
 
 /**
  * Postgres, Redis and Temporal. Anyone (load balancers, compose, start scripts) learns only up or
@@ -29,9 +26,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
-    @Inject(HEALTH_REDIS) private readonly redis: Redis,
-    @Inject(Connection) private readonly temporal: Connection,
-    @Inject(TEMPORAL_OPTIONS) private readonly temporalOptions: TemporalOptions,
+    private readonly deps: DependencyChecks,
   ) {}
 
   @Public()
@@ -51,6 +46,25 @@ export class HealthController {
     }
   }
 
+  @Public()
+  @Get('live')
+  @Header('Cache-Control', 'no-cache, no-store, must-revalidate')
+  @ApiOperation({ summary: 'Liveness: 200 while the process answers HTTP, whatever its dependencies do' })
+  @ApiOkResponse({ type: HealthStatusResponse, description: 'the process answers' })
+  live(): HealthStatusResponse {
+    return { status: 'up' };
+  }
+
+  @Public()
+  @Get('ready')
+  @Header('Cache-Control', 'no-cache, no-store, must-revalidate')
+  @ApiOperation({ summary: 'Readiness: 200 when Postgres, Redis and Temporal answer (send traffic), else 503' })
+  @ApiOkResponse({ type: HealthStatusResponse, description: 'ready for traffic' })
+  @ApiServiceUnavailableResponse({ type: HealthStatusResponse, description: 'a service does not answer' })
+  ready(@Res({ passthrough: true }) res: Response): Promise<HealthStatusResponse> {
+    return this.check(res);
+  }
+
   @Get('details')
   @UseGuards(SystemAdminGuard)
   @ApiBearerAuth()
@@ -64,28 +78,16 @@ export class HealthController {
   private checks(): HealthIndicatorFunction[] {
     return [
       () => this.db.pingCheck('postgres', { timeout: 2000 }),
-      async () => {
-        const session = this.indicators.check('redis');
+      ...(['redis', 'temporal'] as const).map((name) => async () => {
+        const session = this.indicators.check(name);
+        const address = this.deps.addressOf(name);
         try {
-          await this.redis.ping();
-          return session.up({ address: this.redisAddress() });
+          await this.deps.checks[name]();
+          return session.up({ address });
         } catch (err) {
-          return session.down({ address: this.redisAddress(), message: (err as Error).message });
+          return session.down({ address, message: (err as Error).message });
         }
-      },
-      async () => {
-        const session = this.indicators.check('temporal');
-        try {
-          await temporalIsHealthy(this.temporal, this.temporalOptions.namespace);
-          return session.up({ address: this.temporalOptions.address });
-        } catch (err) {
-          return session.down({ address: this.temporalOptions.address, message: (err as Error).message });
-        }
-      },
+      }),
     ];
-  }
-
-  private redisAddress(): string {
-    return `${this.redis.options.host}:${this.redis.options.port}`;
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import Redis from 'ioredis';
 import { API_CONFIG, ApiConfig } from '../api.config';
+import { DependencyChecks } from './dependency-checks';
 import { HealthController } from './health.controller';
 import { HEALTH_REDIS } from './health.tokens';
 
@@ -9,6 +10,7 @@ import { HEALTH_REDIS } from './health.tokens';
   imports: [TerminusModule],
   controllers: [HealthController],
   providers: [
+    DependencyChecks,
     {
       provide: HEALTH_REDIS,
       inject: [API_CONFIG],
@@ -20,6 +22,7 @@ import { HEALTH_REDIS } from './health.tokens';
       },
     },
   ],
+  exports: [DependencyChecks],
 })
 export class HealthModule implements OnApplicationShutdown {
   constructor(@Inject(HEALTH_REDIS) private readonly redis: Redis) {}
