@@ -110,3 +110,26 @@ export {
   breakthroughReminder,
   recordBreakthroughOutcome,
 } from './breakthrough/breakthrough-deadlines';
+export {
+  ORG_CHANGE_KINDS,
+  PREDECESSOR_STATUS,
+  dayBefore,
+  orgChangeProblem,
+  planOrgChange,
+} from './org/org-change';
+export type {
+  OrgChangeKind,
+  OrgChangeUnit,
+  NewOrgUnit,
+  OrgChangeItem,
+  OrgChangeRequest,
+  UnitFact,
+  OrgChangePlan,
+} from './org/org-change';
+export {
+  applyOrgChangeToProgramme,
+  applyOrgChangeToTask,
+  applyOrgChangeToCycle,
+  cycleUnitId,
+} from './org/org-change-mapping';
+export type { OrgChangeMapping, UnitChanges } from './org/org-change-mapping';

@@ -6,6 +6,7 @@
 import { continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   applyBreakthroughAction,
+  applyOrgChangeToCycle,
   BREAKTHROUGH_ACTIONS,
   BreakthroughAction,
   BreakthroughEffect,
@@ -18,6 +19,7 @@ import {
 } from '@app/domain';
 import { breakthroughWorkflowId } from '@app/temporal/workflow-ids';
 import { setActionHandlers } from '../common/action-handlers';
+import { setOrgChangeHandler } from '../common/org-change-update';
 import { firstRun, ACTIVITY_OPTIONS, WorkflowRuntime } from '../common/workflow-runtime';
 import { taskOutcomeSignal, TaskWorkflowInput } from '../task/definitions';
 import { startChildTasks } from '../task/start-task-children';
@@ -95,6 +97,11 @@ export async function breakthroughCycleWorkflow(input: BreakthroughWorkflowInput
           : state.registrations.find((r) => r.no === no);
       return cycleActionResult(view(), registration);
     },
+  });
+  setOrgChangeHandler({
+    state,
+    apply: (mapping, env) => applyOrgChangeToCycle(state, mapping, env.actor.personId, env.requestId),
+    queue: (effects, now) => runtime.queue(effects, now),
   });
   setHandler(taskOutcomeSignal, (outcome) => {
     recordBreakthroughOutcome(state, outcome);

@@ -13,6 +13,7 @@ import {
 } from '@temporalio/workflow';
 import {
   applyAction,
+  applyOrgChangeToProgramme,
   initialState,
   isTerminal,
   Phase,
@@ -24,6 +25,7 @@ import {
 } from '@app/domain';
 import { SA_PHASE } from '@app/temporal/search-attributes';
 import { setActionHandlers } from '../common/action-handlers';
+import { setOrgChangeHandler } from '../common/org-change-update';
 import { firstRun, ACTIVITY_OPTIONS, WorkflowRuntime } from '../common/workflow-runtime';
 import { taskOutcomeSignal, TaskWorkflowInput } from '../task/definitions';
 import { AuditRecord, NotificationRequest, ProgrammeActivities, programmeRecords } from './activity-interfaces';
@@ -91,6 +93,11 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
       }
       return programmeSummary(state, new Date());
     },
+  });
+  setOrgChangeHandler({
+    state,
+    apply: (mapping, env) => applyOrgChangeToProgramme(state, mapping, env.actor.personId, env.requestId),
+    queue: (effects, now) => runtime.queue(effects, now),
   });
   // Task workflows report their outcomes here (by this workflow's id, so across continue-as-new).
   setHandler(taskOutcomeSignal, (outcome) => {

@@ -31,6 +31,7 @@ export class TaskProjectionService {
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23)
          ON CONFLICT (id) DO UPDATE SET
            responsible_unit_id = EXCLUDED.responsible_unit_id, responsible_person_id = EXCLUDED.responsible_person_id,
+           issuing_unit_id = EXCLUDED.issuing_unit_id, coordinating_unit_ids = EXCLUDED.coordinating_unit_ids,
            status = EXCLUDED.status, due_at = EXCLUDED.due_at, progress_percent = EXCLUDED.progress_percent,
            accepted_at = EXCLUDED.accepted_at, submitted_at = EXCLUDED.submitted_at, done_at = EXCLUDED.done_at,
            projection_seq = EXCLUDED.projection_seq, snapshot = EXCLUDED.snapshot, updated_at = now()

@@ -25,6 +25,7 @@ import { UnitWebhookEntity } from './unit-webhook.entity';
 import { WebhookAllowlistEntryEntity } from './webhook-allowlist-entry.entity';
 import { WorkingCalendarYearEntity } from './working-calendar-year.entity';
 import { AdminAuditEntity } from './admin-audit.entity';
+import { OrgChangeEntity, OrgChangeItemEntity, OrgChangeSkipEntity, OrgChangeUnitEntity } from './org-change.entity';
 
 export const ENTITIES = [
   OrgUnitEntity,
@@ -54,6 +55,10 @@ export const ENTITIES = [
   PersonIdentityEntity,
   RestrictedProgrammeEntity,
   ProgrammeReaderEntity,
+  OrgChangeEntity,
+  OrgChangeUnitEntity,
+  OrgChangeItemEntity,
+  OrgChangeSkipEntity,
 ];
 
 export {
@@ -84,4 +89,8 @@ export {
   AuthSessionEntity,
   AuthRefreshTokenEntity,
   PersonIdentityEntity,
+  OrgChangeEntity,
+  OrgChangeUnitEntity,
+  OrgChangeItemEntity,
+  OrgChangeSkipEntity,
 };
