@@ -25,7 +25,12 @@ import { UnitWebhookEntity } from './unit-webhook.entity';
 import { WebhookAllowlistEntryEntity } from './webhook-allowlist-entry.entity';
 import { WorkingCalendarYearEntity } from './working-calendar-year.entity';
 import { AdminAuditEntity } from './admin-audit.entity';
-import { OrgChangeEntity, OrgChangeItemEntity, OrgChangeSkipEntity, OrgChangeUnitEntity } from './org-change.entity';
+import {
+  OrgChangeEntity,
+  OrgChangeItemEntity,
+  OrgChangeWorkflowEntity,
+  OrgChangeUnitEntity,
+} from './org-change.entity';
 
 export const ENTITIES = [
   OrgUnitEntity,
@@ -58,7 +63,7 @@ export const ENTITIES = [
   OrgChangeEntity,
   OrgChangeUnitEntity,
   OrgChangeItemEntity,
-  OrgChangeSkipEntity,
+  OrgChangeWorkflowEntity,
 ];
 
 export {
@@ -92,5 +97,6 @@ export {
   OrgChangeEntity,
   OrgChangeUnitEntity,
   OrgChangeItemEntity,
-  OrgChangeSkipEntity,
+  OrgChangeWorkflowEntity,
 };
+export type { OrgChangeAppliedEffects, OrgChangeStatus } from './org-change.entity';

@@ -3,6 +3,11 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique }
 export const ORG_CHANGE_STATUSES = ['SCHEDULED', 'APPLYING', 'DONE'] as const;
 export type OrgChangeStatus = (typeof ORG_CHANGE_STATUSES)[number];
 
+export interface OrgChangeAppliedEffects {
+  reparented: Array<{ unitId: string; from: string | null; to: string | null }>;
+  movedPeople: Array<{ personId: string; from: string; to: string; droppedHead: boolean }>;
+}
+
 /** A restructuring (merger, split, renaming, abolished level), its request and its progress. */
 @Entity({ name: 'org_change' })
 @Unique('uq_org_change_request', ['requestId'])
@@ -36,18 +41,9 @@ export class OrgChangeEntity {
   @Column({ name: 'created_by', type: 'text' })
   createdBy: string;
 
-  /** Units moved under another parent when it took effect: [{unitId, from, to}]. */
-  @Column({ type: 'jsonb', nullable: true })
-  reparented: Array<{ unitId: string; from: string | null; to: string | null }> | null;
-
-  @Column({ name: 'workflows_found', type: 'integer', default: 0 })
-  workflowsFound: number;
-
-  @Column({ name: 'workflows_updated', type: 'integer', default: 0 })
-  workflowsUpdated: number;
-
-  @Column({ name: 'workflows_skipped', type: 'integer', default: 0 })
-  workflowsSkipped: number;
+  /** What taking effect did besides the predecessors' status: units moved under another parent, people moved. */
+  @Column({ name: 'applied_effects', type: 'jsonb', nullable: true })
+  appliedEffects: OrgChangeAppliedEffects | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
@@ -94,17 +90,25 @@ export class OrgChangeItemEntity {
   responsiblePersonId: string | null;
 }
 
-/** A workflow the fan-out could not tell (it had closed since the read model saw it open). */
-@Entity({ name: 'org_change_skip' })
-export class OrgChangeSkipEntity {
-  @PrimaryColumn({ name: 'change_id', type: 'text', primaryKeyConstraintName: 'pk_org_change_skip' })
+/** A workflow the fan-out told, or skipped (it had closed since the read model saw it open): one row each. */
+@Entity({ name: 'org_change_workflow' })
+@Check('chk_org_change_workflow_outcome', `"outcome" IN ('UPDATED', 'SKIPPED')`)
+export class OrgChangeWorkflowEntity {
+  @PrimaryColumn({ name: 'change_id', type: 'text', primaryKeyConstraintName: 'pk_org_change_workflow' })
   changeId: string;
 
-  @PrimaryColumn({ name: 'workflow_id', type: 'text', primaryKeyConstraintName: 'pk_org_change_skip' })
+  @PrimaryColumn({ name: 'workflow_id', type: 'text', primaryKeyConstraintName: 'pk_org_change_workflow' })
   workflowId: string;
 
+  /** PROGRAMME, TASK or CYCLE. */
   @Column({ type: 'text' })
-  reason: string;
+  target: string;
+
+  @Column({ type: 'text' })
+  outcome: 'UPDATED' | 'SKIPPED';
+
+  @Column({ type: 'text', nullable: true })
+  reason: string | null;
 
   @CreateDateColumn({ name: 'at', type: 'timestamptz' })
   at: Date;
