@@ -17,6 +17,7 @@ import { ReportsModule } from './reports/reports.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { TasksModule } from './tasks/tasks.module';
 import { BreakthroughModule } from './breakthrough/breakthrough.module';
+import { RestructuringModule } from './organisation/restructuring/restructuring.module';
 
 @Module({})
 class ApiConfigModule {
@@ -64,6 +65,7 @@ export class AppModule {
         SupervisionModule,
         ReportsModule,
         BreakthroughModule,
+        RestructuringModule,
         AuditModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

@@ -2,7 +2,7 @@ import { BadRequestException, ForbiddenException, Injectable, NotFoundException 
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource, Repository } from 'typeorm';
-import type { Actor, ProgrammeState } from '@app/domain';
+import { hasRole, Role, type Actor, type ProgrammeState } from '@app/domain';
 import { ProgrammeEntity, TaskEntity } from '@app/persistence';
 import { programmeWorkflowId } from '@app/temporal';
 import { SA_ISSUING_UNIT } from '@app/temporal/search-attributes';
@@ -12,7 +12,7 @@ import { SqlParams } from '../common/sql-params';
 import { effectiveActor } from './effective-actor';
 import { programmeViewer, ProgrammeViewer } from './programme-visibility';
 import * as rules from './rules';
-import { RowScope, Scope, SupervisorScope, UnitRow, UnitScopes } from './scope';
+import { RestructuringUnits, RowScope, Scope, SupervisorScope, UnitRow, UnitScopes } from './scope';
 import { programmeInScope, restrictedFrom, taskInScope, taskInvolving } from './scope-sql';
 import { ContentReader, contentReader } from './secrecy';
 
@@ -37,7 +37,9 @@ export class AccessService {
   ) {}
 
   private async unitScopes(): Promise<UnitScopes> {
-    const rows: UnitRow[] = await this.dataSource.query('SELECT id, parent_id AS "parentId", kind, name FROM org_unit');
+    const rows: UnitRow[] = await this.dataSource.query(
+      'SELECT id, parent_id AS "parentId", kind, name, successor_id AS "successorId" FROM org_unit',
+    );
     return new UnitScopes(rows);
   }
 
@@ -62,6 +64,24 @@ export class AccessService {
   /** The units the caller may ask an overview of, root first. */
   async unitsInScope(principal: Principal): Promise<ReturnType<UnitScopes['unitsInScope']>> {
     return (await this.unitScopes()).unitsInScope(principal);
+  }
+
+  /** Restructuring units: who may (403), and a unit outside the admin's province (400 naming it). */
+  async mayRestructure(principal: Principal, units: RestructuringUnits): Promise<void> {
+    if (!hasRole(principal, Role.ADMIN, Role.SYSTEM_ADMIN))
+      throw new ForbiddenException('only an admin restructures units');
+    const problem = (await this.unitScopes()).restructuringProblem(principal, units);
+    if (problem) throw new BadRequestException(problem);
+  }
+
+  /** The restructurings the caller may read: all for a system admin, else those naming a unit of their province. */
+  async restructuringUnitsInScope(principal: Principal): Promise<string[] | null> {
+    if (!hasRole(principal, Role.ADMIN, Role.SYSTEM_ADMIN))
+      throw new ForbiddenException('only an admin reads restructurings');
+    if (hasRole(principal, Role.SYSTEM_ADMIN)) return null;
+    const units = await this.unitScopes();
+    const province = units.provinceOf(principal.unitId);
+    return units.subtreeOf(province);
   }
 
   // Programmes

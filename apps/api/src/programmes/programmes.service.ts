@@ -45,6 +45,7 @@ import { payloadShapeErrors } from './dto/action-payloads';
 import { CreateProgrammeDto } from './dto/create-programme.dto';
 import { ListProgrammesQuery } from './dto/list-programmes.query';
 import { ProgrammeAuditQuery } from './dto/programme-audit.query';
+import { ActiveUnitsService, unitIdsAssignedIn } from '../organisation/restructuring/active-units.service';
 import { ProgrammeActionDto } from './dto/programme-action.dto';
 
 /** What a restricted programme's row in a list keeps for someone who does not read it: its id, unit, phase, term. */
@@ -107,6 +108,7 @@ export class ProgrammesService {
     @InjectRepository(TargetValueEntity) private readonly targetValues: Repository<TargetValueEntity>,
     private readonly access: AccessService,
     private readonly readers: ProgrammeReadersService,
+    private readonly activeUnits: ActiveUnitsService,
   ) {}
 
   async create(dto: CreateProgrammeDto, principal: Principal): Promise<{ id: string; workflowId: string }> {
@@ -115,6 +117,7 @@ export class ProgrammesService {
     const unit = await this.units.findOne({ where: { id: dto.issuingUnitId } });
     if (!unit) throw new BadRequestException(`unknown issuing unit ${dto.issuingUnitId}`);
     this.access.mayCreateProgramme(principal, unit.id);
+    await this.activeUnits.assertActive([unit.id], 'a new programme cannot be issued by this unit');
     const member = await this.people.findOne({ where: { id: dto.memberInChargeId } });
     if (!member || !member.active) throw new BadRequestException(`unknown member in charge ${dto.memberInChargeId}`);
     const head = await this.people
@@ -182,6 +185,7 @@ export class ProgrammesService {
     const shapeErrors = payloadShapeErrors(action as ProgrammeActionName, dto.payload);
     if (shapeErrors.length > 0) throw new BadRequestException(shapeErrors);
     const { workflowId, actor } = await this.access.programmeForAction(principal, id);
+    await this.activeUnits.assertActive(unitIdsAssignedIn(dto.payload), 'work cannot be assigned to this unit');
     const handle = this.temporal.workflow.getHandle(workflowId);
     const update = programmeUpdates[action as ProgrammeActionName];
     try {
