@@ -102,7 +102,8 @@ export class OrgChangeService {
           `SELECT 1 FROM person WHERE unit_id = $1 AND $2 = ANY(roles) AND active LIMIT 1`,
           [succ, Role.HEAD],
         );
-        const moved: Array<{ id: string; droppedHead: boolean }> = await tx.query(
+        // An UPDATE … RETURNING answers [rows, count].
+        const [moved]: [Array<{ id: string; droppedHead: boolean }>, number] = await tx.query(
           `UPDATE person p SET unit_id = $2,
              roles = CASE WHEN $3 AND $4 = ANY(p.roles) THEN
                COALESCE(NULLIF(array_remove(p.roles, $4), '{}'), ARRAY[$5]) ELSE p.roles END
