@@ -891,6 +891,40 @@ const ROUTES: Record<string, Entry> = {
       expected: ADMIN_ONLY(404),
     },
   ],
+  'POST /organisation/restructurings': [
+    {
+      what: 'a merger naming an unknown unit (refused by the rules after the admin check)',
+      kind: 'write',
+      request: () => ({
+        method: 'post',
+        path: '/organisation/restructurings',
+        body: {
+          requestId: randomUUID(),
+          kind: 'MERGE',
+          effectiveDate: '2025-07-01',
+          reason: 'Nghị quyết 202/2025/QH15',
+          units: [{ unitId: 'khong-co', successorId: 'hg-tu' }],
+        },
+      }),
+      expected: ADMIN_ONLY(400),
+    },
+  ],
+  'GET /organisation/restructurings': [
+    {
+      what: "the restructurings of the admin's province",
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/organisation/restructurings' }),
+      expected: ADMIN_ONLY(OK),
+    },
+  ],
+  'GET /organisation/restructurings/:id': [
+    {
+      what: 'a restructuring that does not exist',
+      kind: 'read',
+      request: () => ({ method: 'get', path: `/organisation/restructurings/${randomUUID()}` }),
+      expected: ADMIN_ONLY(404),
+    },
+  ],
   // Last: it ends each caller's session, so nothing may come after it.
   'POST /auth/logout': [
     {

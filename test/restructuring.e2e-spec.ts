@@ -371,8 +371,20 @@ describe('restructuring (e2e)', () => {
 
   it("delivers the reminders and escalations pending at the merger to the successor's people", async () => {
     type Notice = { kind: string; taskId: string | null; createdAt: string };
-    const inbox = async (who: Who): Promise<Notice[]> =>
-      (await stack.http().get('/inbox?limit=100').set(auth(tokens[who]))).body.items ?? [];
+    // People a merger moved sign in again: their sessions ended with the change of their account.
+    for (const [who, username] of [
+      ['aBt', 'rs-a-bt'],
+      ['aCv', 'rs-a-cv'],
+    ] as const) {
+      const res = await stack.http().post('/auth/login').send({ username, password: DEMO_PASSWORD });
+      expect(res.status).toBe(200);
+      tokens[who] = res.body.accessToken;
+    }
+    const inbox = async (who: Who): Promise<Notice[]> => {
+      const res = await stack.http().get('/inbox?limit=100').set(auth(tokens[who]));
+      if (res.status !== 200) throw new Error(`inbox of ${who}: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body.items;
+    };
     const escalation = await eventually(
       async () =>
         (await inbox('bBt')).find((n) => n.kind === 'TASK_OVERDUE_ESCALATION' && n.taskId === `${programmeId}/T1`),

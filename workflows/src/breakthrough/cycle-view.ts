@@ -28,7 +28,6 @@ export function cycleRecord(view: BreakthroughView): BreakthroughCycleRecord {
   return {
     cycleId: view.cycleId,
     unitId: cycleUnitId(view.state),
-    originalUnitId: setup.unitId,
     year: setup.year,
     title: setup.title,
     phase: view.phase,

@@ -80,9 +80,8 @@ export function cycleRecords(
 /** What the read model keeps of a cycle: its headline, not every registration (those stay in the workflow, read by query). */
 export interface BreakthroughCycleRecord {
   cycleId: string;
-  /** The committee the cycle belongs to now; `originalUnitId` the one it was started for. */
+  /** The committee the cycle belongs to now (a restructuring may have moved it). */
   unitId: string;
-  originalUnitId: string;
   year: number;
   title: string;
   phase: BreakthroughState['phase'];
