@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from '@temporalio/client';
 import { Role } from '@app/domain';
 import { hashPassword } from '../apps/api/src/auth/auth.service';
 import { DEMO_PASSWORD } from '../apps/api/src/seed/demo-data';
+import { recordHistories } from './utils/record-history';
 import { eventually, startTestStack, TestStack } from './utils/test-stack';
 
 /**
@@ -406,5 +408,10 @@ describe('restructuring (e2e)', () => {
     );
     const [cv] = await stack.dataSource.query(`SELECT unit_id FROM person WHERE id = 'rs-a-cv'`);
     expect(cv.unit_id).toBe('rs-b');
+    // With RECORD_HISTORIES_TO set: the three workflow types with the applyOrgChange update, for the replay test.
+    const client = stack.api.get(Client);
+    await recordHistories(client, `programme/${programmeId}`, 'programme-org-change-merger.v2');
+    await recordHistories(client, `task/${programmeId}/T1`, 'task-org-change-merger.v2');
+    await recordHistories(client, `breakthrough/rs-a/${year}`, 'breakthrough-org-change-merger.v2');
   }, 150_000);
 });
