@@ -20,6 +20,7 @@ import { startTemporalDevServer } from '../../test/utils/temporal-dev-server';
 import { startTestStack, TestStack } from '../../test/utils/test-stack';
 import { formatMs, summarise } from './stats';
 
+// The database is recreated on each run, so it carries the _test suffix the recreation insists on.
 const PROGRAMMES = Number(process.env.BENCH_PROGRAMMES ?? 20);
 const TASKS = Number(process.env.BENCH_TASKS ?? 400);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 100);
@@ -135,7 +136,7 @@ async function startOpenWork(stack: TestStack, client: Client, taskQueue: string
 
 async function main(): Promise<void> {
   const databaseUrl =
-    process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/action_programmes_bench_restructuring';
+    process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/action_programmes_bench_restructuring_test';
   await recreateDatabase(databaseUrl);
   await migrate(databaseUrl);
   const server = await startTemporalDevServer();

@@ -29,7 +29,8 @@ const DEFAULT_CONCURRENCY = 16;
 const PAGES_PER_RUN = 100;
 /** Full passes over the read model: a workflow started with a predecessor while the first ran is caught by the next. */
 const MAX_PASSES = 5;
-const CONVERGE_POLLS = 30;
+/** Polls of the read model after a pass (about two minutes in all) before another pass. */
+const CONVERGE_POLLS = 60;
 
 /** Midnight of a Vietnam calendar day, in epoch ms. */
 const vnMidnight = (date: string): number => Date.parse(`${date}T00:00:00+07:00`);
@@ -69,7 +70,7 @@ export async function orgChangeWorkflow(input: OrgChangeWorkflowInput): Promise<
       progress.stage = 'CONVERGING';
       let outstanding = await orgChangeOutstanding(changeId);
       for (let poll = 0; outstanding > 0 && poll < CONVERGE_POLLS; poll++) {
-        await sleep(Math.min(1000 * 2 ** Math.min(poll, 4), 15_000));
+        await sleep(Math.min(250 * 2 ** poll, 2000));
         outstanding = await orgChangeOutstanding(changeId);
       }
       if (outstanding === 0 || cursor.pass >= MAX_PASSES) break;

@@ -5,12 +5,20 @@
  * Vị Thanh's and Tứ Kỳ's open work carried to the ward and commune that replace them. Fixed request
  * ids: running the driver again changes nothing.
  */
+/** What the restructuring routes answer, as far as the driver reads them. */
+interface ChangeBody {
+  id: string;
+  status: string;
+  units: Array<{ unitName: string; successorName: string }>;
+  progress: { updated: number };
+}
+
 type Call = (
   method: string,
   path: string,
   username: string | null,
   body?: unknown,
-) => Promise<{ status: number; body: any }>;
+) => Promise<{ status: number; body: ChangeBody | null }>;
 
 const SYSTEM_ADMIN = 'quantri.hethong';
 const EFFECTIVE = '2025-07-01';
@@ -59,10 +67,9 @@ export async function applyReform2025(call: Call): Promise<void> {
       ...change,
     });
     if (res.status !== 201) throw new Error(`${change.requestId}: ${res.status} ${JSON.stringify(res.body)}`);
-    ids.push(res.body.id);
-    const units = res.body.units.map(
-      (u: { unitName: string; successorName: string }) => `${u.unitName} → ${u.successorName}`,
-    );
+    const body = res.body as ChangeBody;
+    ids.push(body.id);
+    const units = body.units.map((u) => `${u.unitName} → ${u.successorName}`);
     console.log(`  ${change.kind} ${units.join(', ')}`);
   }
   const deadline = Date.now() + 120_000;
