@@ -371,6 +371,74 @@ describe('restructuring (e2e)', () => {
     );
   });
 
+  it('keeps a change for a later date scheduled, and its units busy for any other change', async () => {
+    const later = await restructure(
+      'sys',
+      merger({ effectiveDate: '2099-01-01', units: [{ unitId: 'rs-c', successorId: 'rs-b' }] }),
+    );
+    expect(later.status).toBe(201);
+    expect(later.body).toMatchObject({ status: 'SCHEDULED', appliedAt: null });
+    const [c] = await stack.dataSource.query(`SELECT status, successor_id FROM org_unit WHERE id = 'rs-c'`);
+    expect(c).toEqual({ status: 'ACTIVE', successor_id: null });
+    const clash = await restructure('sys', merger({ units: [{ unitId: 'rs-c', successorId: 'rs-b' }] }));
+    expect(clash.status).toBe(400);
+    expect(clash.body.message).toBe(
+      `unit rs-c is already being restructured by change ${later.body.id} (effective 2099-01-01)`,
+    );
+  });
+
+  it("lets B's admin restructure inside B: A's former department merges, then splits with its task sent to B's head", async () => {
+    const done = async (id: string) =>
+      eventually(
+        async () => {
+          const res = await stack.http().get(`/organisation/restructurings/${id}`).set(auth(tokens.bAdmin));
+          return res.body.status === 'DONE' && res.body;
+        },
+        `change ${id} to be done`,
+        60_000,
+      );
+    // In 2025 the planning departments merged into the finance departments.
+    const merge = await restructure('bAdmin', merger({ units: [{ unitId: 'rs-a-skh', successorId: 'rs-b-dept' }] }));
+    expect(merge.status).toBe(201);
+    await done(merge.body.id);
+    expect(await taskRow('T2')).toMatchObject({ responsible_unit_id: 'rs-b-dept', responsible_person_id: 'rs-a-gd' });
+    // A split: the department's people go to a new unit; its task T2 goes to B's committee, whose head carries it.
+    const split = await restructure('bAdmin', {
+      requestId: randomUUID(),
+      kind: 'SPLIT',
+      effectiveDate: vnToday(),
+      reason: 'Tách bộ phận kế hoạch',
+      units: [{ unitId: 'rs-b-dept', successorId: 'rs-b-kh' }],
+      newUnits: [
+        { id: 'rs-b-kh', code: 'RS-B-KH', name: 'Sở Kế hoạch Sông Bến', kind: 'DEPARTMENT', parentId: 'rs-b' },
+      ],
+      items: [{ kind: 'TASK', id: `${programmeId}/T2`, successorId: 'rs-b' }],
+    });
+    expect(split.status).toBe(201);
+    const result = await done(split.body.id);
+    expect(result.items).toEqual([
+      { kind: 'TASK', id: `${programmeId}/T2`, successorId: 'rs-b', responsiblePersonId: null },
+    ]);
+    await eventually(async () => (await taskRow('T2')).responsible_person_id === 'rs-b-bt', 'T2 with the head of B');
+    expect(await taskRow('T2')).toMatchObject({
+      responsible_unit_id: 'rs-b',
+      original_responsible_unit_id: 'rs-a-skh',
+    });
+    const [gd] = await stack.dataSource.query(`SELECT unit_id FROM person WHERE id = 'rs-a-gd'`);
+    expect(gd.unit_id).toBe('rs-b-kh');
+    await eventually(
+      async () =>
+        (await stack.http().get('/inbox?limit=100').set(auth(tokens.bBt))).body.items?.find(
+          (n: { kind: string; taskId: string }) => n.kind === 'TASK_ASSIGNED' && n.taskId === `${programmeId}/T2`,
+        ),
+      "B's head told the task is now theirs",
+    );
+    // A provincial admin works inside their province only.
+    const outside = await restructure('bAdmin', merger({ units: [{ unitId: 'rs-b-kh', successorId: 'rs-c' }] }));
+    expect(outside.status).toBe(400);
+    expect(outside.body.message).toBe('successor Tỉnh ủy Cồn Cỏ lies outside your province (Thành ủy Sông Bến)');
+  }, 120_000);
+
   it("delivers the reminders and escalations pending at the merger to the successor's people", async () => {
     type Notice = { kind: string; taskId: string | null; createdAt: string };
     // People a merger moved sign in again: their sessions ended with the change of their account.

@@ -68,6 +68,7 @@ describe('orgChangeProblem', () => {
       'successor yb does not exist yet on 2024-12-01 (valid from 2025-01-01)',
     ],
     [req({ effectiveDate: '2025-02-30' }), 'effectiveDate must be a date (YYYY-MM-DD), not "2025-02-30"'],
+    [req({ effectiveDate: '0000-01-01' }), 'effectiveDate must be a date (YYYY-MM-DD), not "0000-01-01"'],
     [
       req({
         units: [

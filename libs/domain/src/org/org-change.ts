@@ -81,12 +81,11 @@ export function dayBefore(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
 
+/** A calendar date the records can hold: YYYY-MM-DD, a real day, between 1900 and 2999. */
 function isDate(value: string): boolean {
-  return (
-    DATE.test(value) &&
-    !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
-    new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)
-  );
+  if (!DATE.test(value) || value < '1900-01-01' || value > '2999-12-31') return false;
+  const at = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(at) && new Date(at).toISOString().startsWith(value);
 }
 
 /**
