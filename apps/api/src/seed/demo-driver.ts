@@ -126,6 +126,15 @@ async function main(): Promise<void> {
           coordinatingUnitIds: [],
           dueAt: isoIn(6),
         },
+        {
+          // Open when the district level is abolished: carried to the ward committee that replaces Vị Thanh.
+          code: 'T3',
+          title: 'Chỉnh trang đô thị Vị Thanh',
+          responsibleUnitId: 'hg-vithanh',
+          responsiblePersonId: 'hg-vithanh-bt',
+          coordinatingUnitIds: [],
+          dueAt: isoIn(60),
+        },
       ],
       solutions: ['Cải thiện môi trường đầu tư', 'Phát triển hạ tầng giao thông'],
       resources: ['Ngân sách tỉnh', 'Vốn xã hội hóa'],
