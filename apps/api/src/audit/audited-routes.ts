@@ -50,6 +50,8 @@ export const AUDITED_ROUTES: Readonly<Record<string, AuditedRoute>> = {
   'POST /admin/notifications/board-session': { act: 'queue-board.open', scope: 'system' },
   // The audit itself: a bulk copy of the trail leaves the system
   'GET /admin/audit.csv': { act: 'audit.export', scope: 'system' },
+  // Restructuring units (the change's own record keeps what it did)
+  'POST /organisation/restructurings': { act: 'org.restructure', scope: 'system' },
   // Starting a workflow is not one of its actions
   'POST /programmes': { act: 'programme.create', scope: 'unit' },
   'POST /breakthrough/cycles': { act: 'breakthrough.cycle.start', scope: 'unit' },
