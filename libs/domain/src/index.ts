@@ -110,13 +110,7 @@ export {
   breakthroughReminder,
   recordBreakthroughOutcome,
 } from './breakthrough/breakthrough-deadlines';
-export {
-  ORG_CHANGE_KINDS,
-  PREDECESSOR_STATUS,
-  dayBefore,
-  orgChangeProblem,
-  planOrgChange,
-} from './org/org-change';
+export { ORG_CHANGE_KINDS, PREDECESSOR_STATUS, dayBefore, orgChangeProblem, planOrgChange } from './org/org-change';
 export type {
   OrgChangeKind,
   OrgChangeUnit,

@@ -61,7 +61,8 @@ export class ProgrammesQuery extends CommitteeTermQuery {
   @ApiPropertyOptional({
     enum: PROGRAMME_LIST_VIEWS,
     default: 'current',
-    description: 'asBefore: each programme under the unit that issued it before any restructuring, grouped by that unit',
+    description:
+      'asBefore: each programme under the unit that issued it before any restructuring, grouped by that unit',
   })
   @IsOptional()
   @IsIn(PROGRAMME_LIST_VIEWS)
