@@ -1263,7 +1263,40 @@ const ROUTES: Record<string, Entry> = {
       expected: ADMINS(400, 400),
     },
   ],
-  // Last: it ends each caller's session, so nothing may come after it.
+  'POST /organisation/restructurings': [
+    {
+      what: 'a merger naming an unknown unit (refused by the rules after the admin check)',
+      kind: 'write',
+      request: () => ({
+        method: 'post',
+        path: '/organisation/restructurings',
+        body: {
+          requestId: randomUUID(),
+          kind: 'MERGE',
+          effectiveDate: '2025-07-01',
+          reason: 'Nghị quyết 202/2025/QH15',
+          units: [{ unitId: 'khong-co', successorId: 'hg-tu' }],
+        },
+      }),
+      expected: ADMINS(400, 400),
+    },
+  ],
+  'GET /organisation/restructurings': [
+    {
+      what: "the restructurings of the admin's province",
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/organisation/restructurings' }),
+      expected: ADMINS(OK, OK),
+    },
+  ],
+  'GET /organisation/restructurings/:id': [
+    {
+      what: 'a restructuring that does not exist',
+      kind: 'read',
+      request: () => ({ method: 'get', path: `/organisation/restructurings/${randomUUID()}` }),
+      expected: ADMINS(404, 404),
+    },
+  ],
   // Rotation: a person of the province who is none of the callers (the director of finance).
   'GET /organisation/people/:personId/duties': [
     {
@@ -1285,6 +1318,7 @@ const ROUTES: Record<string, Entry> = {
       expected: ADMINS(400, 403),
     },
   ],
+  // Last: it ends each caller's session, so nothing may come after it.
   'POST /auth/logout': [
     {
       what: "ending one's own session",

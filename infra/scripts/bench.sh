@@ -8,6 +8,7 @@
 #   npm run bench -- notifications delivery rate and latency vs bare BullMQ
 #   npm run bench -- tasks         supervisor task buckets at 1,000 programmes / 100,000 tasks vs raw SQL
 #   npm run bench -- overview      supervision overview at 1,000 programmes / 100,000 tasks vs raw SQL
+#   npm run bench -- restructuring a merger of two provinces through running workflows (BENCH_PROGRAMMES, BENCH_TASKS)
 set -euo pipefail
 SCRIPT_NAME=bench
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -24,3 +25,4 @@ if wants events; then log "programme lifecycle: events per programme-year"; run_
 if wants notifications; then log "notifications: delivery rate and latency"; run_ts infra/bench/notifications.bench.ts; fi
 if wants tasks; then log "task buckets"; run_ts infra/bench/task-buckets.bench.ts; fi
 if wants overview; then log "supervision overview"; bash infra/bench/overview.bench.sh; fi
+if wants restructuring; then log "restructuring: a merger through running workflows"; run_ts infra/bench/restructuring.bench.ts; fi

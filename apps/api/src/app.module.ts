@@ -22,6 +22,7 @@ import { SupervisionModule } from './supervision/supervision.module';
 import { TasksModule } from './tasks/tasks.module';
 import { BreakthroughModule } from './breakthrough/breakthrough.module';
 import { RotationModule } from './rotation/rotation.module';
+import { RestructuringModule } from './organisation/restructuring/restructuring.module';
 
 @Module({})
 class ApiConfigModule {
@@ -74,6 +75,7 @@ export class AppModule {
         BreakthroughModule,
         RotationModule,
         ResolutionsModule,
+        RestructuringModule,
         AuditModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

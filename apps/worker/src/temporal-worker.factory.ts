@@ -9,6 +9,8 @@ import { BreakthroughProjectionService } from './breakthrough/breakthrough-proje
 import { createTaskActivities } from './tasks/task.activities';
 import { TaskProjectionService } from './tasks/task-projection.service';
 import { WorkingCalendarLoaderService } from './tasks/working-calendar-loader.service';
+import { createOrgChangeActivities } from './restructuring/org-change.activities';
+import { OrgChangeService } from './restructuring/org-change.service';
 
 export interface TemporalWorkerOptions {
   address: string;
@@ -44,6 +46,7 @@ export async function createTemporalWorker(
       ...createProgrammeActivities(app.get(ProgrammeProjectionService), app.get(Client)),
       ...createTaskActivities(app.get(TaskProjectionService), app.get(WorkingCalendarLoaderService), app.get(Client)),
       ...createBreakthroughActivities(app.get(BreakthroughProjectionService), app.get(Client)),
+      ...createOrgChangeActivities(app.get(OrgChangeService)),
     },
     maxConcurrentActivityTaskExecutions: opts.maxConcurrentActivities,
     shutdownGraceTime: opts.shutdownGraceTimeMs ?? 0,

@@ -8,6 +8,7 @@ import { BreakthroughProjectionService } from './breakthrough/breakthrough-proje
 import { RecipientsService } from './common/recipients.service';
 import { TaskProjectionService } from './tasks/task-projection.service';
 import { WorkingCalendarLoaderService } from './tasks/working-calendar-loader.service';
+import { OrgChangeService } from './restructuring/org-change.service';
 import { WorkerConfig } from './worker.config';
 
 @Module({})
@@ -34,12 +35,14 @@ export class WorkerModule {
         BreakthroughProjectionService,
         RecipientsService,
         WorkingCalendarLoaderService,
+        OrgChangeService,
       ],
       exports: [
         ProgrammeProjectionService,
         TaskProjectionService,
         BreakthroughProjectionService,
         WorkingCalendarLoaderService,
+        OrgChangeService,
       ],
     };
   }

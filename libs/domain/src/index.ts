@@ -184,3 +184,20 @@ export {
 export type { IssuingBody, RegistryNode } from './resolution/resolution-registry';
 export { COUNT_DIMENSIONS, countBy } from './resolution/registry-counts';
 export type { CountDimension, CountedItem, CountRow, KindCounts } from './resolution/registry-counts';
+export { ORG_CHANGE_KINDS, PREDECESSOR_STATUS, dayBefore, orgChangeProblem, planOrgChange } from './org/org-change';
+export type {
+  OrgChangeKind,
+  OrgChangeUnit,
+  NewOrgUnit,
+  OrgChangeItem,
+  OrgChangeRequest,
+  UnitFact,
+  OrgChangePlan,
+} from './org/org-change';
+export {
+  applyOrgChangeToProgramme,
+  applyOrgChangeToTask,
+  applyOrgChangeToCycle,
+  cycleUnitId,
+} from './org/org-change-mapping';
+export type { OrgChangeMapping, UnitChanges } from './org/org-change-mapping';

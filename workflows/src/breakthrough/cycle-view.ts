@@ -3,7 +3,7 @@
  * an action (the view without the whole state, with the registration it touched) and the headline
  * the read model keeps. Pure functions of the state.
  */
-import type { BreakthroughState, Registration } from '@app/domain';
+import { cycleUnitId, type BreakthroughState, type Registration } from '@app/domain';
 import type { BreakthroughActionResult, BreakthroughCycleRecord, BreakthroughView } from './definitions';
 
 export const cycleIdOf = (s: BreakthroughState) => `${s.setup.unitId}/${s.setup.year}`;
@@ -27,7 +27,7 @@ export function cycleRecord(view: BreakthroughView): BreakthroughCycleRecord {
   const { setup, summary } = view.state;
   return {
     cycleId: view.cycleId,
-    unitId: setup.unitId,
+    unitId: cycleUnitId(view.state),
     year: setup.year,
     title: setup.title,
     phase: view.phase,

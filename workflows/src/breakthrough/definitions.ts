@@ -80,6 +80,7 @@ export function cycleRecords(
 /** What the read model keeps of a cycle: its headline, not every registration (those stay in the workflow, read by query). */
 export interface BreakthroughCycleRecord {
   cycleId: string;
+  /** The committee the cycle belongs to now (a restructuring may have moved it). */
   unitId: string;
   year: number;
   title: string;

@@ -7,6 +7,7 @@ import { continueAsNew, proxyActivities, setHandler, workflowInfo } from '@tempo
 import {
   applyBreakthroughAction,
   applyCycleTransfer,
+  applyOrgChangeToCycle,
   BREAKTHROUGH_ACTIONS,
   BreakthroughAction,
   BreakthroughEffect,
@@ -21,6 +22,7 @@ import {
 import { breakthroughWorkflowId } from '@app/temporal/workflow-ids';
 import { setActionHandlers } from '../common/action-handlers';
 import { cycleTransferDuties, setDutyTransferHandler } from '../common/duty-transfer';
+import { setOrgChangeHandler } from '../common/org-change-update';
 import { firstRun, ACTIVITY_OPTIONS, WorkflowRuntime } from '../common/workflow-runtime';
 import { taskOutcomeSignal, TaskWorkflowInput } from '../task/definitions';
 import { startChildTasks } from '../task/start-task-children';
@@ -104,6 +106,11 @@ export async function breakthroughCycleWorkflow(input: BreakthroughWorkflowInput
     validate: (env) => validateCycleTransfer(state, env.actor, env.payload),
     apply: (env) => applyCycleTransfer(state, env.actor, env.payload, env.requestId),
     queue: (effects) => runtime.queue(effects),
+  });
+  setOrgChangeHandler({
+    state,
+    apply: (mapping, env) => applyOrgChangeToCycle(state, mapping, env.actor.personId, env.requestId),
+    queue: (effects, now) => runtime.queue(effects, now),
   });
   setHandler(taskOutcomeSignal, (outcome) => {
     recordBreakthroughOutcome(state, outcome);

@@ -14,6 +14,7 @@ import {
 import {
   applyAction,
   applyProgrammeTransfer,
+  applyOrgChangeToProgramme,
   initialState,
   isTerminal,
   Phase,
@@ -27,6 +28,7 @@ import {
 import { SA_PHASE } from '@app/temporal/search-attributes';
 import { setActionHandlers } from '../common/action-handlers';
 import { programmeTransferDuties, setDutyTransferHandler } from '../common/duty-transfer';
+import { setOrgChangeHandler } from '../common/org-change-update';
 import { firstRun, ACTIVITY_OPTIONS, WorkflowRuntime } from '../common/workflow-runtime';
 import { taskOutcomeSignal, TaskWorkflowInput } from '../task/definitions';
 import { AuditRecord, NotificationRequest, ProgrammeActivities, programmeRecords } from './activity-interfaces';
@@ -99,6 +101,11 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     state,
     validate: (env) => validateProgrammeTransfer(state, env.actor, env.payload),
     apply: (env) => applyProgrammeTransfer(state, env.actor, env.payload, env.requestId),
+    queue: (effects, now) => runtime.queue(effects, now),
+  });
+  setOrgChangeHandler({
+    state,
+    apply: (mapping, env) => applyOrgChangeToProgramme(state, mapping, env.actor.personId, env.requestId),
     queue: (effects, now) => runtime.queue(effects, now),
   });
   // Task workflows report their outcomes here (by this workflow's id, so across continue-as-new).

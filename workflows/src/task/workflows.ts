@@ -13,6 +13,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import {
+  applyOrgChangeToTask,
   applyTaskAction,
   applyTaskTransfer,
   assignmentEffects,
@@ -31,6 +32,7 @@ import {
 import type { WorkingCalendar } from '@app/domain/calendar';
 import { setActionHandlers } from '../common/action-handlers';
 import { setDutyTransferHandler, taskTransferDuties } from '../common/duty-transfer';
+import { setOrgChangeHandler } from '../common/org-change-update';
 import { refusalFailure } from '../common/update-envelope';
 import { firstRun, ACTIVITY_OPTIONS, WorkflowRuntime } from '../common/workflow-runtime';
 import { TaskActivities, TaskEventRecord, TaskNotificationRequest, taskRecords } from './activity-interfaces';
@@ -104,6 +106,11 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskOutcom
         return apply(loaded);
       })();
     },
+  });
+  setOrgChangeHandler({
+    state,
+    apply: (mapping, env) => applyOrgChangeToTask(state, mapping, env.actor.personId, env.requestId),
+    queue: (effects, now) => runtime.queue(effects, now),
   });
 
   setDutyTransferHandler(taskTransferDuties, {

@@ -14,7 +14,7 @@ import { AdminScope, adminScopeOf } from './admin-scope';
 import { effectiveActor } from './effective-actor';
 import { programmeViewer, ProgrammeViewer } from './programme-visibility';
 import * as rules from './rules';
-import { RowScope, Scope, SupervisorScope, UnitRow, UnitScopes } from './scope';
+import { RestructuringUnits, RowScope, Scope, SupervisorScope, UnitRow, UnitScopes } from './scope';
 import { programmeInScope, restrictedFrom, taskInScope, taskInvolving } from './scope-sql';
 import { ContentReader, contentReader } from './secrecy';
 
@@ -40,7 +40,9 @@ export class AccessService {
 
   /** The unit tree as it stands now (`scope.ts`), for the access module's other services. */
   async unitScopes(em: EntityManager = this.dataSource.manager): Promise<UnitScopes> {
-    const rows: UnitRow[] = await em.query('SELECT id, parent_id AS "parentId", kind, name FROM org_unit');
+    const rows: UnitRow[] = await em.query(
+      'SELECT id, parent_id AS "parentId", kind, name, successor_id AS "successorId" FROM org_unit',
+    );
     return new UnitScopes(rows);
   }
 
@@ -81,6 +83,24 @@ export class AccessService {
   /** The units the caller may ask an overview of, root first. */
   async unitsInScope(principal: Principal): Promise<ReturnType<UnitScopes['unitsInScope']>> {
     return (await this.unitScopes()).unitsInScope(principal);
+  }
+
+  /** Restructuring units: who may (403), and a unit outside the admin's province (400 naming it). */
+  async mayRestructure(principal: Principal, units: RestructuringUnits): Promise<void> {
+    if (!hasRole(principal, Role.ADMIN, Role.SYSTEM_ADMIN))
+      throw new ForbiddenException('only an admin restructures units');
+    const problem = (await this.unitScopes()).restructuringProblem(principal, units);
+    if (problem) throw new BadRequestException(problem);
+  }
+
+  /** The restructurings the caller may read: all for a system admin, else those naming a unit of their province. */
+  async restructuringUnitsInScope(principal: Principal): Promise<string[] | null> {
+    if (!hasRole(principal, Role.ADMIN, Role.SYSTEM_ADMIN))
+      throw new ForbiddenException('only an admin reads restructurings');
+    if (hasRole(principal, Role.SYSTEM_ADMIN)) return null;
+    const units = await this.unitScopes();
+    const province = units.provinceOf(principal.unitId);
+    return units.subtreeOf(province);
   }
 
   // Programmes

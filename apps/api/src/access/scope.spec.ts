@@ -1,5 +1,6 @@
 import { ForbiddenException, NotFoundException } from '@nestjs/common';
-import { Role } from '@app/domain';
+import { OrgUnitKind, Role } from '@app/domain';
+import { UnitScopes } from './scope';
 import { person, UNITS } from './test-units';
 
 const ADMIN = person('hg-tu', Role.SYSTEM_ADMIN);
@@ -129,5 +130,60 @@ describe('UnitScopes: committees and authority', () => {
     expect(UNITS.readsProgrammesOf(DISTRICT_HEAD, 'hg-pp')).toBe(false);
     expect(UNITS.readsProgrammesOf(STANDING, 'lc-tu')).toBe(false);
     expect(UNITS.readsProgrammesOf(ADMIN, 'lc-tu')).toBe(true);
+  });
+});
+
+describe('UnitScopes after a restructuring', () => {
+  // Hậu Giang merged into Cần Thơ: its departments moved under Cần Thơ; a district abolished into a commune.
+  const merged = new UnitScopes([
+    { id: 'ct-tu', parentId: null, kind: OrgUnitKind.PROVINCIAL_COMMITTEE, name: 'Thành ủy Cần Thơ' },
+    { id: 'ct-skh', parentId: 'ct-tu', kind: OrgUnitKind.DEPARTMENT, name: 'Sở Kế hoạch Cần Thơ' },
+    {
+      id: 'hg-tu',
+      parentId: null,
+      kind: OrgUnitKind.PROVINCIAL_COMMITTEE,
+      name: 'Tỉnh ủy Hậu Giang',
+      successorId: 'ct-tu',
+    },
+    { id: 'hg-skhdt', parentId: 'ct-tu', kind: OrgUnitKind.DEPARTMENT, name: 'Sở KH&ĐT Hậu Giang' },
+    {
+      id: 'hg-vt',
+      parentId: 'hg-tu',
+      kind: OrgUnitKind.DISTRICT_COMMITTEE,
+      name: 'Huyện ủy Vị Thủy',
+      successorId: 'hg-vt-x',
+    },
+    { id: 'hg-vt-x', parentId: 'ct-tu', kind: OrgUnitKind.GRASSROOTS_ORGANISATION, name: 'Đảng ủy xã Vị Thủy' },
+    { id: 'lc-tu', parentId: null, kind: OrgUnitKind.PROVINCIAL_COMMITTEE, name: 'Tỉnh ủy Lào Cai' },
+  ]);
+
+  it("puts a predecessor inside its successor: the successor's supervisors see its work, closed rows included", () => {
+    const ctStanding = person('ct-tu', Role.STANDING_COMMITTEE);
+    expect((merged.scopeOf(ctStanding) as { unitIds: string[] }).unitIds.sort()).toEqual(
+      ['ct-tu', 'ct-skh', 'hg-tu', 'hg-skhdt', 'hg-vt', 'hg-vt-x'].sort(),
+    );
+    // The commune that took over an abolished district supervises the district's old work.
+    expect(merged.scopeOf(person('hg-vt-x', Role.HEAD))).toMatchObject({ unitIds: ['hg-vt', 'hg-vt-x'] });
+    expect(merged.provinceOf('hg-vt')).toBe('ct-tu');
+    expect(merged.isWithin('hg-tu', 'lc-tu')).toBe(false);
+  });
+
+  it('lets a provincial admin restructure only inside their province, and never a province itself', () => {
+    const admin = person('ct-tu', Role.ADMIN);
+    const none = { predecessorIds: [], successorIds: [], newParentIds: [] };
+    expect(
+      merged.restructuringProblem(admin, { ...none, predecessorIds: ['hg-skhdt'], successorIds: ['ct-skh'] }),
+    ).toBeNull();
+    expect(merged.restructuringProblem(admin, { ...none, predecessorIds: ['ct-skh'], successorIds: ['lc-tu'] })).toBe(
+      'successor Tỉnh ủy Lào Cai lies outside your province (Thành ủy Cần Thơ)',
+    );
+    expect(merged.restructuringProblem(admin, { ...none, predecessorIds: ['lc-tu'], successorIds: ['ct-tu'] })).toBe(
+      'Tỉnh ủy Lào Cai is a province: restructuring provinces needs the SYSTEM_ADMIN role',
+    );
+    expect(merged.restructuringProblem(admin, { ...none, newParentIds: ['lc-tu'] })).toMatch(/outside your province/);
+    expect(
+      merged.restructuringProblem(person('x', Role.SYSTEM_ADMIN), { ...none, predecessorIds: ['lc-tu'] }),
+    ).toBeNull();
+    expect(merged.restructuringProblem(person('ct-tu', Role.HEAD), none)).toBe('only an admin restructures units');
   });
 });

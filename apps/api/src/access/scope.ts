@@ -37,6 +37,15 @@ export interface UnitRow {
   parentId: string | null;
   kind: string;
   name: string;
+  /** The unit that took over this one's work in a restructuring (merged, renamed, split, abolished). */
+  successorId?: string | null;
+}
+
+/** What a restructuring names, for the province check: the units it ends, their successors, new units' parents. */
+export interface RestructuringUnits {
+  predecessorIds: string[];
+  successorIds: string[];
+  newParentIds: string[];
 }
 
 /**
@@ -60,7 +69,9 @@ export class UnitScopes {
   private readonly byId: Map<string, UnitRow>;
 
   constructor(rows: UnitRow[]) {
-    this.tree = new OrgTree(rows);
+    // A restructured unit counts as part of its successor: who supervises the successor supervises
+    // the predecessor's work too, the closed work whose rows keep naming it included.
+    this.tree = new OrgTree(rows.map((r) => ({ id: r.id, parentId: r.successorId ?? r.parentId })));
     this.byId = new Map(rows.map((r) => [r.id, r]));
   }
 
@@ -116,6 +127,11 @@ export class UnitScopes {
     return this.tree.subtreeOf(committee).filter((id) => this.committeeOf(id) === committee);
   }
 
+  /** `rootId` and every unit below it (restructured units below their successors). */
+  subtreeOf(rootId: string): string[] {
+    return this.tree.subtreeOf(rootId);
+  }
+
   /** The committee of `unitId` and every unit below it. */
   committeeTreeOf(unitId: string): string[] {
     return this.tree.subtreeOf(this.committeeOf(unitId));
@@ -149,6 +165,31 @@ export class UnitScopes {
   /** The registry level of what `unitId` issues: PROVINCIAL for the province's own committee, COMMUNE below it. */
   levelOf(unitId: string): ResolutionLevel {
     return levelOf({ unitId }, { committeeId: this.committeeOf(unitId), provinceId: this.provinceOf(unitId) });
+  }
+
+  /**
+   * Why the caller may not make a restructuring naming these units, or null. A system admin may make
+   * any; a provincial admin only inside their own province, and never one that ends a province (a
+   * merger of provinces is the system admin's). Unknown units are the domain rules' to name.
+   */
+  restructuringProblem(principal: Principal, units: RestructuringUnits): string | null {
+    if (hasRole(principal, Role.SYSTEM_ADMIN)) return null;
+    if (!hasRole(principal, Role.ADMIN)) return 'only an admin restructures units';
+    const province = this.provinceOf(principal.unitId);
+    const provinceName = this.nameOf(province);
+    for (const id of units.predecessorIds.filter((u) => this.byId.has(u))) {
+      if (this.provinceOf(id) === id && this.byId.get(id)?.kind === OrgUnitKind.PROVINCIAL_COMMITTEE)
+        return `${this.nameOf(id)} is a province: restructuring provinces needs the SYSTEM_ADMIN role`;
+      if (this.provinceOf(id) !== province)
+        return `unit ${this.nameOf(id)} lies outside your province (${provinceName})`;
+    }
+    for (const id of units.successorIds.filter((u) => this.byId.has(u)))
+      if (this.provinceOf(id) !== province)
+        return `successor ${this.nameOf(id)} lies outside your province (${provinceName})`;
+    for (const id of units.newParentIds.filter((u) => this.byId.has(u)))
+      if (this.provinceOf(id) !== province)
+        return `a new unit under ${this.nameOf(id)} lies outside your province (${provinceName})`;
+    return null;
   }
 
   /** Whether `unitId` lies in the subtree of `rootId` (false for unknown units). */

@@ -70,6 +70,8 @@ export const AUDITED_ROUTES: Readonly<Record<string, AuditedRoute>> = {
   'GET /admin/audit.csv': { act: 'audit.export', scope: 'system' },
   // Rotation: an administrator moves a person's duties (each workflow's history records its part too)
   'POST /organisation/people/:personId/duties/transfer': { act: 'duties.transfer', scope: 'unit' },
+  // Restructuring units (the change's own record keeps what it did)
+  'POST /organisation/restructurings': { act: 'org.restructure', scope: 'system' },
   // Starting a workflow is not one of its actions
   'POST /programmes': { act: 'programme.create', scope: 'unit' },
   'POST /breakthrough/cycles': { act: 'breakthrough.cycle.start', scope: 'unit' },

@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access';
 import { BreakthroughController } from './breakthrough.controller';
+import { RestructuringModule } from '../organisation/restructuring/restructuring.module';
 import { BreakthroughService } from './breakthrough.service';
 
-@Module({ imports: [AccessModule], controllers: [BreakthroughController], providers: [BreakthroughService] })
+@Module({
+  imports: [AccessModule, RestructuringModule],
+  controllers: [BreakthroughController],
+  providers: [BreakthroughService],
+})
 export class BreakthroughModule {}

@@ -27,6 +27,7 @@ import {
 import { AccessService } from '../access';
 import { Principal } from '../auth/principal';
 import { ActionRequestDto } from '../common/action-request.dto';
+import { ActiveUnitsService } from '../organisation/restructuring/active-units.service';
 import { StartCycleDto } from './dto/start-cycle.dto';
 
 /** Yearly breakthrough cycles: open one, read it, act on it (register, appraise, revise, close). */
@@ -37,6 +38,7 @@ export class BreakthroughService {
     @Inject(TEMPORAL_OPTIONS) private readonly temporalOptions: TemporalOptions,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly activeUnits: ActiveUnitsService,
   ) {}
 
   async start(dto: StartCycleDto, p: Principal): Promise<{ id: string; workflowId: string }> {
@@ -50,6 +52,7 @@ export class BreakthroughService {
       .map((u) => u.id);
     const leadershipUnits = [unit.id, ...standingCommittees];
     await this.access.mayOpenCycle(p, leadershipUnits);
+    await this.activeUnits.assertActive([unit.id], 'a breakthrough cycle cannot be opened for this unit');
     if (dto.memberInChargeId)
       await this.access.namedPeopleInCommittee(unit.id, [{ as: 'member in charge', id: dto.memberInChargeId }]);
     const appraisers: Array<{ id: string }> = await this.dataSource.query(

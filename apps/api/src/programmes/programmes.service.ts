@@ -46,6 +46,7 @@ import { payloadShapeErrors } from './dto/action-payloads';
 import { CreateProgrammeDto } from './dto/create-programme.dto';
 import { ListProgrammesQuery } from './dto/list-programmes.query';
 import { ProgrammeAuditQuery } from './dto/programme-audit.query';
+import { ActiveUnitsService, unitIdsAssignedIn } from '../organisation/restructuring/active-units.service';
 import { ProgrammeActionDto } from './dto/programme-action.dto';
 
 /** What a restricted programme's row in a list keeps for someone who does not read it: its id, unit, phase, term. */
@@ -110,6 +111,7 @@ export class ProgrammesService {
     private readonly access: AccessService,
     private readonly readers: ProgrammeReadersService,
     private readonly registryAccess: ResolutionAccessService,
+    private readonly activeUnits: ActiveUnitsService,
   ) {}
 
   async create(dto: CreateProgrammeDto, principal: Principal): Promise<{ id: string; workflowId: string }> {
@@ -118,6 +120,7 @@ export class ProgrammesService {
     const unit = await this.units.findOne({ where: { id: dto.issuingUnitId } });
     if (!unit) throw new BadRequestException(`unknown issuing unit ${dto.issuingUnitId}`);
     await this.access.mayCreateProgramme(principal, unit.id);
+    await this.activeUnits.assertActive([unit.id], 'a new programme cannot be issued by this unit');
     const member = await this.people.findOne({ where: { id: dto.memberInChargeId } });
     if (!member || !member.active) throw new BadRequestException(`unknown member in charge ${dto.memberInChargeId}`);
     const head = await this.people
@@ -210,6 +213,7 @@ export class ProgrammesService {
     const shapeErrors = payloadShapeErrors(action as ProgrammeActionName, dto.payload);
     if (shapeErrors.length > 0) throw new BadRequestException(shapeErrors);
     const { workflowId, actor } = await this.access.programmeForAction(principal, id);
+    await this.activeUnits.assertActive(unitIdsAssignedIn(dto.payload), 'work cannot be assigned to this unit');
     const handle = this.temporal.workflow.getHandle(workflowId);
     const update = programmeUpdates[action as ProgrammeActionName];
     try {

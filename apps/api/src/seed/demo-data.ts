@@ -43,6 +43,13 @@ export const DEMO_UNITS: Array<{
   },
   { id: 'lc-stttt', name: 'Sở Thông tin và Truyền thông Lào Cai', kind: OrgUnitKind.DEPARTMENT, parentId: 'lc-tu' },
   { id: 'hd-tuky', name: 'Huyện ủy Tứ Kỳ (Hải Dương)', kind: OrgUnitKind.DISTRICT_COMMITTEE, parentId: null },
+  // The committees the 2025 reform (Resolution 202/2025/QH15) merges or merges into: the demo driver
+  // applies the changes through the restructuring API once its programmes run.
+  { id: 'ct-tu', name: 'Thành ủy Cần Thơ', kind: OrgUnitKind.PROVINCIAL_COMMITTEE, parentId: null },
+  { id: 'st-tu', name: 'Tỉnh ủy Sóc Trăng', kind: OrgUnitKind.PROVINCIAL_COMMITTEE, parentId: null },
+  { id: 'yb-tu', name: 'Tỉnh ủy Yên Bái', kind: OrgUnitKind.PROVINCIAL_COMMITTEE, parentId: null },
+  { id: 'hd-tu', name: 'Tỉnh ủy Hải Dương', kind: OrgUnitKind.PROVINCIAL_COMMITTEE, parentId: null },
+  { id: 'hp-tu', name: 'Thành ủy Hải Phòng', kind: OrgUnitKind.PROVINCIAL_COMMITTEE, parentId: null },
 ];
 
 export const DEMO_PEOPLE: Array<{
@@ -232,6 +239,33 @@ export const DEMO_PEOPLE: Array<{
     title: 'Bí thư Huyện ủy Tứ Kỳ',
     unitId: 'hd-tuky',
     roles: [Role.HEAD, Role.STANDING_COMMITTEE, Role.KEY_CADRE],
+    fields: [],
+  },
+  {
+    id: 'ct-bithu',
+    username: 'bithu.ct',
+    fullName: 'Trần Quốc Bảo',
+    title: 'Bí thư Thành ủy Cần Thơ',
+    unitId: 'ct-tu',
+    roles: [Role.HEAD, Role.STANDING_COMMITTEE, Role.KEY_CADRE],
+    fields: [],
+  },
+  {
+    id: 'hp-bithu',
+    username: 'bithu.hp',
+    fullName: 'Lê Văn Hiếu',
+    title: 'Bí thư Thành ủy Hải Phòng',
+    unitId: 'hp-tu',
+    roles: [Role.HEAD, Role.STANDING_COMMITTEE, Role.KEY_CADRE],
+    fields: [],
+  },
+  {
+    id: 'sysadmin',
+    username: 'quantri.hethong',
+    fullName: 'Quản trị toàn hệ thống',
+    title: 'Quản trị hệ thống',
+    unitId: 'ct-tu',
+    roles: [Role.SYSTEM_ADMIN],
     fields: [],
   },
   {

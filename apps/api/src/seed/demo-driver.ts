@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DEMO_PASSWORD } from './demo-data';
+import { applyReform2025 } from './demo-reform';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:3000';
 const tokens = new Map<string, string>();
@@ -43,6 +44,8 @@ async function act(id: string, username: string, action: string, payload: Record
 }
 
 async function create(username: string, body: Record<string, unknown>): Promise<boolean> {
+  // After the 2025 reform an existing programme's unit has ended: creating it again would be refused.
+  if ((await call('GET', `/programmes/${body.id}`, username)).status === 200) return false;
   const res = await call('POST', '/programmes', username, body);
   if (res.status === 409) return false;
   if (res.status !== 201) throw new Error(`create ${body.id}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -122,6 +125,15 @@ async function main(): Promise<void> {
           responsiblePersonId: 'hg-stc-gd',
           coordinatingUnitIds: [],
           dueAt: isoIn(6),
+        },
+        {
+          // Open when the district level is abolished: carried to the ward committee that replaces Vị Thanh.
+          code: 'T3',
+          title: 'Chỉnh trang đô thị Vị Thanh',
+          responsibleUnitId: 'hg-vithanh',
+          responsiblePersonId: 'hg-vithanh-bt',
+          coordinatingUnitIds: [],
+          dueAt: isoIn(60),
         },
       ],
       solutions: ['Cải thiện môi trường đầu tư', 'Phát triển hạ tầng giao thông'],
@@ -206,6 +218,8 @@ async function main(): Promise<void> {
   // Hậu Giang's 2021 work programme: 30 items, reviewed at year end with 25 achieved (seed 002),
   // on the drill template so the final review closes within a minute or two.
   await workProgramme2021(today);
+  // Then the 2025 reform: the programmes above keep running under the successors.
+  await applyReform2025(call);
   console.log('demo programmes are running; watch the inboxes and the Temporal UI');
 }
 

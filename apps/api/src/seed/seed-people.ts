@@ -17,7 +17,8 @@ export function refuseInProduction(env: NodeJS.ProcessEnv = process.env): void {
 
 /**
  * Upserts the demo units (with codes and first days) and people, and adds their positions once (a
- * position already there is left as it is); safe to run on every start, never in production.
+ * position already there is left as it is); safe to run on every start, never in production. Once a
+ * restructuring was made the tree and the people are the product's: existing rows are left as they are.
  */
 export async function seedPeople(ds: DataSource, password = DEMO_PASSWORD): Promise<{ units: number; people: number }> {
   refuseInProduction();
@@ -28,7 +29,8 @@ export async function seedPeople(ds: DataSource, password = DEMO_PASSWORD): Prom
       await tx.query(
         `INSERT INTO org_unit (id, name, kind, parent_id, code, valid_from) VALUES ($1,$2,$3,$4,$5,$6)
          ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, parent_id = EXCLUDED.parent_id,
-           code = EXCLUDED.code, valid_from = COALESCE(org_unit.valid_from, EXCLUDED.valid_from)`,
+           code = EXCLUDED.code, valid_from = COALESCE(org_unit.valid_from, EXCLUDED.valid_from)
+         WHERE NOT EXISTS (SELECT 1 FROM org_change)`,
         [u.id, u.name, u.kind, u.parentId, code, validFrom],
       );
     }
@@ -37,7 +39,8 @@ export async function seedPeople(ds: DataSource, password = DEMO_PASSWORD): Prom
         `INSERT INTO person (id, username, full_name, title, password_hash, unit_id, roles, fields, email)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
          ON CONFLICT (id) DO UPDATE SET full_name = EXCLUDED.full_name, title = EXCLUDED.title, unit_id = EXCLUDED.unit_id,
-           roles = EXCLUDED.roles, fields = EXCLUDED.fields`,
+           roles = EXCLUDED.roles, fields = EXCLUDED.fields
+         WHERE NOT EXISTS (SELECT 1 FROM org_change)`,
         [p.id, p.username, p.fullName, p.title, hash, p.unitId, p.roles, p.fields, `${p.username}@example.invalid`],
       );
     }

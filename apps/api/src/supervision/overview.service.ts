@@ -55,6 +55,7 @@ export interface ProgrammeListRow {
   phaseDeadline: string | null;
   term: string;
   issuingUnitId: string;
+  originalIssuingUnitId: string | null;
   memberInChargeId: string;
   fieldGroup: string;
   implementsResolution: string | null;
@@ -233,17 +234,21 @@ export class OverviewService {
     phase: string | undefined,
     page: number,
     pageSize: number,
+    view: 'current' | 'asBefore' = 'current',
   ): Promise<{ items: ProgrammeListRow[]; total: number; page: number; pageSize: number }> {
+    // "As before the merger": the unit a programme had before any restructuring, grouped by it.
+    const unit = view === 'asBefore' ? 'COALESCE(p.original_issuing_unit_id, p.issuing_unit_id)' : 'p.issuing_unit_id';
     const params = new SqlParams();
     const where = [this.programmeConditions(scope, term, 'p', params)];
     if (phase) where.push(`p.phase = ${params.add(phase)}`);
     const countParams = [...params.values];
     const [items, [{ total }]] = await Promise.all([
       this.dataSource.query(
-        `SELECT p.id, p.phase, p.term, p.issuing_unit_id AS "issuingUnitId", c.restricted, ${untitled('c.hidden')}
+        `SELECT p.id, p.phase, p.term, ${unit} AS "issuingUnitId", p.original_issuing_unit_id AS "originalIssuingUnitId",
+           c.restricted, ${untitled('c.hidden')}
          FROM programme p CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM restricted_programme r WHERE r.programme_id = p.id) AS restricted,
            ${restrictedFrom(scope.reader, 'p.id', params)} AS hidden) c WHERE ${where.join(' AND ')}
-         ORDER BY p.phase_deadline ASC NULLS LAST, p.id LIMIT ${params.add(pageSize)} OFFSET ${params.add((page - 1) * pageSize)}`,
+         ORDER BY ${view === 'asBefore' ? `${unit}, ` : ''}p.phase_deadline ASC NULLS LAST, p.id LIMIT ${params.add(pageSize)} OFFSET ${params.add((page - 1) * pageSize)}`,
         params.values,
       ) as Promise<ProgrammeListRow[]>,
       this.dataSource.query(`SELECT count(*)::int AS total FROM programme p WHERE ${where.join(' AND ')}`, countParams),

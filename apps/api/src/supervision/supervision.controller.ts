@@ -191,7 +191,7 @@ export class SupervisionController {
   ) {
     const scope = await this.access.scope(p, q.committeeId);
     const pageSize = q.format === 'csv' ? CSV_PAGE_ROWS : q.pageSize;
-    const result = await this.overviews.programmes(scope, q.term, q.phase, q.page, pageSize);
+    const result = await this.overviews.programmes(scope, q.term, q.phase, q.page, pageSize, q.view);
     return q.format === 'csv' ? csvDownload(req, res, 'programmes.csv', result, programmeColumns) : result;
   }
 

@@ -9,6 +9,7 @@ import { AccessService } from '../access';
 import { Principal } from '../auth/principal';
 import { SqlParams } from '../common/sql-params';
 import { ReassignBulkDto } from './dto/reassign-bulk.dto';
+import { ActiveUnitsService } from '../organisation/restructuring/active-units.service';
 import { TasksService } from './tasks.service';
 
 const REASSIGNABLE: readonly TaskStatus[] = [
@@ -44,6 +45,7 @@ export class TaskReassignmentService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly tasks: TasksService,
+    private readonly activeUnits: ActiveUnitsService,
   ) {}
 
   async reassignAll(
@@ -54,6 +56,7 @@ export class TaskReassignmentService {
     if (dto.fromPersonId === dto.toPersonId)
       throw new BadRequestException('fromPersonId and toPersonId are the same person');
     const { unitId: toUnitId } = await this.access.reassignTarget(p, dto.toPersonId, dto.toUnitId);
+    await this.activeUnits.assertActive([toUnitId], 'tasks cannot be assigned to this unit');
     const params = new SqlParams();
     const supervised = await this.access.tasksForBulkReassignment(p, 't', params);
     const rows: TaskRow[] = await this.dataSource.query(

@@ -4,10 +4,11 @@ import { RateLimitModule } from '../common/rate-limit';
 import { TaskReassignmentService } from './task-reassignment.service';
 import { TaskSupervisionService } from './task-supervision.service';
 import { TasksController } from './tasks.controller';
+import { RestructuringModule } from '../organisation/restructuring/restructuring.module';
 import { TasksService } from './tasks.service';
 
 @Module({
-  imports: [AccessModule, RateLimitModule],
+  imports: [AccessModule, RestructuringModule, RateLimitModule],
   controllers: [TasksController],
   providers: [TasksService, TaskSupervisionService, TaskReassignmentService],
 })

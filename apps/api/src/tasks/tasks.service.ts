@@ -12,6 +12,7 @@ import { Page } from '../common/pagination.query';
 import { Principal } from '../auth/principal';
 import { SqlParams } from '../common/sql-params';
 import { ListTasksQuery } from './dto/list-tasks.query';
+import { ActiveUnitsService, unitIdsAssignedIn } from '../organisation/restructuring/active-units.service';
 import { SORT_COLUMN, SUMMARY_COLUMNS, TaskSummary, toTaskSummary } from './task-summary';
 
 const DAY_MS = 86_400_000;
@@ -25,6 +26,7 @@ export class TasksService {
     @InjectRepository(TaskEntity) private readonly tasks: Repository<TaskEntity>,
     @InjectRepository(TaskEventEntity) private readonly events: Repository<TaskEventEntity>,
     private readonly access: AccessService,
+    private readonly activeUnits: ActiveUnitsService,
   ) {}
 
   async listMine(q: ListTasksQuery, p: Principal): Promise<Page<TaskSummary>> {
@@ -94,6 +96,7 @@ export class TasksService {
     if (!(TASK_ACTIONS as readonly string[]).includes(action))
       throw new NotFoundException(`unknown action ${action}; known: ${TASK_ACTIONS.join(', ')}`);
     const { workflowId, actor } = await this.access.taskForAction(p, id, action, dto.payload);
+    await this.activeUnits.assertActive(unitIdsAssignedIn(dto.payload), 'a task cannot be assigned to this unit');
     return this.sendAction(workflowId, action as TaskActionName, dto.requestId, dto.payload, actor);
   }
 

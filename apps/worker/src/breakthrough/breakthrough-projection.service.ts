@@ -22,7 +22,7 @@ export class BreakthroughProjectionService {
       await tx.query(
         `INSERT INTO breakthrough_cycle (id, workflow_id, unit_id, year, title, phase, counts, summary, projection_seq, snapshot)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,COALESCE($10::jsonb, '{}'))
-         ON CONFLICT (id) DO UPDATE SET phase = EXCLUDED.phase, counts = EXCLUDED.counts, summary = EXCLUDED.summary,
+         ON CONFLICT (id) DO UPDATE SET unit_id = EXCLUDED.unit_id, phase = EXCLUDED.phase, counts = EXCLUDED.counts, summary = EXCLUDED.summary,
            projection_seq = EXCLUDED.projection_seq, updated_at = now(),
            snapshot = CASE WHEN $10::jsonb IS NULL THEN breakthrough_cycle.snapshot ELSE EXCLUDED.snapshot END
          WHERE breakthrough_cycle.projection_seq <= EXCLUDED.projection_seq`,

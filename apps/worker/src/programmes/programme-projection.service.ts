@@ -29,7 +29,7 @@ export class ProgrammeProjectionService {
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19)
          ON CONFLICT (id) DO UPDATE SET
            title = EXCLUDED.title, document_number = EXCLUDED.document_number, issued_on = EXCLUDED.issued_on,
-           phase = EXCLUDED.phase, phase_deadline = EXCLUDED.phase_deadline,
+           phase = EXCLUDED.phase, phase_deadline = EXCLUDED.phase_deadline, issuing_unit_id = EXCLUDED.issuing_unit_id,
            member_in_charge_id = EXCLUDED.member_in_charge_id,
            latest_review_headline = EXCLUDED.latest_review_headline, projection_seq = EXCLUDED.projection_seq,
            snapshot = EXCLUDED.snapshot, updated_at = now()

@@ -79,7 +79,7 @@ function taskSetupFor(s: BreakthroughState, r: Registration, assignerId: string)
     assignerId,
     memberInChargeId: s.setup.memberInChargeId,
     fieldGroup: s.setup.fieldGroup,
-    issuingUnitId: s.setup.unitId,
+    issuingUnitId: s.unitId ?? s.setup.unitId,
     isBreakthrough: true,
     dueAt: s.setup.yearEndsAt,
     reminderOffsets: [...s.setup.taskReminderOffsets],

@@ -73,6 +73,8 @@ export interface BreakthroughState {
   /** Latest outcome each approved task reported, by task id. */
   taskOutcomes: Record<string, TaskOutcome>;
   summary: BreakthroughSummary | null;
+  /** The committee the cycle belongs to since a restructuring; absent while it is `setup.unitId`. */
+  unitId?: string;
   appliedRequestIds: string[];
   version: number;
 }

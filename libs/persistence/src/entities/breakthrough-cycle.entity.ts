@@ -14,6 +14,10 @@ export class BreakthroughCycleEntity {
   @Column({ name: 'unit_id', type: 'text' })
   unitId: string;
 
+  /** The committee the cycle was started for, once a restructuring moved it; null while it never moved. */
+  @Column({ name: 'original_unit_id', type: 'text', nullable: true })
+  originalUnitId: string | null;
+
   @Column({ type: 'integer' })
   year: number;
 

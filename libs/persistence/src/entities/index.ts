@@ -28,6 +28,12 @@ import { WebhookAllowlistEntryEntity } from './webhook-allowlist-entry.entity';
 import { WorkingCalendarYearEntity } from './working-calendar-year.entity';
 import { AdminAuditEntity } from './admin-audit.entity';
 import { DutyTransferEntity } from './duty-transfer.entity';
+import {
+  OrgChangeEntity,
+  OrgChangeItemEntity,
+  OrgChangeWorkflowEntity,
+  OrgChangeUnitEntity,
+} from './org-change.entity';
 
 export const ENTITIES = [
   OrgUnitEntity,
@@ -60,6 +66,10 @@ export const ENTITIES = [
   DutyTransferEntity,
   PositionEntity,
   ResolutionEntity,
+  OrgChangeEntity,
+  OrgChangeUnitEntity,
+  OrgChangeItemEntity,
+  OrgChangeWorkflowEntity,
 ];
 
 export {
@@ -93,4 +103,9 @@ export {
   AuthRefreshTokenEntity,
   PersonIdentityEntity,
   PositionEntity,
+  OrgChangeEntity,
+  OrgChangeUnitEntity,
+  OrgChangeItemEntity,
+  OrgChangeWorkflowEntity,
 };
+export type { OrgChangeAppliedEffects, OrgChangeStatus } from './org-change.entity';

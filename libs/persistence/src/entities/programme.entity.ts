@@ -8,6 +8,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColum
 @Index('ix_programme_field_group', ['fieldGroup'])
 @Index('ix_programme_term', ['term'])
 @Index('ix_programme_resolution', ['resolutionId'])
+@Index('ix_programme_original_issuing_unit', ['originalIssuingUnitId'])
 export class ProgrammeEntity {
   @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'pk_programme' })
   id: string;
@@ -36,6 +37,10 @@ export class ProgrammeEntity {
 
   @Column({ name: 'issuing_unit_id', type: 'text' })
   issuingUnitId: string;
+
+  /** The issuing unit before its first restructuring; null while it never moved. */
+  @Column({ name: 'original_issuing_unit_id', type: 'text', nullable: true })
+  originalIssuingUnitId: string | null;
 
   @Column({ name: 'member_in_charge_id', type: 'text' })
   memberInChargeId: string;

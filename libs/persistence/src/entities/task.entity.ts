@@ -12,6 +12,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColum
 @Index('ix_task_member_in_charge', ['memberInChargeId', 'status'])
 @Index('ix_task_field_group', ['fieldGroup', 'status'])
 @Index('ix_task_issuing_unit', ['issuingUnitId', 'status', 'dueAt'])
+@Index('ix_task_original_responsible_unit', ['originalResponsibleUnitId'])
 // The overview reads the current month's open tasks by due date (the rest comes from task_count).
 @Index('ix_task_due', ['dueAt', 'status'])
 export class TaskEntity {
@@ -35,6 +36,13 @@ export class TaskEntity {
 
   @Column({ type: 'text' })
   title: string;
+
+  /** The units before the task's first restructuring; null while they never moved. */
+  @Column({ name: 'original_issuing_unit_id', type: 'text', nullable: true })
+  originalIssuingUnitId: string | null;
+
+  @Column({ name: 'original_responsible_unit_id', type: 'text', nullable: true })
+  originalResponsibleUnitId: string | null;
 
   @Column({ name: 'responsible_unit_id', type: 'text' })
   responsibleUnitId: string;

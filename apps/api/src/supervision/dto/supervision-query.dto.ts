@@ -50,11 +50,23 @@ export class OverviewQuery extends CommitteeTermQuery {
   list?: OverviewList;
 }
 
+export const PROGRAMME_LIST_VIEWS = ['current', 'asBefore'] as const;
+
 export class ProgrammesQuery extends CommitteeTermQuery {
   @ApiPropertyOptional({ enum: Phase })
   @IsOptional()
   @IsEnum(Phase)
   phase?: Phase;
+
+  @ApiPropertyOptional({
+    enum: PROGRAMME_LIST_VIEWS,
+    default: 'current',
+    description:
+      'asBefore: each programme under the unit that issued it before any restructuring, grouped by that unit',
+  })
+  @IsOptional()
+  @IsIn(PROGRAMME_LIST_VIEWS)
+  view: (typeof PROGRAMME_LIST_VIEWS)[number] = 'current';
 }
 
 export const RESPONSIVENESS_SUBJECTS = ['unit', 'person'] as const;

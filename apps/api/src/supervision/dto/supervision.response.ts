@@ -101,7 +101,10 @@ export class SupervisedProgrammeResponse {
   @ApiEnum(Phase) phase: string;
   @ApiNullableDateTime() phaseDeadline: string | null;
   @ApiString() term: string;
-  @ApiString() issuingUnitId: string;
+  @ApiString({ description: 'the issuing unit now, or as before any restructuring with view=asBefore' })
+  issuingUnitId: string;
+  @ApiNullableString({ description: 'the issuing unit before its first restructuring; null while it never moved' })
+  originalIssuingUnitId: string | null;
   @ApiNullableString() memberInChargeId: string | null;
   @ApiNullableString() fieldGroup: string | null;
   @ApiNullableString() implementsResolution: string | null;

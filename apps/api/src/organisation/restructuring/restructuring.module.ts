@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AccessModule } from '../../access/access.module';
+import { ActiveUnitsService } from './active-units.service';
+import { RestructuringController } from './restructuring.controller';
+import { RestructuringService } from './restructuring.service';
+
+/** Restructurings of units (merger, split, renaming, abolished level) and the refusal of new work for ended units. */
+@Module({
+  imports: [AccessModule],
+  controllers: [RestructuringController],
+  providers: [RestructuringService, ActiveUnitsService],
+  exports: [ActiveUnitsService],
+})
+export class RestructuringModule {}
