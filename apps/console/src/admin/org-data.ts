@@ -63,7 +63,12 @@ export function problemsByField(err: unknown, fields: ReadonlyArray<[field: stri
   const problems = err instanceof ApiError ? err.problems : [(err as Error).message];
   const out: FieldProblems = {};
   for (const problem of problems) {
-    const field = fields.find(([, pattern]) => pattern.test(problem))?.[0] ?? GENERAL;
+    // Validation names the property first (`validTo must be …`); the rules' sentences are matched by subject.
+    const lead = /^(\w+)\b/.exec(problem)?.[1];
+    const field =
+      fields.find(([name]) => name === lead)?.[0] ??
+      fields.find(([, pattern]) => pattern.test(problem))?.[0] ??
+      GENERAL;
     (out[field] ??= []).push(problem);
   }
   return out;
