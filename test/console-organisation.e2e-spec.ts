@@ -165,6 +165,20 @@ describe('console: the organisation (browser e2e)', () => {
     expect(await theirs.locator('nav a[href="#/admin/units"]').count()).toBe(0);
     await theirs.context().close();
     await page.context().close();
+
+    // The API document lets a temporary password be null: it is then generated, as when absent.
+    const other = await stack
+      .http()
+      .post('/admin/people')
+      .set(await auth(ADMIN))
+      .send({ fullName: `Trần Văn Null ${R}`, unitId: unit.id });
+    const account = await stack
+      .http()
+      .post(`/admin/accounts/${other.body.id}`)
+      .set(await auth(ADMIN))
+      .send({ username: `null.${r}`, temporaryPassword: null });
+    expect(account.status).toBe(201);
+    expect(account.body.temporaryPassword.length).toBeGreaterThanOrEqual(12);
   });
 
   it('imports a file: the template downloads, a bad file lists its problems, a good file is applied', async () => {
@@ -271,6 +285,7 @@ describe('console: the organisation (browser e2e)', () => {
       inviteeIds: ['hg-stc-gd'],
       deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
     });
+    await act(id, 'gd.stc.hg', 'submitOpinion', { text: 'Nhất trí với dự thảo.' });
     await act(id, 'chuyenvien.hg', 'closeConsultation', {});
     await act(id, 'chuyenvien.hg', 'submitForApproval', {});
     await act(id, 'bithu.hg', 'approve', { note: 'Thông qua' });
@@ -350,6 +365,15 @@ describe('console: the organisation (browser e2e)', () => {
     await eventually(async () => (await transferred()) > 0, 'the move in the task history');
     expect(await transferred()).toBe(1);
     await page.context().close();
+
+    // The document lets the successor unit be null (none given): the refusal now is only that nothing is left.
+    const again = await stack
+      .http()
+      .post(`/organisation/people/${leaving}/duties/transfer`)
+      .set(await auth(ADMIN))
+      .send({ requestId: randomUUID(), successorPersonId: successor, successorUnitId: null, reason: 'Lần hai' });
+    expect(again.status).toBe(400);
+    expect(JSON.stringify(again.body.message)).not.toContain('unknown successor unit');
 
     const theirs = await newPage();
     await logIn(theirs, successor);

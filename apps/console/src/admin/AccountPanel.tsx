@@ -44,7 +44,7 @@ export function AccountPanel({ person, onChanged }: { person: Person; onChanged:
     void run(async () => {
       const res = await api.post('/admin/accounts/{personId}', {
         path,
-        body: { username: username.trim(), temporaryPassword: temporary || null },
+        body: { username: username.trim(), ...(temporary ? { temporaryPassword: temporary } : {}) },
       });
       setShown(res.temporaryPassword);
       setTemporary('');

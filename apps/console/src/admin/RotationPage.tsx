@@ -33,6 +33,7 @@ export function RotationPage({ personId }: { personId: string }) {
   const [problems, setProblems] = useState<FieldProblems>({});
   const [busy, setBusy] = useState(false);
   const request = useRef(requestId());
+  const sending = useRef(false);
   const F = 'transfer-form';
 
   const load = useCallback(async () => {
@@ -56,7 +57,8 @@ export function RotationPage({ personId }: { personId: string }) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (busy) return;
+    if (sending.current) return;
+    sending.current = true;
     setBusy(true);
     setProblems({});
     try {
@@ -65,7 +67,7 @@ export function RotationPage({ personId }: { personId: string }) {
         body: {
           requestId: request.current,
           successorPersonId: successor,
-          successorUnitId: successorUnit || null,
+          ...(successorUnit ? { successorUnitId: successorUnit } : {}),
           reason: reason.trim(),
         },
       });
@@ -75,6 +77,7 @@ export function RotationPage({ personId }: { personId: string }) {
     } catch (err) {
       setProblems(problemsByField(err, TRANSFER_FIELDS));
     } finally {
+      sending.current = false;
       setBusy(false);
     }
   }
