@@ -924,9 +924,15 @@ const ROUTES: Record<string, Entry> = {
   ],
   'GET /admin/calendar/:year': [
     {
-      what: 'a year not in the table',
+      what: 'a year not in the table (computed from the lunar calendar)',
       kind: 'read',
       request: () => ({ method: 'get', path: '/admin/calendar/2099' }),
+      expected: ADMIN_ONLY(OK),
+    },
+    {
+      what: 'a year beyond the computed ones',
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/admin/calendar/2300' }),
       expected: ADMIN_ONLY(404),
     },
   ],
@@ -1264,7 +1270,7 @@ const ROUTES: Record<string, Entry> = {
       what: "a Hậu Giang person's open duties",
       kind: 'read',
       request: () => ({ method: 'get', path: '/organisation/people/hg-stc-gd/duties' }),
-      expected: ADMIN_ONLY(OK),
+      expected: ADMINS(OK, 403),
     },
   ],
   'POST /organisation/people/:personId/duties/transfer': [
@@ -1276,7 +1282,7 @@ const ROUTES: Record<string, Entry> = {
         path: '/organisation/people/hg-stc-gd/duties/transfer',
         body: { requestId: randomUUID(), successorPersonId: 'hg-stc-gd', reason: 'Luân chuyển cán bộ' },
       }),
-      expected: ADMIN_ONLY(400),
+      expected: ADMINS(400, 403),
     },
   ],
   'POST /auth/logout': [
