@@ -4,7 +4,6 @@ const TABS = [
   ['#/admin/units', 'units'],
   ['#/admin/people', 'people'],
   ['#/admin/import', 'import'],
-  ['#/admin/restructurings', 'restructurings'],
 ] as const;
 
 /** The administration's sections, the current one marked. */
