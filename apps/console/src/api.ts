@@ -14,7 +14,7 @@ export type Schemas = components['schemas'];
 export type Principal = Schemas['PrincipalResponse'];
 export type BucketCounts = Schemas['BucketCountsResponse'];
 
-type Method = 'get' | 'post' | 'put' | 'delete';
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 /** Documented paths that have the method. */
 type PathsWith<M extends Method> = {
   [P in keyof paths]: paths[P] extends Record<M, { responses: unknown }> ? P : never;
@@ -42,6 +42,10 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** Each problem the API named (a 400 lists every one). */
+    readonly problems: string[] = [message],
+    /** The whole answer, for refusals that carry more (an import's report). */
+    readonly body: unknown = undefined,
   ) {
     super(message);
   }
@@ -66,11 +70,13 @@ export function apiUrl(template: string, params?: Parts): string {
 
 /** Sends with the session; on 401 renews it once and sends again; when it cannot be renewed, it is over. */
 async function send(method: string, url: string, body?: unknown): Promise<Response> {
+  // A form (a file upload) goes as multipart, the browser choosing its boundary; anything else as JSON.
+  const form = body instanceof FormData;
   const attempt = () =>
     fetchWithSession(url, {
       method,
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: body === undefined || form ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
     });
   const res = await attempt();
   if (res.status !== 401 || SESSION_ROUTES.has(url.split('?')[0])) return res;
@@ -84,8 +90,10 @@ async function send(method: string, url: string, body?: unknown): Promise<Respon
 
 async function failure(res: Response): Promise<ApiError> {
   const problem = await res.json().catch(() => ({}));
-  const message = Array.isArray(problem.message) ? problem.message.join('; ') : (problem.message ?? res.statusText);
-  return new ApiError(res.status, message);
+  const problems: string[] = Array.isArray(problem.message)
+    ? problem.message.map(String)
+    : [String(problem.message ?? res.statusText)];
+  return new ApiError(res.status, problems.join('; '), problems, problem);
 }
 
 async function request(method: string, url: string, body?: unknown): Promise<unknown> {
@@ -103,6 +111,14 @@ export const api = {
     call('POST', path, init) as Promise<Success<Operation<P, 'post'>>>,
   put: <P extends PathsWith<'put'>>(path: P, ...[init]: InitArgs<Operation<P, 'put'>>) =>
     call('PUT', path, init) as Promise<Success<Operation<P, 'put'>>>,
+  patch: <P extends PathsWith<'patch'>>(path: P, ...[init]: InitArgs<Operation<P, 'patch'>>) =>
+    call('PATCH', path, init) as Promise<Success<Operation<P, 'patch'>>>,
+  /** Sends a file as the multipart field `file` (the API's uploads), answering the operation's body. */
+  upload: <P extends PathsWith<'post'>>(path: P, file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return request('POST', path, form) as Promise<Success<Operation<P, 'post'>>>;
+  },
   /** Downloads a file with the session and hands it to the browser as a named download. */
   async download(url: string, fallbackName: string): Promise<void> {
     const res = await send('GET', url);
@@ -123,5 +139,9 @@ export const requestId = (): string => crypto.randomUUID();
 
 const SUPERVISOR_ROLES = ['HEAD', 'STANDING_COMMITTEE', 'INSPECTOR', 'ADVISORY_STAFF', 'ADMIN'];
 export const isSupervisor = (p: Principal | null): boolean => !!p && p.roles.some((r) => SUPERVISOR_ROLES.includes(r));
+
+/** Who administers the organisation: a province's administrator, or the system's. */
+export const isAdministrator = (p: Principal | null): boolean =>
+  !!p && p.roles.some((r) => r === 'ADMIN' || r === 'SYSTEM_ADMIN');
 
 export const BUCKETS = TASK_BUCKETS;

@@ -1,6 +1,11 @@
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { api, isSupervisor, Principal, session } from './api';
+import { ImportPage } from './admin/ImportPage';
+import { PeoplePage } from './admin/PeoplePage';
+import { PersonPage } from './admin/PersonPage';
+import { RotationPage } from './admin/RotationPage';
+import { UnitsPage } from './admin/UnitsPage';
+import { api, isAdministrator, isSupervisor, Principal, session } from './api';
 import { I18nProvider, useI18n } from './i18n';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { LoginPage, SignedIn } from './pages/LoginPage';
@@ -17,6 +22,25 @@ function useHash(): string {
     return () => window.removeEventListener('hashchange', on);
   }, []);
   return hash;
+}
+
+/** The administration's pages by route (`#/admin/...`), for ADMIN and SYSTEM_ADMIN. */
+function adminPage(route: string) {
+  const person = /^\/admin\/people\/([^/]+)(\/rotation)?$/.exec(route);
+  if (person) {
+    const id = decodeURIComponent(person[1]);
+    return person[2] ? <RotationPage personId={id} /> : <PersonPage id={id} />;
+  }
+  switch (route) {
+    case '/admin/units':
+      return <UnitsPage />;
+    case '/admin/people':
+      return <PeoplePage />;
+    case '/admin/import':
+      return <ImportPage />;
+    default:
+      return <UnitsPage />;
+  }
 }
 
 function App() {
@@ -76,6 +100,7 @@ function App() {
   else if (route === '/overview') page = <OverviewPage />;
   else if (route.startsWith('/programme/'))
     page = <ProgrammePage id={decodeURIComponent(route.slice('/programme/'.length))} />;
+  else if (route.startsWith('/admin/') && isAdministrator(me)) page = adminPage(route);
   else {
     location.hash = home;
     page = null;
@@ -89,6 +114,7 @@ function App() {
           <nav>
             <a href="#/my">{t('myWork')}</a>
             {isSupervisor(me) && <a href="#/overview">{t('overview')}</a>}
+            {isAdministrator(me) && <a href="#/admin/units">{t('administration')}</a>}
             {me.roles.includes('ADMIN') && (
               <a href="/admin/queues" target="_blank" rel="noopener">
                 {t('queues')}

@@ -39,7 +39,9 @@ export class AccountsAdminController {
   })
   @ApiRetryLater({ 503: 'the server is busy hashing passwords: try again shortly' })
   create(@Param('personId') personId: string, @Body() dto: CreateAccountDto, @CurrentPrincipal() p: Principal) {
-    return this.db.transaction((em) => this.accounts.createAccount(em, p, personId, dto));
+    // A null temporary password (the document allows it) means none given, as an absent one does.
+    const input = { username: dto.username, temporaryPassword: dto.temporaryPassword ?? undefined };
+    return this.db.transaction((em) => this.accounts.createAccount(em, p, personId, input));
   }
 
   @Post(':personId/disable')

@@ -43,7 +43,9 @@ export class DutyTransferService {
     const person = await this.access.personForRotation(p, personId, 'transfer');
     const earlier = await this.transfers.findOne({ where: { requestId: dto.requestId } });
     if (earlier) return this.repeat(earlier, person.id, dto, p);
-    const successor = await this.access.rotationSuccessor(p, person.id, dto.successorPersonId, dto.successorUnitId);
+    // The document allows a null successor unit: none given, as when absent.
+    const successorUnitId = dto.successorUnitId ?? undefined;
+    const successor = await this.access.rotationSuccessor(p, person.id, dto.successorPersonId, successorUnitId);
     const held = await this.duties.dutiesOf(person.id, p);
     const chosen = dto.kinds ? held.filter((d) => dto.kinds!.includes(d.kind)) : held;
     if (chosen.length === 0)
