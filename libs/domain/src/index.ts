@@ -184,3 +184,7 @@ export {
 export type { IssuingBody, RegistryNode } from './resolution/resolution-registry';
 export { COUNT_DIMENSIONS, countBy } from './resolution/registry-counts';
 export type { CountDimension, CountedItem, CountRow, KindCounts } from './resolution/registry-counts';
+export { endWithProgramme, reopenCount, reopenTask } from './task/reopening';
+export type { ProgrammeEnding, ReopenOrder, TaskReopening } from './task/reopening';
+export { applyFollowUp, ownTaskIds, startedTaskIds, validateFollowUp } from './programme/inspection-follow-up';
+export type { CorrectiveTask, InspectionFollowUp, ReopenRequest } from './programme/inspection-follow-up';
