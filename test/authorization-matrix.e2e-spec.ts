@@ -1279,6 +1279,31 @@ const ROUTES: Record<string, Entry> = {
       expected: ADMIN_ONLY(400),
     },
   ],
+  'GET /appraisal/:year': [
+    {
+      what: "the province's yearly appraisal",
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/appraisal/2026?committeeId=hg-tu&by=unit' }),
+      expected: PROVINCE_OVERVIEW,
+    },
+  ],
+  'PUT /appraisal/:year/:subjectKind/:subjectId': [
+    {
+      what: "rating the provincial committee's year: its head and Standing Committee",
+      kind: 'write',
+      request: () => ({
+        method: 'put',
+        path: '/appraisal/2026/UNIT/hg-tu',
+        body: { rating: 'GOOD', comment: 'Hoàn thành tốt nhiệm vụ năm' },
+      }),
+      expected: {
+        ...PUBLIC(403),
+        anonymous: 401,
+        head: [OK, 403, 403],
+        standing: [OK, 403, 403],
+      },
+    },
+  ],
   'POST /auth/logout': [
     {
       what: "ending one's own session",
