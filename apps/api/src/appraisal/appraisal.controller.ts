@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AccessService } from '../access';
@@ -59,9 +59,10 @@ export class AppraisalController {
     const items = await this.appraisals.list(scope, year, q.by === 'person' ? 'PERSON' : 'UNIT');
     if (q.format === 'csv') return csvDownload(req, res, `appraisal-${year}-${q.by}.csv`, csvPageOf(items, 1), APPRAISAL_COLUMNS);
     if (q.format === 'xlsx') {
-      res.setHeader('Content-Type', XLSX);
-      res.setHeader('Content-Disposition', `attachment; filename="appraisal-${year}-${q.by}.xlsx"`);
-      return appraisalXlsx(year, items);
+      return new StreamableFile(await appraisalXlsx(year, items), {
+        type: XLSX,
+        disposition: `attachment; filename="appraisal-${year}-${q.by}.xlsx"`,
+      });
     }
     return { year, items };
   }

@@ -82,6 +82,7 @@ import type { DutyTransferResponse, PersonDutiesResponse } from '../rotation/dto
 import type { ImportAppliedResponse, ImportReportResponse } from '../organisation/import/dto/import.response';
 import type { OrganisationImportController } from '../organisation/import/organisation-import.controller';
 
+import type { StreamableFile } from '@nestjs/common';
 import type { AppraisalController } from '../appraisal/appraisal.controller';
 import type { AppraisalListResponse, AppraisalRowResponse } from '../appraisal/dto/appraisal.dto';
 
@@ -254,9 +255,9 @@ export const RESPONSE_CONTRACTS = {
     Answer<OrganisationImportController, 'apply'>,
     ImportAppliedResponse
   >,
-  // The XLSX workbook is a Buffer, documented as a file beside the JSON.
+  // The XLSX workbook is a file, documented beside the JSON.
   'GET /appraisal/{year}': true satisfies Documented<
-    Exclude<Answer<AppraisalController, 'list'>, Buffer>,
+    Exclude<Answer<AppraisalController, 'list'>, StreamableFile>,
     AppraisalListResponse
   >,
   'PUT /appraisal/{year}/{subjectKind}/{subjectId}': true satisfies Documented<
