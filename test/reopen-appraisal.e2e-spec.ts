@@ -3,6 +3,7 @@ import { Client } from '@temporalio/client';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { vnYear } from '@app/domain';
+import { recordHistories } from './utils/record-history';
 import { eventually, startTestStack, TestStack } from './utils/test-stack';
 
 /** Collects a binary response body into a Buffer (supertest parses only text by default). */
@@ -70,14 +71,22 @@ describe('reopening, yearly appraisal and ending a programme (e2e)', () => {
     return res.body;
   };
   const task = async (taskId: string) =>
-    (await stack.http().get(`/tasks/${encodeURIComponent(taskId)}`).set(auth(tokens.pbt))).body;
+    (
+      await stack
+        .http()
+        .get(`/tasks/${encodeURIComponent(taskId)}`)
+        .set(auth(tokens.pbt))
+    ).body;
   const taskWhen = (taskId: string, check: (t: Record<string, any>) => boolean, what: string) =>
     eventually(async () => {
       const body = await task(taskId);
       return body?.task && check(body.task) && body;
     }, what);
   const history = async (taskId: string): Promise<string[]> => {
-    const res = await stack.http().get(`/tasks/${encodeURIComponent(taskId)}/history`).set(auth(tokens.pbt));
+    const res = await stack
+      .http()
+      .get(`/tasks/${encodeURIComponent(taskId)}/history`)
+      .set(auth(tokens.pbt));
     expect(res.status).toBe(200);
     return res.body.items.map((e: { action: string }) => e.action);
   };
@@ -172,7 +181,9 @@ describe('reopening, yearly appraisal and ending a programme (e2e)', () => {
       findings: 'Kế hoạch thu hút đầu tư chưa có giải pháp cụ thể; Sở Tài chính phải khắc phục.',
       unitId: 'hg-skhdt',
       reopenTasks: [{ taskId: t1, dueAt: d2.toISOString(), reason: 'Kết quả chưa đạt yêu cầu' }],
-      correctiveTasks: [{ ...t('K1', 'hg-stc', 'hg-stc-gd'), dueAt: d2.toISOString(), title: 'Khắc phục sau kiểm tra' }],
+      correctiveTasks: [
+        { ...t('K1', 'hg-stc', 'hg-stc-gd'), dueAt: d2.toISOString(), title: 'Khắc phục sau kiểm tra' },
+      ],
     });
     const reopened = await taskWhen(t1, (x) => x.status === 'ASSIGNED', 'T1 reopened');
     expect(reopened.task.dueAt).toBe(d2.toISOString());
@@ -237,10 +248,16 @@ describe('reopening, yearly appraisal and ending a programme (e2e)', () => {
       appraisal: { rating: 'EXCELLENT', comment: 'Hoàn thành xuất sắc nhiệm vụ năm', appraisedBy: 'hg-bithu' },
     });
 
-    const csv = await stack.http().get(`/appraisal/${year}?committeeId=hg-tu&by=unit&format=csv`).set(auth(tokens.bithu));
+    const csv = await stack
+      .http()
+      .get(`/appraisal/${year}?committeeId=hg-tu&by=unit&format=csv`)
+      .set(auth(tokens.bithu));
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
-    const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     const header = lines[0].split(',');
     const row = lines.map((l) => l.split(',')).find((cells) => cells[1] === 'hg-skhdt')!;
     const cell = (name: string) => row[header.indexOf(name)];
@@ -265,7 +282,7 @@ describe('reopening, yearly appraisal and ending a programme (e2e)', () => {
     expect(found.getCell(heads.indexOf('rating') + 1).value).toBe('EXCELLENT');
   });
 
-  it('lists a commendation made at a periodic review in that review\'s report', async () => {
+  it("lists a commendation made at a periodic review in that review's report", async () => {
     const reason = 'Sở Kế hoạch và Đầu tư khắc phục kịp thời sau kiểm tra';
     const bad = await act('bithu', progA, 'commendAtReview', {
       reviewSeq: 99,
@@ -281,11 +298,7 @@ describe('reopening, yearly appraisal and ending a programme (e2e)', () => {
       'review 1 closed',
       60_000,
     );
-    const created = await stack
-      .http()
-      .post(`/programmes/${progA}/reports`)
-      .set(auth(tokens.cv))
-      .send({ reviewSeq: 1 });
+    const created = await stack.http().post(`/programmes/${progA}/reports`).set(auth(tokens.cv)).send({ reviewSeq: 1 });
     expect(created.status).toBe(201);
     const file = await stack
       .http()
@@ -360,5 +373,17 @@ describe('reopening, yearly appraisal and ending a programme (e2e)', () => {
       return outcomes[`${progA}/T2`] && outcomes[`${progA}/K1`];
     }, 'the superseding programme counts the carried tasks');
     expect((await bucketsByUnit(progB))['hg-stc']).toMatchObject({ OPEN_WITHIN_DEADLINE: 2, total: 2 });
+  });
+
+  it('keeps the histories of these workflows as replay fixtures (with RECORD_HISTORIES_TO)', async () => {
+    const client = stack.api.get(Client);
+    const written = [
+      ...(await recordHistories(client, `programme/${progA}`, 'programme-reopen-corrective-supersede.v2')),
+      ...(await recordHistories(client, `programme/${progC}`, 'programme-cancel-ends-tasks.v2')),
+      ...(await recordHistories(client, `task/${progA}/T1`, 'task-reopened-done-again.v2')),
+      ...(await recordHistories(client, `task/${progA}/T2`, 'task-carried-to-superseding.v2')),
+      ...(await recordHistories(client, `task/${progC}/C1`, 'task-cancelled-with-programme.v2')),
+    ];
+    expect(written).toHaveLength(process.env.RECORD_HISTORIES_TO ? 5 : 0);
   });
 });

@@ -3,7 +3,13 @@
  * finished task (a new run of the same workflow id, from its last state), and a programme that ends
  * cancels its open tasks or carries them to the programme that supersedes it. Deterministic code only.
  */
-import { ParentClosePolicy, getExternalWorkflowHandle, patched, proxyActivities, startChild } from '@temporalio/workflow';
+import {
+  ParentClosePolicy,
+  getExternalWorkflowHandle,
+  patched,
+  proxyActivities,
+  startChild,
+} from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { ownTaskIds, ProgrammeEnding, ProgrammeState, ReopenOrder, TaskStatus } from '@app/domain';
 import { taskWorkflowId } from '@app/temporal/workflow-ids';

@@ -28,8 +28,7 @@ export async function appraisalXlsx(year: number, rows: readonly AppraisalRow[])
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet(`Đánh giá ${year}`);
   sheet.addRow(APPRAISAL_COLUMNS.map((c) => c.header));
-  for (const r of rows)
-    sheet.addRow(APPRAISAL_COLUMNS.map((c) => spreadsheetSafe(c.value(r)) as ExcelJS.CellValue));
+  for (const r of rows) sheet.addRow(APPRAISAL_COLUMNS.map((c) => spreadsheetSafe(c.value(r)) as ExcelJS.CellValue));
   sheet.getRow(1).font = { bold: true };
   return Buffer.from(await book.xlsx.writeBuffer());
 }

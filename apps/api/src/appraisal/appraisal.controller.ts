@@ -57,7 +57,8 @@ export class AppraisalController {
   ) {
     const scope = await this.access.appraisalScope(p, q.committeeId);
     const items = await this.appraisals.list(scope, year, q.by === 'person' ? 'PERSON' : 'UNIT');
-    if (q.format === 'csv') return csvDownload(req, res, `appraisal-${year}-${q.by}.csv`, csvPageOf(items, 1), APPRAISAL_COLUMNS);
+    if (q.format === 'csv')
+      return csvDownload(req, res, `appraisal-${year}-${q.by}.csv`, csvPageOf(items, 1), APPRAISAL_COLUMNS);
     if (q.format === 'xlsx') {
       return new StreamableFile(await appraisalXlsx(year, items), {
         type: XLSX,

@@ -37,7 +37,12 @@ export class AppraisalService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Every unit (or person) in scope with a task or target that year, or an appraisal: key order. */
-  async list(scope: SupervisorScope, year: number, kind: AppraisalSubjectKind, now = new Date()): Promise<AppraisalRow[]> {
+  async list(
+    scope: SupervisorScope,
+    year: number,
+    kind: AppraisalSubjectKind,
+    now = new Date(),
+  ): Promise<AppraisalRow[]> {
     const { from, to } = vnYearSpan(year);
     const params = new SqlParams();
     const tasks: AppraisalTaskFacts[] = await this.dataSource.query(

@@ -230,7 +230,10 @@ export class ReportsService {
               subject: names.get(c.subjectId) ?? c.subjectId,
               text: c.text,
             }))
-          : (review?.commendations ?? []).map((c) => ({ subject: names.get(c.subjectId) ?? c.subjectId, text: c.reason })),
+          : (review?.commendations ?? []).map((c) => ({
+              subject: names.get(c.subjectId) ?? c.subjectId,
+              text: c.reason,
+            })),
     };
   }
 }

@@ -23,9 +23,10 @@ export class TaskProjectionService {
 
   /** The task's last published state, or null when it has no row (yet). */
   async snapshot(taskId: string): Promise<TaskState | null> {
-    const rows: Array<{ snapshot: TaskState }> = await this.dataSource.query('SELECT snapshot FROM task WHERE id = $1', [
-      taskId,
-    ]);
+    const rows: Array<{ snapshot: TaskState }> = await this.dataSource.query(
+      'SELECT snapshot FROM task WHERE id = $1',
+      [taskId],
+    );
     const state = rows[0]?.snapshot;
     return state && typeof state === 'object' && 'setup' in state ? state : null;
   }

@@ -65,7 +65,9 @@ export function validateFollowUp(s: ProgrammeState, p: InspectionFollowUp, now: 
     seen.add(r.taskId);
     const status = s.taskOutcomes?.[r.taskId]?.status;
     if (status !== TaskStatus.DONE)
-      return wrongPhase(`task ${r.taskId} is not done (${status ?? 'no outcome reported yet'}): only a done task is reopened`);
+      return wrongPhase(
+        `task ${r.taskId} is not done (${status ?? 'no outcome reported yet'}): only a done task is reopened`,
+      );
     const due = typeof r.dueAt === 'string' ? Date.parse(r.dueAt) : NaN;
     if (Number.isNaN(due)) return invalid(`${where}.dueAt must be a date-time`);
     if (due <= now.getTime()) return invalid(`${where}.dueAt must be in the future`);

@@ -81,7 +81,10 @@ export function endWithProgramme(s: TaskState, ending: ProgrammeEnding): TaskEff
   const before = { status: s.status, programmeId: s.setup.programmeId };
   s.version += 1;
   if (ending.outcome === 'SUPERSEDED' && ending.byProgrammeId) {
-    s.carriedFrom = [...(s.carriedFrom ?? []), { programmeId: ending.programmeId, at: ending.at, reason: ending.reason }];
+    s.carriedFrom = [
+      ...(s.carriedFrom ?? []),
+      { programmeId: ending.programmeId, at: ending.at, reason: ending.reason },
+    ];
     s.setup = { ...s.setup, programmeId: ending.byProgrammeId };
     return [
       {
