@@ -1318,6 +1318,31 @@ const ROUTES: Record<string, Entry> = {
       expected: ADMINS(400, 403),
     },
   ],
+  'GET /appraisal/:year': [
+    {
+      what: "the province's yearly appraisal",
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/appraisal/2026?committeeId=hg-tu&by=unit' }),
+      expected: PROVINCE_OVERVIEW,
+    },
+  ],
+  'PUT /appraisal/:year/:subjectKind/:subjectId': [
+    {
+      what: "rating the provincial committee's year: its head and Standing Committee",
+      kind: 'write',
+      request: () => ({
+        method: 'put',
+        path: '/appraisal/2026/UNIT/hg-tu',
+        body: { rating: 'GOOD', comment: 'Hoàn thành tốt nhiệm vụ năm' },
+      }),
+      expected: {
+        ...PUBLIC(403),
+        anonymous: 401,
+        head: [OK, 403, 403],
+        standing: [OK, 403, 403],
+      },
+    },
+  ],
   // Last: it ends each caller's session, so nothing may come after it.
   'POST /auth/logout': [
     {

@@ -120,6 +120,10 @@ export function recordingActivities(calendarTable: CalendarYear[] = []) {
       calendarRequests.push(input);
       return calendarYearsBetween(calendarTable, input.fromYear, input.toYear);
     },
+    // No read model here: a reopening finds no snapshot and is skipped.
+    async loadTaskSnapshot() {
+      return null;
+    },
   };
   return { activities, programmes, tasks, cycles, calendarRequests };
 }

@@ -18,6 +18,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { ReportsModule } from './reports/reports.module';
 import { ResolutionsModule } from './resolutions/resolutions.module';
+import { AppraisalModule } from './appraisal/appraisal.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { TasksModule } from './tasks/tasks.module';
 import { BreakthroughModule } from './breakthrough/breakthrough.module';
@@ -76,6 +77,7 @@ export class AppModule {
         RotationModule,
         ResolutionsModule,
         RestructuringModule,
+        AppraisalModule,
         AuditModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

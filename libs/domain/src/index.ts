@@ -201,3 +201,21 @@ export {
   cycleUnitId,
 } from './org/org-change-mapping';
 export type { OrgChangeMapping, UnitChanges } from './org/org-change-mapping';
+export { endWithProgramme, reopenCount, reopenTask } from './task/reopening';
+export type { ProgrammeEnding, ReopenOrder, TaskReopening } from './task/reopening';
+export { applyFollowUp, ownTaskIds, startedTaskIds, validateFollowUp } from './programme/inspection-follow-up';
+export type { CorrectiveTask, InspectionFollowUp, ReopenRequest } from './programme/inspection-follow-up';
+export {
+  APPRAISAL_RATINGS,
+  APPRAISAL_SUBJECT_KINDS,
+  vnYear,
+  vnYearSpan,
+  yearlyFigures,
+} from './appraisal/yearly-figures';
+export type {
+  AppraisalRating,
+  AppraisalSubjectKind,
+  AppraisalTargetFacts,
+  AppraisalTaskFacts,
+  YearlyFigures,
+} from './appraisal/yearly-figures';

@@ -82,3 +82,6 @@ export const MIN_ANNUAL_PLAN_YEAR = 2000;
 export const MAX_ANNUAL_PLAN_YEAR = 2100;
 /** How far one extension may move a task's due date, counted in working days (about three years). */
 export const MAX_EXTENSION_WORKING_DAYS = 750;
+
+/** Tasks one inspection may reopen, and corrective tasks it may open. */
+export const MAX_INSPECTION_FOLLOW_UPS = 50;

@@ -51,7 +51,7 @@ function taskInput(
   };
 }
 
-/** The task workflows an applied action calls for: all issued tasks on issue, the plan's tasks on addAnnualPlan. */
+/** The task workflows an applied action calls for: issued tasks on issue, the plan's on addAnnualPlan, corrective ones on recordInspection. */
 export function tasksStartedBy(
   action: string,
   s: ProgrammeState,
@@ -61,6 +61,14 @@ export function tasksStartedBy(
   if (action === 'issue' && s.issuance) {
     const issuance = s.issuance;
     return issuance.tasks.map((t) => taskInput(s, template, programmeWorkflowId, t, 'PROGRAMME', issuance.by));
+  }
+  if (action === 'recordInspection') {
+    // Corrective tasks of the latest inspection (none in histories from before findings opened tasks).
+    const inspection = s.implementation.inspections[s.implementation.inspections.length - 1];
+    const codes = new Set(inspection?.correctiveTaskCodes ?? []);
+    return (s.implementation.correctiveTasks ?? [])
+      .filter((t) => codes.has(t.code) && t.inspectionNo === s.implementation.inspections.length)
+      .map((t) => taskInput(s, template, programmeWorkflowId, t, 'CORRECTIVE', t.by));
   }
   if (action === 'addAnnualPlan') {
     const plan = s.implementation.annualPlans[s.implementation.annualPlans.length - 1];

@@ -21,6 +21,7 @@ import {
   PROGRAMME_ACTIONS,
   ProgrammeAction,
   ProgrammeEffect,
+  ProgrammeEnding,
   recordTaskOutcome,
   validateAction,
   validateProgrammeTransfer,
@@ -42,6 +43,7 @@ import {
 import { programmeSummary, programmeView } from './programme-view';
 import { fireProgrammeTimer, ProgrammeTimer, programmeTimers } from './programme-timers';
 import { startTaskChildren, tasksStartedBy } from './task-children';
+import { endingEndsTasks, endingOf, endTasks, reopenTasks, TaskReopen } from './task-follow-ups';
 
 const { publishProgrammeChanges } = proxyActivities<ProgrammeActivities>(ACTIVITY_OPTIONS);
 
@@ -55,6 +57,16 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
   const programmeId = state.setup.programmeId;
   const workflowId = workflowInfo().workflowId;
   const pendingTaskStarts: TaskWorkflowInput[] = [];
+  const pendingReopens: TaskReopen[] = [];
+  let pendingEnding: ProgrammeEnding | null = null;
+  // Reopening and ending tasks take their own path: histories without them run the old one unchanged.
+  const followUps = async (): Promise<void> => {
+    await startTaskChildren(pendingTaskStarts.splice(0));
+    await reopenTasks(pendingReopens.splice(0), workflowId);
+    const ending = pendingEnding;
+    pendingEnding = null;
+    if (ending) await endTasks(state, ending);
+  };
   let publishedPhase = state.phase;
 
   const runtime = new WorkflowRuntime<typeof state, ProgrammeEffect, ProgrammeTimer, AuditRecord, NotificationRequest>({
@@ -75,8 +87,9 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
       return publishProgrammeChanges({ workflowId, version: state.version, events, notifications });
     },
     afterFlush: {
-      run: () => startTaskChildren(pendingTaskStarts.splice(0)),
-      pending: () => pendingTaskStarts.length > 0,
+      run: () =>
+        pendingReopens.length > 0 || pendingEnding ? followUps() : startTaskChildren(pendingTaskStarts.splice(0)),
+      pending: () => pendingTaskStarts.length > 0 || pendingReopens.length > 0 || pendingEnding !== null,
     },
     isFinished: () => isTerminal(state.phase),
     continueAsNewAfterEvents: input.continueAsNewAfterEvents,
@@ -93,6 +106,9 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
         const now = new Date();
         runtime.queue(applyAction(state, template, env.actor, action, now, env.requestId), now);
         pendingTaskStarts.push(...tasksStartedBy(action.name, state, template, workflowId));
+        if (action.name === 'recordInspection') pendingReopens.push(...reopensOf(action.payload, env.actor.personId));
+        if ((action.name === 'cancel' || action.name === 'supersede') && endingEndsTasks())
+          pendingEnding = endingOf(state, env.actor.personId, now.toISOString());
       }
       return programmeSummary(state, new Date());
     },
@@ -113,6 +129,21 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     recordTaskOutcome(state, outcome);
     runtime.wakeIfHistoryIsLong();
   });
+
+  /** The reopen orders of an inspection just recorded (its number is the count of inspections). */
+  function reopensOf(p: { reopenTasks?: Array<{ taskId: string; dueAt: string; reason: string }> }, by: string) {
+    const inspection = state.implementation.inspections[state.implementation.inspections.length - 1];
+    return (p.reopenTasks ?? []).map((r) => ({
+      taskId: r.taskId,
+      order: {
+        by,
+        at: inspection.at,
+        inspectionNo: state.implementation.inspections.length,
+        reason: r.reason,
+        dueAt: new Date(r.dueAt).toISOString(),
+      },
+    }));
+  }
 
   await runtime.run();
   const headline = state.finalReview.review?.summary?.headline ?? null;

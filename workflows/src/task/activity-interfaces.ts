@@ -18,13 +18,18 @@ export interface TaskNotificationRequest extends NotificationFields {
   programmeId: string | null;
 }
 
-/** A task's effects as records, keyed `task/<taskId>#<seq>`. */
+/**
+ * A task's effects as records, keyed `task/<taskId>#<seq>`; after its n-th reopening (a new run that
+ * numbers its effects from 1 again) `task/<taskId>#r<n>#<seq>`.
+ */
 export function taskRecords(
   taskId: string,
   programmeId: string | null,
+  reopened = 0,
 ): EffectRecords<TaskEffect, TaskEventRecord, TaskNotificationRequest> {
+  const prefix = reopened > 0 ? `task/${taskId}#r${reopened}#` : `task/${taskId}#`;
   return {
-    effectKey: (seq) => `task/${taskId}#${seq}`,
+    effectKey: (seq) => `${prefix}${seq}`,
     toEvent: (e, key, occurredAt) => ({ ...eventFields(e, key, occurredAt), taskId, before: e.before, after: e.after }),
     toNotification: (e, key, occurredAt) => ({ ...notificationFields(e, key, occurredAt), taskId, programmeId }),
   };
@@ -52,4 +57,6 @@ export interface TaskActivities {
   publishTaskChanges(input: PublishTaskChangesInput | LegacyPublishTaskChangesInput): Promise<void>;
   /** The admin-edited working-day table for those years, the shipped years where it has none. */
   loadWorkingCalendar(input: LoadWorkingCalendarInput): Promise<CalendarYear[]>;
+  /** The task's last published state (its read-model snapshot), or null: what a reopened run starts from. */
+  loadTaskSnapshot(input: { taskId: string }): Promise<TaskState | null>;
 }

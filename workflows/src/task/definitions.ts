@@ -4,7 +4,16 @@
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { TaskActionName, TaskActionPayloads, TaskOutcome, TaskSetup, TaskState, TaskTimer } from '@app/domain';
+import type {
+  ProgrammeEnding,
+  ReopenOrder,
+  TaskActionName,
+  TaskActionPayloads,
+  TaskOutcome,
+  TaskSetup,
+  TaskState,
+  TaskTimer,
+} from '@app/domain';
 import { TASK_ACTIONS } from '@app/domain';
 import type { CalendarYear } from '@app/domain/calendar';
 import type { UpdateEnvelope } from '../common/update-envelope';
@@ -26,6 +35,11 @@ export interface TaskWorkflowInput {
     calendarYears?: CalendarYear[];
   };
   continueAsNewAfterEvents?: number;
+  /**
+   * Set when an inspection finding reopens the finished task: the new run of the same workflow id
+   * starts from the finished state (in `carried`) and applies this once; continue-as-new drops it.
+   */
+  reopen?: ReopenOrder;
 }
 
 export interface TaskView {
@@ -51,3 +65,6 @@ export const taskUpdates: UpdateDefs = Object.fromEntries(
 
 /** Sent by a task workflow to its programme (or breakthrough cycle) when its outcome changes. */
 export const taskOutcomeSignal = defineSignal<[TaskOutcome]>('taskOutcome');
+
+/** Sent by a programme that was cancelled or superseded to each of its open tasks. */
+export const programmeEndedSignal = defineSignal<[ProgrammeEnding]>('programmeEnded');

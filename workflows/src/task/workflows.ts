@@ -17,8 +17,11 @@ import {
   applyTaskAction,
   applyTaskTransfer,
   assignmentEffects,
+  endWithProgramme,
   initialTaskState,
   isTaskClosed,
+  reopenCount,
+  reopenTask,
   TASK_ACTIONS,
   TaskAction,
   TaskEffect,
@@ -36,7 +39,15 @@ import { setOrgChangeHandler } from '../common/org-change-update';
 import { refusalFailure } from '../common/update-envelope';
 import { firstRun, ACTIVITY_OPTIONS, WorkflowRuntime } from '../common/workflow-runtime';
 import { TaskActivities, TaskEventRecord, TaskNotificationRequest, taskRecords } from './activity-interfaces';
-import { TaskActionEnvelope, taskOutcomeSignal, taskUpdates, taskViewQuery, TaskWorkflowInput } from './definitions';
+import { programmeWorkflowId } from '@app/temporal/workflow-ids';
+import {
+  programmeEndedSignal,
+  TaskActionEnvelope,
+  taskOutcomeSignal,
+  taskUpdates,
+  taskViewQuery,
+  TaskWorkflowInput,
+} from './definitions';
 import { calendarSpan, TaskCalendar } from './task-calendar';
 import { reportedOutcomeKey, taskOutcome, taskView } from './task-view';
 
@@ -47,18 +58,21 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskOutcom
   const state = carried.state;
   const taskId = state.setup.taskId;
   const workflowId = workflowInfo().workflowId;
-  const calendar = new TaskCalendar(input.carried?.calendarYears, !!input.carried);
+  // A reopened run loads the working-day table afresh, as a new task does.
+  const calendar = new TaskCalendar(input.carried?.calendarYears, !!input.carried && !input.reopen);
   // The parent knows how the task starts; it hears only of changes.
   let reportedOutcome = reportedOutcomeKey(taskOutcome(state));
+  // A superseding programme takes the task over: outcomes go to it from then on.
+  let reportTo = input.reportToWorkflowId;
 
   /** Tells the parent (by workflow id, so its latest run gets it) when the outcome it counts changed. */
   const report = async (): Promise<void> => {
     const outcome = taskOutcome(state);
     const key = reportedOutcomeKey(outcome);
-    if (!input.reportToWorkflowId || key === reportedOutcome) return;
+    if (!reportTo || key === reportedOutcome) return;
     reportedOutcome = key;
     try {
-      await getExternalWorkflowHandle(input.reportToWorkflowId).signal(taskOutcomeSignal, outcome);
+      await getExternalWorkflowHandle(reportTo).signal(taskOutcomeSignal, outcome);
     } catch {
       // The programme has closed: nobody is left to count it; the read model still has the task.
     }
@@ -67,7 +81,8 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskOutcom
   const runtime = new WorkflowRuntime<typeof state, TaskEffect, TaskTimer, TaskEventRecord, TaskNotificationRequest>({
     carried,
     publishAtStart: true,
-    ...taskRecords(taskId, state.setup.programmeId),
+    // A reopened run numbers its effects anew: its keys carry the reopening's number.
+    ...taskRecords(taskId, state.setup.programmeId, reopenCount(state) + (input.reopen ? 1 : 0)),
     timers: () => taskTimers(state, calendar.current),
     fire: (timer) => timerEffects(state, timer.kind, timer.level),
     // The activity reads the state through the `taskView` query: the history keeps only the changes.
@@ -77,7 +92,12 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskOutcom
     isFinished: () => isTaskClosed(state.status),
     continueAsNewAfterEvents: input.continueAsNewAfterEvents,
     continueAsNew: (next) =>
-      continueAsNew<typeof taskWorkflow>({ ...input, carried: { ...next, calendarYears: calendar.carriedYears } }),
+      continueAsNew<typeof taskWorkflow>({
+        ...input,
+        reportToWorkflowId: reportTo,
+        reopen: undefined,
+        carried: { ...next, calendarYears: calendar.carriedYears },
+      }),
   });
 
   const view = () => taskView(state, runtime.pendingTimers(), new Date());
@@ -120,7 +140,18 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskOutcom
     queue: (effects, now) => runtime.queue(effects, now),
   });
 
+  setHandler(programmeEndedSignal, (ending) => {
+    const effects = endWithProgramme(state, ending);
+    if (effects.length === 0) return;
+    if (ending.outcome === 'SUPERSEDED' && ending.byProgrammeId) {
+      reportTo = programmeWorkflowId(ending.byProgrammeId);
+      reportedOutcome = '';
+    }
+    runtime.queue(effects, new Date());
+  });
+
   if (!input.carried) runtime.queue(assignmentEffects(state), new Date());
+  else if (input.reopen) runtime.queue(reopenTask(state, input.reopen), new Date());
   if (!calendar.loaded) calendar.use(await loadWorkingCalendar(calendarSpan(new Date(), state.dueAt)));
   await runtime.run();
   return taskOutcome(state);

@@ -244,6 +244,18 @@ export class AccessService {
     }
   }
 
+  // Yearly appraisal
+
+  /** Reading the yearly appraisal figures: a supervisor's scope (a committee within it); 403 otherwise. */
+  async appraisalScope(principal: Principal, committeeId?: string): Promise<SupervisorScope> {
+    return rules.taskSupervisorScope(await this.scope(principal, committeeId));
+  }
+
+  /** Rating a unit or person of `subjectUnitId`: a leader of a committee above it; 403 otherwise. */
+  async mayAppraise(principal: Principal, subjectUnitId: string): Promise<void> {
+    rules.assertMayAppraise(principal, await this.scope(principal), subjectUnitId);
+  }
+
   // Tasks
 
   /** Supervising tasks (buckets, drill-down): the caller's scope; 403 for someone who supervises nothing. */

@@ -134,3 +134,11 @@ export function countingScope(scope: Scope): SupervisorScope {
     );
   return scope;
 }
+
+/** The yearly appraisal of units and persons: rated by the committee's leaders (its head or Standing Committee). */
+export function assertMayAppraise(principal: Principal, scope: Scope, subjectUnitId: string): void {
+  if (!hasRole(principal, Role.HEAD, Role.STANDING_COMMITTEE))
+    throw new ForbiddenException("only the committee's head or Standing Committee appraises units and persons");
+  if (scope.kind === 'SELF' || (scope.kind === 'UNITS' && !scope.unitIds.includes(subjectUnitId)))
+    throw new ForbiddenException('the unit or person lies outside the committee you lead');
+}

@@ -1,5 +1,5 @@
 import type { SqlParams } from '../common/sql-params';
-import type { RowScope, Scope } from './scope';
+import type { RowScope, Scope, SupervisorScope } from './scope';
 import type { ContentReader } from './secrecy';
 
 /**
@@ -90,4 +90,12 @@ export function restrictedFrom(reader: ContentReader | undefined, programmeId: s
     AND NOT EXISTS (SELECT 1 FROM programme_reader pr WHERE pr.programme_id = ${programmeId} AND pr.person_id = ${me})
     AND NOT EXISTS (SELECT 1 FROM programme lp WHERE lp.id = ${programmeId} AND (lp.issuing_unit_id = ANY(${led}::text[])
       OR lp.member_in_charge_id = ${me} OR lp.snapshot -> 'setup' ->> 'issuingHeadId' = ${me})))`;
+}
+
+/**
+ * A row about a unit (the SQL expression `unitColumn`: a task's responsible unit, a person's unit, an
+ * appraisal's unit) that a supervisor's yearly appraisal takes in: the units in scope.
+ */
+export function appraisedUnitInScope(scope: SupervisorScope, unitColumn: string, params: SqlParams): string {
+  return scope.kind === 'ALL' ? 'TRUE' : `${unitColumn} = ANY(${params.add(scope.unitIds)}::text[])`;
 }

@@ -89,6 +89,13 @@ export const AUDITED_ROUTES: Readonly<Record<string, AuditedRoute>> = {
   'POST /resolutions/:id/status': { act: 'resolution.status', scope: 'unit' },
   'GET /supervision/counts': { act: 'supervision.export', scope: 'unit', when: csvExport },
   'GET /supervision/counts/items': { act: 'supervision.export', scope: 'unit', when: csvExport },
+  // Yearly appraisal: a rating is an act, the CSV or XLSX file an export
+  'PUT /appraisal/:year/:subjectKind/:subjectId': { act: 'appraisal.rate', scope: 'unit' },
+  'GET /appraisal/:year': {
+    act: 'appraisal.export',
+    scope: 'unit',
+    when: (req) => ['csv', 'xlsx'].includes(String((req.query as Record<string, unknown> | undefined)?.format)),
+  },
   // Organisation import: the answer holds the counts and the file's checksum
   'POST /admin/organisation/import/apply': { act: 'org.import', scope: 'province', summaryOfAnswer: true },
 };

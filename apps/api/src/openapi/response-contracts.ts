@@ -82,6 +82,10 @@ import type { DutyTransferResponse, PersonDutiesResponse } from '../rotation/dto
 import type { ImportAppliedResponse, ImportReportResponse } from '../organisation/import/dto/import.response';
 import type { OrganisationImportController } from '../organisation/import/organisation-import.controller';
 
+import type { StreamableFile } from '@nestjs/common';
+import type { AppraisalController } from '../appraisal/appraisal.controller';
+import type { AppraisalListResponse, AppraisalRowResponse } from '../appraisal/dto/appraisal.dto';
+
 /** What a controller method answers as JSON (a CSV download is a string and is left out). */
 type Answer<C, M extends keyof C> = C[M] extends (...args: never[]) => infer R ? Exclude<Awaited<R>, string> : never;
 /** True when the answer has every documented field, with the documented type. */
@@ -250,5 +254,14 @@ export const RESPONSE_CONTRACTS = {
   'POST /admin/organisation/import/apply': true satisfies Documented<
     Answer<OrganisationImportController, 'apply'>,
     ImportAppliedResponse
+  >,
+  // The XLSX workbook is a file, documented beside the JSON.
+  'GET /appraisal/{year}': true satisfies Documented<
+    Exclude<Answer<AppraisalController, 'list'>, StreamableFile>,
+    AppraisalListResponse
+  >,
+  'PUT /appraisal/{year}/{subjectKind}/{subjectId}': true satisfies Documented<
+    Answer<AppraisalController, 'appraise'>,
+    AppraisalRowResponse
   >,
 };

@@ -223,13 +223,17 @@ export class ReportsService {
               comment: e.comment,
             }))
           : [],
+      // A final review lists the final commendations; any other review those made at it (commendAtReview).
       commendations:
         kind === 'FINAL'
           ? (state.finalReview?.commendations ?? []).map((c) => ({
               subject: names.get(c.subjectId) ?? c.subjectId,
               text: c.text,
             }))
-          : [],
+          : (review?.commendations ?? []).map((c) => ({
+              subject: names.get(c.subjectId) ?? c.subjectId,
+              text: c.reason,
+            })),
     };
   }
 }

@@ -215,7 +215,15 @@ export async function renderReviewReport(d: ReviewReportData): Promise<Buffer> {
             'Chưa có đề nghị khen thưởng.',
           ),
         ]
-      : []),
+      : d.commendations.length > 0
+        ? [
+            body('Biểu dương trong kỳ:'),
+            ...bullets(
+              d.commendations.map((c) => `${c.subject}: ${c.text}`),
+              '',
+            ),
+          ]
+        : []),
 
     heading(isFinal ? 'VI. NHIỆM VỤ TIẾP THEO' : 'V. NHIỆM VỤ TRỌNG TÂM KỲ TỚI'),
     ...bullets(

@@ -21,18 +21,29 @@ export class TaskProjectionService {
     private readonly recipients: RecipientsService,
   ) {}
 
+  /** The task's last published state, or null when it has no row (yet). */
+  async snapshot(taskId: string): Promise<TaskState | null> {
+    const rows: Array<{ snapshot: TaskState }> = await this.dataSource.query(
+      'SELECT snapshot FROM task WHERE id = $1',
+      [taskId],
+    );
+    const state = rows[0]?.snapshot;
+    return state && typeof state === 'object' && 'setup' in state ? state : null;
+  }
+
   async publish(input: Omit<PublishTaskChangesInput, 'version'>, s: TaskState): Promise<void> {
     const t = s.setup;
     await this.dataSource.transaction(async (tx) => {
       await tx.query(
         `INSERT INTO task (id, workflow_id, source, programme_id, code, title, responsible_unit_id, responsible_person_id,
            coordinating_unit_ids, assigner_id, member_in_charge_id, field_group, issuing_unit_id, is_breakthrough, status,
-           due_at, original_due_at, progress_percent, accepted_at, submitted_at, done_at, projection_seq, snapshot)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23)
+           due_at, original_due_at, progress_percent, accepted_at, submitted_at, done_at, projection_seq, snapshot, reopen_count)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24)
          ON CONFLICT (id) DO UPDATE SET
            responsible_unit_id = EXCLUDED.responsible_unit_id, responsible_person_id = EXCLUDED.responsible_person_id,
            assigner_id = EXCLUDED.assigner_id, member_in_charge_id = EXCLUDED.member_in_charge_id,
            issuing_unit_id = EXCLUDED.issuing_unit_id, coordinating_unit_ids = EXCLUDED.coordinating_unit_ids,
+           programme_id = EXCLUDED.programme_id, reopen_count = EXCLUDED.reopen_count,
            status = EXCLUDED.status, due_at = EXCLUDED.due_at, progress_percent = EXCLUDED.progress_percent,
            accepted_at = EXCLUDED.accepted_at, submitted_at = EXCLUDED.submitted_at, done_at = EXCLUDED.done_at,
            projection_seq = EXCLUDED.projection_seq, snapshot = EXCLUDED.snapshot, updated_at = now()
@@ -61,6 +72,7 @@ export class TaskProjectionService {
           s.doneAt,
           s.version,
           JSON.stringify(s),
+          s.reopenings?.length ?? 0,
         ],
       );
       for (const e of input.events) {

@@ -19,5 +19,6 @@ export function createTaskActivities(
       (input, state) => projection.publish(input, state),
     ),
     loadWorkingCalendar: (input) => calendar.load(input),
+    loadTaskSnapshot: ({ taskId }) => projection.snapshot(taskId),
   };
 }

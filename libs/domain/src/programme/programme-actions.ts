@@ -3,6 +3,7 @@ import { rememberRequestId } from '../common/applied-requests';
 import type { Actor } from '../org/actor';
 import type { ActionRule } from './actions/action-rule';
 import { ApprovalPayloads, approvalActions } from './actions/approval';
+import { CommendationPayloads, commendationActions } from './actions/commendation';
 import { ConsultationPayloads, consultationActions } from './actions/consultation';
 import { DisseminationPayloads, disseminationActions } from './actions/dissemination';
 import { DraftingPayloads, draftingActions } from './actions/drafting';
@@ -43,6 +44,7 @@ export const PROGRAMME_ACTIONS = [
   'closeProgramme',
   'cancel',
   'supersede',
+  'commendAtReview',
 ] as const;
 export type ProgrammeActionName = (typeof PROGRAMME_ACTIONS)[number];
 
@@ -57,7 +59,8 @@ export interface ActionPayloads
     DisseminationPayloads,
     ImplementationPayloads,
     FinalReviewPayloads,
-    EndingPayloads {}
+    EndingPayloads,
+    CommendationPayloads {}
 
 export type ProgrammeAction = {
   [K in ProgrammeActionName]: { name: K; payload: ActionPayloads[K] };
@@ -74,6 +77,7 @@ const RULES: { [K in ProgrammeActionName]: ActionRule<ActionPayloads[K]> } = {
   ...implementationActions,
   ...finalReviewActions,
   ...endingActions,
+  ...commendationActions,
 };
 
 const ruleOf = (name: string) => entryFor<ActionRule<unknown>>(PROGRAMME_ACTIONS, RULES, name);

@@ -1,3 +1,4 @@
+import type { CorrectiveTask } from './inspection-follow-up';
 import type { Achievement, AchievementSummary, TargetGoal } from '../targets/target-achievement';
 import type { TaskOutcome } from '../task/task-state';
 import { Phase } from './phase';
@@ -100,11 +101,24 @@ export interface Review {
   summary: AchievementSummary | null;
   /** Targets that were not achieved or had no data: the "low" areas. */
   lowTargetCodes: string[];
+  /** Commendations made at this review (absent in reviews from before they existed). */
+  commendations?: ReviewCommendation[];
 }
 
 export interface Inspection extends Authored {
   findings: string;
   unitId: string | null;
+  /** Finished tasks the finding reopened, with their new deadlines (absent before reopening existed). */
+  reopenedTasks?: Array<{ taskId: string; dueAt: string; reason: string }>;
+  /** Codes of the corrective tasks the finding opened. */
+  correctiveTaskCodes?: string[];
+}
+
+/** A commendation at any review (biểu dương): a unit or person, with the reason. */
+export interface ReviewCommendation extends Authored {
+  subjectKind: 'UNIT' | 'PERSON';
+  subjectId: string;
+  reason: string;
 }
 
 export type Rating = 'EXCELLENT' | 'GOOD' | 'COMPLETED' | 'NOT_COMPLETED';
@@ -157,6 +171,8 @@ export interface ProgrammeState {
     annualPlans: Array<Authored & { year: number; title: string; items: string[]; tasks: ProgrammeTask[] }>;
     reviews: Review[];
     inspections: Inspection[];
+    /** Tasks opened by inspection findings, each with its own deadline. */
+    correctiveTasks?: CorrectiveTask[];
   };
   finalReview: {
     review: Review | null;

@@ -1,8 +1,12 @@
 import type { ProgrammeState, ProgrammeTask } from './programme-state';
 
-/** Tasks issued with the programme and those added by annual plans since. */
+/** Tasks issued with the programme, those added by annual plans since and corrective tasks of inspections. */
 export function allTasks(s: ProgrammeState): ProgrammeTask[] {
-  return [...(s.issuance?.tasks ?? []), ...s.implementation.annualPlans.flatMap((pl) => pl.tasks ?? [])];
+  return [
+    ...(s.issuance?.tasks ?? []),
+    ...s.implementation.annualPlans.flatMap((pl) => pl.tasks ?? []),
+    ...(s.implementation.correctiveTasks ?? []),
+  ];
 }
 
 /** Units answering for a target or a task: those asked to report to reviews. */

@@ -22,10 +22,16 @@ export function taskFigures(s: ProgrammeState, kind: 'UNIT' | 'PERSON', subjectI
   const planned = s.implementation.annualPlans.flatMap((pl) =>
     (pl.tasks ?? []).map((t) => ({ id: programmeTaskId(pid, t.code, pl.year), t })),
   );
+  const corrective = (s.implementation.correctiveTasks ?? []).map((t) => ({ id: programmeTaskId(pid, t.code), t }));
+  const known = new Set([...issued, ...planned, ...corrective].map((x) => x.id));
+  // Tasks carried here from a superseded programme are known only by the outcomes they report.
+  const carried = Object.values(s.taskOutcomes ?? {})
+    .filter((o) => !known.has(o.taskId))
+    .map((o) => ({ id: o.taskId, t: { ...o, code: o.code } }));
   let onTime = 0;
   let late = 0;
   let overdue = 0;
-  for (const { id, t } of [...issued, ...planned]) {
+  for (const { id, t } of [...issued, ...planned, ...corrective, ...carried]) {
     const o = s.taskOutcomes?.[id];
     const unit = o?.responsibleUnitId ?? t.responsibleUnitId;
     const person = o?.responsiblePersonId ?? t.responsiblePersonId;

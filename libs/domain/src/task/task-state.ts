@@ -1,3 +1,4 @@
+import type { TaskReopening } from './reopening';
 /** Where a task stands. "Overdue" is not a status: it is derived from the due date when asked. */
 export enum TaskStatus {
   ASSIGNED = 'ASSIGNED',
@@ -10,7 +11,7 @@ export enum TaskStatus {
   CANCELLED = 'CANCELLED',
 }
 
-export type TaskSource = 'PROGRAMME' | 'ANNUAL_PLAN' | 'BREAKTHROUGH';
+export type TaskSource = 'PROGRAMME' | 'ANNUAL_PLAN' | 'BREAKTHROUGH' | 'CORRECTIVE';
 
 /** What a task is started with: who does it, by when, and the facts supervisors group it by. */
 export interface TaskSetup {
@@ -87,6 +88,10 @@ export interface TaskState {
   endReason: string | null;
   appliedRequestIds: string[];
   version: number;
+  /** Each time an inspection finding reopened the task (absent in states from before reopening existed). */
+  reopenings?: TaskReopening[];
+  /** Programmes that ended and carried the task on to the one it now belongs to. */
+  carriedFrom?: Array<{ programmeId: string; at: string; reason: string }>;
 }
 
 export const OPEN_TASK_STATUSES: readonly TaskStatus[] = [

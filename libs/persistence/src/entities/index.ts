@@ -34,6 +34,7 @@ import {
   OrgChangeWorkflowEntity,
   OrgChangeUnitEntity,
 } from './org-change.entity';
+import { AppraisalEntity } from './appraisal.entity';
 
 export const ENTITIES = [
   OrgUnitEntity,
@@ -70,9 +71,11 @@ export const ENTITIES = [
   OrgChangeUnitEntity,
   OrgChangeItemEntity,
   OrgChangeWorkflowEntity,
+  AppraisalEntity,
 ];
 
 export {
+  AppraisalEntity,
   DutyTransferEntity,
   ResolutionEntity,
   RestrictedProgrammeEntity,

@@ -93,6 +93,10 @@ export class TaskEntity {
   @Column({ name: 'done_at', type: 'timestamptz', nullable: true })
   doneAt: Date | null;
 
+  /** How many times an inspection finding reopened the task (it counts as open until done again). */
+  @Column({ name: 'reopen_count', type: 'smallint', default: 0 })
+  reopenCount: number;
+
   @Column({ name: 'projection_seq', type: 'integer', default: 0 })
   projectionSeq: number;
 

@@ -17,7 +17,7 @@ import {
 } from '../../openapi/schema-props';
 import { AuthoredResponse } from '../../programmes/dto/programme-state.response';
 
-const TASK_SOURCES = ['PROGRAMME', 'ANNUAL_PLAN', 'BREAKTHROUGH'] as const;
+const TASK_SOURCES = ['PROGRAMME', 'ANNUAL_PLAN', 'BREAKTHROUGH', 'CORRECTIVE'] as const;
 
 /** Counts in the four tracking buckets and their total. */
 export class BucketCountsResponse {

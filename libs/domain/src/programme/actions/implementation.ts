@@ -6,6 +6,7 @@ import { Phase } from '../phase';
 import { requirePhase } from '../phase-transitions';
 import type { ProgrammeTask } from '../programme-state';
 import { forbidden, invalid, wrongPhase } from '../refusal';
+import { applyFollowUp, InspectionFollowUp, validateFollowUp } from '../inspection-follow-up';
 import { allTasks } from '../responsibilities';
 import { reviewBySeq } from '../reviews';
 import type { ActionRules } from './action-rule';
@@ -14,7 +15,8 @@ export interface ImplementationPayloads {
   /** Tasks added by the plan start task workflows like those issued with the programme. */
   addAnnualPlan: { year: number; title: string; items: string[]; tasks?: ProgrammeTask[] };
   submitReviewReport: { reviewSeq: number; text: string; values: Record<string, string> };
-  recordInspection: { findings: string; unitId?: string | null };
+  /** A finding may reopen done tasks and open corrective ones (see inspection-follow-up.ts). */
+  recordInspection: { findings: string; unitId?: string | null } & InspectionFollowUp;
 }
 
 export const implementationActions: ActionRules<ImplementationPayloads> = {
@@ -75,15 +77,31 @@ export const implementationActions: ActionRules<ImplementationPayloads> = {
   },
 
   recordInspection: {
-    validate: (s, actor, p) =>
+    validate: (s, actor, p, now) =>
       requirePhase(s, 'recording an inspection', Phase.IMPLEMENTATION, Phase.FINAL_REVIEW) ??
       (mayInspect(s, actor)
         ? null
         : forbidden('only the inspection commission or the member in charge records inspections')) ??
-      text(p.findings, 'findings'),
+      text(p.findings, 'findings') ??
+      validateFollowUp(s, p, now),
     apply: ({ s, at, by, audit }, p) => {
-      s.implementation.inspections.push({ by, at, findings: p.findings, unitId: p.unitId ?? null });
-      return [audit({ unitId: p.unitId ?? null })];
+      if (!p.reopenTasks?.length && !p.correctiveTasks?.length) {
+        s.implementation.inspections.push({ by, at, findings: p.findings, unitId: p.unitId ?? null });
+        return [audit({ unitId: p.unitId ?? null })];
+      }
+      const no = s.implementation.inspections.length + 1;
+      const { reopened, corrective } = applyFollowUp(s, p, no, by, at);
+      const correctiveTaskCodes = corrective.map((t) => t.code);
+      const reopenedTasks = reopened.map(({ taskId, dueAt, reason }) => ({ taskId, dueAt, reason }));
+      s.implementation.inspections.push({
+        by,
+        at,
+        findings: p.findings,
+        unitId: p.unitId ?? null,
+        reopenedTasks,
+        correctiveTaskCodes,
+      });
+      return [audit({ unitId: p.unitId ?? null, reopenedTasks, correctiveTaskCodes })];
     },
   },
 };

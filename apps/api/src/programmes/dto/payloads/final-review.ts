@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, Length } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsString, Length, Min } from 'class-validator';
 import { MAX_ID_LENGTH, MAX_LESSONS, MAX_STATEMENT_LENGTH } from '@app/domain';
 import { EmptyPayload, ValuesPayload } from './common';
 
@@ -26,6 +26,17 @@ export class CommendPayload extends SubjectPayload {
   text: string;
 }
 
+/** A commendation at a periodic review (commendAtReview). */
+export class CommendAtReviewPayload extends SubjectPayload {
+  @IsInt()
+  @Min(1)
+  reviewSeq: number;
+
+  @IsString()
+  @Length(1, MAX_STATEMENT_LENGTH)
+  reason: string;
+}
+
 export class RecordLessonsPayload {
   @IsArray()
   @ArrayMinSize(1)
@@ -41,4 +52,5 @@ export const FINAL_REVIEW_PAYLOADS = {
   commend: CommendPayload,
   recordLessons: RecordLessonsPayload,
   closeProgramme: EmptyPayload,
+  commendAtReview: CommendAtReviewPayload,
 };

@@ -16,9 +16,13 @@ import {
   MAX_ANNUAL_PLAN_YEAR,
   MAX_FREE_TEXT_LENGTH,
   MAX_ID_LENGTH,
+  MAX_INSPECTION_FOLLOW_UPS,
+  MAX_REASON_LENGTH,
   MAX_TASKS,
   MAX_TITLE_LENGTH,
+  MAX_DATE_TIME_LENGTH,
   MIN_ANNUAL_PLAN_YEAR,
+  MIN_DATE_TIME_LENGTH,
 } from '@app/domain';
 import { TaskDto, ValuesPayload } from './common';
 
@@ -52,6 +56,21 @@ export class SubmitReviewReportPayload extends ValuesPayload {
   reviewSeq: number;
 }
 
+/** A done task an inspection finding reopens, with its new deadline. */
+export class ReopenTaskDto {
+  @IsString()
+  @Length(1, MAX_ID_LENGTH * 2)
+  taskId: string;
+
+  @IsString()
+  @Length(MIN_DATE_TIME_LENGTH, MAX_DATE_TIME_LENGTH)
+  dueAt: string;
+
+  @IsString()
+  @Length(1, MAX_REASON_LENGTH)
+  reason: string;
+}
+
 export class RecordInspectionPayload {
   @IsString()
   @Length(1, MAX_FREE_TEXT_LENGTH)
@@ -61,6 +80,20 @@ export class RecordInspectionPayload {
   @IsString()
   @Length(1, MAX_ID_LENGTH)
   unitId?: string | null;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_INSPECTION_FOLLOW_UPS)
+  @ValidateNested({ each: true })
+  @Type(() => ReopenTaskDto)
+  reopenTasks?: ReopenTaskDto[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_INSPECTION_FOLLOW_UPS)
+  @ValidateNested({ each: true })
+  @Type(() => TaskDto)
+  correctiveTasks?: TaskDto[];
 }
 
 export const IMPLEMENTATION_PAYLOADS = {
