@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../auth/auth.service';
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_POSITIONS, DEMO_UNITS, demoUnitValidity } from './demo-data';
+import { seedFieldGroups } from './seed-field-groups';
 
 /** A stable uuid for a demo row, so seeding again finds the same position. */
 function demoUuid(key: string): string {
@@ -16,8 +17,8 @@ export function refuseInProduction(env: NodeJS.ProcessEnv = process.env): void {
 }
 
 /**
- * Upserts the demo units (with codes and first days) and people, and adds their positions once (a
- * position already there is left as it is); safe to run on every start, never in production.
+ * Upserts the demo units (with codes and first days) and people, and adds their positions and the
+ * provinces' field groups once (a row already there is left as it is); safe to run on every start, never in production.
  */
 export async function seedPeople(ds: DataSource, password = DEMO_PASSWORD): Promise<{ units: number; people: number }> {
   refuseInProduction();
@@ -59,6 +60,7 @@ export async function seedPeople(ds: DataSource, password = DEMO_PASSWORD): Prom
         ],
       );
     }
+    await seedFieldGroups(tx);
   });
   return { units: DEMO_UNITS.length, people: DEMO_PEOPLE.length };
 }

@@ -28,6 +28,7 @@ import { WebhookAllowlistEntryEntity } from './webhook-allowlist-entry.entity';
 import { WorkingCalendarYearEntity } from './working-calendar-year.entity';
 import { AdminAuditEntity } from './admin-audit.entity';
 import { DutyTransferEntity } from './duty-transfer.entity';
+import { FieldGroupEntity } from './field-group.entity';
 
 export const ENTITIES = [
   OrgUnitEntity,
@@ -60,10 +61,12 @@ export const ENTITIES = [
   DutyTransferEntity,
   PositionEntity,
   ResolutionEntity,
+  FieldGroupEntity,
 ];
 
 export {
   DutyTransferEntity,
+  FieldGroupEntity,
   ResolutionEntity,
   RestrictedProgrammeEntity,
   ProgrammeReaderEntity,
