@@ -216,7 +216,8 @@ export class AccessService {
     const row = await this.programmes.findOne({ where: { id }, select: { id: true, issuingUnitId: true } });
     const issuingUnitId = row ? row.issuingUnitId : await this.issuingUnitOfNewProgramme(workflowId);
     const reads =
-      issuingUnitId !== null && (units.readsProgrammesOf(principal, issuingUnitId) || (await this.steers(principal, id)));
+      issuingUnitId !== null &&
+      (units.readsProgrammesOf(principal, issuingUnitId) || (await this.steers(principal, id)));
     if (!issuingUnitId || !reads || (await this.hiddenFrom(principal, id)))
       throw new NotFoundException(`programme ${id} not found`);
     const actor = effectiveActor(principal, { unitIds: [issuingUnitId] }, units);

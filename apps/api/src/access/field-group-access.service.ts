@@ -31,8 +31,7 @@ export class FieldGroupAccessService {
     const own = units.has(principal.unitId) ? units.provinceOf(principal.unitId) : null;
     const wanted = provinceId ?? own;
     if (!wanted) throw new ForbiddenException('you belong to no province; name one with provinceId');
-    if (!units.has(wanted) || units.provinceOf(wanted) !== wanted)
-      throw new NotFoundException(`no province ${wanted}`);
+    if (!units.has(wanted) || units.provinceOf(wanted) !== wanted) throw new NotFoundException(`no province ${wanted}`);
     if (wanted !== own && !hasRole(principal, Role.SYSTEM_ADMIN))
       throw new ForbiddenException(`${units.nameOf(wanted)} is not your province`);
     return { id: wanted, name: units.nameOf(wanted) };

@@ -151,7 +151,9 @@ export function assertMayWriteFieldGroups(principal: Principal, facts: FieldGrou
   if (hasRole(principal, Role.SYSTEM_ADMIN)) return;
   const { caller, province } = facts;
   if (caller.provinceId !== province.id)
-    throw new ForbiddenException(`${province.name} is not your province: its own admins and office keep its field groups`);
+    throw new ForbiddenException(
+      `${province.name} is not your province: its own admins and office keep its field groups`,
+    );
   const mayWrite =
     hasRole(principal, Role.ADMIN) || (hasRole(principal, Role.ADVISORY_STAFF) && caller.committeeId === province.id);
   if (!mayWrite)

@@ -6,7 +6,7 @@ import { CreateFieldGroupDto, ListFieldGroupsQuery, UpdateFieldGroupDto } from '
 import { FieldGroupListResponse, FieldGroupResponse } from './dto/field-group.response';
 import { FieldGroupsService } from './field-groups.service';
 
-const KEEPERS = "only an admin of the province or the advisory staff of its Standing Committee keep its field groups";
+const KEEPERS = 'only an admin of the province or the advisory staff of its Standing Committee keep its field groups';
 
 @ApiTags('field-groups')
 @ApiBearerAuth()
@@ -37,7 +37,9 @@ export class FieldGroupsController {
 
   @Patch(':id')
   @HttpCode(200)
-  @ApiOperation({ summary: "Rename a field group or change its supervising member (who then holds the group's rights)" })
+  @ApiOperation({
+    summary: "Rename a field group or change its supervising member (who then holds the group's rights)",
+  })
   @ApiOkResponse({ type: FieldGroupResponse })
   @ApiErrors({
     400: 'The request does not pass validation, or the supervising member is unknown, inactive, of another province or not on the Standing Committee',

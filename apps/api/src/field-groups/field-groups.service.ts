@@ -79,12 +79,13 @@ export class FieldGroupsService {
   /** Retires a group: nothing new names it; what named it keeps the code (409 when retired already). */
   async retire(id: string, principal: Principal): Promise<FieldGroupRow> {
     await this.writable(id, principal);
-    const changed: unknown[] = await this.dataSource.query(
-      `UPDATE field_group SET retired_at = now(), updated_at = now() WHERE id = $1 AND retired_at IS NULL RETURNING id`,
+    // An UPDATE answers [rows, count]: no row changed means another request retired it first.
+    const [, changed]: [unknown[], number] = await this.dataSource.query(
+      `UPDATE field_group SET retired_at = now(), updated_at = now() WHERE id = $1 AND retired_at IS NULL`,
       [id],
     );
     const row = await this.row(this.dataSource.manager, id);
-    if (changed.length === 0) throw new ConflictException(`field group ${row.code} is retired already`);
+    if (changed === 0) throw new ConflictException(`field group ${row.code} is retired already`);
     return row;
   }
 

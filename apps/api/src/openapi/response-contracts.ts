@@ -256,5 +256,8 @@ export const RESPONSE_CONTRACTS = {
   'GET /field-groups': true satisfies Documented<Answer<FieldGroupsController, 'list'>, FieldGroupListResponse>,
   'POST /field-groups': true satisfies Documented<Answer<FieldGroupsController, 'create'>, FieldGroupResponse>,
   'PATCH /field-groups/{id}': true satisfies Documented<Answer<FieldGroupsController, 'update'>, FieldGroupResponse>,
-  'POST /field-groups/{id}/retire': true satisfies Documented<Answer<FieldGroupsController, 'retire'>, FieldGroupResponse>,
+  'POST /field-groups/{id}/retire': true satisfies Documented<
+    Answer<FieldGroupsController, 'retire'>,
+    FieldGroupResponse
+  >,
 };

@@ -220,6 +220,19 @@ export class ProgrammesService {
   }
 
   /**
+   * The steering committee named at issuance gets rights and notices: its head and members must be active
+   * people of the issuing committee's tree (400 naming the first who is not).
+   */
+  private async checkSteeringCommittee(payload: Record<string, unknown>, issuingUnitId: string): Promise<void> {
+    const sc = payload.steeringCommittee as { headId: string; memberIds: string[] } | null | undefined;
+    if (!sc) return;
+    await this.access.namedPeopleInCommittee(issuingUnitId, [
+      { as: 'steering committee head', id: sc.headId },
+      ...sc.memberIds.map((id) => ({ as: 'steering committee member', id })),
+    ]);
+  }
+
+  /**
    * The registry entry a new programme implements (400 unknown, or issued below the programme's committee);
    * its number becomes the programme's `implementsResolution`, which is then not given separately.
    */
@@ -250,6 +263,7 @@ export class ProgrammesService {
     if (shapeErrors.length > 0) throw new BadRequestException(shapeErrors);
     const { workflowId, actor, issuingUnitId } = await this.access.programmeForAction(principal, id);
     const payload = await this.tasksByField(action, dto.payload, issuingUnitId);
+    if (action === 'issue') await this.checkSteeringCommittee(dto.payload, issuingUnitId);
     const handle = this.temporal.workflow.getHandle(workflowId);
     const update = programmeUpdates[action as ProgrammeActionName];
     try {

@@ -48,10 +48,7 @@ describe('field groups', () => {
   });
 
   it("assigns a task by field to the group's supervising member, and refuses what cannot be", () => {
-    const tasks = [
-      { code: 'T1', fieldGroup: 'party-building' },
-      { code: 'T2' },
-    ];
+    const tasks = [{ code: 'T1', fieldGroup: 'party-building' }, { code: 'T2' }];
     expect(assignTasksByField(tasks, GROUPS, 'HG')).toEqual({
       tasks: [{ code: 'T1', fieldGroup: 'party-building', memberInChargeId: 'hg-tv1' }, { code: 'T2' }],
     });

@@ -31,7 +31,9 @@ export class CreateFieldGroupDto {
 }
 
 /** What changes on a group: its name and its supervising member (its code and province never do). */
-export class UpdateFieldGroupDto extends PartialType(PickType(CreateFieldGroupDto, ['name', 'supervisorId'] as const)) {}
+export class UpdateFieldGroupDto extends PartialType(
+  PickType(CreateFieldGroupDto, ['name', 'supervisorId'] as const),
+) {}
 
 export class ListFieldGroupsQuery {
   @ApiPropertyOptional({ description: "the province; default: the caller's (another: system admins only)" })

@@ -104,7 +104,10 @@ export class ProgrammeTaskResponse {
   @ApiDateTime() dueAt: string;
   @ApiPropertyOptional({ type: String, description: 'assigned by field: the field group named' })
   fieldGroup?: string;
-  @ApiPropertyOptional({ type: String, description: "assigned by field: its supervising member (absent: the programme's)" })
+  @ApiPropertyOptional({
+    type: String,
+    description: "assigned by field: its supervising member (absent: the programme's)",
+  })
   memberInChargeId?: string;
 }
 
