@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from '@temporalio/client';
+import { programmeWorkflowId, taskWorkflowId } from '../libs/temporal/src/workflow-ids';
 import { asSeededPeople } from './utils/authorization-fixtures';
+import { recordHistories } from './utils/record-history';
 import { eventually, startTestStack, TestStack } from './utils/test-stack';
 
 /**
@@ -287,5 +290,9 @@ describe('field groups (e2e)', () => {
       40_000,
     );
     expect(notice.title).toBeTruthy();
+    // With RECORD_HISTORIES_TO set, keep these histories as replay fixtures (a task assigned by field).
+    const client = stack.api.get(Client);
+    await recordHistories(client, programmeWorkflowId(id), 'programme-field-groups-steering.v3');
+    await recordHistories(client, taskWorkflowId(`${id}/T2`), 'task-assigned-by-field.v3');
   }, 120_000);
 });
