@@ -24,7 +24,11 @@ export function programmeInScope(scope: RowScope, p: string, params: SqlParams):
  * person as its head or a member: they read it and its tasks wherever they work.
  */
 export function programmeSteeredBy(personId: string, p: string, params: SqlParams): string {
-  const me = params.add(personId);
+  return steeredBy(params.add(personId), p);
+}
+
+/** The same, for a person whose placeholder `me` is in the statement already. */
+function steeredBy(me: string, p: string): string {
   return `(${p}.snapshot #>> '{issuance,steeringCommittee,headId}' = ${me}
     OR coalesce(${p}.snapshot #> '{issuance,steeringCommittee,memberIds}', '[]'::jsonb) @> jsonb_build_array(${me}::text))`;
 }
@@ -105,5 +109,5 @@ export function restrictedFrom(reader: ContentReader | undefined, programmeId: s
     AND NOT EXISTS (SELECT 1 FROM programme_reader pr WHERE pr.programme_id = ${programmeId} AND pr.person_id = ${me})
     AND NOT EXISTS (SELECT 1 FROM programme lp WHERE lp.id = ${programmeId} AND (lp.issuing_unit_id = ANY(${led}::text[])
       OR lp.member_in_charge_id = ${me} OR lp.snapshot -> 'setup' ->> 'issuingHeadId' = ${me}
-      OR ${programmeSteeredBy(reader.personId, 'lp', params)})))`;
+      OR ${steeredBy(me, 'lp')})))`;
 }
