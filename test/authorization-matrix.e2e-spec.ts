@@ -166,6 +166,18 @@ const action = (payload: object) => ({ requestId: randomUUID(), payload });
 /** The audit rows of programmes chuyenvien.hg created: the fixtures' programme among them. */
 const AUDIT_OF_CREATION = '/admin/audit?act=programme.create&person=hg-cv1&limit=200';
 
+/** A group of the province's list: its admins and its Standing Committee's office get `a`; another province's people 404. */
+const FIELD_GROUP_KEEPERS = (a: Answer): Expected => ({
+  anonymous: 401,
+  admin: a,
+  provincial: [a, 404],
+  staff: [403, 403, 404],
+  head: [403, 403, 404],
+  standing: [403, 403, 404],
+  inspector: [403, 403, 404],
+  advisory: [a, 403, 404],
+});
+
 const ROUTES: Record<string, Entry> = {
   // Public and personal
   'GET /health': [
@@ -1227,6 +1239,65 @@ const ROUTES: Record<string, Entry> = {
         path: '/supervision/counts/items?term=2020-2025&committeeId=hg-tu&subject=resolutions',
       }),
       expected: PROVINCE_OVERVIEW,
+    },
+  ],
+
+  // Field groups: read by the province (others read their own list), kept by its admins and its Standing Committee's office
+  'GET /field-groups': [
+    {
+      what: "the caller's province list",
+      kind: 'read',
+      request: (fx) => ({ method: 'get', path: '/field-groups?includeRetired=true', marker: fx.fieldGroupId }),
+      expected: {
+        ...PROVINCE_READS,
+        provincial: [OK, NONE],
+        staff: [OK, OK, NONE],
+        head: [OK, OK, NONE],
+        standing: [OK, OK, NONE],
+        inspector: [OK, OK, NONE],
+        advisory: [OK, OK, NONE],
+      },
+    },
+  ],
+  'POST /field-groups': [
+    {
+      what: 'add one to the province with a supervisor off the Standing Committee (refused after authorization)',
+      kind: 'write',
+      request: () => ({
+        method: 'post',
+        path: '/field-groups',
+        body: { provinceId: 'hg-tu', code: `authz-${randomUUID().slice(0, 8)}`, name: 'Thử', supervisorId: 'hg-cv1' },
+      }),
+      expected: {
+        anonymous: 401,
+        admin: 400,
+        provincial: [400, 403],
+        staff: same(403),
+        head: same(403),
+        standing: same(403),
+        inspector: same(403),
+        advisory: [400, 403, 403],
+      },
+    },
+  ],
+  'PATCH /field-groups/:id': [
+    {
+      what: 'name a supervisor off the Standing Committee (refused after authorization)',
+      kind: 'write',
+      request: (fx) => ({
+        method: 'patch',
+        path: `/field-groups/${fx.fieldGroupId}`,
+        body: { supervisorId: 'hg-cv1' },
+      }),
+      expected: FIELD_GROUP_KEEPERS(400),
+    },
+  ],
+  'POST /field-groups/:id/retire': [
+    {
+      what: 'retire a retired one (refused after authorization)',
+      kind: 'write',
+      request: (fx) => ({ method: 'post', path: `/field-groups/${fx.retiredFieldGroupId}/retire` }),
+      expected: FIELD_GROUP_KEEPERS(409),
     },
   ],
 

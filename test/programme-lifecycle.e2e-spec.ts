@@ -290,7 +290,8 @@ describe('programme lifecycle (e2e)', () => {
     expect(Date.now()).toBeLessThan(Date.parse(reviews[0].opensAt)); // everything above ran before the first review
 
     const opened1 = await job(id, 'REVIEW_OPENED', (d) => d.params.period === reviews[0].periodLabel);
-    expect(sorted(opened1.recipientIds)).toEqual(['hg-skhdt-gd', 'hg-stc-gd']);
+    // The reporting units, and the steering committee (hg-bithu, hg-pbt, hg-skhdt-gd) hears of every review.
+    expect(sorted(opened1.recipientIds)).toEqual(['hg-bithu', 'hg-pbt', 'hg-skhdt-gd', 'hg-stc-gd']);
     await ok('gd.skhdt.hg', id, 'submitReviewReport', {
       reviewSeq: 1,
       text: 'GRDP ước đạt 7,2%',
@@ -321,7 +322,7 @@ describe('programme lifecycle (e2e)', () => {
     const finalReview = final.state.finalReview.review;
     expect(
       sorted((await job(id, 'REVIEW_OPENED', (d) => d.params.period === finalReview.periodLabel)).recipientIds),
-    ).toEqual(['hg-skhdt-gd', 'hg-stc-gd']);
+    ).toEqual(['hg-bithu', 'hg-pbt', 'hg-skhdt-gd', 'hg-stc-gd']);
     await ok('gd.skhdt.hg', id, 'submitFinalReport', { text: 'GRDP bình quân 7,4%', values: { GRDP: '7.4' } });
     await ok('gd.stc.hg', id, 'submitFinalReport', { text: 'Thu ngân sách tăng bình quân 16%', values: { REV: '16' } });
     const closedFinal = await job(id, 'REVIEW_CLOSED', (d) => d.params.period === finalReview.periodLabel);

@@ -25,6 +25,9 @@ export interface AuthorizationFixtures {
   foreignNotificationId: string;
   /** A registry entry issued by the province. */
   resolutionId: string;
+  /** A field group of the province, in force, and one retired. */
+  fieldGroupId: string;
+  retiredFieldGroupId: string;
   /** A new programme of the province in SURVEY, not yet in the read model. */
   freshProgramme(): Promise<string>;
 }
@@ -171,12 +174,28 @@ export async function buildAuthorizationFixtures(stack: TestStack): Promise<Auth
   const resolution = await stack.http().post('/resolutions').set(cv).send(newResolution());
   if (resolution.status !== 201) throw new Error(`resolution: ${resolution.status} ${JSON.stringify(resolution.body)}`);
 
+  const group = async (code: string) => {
+    const res = await stack
+      .http()
+      .post('/field-groups')
+      .set(cv)
+      .send({ code, name: `Lĩnh vực thử ${code}`, supervisorId: 'hg-tv1' });
+    if (res.status !== 201) throw new Error(`field group: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.id as string;
+  };
+  const fieldGroupId = await group(`authz-${randomUUID().slice(0, 8)}`);
+  const retiredFieldGroupId = await group(`authz-${randomUUID().slice(0, 8)}`);
+  const retired = await stack.http().post(`/field-groups/${retiredFieldGroupId}/retire`).set(cv);
+  if (retired.status !== 200) throw new Error(`retire: ${retired.status} ${JSON.stringify(retired.body)}`);
+
   return {
     programmeId,
     task1,
     task2,
     reportId: report.body.id,
     resolutionId: resolution.body.id,
+    fieldGroupId,
+    retiredFieldGroupId,
     cycle: { unitId: 'hg-tu', year },
     foreignNotificationId: notification.id,
     freshProgramme: () => create(`authz-fresh-${randomUUID().slice(0, 8)}`, 'Chương trình thực hiện Kết luận 14-KL/TW'),

@@ -17,6 +17,7 @@ import { OrganisationImportModule } from './organisation/import/organisation-imp
 import { MetricsModule } from './metrics/metrics.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { ReportsModule } from './reports/reports.module';
+import { FieldGroupsModule } from './field-groups/field-groups.module';
 import { ResolutionsModule } from './resolutions/resolutions.module';
 import { AppraisalModule } from './appraisal/appraisal.module';
 import { SupervisionModule } from './supervision/supervision.module';
@@ -78,6 +79,7 @@ export class AppModule {
         ResolutionsModule,
         RestructuringModule,
         AppraisalModule,
+        FieldGroupsModule,
         AuditModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

@@ -22,7 +22,7 @@ export {
   assignmentOn,
 } from './org/org-rules';
 export type { UnitFacts, PositionFacts, Assignment } from './org/org-rules';
-export { hasRole } from './org/actor';
+export { hasRole, supervisesFieldGroup } from './org/actor';
 export type { Actor } from './org/actor';
 export {
   parseIsoDuration,
@@ -219,3 +219,18 @@ export type {
   AppraisalTaskFacts,
   YearlyFigures,
 } from './appraisal/yearly-figures';
+export {
+  FIELD_GROUP_CODE_PATTERN,
+  MAX_FIELD_GROUP_NAME_LENGTH,
+  assignTasksByField,
+  fieldGroupInputProblem,
+  fieldGroupProblem,
+  supervisedFieldGroups,
+} from './field-group/field-groups';
+export type { FieldGroupRef, TaskByField } from './field-group/field-groups';
+export {
+  STEERING_NOTICE_KINDS,
+  isSteeringMember,
+  steeringCommitteeIds,
+  withSteeringCommittee,
+} from './programme/steering-committee';

@@ -39,8 +39,9 @@ function taskInput(
       responsiblePersonId: t.responsiblePersonId,
       coordinatingUnitIds: t.coordinatingUnitIds ?? [],
       assignerId,
-      memberInChargeId: s.setup.memberInChargeId,
-      fieldGroup: s.setup.fieldGroup,
+      // A task assigned by field carries its group's supervising member (older tasks carry neither).
+      memberInChargeId: t.memberInChargeId ?? s.setup.memberInChargeId,
+      fieldGroup: t.fieldGroup ?? s.setup.fieldGroup,
       issuingUnitId: s.setup.issuingUnitId,
       isBreakthrough: false,
       dueAt: new Date(t.dueAt).toISOString(),

@@ -2,7 +2,7 @@ import { BadRequestException, ForbiddenException, Injectable, NotFoundException 
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource, EntityManager, Repository } from 'typeorm';
-import { hasRole, Role } from '@app/domain';
+import { hasRole, Role, steeringCommitteeIds } from '@app/domain';
 import type { Actor, ProgrammeState } from '@app/domain';
 import { ProgrammeEntity, TaskEntity } from '@app/persistence';
 import { programmeWorkflowId } from '@app/temporal';
@@ -15,7 +15,14 @@ import { effectiveActor } from './effective-actor';
 import { programmeViewer, ProgrammeViewer } from './programme-visibility';
 import * as rules from './rules';
 import { RestructuringUnits, RowScope, Scope, SupervisorScope, UnitRow, UnitScopes } from './scope';
-import { programmeInScope, restrictedFrom, taskInScope, taskInvolving } from './scope-sql';
+import {
+  programmeInScope,
+  programmeSteeredBy,
+  restrictedFrom,
+  taskInScope,
+  taskInvolving,
+  taskOfSteeredProgramme,
+} from './scope-sql';
 import { ContentReader, contentReader } from './secrecy';
 
 /** The units a task answers to: who issued it and who carries it. */
@@ -105,9 +112,13 @@ export class AccessService {
 
   // Programmes
 
-  /** The condition on programme alias `p` for the programmes the caller may open in the programme API. */
+  /**
+   * The condition on programme alias `p` for the programmes the caller may open in the programme API:
+   * those of their scope, and those whose steering committee they sit on, wherever they work.
+   */
   async readableProgrammes(principal: Principal, p: string, params: SqlParams): Promise<string> {
-    return programmeInScope((await this.unitScopes()).programmeReaders(principal), p, params);
+    const inScope = programmeInScope((await this.unitScopes()).programmeReaders(principal), p, params);
+    return `(${inScope} OR ${programmeSteeredBy(principal.personId, p, params)})`;
   }
 
   /**
@@ -140,6 +151,7 @@ export class AccessService {
         memberInChargeId: programme.memberInChargeId,
         issuingHeadId: state.setup?.issuingHeadId ?? null,
         inviteeIds: (state.consultations ?? []).flatMap((r) => r.inviteeIds ?? []),
+        steeringIds: steeringCommitteeIds({ issuance: state.issuance ?? null }),
       },
       await this.unitScopes(),
     );
@@ -215,14 +227,57 @@ export class AccessService {
    * A staff action on a programme: its workflow and the actor to tell it about; 404 when the caller may
    * not open the programme, so a refusal never tells the phase of one they cannot see.
    */
-  async programmeForAction(principal: Principal, id: string): Promise<{ workflowId: string; actor: Actor }> {
+  async programmeForAction(
+    principal: Principal,
+    id: string,
+  ): Promise<{ workflowId: string; actor: Actor; issuingUnitId: string }> {
     const units = await this.unitScopes();
     const workflowId = programmeWorkflowId(id);
     const row = await this.programmes.findOne({ where: { id }, select: { id: true, issuingUnitId: true } });
     const issuingUnitId = row ? row.issuingUnitId : await this.issuingUnitOfNewProgramme(workflowId);
-    if (!issuingUnitId || !units.readsProgrammesOf(principal, issuingUnitId) || (await this.hiddenFrom(principal, id)))
+    const reads =
+      issuingUnitId !== null &&
+      (units.readsProgrammesOf(principal, issuingUnitId) || (await this.steers(principal, id)));
+    if (!issuingUnitId || !reads || (await this.hiddenFrom(principal, id)))
       throw new NotFoundException(`programme ${id} not found`);
-    return { workflowId, actor: effectiveActor(principal, { unitIds: [issuingUnitId] }, units) };
+    const actor = effectiveActor(principal, { unitIds: [issuingUnitId] }, units);
+    return {
+      workflowId,
+      issuingUnitId,
+      actor: await this.withSupervisedFieldGroups(principal, actor, issuingUnitId, units),
+    };
+  }
+
+  /** Whether the caller sits on the steering committee of programme `id` (as projected). */
+  private async steers(principal: Principal, id: string): Promise<boolean> {
+    const params = new SqlParams();
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM programme p WHERE p.id = ${params.add(id)} AND ${programmeSteeredBy(principal.personId, 'p', params)}`,
+      params.values,
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * The actor with the field groups whose supervising member the caller is, for an object issued by
+   * `issuingUnitId`: groups of its province, for what the province's own committee issues (a lower
+   * committee's programmes have their own members in charge), while the caller sits on the Standing
+   * Committee. The domain then gives them the member in charge's rights over the group's work.
+   */
+  private async withSupervisedFieldGroups(
+    principal: Principal,
+    actor: Actor,
+    issuingUnitId: string,
+    units: UnitScopes,
+  ): Promise<Actor> {
+    if (!hasRole(principal, Role.STANDING_COMMITTEE) || !units.has(issuingUnitId)) return actor;
+    const province = units.provinceOf(issuingUnitId);
+    if (units.committeeOf(issuingUnitId) !== province) return actor;
+    const rows: Array<{ code: string }> = await this.dataSource.query(
+      `SELECT code FROM field_group WHERE province_id = $1 AND supervisor_id = $2 AND retired_at IS NULL ORDER BY code`,
+      [province, principal.personId],
+    );
+    return rows.length > 0 ? { ...actor, supervisedFieldGroups: rows.map((r) => r.code) } : actor;
   }
 
   /** Whether programme `id` is restricted and its content is not the caller's (`secrecy`). */
@@ -274,7 +329,8 @@ export class AccessService {
     const params = new SqlParams('access');
     // Supervising a task of a restricted programme needs the programme's content; working on it does not.
     const supervised = `(${taskInScope(scope, 't', params)} AND NOT ${restrictedFrom(scope.reader, 't.programme_id', params)})`;
-    const readable = `${taskInvolving(principal.personId, 't', params)} OR ${supervised}`;
+    const steered = taskOfSteeredProgramme(principal.personId, 't', params);
+    const readable = `${taskInvolving(principal.personId, 't', params)} OR ${supervised} OR ${steered}`;
     const task = await this.tasks
       .createQueryBuilder('t')
       .where('t.id = :id', { id })
@@ -302,7 +358,11 @@ export class AccessService {
       if (typeof toPersonId === 'string' && (toUnitId === undefined || typeof toUnitId === 'string'))
         await this.checkReassignTarget(principal, units, toPersonId, toUnitId ?? task.responsibleUnitId, task);
     }
-    return { workflowId: task.workflowId, actor: this.taskActorIn(principal, task, units) };
+    const actor = this.taskActorIn(principal, task, units);
+    return {
+      workflowId: task.workflowId,
+      actor: await this.withSupervisedFieldGroups(principal, actor, task.issuingUnitId, units),
+    };
   }
 
   /** Reassigning tasks in bulk at all (403 by role); which tasks: `tasksForBulkReassignment`. */

@@ -12,3 +12,5 @@ export { restrictedFrom } from './scope-sql';
 export { AdminScope, ADMINS_ONLY } from './admin-scope';
 export type { AdminReach } from './scope';
 export { ResolutionAccessService } from './resolution-access.service';
+export { FieldGroupAccessService } from './field-group-access.service';
+export type { ProvinceRef } from './field-group-access.service';

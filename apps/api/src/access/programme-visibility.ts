@@ -21,7 +21,7 @@ import type { UnitScopes } from './scope';
  *   members, the member in charge;
  * - drafting team: advisory staff of the issuing committee;
  * - supervisors: Standing Committee members and inspectors whose committee's tree holds the programme
- *   (the issuing committee's own, or one above it);
+ *   (the issuing committee's own, or one above it), and the head and members of its steering committee;
  * - administrators are none of these: they run the system, and see what every other reader sees.
  */
 export type ProgrammePart = 'opinions' | 'drafts' | 'surveyFindings' | 'inspections' | 'evaluations';
@@ -43,6 +43,8 @@ export interface ProgrammeViewer {
 export type ProgrammePeople = Pick<ProgrammeSetup, 'issuingUnitId' | 'memberInChargeId'> & {
   issuingHeadId: string | null;
   inviteeIds: readonly string[];
+  /** The head and members of its steering committee (none before issuance). */
+  steeringIds?: readonly string[];
 };
 
 export function programmeViewer(principal: Principal, p: ProgrammePeople, units: UnitScopes): ProgrammeViewer {
@@ -54,7 +56,8 @@ export function programmeViewer(principal: Principal, p: ProgrammePeople, units:
     unitId: principal.unitId,
     leader: leadsProgramme(contentReader(principal, units), p),
     drafter: ofCommittee && hasRole(principal, Role.ADVISORY_STAFF),
-    supervisor: hasRole(acting, Role.STANDING_COMMITTEE, Role.INSPECTOR),
+    supervisor:
+      hasRole(acting, Role.STANDING_COMMITTEE, Role.INSPECTOR) || (p.steeringIds ?? []).includes(principal.personId),
     head: hasRole(principal, Role.HEAD),
     invitee: p.inviteeIds.includes(principal.personId),
   };

@@ -142,3 +142,30 @@ export function assertMayAppraise(principal: Principal, scope: Scope, subjectUni
   if (scope.kind === 'SELF' || (scope.kind === 'UNITS' && !scope.unitIds.includes(subjectUnitId)))
     throw new ForbiddenException('the unit or person lies outside the committee you lead');
 }
+
+/** What the field-group writing rule needs to know, from the unit tree. */
+export interface FieldGroupWriteFacts {
+  /** The caller's province (root of their tree) and committee. */
+  caller: { provinceId: string | null; committeeId: string | null };
+  province: { id: string; name: string };
+}
+
+/**
+ * Writing a province's field groups (create, rename, change the supervising member, retire): a system
+ * admin, an admin of the province, or advisory staff of the province's own committee (its Standing
+ * Committee's office). A province other than the caller's is 403 whoever asks.
+ */
+export function assertMayWriteFieldGroups(principal: Principal, facts: FieldGroupWriteFacts): void {
+  if (hasRole(principal, Role.SYSTEM_ADMIN)) return;
+  const { caller, province } = facts;
+  if (caller.provinceId !== province.id)
+    throw new ForbiddenException(
+      `${province.name} is not your province: its own admins and office keep its field groups`,
+    );
+  const mayWrite =
+    hasRole(principal, Role.ADMIN) || (hasRole(principal, Role.ADVISORY_STAFF) && caller.committeeId === province.id);
+  if (!mayWrite)
+    throw new ForbiddenException(
+      `only an admin of ${province.name} or the advisory staff of its Standing Committee keep its field groups`,
+    );
+}

@@ -1,6 +1,6 @@
 import { SqlParams } from '../common/sql-params';
 import type { RowScope, Scope } from './scope';
-import { programmeInScope, responsivenessInScope, taskInScope, taskInvolving } from './scope-sql';
+import { programmeInScope, programmeSteeredBy, responsivenessInScope, taskInScope, taskInvolving } from './scope-sql';
 
 const UNITS: RowScope = { kind: 'UNITS', unitIds: ['hg-vt', 'hg-vt-x'] };
 const SELF: RowScope = { kind: 'SELF', personId: 'p1' };
@@ -80,5 +80,15 @@ describe('responsivenessInScope', () => {
       onlyKey: 'p1',
     });
     expect(params.values).toEqual([]);
+  });
+});
+
+describe('programmeSteeredBy', () => {
+  it("matches the steering committee's head or a member in the projected state, with one parameter", () => {
+    const params = new SqlParams();
+    const sql = programmeSteeredBy('hg-stc-gd', 'p', params);
+    expect(sql).toContain("p.snapshot #>> '{issuance,steeringCommittee,headId}' = $1");
+    expect(sql).toContain('@> jsonb_build_array($1::text)');
+    expect(params.values).toEqual(['hg-stc-gd']);
   });
 });

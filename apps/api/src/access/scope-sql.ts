@@ -20,6 +20,25 @@ export function programmeInScope(scope: RowScope, p: string, params: SqlParams):
 }
 
 /**
+ * Programme alias `p` whose steering committee (named at issuance, kept in the projected state) has the
+ * person as its head or a member: they read it and its tasks wherever they work.
+ */
+export function programmeSteeredBy(personId: string, p: string, params: SqlParams): string {
+  return steeredBy(params.add(personId), p);
+}
+
+/** The same, for a person whose placeholder `me` is in the statement already. */
+function steeredBy(me: string, p: string): string {
+  return `(${p}.snapshot #>> '{issuance,steeringCommittee,headId}' = ${me}
+    OR coalesce(${p}.snapshot #> '{issuance,steeringCommittee,memberIds}', '[]'::jsonb) @> jsonb_build_array(${me}::text))`;
+}
+
+/** Task alias `t` of a programme the person steers. */
+export function taskOfSteeredProgramme(personId: string, t: string, params: SqlParams): string {
+  return `EXISTS (SELECT 1 FROM programme sp WHERE sp.id = ${t}.programme_id AND ${programmeSteeredBy(personId, 'sp', params)})`;
+}
+
+/**
  * Registry entry alias `r` (a `resolution` row) issued by a unit in scope: what a committee counts as
  * its own. Central entries belong to no unit: only an all-seeing scope counts them.
  */
@@ -89,7 +108,8 @@ export function restrictedFrom(reader: ContentReader | undefined, programmeId: s
   return `(${restricted}
     AND NOT EXISTS (SELECT 1 FROM programme_reader pr WHERE pr.programme_id = ${programmeId} AND pr.person_id = ${me})
     AND NOT EXISTS (SELECT 1 FROM programme lp WHERE lp.id = ${programmeId} AND (lp.issuing_unit_id = ANY(${led}::text[])
-      OR lp.member_in_charge_id = ${me} OR lp.snapshot -> 'setup' ->> 'issuingHeadId' = ${me})))`;
+      OR lp.member_in_charge_id = ${me} OR lp.snapshot -> 'setup' ->> 'issuingHeadId' = ${me}
+      OR ${steeredBy(me, 'lp')})))`;
 }
 
 /**

@@ -53,12 +53,13 @@ describe('restrictedFrom (SQL)', () => {
     expect(params.values).toEqual([]);
   });
 
-  it("spares the reader's own: named, led by unit, member in charge or issuing head", () => {
+  it("spares the reader's own: named, led by unit, member in charge, issuing head or steering committee", () => {
     const params = new SqlParams();
     const sql = restrictedFrom({ personId: 'p-1', ledUnitIds: ['hg-tu'] }, 't.programme_id', params);
     expect(sql).toContain('pr.programme_id = t.programme_id AND pr.person_id = $1');
     expect(sql).toContain('lp.issuing_unit_id = ANY($2::text[])');
     expect(sql).toContain("lp.snapshot -> 'setup' ->> 'issuingHeadId' = $1");
+    expect(sql).toContain("lp.snapshot #>> '{issuance,steeringCommittee,headId}' = $1");
     expect(params.values).toEqual(['p-1', ['hg-tu']]);
   });
 });

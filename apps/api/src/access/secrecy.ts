@@ -11,6 +11,7 @@ import type { UnitScopes } from './scope';
  * | the head of its issuing unit, and its issuing head                 | yes                                 |
  * | Standing Committee members of its issuing committee                | yes                                 |
  * | its member in charge                                               | yes                                 |
+ * | the head and members of its steering committee (named at issuance) | yes                                 |
  * | anyone else who may otherwise read it (committees above and below, | a counted, untitled row in lists    |
  * | inspectors, advisory staff, supervisors above, administrators)     | and counts; 404 on its detail,      |
  * |                                                                    | audit trail, reports, timeline,     |

@@ -87,6 +87,10 @@ export const AUDITED_ROUTES: Readonly<Record<string, AuditedRoute>> = {
   'POST /resolutions': { act: 'resolution.create', scope: 'unit' },
   'PATCH /resolutions/:id': { act: 'resolution.update', scope: 'unit' },
   'POST /resolutions/:id/status': { act: 'resolution.status', scope: 'unit' },
+  // Field groups (a province's list; reading it is not an act)
+  'POST /field-groups': { act: 'field-group.create', scope: 'province' },
+  'PATCH /field-groups/:id': { act: 'field-group.update', scope: 'province' },
+  'POST /field-groups/:id/retire': { act: 'field-group.retire', scope: 'province' },
   'GET /supervision/counts': { act: 'supervision.export', scope: 'unit', when: csvExport },
   'GET /supervision/counts/items': { act: 'supervision.export', scope: 'unit', when: csvExport },
   // Yearly appraisal: a rating is an act, the CSV or XLSX file an export
@@ -117,6 +121,7 @@ export const NOT_AUDITED: Readonly<Record<string, string>> = {
   'GET /admin/audit': 'reads the audit one page at a time (the CSV export is audited)',
   'GET /organisation/people/:personId/duties': "reads a person's open duties (a transfer is audited)",
   'GET /admin/units': 'reads the unit tree',
+  'GET /field-groups': "reads a province's field groups",
   'GET /admin/units/:id': 'reads a unit',
   'GET /admin/people': 'reads people',
   'GET /admin/people/:id': 'reads a person and their positions',

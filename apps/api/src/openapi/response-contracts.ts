@@ -77,6 +77,8 @@ import type {
   TaskViewResponse,
 } from '../tasks/dto/task.response';
 import type { TasksController } from '../tasks/tasks.controller';
+import type { FieldGroupsController } from '../field-groups/field-groups.controller';
+import type { FieldGroupListResponse, FieldGroupResponse } from '../field-groups/dto/field-group.response';
 import type { DutiesController } from '../rotation/duties.controller';
 import type { DutyTransferResponse, PersonDutiesResponse } from '../rotation/dto/duties.response';
 import type { ImportAppliedResponse, ImportReportResponse } from '../organisation/import/dto/import.response';
@@ -263,5 +265,12 @@ export const RESPONSE_CONTRACTS = {
   'PUT /appraisal/{year}/{subjectKind}/{subjectId}': true satisfies Documented<
     Answer<AppraisalController, 'appraise'>,
     AppraisalRowResponse
+  >,
+  'GET /field-groups': true satisfies Documented<Answer<FieldGroupsController, 'list'>, FieldGroupListResponse>,
+  'POST /field-groups': true satisfies Documented<Answer<FieldGroupsController, 'create'>, FieldGroupResponse>,
+  'PATCH /field-groups/{id}': true satisfies Documented<Answer<FieldGroupsController, 'update'>, FieldGroupResponse>,
+  'POST /field-groups/{id}/retire': true satisfies Documented<
+    Answer<FieldGroupsController, 'retire'>,
+    FieldGroupResponse
   >,
 };

@@ -4,7 +4,15 @@ import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } f
 import { TypedSearchAttributes } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
-import { findTemplate, PROGRAMME_ACTIONS, ProgrammeActionName, ProgrammeState, Role } from '@app/domain';
+import {
+  assignTasksByField,
+  findTemplate,
+  PROGRAMME_ACTIONS,
+  ProgrammeActionName,
+  ProgrammeState,
+  ProgrammeTask,
+  Role,
+} from '@app/domain';
 import {
   AuditEventEntity,
   OrgUnitEntity,
@@ -34,6 +42,7 @@ import {
 } from '@app/workflows/programme/definitions';
 import {
   AccessService,
+  FieldGroupAccessService,
   ProgrammePart,
   ProgrammeReadersService,
   ResolutionAccessService,
@@ -112,6 +121,7 @@ export class ProgrammesService {
     private readonly readers: ProgrammeReadersService,
     private readonly registryAccess: ResolutionAccessService,
     private readonly activeUnits: ActiveUnitsService,
+    private readonly fieldGroups: FieldGroupAccessService,
   ) {}
 
   async create(dto: CreateProgrammeDto, principal: Principal): Promise<{ id: string; workflowId: string }> {
@@ -121,8 +131,9 @@ export class ProgrammesService {
     if (!unit) throw new BadRequestException(`unknown issuing unit ${dto.issuingUnitId}`);
     await this.access.mayCreateProgramme(principal, unit.id);
     await this.activeUnits.assertActive([unit.id], 'a new programme cannot be issued by this unit');
-    const member = await this.people.findOne({ where: { id: dto.memberInChargeId } });
-    if (!member || !member.active) throw new BadRequestException(`unknown member in charge ${dto.memberInChargeId}`);
+    const memberInChargeId = await this.memberInChargeOf(dto, unit.id);
+    const member = await this.people.findOne({ where: { id: memberInChargeId } });
+    if (!member || !member.active) throw new BadRequestException(`unknown member in charge ${memberInChargeId}`);
     const head = await this.people
       .createQueryBuilder('p')
       .where('p.unit_id = :unit AND :role = ANY(p.roles) AND p.active', { unit: unit.id, role: Role.HEAD })
@@ -184,6 +195,47 @@ export class ProgrammesService {
   }
 
   /**
+   * The member in charge of a new programme: the one named, or else the supervising member of its field
+   * group. The group must be one in force of the issuing unit's province (400 naming it).
+   */
+  private async memberInChargeOf(dto: CreateProgrammeDto, issuingUnitId: string): Promise<string> {
+    const group = await this.fieldGroups.checkFieldGroup(dto.fieldGroup, issuingUnitId);
+    if (dto.memberInChargeId) return dto.memberInChargeId;
+    if (!group?.supervisorId)
+      throw new BadRequestException(
+        `name a memberInChargeId: field group ${dto.fieldGroup} has no supervising member to take it`,
+      );
+    return group.supervisorId;
+  }
+
+  /**
+   * Tasks issued or added by an annual plan may name a field group instead of a member in charge: each
+   * gets the group's supervising member (400 for a group not in force in the province, or without one).
+   */
+  private async tasksByField(action: string, payload: Record<string, unknown>, issuingUnitId: string) {
+    const tasks = payload.tasks as ProgrammeTask[] | undefined;
+    if ((action !== 'issue' && action !== 'addAnnualPlan') || !tasks?.some((t) => t.fieldGroup !== undefined))
+      return payload;
+    const { province, groups } = await this.fieldGroups.groupsForUnit(issuingUnitId);
+    const assigned = assignTasksByField(tasks, groups, province.name);
+    if ('problem' in assigned) throw new BadRequestException(assigned.problem);
+    return { ...payload, tasks: assigned.tasks };
+  }
+
+  /**
+   * The steering committee named at issuance gets rights and notices: its head and members must be active
+   * people of the issuing committee's tree (400 naming the first who is not).
+   */
+  private async checkSteeringCommittee(payload: Record<string, unknown>, issuingUnitId: string): Promise<void> {
+    const sc = payload.steeringCommittee as { headId: string; memberIds: string[] } | null | undefined;
+    if (!sc) return;
+    await this.access.namedPeopleInCommittee(issuingUnitId, [
+      { as: 'steering committee head', id: sc.headId },
+      ...sc.memberIds.map((id) => ({ as: 'steering committee member', id })),
+    ]);
+  }
+
+  /**
    * The registry entry a new programme implements (400 unknown, or issued below the programme's committee);
    * its number becomes the programme's `implementsResolution`, which is then not given separately.
    */
@@ -212,13 +264,15 @@ export class ProgrammesService {
       throw new NotFoundException(`unknown action ${action}; known: ${PROGRAMME_ACTIONS.join(', ')}`);
     const shapeErrors = payloadShapeErrors(action as ProgrammeActionName, dto.payload);
     if (shapeErrors.length > 0) throw new BadRequestException(shapeErrors);
-    const { workflowId, actor } = await this.access.programmeForAction(principal, id);
+    const { workflowId, actor, issuingUnitId } = await this.access.programmeForAction(principal, id);
     await this.activeUnits.assertActive(unitIdsAssignedIn(dto.payload), 'work cannot be assigned to this unit');
+    const payload = await this.tasksByField(action, dto.payload, issuingUnitId);
+    if (action === 'issue') await this.checkSteeringCommittee(dto.payload, issuingUnitId);
     const handle = this.temporal.workflow.getHandle(workflowId);
     const update = programmeUpdates[action as ProgrammeActionName];
     try {
       return (await handle.executeUpdate(update as never, {
-        args: [{ actor, requestId: dto.requestId, payload: dto.payload }] as never,
+        args: [{ actor, requestId: dto.requestId, payload }] as never,
         // The request id doubles as Temporal's update id, so the server de-duplicates retries too.
         updateId: `${action}-${dto.requestId}`,
       })) as ProgrammeActionResult;

@@ -14,7 +14,7 @@ import {
   vnDateOf,
 } from '@app/domain';
 import { ResolutionEntity } from '@app/persistence';
-import { AccessService, ResolutionAccessService } from '../access';
+import { AccessService, FieldGroupAccessService, ResolutionAccessService } from '../access';
 import type { Principal } from '../auth/principal';
 import { ChangeResolutionStatusDto, CreateResolutionDto, UpdateResolutionDto } from './dto/resolution-input.dto';
 
@@ -43,6 +43,7 @@ export class ResolutionWriterService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly registryAccess: ResolutionAccessService,
+    private readonly fieldGroups: FieldGroupAccessService,
   ) {}
 
   async create(dto: CreateResolutionDto, principal: Principal): Promise<{ id: string; number: string; level: string }> {
@@ -56,7 +57,8 @@ export class ResolutionWriterService {
       (await this.registryAccess.mayWriteResolution(principal, unitId, 'create')) ?? ResolutionLevel.CENTRAL;
     const number = this.checkedNumber(dto.number);
     this.checkSignedOn(dto.signedOn);
-    await this.checkMember(unitId, dto.memberInChargeId ?? null);
+    const memberInChargeId = dto.memberInChargeId ?? (await this.groupSupervisor(dto.fieldGroup, unitId, principal));
+    await this.checkMember(unitId, memberInChargeId);
     const higher = dto.implementsId ? await this.higher(principal, dto.implementsId, unitId) : null;
     return this.inRegistryLock(async (tx) => {
       await this.checkNumberFree(tx, { unitId, externalBody, number }, null);
@@ -74,7 +76,7 @@ export class ResolutionWriterService {
         signedOn: dto.signedOn,
         title: dto.title.trim(),
         fieldGroup: dto.fieldGroup,
-        memberInChargeId: dto.memberInChargeId ?? null,
+        memberInChargeId,
         status: ResolutionStatus.IN_FORCE,
         replacedById: null,
         implementsId: higher?.id ?? null,
@@ -97,6 +99,8 @@ export class ResolutionWriterService {
       implementsId: dto.implementsId !== undefined ? dto.implementsId : current.implementsId,
     };
     if (dto.signedOn !== undefined) this.checkSignedOn(dto.signedOn);
+    if (dto.fieldGroup !== undefined && dto.fieldGroup !== current.fieldGroup)
+      await this.fieldGroups.checkFieldGroup(dto.fieldGroup, current.issuingUnitId ?? principal.unitId);
     if (dto.memberInChargeId) await this.checkMember(current.issuingUnitId, dto.memberInChargeId);
     const higher = next.implementsId ? await this.higher(principal, next.implementsId, current.issuingUnitId) : null;
     await this.inRegistryLock(async (tx) => {
@@ -159,6 +163,17 @@ export class ResolutionWriterService {
   private checkSignedOn(signedOn: string): void {
     const problem = signedOnProblem(signedOn, vnDateOf(Date.now()));
     if (problem) throw new BadRequestException(problem);
+  }
+
+  /**
+   * The field group a new entry names must be one in force of its province (of the caller's, for a
+   * central entry; 400 otherwise). An entry of the province's own committee that names no member in
+   * charge gets the group's supervising member; others get none.
+   */
+  private async groupSupervisor(code: string, unitId: string | null, principal: Principal): Promise<string | null> {
+    const group = await this.fieldGroups.checkFieldGroup(code, unitId ?? principal.unitId);
+    if (!unitId || !group?.supervisorId || !(await this.fieldGroups.ofProvincialCommittee(unitId))) return null;
+    return group.supervisorId;
   }
 
   /** A member in charge is an active person; for a unit's entry, one of its committee's tree. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../auth/auth.service';
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_POSITIONS, DEMO_UNITS, demoUnitValidity } from './demo-data';
+import { seedFieldGroups } from './seed-field-groups';
 
 /** A stable uuid for a demo row, so seeding again finds the same position. */
 function demoUuid(key: string): string {
@@ -16,9 +17,10 @@ export function refuseInProduction(env: NodeJS.ProcessEnv = process.env): void {
 }
 
 /**
- * Upserts the demo units (with codes and first days) and people, and adds their positions once (a
- * position already there is left as it is); safe to run on every start, never in production. Once a
- * restructuring was made the tree and the people are the product's: existing rows are left as they are.
+ * Upserts the demo units (with codes and first days) and people, and adds their positions and the
+ * provinces' field groups once (a row already there is left as it is); safe to run on every start, never
+ * in production. Once a restructuring was made the tree and the people are the product's: existing rows
+ * are left as they are.
  */
 export async function seedPeople(ds: DataSource, password = DEMO_PASSWORD): Promise<{ units: number; people: number }> {
   refuseInProduction();
@@ -62,6 +64,7 @@ export async function seedPeople(ds: DataSource, password = DEMO_PASSWORD): Prom
         ],
       );
     }
+    await seedFieldGroups(tx);
   });
   return { units: DEMO_UNITS.length, people: DEMO_PEOPLE.length };
 }

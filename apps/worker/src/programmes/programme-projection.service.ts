@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { latestClosedReview, ProgrammeState, ProgrammeTarget, Review } from '@app/domain';
+import { latestClosedReview, ProgrammeState, ProgrammeTarget, Review, withSteeringCommittee } from '@app/domain';
 import { NotificationKind, NotificationProducer } from '@app/notifications';
 import type { PublishChangesInput } from '@app/workflows/programme/activity-interfaces';
 
@@ -81,7 +81,8 @@ export class ProgrammeProjectionService {
       await this.notifications.enqueue({
         key: n.key,
         kind: n.kind as NotificationKind,
-        recipientIds: n.recipientIds,
+        // The steering committee hears of reviews and escalations: added here, so no workflow changes.
+        recipientIds: withSteeringCommittee(n.kind, n.recipientIds, s),
         programmeId: n.programmeId,
         params: n.params,
         occurredAt: n.occurredAt,

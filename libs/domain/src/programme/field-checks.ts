@@ -36,7 +36,9 @@ export function validateTasks(tasks: ProgrammeTask[]): Refusal | null {
       text(t.title, `${where}.title`, MAX_TASK_TITLE_LENGTH) ??
       text(t.responsibleUnitId, `${where}.responsibleUnitId`, MAX_ID_LENGTH) ??
       text(t.responsiblePersonId, `${where}.responsiblePersonId`, MAX_ID_LENGTH) ??
-      ids(t.coordinatingUnitIds ?? [], `${where}.coordinatingUnitIds`, 0, MAX_COORDINATING_UNITS);
+      ids(t.coordinatingUnitIds ?? [], `${where}.coordinatingUnitIds`, 0, MAX_COORDINATING_UNITS) ??
+      (t.fieldGroup === undefined ? null : text(t.fieldGroup, `${where}.fieldGroup`, MAX_ID_LENGTH)) ??
+      (t.memberInChargeId === undefined ? null : text(t.memberInChargeId, `${where}.memberInChargeId`, MAX_ID_LENGTH));
     if (bad) return bad;
     if (codes.has(t.code)) return invalid(`task code ${t.code} appears twice`);
     codes.add(t.code);

@@ -67,6 +67,10 @@ export interface ProgrammeTask {
   responsiblePersonId: string;
   coordinatingUnitIds: string[];
   dueAt: string;
+  /** Assigned by field: the field group named instead of a member in charge (absent: the programme's group). */
+  fieldGroup?: string;
+  /** The task's own member in charge (by field: the group's supervising member); absent: the programme's. */
+  memberInChargeId?: string;
 }
 
 export interface Issuance extends Authored {

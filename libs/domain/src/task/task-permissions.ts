@@ -1,4 +1,4 @@
-import { Actor, hasRole } from '../org/actor';
+import { Actor, hasRole, supervisesFieldGroup } from '../org/actor';
 import { Role } from '../org/roles';
 import { forbidden, Refusal } from '../programme/refusal';
 import type { TaskState } from './task-state';
@@ -7,8 +7,10 @@ import type { TaskState } from './task-state';
 
 export const isResponsible = (s: TaskState, a: Actor) => a.personId === s.responsiblePersonId;
 export const isAssigner = (s: TaskState, a: Actor) => a.personId === s.setup.assignerId;
+/** The task's member in charge, or the supervising member of its field group (who holds the same rights). */
 export const isMemberInCharge = (s: TaskState, a: Actor) =>
-  s.setup.memberInChargeId !== null && a.personId === s.setup.memberInChargeId;
+  (s.setup.memberInChargeId !== null && a.personId === s.setup.memberInChargeId) ||
+  supervisesFieldGroup(a, s.setup.fieldGroup);
 export const isReviewer = (s: TaskState, a: Actor) => isAssigner(s, a) || isMemberInCharge(s, a);
 /** Reassignment (e.g. when cadres rotate): the reviewers, the Standing Committee, or the head of the issuing or responsible unit. */
 export const mayReassign = (s: TaskState, a: Actor) =>

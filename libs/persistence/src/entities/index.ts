@@ -35,6 +35,7 @@ import {
   OrgChangeUnitEntity,
 } from './org-change.entity';
 import { AppraisalEntity } from './appraisal.entity';
+import { FieldGroupEntity } from './field-group.entity';
 
 export const ENTITIES = [
   OrgUnitEntity,
@@ -72,11 +73,13 @@ export const ENTITIES = [
   OrgChangeItemEntity,
   OrgChangeWorkflowEntity,
   AppraisalEntity,
+  FieldGroupEntity,
 ];
 
 export {
   AppraisalEntity,
   DutyTransferEntity,
+  FieldGroupEntity,
   ResolutionEntity,
   RestrictedProgrammeEntity,
   ProgrammeReaderEntity,

@@ -38,12 +38,19 @@ export class CreateProgrammeDto {
   @Length(1, MAX_ID_LENGTH)
   issuingUnitId: string;
 
-  @ApiProperty({ example: 'hg-pbt' })
+  @ApiPropertyOptional({
+    example: 'hg-pbt',
+    description: "the member in charge; default: the supervising member of the programme's field group",
+  })
+  @IsOptional()
   @IsString()
   @Length(1, MAX_ID_LENGTH)
-  memberInChargeId: string;
+  memberInChargeId?: string;
 
-  @ApiProperty({ example: 'economy' })
+  @ApiProperty({
+    example: 'economy',
+    description: "the code of a field group in force of the issuing unit's province (`GET /field-groups`)",
+  })
   @IsString()
   @Length(1, MAX_ID_LENGTH)
   fieldGroup: string;

@@ -1,4 +1,5 @@
 /** The programme workflow's state as the API returns it (`live.state`): what `ProgrammeState` is on the wire. */
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Achievement, Comparator, Phase, TaskStatus } from '@app/domain';
 import {
   ApiDateTime,
@@ -101,6 +102,13 @@ export class ProgrammeTaskResponse {
   @ApiString() responsiblePersonId: string;
   @ApiStringList() coordinatingUnitIds: string[];
   @ApiDateTime() dueAt: string;
+  @ApiPropertyOptional({ type: String, description: 'assigned by field: the field group named' })
+  fieldGroup?: string;
+  @ApiPropertyOptional({
+    type: String,
+    description: "assigned by field: its supervising member (absent: the programme's)",
+  })
+  memberInChargeId?: string;
 }
 
 export class SteeringCommitteeResponse {

@@ -52,4 +52,13 @@ export class TaskDto {
   @IsString()
   @Length(MIN_DATE_TIME_LENGTH, MAX_DATE_TIME_LENGTH)
   dueAt: string;
+
+  /**
+   * Assigned by field: a field group of the programme's province instead of a member in charge; the
+   * group's supervising member becomes the task's member in charge (absent: the programme's).
+   */
+  @IsOptional()
+  @IsString()
+  @Length(1, MAX_ID_LENGTH)
+  fieldGroup?: string;
 }
