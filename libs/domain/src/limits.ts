@@ -82,3 +82,7 @@ export const MIN_ANNUAL_PLAN_YEAR = 2000;
 export const MAX_ANNUAL_PLAN_YEAR = 2100;
 /** How far one extension may move a task's due date, counted in working days (about three years). */
 export const MAX_EXTENSION_WORKING_DAYS = 750;
+
+/** The cascade: obligations named in one request, and the longest deadline in days after signing. */
+export const MAX_OBLIGATIONS_PER_REQUEST = 200;
+export const MAX_CASCADE_DEADLINE_DAYS = 750;
