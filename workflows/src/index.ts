@@ -2,3 +2,4 @@
 export { programmeWorkflow } from './programme/workflows';
 export { taskWorkflow } from './task/workflows';
 export { breakthroughCycleWorkflow } from './breakthrough/workflows';
+export { cascadeObligationWorkflow } from './cascade/workflows';

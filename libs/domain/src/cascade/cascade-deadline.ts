@@ -8,9 +8,7 @@ import type { WorkingCalendar } from '../calendar/working-calendar';
 import { MAX_CASCADE_DEADLINE_DAYS } from '../limits';
 
 export type DeadlineRule =
-  | { kind: 'DATE'; date: IsoDate }
-  | { kind: 'WORKING_DAYS'; days: number }
-  | { kind: 'CALENDAR_DAYS'; days: number };
+  { kind: 'DATE'; date: IsoDate } | { kind: 'WORKING_DAYS'; days: number } | { kind: 'CALENDAR_DAYS'; days: number };
 
 export const DEADLINE_KINDS = ['DATE', 'WORKING_DAYS', 'CALENDAR_DAYS'] as const;
 

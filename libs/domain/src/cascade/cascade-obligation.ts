@@ -56,7 +56,9 @@ export interface CascadeState {
 }
 
 /** A notice to the heads of units, named people, or everyone holding a role in (or for) some units. */
-export type CascadeNotify = NotifyEffect & { roleIn?: { role: 'ADVISORY_STAFF' | 'STANDING_COMMITTEE'; unitIds: string[] } };
+export type CascadeNotify = NotifyEffect & {
+  roleIn?: { role: 'ADVISORY_STAFF' | 'STANDING_COMMITTEE'; unitIds: string[] };
+};
 export type CascadeEffect = AuditEffect | CascadeNotify;
 
 export interface CascadeTimer {
