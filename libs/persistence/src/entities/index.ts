@@ -28,6 +28,7 @@ import { WebhookAllowlistEntryEntity } from './webhook-allowlist-entry.entity';
 import { WorkingCalendarYearEntity } from './working-calendar-year.entity';
 import { AdminAuditEntity } from './admin-audit.entity';
 import { DutyTransferEntity } from './duty-transfer.entity';
+import { CascadeEventEntity, CascadeObligationEntity } from './cascade-obligation.entity';
 
 export const ENTITIES = [
   OrgUnitEntity,
@@ -60,9 +61,13 @@ export const ENTITIES = [
   DutyTransferEntity,
   PositionEntity,
   ResolutionEntity,
+  CascadeObligationEntity,
+  CascadeEventEntity,
 ];
 
 export {
+  CascadeObligationEntity,
+  CascadeEventEntity,
   DutyTransferEntity,
   ResolutionEntity,
   RestrictedProgrammeEntity,
