@@ -9,6 +9,8 @@ import { RecipientsService } from './common/recipients.service';
 import { TaskProjectionService } from './tasks/task-projection.service';
 import { WorkingCalendarLoaderService } from './tasks/working-calendar-loader.service';
 import { WorkerConfig } from './worker.config';
+import { CascadeFulfilmentService } from './cascade/cascade-fulfilment.service';
+import { CascadeProjectionService } from './cascade/cascade-projection.service';
 
 @Module({})
 export class WorkerModule {
@@ -34,12 +36,15 @@ export class WorkerModule {
         BreakthroughProjectionService,
         RecipientsService,
         WorkingCalendarLoaderService,
+        CascadeProjectionService,
+        CascadeFulfilmentService,
       ],
       exports: [
         ProgrammeProjectionService,
         TaskProjectionService,
         BreakthroughProjectionService,
         WorkingCalendarLoaderService,
+        CascadeProjectionService,
       ],
     };
   }
