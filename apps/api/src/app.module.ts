@@ -18,6 +18,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { ReportsModule } from './reports/reports.module';
 import { ResolutionsModule } from './resolutions/resolutions.module';
+import { CascadeModule } from './cascade/cascade.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { TasksModule } from './tasks/tasks.module';
 import { BreakthroughModule } from './breakthrough/breakthrough.module';
@@ -74,6 +75,7 @@ export class AppModule {
         BreakthroughModule,
         RotationModule,
         ResolutionsModule,
+        CascadeModule,
         AuditModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

@@ -91,3 +91,15 @@ export function restrictedFrom(reader: ContentReader | undefined, programmeId: s
     AND NOT EXISTS (SELECT 1 FROM programme lp WHERE lp.id = ${programmeId} AND (lp.issuing_unit_id = ANY(${led}::text[])
       OR lp.member_in_charge_id = ${me} OR lp.snapshot -> 'setup' ->> 'issuingHeadId' = ${me})))`;
 }
+
+/** Cascade obligation alias `o` (a `cascade_obligation` row) of a body whose programmes the scope reads. */
+export function obligationInScope(scope: RowScope, o: string, params: SqlParams): string {
+  switch (scope.kind) {
+    case 'ALL':
+      return 'TRUE';
+    case 'UNITS':
+      return `${o}.unit_id = ANY(${params.add(scope.unitIds)}::text[])`;
+    case 'SELF':
+      return 'FALSE';
+  }
+}

@@ -87,6 +87,10 @@ export const AUDITED_ROUTES: Readonly<Record<string, AuditedRoute>> = {
   'POST /resolutions/:id/status': { act: 'resolution.status', scope: 'unit' },
   'GET /supervision/counts': { act: 'supervision.export', scope: 'unit', when: csvExport },
   'GET /supervision/counts/items': { act: 'supervision.export', scope: 'unit', when: csvExport },
+  // The cascade: obliging bodies and withdrawing are acts; its CSV is an export
+  'POST /resolutions/:id/obligations': { act: 'cascade.oblige', scope: 'unit' },
+  'POST /resolutions/:id/obligations/:obligationId/withdraw': { act: 'cascade.withdraw', scope: 'unit' },
+  'GET /resolutions/:id/obligations': { act: 'supervision.export', scope: 'unit', when: csvExport },
   // Organisation import: the answer holds the counts and the file's checksum
   'POST /admin/organisation/import/apply': { act: 'org.import', scope: 'province', summaryOfAnswer: true },
 };
