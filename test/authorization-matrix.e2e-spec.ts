@@ -1222,6 +1222,52 @@ const ROUTES: Record<string, Entry> = {
       expected: PROVINCE_READS,
     },
   ],
+  // The cascade: read like the entry (each reader sees the obligations of bodies whose programmes they read);
+  // obliging and withdrawing by the entry's writers, refused by the domain only after authorization
+  'GET /resolutions/:id/obligations': [
+    {
+      what: "the entry's cascade",
+      kind: 'read',
+      request: (fx) => ({ method: 'get', path: `/resolutions/${fx.resolutionId}/obligations` }),
+      expected: PROVINCE_READS,
+    },
+  ],
+  'POST /resolutions/:id/obligations': [
+    {
+      what: 'oblige the issuing committee itself (refused after authorization: not a body below it)',
+      kind: 'write',
+      request: (fx) => ({
+        method: 'post',
+        path: `/resolutions/${fx.resolutionId}/obligations`,
+        body: {
+          requestId: randomUUID(),
+          obligations: [{ unitId: 'hg-tu', deadlineKind: 'CALENDAR_DAYS', deadlineDays: 30 }],
+        },
+      }),
+      expected: REGISTRY_CHANGE,
+    },
+  ],
+  'POST /resolutions/:id/obligations/:obligationId/withdraw': [
+    {
+      what: 'withdraw an obligation the entry does not have (404 after authorization)',
+      kind: 'write',
+      request: (fx) => ({
+        method: 'post',
+        path: `/resolutions/${fx.resolutionId}/obligations/khong-co/withdraw`,
+        body: { requestId: randomUUID(), reason: 'thử' },
+      }),
+      expected: {
+        anonymous: 401,
+        admin: 404,
+        provincial: [404, 404],
+        staff: [403, 403, 404],
+        head: [404, 403, 404],
+        standing: [404, 403, 404],
+        inspector: [403, 403, 404],
+        advisory: [404, 403, 404],
+      },
+    },
+  ],
   'GET /supervision/counts': [
     {
       what: 'the province',

@@ -3,3 +3,4 @@ export { programmeWorkflow } from './programme/workflows';
 export { taskWorkflow } from './task/workflows';
 export { breakthroughCycleWorkflow } from './breakthrough/workflows';
 export { orgChangeWorkflow } from './restructuring/workflows';
+export { cascadeObligationWorkflow } from './cascade/workflows';

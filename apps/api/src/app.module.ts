@@ -20,6 +20,7 @@ import { ReportsModule } from './reports/reports.module';
 import { FieldGroupsModule } from './field-groups/field-groups.module';
 import { ResolutionsModule } from './resolutions/resolutions.module';
 import { AppraisalModule } from './appraisal/appraisal.module';
+import { CascadeModule } from './cascade/cascade.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { TasksModule } from './tasks/tasks.module';
 import { BreakthroughModule } from './breakthrough/breakthrough.module';
@@ -80,6 +81,7 @@ export class AppModule {
         RestructuringModule,
         AppraisalModule,
         FieldGroupsModule,
+        CascadeModule,
         AuditModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

@@ -1,3 +1,4 @@
+import type { ValidationError } from 'class-validator';
 import { existsSync } from 'node:fs';
 import { BadRequestException, INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -28,6 +29,12 @@ export async function createApiApp(config: ApiConfig): Promise<INestApplication>
   app.useBodyParser('json', { limit: `${config.BODY_LIMIT_KB}kb` });
   app.use(rejectInvalidText);
   app.use(bodyParserRefusals);
+  /** An error's messages; a nested object's (a list of objects) named by their path, e.g. `obligations.0.deadlineKind …`. */
+  const validationMessages = (e: ValidationError, path = ''): string[] => {
+    if (e.constraints) return Object.values(e.constraints).map((m) => (path ? `${path}${m}` : m));
+    if (e.children?.length) return e.children.flatMap((c) => validationMessages(c, `${path}${e.property}.`));
+    return [`${path}${e.property} is invalid`];
+  };
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
@@ -37,7 +44,7 @@ export async function createApiApp(config: ApiConfig): Promise<INestApplication>
         new BadRequestException({
           statusCode: 400,
           error: 'Bad Request',
-          message: errors.flatMap((e) => (e.constraints ? Object.values(e.constraints) : [`${e.property} is invalid`])),
+          message: errors.flatMap((e) => validationMessages(e)),
         }),
     }),
   );

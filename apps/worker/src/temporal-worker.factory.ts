@@ -7,6 +7,8 @@ import { ProgrammeProjectionService } from './programmes/programme-projection.se
 import { createBreakthroughActivities } from './breakthrough/breakthrough.activities';
 import { BreakthroughProjectionService } from './breakthrough/breakthrough-projection.service';
 import { createTaskActivities } from './tasks/task.activities';
+import { createCascadeActivities } from './cascade/cascade.activities';
+import { CascadeProjectionService } from './cascade/cascade-projection.service';
 import { TaskProjectionService } from './tasks/task-projection.service';
 import { WorkingCalendarLoaderService } from './tasks/working-calendar-loader.service';
 import { createOrgChangeActivities } from './restructuring/org-change.activities';
@@ -47,6 +49,7 @@ export async function createTemporalWorker(
       ...createTaskActivities(app.get(TaskProjectionService), app.get(WorkingCalendarLoaderService), app.get(Client)),
       ...createBreakthroughActivities(app.get(BreakthroughProjectionService), app.get(Client)),
       ...createOrgChangeActivities(app.get(OrgChangeService)),
+      ...createCascadeActivities(app.get(CascadeProjectionService), app.get(Client)),
     },
     maxConcurrentActivityTaskExecutions: opts.maxConcurrentActivities,
     shutdownGraceTime: opts.shutdownGraceTimeMs ?? 0,

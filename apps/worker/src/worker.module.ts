@@ -10,6 +10,8 @@ import { TaskProjectionService } from './tasks/task-projection.service';
 import { WorkingCalendarLoaderService } from './tasks/working-calendar-loader.service';
 import { OrgChangeService } from './restructuring/org-change.service';
 import { WorkerConfig } from './worker.config';
+import { CascadeFulfilmentService } from './cascade/cascade-fulfilment.service';
+import { CascadeProjectionService } from './cascade/cascade-projection.service';
 
 @Module({})
 export class WorkerModule {
@@ -36,6 +38,8 @@ export class WorkerModule {
         RecipientsService,
         WorkingCalendarLoaderService,
         OrgChangeService,
+        CascadeProjectionService,
+        CascadeFulfilmentService,
       ],
       exports: [
         ProgrammeProjectionService,
@@ -43,6 +47,7 @@ export class WorkerModule {
         BreakthroughProjectionService,
         WorkingCalendarLoaderService,
         OrgChangeService,
+        CascadeProjectionService,
       ],
     };
   }

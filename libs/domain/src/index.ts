@@ -234,3 +234,41 @@ export {
   steeringCommitteeIds,
   withSteeringCommittee,
 } from './programme/steering-committee';
+export {
+  DEADLINE_KINDS,
+  deadlineRuleProblem,
+  obligationDueOn,
+  obligationDueAt,
+  deadlineRuleVi,
+} from './cascade/cascade-deadline';
+export type { DeadlineRule } from './cascade/cascade-deadline';
+export {
+  ObligationStanding,
+  OBLIGATION_STANDINGS,
+  OBLIGATION_STANDING_VI,
+  obligationStanding,
+  countStandings,
+} from './cascade/obligation-standing';
+export type { ObligationFacts, StandingCounts } from './cascade/obligation-standing';
+export {
+  DEFAULT_CASCADE_REMINDER_OFFSETS,
+  DEFAULT_CASCADE_ESCALATION_OFFSETS,
+  initialCascadeState,
+  cascadeTimers,
+  cascadeTimerEffects,
+  obligationCreatedEffects,
+  validateIssuance,
+  applyIssuance,
+  validateWithdrawal,
+  applyWithdrawal,
+} from './cascade/cascade-obligation';
+export type {
+  CascadeSetup,
+  CascadeState,
+  CascadeStatus,
+  CascadeEffect,
+  CascadeTimer,
+  CascadeIssuance,
+  RecordIssuancePayload,
+  WithdrawObligationPayload,
+} from './cascade/cascade-obligation';

@@ -85,3 +85,6 @@ export const MAX_EXTENSION_WORKING_DAYS = 750;
 
 /** Tasks one inspection may reopen, and corrective tasks it may open. */
 export const MAX_INSPECTION_FOLLOW_UPS = 50;
+/** The cascade: obligations named in one request, and the longest deadline in days after signing. */
+export const MAX_OBLIGATIONS_PER_REQUEST = 200;
+export const MAX_CASCADE_DEADLINE_DAYS = 750;

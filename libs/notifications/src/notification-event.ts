@@ -17,6 +17,9 @@ export enum NotificationKind {
   TASK_RETURNED = 'TASK_RETURNED',
   EXTENSION_REQUESTED = 'EXTENSION_REQUESTED',
   EXTENSION_DECIDED = 'EXTENSION_DECIDED',
+  CASCADE_OBLIGATION = 'CASCADE_OBLIGATION',
+  CASCADE_REMINDER = 'CASCADE_REMINDER',
+  CASCADE_ESCALATION = 'CASCADE_ESCALATION',
 }
 
 /**
@@ -27,6 +30,7 @@ export const DIGESTED_KINDS: ReadonlySet<NotificationKind> = new Set([
   NotificationKind.DEADLINE_REMINDER,
   NotificationKind.CONSULTATION_REMINDER,
   NotificationKind.TASK_DUE_REMINDER,
+  NotificationKind.CASCADE_REMINDER,
 ]);
 
 export interface NotificationEvent {

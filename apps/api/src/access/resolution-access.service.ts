@@ -1,14 +1,14 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { ResolutionLevel } from '@app/domain';
+import { hasRole, Role, type ResolutionLevel } from '@app/domain';
 import { ResolutionEntity } from '@app/persistence';
 import type { Principal } from '../auth/principal';
 import { SqlParams } from '../common/sql-params';
 import { AccessService } from './access.service';
 import * as rules from './rules';
 import type { RowScope, SupervisorScope } from './scope';
-import { resolutionIssuedInScope, resolutionReadable } from './scope-sql';
+import { obligationInScope, resolutionIssuedInScope, resolutionReadable } from './scope-sql';
 
 /**
  * Who may see, name, write and count entries of the resolution registry: central entries are read by
@@ -106,6 +106,39 @@ export class ResolutionAccessService {
         `${as} ${entry.number} is issued by ${units.nameOf(entry.issuingUnitId)}, which is not ${units.nameOf(units.committeeOf(unitId))} or a committee above it`,
       );
     return entry;
+  }
+
+  /**
+   * The cascade: the bodies an entry of `issuingUnitId` may oblige. Each must be a unit of the caller's
+   * province (400 "not a unit of your province", the same sentence for an unknown unit) and a body
+   * subordinate to the issuing committee (400 naming both). Answers the units' names.
+   */
+  async obligedUnits(principal: Principal, issuingUnitId: string, unitIds: string[]): Promise<Map<string, string>> {
+    const units = await this.access.unitScopes();
+    // A system admin writes for any province: the entry's.
+    const province = units.provinceOf(hasRole(principal, Role.SYSTEM_ADMIN) ? issuingUnitId : principal.unitId);
+    const committee = units.committeeOf(issuingUnitId);
+    const names = new Map<string, string>();
+    for (const id of unitIds) {
+      if (!units.has(id) || units.provinceOf(id) !== province)
+        throw new BadRequestException(`unit ${id} is not a unit of your province (${units.nameOf(province)})`);
+      if (!units.isSubordinateBody(id, committee))
+        throw new BadRequestException(
+          `unit ${id} (${units.nameOf(id)}) is not a body below ${units.nameOf(committee)}, which issued the entry`,
+        );
+      names.set(id, units.nameOf(id));
+    }
+    return names;
+  }
+
+  /** The issuing committee of a unit's entry (its Standing Committee is escalated to). */
+  async committeeOf(unitId: string): Promise<string> {
+    return (await this.access.unitScopes()).committeeOf(unitId);
+  }
+
+  /** The condition on obligation alias `o` for the obligations the caller sees: those of bodies whose programmes they read. */
+  async readableObligations(principal: Principal, o: string, params: SqlParams): Promise<string> {
+    return obligationInScope((await this.access.unitScopes()).programmeReaders(principal), o, params);
   }
 
   /** The registry level of what each unit issues, for counting programmes by level. */

@@ -119,3 +119,15 @@ export function restrictedFrom(reader: ContentReader | undefined, programmeId: s
 export function appraisedUnitInScope(scope: SupervisorScope, unitColumn: string, params: SqlParams): string {
   return scope.kind === 'ALL' ? 'TRUE' : `${unitColumn} = ANY(${params.add(scope.unitIds)}::text[])`;
 }
+
+/** Cascade obligation alias `o` (a `cascade_obligation` row) of a body whose programmes the scope reads. */
+export function obligationInScope(scope: RowScope, o: string, params: SqlParams): string {
+  switch (scope.kind) {
+    case 'ALL':
+      return 'TRUE';
+    case 'UNITS':
+      return `${o}.unit_id = ANY(${params.add(scope.unitIds)}::text[])`;
+    case 'SELF':
+      return 'FALSE';
+  }
+}

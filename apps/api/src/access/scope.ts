@@ -152,6 +152,20 @@ export class UnitScopes {
     };
   }
 
+  /**
+   * Whether `unitId` is a body subordinate to `committeeId`'s committee: below it, and not one of the
+   * bodies that work for it (its standing committee, inspection commission, advisory boards).
+   */
+  isSubordinateBody(unitId: string, committeeId: string): boolean {
+    const unit = this.byId.get(unitId);
+    return (
+      !!unit &&
+      unitId !== committeeId &&
+      this.tree.isWithin(unitId, committeeId) &&
+      !WORKS_FOR_PARENT.includes(unit.kind)
+    );
+  }
+
   has(unitId: string): boolean {
     return this.byId.has(unitId);
   }

@@ -100,6 +100,10 @@ export const AUDITED_ROUTES: Readonly<Record<string, AuditedRoute>> = {
     scope: 'unit',
     when: (req) => ['csv', 'xlsx'].includes(String((req.query as Record<string, unknown> | undefined)?.format)),
   },
+  // The cascade: obliging bodies and withdrawing are acts; its CSV is an export
+  'POST /resolutions/:id/obligations': { act: 'cascade.oblige', scope: 'unit' },
+  'POST /resolutions/:id/obligations/:obligationId/withdraw': { act: 'cascade.withdraw', scope: 'unit' },
+  'GET /resolutions/:id/obligations': { act: 'supervision.export', scope: 'unit', when: csvExport },
   // Organisation import: the answer holds the counts and the file's checksum
   'POST /admin/organisation/import/apply': { act: 'org.import', scope: 'province', summaryOfAnswer: true },
 };

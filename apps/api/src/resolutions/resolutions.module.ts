@@ -14,5 +14,6 @@ import { ResolutionsService } from './resolutions.service';
   imports: [AccessModule, RateLimitModule, SupervisionModule],
   controllers: [ResolutionsController, ResolutionCountsController],
   providers: [ResolutionsService, ResolutionWriterService, ResolutionLineageService, ResolutionCountsService],
+  exports: [ResolutionsService],
 })
 export class ResolutionsModule {}

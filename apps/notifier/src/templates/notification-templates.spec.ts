@@ -23,6 +23,8 @@ describe('notification templates', () => {
     reason: 'thiếu số liệu',
     reasons: 'thiếu số liệu',
     approve: 'yes',
+    number: '10-NQ/TU',
+    unitName: 'Thành ủy Vị Thanh',
   };
 
   it.each(Object.values(NotificationKind))(

@@ -86,6 +86,18 @@ const VI: Record<NotificationKind, Render> = {
     title: `Gia hạn nhiệm vụ: ${v(p.title)}`,
     body: `Đề nghị gia hạn ${approvedVi(p)}; hạn hiện tại ${vnDate(p.dueAt)}. ${p.reason ? `Ý kiến: ${p.reason}.` : ''}`.trim(),
   }),
+  CASCADE_OBLIGATION: (p) => ({
+    title: `Yêu cầu ban hành văn bản thực hiện ${v(p.number)}`,
+    body: `${v(p.unitName)} có trách nhiệm ban hành chương trình (kế hoạch) thực hiện ${v(p.number)} "${v(p.title)}" chậm nhất ngày ${vnDate(p.dueAt)}.`,
+  }),
+  CASCADE_REMINDER: (p) => ({
+    title: `Đôn đốc ban hành văn bản thực hiện ${v(p.number)}`,
+    body: `${v(p.unitName)} chưa ban hành chương trình (kế hoạch) thực hiện ${v(p.number)}; hạn ban hành ${vnDate(p.dueAt)}.`,
+  }),
+  CASCADE_ESCALATION: (p) => ({
+    title: `Chậm ban hành văn bản thực hiện ${v(p.number)}`,
+    body: `${v(p.unitName)} chưa ban hành chương trình (kế hoạch) thực hiện ${v(p.number)} "${v(p.title)}", đã quá hạn ${vnDate(p.dueAt)} (mức ${v(p.level)}); đề nghị đồng chí chỉ đạo, đôn đốc.`,
+  }),
 };
 
 const EN: Record<NotificationKind, Render> = {
@@ -153,6 +165,18 @@ const EN: Record<NotificationKind, Render> = {
   EXTENSION_DECIDED: (p) => ({
     title: `Extension: ${v(p.title)}`,
     body: `The extension was ${approvedEn(p)}; the task is due ${vnDate(p.dueAt)}. ${p.reason ? `Comment: ${p.reason}.` : ''}`.trim(),
+  }),
+  CASCADE_OBLIGATION: (p) => ({
+    title: `To issue: a programme implementing ${v(p.number)}`,
+    body: `${v(p.unitName)} is to issue its programme (or plan) implementing ${v(p.number)} "${v(p.title)}" by ${vnDate(p.dueAt)}.`,
+  }),
+  CASCADE_REMINDER: (p) => ({
+    title: `Reminder: programme implementing ${v(p.number)}`,
+    body: `${v(p.unitName)} has not yet issued its programme (or plan) implementing ${v(p.number)}; it is due ${vnDate(p.dueAt)}.`,
+  }),
+  CASCADE_ESCALATION: (p) => ({
+    title: `Late: programme implementing ${v(p.number)}`,
+    body: `${v(p.unitName)} has not issued its programme (or plan) implementing ${v(p.number)} "${v(p.title)}", due ${vnDate(p.dueAt)} (level ${v(p.level)}); please follow it up.`,
   }),
 };
 

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { latestClosedReview, ProgrammeState, ProgrammeTarget, Review, withSteeringCommittee } from '@app/domain';
 import { NotificationKind, NotificationProducer } from '@app/notifications';
 import type { PublishChangesInput } from '@app/workflows/programme/activity-interfaces';
+import { CascadeFulfilmentService } from '../cascade/cascade-fulfilment.service';
 
 /**
  * Writes what a programme workflow changed into the read model, in one transaction, then asks for
@@ -17,6 +18,7 @@ export class ProgrammeProjectionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationProducer,
+    private readonly cascade: CascadeFulfilmentService,
   ) {}
 
   async publish(input: Omit<PublishChangesInput, 'version'>, s: ProgrammeState): Promise<void> {
@@ -88,6 +90,14 @@ export class ProgrammeProjectionService {
         occurredAt: n.occurredAt,
       });
     }
+    // Issued implementing a registry entry: the body's obligations of the cascade are fulfilled.
+    if (s.issuance?.issuedOn && s.setup.resolutionId)
+      await this.cascade.programmeIssued({
+        programmeId: s.setup.programmeId,
+        unitId: s.setup.issuingUnitId,
+        resolutionId: s.setup.resolutionId,
+        issuedOn: s.issuance.issuedOn,
+      });
     this.logger.debug(
       `programme ${s.setup.programmeId} v${s.version}: ${input.events.length} audit, ${input.notifications.length} notifications`,
     );

@@ -36,6 +36,7 @@ import {
 } from './org-change.entity';
 import { AppraisalEntity } from './appraisal.entity';
 import { FieldGroupEntity } from './field-group.entity';
+import { CascadeEventEntity, CascadeObligationEntity } from './cascade-obligation.entity';
 
 export const ENTITIES = [
   OrgUnitEntity,
@@ -74,10 +75,14 @@ export const ENTITIES = [
   OrgChangeWorkflowEntity,
   AppraisalEntity,
   FieldGroupEntity,
+  CascadeObligationEntity,
+  CascadeEventEntity,
 ];
 
 export {
   AppraisalEntity,
+  CascadeObligationEntity,
+  CascadeEventEntity,
   DutyTransferEntity,
   FieldGroupEntity,
   ResolutionEntity,
