@@ -51,6 +51,13 @@ export {
   DEFAULT_TASK_ESCALATION_OFFSETS,
 } from './programme/programme-template';
 export type { ProgrammeTemplate } from './programme/programme-template';
+export {
+  countsWorkingDays,
+  dayCountingOf,
+  deadlineAfter,
+  DAY_COUNTINGS,
+} from './programme/deadline-counting';
+export type { DayCounting, DeadlineCounting, DeadlineKind, TemplateInUse } from './programme/deadline-counting';
 export type { Refusal, RefusalKind } from './programme/refusal';
 export { RefusalError, forbidden, invalid, wrongPhase } from './programme/refusal';
 export * from './programme/programme-state';

@@ -15,6 +15,7 @@ import { isTerminal } from './phase';
 import { enterPhase } from './phase-transitions';
 import type { ProgrammeEffect } from './programme-effect';
 import { ProgrammeSetup, ProgrammeState } from './programme-state';
+import type { TemplateInUse } from './deadline-counting';
 import type { ProgrammeTemplate } from './programme-template';
 import { invalid, Refusal, wrongPhase } from './refusal';
 
@@ -116,7 +117,7 @@ export function validateAction(s: ProgrammeState, actor: Actor, action: Programm
 /** Mutates the state; call only after validateAction returned null. Returns what to record and tell. */
 export function applyAction(
   s: ProgrammeState,
-  t: ProgrammeTemplate,
+  t: TemplateInUse,
   actor: Actor,
   action: ProgrammeAction,
   now: Date,
