@@ -16,7 +16,6 @@ import { enterPhase } from './phase-transitions';
 import type { ProgrammeEffect } from './programme-effect';
 import { ProgrammeSetup, ProgrammeState } from './programme-state';
 import type { TemplateInUse } from './deadline-counting';
-import type { ProgrammeTemplate } from './programme-template';
 import { invalid, Refusal, wrongPhase } from './refusal';
 
 /** Every staff action on a programme, by name. Each is one Temporal update. */
@@ -79,7 +78,7 @@ const RULES: { [K in ProgrammeActionName]: ActionRule<ActionPayloads[K]> } = {
 
 const ruleOf = (name: string) => entryFor<ActionRule<unknown>>(PROGRAMME_ACTIONS, RULES, name);
 
-export function initialState(setup: ProgrammeSetup, template: ProgrammeTemplate, now: Date): ProgrammeState {
+export function initialState(setup: ProgrammeSetup, template: TemplateInUse, now: Date): ProgrammeState {
   const state: ProgrammeState = {
     setup,
     phase: template.phases[0],
