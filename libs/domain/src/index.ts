@@ -76,6 +76,15 @@ export {
   REVIEW_KIND_VI,
 } from './programme/reviews';
 export { allTasks } from './programme/responsibilities';
+export {
+  PLAN_ITEM_STATUSES,
+  WORK_PLAN_KINDS,
+  planItemStatus,
+  workPlanId,
+  workPlansView,
+} from './programme/work-plans';
+export type { KeyTask, PlanItem, PlanItemStatus, WorkPlan, WorkPlanKind, WorkPlanView } from './programme/work-plans';
+export type { KeyTaskInput, PlanItemInput } from './programme/actions/work-plans';
 export { awaiting } from './programme/awaiting';
 export * as calendar from './calendar';
 export { TaskBucket, TASK_BUCKETS, taskBucket, withTotal, VN_TIME_ZONE } from './task/task-buckets';

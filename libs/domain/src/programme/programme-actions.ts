@@ -11,6 +11,7 @@ import { FinalReviewPayloads, finalReviewActions } from './actions/final-review'
 import { ImplementationPayloads, implementationActions } from './actions/implementation';
 import { IssuancePayloads, issuanceActions } from './actions/issuance';
 import { SurveyPayloads, surveyActions } from './actions/survey';
+import { WorkPlanPayloads, workPlanActions } from './actions/work-plans';
 import { isTerminal } from './phase';
 import { enterPhase } from './phase-transitions';
 import type { ProgrammeEffect } from './programme-effect';
@@ -36,6 +37,11 @@ export const PROGRAMME_ACTIONS = [
   'addAnnualPlan',
   'submitReviewReport',
   'recordInspection',
+  'addWorkPlan',
+  'addPlanItem',
+  'changePlanItem',
+  'closePlanItem',
+  'setNextYearKeyTasks',
   'submitFinalReport',
   'evaluate',
   'commend',
@@ -56,6 +62,7 @@ export interface ActionPayloads
     IssuancePayloads,
     DisseminationPayloads,
     ImplementationPayloads,
+    WorkPlanPayloads,
     FinalReviewPayloads,
     EndingPayloads {}
 
@@ -72,6 +79,7 @@ const RULES: { [K in ProgrammeActionName]: ActionRule<ActionPayloads[K]> } = {
   ...issuanceActions,
   ...disseminationActions,
   ...implementationActions,
+  ...workPlanActions,
   ...finalReviewActions,
   ...endingActions,
 };
