@@ -22,6 +22,7 @@ import { SupervisionModule } from './supervision/supervision.module';
 import { TasksModule } from './tasks/tasks.module';
 import { BreakthroughModule } from './breakthrough/breakthrough.module';
 import { RotationModule } from './rotation/rotation.module';
+import { WorkPlansModule } from './work-plans/work-plans.module';
 
 @Module({})
 class ApiConfigModule {
@@ -73,6 +74,7 @@ export class AppModule {
         ReportsModule,
         BreakthroughModule,
         RotationModule,
+        WorkPlansModule,
         ResolutionsModule,
         AuditModule,
       ],

@@ -43,6 +43,7 @@ import {
 import { Principal } from '../auth/principal';
 import { SqlParams } from '../common/sql-params';
 import { payloadShapeErrors } from './dto/action-payloads';
+import { planItemOwners } from './dto/payloads/work-plans';
 import { CreateProgrammeDto } from './dto/create-programme.dto';
 import { ListProgrammesQuery } from './dto/list-programmes.query';
 import { ProgrammeAuditQuery } from './dto/programme-audit.query';
@@ -210,6 +211,8 @@ export class ProgrammesService {
     const shapeErrors = payloadShapeErrors(action as ProgrammeActionName, dto.payload);
     if (shapeErrors.length > 0) throw new BadRequestException(shapeErrors);
     const { workflowId, actor } = await this.access.programmeForAction(principal, id);
+    const owners = planItemOwners(action as ProgrammeActionName, dto.payload);
+    if (owners) await this.access.planOwnersInCommittee(id, owners.unitIds, owners.personIds);
     const handle = this.temporal.workflow.getHandle(workflowId);
     const update = programmeUpdates[action as ProgrammeActionName];
     try {

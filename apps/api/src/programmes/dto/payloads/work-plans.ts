@@ -23,6 +23,7 @@ import {
   MIN_ANNUAL_PLAN_YEAR,
   WORK_PLAN_KINDS,
 } from '@app/domain';
+import type { ProgrammeActionName } from '@app/domain';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const PLAN_ID = /^\d{4}(-Q[1-4])?$/;
@@ -173,3 +174,26 @@ export const WORK_PLAN_PAYLOADS = {
   closePlanItem: ClosePlanItemPayload,
   setNextYearKeyTasks: SetNextYearKeyTasksPayload,
 };
+
+/** The owners (units, people) a plan action names, checked against the issuing committee's tree; null for other actions. */
+export function planItemOwners(
+  action: ProgrammeActionName,
+  payload: Record<string, unknown>,
+): { unitIds: string[]; personIds: string[] } | null {
+  const items =
+    action === 'addWorkPlan'
+      ? ((payload.items as PlanItemDto[]) ?? [])
+      : action === 'addPlanItem'
+        ? [payload.item as PlanItemDto]
+        : action === 'changePlanItem'
+          ? [payload as Partial<PlanItemDto>]
+          : null;
+  if (!items) return null;
+  const unitIds = new Set<string>();
+  const personIds = new Set<string>();
+  for (const item of items) {
+    if (item?.ownerUnitId) unitIds.add(item.ownerUnitId);
+    if (item?.ownerPersonId) personIds.add(item.ownerPersonId);
+  }
+  return { unitIds: [...unitIds], personIds: [...personIds] };
+}
