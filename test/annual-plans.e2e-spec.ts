@@ -89,10 +89,13 @@ describe('annual plans and quarterly work programmes (e2e)', () => {
       solutions: ['Cải cách hành chính'],
       resources: ['Ngân sách tỉnh'],
     });
-    expect(issued.phase).toBe('ISSUED');
+    expect(issued.phase).toBe('DISSEMINATION');
     // Template version 2 counts the phase deadlines in working days: the programme loaded the table.
     const detail = await get('chuyenvien.hg', `/programmes/${id}`);
     expect(detail.body.programme.templateVersion).toBe(2);
+    // Its drafting deadline fell at close of business (17:00 in Vietnam) on a working day, not 10 days to the minute.
+    const drafting = detail.body.phaseHistory.find((h: { phase: string }) => h.phase === 'DRAFTING');
+    expect(new Date(drafting.deadline).toISOString()).toMatch(/T10:00:00\.000Z$/);
   });
 
   it('adds an annual plan with numbered items, owners, a task and key tasks; a retry has one effect', async () => {

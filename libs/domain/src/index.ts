@@ -51,12 +51,7 @@ export {
   DEFAULT_TASK_ESCALATION_OFFSETS,
 } from './programme/programme-template';
 export type { ProgrammeTemplate } from './programme/programme-template';
-export {
-  countsWorkingDays,
-  dayCountingOf,
-  deadlineAfter,
-  DAY_COUNTINGS,
-} from './programme/deadline-counting';
+export { countsWorkingDays, dayCountingOf, deadlineAfter, DAY_COUNTINGS } from './programme/deadline-counting';
 export type { DayCounting, DeadlineCounting, DeadlineKind, TemplateInUse } from './programme/deadline-counting';
 export type { Refusal, RefusalKind } from './programme/refusal';
 export { RefusalError, forbidden, invalid, wrongPhase } from './programme/refusal';
@@ -79,11 +74,20 @@ export { allTasks } from './programme/responsibilities';
 export {
   PLAN_ITEM_STATUSES,
   WORK_PLAN_KINDS,
+  linkedTaskIds,
   planItemStatus,
   workPlanId,
   workPlansView,
 } from './programme/work-plans';
-export type { KeyTask, PlanItem, PlanItemStatus, WorkPlan, WorkPlanKind, WorkPlanView } from './programme/work-plans';
+export type {
+  KeyTask,
+  PlanItem,
+  PlanItemStatus,
+  TaskStatusesById,
+  WorkPlan,
+  WorkPlanKind,
+  WorkPlanView,
+} from './programme/work-plans';
 export type { KeyTaskInput, PlanItemInput } from './programme/actions/work-plans';
 export { awaiting } from './programme/awaiting';
 export * as calendar from './calendar';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { PLAN_ITEM_STATUSES, workPlanId, workPlansView } from '@app/domain';
-import type { PlanItemStatus, ProgrammeState } from '@app/domain';
+import { linkedTaskIds, PLAN_ITEM_STATUSES, workPlanId, workPlansView } from '@app/domain';
+import type { PlanItemStatus, ProgrammeState, TaskStatusesById } from '@app/domain';
 import { AccessService } from '../access';
 import type { Principal } from '../auth/principal';
 import { SqlParams } from '../common/sql-params';
@@ -21,7 +21,8 @@ export class WorkPlansService {
 
   async ofProgramme(id: string, principal: Principal): Promise<ProgrammeWorkPlansResponse> {
     const programme = await this.access.readableProgramme(principal, id);
-    return { programmeId: programme.id, plans: workPlansView(programme.snapshot as unknown as ProgrammeState) };
+    const state = programme.snapshot as unknown as ProgrammeState;
+    return { programmeId: programme.id, plans: workPlansView(state, await this.taskStatuses([state])) };
   }
 
   /** A committee's quarterly work programme: the quarter's plan in each programme it issued. */
@@ -40,8 +41,9 @@ export class WorkPlansService {
         ORDER BY p.id`,
       params.values,
     );
+    const known = await this.taskStatuses(rows.map((r) => r.snapshot));
     const plans = rows.flatMap((r) =>
-      workPlansView(r.snapshot)
+      workPlansView(r.snapshot, known)
         .filter((plan) => plan.id === planId)
         .map((plan) => ({ programmeId: r.id, programmeTitle: r.title, plan })),
     );
@@ -49,5 +51,16 @@ export class WorkPlansService {
       PLAN_ITEM_STATUSES.map((st) => [st, plans.reduce((n, p) => n + p.plan.counts[st], 0)]),
     ) as Record<PlanItemStatus, number>;
     return { unitId, year, quarter, plans, counts };
+  }
+
+  /** The read model's status of every task the plans' items follow (each step shows, not only the end). */
+  private async taskStatuses(states: ProgrammeState[]): Promise<TaskStatusesById> {
+    const ids = states.flatMap((s) => linkedTaskIds(s));
+    if (ids.length === 0) return {};
+    const rows: Array<{ id: string; status: TaskStatusesById[string] }> = await this.dataSource.query(
+      'SELECT id, status FROM task WHERE id = ANY($1)',
+      [ids],
+    );
+    return Object.fromEntries(rows.map((r) => [r.id, r.status]));
   }
 }

@@ -80,11 +80,24 @@ export function statusOfTask(status: TaskStatus | undefined): PlanItemStatus {
   return 'IN_PROGRESS';
 }
 
-/** The item's status: its task's when it has one (from the outcome the task reported), else its own. */
-export function planItemStatus(s: ProgrammeState, item: PlanItem): PlanItemStatus {
+/** Task statuses by task id, as a reader knows them (e.g. the task read model). */
+export type TaskStatusesById = Readonly<Record<string, TaskStatus>>;
+
+/**
+ * The item's status: its task's when it has one, else its own. The task's status is taken from
+ * `known` (the read model, which sees every step) when given, else from the outcome the task last
+ * reported to the programme (which it does when it closes or changes hands).
+ */
+export function planItemStatus(s: ProgrammeState, item: PlanItem, known: TaskStatusesById = {}): PlanItemStatus {
   if (!item.taskCode) return item.status;
   const id = taskIdOfCode(s, item.taskCode);
-  return statusOfTask(id ? s.taskOutcomes?.[id]?.status : undefined);
+  return statusOfTask(id ? (known[id] ?? s.taskOutcomes?.[id]?.status) : undefined);
+}
+
+/** Ids of the tasks the plans' items follow. */
+export function linkedTaskIds(s: ProgrammeState): string[] {
+  const ids = workPlansOf(s).flatMap((p) => p.items.map((i) => (i.taskCode ? taskIdOfCode(s, i.taskCode) : null)));
+  return [...new Set(ids.filter((id): id is string => id !== null))];
 }
 
 /** Whether the item is finished (done or dropped). */
@@ -93,9 +106,9 @@ export function isItemClosed(status: PlanItemStatus): boolean {
 }
 
 /** The plans with every item's status as it stands (tasks' statuses applied), and counts per status. */
-export function workPlansView(s: ProgrammeState) {
+export function workPlansView(s: ProgrammeState, known: TaskStatusesById = {}) {
   return workPlansOf(s).map((plan) => {
-    const items = plan.items.map((item) => ({ ...item, status: planItemStatus(s, item) }));
+    const items = plan.items.map((item) => ({ ...item, status: planItemStatus(s, item, known) }));
     const counts = Object.fromEntries(
       PLAN_ITEM_STATUSES.map((st) => [st, items.filter((i) => i.status === st).length]),
     ) as Record<PlanItemStatus, number>;

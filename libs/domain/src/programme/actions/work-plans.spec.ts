@@ -3,7 +3,7 @@ import { type ProgrammeAction, validateAction } from '../programme-actions';
 import type { ProgrammeState } from '../programme-state';
 import { act, at, drafter, outsider, snnReporter, toImplementation, ubndReporter } from '../test-fixtures';
 import { recordTaskOutcome, programmeTaskId } from '../task-outcomes';
-import { findWorkPlan, workPlansView } from '../work-plans';
+import { findWorkPlan, linkedTaskIds, workPlansView } from '../work-plans';
 
 const NOW = at('2024-12-20T02:00:00Z');
 
@@ -146,6 +146,10 @@ describe('annual plans and quarterly work programmes', () => {
     const s = withPlan();
     const view = () => workPlansView(s)[0].items[1].status;
     expect(view()).toBe('OPEN');
+    // The read model sees every step of the task (the programme hears only of its end): it wins when given.
+    const t1 = programmeTaskId(s.setup.programmeId, 'T1');
+    expect(workPlansView(s, { [t1]: TaskStatus.ACCEPTED })[0].items[1].status).toBe('IN_PROGRESS');
+    expect(linkedTaskIds(s)).toEqual([t1]);
     expect(
       validateAction(s, drafter, { name: 'closePlanItem', payload: { planId: '2025', no: 2, outcome: 'DONE' } }, NOW),
     ).toEqual({ kind: 'WRONG_PHASE', reason: 'item 2 follows task T1: it closes with the task' });
