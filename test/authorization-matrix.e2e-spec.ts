@@ -383,6 +383,22 @@ const ROUTES: Record<string, Entry> = {
       expected: PROVINCE_READS,
     },
   ],
+  'GET /programmes/:id/plans': [
+    {
+      what: 'annual plans and quarterly work programmes',
+      kind: 'read',
+      request: (fx) => ({ method: 'get', path: `/programmes/${programme(fx)}/plans` }),
+      expected: PROVINCE_READS,
+    },
+  ],
+  'GET /work-programmes/:unitId/:year/:quarter': [
+    {
+      what: "the issuing committee's quarterly work programme",
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/work-programmes/hg-tu/2026/1' }),
+      expected: PROVINCE_READS,
+    },
+  ],
   'PUT /programmes/:id/readers': [
     {
       what: "name the readers (the fixture is not restricted: its leaders get 409, after the caller's rights)",
@@ -452,6 +468,25 @@ const ROUTES: Record<string, Entry> = {
         standing: [409, 409, 404],
         inspector: [409, 409, 404],
         advisory: [409, 409, 404],
+      },
+    },
+    {
+      what: "name next year's key tasks of a plan that does not exist (the office passes, then 400)",
+      kind: 'write',
+      request: (fx) => ({
+        method: 'post',
+        path: `/programmes/${programme(fx)}/actions/setNextYearKeyTasks`,
+        body: action({ planId: '2099', keyTasks: [] }),
+      }),
+      expected: {
+        anonymous: 401,
+        admin: 403,
+        provincial: [403, 404],
+        staff: [403, 403, 404],
+        head: [400, 403, 404],
+        standing: [403, 403, 404],
+        inspector: [403, 403, 404],
+        advisory: [400, 403, 404],
       },
     },
     {

@@ -61,7 +61,7 @@ describe('rotation of duties (e2e)', () => {
             implementsResolution: null,
             createdBy: 'hg-cv1',
           },
-          template: findTemplate('action-programme'),
+          template: findTemplate('action-programme', 1),
         },
       ],
     });

@@ -26,6 +26,7 @@ import { TasksModule } from './tasks/tasks.module';
 import { BreakthroughModule } from './breakthrough/breakthrough.module';
 import { RotationModule } from './rotation/rotation.module';
 import { RestructuringModule } from './organisation/restructuring/restructuring.module';
+import { WorkPlansModule } from './work-plans/work-plans.module';
 
 @Module({})
 class ApiConfigModule {
@@ -77,6 +78,7 @@ export class AppModule {
         ReportsModule,
         BreakthroughModule,
         RotationModule,
+        WorkPlansModule,
         ResolutionsModule,
         RestructuringModule,
         AppraisalModule,

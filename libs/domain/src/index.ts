@@ -51,6 +51,8 @@ export {
   DEFAULT_TASK_ESCALATION_OFFSETS,
 } from './programme/programme-template';
 export type { ProgrammeTemplate } from './programme/programme-template';
+export { countsWorkingDays, dayCountingOf, deadlineAfter, DAY_COUNTINGS } from './programme/deadline-counting';
+export type { DayCounting, DeadlineCounting, DeadlineKind, TemplateInUse } from './programme/deadline-counting';
 export type { Refusal, RefusalKind } from './programme/refusal';
 export { RefusalError, forbidden, invalid, wrongPhase } from './programme/refusal';
 export * from './programme/programme-state';
@@ -69,6 +71,24 @@ export {
   REVIEW_KIND_VI,
 } from './programme/reviews';
 export { allTasks } from './programme/responsibilities';
+export {
+  PLAN_ITEM_STATUSES,
+  WORK_PLAN_KINDS,
+  linkedTaskIds,
+  planItemStatus,
+  workPlanId,
+  workPlansView,
+} from './programme/work-plans';
+export type {
+  KeyTask,
+  PlanItem,
+  PlanItemStatus,
+  TaskStatusesById,
+  WorkPlan,
+  WorkPlanKind,
+  WorkPlanView,
+} from './programme/work-plans';
+export type { KeyTaskInput, PlanItemInput } from './programme/actions/work-plans';
 export { awaiting } from './programme/awaiting';
 export * as calendar from './calendar';
 export { TaskBucket, TASK_BUCKETS, taskBucket, withTotal, VN_TIME_ZONE } from './task/task-buckets';

@@ -12,6 +12,7 @@ import type {
   ProgrammeTemplate,
 } from '@app/domain';
 import { PROGRAMME_ACTIONS } from '@app/domain';
+import type { CalendarYear } from '@app/domain/calendar';
 import type { UpdateEnvelope } from '../common/update-envelope';
 
 export const PROGRAMME_WORKFLOW_TYPE = 'programmeWorkflow';
@@ -53,6 +54,8 @@ export interface CarriedState {
   firedTimerKeys: string[];
   effectSeq: number;
   runs: number;
+  /** The working-day table the programme loaded (templates that count working days only). */
+  calendarYears?: CalendarYear[];
 }
 
 export interface ProgrammeOutcome {

@@ -11,7 +11,7 @@ import {
 import { fireProgrammeTimer, ProgrammeTimer, programmeTimers } from './programme-timers';
 
 const DAY = 86_400_000;
-const template = findTemplate('action-programme') as ProgrammeTemplate;
+const template = findTemplate('action-programme', 1) as ProgrammeTemplate;
 const START = new Date('2026-01-05T02:00:00Z');
 const at = (ms: number) => new Date(ms).toISOString();
 const setup: ProgrammeSetup = {

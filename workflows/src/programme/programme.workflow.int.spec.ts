@@ -109,7 +109,7 @@ describe('programmeWorkflow (time-skipping test server, action-programme templat
     const { worker, taskQueue } = await ts.startWorker(activities);
     const programmeId = `p-${randomUUID()}`;
     const workflowId = `programme-${programmeId}`;
-    const template = findTemplate('action-programme')!;
+    const template = findTemplate('action-programme', 1)!;
     const input: ProgrammeWorkflowInput = { setup: setupFor(programmeId), template, continueAsNewAfterEvents: 400 };
 
     await worker.runUntil(async () => {

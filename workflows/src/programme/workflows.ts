@@ -4,6 +4,7 @@
  * workflow clock; I/O happens in activities (projection, audit, notifications).
  */
 import {
+  condition,
   continueAsNew,
   patched,
   proxyActivities,
@@ -31,6 +32,7 @@ import { setActionHandlers } from '../common/action-handlers';
 import { programmeTransferDuties, setDutyTransferHandler } from '../common/duty-transfer';
 import { setOrgChangeHandler } from '../common/org-change-update';
 import { firstRun, ACTIVITY_OPTIONS, WorkflowRuntime } from '../common/workflow-runtime';
+import type { TaskActivities } from '../task/activity-interfaces';
 import { taskOutcomeSignal, TaskWorkflowInput } from '../task/definitions';
 import { AuditRecord, NotificationRequest, ProgrammeActivities, programmeRecords } from './activity-interfaces';
 import {
@@ -44,8 +46,13 @@ import { programmeSummary, programmeView } from './programme-view';
 import { fireProgrammeTimer, ProgrammeTimer, programmeTimers } from './programme-timers';
 import { startTaskChildren, tasksStartedBy } from './task-children';
 import { endingEndsTasks, endingOf, endTasks, reopenTasks, TaskReopen } from './task-follow-ups';
+import { ProgrammeCalendar, programmeCalendarSpan, recountFirstPhaseDeadline } from './programme-calendar';
+import { refusalFailure } from '../common/update-envelope';
 
-const { publishProgrammeChanges } = proxyActivities<ProgrammeActivities>(ACTIVITY_OPTIONS);
+// The working-day table comes from the task workflow's activity: one loader for both.
+const { publishProgrammeChanges, loadWorkingCalendar } = proxyActivities<
+  ProgrammeActivities & Pick<TaskActivities, 'loadWorkingCalendar'>
+>(ACTIVITY_OPTIONS);
 
 /** Patch: the final review reminds its reporters and escalates an unclosed programme (added after the first release). */
 export const PATCH_FINAL_REVIEW_TIMERS = 'final-review-timers';
@@ -68,16 +75,19 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     if (ending) await endTasks(state, ending);
   };
   let publishedPhase = state.phase;
+  const calendar = new ProgrammeCalendar(template, input.carried?.calendarYears, !!input.carried);
+  // The template as the domain applies it: with the working-day table once it is loaded.
+  const rules = calendar.rules;
 
   const runtime = new WorkflowRuntime<typeof state, ProgrammeEffect, ProgrammeTimer, AuditRecord, NotificationRequest>({
     carried,
     publishAtStart: !input.carried,
     ...programmeRecords(programmeId),
     timers: () =>
-      programmeTimers(state, template, {
+      programmeTimers(state, rules, {
         finalReviewTimers: state.phase === Phase.FINAL_REVIEW && patched(PATCH_FINAL_REVIEW_TIMERS),
       }),
-    fire: (timer, now) => fireProgrammeTimer(state, template, timer, now),
+    fire: (timer, now) => fireProgrammeTimer(state, rules, timer, now),
     // The activity reads the state through the `view` query: the history keeps only the changes.
     publish: ({ events, notifications }) => {
       if (state.phase !== publishedPhase) {
@@ -93,7 +103,8 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     },
     isFinished: () => isTerminal(state.phase),
     continueAsNewAfterEvents: input.continueAsNewAfterEvents,
-    continueAsNew: (next) => continueAsNew<typeof programmeWorkflow>({ ...input, carried: next }),
+    continueAsNew: (next) =>
+      continueAsNew<typeof programmeWorkflow>({ ...input, carried: { ...next, calendarYears: calendar.carriedYears } }),
   });
 
   setHandler(programmeViewQuery, () => programmeView(state, new Date()));
@@ -101,16 +112,28 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     applied: (requestId) => state.appliedRequestIds.includes(requestId),
     validate: (action: ProgrammeAction, env) => validateAction(state, env.actor, action, new Date()),
     handle: (action: ProgrammeAction, env) => {
-      // A retried request (same id) has exactly one effect: the second call only reads.
-      if (!state.appliedRequestIds.includes(env.requestId)) {
-        const now = new Date();
-        runtime.queue(applyAction(state, template, env.actor, action, now, env.requestId), now);
-        pendingTaskStarts.push(...tasksStartedBy(action.name, state, template, workflowId));
-        if (action.name === 'recordInspection') pendingReopens.push(...reopensOf(action.payload, env.actor.personId));
-        if ((action.name === 'cancel' || action.name === 'supersede') && endingEndsTasks())
-          pendingEnding = endingOf(state, env.actor.personId, now.toISOString());
-      }
-      return programmeSummary(state, new Date());
+      const apply = () => {
+        // A retried request (same id) has exactly one effect: the second call only reads.
+        if (!state.appliedRequestIds.includes(env.requestId)) {
+          const now = new Date();
+          runtime.queue(applyAction(state, rules, env.actor, action, now, env.requestId), now);
+          pendingTaskStarts.push(...tasksStartedBy(action.name, state, template, workflowId));
+          if (action.name === 'recordInspection') pendingReopens.push(...reopensOf(action.payload, env.actor.personId));
+          if ((action.name === 'cancel' || action.name === 'supersede') && endingEndsTasks())
+            pendingEnding = endingOf(state, env.actor.personId, now.toISOString());
+        }
+        return programmeSummary(state, new Date());
+      };
+      if (!calendar.pending) return apply();
+      // In the programme's first moments its working-day table is still loading: act once it is there.
+      return (async () => {
+        await condition(() => !calendar.pending);
+        if (!state.appliedRequestIds.includes(env.requestId)) {
+          const refusal = validateAction(state, env.actor, action, new Date());
+          if (refusal) throw refusalFailure(refusal);
+        }
+        return apply();
+      })();
     },
   });
   setDutyTransferHandler(programmeTransferDuties, {
@@ -145,6 +168,10 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     }));
   }
 
+  if (calendar.pending) {
+    calendar.use(await loadWorkingCalendar(programmeCalendarSpan(new Date(), template)));
+    if (!input.carried) recountFirstPhaseDeadline(state, rules);
+  }
   await runtime.run();
   const headline = state.finalReview.review?.summary?.headline ?? null;
   return { programmeId, phase: state.phase, runs: carried.runs, headline };

@@ -280,6 +280,45 @@ export class AccessService {
     return rows.length > 0 ? { ...actor, supervisedFieldGroups: rows.map((r) => r.code) } : actor;
   }
 
+  /**
+   * The owners a plan item names (units and people) must belong to the tree of the programme's issuing
+   * committee: 400 naming the first that does not. Unknown programmes are left to the action's own 404.
+   */
+  async planOwnersInCommittee(programmeId: string, unitIds: string[], personIds: string[]): Promise<void> {
+    const row = await this.programmes.findOne({
+      where: { id: programmeId },
+      select: { id: true, issuingUnitId: true },
+    });
+    if (!row) return;
+    const units = await this.unitScopes();
+    const tree = units.committeeTreeOf(row.issuingUnitId);
+    for (const unitId of unitIds) {
+      if (!units.has(unitId)) throw new BadRequestException(`unknown owner unit ${unitId}`);
+      if (!tree.includes(unitId))
+        throw new BadRequestException(
+          `the owner unit ${units.nameOf(unitId)} is outside ${units.nameOf(units.committeeOf(row.issuingUnitId))} and the units below it`,
+        );
+    }
+    if (personIds.length > 0)
+      await this.namedPeopleInCommittee(
+        row.issuingUnitId,
+        personIds.map((id) => ({ as: 'owner', id })),
+      );
+  }
+
+  /**
+   * The condition on programme alias `p` for a committee's programmes the caller reads in full (a
+   * committee's work programme); 404 for a unit unknown or outside what the caller may read.
+   */
+  async committeeProgrammes(principal: Principal, unitId: string, p: string, params: SqlParams): Promise<string> {
+    const units = await this.unitScopes();
+    if (!units.has(unitId) || !units.readsProgrammesOf(principal, unitId))
+      throw new NotFoundException(`committee ${unitId} not found among those you may read`);
+    const readable = programmeInScope(units.programmeReaders(principal), p, params);
+    const hidden = restrictedFrom(contentReader(principal, units), `${p}.id`, params);
+    return `${p}.issuing_unit_id = ${params.add(unitId)} AND ${readable} AND NOT ${hidden}`;
+  }
+
   /** Whether programme `id` is restricted and its content is not the caller's (`secrecy`). */
   async hiddenFrom(principal: Principal, id: string): Promise<boolean> {
     const params = new SqlParams();

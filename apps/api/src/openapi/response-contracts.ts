@@ -46,6 +46,8 @@ import type {
   UnreadCountResponse,
 } from '../inbox/dto/inbox.response';
 import type { HealthController } from '../health/health.controller';
+import type { WorkPlansController } from '../work-plans/work-plans.controller';
+import type { ProgrammeWorkPlansResponse, QuarterlyWorkProgrammeResponse } from '../work-plans/dto/work-plans.response';
 import type { HealthStatusResponse } from '../health/health.response';
 import type { InboxController } from '../inbox/inbox.controller';
 import type {
@@ -272,5 +274,13 @@ export const RESPONSE_CONTRACTS = {
   'POST /field-groups/{id}/retire': true satisfies Documented<
     Answer<FieldGroupsController, 'retire'>,
     FieldGroupResponse
+  >,
+  'GET /programmes/{id}/plans': true satisfies Documented<
+    Answer<WorkPlansController, 'ofProgramme'>,
+    ProgrammeWorkPlansResponse
+  >,
+  'GET /work-programmes/{unitId}/{year}/{quarter}': true satisfies Documented<
+    Answer<WorkPlansController, 'quarterly'>,
+    QuarterlyWorkProgrammeResponse
   >,
 };

@@ -52,6 +52,7 @@ import {
 import { Principal } from '../auth/principal';
 import { SqlParams } from '../common/sql-params';
 import { payloadShapeErrors } from './dto/action-payloads';
+import { planItemOwners } from './dto/payloads/work-plans';
 import { CreateProgrammeDto } from './dto/create-programme.dto';
 import { ListProgrammesQuery } from './dto/list-programmes.query';
 import { ProgrammeAuditQuery } from './dto/programme-audit.query';
@@ -266,6 +267,8 @@ export class ProgrammesService {
     if (shapeErrors.length > 0) throw new BadRequestException(shapeErrors);
     const { workflowId, actor, issuingUnitId } = await this.access.programmeForAction(principal, id);
     await this.activeUnits.assertActive(unitIdsAssignedIn(dto.payload), 'work cannot be assigned to this unit');
+    const owners = planItemOwners(action as ProgrammeActionName, dto.payload);
+    if (owners) await this.access.planOwnersInCommittee(id, owners.unitIds, owners.personIds);
     const payload = await this.tasksByField(action, dto.payload, issuingUnitId);
     if (action === 'issue') await this.checkSteeringCommittee(dto.payload, issuingUnitId);
     const handle = this.temporal.workflow.getHandle(workflowId);

@@ -1,4 +1,5 @@
 import { addIsoDuration } from '../time/iso-duration';
+import { deadlineAfter, type TemplateInUse } from './deadline-counting';
 import { Phase } from './phase';
 import { leadersOf, ProgrammeEffect } from './programme-effect';
 import type { ProgrammeState } from './programme-state';
@@ -22,7 +23,7 @@ export function nextPhaseAfter(t: ProgrammeTemplate, phase: Phase): Phase {
 
 export function enterPhase(
   s: ProgrammeState,
-  t: ProgrammeTemplate,
+  t: TemplateInUse,
   phase: Phase,
   now: Date,
   actorId: string | null,
@@ -34,7 +35,7 @@ export function enterPhase(
   s.phaseSeq += 1;
   s.phaseEnteredAt = now.toISOString();
   const duration = t.phaseDurations[phase];
-  s.phaseDeadline = deadlineOverride ?? (duration ? addIsoDuration(now, duration).toISOString() : null);
+  s.phaseDeadline = deadlineOverride ?? (duration ? deadlineAfter(t, { phase }, now, duration).toISOString() : null);
   s.phaseHistory.push({
     seq: s.phaseSeq,
     phase,
@@ -66,7 +67,7 @@ export function enterPhase(
 }
 
 /** Implementation starts the term and schedules its reviews. */
-function startImplementation(s: ProgrammeState, t: ProgrammeTemplate, now: Date): void {
+function startImplementation(s: ProgrammeState, t: TemplateInUse, now: Date): void {
   s.implementation.startedAt = now.toISOString();
   const termEnd = addIsoDuration(now, t.term);
   s.implementation.termEndsAt = termEnd.toISOString();

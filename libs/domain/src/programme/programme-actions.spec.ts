@@ -46,7 +46,7 @@ describe('initialState', () => {
   });
 
   it('a work programme (no survey) starts in DRAFTING with a P15D deadline', () => {
-    const s = initialState(SETUP, findTemplate('work-programme') as ProgrammeTemplate, at('2024-01-15T02:00:00Z'));
+    const s = initialState(SETUP, findTemplate('work-programme', 1) as ProgrammeTemplate, at('2024-01-15T02:00:00Z'));
     expect(s.phase).toBe(Phase.DRAFTING);
     expect(s.phaseDeadline).toBe('2024-01-30T02:00:00.000Z');
   });

@@ -12,11 +12,12 @@ import { FinalReviewPayloads, finalReviewActions } from './actions/final-review'
 import { ImplementationPayloads, implementationActions } from './actions/implementation';
 import { IssuancePayloads, issuanceActions } from './actions/issuance';
 import { SurveyPayloads, surveyActions } from './actions/survey';
+import { WorkPlanPayloads, workPlanActions } from './actions/work-plans';
 import { isTerminal } from './phase';
 import { enterPhase } from './phase-transitions';
 import type { ProgrammeEffect } from './programme-effect';
 import { ProgrammeSetup, ProgrammeState } from './programme-state';
-import type { ProgrammeTemplate } from './programme-template';
+import type { TemplateInUse } from './deadline-counting';
 import { invalid, Refusal, wrongPhase } from './refusal';
 
 /** Every staff action on a programme, by name. Each is one Temporal update. */
@@ -37,6 +38,11 @@ export const PROGRAMME_ACTIONS = [
   'addAnnualPlan',
   'submitReviewReport',
   'recordInspection',
+  'addWorkPlan',
+  'addPlanItem',
+  'changePlanItem',
+  'closePlanItem',
+  'setNextYearKeyTasks',
   'submitFinalReport',
   'evaluate',
   'commend',
@@ -58,6 +64,7 @@ export interface ActionPayloads
     IssuancePayloads,
     DisseminationPayloads,
     ImplementationPayloads,
+    WorkPlanPayloads,
     FinalReviewPayloads,
     EndingPayloads,
     CommendationPayloads {}
@@ -75,6 +82,7 @@ const RULES: { [K in ProgrammeActionName]: ActionRule<ActionPayloads[K]> } = {
   ...issuanceActions,
   ...disseminationActions,
   ...implementationActions,
+  ...workPlanActions,
   ...finalReviewActions,
   ...endingActions,
   ...commendationActions,
@@ -82,7 +90,7 @@ const RULES: { [K in ProgrammeActionName]: ActionRule<ActionPayloads[K]> } = {
 
 const ruleOf = (name: string) => entryFor<ActionRule<unknown>>(PROGRAMME_ACTIONS, RULES, name);
 
-export function initialState(setup: ProgrammeSetup, template: ProgrammeTemplate, now: Date): ProgrammeState {
+export function initialState(setup: ProgrammeSetup, template: TemplateInUse, now: Date): ProgrammeState {
   const state: ProgrammeState = {
     setup,
     phase: template.phases[0],
@@ -120,7 +128,7 @@ export function validateAction(s: ProgrammeState, actor: Actor, action: Programm
 /** Mutates the state; call only after validateAction returned null. Returns what to record and tell. */
 export function applyAction(
   s: ProgrammeState,
-  t: ProgrammeTemplate,
+  t: TemplateInUse,
   actor: Actor,
   action: ProgrammeAction,
   now: Date,

@@ -2,6 +2,7 @@ import type { CorrectiveTask } from './inspection-follow-up';
 import type { Achievement, AchievementSummary, TargetGoal } from '../targets/target-achievement';
 import type { TaskOutcome } from '../task/task-state';
 import { Phase } from './phase';
+import type { WorkPlan } from './work-plans';
 
 /** What a programme is created with (from a template, before any phase work). */
 export interface ProgrammeSetup {
@@ -192,6 +193,8 @@ export interface ProgrammeState {
   version: number;
   /** Latest outcome reported by each task workflow, by task id (absent in states from before tasks ran as workflows). */
   taskOutcomes?: Record<string, TaskOutcome>;
+  /** Annual plans and quarterly work programmes with numbered items (absent in states from before them). */
+  workPlans?: WorkPlan[];
 }
 
 export const MAX_REMEMBERED_REQUEST_IDS = 500;

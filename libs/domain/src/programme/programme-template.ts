@@ -1,4 +1,5 @@
 import { isIsoDuration } from '../time/iso-duration';
+import { type DeadlineCounting, deadlineCountingProblems } from './deadline-counting';
 import { Phase, PHASE_ORDER } from './phase';
 
 /**
@@ -30,6 +31,8 @@ export interface ProgrammeTemplate {
   taskReminderOffsets?: string[];
   /** Task escalations after the due date, cumulative: first to the unit head, then to the member in charge. */
   taskEscalationOffsets?: string[];
+  /** Which deadlines count working days (whole-day durations only). Absent in older templates: all calendar days. */
+  deadlineCounting?: DeadlineCounting;
 }
 
 export const DEFAULT_TASK_REMINDER_OFFSETS: readonly string[] = ['P7D', 'P1D', 'P0D'];
@@ -87,6 +90,82 @@ export const TEMPLATES: readonly ProgrammeTemplate[] = [
     consultationWindow: 'P5D',
     taskReminderOffsets: ['P3D', 'P1D', 'P0D'],
     taskEscalationOffsets: ['P1D', 'P2D'],
+  },
+  {
+    // Version 2 counts the human steps in working days, as the regulations on documents write them;
+    // the final review stays in calendar days. Programmes started on version 1 keep calendar days.
+    id: 'action-programme',
+    version: 2,
+    name: 'Chương trình hành động thực hiện nghị quyết (nhiệm kỳ 5 năm, thời hạn tính theo ngày làm việc)',
+    phases: [...PHASE_ORDER],
+    phaseDurations: {
+      SURVEY: 'P20D',
+      DRAFTING: 'P20D',
+      CONSULTATION: 'P10D',
+      APPROVAL: 'P10D',
+      DISSEMINATION: 'P20D',
+      FINAL_REVIEW: 'P60D',
+    },
+    reminderOffsets: ['P7D', 'P1D'],
+    escalationOffsets: ['P1D', 'P7D'],
+    term: 'P5Y',
+    reviewEvery: 'P3M',
+    reviewWindow: 'P10D',
+    consultationWindow: 'P7D',
+    taskReminderOffsets: ['P7D', 'P1D', 'P0D'],
+    taskEscalationOffsets: ['P1D', 'P3D'],
+    deadlineCounting: {
+      phases: {
+        SURVEY: 'WORKING_DAYS',
+        DRAFTING: 'WORKING_DAYS',
+        CONSULTATION: 'WORKING_DAYS',
+        APPROVAL: 'WORKING_DAYS',
+        DISSEMINATION: 'WORKING_DAYS',
+        FINAL_REVIEW: 'CALENDAR_DAYS',
+      },
+      consultation: 'WORKING_DAYS',
+      review: 'WORKING_DAYS',
+    },
+  },
+  {
+    id: 'work-programme',
+    version: 2,
+    name: 'Chương trình công tác năm (thời hạn tính theo ngày làm việc)',
+    phases: [
+      Phase.DRAFTING,
+      Phase.CONSULTATION,
+      Phase.APPROVAL,
+      Phase.ISSUED,
+      Phase.DISSEMINATION,
+      Phase.IMPLEMENTATION,
+      Phase.FINAL_REVIEW,
+      Phase.CLOSED,
+    ],
+    phaseDurations: {
+      DRAFTING: 'P10D',
+      CONSULTATION: 'P5D',
+      APPROVAL: 'P5D',
+      DISSEMINATION: 'P10D',
+      FINAL_REVIEW: 'P30D',
+    },
+    reminderOffsets: ['P3D', 'P1D'],
+    escalationOffsets: ['P1D'],
+    term: 'P1Y',
+    reviewEvery: 'P3M',
+    reviewWindow: 'P7D',
+    consultationWindow: 'P5D',
+    taskReminderOffsets: ['P3D', 'P1D', 'P0D'],
+    taskEscalationOffsets: ['P1D', 'P2D'],
+    deadlineCounting: {
+      phases: {
+        DRAFTING: 'WORKING_DAYS',
+        CONSULTATION: 'WORKING_DAYS',
+        APPROVAL: 'WORKING_DAYS',
+        DISSEMINATION: 'WORKING_DAYS',
+      },
+      consultation: 'WORKING_DAYS',
+      review: 'WORKING_DAYS',
+    },
   },
   {
     id: 'demo-fast',
@@ -158,5 +237,6 @@ export function validateTemplate(t: ProgrammeTemplate): string[] {
     if (!isIsoDuration(d)) problems.push(`${name}: "${d}" is not an ISO-8601 duration`);
   if (!t.phases.includes(Phase.ISSUED) || !t.phases.includes(Phase.CLOSED))
     problems.push('phases must include ISSUED and CLOSED');
+  problems.push(...deadlineCountingProblems(t));
   return problems;
 }

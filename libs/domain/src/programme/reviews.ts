@@ -1,9 +1,9 @@
 import { addIsoDuration } from '../time/iso-duration';
 import { evaluateTarget, summariseAchievement, TargetGoal } from '../targets/target-achievement';
+import { deadlineAfter, type TemplateInUse } from './deadline-counting';
 import { Phase } from './phase';
 import { leadersOf, ProgrammeEffect, uniqueIds } from './programme-effect';
 import type { ProgrammeState, ProgrammeTarget, Review, ReviewKind } from './programme-state';
-import type { ProgrammeTemplate } from './programme-template';
 import { allTasks, responsibleUnits } from './responsibilities';
 
 /** Reviews of a programme: scheduled during implementation, the final one at the term's end. */
@@ -26,7 +26,7 @@ export function reviewKind(k: number, reviewsInTerm: number): ReviewKind {
 }
 
 /** The periodic reviews from `start` to the term's end (the review at the end itself is the final one). */
-export function scheduleReviews(s: ProgrammeState, t: ProgrammeTemplate, start: Date, termEnd: Date): Review[] {
+export function scheduleReviews(s: ProgrammeState, t: TemplateInUse, start: Date, termEnd: Date): Review[] {
   const expected = responsibleUnits(s);
   const opens: Date[] = [];
   for (let k = 1; k < 1000; k++) {
@@ -36,7 +36,8 @@ export function scheduleReviews(s: ProgrammeState, t: ProgrammeTemplate, start: 
   }
   return opens.map((at, i) => {
     const kind = reviewKind(i + 1, opens.length + 1);
-    return newReview(i + 1, kind, `${REVIEW_KIND_VI[kind]} ${i + 1}`, at, addIsoDuration(at, t.reviewWindow), expected);
+    const closes = deadlineAfter(t, 'review', at, t.reviewWindow);
+    return newReview(i + 1, kind, `${REVIEW_KIND_VI[kind]} ${i + 1}`, at, closes, expected);
   });
 }
 
@@ -64,10 +65,13 @@ function newReview(
 }
 
 /** Sets up the final review as the final-review phase begins. */
-export function openFinalReview(s: ProgrammeState, t: ProgrammeTemplate, now: Date): Review {
+export function openFinalReview(s: ProgrammeState, t: TemplateInUse, now: Date): Review {
   const window = t.phaseDurations[Phase.FINAL_REVIEW] ?? t.reviewWindow;
   // Units report during the first half of the final-review phase; evaluation follows.
-  const closes = new Date((now.getTime() + addIsoDuration(now, window).getTime()) / 2);
+  const end = t.phaseDurations[Phase.FINAL_REVIEW]
+    ? deadlineAfter(t, { phase: Phase.FINAL_REVIEW }, now, window)
+    : addIsoDuration(now, window);
+  const closes = new Date((now.getTime() + end.getTime()) / 2);
   s.finalReview.review = newReview(
     s.implementation.reviews.length + 1,
     'FINAL',

@@ -12,7 +12,7 @@ import type { ProgrammeEffect } from './programme-effect';
 import type { ProgrammeSetup, ProgrammeState, ProgrammeTask } from './programme-state';
 import { findTemplate, ProgrammeTemplate } from './programme-template';
 
-export const TEMPLATE = findTemplate('action-programme') as ProgrammeTemplate;
+export const TEMPLATE = findTemplate('action-programme', 1) as ProgrammeTemplate;
 
 export const SETUP: ProgrammeSetup = {
   programmeId: 'prog-hg-01',

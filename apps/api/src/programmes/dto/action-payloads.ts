@@ -17,6 +17,7 @@ import { FINAL_REVIEW_PAYLOADS } from './payloads/final-review';
 import { IMPLEMENTATION_PAYLOADS } from './payloads/implementation';
 import { ISSUANCE_PAYLOADS } from './payloads/issuance';
 import { SURVEY_PAYLOADS } from './payloads/survey';
+import { WORK_PLAN_PAYLOADS } from './payloads/work-plans';
 
 export { TaskDto } from './payloads/common';
 
@@ -28,6 +29,7 @@ export const ACTION_PAYLOADS: Record<ProgrammeActionName, new () => object> = {
   ...ISSUANCE_PAYLOADS,
   ...DISSEMINATION_PAYLOADS,
   ...IMPLEMENTATION_PAYLOADS,
+  ...WORK_PLAN_PAYLOADS,
   ...FINAL_REVIEW_PAYLOADS,
   ...ENDING_PAYLOADS,
 };

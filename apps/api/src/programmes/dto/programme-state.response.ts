@@ -1,6 +1,7 @@
 /** The programme workflow's state as the API returns it (`live.state`): what `ProgrammeState` is on the wire. */
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Achievement, Comparator, Phase, TaskStatus } from '@app/domain';
+import { StoredWorkPlanResponse } from '../../work-plans/dto/work-plans.response';
 import {
   ApiDateTime,
   ApiEnum,
@@ -256,4 +257,9 @@ export class ProgrammeStateResponse {
   version: number;
   @ApiMap(TaskOutcomeResponse, { optional: true, description: 'latest outcome reported by each task, by task id' })
   taskOutcomes?: Record<string, TaskOutcomeResponse>;
+  @ApiNestedList(() => StoredWorkPlanResponse, {
+    optional: true,
+    description: 'annual plans and quarterly work programmes',
+  })
+  workPlans?: StoredWorkPlanResponse[];
 }

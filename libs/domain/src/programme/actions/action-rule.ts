@@ -1,13 +1,14 @@
 import type { Actor } from '../../org/actor';
 import type { ProgrammeEffect } from '../programme-effect';
 import type { ProgrammeState } from '../programme-state';
-import type { ProgrammeTemplate } from '../programme-template';
+import type { TemplateInUse } from '../deadline-counting';
 import type { Refusal } from '../refusal';
 
 /** What applying an action has at hand. */
 export interface ActionContext {
   s: ProgrammeState;
-  t: ProgrammeTemplate;
+  /** The template, with the working-day calendar when it counts working days. */
+  t: TemplateInUse;
   actor: Actor;
   now: Date;
   /** `now` as ISO text: the time every record of the action carries. */

@@ -4,7 +4,7 @@ import { Phase } from '../phase';
 import { enterPhase, requirePhase } from '../phase-transitions';
 import type { ProgrammeEffect } from '../programme-effect';
 import type { ConsultationRound, ProgrammeState } from '../programme-state';
-import type { ProgrammeTemplate } from '../programme-template';
+import type { TemplateInUse } from '../deadline-counting';
 import { forbidden, wrongPhase } from '../refusal';
 import type { ActionRules } from './action-rule';
 
@@ -20,7 +20,7 @@ export function currentRound(s: ProgrammeState): ConsultationRound | null {
   return last && last.closedAt === null ? last : null;
 }
 
-function closeRound(s: ProgrammeState, t: ProgrammeTemplate, now: Date, actorId: string | null): ProgrammeEffect[] {
+function closeRound(s: ProgrammeState, t: TemplateInUse, now: Date, actorId: string | null): ProgrammeEffect[] {
   const round = currentRound(s);
   if (!round) return [];
   round.closedAt = now.toISOString();
@@ -38,7 +38,7 @@ function closeRound(s: ProgrammeState, t: ProgrammeTemplate, now: Date, actorId:
 }
 
 /** Closes the open consultation round when its deadline has passed (timer path). */
-export function closeConsultationAtDeadline(s: ProgrammeState, t: ProgrammeTemplate, now: Date): ProgrammeEffect[] {
+export function closeConsultationAtDeadline(s: ProgrammeState, t: TemplateInUse, now: Date): ProgrammeEffect[] {
   const round = currentRound(s);
   if (!round || s.phase !== Phase.CONSULTATION || Date.parse(round.deadline) > now.getTime()) return [];
   return closeRound(s, t, now, null);

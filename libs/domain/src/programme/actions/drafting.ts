@@ -1,7 +1,7 @@
 import { MAX_INVITEES, MAX_REASON_LENGTH, MAX_REFERENCE_LENGTH } from '../../limits';
-import { addIsoDuration } from '../../time/iso-duration';
 import { text } from '../../common/checks';
 import { ids } from '../field-checks';
+import { deadlineAfter } from '../deadline-counting';
 import { isDrafter } from '../permissions';
 import { Phase } from '../phase';
 import { enterPhase, requirePhase } from '../phase-transitions';
@@ -62,7 +62,7 @@ export const draftingActions: ActionRules<DraftingPayloads> = {
     apply: ({ s, t, now, at, by, audit }, p) => {
       const deadline = p.deadline
         ? new Date(p.deadline).toISOString()
-        : addIsoDuration(now, t.consultationWindow).toISOString();
+        : deadlineAfter(t, 'consultation', now, t.consultationWindow).toISOString();
       const round: ConsultationRound = {
         no: s.consultations.length + 1,
         inviteeIds: p.inviteeIds,
