@@ -1,3 +1,4 @@
+import type { EstimateShare } from '../targets/annual-estimate';
 import type { Achievement, AchievementSummary, TargetGoal } from '../targets/target-achievement';
 import type { TaskOutcome } from '../task/task-state';
 import { Phase } from './phase';
@@ -57,6 +58,8 @@ export interface ProgrammeTarget {
   responsibleUnitId: string;
   /** Goals for named periods (e.g. "2023"), when they differ from the overall goal. */
   periodGoals: Record<string, TargetGoal>;
+  /** The estimate (plan figure) for each year, e.g. {"2026": "14800"}; absent on targets issued before. */
+  annualEstimates?: Record<string, string>;
 }
 
 export interface ProgrammeTask {
@@ -84,6 +87,8 @@ export interface UnitReport extends Authored {
   unitId: string;
   text: string;
   values: Record<string, string>;
+  /** Reference values of relative targets as the unit reports them (e.g. the national average). */
+  references?: Record<string, string>;
 }
 
 export interface Review {
@@ -100,6 +105,10 @@ export interface Review {
   summary: AchievementSummary | null;
   /** Targets that were not achieved or had no data: the "low" areas. */
   lowTargetCodes: string[];
+  /** Once closed, the reference value each relative target was judged against (absent when none). */
+  referenceValues?: Record<string, string>;
+  /** Once closed, each value as a share of its target's estimate for the review's year (absent when none). */
+  estimateShares?: Record<string, EstimateShare>;
 }
 
 export interface Inspection extends Authored {
