@@ -122,6 +122,7 @@ export type {
   BreakthroughState,
   BreakthroughEffect,
   BreakthroughSummary,
+  ContentGroup,
   Registration,
   RegistrationStatus,
   AppraisalDecision,
@@ -134,6 +135,14 @@ export {
   breakthroughReminder,
   recordBreakthroughOutcome,
 } from './breakthrough/breakthrough-deadlines';
+export {
+  checkContentGroup,
+  cycleFigures,
+  emptyFigures,
+  resultFrom,
+  validateContentGroups,
+} from './breakthrough/breakthrough-figures';
+export type { BreakthroughBreakdown, BreakthroughFigures } from './breakthrough/breakthrough-figures';
 export {
   PROGRAMME_DUTY_KINDS,
   TASK_DUTY_KINDS,

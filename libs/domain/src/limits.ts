@@ -82,3 +82,10 @@ export const MIN_ANNUAL_PLAN_YEAR = 2000;
 export const MAX_ANNUAL_PLAN_YEAR = 2100;
 /** How far one extension may move a task's due date, counted in working days (about three years). */
 export const MAX_EXTENSION_WORKING_DAYS = 750;
+
+// Breakthrough cycles cascading down the levels
+
+/** Content groups (nhóm nội dung) of one cycle: the reports name two or three. */
+export const MAX_CONTENT_GROUPS = 20;
+/** Subordinate committees one cascade opens cycles for at once. */
+export const MAX_CASCADE_UNITS = 500;
