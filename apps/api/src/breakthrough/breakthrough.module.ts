@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access';
 import { BreakthroughController } from './breakthrough.controller';
+import { BreakthroughCascadeService } from './breakthrough-cascade.service';
 import { BreakthroughService } from './breakthrough.service';
 
-@Module({ imports: [AccessModule], controllers: [BreakthroughController], providers: [BreakthroughService] })
+@Module({
+  imports: [AccessModule],
+  controllers: [BreakthroughController],
+  providers: [BreakthroughService, BreakthroughCascadeService],
+})
 export class BreakthroughModule {}
