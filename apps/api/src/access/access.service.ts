@@ -381,6 +381,11 @@ export class AccessService {
     }
   }
 
+  /** Who the cycle of the committee `unitId` invites to register (its leadership units left out by the caller). */
+  async cycleInvitees(unitId: string): Promise<string[]> {
+    return (await this.unitScopes()).cycleInviteesOf(unitId);
+  }
+
   /** A cycle and the cycles opened under it, at every depth, that the caller may read (read-model rows; 404 as for the cycle). */
   async readableCascade(principal: Principal, unitId: string, year: number): Promise<Array<Record<string, unknown>>> {
     await this.readableCycle(principal, unitId, year);

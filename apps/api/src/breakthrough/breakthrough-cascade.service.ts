@@ -98,6 +98,7 @@ export class BreakthroughCascadeService {
           parentCycleId,
         },
         p.personId,
+        await this.access.cycleInvitees(id),
       );
       const problems = validateBreakthroughSetup(setup, now);
       if (problems.length) throw new BadRequestException(problems.map((x) => `${id}: ${x}`));

@@ -35,7 +35,8 @@ export class BreakthroughService {
     await this.access.mayOpenCycle(p, leadershipOf(units, unit.id));
     if (dto.memberInChargeId)
       await this.access.namedPeopleInCommittee(unit.id, [{ as: 'member in charge', id: dto.memberInChargeId }]);
-    const setup = await cycleSetup(this.dataSource, units, unit.id, dto, p.personId);
+    const invitees = await this.access.cycleInvitees(unit.id);
+    const setup = await cycleSetup(this.dataSource, units, unit.id, dto, p.personId, invitees);
     const problems = validateBreakthroughSetup(setup, new Date());
     if (problems.length) throw new BadRequestException(problems);
     const workflowId = breakthroughWorkflowId(unit.id, dto.year);

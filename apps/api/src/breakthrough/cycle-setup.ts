@@ -6,7 +6,6 @@ import {
   DEFAULT_TASK_REMINDER_OFFSETS,
   DEFAULT_WORKING_CALENDAR,
   findTemplate,
-  OrgTree,
   OrgUnitKind,
   Role,
 } from '@app/domain';
@@ -41,8 +40,8 @@ export interface CycleArgs {
 }
 
 /**
- * The setup of a committee's cycle: its Standing Committee appraises, every other unit of its subtree
- * is invited to register, the year ends on its last working day. Optional fields only when given,
+ * The setup of a committee's cycle: its Standing Committee appraises, the `invitees` (its own units and
+ * the committees right below it, from the access module) register, the year ends on its last working day. Optional fields only when given,
  * so a cycle opened without them has the setup it always had.
  */
 export async function cycleSetup(
@@ -51,6 +50,7 @@ export async function cycleSetup(
   unitId: string,
   a: CycleArgs,
   createdBy: string,
+  invitees: readonly string[],
 ): Promise<BreakthroughSetup> {
   const leadership = leadershipOf(units, unitId);
   const appraisers: Array<{ id: string }> = await dataSource.query(
@@ -66,7 +66,7 @@ export async function cycleSetup(
     memberInChargeId: a.memberInChargeId ?? null,
     fieldGroup: a.fieldGroup ?? null,
     appraiserIds: appraisers.map((x) => x.id),
-    invitedUnitIds: new OrgTree(units).subtreeOf(unitId).filter((id) => !leadership.includes(id)),
+    invitedUnitIds: invitees.filter((id) => !leadership.includes(id)),
     registrationDeadline: new Date(a.registrationDeadline).toISOString(),
     appraisalDeadline: new Date(a.appraisalDeadline).toISOString(),
     yearEndsAt: DEFAULT_WORKING_CALENDAR.deadlineOn(lastWorkingDay).toISOString(),
