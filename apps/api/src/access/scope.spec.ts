@@ -131,3 +131,11 @@ describe('UnitScopes: committees and authority', () => {
     expect(UNITS.readsProgrammesOf(ADMIN, 'lc-tu')).toBe(true);
   });
 });
+
+describe('UnitScopes.cycleInviteesOf', () => {
+  it("invites a committee's own units and the committees right below it, not the units inside those", () => {
+    expect(UNITS.cycleInviteesOf('hg-tu').sort()).toEqual(['hg-bcsd', 'hg-btv', 'hg-pp', 'hg-skhdt', 'hg-vt']);
+    expect(UNITS.cycleInviteesOf('hg-vt')).toEqual(['hg-vt-x']);
+    expect(UNITS.cycleInviteesOf('lc-tu')).toEqual([]);
+  });
+});
