@@ -14,6 +14,7 @@ import { Role } from '@app/domain';
 import { hashPassword } from '../apps/api/src/auth/auth.service';
 import { DEMO_PASSWORD } from '../apps/api/src/seed/demo-data';
 import { asSeededPeople } from './utils/authorization-fixtures';
+import { binary, docxParagraphs } from './utils/docx';
 import { eventually, startTestStack, TestStack } from './utils/test-stack';
 
 const u = randomUUID().slice(0, 6);
@@ -223,6 +224,42 @@ describe('targets as the reports write them, cycles cascading down the levels (e
           sharePercent: share,
         },
       ]);
+
+      // The review report writes the goals as the reports do, the reference beside the value, and the share.
+      const report = await post('pbt.hg', `/programmes/${id}/reports`, { reviewSeq: 1 });
+      expect(report.status).toBe(201);
+      const file = await stack
+        .http()
+        .get(`/programmes/${id}/reports/${report.body.id}`)
+        .set(await auth('pbt.hg'))
+        .buffer(true)
+        .parse(binary as never);
+      const text = await docxParagraphs(file.body);
+      const cells = (code: string, from = 0) => text.slice(text.indexOf(code, from), text.indexOf(code, from) + 5);
+      expect(cells('PCI')).toEqual([
+        'PCI',
+        'Xếp hạng Chỉ số năng lực cạnh tranh cấp tỉnh trong vùng',
+        'Tốp 3 (13 tỉnh, thành vùng Đồng bằng sông Cửu Long) thứ hạng',
+        '2',
+        'Vượt',
+      ]);
+      expect(cells('GROWTH')).toEqual([
+        'GROWTH',
+        'Tốc độ tăng trưởng kinh tế',
+        '≥ tốc độ tăng trưởng bình quân cả nước + 0.5 %',
+        '6.7 (so sánh: 6.2)',
+        'Đạt',
+      ]);
+      const shareTable = text.indexOf('Tiến độ so với dự toán, kế hoạch năm:');
+      expect(shareTable).toBeGreaterThan(0);
+      expect(cells('BUDGET', shareTable)).toEqual([
+        'BUDGET',
+        'Tổng thu ngân sách trên địa bàn',
+        '5830 tỷ đồng',
+        `${estimate} tỷ đồng`,
+        `${share.replace('.', ',')} %`,
+      ]);
+
       const [values] = await stack.dataSource.query(
         `SELECT reference_value, annual_estimate, share_of_estimate::text AS share FROM target_value
          WHERE programme_id = $1 AND target_code = 'GROWTH' AND review_seq = 1`,
