@@ -141,7 +141,8 @@ export class LineageTargetResponse {
   @ApiString() code: string;
   @ApiString() name: string;
   @ApiString() unit: string;
-  @ApiFreeObject({ description: 'comparator, goal and, for a range, goalHigh' }) goal: Record<string, unknown>;
+  @ApiFreeObject({ description: 'comparator, goal and, for a range goalHigh, a rank group, a relative goal reference' })
+  goal: Record<string, unknown>;
   @ApiString() responsibleUnitId: string;
   @ApiNestedList(() => LineageValueResponse) values: LineageValueResponse[];
 }
