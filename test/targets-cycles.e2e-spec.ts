@@ -322,6 +322,14 @@ describe('targets as the reports write them, cycles cascading down the levels (e
         opened: [`hg-vithanh/${year}`],
         alreadyOpen: [],
       });
+      const audited = await eventually(async () => {
+        const rows: Array<{ status: number; person_id: string }> = await stack.dataSource.query(
+          `SELECT status, person_id FROM admin_audit WHERE act = 'breakthrough.cycle.cascade' AND route LIKE $1 ORDER BY occurred_at`,
+          [`POST /breakthrough/cycles/:unitId/:year/cascade`],
+        );
+        return rows.some((r) => r.status === 200) && rows;
+      }, 'the cascade in the audit');
+      expect(audited.filter((r) => r.status === 200).map((r) => r.person_id)).toContain('hg-bithu');
       const again = await post('bithu.hg', `${province}/cascade`, { unitIds: ['hg-vithanh'], ...deadlines });
       expect(again.body).toEqual({ parentCycleId: `hg-tu/${year}`, opened: [], alreadyOpen: [`hg-vithanh/${year}`] });
       const cityCycle = await eventually(async () => {
