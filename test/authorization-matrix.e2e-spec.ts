@@ -731,6 +731,39 @@ const ROUTES: Record<string, Entry> = {
       expected: PROVINCE_READS,
     },
   ],
+  'POST /breakthrough/cycles/:unitId/:year/cascade': [
+    {
+      what: "cascade the province's cycle to Vị Thanh with a past deadline (refused after authorization)",
+      kind: 'write',
+      request: (fx) => ({
+        method: 'post',
+        path: `${cycle(fx)}/cascade`,
+        body: {
+          unitIds: ['hg-vithanh'],
+          registrationDeadline: '2020-01-15T10:00:00Z',
+          appraisalDeadline: '2020-02-15T10:00:00Z',
+        },
+      }),
+      expected: {
+        anonymous: 401,
+        admin: 400,
+        provincial: [400, 404],
+        staff: [403, 403, 404],
+        head: [400, 403, 404],
+        standing: [400, 403, 404],
+        inspector: [403, 403, 404],
+        advisory: [403, 403, 404],
+      },
+    },
+  ],
+  'GET /breakthrough/cycles/:unitId/:year/cascade': [
+    {
+      what: "the province's cycle and those under it",
+      kind: 'read',
+      request: (fx) => ({ method: 'get', path: `${cycle(fx)}/cascade` }),
+      expected: PROVINCE_READS,
+    },
+  ],
   'POST /breakthrough/cycles/:unitId/:year/actions/:action': [
     {
       what: 'register with an unknown kind (only heads of invited units pass; the kind is refused after)',

@@ -42,6 +42,10 @@ export {
   validateGoal,
 } from './targets/target-achievement';
 export type { TargetGoal, AchievementSummary } from './targets/target-achievement';
+export { needsReference, validateActual } from './targets/target-achievement';
+export { addDecimal, percentOf } from './targets/decimal-arithmetic';
+export { estimateShares, reviewYear, validateAnnualEstimates } from './targets/annual-estimate';
+export type { EstimateShare } from './targets/annual-estimate';
 export { Phase, PHASE_ORDER, TERMINAL_PHASES, isTerminal, PHASE_LABEL_VI } from './programme/phase';
 export {
   TEMPLATES,
@@ -138,6 +142,7 @@ export type {
   BreakthroughState,
   BreakthroughEffect,
   BreakthroughSummary,
+  ContentGroup,
   Registration,
   RegistrationStatus,
   AppraisalDecision,
@@ -150,6 +155,14 @@ export {
   breakthroughReminder,
   recordBreakthroughOutcome,
 } from './breakthrough/breakthrough-deadlines';
+export {
+  checkContentGroup,
+  cycleFigures,
+  emptyFigures,
+  resultFrom,
+  validateContentGroups,
+} from './breakthrough/breakthrough-figures';
+export type { BreakthroughBreakdown, BreakthroughFigures } from './breakthrough/breakthrough-figures';
 export {
   PROGRAMME_DUTY_KINDS,
   TASK_DUTY_KINDS,

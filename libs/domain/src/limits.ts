@@ -88,3 +88,9 @@ export const MAX_INSPECTION_FOLLOW_UPS = 50;
 /** The cascade: obligations named in one request, and the longest deadline in days after signing. */
 export const MAX_OBLIGATIONS_PER_REQUEST = 200;
 export const MAX_CASCADE_DEADLINE_DAYS = 750;
+// Breakthrough cycles cascading down the levels
+
+/** Content groups (nhóm nội dung) of one cycle: the reports name two or three. */
+export const MAX_CONTENT_GROUPS = 20;
+/** Subordinate committees one cascade opens cycles for at once. */
+export const MAX_CASCADE_UNITS = 500;

@@ -12,11 +12,13 @@ import { randomUUID } from 'node:crypto';
 import {
   Actor,
   BreakthroughActionName,
+  BreakthroughFigures,
   BreakthroughPayloads,
   BreakthroughPhase,
   BreakthroughSetup,
   BreakthroughSummary,
   breakthroughTaskId,
+  emptyFigures,
   Role,
   TaskSetup,
 } from '@app/domain';
@@ -71,6 +73,9 @@ function cycleSetup(unitId: string, title: string, invitedUnitIds: string[]): Br
     createdBy: APPRAISER.personId,
   };
 }
+
+/** Year-end figures of one kind of registrant: zero where not given. */
+const figures = (f: Partial<BreakthroughFigures>): BreakthroughFigures => ({ ...emptyFigures(), ...f });
 
 /** The task of a task workflow's id. */
 const taskIdOf = (workflowId: string) => workflowId.slice('task/'.length);
@@ -233,6 +238,9 @@ describe('breakthroughCycleWorkflow (time-skipping test server, seed 003 numbers
         notDone: 214,
         cancelled: 0,
         headline: '0/214 done on time',
+        organisations: figures({ registered: 36, approved: 36, notDone: 36 }),
+        individuals: figures({ registered: 190, approved: 178, rejected: 12, notDone: 178 }),
+        byContentGroup: {},
       });
       expect(
         notifications()
@@ -369,6 +377,9 @@ describe('breakthroughCycleWorkflow through appraisal (time-skipping test server
         notDone: 3,
         cancelled: 0,
         headline: '1/4 done on time',
+        organisations: figures({ registered: 3, approved: 2, rejected: 1, notDone: 2 }),
+        individuals: figures({ registered: 3, approved: 2, notAppraised: 1, doneOnTime: 1, notDone: 1 }),
+        byContentGroup: {},
       });
       const keys = published.flatMap((p) => [...p.events, ...p.notifications].map((e) => e.key));
       expect(new Set(keys).size).toBe(keys.length);

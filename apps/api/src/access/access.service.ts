@@ -487,6 +487,53 @@ export class AccessService {
   }
 
   /**
+   * The committees a cycle cascades to: the caller must be one who opens the higher cycle (403), and
+   * each unit a committee of its own strictly below the higher cycle's committee (400 naming the first
+   * that is not): a cycle never reaches sideways or into another province.
+   */
+  async cascadeUnits(
+    principal: Principal,
+    parentUnitId: string,
+    leadershipUnitIds: readonly string[],
+    unitIds: readonly string[],
+  ): Promise<void> {
+    await this.mayOpenCycle(principal, leadershipUnitIds);
+    const units = await this.unitScopes();
+    for (const id of unitIds) {
+      if (!units.has(id)) throw new BadRequestException(`unknown unit ${id}`);
+      if (id === parentUnitId || !units.isWithin(id, parentUnitId))
+        throw new BadRequestException(
+          `${units.nameOf(id)} is not below ${units.nameOf(parentUnitId)}: a cycle cascades only to the committees under it`,
+        );
+      if (units.committeeOf(id) !== id)
+        throw new BadRequestException(
+          `${units.nameOf(id)} is not a committee: only a committee runs a breakthrough cycle of its own`,
+        );
+    }
+  }
+
+  /** Who the cycle of the committee `unitId` invites to register (its leadership units left out by the caller). */
+  async cycleInvitees(unitId: string): Promise<string[]> {
+    return (await this.unitScopes()).cycleInviteesOf(unitId);
+  }
+
+  /** A cycle and the cycles opened under it, at every depth, that the caller may read (read-model rows; 404 as for the cycle). */
+  async readableCascade(principal: Principal, unitId: string, year: number): Promise<Array<Record<string, unknown>>> {
+    await this.readableCycle(principal, unitId, year);
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `WITH RECURSIVE cascade AS (
+         SELECT c.*, 0 AS depth FROM breakthrough_cycle c WHERE c.id = $1
+         UNION ALL
+         SELECT c.*, d.depth + 1 FROM breakthrough_cycle c JOIN cascade d ON c.parent_cycle_id = d.id WHERE d.depth < 10)
+       SELECT cascade.*, u.name AS unit_name, u.kind AS unit_kind FROM cascade LEFT JOIN org_unit u ON u.id = cascade.unit_id
+       ORDER BY depth, id`,
+      [`${unitId}/${year}`],
+    );
+    const units = await this.unitScopes();
+    return rows.filter((r) => units.readsProgrammesOf(principal, r.unit_id as string));
+  }
+
+  /**
    * An action on a cycle: its workflow and the actor to tell it about (404 as for reading it). Only the
    * heads of invited units register (403 for anyone else, before the workflow).
    */

@@ -187,3 +187,11 @@ describe('UnitScopes after a restructuring', () => {
     expect(merged.restructuringProblem(person('ct-tu', Role.HEAD), none)).toBe('only an admin restructures units');
   });
 });
+
+describe('UnitScopes.cycleInviteesOf', () => {
+  it("invites a committee's own units and the committees right below it, not the units inside those", () => {
+    expect(UNITS.cycleInviteesOf('hg-tu').sort()).toEqual(['hg-bcsd', 'hg-btv', 'hg-pp', 'hg-skhdt', 'hg-vt']);
+    expect(UNITS.cycleInviteesOf('hg-vt')).toEqual(['hg-vt-x']);
+    expect(UNITS.cycleInviteesOf('lc-tu')).toEqual([]);
+  });
+});

@@ -132,6 +132,26 @@ export class UnitScopes {
     return this.tree.subtreeOf(rootId);
   }
 
+  /**
+   * Who a committee's own breakthrough cycle invites to register: its own units and the committees
+   * right below it (which register as organisations). The units inside a committee below are that
+   * committee's to invite, in its own cycle.
+   */
+  cycleInviteesOf(committeeId: string): string[] {
+    const parentCommittee = (id: string) => {
+      const parent = this.byId.get(id)?.parentId;
+      return parent ? this.committeeOf(parent) : null;
+    };
+    return this.tree
+      .subtreeOf(committeeId)
+      .filter(
+        (id) =>
+          id !== committeeId &&
+          (this.committeeOf(id) === committeeId ||
+            (this.committeeOf(id) === id && parentCommittee(id) === committeeId)),
+      );
+  }
+
   /** The committee of `unitId` and every unit below it. */
   committeeTreeOf(unitId: string): string[] {
     return this.tree.subtreeOf(this.committeeOf(unitId));

@@ -75,6 +75,7 @@ export const AUDITED_ROUTES: Readonly<Record<string, AuditedRoute>> = {
   // Starting a workflow is not one of its actions
   'POST /programmes': { act: 'programme.create', scope: 'unit' },
   'POST /breakthrough/cycles': { act: 'breakthrough.cycle.start', scope: 'unit' },
+  'POST /breakthrough/cycles/:unitId/:year/cascade': { act: 'breakthrough.cycle.cascade', scope: 'unit' },
   // Reports and exports
   'POST /programmes/:id/reports': { act: 'report.generate', scope: 'unit' },
   'GET /programmes/:id/reports/:reportId': { act: 'report.download', scope: 'unit' },

@@ -8,10 +8,14 @@ import { ApiErrors } from '../openapi/error.response';
 import { AppraisePayload, NoCyclePayload, RegisterPayload, RevisePayload } from './dto/breakthrough-action.payloads';
 import {
   BreakthroughActionResultResponse,
+  CascadeOpenedResponse,
+  CascadeRollupResponse,
   CycleCreatedResponse,
   CycleDetailResponse,
 } from './dto/breakthrough.response';
+import { BreakthroughCascadeService } from './breakthrough-cascade.service';
 import { BreakthroughService } from './breakthrough.service';
+import { CascadeCycleDto } from './dto/cascade-cycle.dto';
 import { StartCycleDto } from './dto/start-cycle.dto';
 
 const CYCLE_ACTION_PAYLOADS: Record<BreakthroughActionName, Type<unknown>> = {
@@ -29,7 +33,10 @@ const YEAR_PARAM = { name: 'year', type: 'integer', example: 2027, minimum: 2020
 @ApiBearerAuth()
 @Controller('breakthrough/cycles')
 export class BreakthroughController {
-  constructor(private readonly breakthrough: BreakthroughService) {}
+  constructor(
+    private readonly breakthrough: BreakthroughService,
+    private readonly cascades: BreakthroughCascadeService,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: "Open a committee's yearly breakthrough cycle (registration window, appraisal deadline)" })
@@ -50,6 +57,41 @@ export class BreakthroughController {
   @ApiErrors({ 404: 'no such cycle' })
   get(@Param('unitId') unitId: string, @Param('year', ParseIntPipe) year: number, @CurrentPrincipal() p: Principal) {
     return this.breakthrough.get(unitId, year, p);
+  }
+
+  @Post(':unitId/:year/cascade')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Cascade the cycle one level down: a cycle of its own for each named committee below (its units and heads register, its Standing Committee appraises and assigns)',
+  })
+  @ApiParam(YEAR_PARAM)
+  @ApiOkResponse({ type: CascadeOpenedResponse })
+  @ApiErrors({
+    400: 'The request does not pass validation, names a unit that is not a committee below this one, or a committee without an appraiser, or dates out of order or past',
+    403: 'only the head or the Standing Committee of the committee (or an admin) cascades its cycle',
+    404: 'no such cycle',
+    409: 'the cycle is closed, or a named committee has a cycle of that year not opened under this one',
+  })
+  cascade(
+    @Param('unitId') unitId: string,
+    @Param('year', ParseIntPipe) year: number,
+    @Body() dto: CascadeCycleDto,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.cascades.cascade(unitId, year, dto, p);
+  }
+
+  @Get(':unitId/:year/cascade')
+  @ApiOperation({
+    summary:
+      'The cycle and the cycles under it, level by level: organisations and individuals counted apart, by content group, and summed',
+  })
+  @ApiParam(YEAR_PARAM)
+  @ApiOkResponse({ type: CascadeRollupResponse })
+  @ApiErrors({ 404: 'no such cycle' })
+  rollup(@Param('unitId') unitId: string, @Param('year', ParseIntPipe) year: number, @CurrentPrincipal() p: Principal) {
+    return this.cascades.rollup(unitId, year, p);
   }
 
   @Post(':unitId/:year/actions/:action')

@@ -2,19 +2,7 @@ import { BadRequestException, ConflictException, Inject, Injectable, NotFoundExc
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import {
-  BREAKTHROUGH_ACTIONS,
-  BreakthroughActionName,
-  BreakthroughSetup,
-  DEFAULT_TASK_ESCALATION_OFFSETS,
-  DEFAULT_TASK_REMINDER_OFFSETS,
-  DEFAULT_WORKING_CALENDAR,
-  findTemplate,
-  OrgTree,
-  OrgUnitKind,
-  Role,
-  validateBreakthroughSetup,
-} from '@app/domain';
+import { BREAKTHROUGH_ACTIONS, BreakthroughActionName, validateBreakthroughSetup } from '@app/domain';
 import { breakthroughWorkflowId, TEMPORAL_OPTIONS, TemporalOptions } from '@app/temporal';
 import {
   BREAKTHROUGH_WORKFLOW_TYPE,
@@ -29,6 +17,7 @@ import { Principal } from '../auth/principal';
 import { ActionRequestDto } from '../common/action-request.dto';
 import { ActiveUnitsService } from '../organisation/restructuring/active-units.service';
 import { StartCycleDto } from './dto/start-cycle.dto';
+import { cycleSetup, leadershipOf, loadUnits } from './cycle-setup';
 
 /** Yearly breakthrough cycles: open one, read it, act on it (register, appraise, revise, close). */
 @Injectable()
@@ -42,41 +31,15 @@ export class BreakthroughService {
   ) {}
 
   async start(dto: StartCycleDto, p: Principal): Promise<{ id: string; workflowId: string }> {
-    const units: Array<{ id: string; parentId: string | null; kind: string }> = await this.dataSource.query(
-      `SELECT id, parent_id AS "parentId", kind FROM org_unit`,
-    );
+    const units = await loadUnits(this.dataSource);
     const unit = units.find((u) => u.id === dto.unitId);
     if (!unit) throw new BadRequestException(`unknown unit ${dto.unitId}`);
-    const standingCommittees = units
-      .filter((u) => u.parentId === unit.id && u.kind === OrgUnitKind.STANDING_COMMITTEE)
-      .map((u) => u.id);
-    const leadershipUnits = [unit.id, ...standingCommittees];
-    await this.access.mayOpenCycle(p, leadershipUnits);
+    await this.access.mayOpenCycle(p, leadershipOf(units, unit.id));
     await this.activeUnits.assertActive([unit.id], 'a breakthrough cycle cannot be opened for this unit');
     if (dto.memberInChargeId)
       await this.access.namedPeopleInCommittee(unit.id, [{ as: 'member in charge', id: dto.memberInChargeId }]);
-    const appraisers: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT id FROM person WHERE unit_id = ANY($1) AND $2 = ANY(roles) AND active ORDER BY id`,
-      [leadershipUnits, Role.STANDING_COMMITTEE],
-    );
-    const template = findTemplate(dto.templateId ?? 'action-programme')!;
-    const lastWorkingDay = DEFAULT_WORKING_CALENDAR.subtractWorkingDaysFromDate(`${dto.year + 1}-01-01`, 1);
-    const setup: BreakthroughSetup = {
-      unitId: unit.id,
-      year: dto.year,
-      title: dto.title,
-      memberInChargeId: dto.memberInChargeId ?? null,
-      fieldGroup: dto.fieldGroup ?? null,
-      appraiserIds: appraisers.map((a) => a.id),
-      invitedUnitIds: new OrgTree(units).subtreeOf(unit.id).filter((id) => !leadershipUnits.includes(id)),
-      registrationDeadline: new Date(dto.registrationDeadline).toISOString(),
-      appraisalDeadline: new Date(dto.appraisalDeadline).toISOString(),
-      yearEndsAt: DEFAULT_WORKING_CALENDAR.deadlineOn(lastWorkingDay).toISOString(),
-      reminderOffsets: [...template.reminderOffsets],
-      taskReminderOffsets: [...(template.taskReminderOffsets ?? DEFAULT_TASK_REMINDER_OFFSETS)],
-      taskEscalationOffsets: [...(template.taskEscalationOffsets ?? DEFAULT_TASK_ESCALATION_OFFSETS)],
-      createdBy: p.personId,
-    };
+    const invitees = await this.access.cycleInvitees(unit.id);
+    const setup = await cycleSetup(this.dataSource, units, unit.id, dto, p.personId, invitees);
     const problems = validateBreakthroughSetup(setup, new Date());
     if (problems.length) throw new BadRequestException(problems);
     const workflowId = breakthroughWorkflowId(unit.id, dto.year);

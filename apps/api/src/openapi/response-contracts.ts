@@ -38,7 +38,11 @@ import type {
   BreakthroughActionResultResponse,
   BreakthroughViewResponse,
 } from '../breakthrough/dto/breakthrough.response';
-import type { CycleCreatedResponse } from '../breakthrough/dto/breakthrough.response';
+import type {
+  CascadeOpenedResponse,
+  CascadeRollupResponse,
+  CycleCreatedResponse,
+} from '../breakthrough/dto/breakthrough.response';
 import type {
   InboxPageResponse,
   MarkedReadResponse,
@@ -215,6 +219,14 @@ export const RESPONSE_CONTRACTS = {
   'GET /breakthrough/cycles/{unitId}/{year}': true satisfies Documented<
     NonNullable<Answer<BreakthroughController, 'get'>['live']>,
     BreakthroughViewResponse
+  >,
+  'POST /breakthrough/cycles/{unitId}/{year}/cascade': true satisfies Documented<
+    Answer<BreakthroughController, 'cascade'>,
+    CascadeOpenedResponse
+  >,
+  'GET /breakthrough/cycles/{unitId}/{year}/cascade': true satisfies Documented<
+    Answer<BreakthroughController, 'rollup'>,
+    CascadeRollupResponse
   >,
   'POST /breakthrough/cycles/{unitId}/{year}/actions/*': true satisfies Documented<
     Answer<BreakthroughController, 'act'>,

@@ -29,6 +29,10 @@ export function goalText(goal: TargetGoal | Record<string, unknown>): string {
       return `${g.goal}–${g.goalHigh}`;
     case 'YES_NO':
       return g.goal === '1' ? 'Có' : 'Không';
+    case 'RANK':
+      return `Tốp ${g.goal} (${g.group ?? ''})`;
+    case 'RELATIVE':
+      return `≥ ${g.reference ?? ''} ${g.goal.startsWith('-') ? '−' : '+'} ${g.goal.replace(/^-/, '')}`;
     default:
       return String(g.goal ?? '');
   }
@@ -136,8 +140,12 @@ export class ReportsService {
       goal: TargetGoal;
       value: string | null;
       achievement: string | null;
+      referenceValue: string | null;
+      annualEstimate: string | null;
+      shareOfEstimate: string | null;
     }> = await this.dataSource.query(
-      `SELECT pt.code, pt.name, pt.unit, pt.goal, tv.value, tv.achievement
+      `SELECT pt.code, pt.name, pt.unit, pt.goal, tv.value, tv.achievement, tv.reference_value AS "referenceValue",
+         tv.annual_estimate AS "annualEstimate", tv.share_of_estimate::text AS "shareOfEstimate"
        FROM programme_target pt LEFT JOIN target_value tv ON tv.programme_id = pt.programme_id AND tv.target_code = pt.code AND tv.review_seq = $2
        WHERE pt.programme_id = $1 ORDER BY pt.code`,
       [programmeId, dto.reviewSeq],
@@ -194,9 +202,19 @@ export class ReportsService {
         name: t.name,
         unit: t.unit,
         goal: goalText(t.goal),
-        value: t.value,
+        value: t.value === null || t.referenceValue === null ? t.value : `${t.value} (so sánh: ${t.referenceValue})`,
         achievement: t.achievement ?? 'NO_DATA',
       })),
+      estimateShares: targets
+        .filter((t) => t.value !== null && t.annualEstimate !== null)
+        .map((t) => ({
+          code: t.code,
+          name: t.name,
+          unit: t.unit,
+          value: t.value as string,
+          estimate: t.annualEstimate as string,
+          sharePercent: t.shareOfEstimate,
+        })),
       summary: {
         achievedOrExceeded:
           r.achievedOrExceeded ??

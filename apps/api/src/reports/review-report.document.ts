@@ -24,6 +24,15 @@ export interface ReviewReportData {
   programme: { title: string; documentNumber: string | null; implementsResolution: string | null };
   review: { seq: number; kind: ReviewKind; kindLabel: string; periodLabel: string; opensAt: string; closesAt: string };
   targets: Array<{ code: string; name: string; unit: string; goal: string; value: string | null; achievement: string }>;
+  /** Targets with an estimate for the review's year: progress as a share of it. */
+  estimateShares: Array<{
+    code: string;
+    name: string;
+    unit: string;
+    value: string;
+    estimate: string;
+    sharePercent: string | null;
+  }>;
   summary: { achievedOrExceeded: number; total: number };
   buckets: TaskBucketCounts;
   unitReports: Array<{ unitName: string; text: string }>;
@@ -173,6 +182,22 @@ export async function renderReviewReport(d: ReviewReportData): Promise<Buffer> {
       ]),
       [10, 40, 18, 14, 18],
     ),
+    ...(d.estimateShares.length
+      ? [
+          body('Tiến độ so với dự toán, kế hoạch năm:'),
+          grid(
+            ['Mã', 'Chỉ tiêu', 'Thực hiện', 'Kế hoạch năm', 'Tỷ lệ'],
+            d.estimateShares.map((e) => [
+              e.code,
+              e.name,
+              `${e.value} ${e.unit}`.trim(),
+              `${e.estimate} ${e.unit}`.trim(),
+              e.sharePercent === null ? '—' : `${e.sharePercent.replace('.', ',')} %`,
+            ]),
+            [10, 40, 18, 18, 14],
+          ),
+        ]
+      : []),
 
     heading('II. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ'),
     body(`Tổng số ${b.total} nhiệm vụ được giao:`),

@@ -43,6 +43,15 @@ export interface AchievementRow {
     value: string | null;
     achievement: string | null;
   }>;
+  /** Targets with an estimate for the review's year: the value as a share of it. */
+  estimateShares: Array<{
+    code: string;
+    name: string;
+    unit: string;
+    value: string;
+    estimate: string;
+    sharePercent: string | null;
+  }>;
 }
 
 export interface ProgrammeListRow {
@@ -281,7 +290,12 @@ export class OverviewService {
                      FROM unnest(r.low_target_codes) WITH ORDINALITY AS c(code, ord)
                      LEFT JOIN programme_target pt ON pt.programme_id = r.programme_id AND pt.code = c.code
                      LEFT JOIN target_value tv ON tv.programme_id = r.programme_id AND tv.target_code = c.code AND tv.review_seq = r.seq),
-                    '[]'::json) END AS low
+                    '[]'::json) END AS low,
+           CASE WHEN ${hidden} THEN '[]'::json ELSE COALESCE((SELECT json_agg(json_build_object('code', tv.target_code, 'name', pt.name, 'unit', pt.unit,
+                       'value', tv.value, 'estimate', tv.annual_estimate, 'sharePercent', tv.share_of_estimate::text) ORDER BY tv.target_code)
+                     FROM target_value tv JOIN programme_target pt ON pt.programme_id = tv.programme_id AND pt.code = tv.target_code
+                     WHERE tv.programme_id = r.programme_id AND tv.review_seq = r.seq AND tv.annual_estimate IS NOT NULL AND tv.value IS NOT NULL),
+                    '[]'::json) END AS "estimateShares"
          FROM programme_review r JOIN programme p ON p.id = r.programme_id
          WHERE ${where}
          ORDER BY p.id, r.seq LIMIT ${limit} OFFSET ${offset}`,

@@ -57,6 +57,10 @@ const achievementColumns: CsvColumn<AchievementRow>[] = [
   { header: 'achievedOrExceeded', value: (r) => r.achievedOrExceeded },
   { header: 'targetsTotal', value: (r) => r.targetsTotal },
   { header: 'lowTargets', value: (r) => r.low.map((l) => `${l.code} ${l.name ?? ''}`.trim()) },
+  {
+    header: 'shareOfAnnualEstimate',
+    value: (r) => r.estimateShares.map((e) => `${e.code} ${e.sharePercent ?? '-'}% (${e.value}/${e.estimate})`),
+  },
 ];
 
 const programmeColumns: CsvColumn<ProgrammeListRow>[] = [

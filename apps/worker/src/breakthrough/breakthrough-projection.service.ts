@@ -20,8 +20,8 @@ export class BreakthroughProjectionService {
   async publish(input: Omit<PublishBreakthroughChangesInput, 'version'>, c: BreakthroughCycleRecord): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       await tx.query(
-        `INSERT INTO breakthrough_cycle (id, workflow_id, unit_id, year, title, phase, counts, summary, projection_seq, snapshot)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,COALESCE($10::jsonb, '{}'))
+        `INSERT INTO breakthrough_cycle (id, workflow_id, unit_id, year, title, phase, counts, summary, projection_seq, snapshot, parent_cycle_id)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,COALESCE($10::jsonb, '{}'),$11)
          ON CONFLICT (id) DO UPDATE SET unit_id = EXCLUDED.unit_id, phase = EXCLUDED.phase, counts = EXCLUDED.counts, summary = EXCLUDED.summary,
            projection_seq = EXCLUDED.projection_seq, updated_at = now(),
            snapshot = CASE WHEN $10::jsonb IS NULL THEN breakthrough_cycle.snapshot ELSE EXCLUDED.snapshot END
@@ -37,6 +37,7 @@ export class BreakthroughProjectionService {
           c.summary && JSON.stringify(c.summary),
           c.version,
           c.state ? JSON.stringify(c.state) : null,
+          c.state?.setup.parentCycleId ?? null,
         ],
       );
       for (const e of input.events) {

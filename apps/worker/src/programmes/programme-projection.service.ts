@@ -109,14 +109,17 @@ export class ProgrammeProjectionService {
     const targets = s.issuance?.targets ?? [];
     if (targets.length > 0) {
       await tx.query(
-        `INSERT INTO programme_target (programme_id, code, name, unit, baseline, goal, period_goals, responsible_unit_id)
-         SELECT $1, t.code, t.name, t.unit, t.baseline, t.goal, t."periodGoals", t."responsibleUnitId"
-           FROM jsonb_to_recordset($2::jsonb) AS t(code text, name text, unit text, baseline text, goal jsonb, "periodGoals" jsonb, "responsibleUnitId" text)
+        `INSERT INTO programme_target (programme_id, code, name, unit, baseline, goal, period_goals, responsible_unit_id, annual_estimates)
+         SELECT $1, t.code, t.name, t.unit, t.baseline, t.goal, t."periodGoals", t."responsibleUnitId", COALESCE(t."annualEstimates", '{}')
+           FROM jsonb_to_recordset($2::jsonb) AS t(code text, name text, unit text, baseline text, goal jsonb, "periodGoals" jsonb, "responsibleUnitId" text,
+             "annualEstimates" jsonb)
          ON CONFLICT (programme_id, code) DO UPDATE SET name = EXCLUDED.name, unit = EXCLUDED.unit, baseline = EXCLUDED.baseline,
-           goal = EXCLUDED.goal, period_goals = EXCLUDED.period_goals, responsible_unit_id = EXCLUDED.responsible_unit_id
+           goal = EXCLUDED.goal, period_goals = EXCLUDED.period_goals, responsible_unit_id = EXCLUDED.responsible_unit_id,
+           annual_estimates = EXCLUDED.annual_estimates
          WHERE (programme_target.name, programme_target.unit, programme_target.baseline, programme_target.goal, programme_target.period_goals,
-           programme_target.responsible_unit_id) IS DISTINCT FROM
-           (EXCLUDED.name, EXCLUDED.unit, EXCLUDED.baseline, EXCLUDED.goal, EXCLUDED.period_goals, EXCLUDED.responsible_unit_id)`,
+           programme_target.responsible_unit_id, programme_target.annual_estimates) IS DISTINCT FROM
+           (EXCLUDED.name, EXCLUDED.unit, EXCLUDED.baseline, EXCLUDED.goal, EXCLUDED.period_goals, EXCLUDED.responsible_unit_id,
+            EXCLUDED.annual_estimates)`,
         [id, JSON.stringify(targets)],
       );
     }
@@ -143,13 +146,18 @@ export class ProgrammeProjectionService {
       .flatMap((r) => targetValueRows(r, targets));
     if (values.length === 0) return;
     await tx.query(
-      `INSERT INTO target_value (programme_id, target_code, review_seq, period_label, value, reported_by_unit_id, reported_at, achievement)
-       SELECT $1, v.code, v.seq, v."periodLabel", v.value, v."unitId", v."reportedAt", v.achievement
-         FROM jsonb_to_recordset($2::jsonb) AS v(code text, seq int, "periodLabel" text, value text, "unitId" text, "reportedAt" timestamptz, achievement text)
+      `INSERT INTO target_value (programme_id, target_code, review_seq, period_label, value, reported_by_unit_id, reported_at, achievement,
+         reference_value, annual_estimate, share_of_estimate)
+       SELECT $1, v.code, v.seq, v."periodLabel", v.value, v."unitId", v."reportedAt", v.achievement, v."referenceValue", v."annualEstimate",
+         v."shareOfEstimate"
+         FROM jsonb_to_recordset($2::jsonb) AS v(code text, seq int, "periodLabel" text, value text, "unitId" text, "reportedAt" timestamptz, achievement text,
+           "referenceValue" text, "annualEstimate" text, "shareOfEstimate" numeric)
        ON CONFLICT (programme_id, target_code, review_seq) DO UPDATE SET period_label = EXCLUDED.period_label, value = EXCLUDED.value,
-         reported_by_unit_id = EXCLUDED.reported_by_unit_id, reported_at = EXCLUDED.reported_at, achievement = EXCLUDED.achievement
-       WHERE (target_value.value, target_value.reported_at, target_value.achievement) IS DISTINCT FROM
-         (EXCLUDED.value, EXCLUDED.reported_at, EXCLUDED.achievement)`,
+         reported_by_unit_id = EXCLUDED.reported_by_unit_id, reported_at = EXCLUDED.reported_at, achievement = EXCLUDED.achievement,
+         reference_value = EXCLUDED.reference_value, annual_estimate = EXCLUDED.annual_estimate, share_of_estimate = EXCLUDED.share_of_estimate
+       WHERE (target_value.value, target_value.reported_at, target_value.achievement, target_value.reference_value, target_value.annual_estimate,
+         target_value.share_of_estimate) IS DISTINCT FROM
+         (EXCLUDED.value, EXCLUDED.reported_at, EXCLUDED.achievement, EXCLUDED.reference_value, EXCLUDED.annual_estimate, EXCLUDED.share_of_estimate)`,
       [id, JSON.stringify(values)],
     );
   }
@@ -185,6 +193,9 @@ function targetValueRows(r: Review, targets: ProgrammeTarget[]) {
       unitId: report?.unitId ?? null,
       reportedAt: report?.at ?? null,
       achievement: r.closedAt ? (r.results[t.code] ?? null) : null,
+      referenceValue: r.referenceValues?.[t.code] ?? null,
+      annualEstimate: r.estimateShares?.[t.code]?.estimate ?? null,
+      shareOfEstimate: r.estimateShares?.[t.code]?.sharePercent ?? null,
     };
   });
 }

@@ -130,6 +130,28 @@ describe('breakthrough cycle', () => {
       notDone: 1,
       cancelled: 0,
       headline: '1/2 done on time',
+      // All three registered by units: organisations; no content groups in this cycle.
+      organisations: {
+        registered: 3,
+        approved: 2,
+        rejected: 1,
+        notAppraised: 0,
+        doneOnTime: 1,
+        doneLate: 0,
+        notDone: 1,
+        cancelled: 0,
+      },
+      individuals: {
+        registered: 0,
+        approved: 0,
+        rejected: 0,
+        notAppraised: 0,
+        doneOnTime: 0,
+        doneLate: 0,
+        notDone: 0,
+        cancelled: 0,
+      },
+      byContentGroup: {},
     });
     expect(s.registrations.map((r) => r.result)).toEqual(['DONE_ON_TIME', 'NOT_DONE', null]);
     expect(effects[1]).toMatchObject({ kind: 'REVIEW_CLOSED', params: { headline: '1/2 done on time' } });

@@ -7,6 +7,7 @@ import { Role } from '../org/roles';
 import { forbidden, invalid, Refusal, wrongPhase } from '../programme/refusal';
 import type { TaskSetup } from '../task/task-state';
 import { closeAppraisal, closeRegistration } from './breakthrough-deadlines';
+import { checkContentGroup } from './breakthrough-figures';
 import {
   AppraisalDecision,
   BreakthroughEffect,
@@ -21,8 +22,10 @@ export const BREAKTHROUGH_ACTIONS = ['register', 'revise', 'appraise', 'closeReg
 export type BreakthroughActionName = (typeof BREAKTHROUGH_ACTIONS)[number];
 
 export interface BreakthroughPayloads {
-  register: { kind: 'UNIT' | 'HEAD'; title: string; expectedResult: string; measure: string };
-  revise: { no: number; title: string; expectedResult: string; measure: string };
+  /** `contentGroup`: required when the cycle has content groups, one of their codes. */
+  register: { kind: 'UNIT' | 'HEAD'; title: string; expectedResult: string; measure: string; contentGroup?: string };
+  /** Without `contentGroup` the registration keeps its group. */
+  revise: { no: number; title: string; expectedResult: string; measure: string; contentGroup?: string };
   appraise: { no: number; decision: AppraisalDecision; comments: string };
   closeRegistration: Record<string, never>;
   closeAppraisal: Record<string, never>;
@@ -96,7 +99,8 @@ const RULES: { [K in BreakthroughActionName]: BreakthroughRule<BreakthroughPaylo
         ? null
         : forbidden('a unit registers through its head, and heads register in person')) ??
       (q.kind === 'UNIT' || q.kind === 'HEAD' ? null : invalid('kind must be UNIT or HEAD')) ??
-      proposal(q),
+      proposal(q) ??
+      checkContentGroup(s, q.contentGroup),
     apply: ({ s, actor, at, by }, q) => {
       const no = s.registrations.length + 1;
       s.registrations.push({
@@ -107,6 +111,7 @@ const RULES: { [K in BreakthroughActionName]: BreakthroughRule<BreakthroughPaylo
         title: q.title,
         expectedResult: q.expectedResult,
         measure: q.measure,
+        ...(q.contentGroup ? { contentGroup: q.contentGroup } : {}),
         registeredAt: at,
         status: 'REGISTERED',
         revisions: 0,
@@ -119,7 +124,13 @@ const RULES: { [K in BreakthroughActionName]: BreakthroughRule<BreakthroughPaylo
           type: 'audit',
           action: 'register',
           actorId: by,
-          after: { no, kind: q.kind, unitId: actor.unitId, title: q.title },
+          after: {
+            no,
+            kind: q.kind,
+            unitId: actor.unitId,
+            title: q.title,
+            ...(q.contentGroup ? { contentGroup: q.contentGroup } : {}),
+          },
         },
       ];
     },
@@ -132,7 +143,11 @@ const RULES: { [K in BreakthroughActionName]: BreakthroughRule<BreakthroughPaylo
       if (r.registrantId !== actor.personId) return forbidden('only the registrant revises a registration');
       if (r.status !== 'REVISION_REQUESTED')
         return wrongPhase(`registration ${r.no} is ${r.status}, not waiting for a revision`);
-      return inPhase(s, BreakthroughPhase.APPRAISAL, 'revising') ?? proposal(p);
+      return (
+        inPhase(s, BreakthroughPhase.APPRAISAL, 'revising') ??
+        proposal(p) ??
+        (p.contentGroup === undefined ? null : checkContentGroup(s, p.contentGroup))
+      );
     },
     apply: ({ s, by }, p) => {
       const r = s.registrations.find((x) => x.no === p.no)!;
@@ -140,6 +155,7 @@ const RULES: { [K in BreakthroughActionName]: BreakthroughRule<BreakthroughPaylo
         title: p.title,
         expectedResult: p.expectedResult,
         measure: p.measure,
+        ...(p.contentGroup ? { contentGroup: p.contentGroup } : {}),
         status: 'REGISTERED',
         revisions: r.revisions + 1,
       });

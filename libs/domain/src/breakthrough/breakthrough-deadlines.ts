@@ -6,6 +6,7 @@ import {
   BreakthroughSummary,
   RegistrationStatus,
 } from './breakthrough-state';
+import { cycleFigures, resultFrom } from './breakthrough-figures';
 
 /** What the cycle's deadlines bring: windows closing, reminders before them, the year's evaluation. */
 
@@ -50,37 +51,16 @@ export function closeAppraisal(s: BreakthroughState, actorId: string | null): Br
 export function evaluateAtYearEnd(s: BreakthroughState): BreakthroughEffect[] {
   if (s.phase === BreakthroughPhase.REGISTRATION) closeRegistration(s, null);
   if (s.phase === BreakthroughPhase.APPRAISAL) closeAppraisal(s, null);
+  for (const r of s.registrations)
+    if (r.status === 'APPROVED') r.result = resultFrom(r.taskId ? s.taskOutcomes[r.taskId] : undefined, true);
+  const { organisations, individuals, byContentGroup, ...all } = cycleFigures(s);
   const summary: BreakthroughSummary = {
-    registered: s.registrations.length,
-    approved: 0,
-    rejected: 0,
-    notAppraised: 0,
-    doneOnTime: 0,
-    doneLate: 0,
-    notDone: 0,
-    cancelled: 0,
-    headline: '',
+    ...all,
+    headline: `${all.doneOnTime}/${all.approved} done on time`,
+    organisations,
+    individuals,
+    byContentGroup,
   };
-  for (const r of s.registrations) {
-    if (r.status === 'REJECTED') summary.rejected++;
-    if (r.status === 'NOT_APPRAISED') summary.notAppraised++;
-    if (r.status !== 'APPROVED') continue;
-    summary.approved++;
-    const o = r.taskId ? s.taskOutcomes[r.taskId] : undefined;
-    r.result =
-      o?.status === 'CANCELLED'
-        ? 'CANCELLED'
-        : o?.status === 'DONE'
-          ? Date.parse(o.doneAt as string) <= Date.parse(o.dueAt)
-            ? 'DONE_ON_TIME'
-            : 'DONE_LATE'
-          : 'NOT_DONE';
-    if (r.result === 'DONE_ON_TIME') summary.doneOnTime++;
-    else if (r.result === 'DONE_LATE') summary.doneLate++;
-    else if (r.result === 'NOT_DONE') summary.notDone++;
-    else summary.cancelled++;
-  }
-  summary.headline = `${summary.doneOnTime}/${summary.approved} done on time`;
   s.summary = summary;
   s.phase = BreakthroughPhase.CLOSED;
   s.version += 1;

@@ -1,4 +1,6 @@
 import type { NotifyEffect } from '../common/effects';
+import type { BreakthroughBreakdown } from './breakthrough-figures';
+import { validateContentGroups } from './breakthrough-figures';
 import type { TaskOutcome } from '../task/task-state';
 
 /**
@@ -16,6 +18,12 @@ export enum BreakthroughPhase {
 export type RegistrationStatus = 'REGISTERED' | 'REVISION_REQUESTED' | 'APPROVED' | 'REJECTED' | 'NOT_APPRAISED';
 export type AppraisalDecision = 'APPROVE' | 'REVISE' | 'REJECT';
 export type BreakthroughResult = 'DONE_ON_TIME' | 'DONE_LATE' | 'NOT_DONE' | 'CANCELLED';
+
+/** A content group (nhóm nội dung) the registrations of a cycle are grouped by, e.g. "Cải thiện môi trường đầu tư". */
+export interface ContentGroup {
+  code: string;
+  title: string;
+}
 
 export interface BreakthroughSetup {
   unitId: string;
@@ -35,6 +43,10 @@ export interface BreakthroughSetup {
   taskReminderOffsets: string[];
   taskEscalationOffsets: string[];
   createdBy: string;
+  /** The content groups registrations name (absent on cycles opened before groups existed). */
+  contentGroups?: ContentGroup[];
+  /** The higher level's cycle this one was opened under ("<unitId>/<year>"); absent or null at the top. */
+  parentCycleId?: string | null;
 }
 
 export interface Registration {
@@ -46,6 +58,8 @@ export interface Registration {
   title: string;
   expectedResult: string;
   measure: string;
+  /** The content group it belongs to, when the cycle has groups. */
+  contentGroup?: string;
   registeredAt: string;
   status: RegistrationStatus;
   revisions: number;
@@ -64,6 +78,10 @@ export interface BreakthroughSummary {
   notDone: number;
   cancelled: number;
   headline: string;
+  /** Organisations and individuals counted separately, and by content group (absent on summaries made before). */
+  organisations?: BreakthroughBreakdown['organisations'];
+  individuals?: BreakthroughBreakdown['individuals'];
+  byContentGroup?: BreakthroughBreakdown['byContentGroup'];
 }
 
 export interface BreakthroughState {
@@ -109,5 +127,7 @@ export function validateBreakthroughSetup(s: BreakthroughSetup, now: Date): stri
   if (Number.isNaN(appr) || appr <= reg) problems.push('appraisalDeadline must come after registrationDeadline');
   if (Number.isNaN(end) || end <= appr) problems.push('the year must end after the appraisal deadline');
   if (s.appraiserIds.length === 0) problems.push('the cycle needs at least one appraiser (Standing Committee member)');
+  const groups = validateContentGroups(s.contentGroups);
+  if (groups) problems.push(groups.reason);
   return problems;
 }

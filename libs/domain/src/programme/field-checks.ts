@@ -1,6 +1,7 @@
 import { MAX_CODE_LENGTH, MAX_COORDINATING_UNITS, MAX_ID_LENGTH, MAX_TASK_TITLE_LENGTH, MAX_TASKS } from '../limits';
 import { text } from '../common/checks';
 import { isDecimal } from '../targets/decimal.util';
+import { needsReference, validateActual } from '../targets/target-achievement';
 import type { ProgrammeState, ProgrammeTask } from './programme-state';
 import { invalid, Refusal } from './refusal';
 
@@ -52,10 +53,28 @@ export function validateTasks(tasks: ProgrammeTask[]): Refusal | null {
 export function validateValues(s: ProgrammeState, values: Record<string, string>): Refusal | null {
   if (typeof values !== 'object' || values === null || Array.isArray(values))
     return invalid('values must map target codes to numbers');
-  const known = new Set((s.issuance?.targets ?? []).map((t) => t.code));
+  const known = new Map((s.issuance?.targets ?? []).map((t) => [t.code, t]));
   for (const [code, v] of Object.entries(values)) {
-    if (!known.has(code)) return invalid(`unknown target code ${code}`);
-    if (!isDecimal(v)) return invalid(`value of ${code} must be a decimal number such as 7.2`);
+    const target = known.get(code);
+    if (!target) return invalid(`unknown target code ${code}`);
+    const problem = typeof v === 'string' ? validateActual(target.goal, v) : 'must be a decimal number such as 7.2';
+    if (problem) return invalid(`value of ${code} ${problem}`);
+  }
+  return null;
+}
+
+/** Reference values reported for relative targets ("the national average was 6.2"): codes of relative targets only. */
+export function validateReferences(s: ProgrammeState, references: unknown): Refusal | null {
+  if (references === undefined) return null;
+  if (typeof references !== 'object' || references === null || Array.isArray(references))
+    return invalid('references must map codes of relative targets to numbers');
+  const targets = new Map((s.issuance?.targets ?? []).map((t) => [t.code, t]));
+  for (const [code, v] of Object.entries(references)) {
+    const target = targets.get(code);
+    if (!target) return invalid(`unknown target code ${code} in references`);
+    if (!needsReference(target.goal) && !Object.values(target.periodGoals).some(needsReference))
+      return invalid(`target ${code} is not relative: it takes no reference value`);
+    if (!isDecimal(v)) return invalid(`reference value of ${code} must be a decimal number such as 6.5`);
   }
   return null;
 }

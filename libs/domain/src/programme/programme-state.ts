@@ -1,4 +1,5 @@
 import type { CorrectiveTask } from './inspection-follow-up';
+import type { EstimateShare } from '../targets/annual-estimate';
 import type { Achievement, AchievementSummary, TargetGoal } from '../targets/target-achievement';
 import type { TaskOutcome } from '../task/task-state';
 import { Phase } from './phase';
@@ -59,6 +60,8 @@ export interface ProgrammeTarget {
   responsibleUnitId: string;
   /** Goals for named periods (e.g. "2023"), when they differ from the overall goal. */
   periodGoals: Record<string, TargetGoal>;
+  /** The estimate (plan figure) for each year, e.g. {"2026": "14800"}; absent on targets issued before. */
+  annualEstimates?: Record<string, string>;
 }
 
 export interface ProgrammeTask {
@@ -90,6 +93,8 @@ export interface UnitReport extends Authored {
   unitId: string;
   text: string;
   values: Record<string, string>;
+  /** Reference values of relative targets as the unit reports them (e.g. the national average). */
+  references?: Record<string, string>;
 }
 
 export interface Review {
@@ -108,6 +113,10 @@ export interface Review {
   lowTargetCodes: string[];
   /** Commendations made at this review (absent in reviews from before they existed). */
   commendations?: ReviewCommendation[];
+  /** Once closed, the reference value each relative target was judged against (absent when none). */
+  referenceValues?: Record<string, string>;
+  /** Once closed, each value as a share of its target's estimate for the review's year (absent when none). */
+  estimateShares?: Record<string, EstimateShare>;
 }
 
 export interface Inspection extends Authored {

@@ -1,4 +1,5 @@
 import { addIsoDuration } from '../time/iso-duration';
+import { estimateShares, reviewYear } from '../targets/annual-estimate';
 import { evaluateTarget, summariseAchievement, TargetGoal } from '../targets/target-achievement';
 import { deadlineAfter, type TemplateInUse } from './deadline-counting';
 import { Phase } from './phase';
@@ -99,18 +100,37 @@ export function latestClosedReview(s: ProgrammeState): Review | undefined {
 /** Closes a review: achievement per target from the latest value each unit reported. */
 export function closeReview(s: ProgrammeState, review: Review, now: Date): ProgrammeEffect[] {
   const latest: Record<string, string> = {};
+  const latestReferences: Record<string, string> = {};
   const previous = s.implementation.reviews.filter((r) => r.closedAt && r.seq < review.seq);
-  for (const r of previous) for (const rep of Object.values(r.reports)) Object.assign(latest, rep.values);
+  for (const r of previous)
+    for (const rep of Object.values(r.reports)) {
+      Object.assign(latest, rep.values);
+      Object.assign(latestReferences, rep.references);
+    }
   const byTime = Object.values(review.reports).sort((a, b) => a.at.localeCompare(b.at));
   const current: Record<string, string> = {};
-  for (const rep of byTime) Object.assign(current, rep.values);
+  const references: Record<string, string> = {};
+  for (const rep of byTime) {
+    Object.assign(current, rep.values);
+    Object.assign(references, rep.references);
+  }
   const targets = s.issuance?.targets ?? [];
   const results: Record<string, ReturnType<typeof evaluateTarget>> = {};
+  const values: Record<string, string> = {};
+  const referenceValues: Record<string, string> = {};
   for (const target of targets) {
-    const value = current[target.code] ?? (review.kind === 'FINAL' ? latest[target.code] : undefined);
-    results[target.code] = evaluateTarget(goalFor(target, review), value);
+    const carried = review.kind === 'FINAL';
+    const value = current[target.code] ?? (carried ? latest[target.code] : undefined);
+    const reference = references[target.code] ?? (carried ? latestReferences[target.code] : undefined);
+    if (value !== undefined) values[target.code] = value;
+    if (reference !== undefined) referenceValues[target.code] = reference;
+    results[target.code] = evaluateTarget(goalFor(target, review), value, reference);
   }
   review.results = results;
+  // Kept only when there is something to keep: reviews of targets without either stay as they were.
+  if (Object.keys(referenceValues).length) review.referenceValues = referenceValues;
+  const shares = estimateShares(targets, values, reviewYear(review.opensAt));
+  if (Object.keys(shares).length) review.estimateShares = shares;
   review.summary = summariseAchievement(Object.values(results));
   review.lowTargetCodes = Object.entries(results)
     .filter(([, a]) => a === 'NOT_ACHIEVED' || a === 'NO_DATA')

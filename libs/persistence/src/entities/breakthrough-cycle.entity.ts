@@ -3,6 +3,7 @@ import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm'
 /** Read model of one committee's yearly breakthrough cycle: its phase and headline counts (registrations stay in the workflow). */
 @Entity({ name: 'breakthrough_cycle' })
 @Index('ix_breakthrough_cycle_unit_year', ['unitId', 'year'])
+@Index('ix_breakthrough_cycle_parent', ['parentCycleId'])
 export class BreakthroughCycleEntity {
   /** "<unitId>/<year>". */
   @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'pk_breakthrough_cycle' })
@@ -20,6 +21,10 @@ export class BreakthroughCycleEntity {
 
   @Column({ type: 'integer' })
   year: number;
+
+  /** The higher level's cycle this one was opened under ("<unitId>/<year>"), null at the top. */
+  @Column({ name: 'parent_cycle_id', type: 'text', nullable: true })
+  parentCycleId: string | null;
 
   @Column({ type: 'text' })
   title: string;

@@ -26,6 +26,10 @@ export class ProgrammeTargetEntity {
   @Column({ name: 'period_goals', type: 'jsonb', default: () => "'{}'" })
   periodGoals: Record<string, unknown>;
 
+  /** The estimate (plan figure) by year, e.g. {"2026": "14800"}. */
+  @Column({ name: 'annual_estimates', type: 'jsonb', default: () => "'{}'" })
+  annualEstimates: Record<string, string>;
+
   @Column({ name: 'responsible_unit_id', type: 'text' })
   responsibleUnitId: string;
 }

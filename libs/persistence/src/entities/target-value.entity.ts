@@ -26,6 +26,18 @@ export class TargetValueEntity {
   @Column({ name: 'reported_at', type: 'timestamptz', nullable: true })
   reportedAt: Date | null;
 
+  /** A relative target's reference value (e.g. the national average) it was judged against, once closed. */
+  @Column({ name: 'reference_value', type: 'text', nullable: true })
+  referenceValue: string | null;
+
+  /** The target's estimate for the review's year, once closed, when it has one. */
+  @Column({ name: 'annual_estimate', type: 'text', nullable: true })
+  annualEstimate: string | null;
+
+  /** value / annual estimate × 100 (one decimal), once closed. */
+  @Column({ name: 'share_of_estimate', type: 'numeric', nullable: true })
+  shareOfEstimate: string | null;
+
   /** EXCEEDED, ACHIEVED, NOT_ACHIEVED or NO_DATA once the review closed; null while open. */
   @Column({ type: 'text', nullable: true })
   achievement: string | null;

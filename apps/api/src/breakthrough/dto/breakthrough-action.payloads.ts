@@ -7,6 +7,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 const text = (maxLength: number) => ApiProperty({ type: String, minLength: 1, maxLength, description: 'not blank' });
 const registrationNo = () => ApiProperty({ type: 'integer', description: 'the registration number' });
+const contentGroup = (description: string) =>
+  ApiPropertyOptional({ type: String, minLength: 1, maxLength: 50, description });
 
 export class NoCyclePayload {}
 
@@ -16,6 +18,8 @@ export class RegisterPayload {
   @text(1000) title: string;
   @text(5000) expectedResult: string;
   @text(5000) measure: string;
+  @contentGroup("the code of one of the cycle's content groups; required when the cycle has them")
+  contentGroup?: string;
 }
 
 export class RevisePayload {
@@ -23,6 +27,8 @@ export class RevisePayload {
   @text(1000) title: string;
   @text(5000) expectedResult: string;
   @text(5000) measure: string;
+  @contentGroup('moves the registration to another content group; without it the group stays')
+  contentGroup?: string;
 }
 
 export class AppraisePayload {

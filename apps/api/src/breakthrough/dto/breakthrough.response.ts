@@ -37,6 +37,13 @@ export class CycleRecordResponse {
   @ApiNullableFreeObject({ description: 'the year-end evaluation, once made' }) summary: Record<string, unknown> | null;
   @ApiInt() projection_seq: number;
   @ApiDateTime() updated_at: string;
+  @ApiNullableString({ description: "the higher level's cycle this one was opened under" }) parent_cycle_id:
+    string | null;
+}
+
+export class ContentGroupResponse {
+  @ApiString() code: string;
+  @ApiString() title: string;
 }
 
 export class BreakthroughSetupResponse {
@@ -54,6 +61,13 @@ export class BreakthroughSetupResponse {
   @ApiStringList() taskReminderOffsets: string[];
   @ApiStringList() taskEscalationOffsets: string[];
   @ApiString() createdBy: string;
+  @ApiNestedList(() => ContentGroupResponse, { optional: true, description: 'absent when the cycle has none' })
+  contentGroups?: ContentGroupResponse[];
+  @ApiNullableString({
+    optional: true,
+    description: 'the higher level\'s cycle ("<unitId>/<year>"), absent at the top',
+  })
+  parentCycleId?: string | null;
 }
 
 export class AppraisalResponse extends AuthoredResponse {
@@ -69,6 +83,7 @@ export class RegistrationResponse {
   @ApiString() title: string;
   @ApiString() expectedResult: string;
   @ApiString() measure: string;
+  @ApiString({ optional: true, description: 'its content group, when the cycle has groups' }) contentGroup?: string;
   @ApiDateTime() registeredAt: string;
   @ApiEnum(REGISTRATION_STATUSES) status: (typeof REGISTRATION_STATUSES)[number];
   @ApiInt() revisions: number;
@@ -77,7 +92,7 @@ export class RegistrationResponse {
   @ApiNullableEnum(RESULTS) result: (typeof RESULTS)[number] | null;
 }
 
-export class BreakthroughSummaryResponse {
+export class BreakthroughFiguresResponse {
   @ApiInt() registered: number;
   @ApiInt() approved: number;
   @ApiInt() rejected: number;
@@ -86,7 +101,52 @@ export class BreakthroughSummaryResponse {
   @ApiInt() doneLate: number;
   @ApiInt() notDone: number;
   @ApiInt() cancelled: number;
+}
+
+export class BreakthroughSummaryResponse extends BreakthroughFiguresResponse {
   @ApiString() headline: string;
+  @ApiNested(() => BreakthroughFiguresResponse, { optional: true, description: 'registrations by units' })
+  organisations?: BreakthroughFiguresResponse;
+  @ApiNested(() => BreakthroughFiguresResponse, { optional: true, description: "heads' personal registrations" })
+  individuals?: BreakthroughFiguresResponse;
+  @ApiMap(BreakthroughFiguresResponse, { optional: true, description: 'by content group code' })
+  byContentGroup?: Record<string, BreakthroughFiguresResponse>;
+}
+
+/** A cycle's figures, organisations and individuals apart and by content group. */
+export class CycleFiguresResponse extends BreakthroughFiguresResponse {
+  @ApiNested(() => BreakthroughFiguresResponse, { description: 'registrations by units' })
+  organisations: BreakthroughFiguresResponse;
+  @ApiNested(() => BreakthroughFiguresResponse, { description: "heads' personal registrations" })
+  individuals: BreakthroughFiguresResponse;
+  @ApiMap(BreakthroughFiguresResponse, { description: 'by content group code' })
+  byContentGroup: Record<string, BreakthroughFiguresResponse>;
+}
+
+export class CascadeCycleResponse {
+  @ApiString({ example: 'hd-tuky/2027' }) cycleId: string;
+  @ApiString() unitId: string;
+  @ApiNullableString() unitName: string | null;
+  @ApiNullableString() unitKind: string | null;
+  @ApiNullableString() parentCycleId: string | null;
+  @ApiInt({ description: '0 for the cycle asked about, 1 for those opened under it, …' }) depth: number;
+  @ApiEnum(BreakthroughPhase) phase: string;
+  @ApiNestedList(() => ContentGroupResponse) contentGroups: ContentGroupResponse[];
+  @ApiNested(() => CycleFiguresResponse, { description: 'so far during the year; final once it is evaluated' })
+  figures: CycleFiguresResponse;
+}
+
+export class CascadeRollupResponse {
+  @ApiString() cycleId: string;
+  @ApiNestedList(() => CascadeCycleResponse, { description: 'the cycle and those under it you read, level by level' })
+  cycles: CascadeCycleResponse[];
+  @ApiNested(() => CycleFiguresResponse, { description: 'all those cycles summed' }) totals: CycleFiguresResponse;
+}
+
+export class CascadeOpenedResponse {
+  @ApiString() parentCycleId: string;
+  @ApiStringList({ description: 'cycles opened now' }) opened: string[];
+  @ApiStringList({ description: 'cycles opened under this one before (by an earlier try)' }) alreadyOpen: string[];
 }
 
 export class BreakthroughStateResponse {

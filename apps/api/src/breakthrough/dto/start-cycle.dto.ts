@@ -1,6 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { MAX_ID_LENGTH, MAX_TITLE_LENGTH, MIN_TITLE_LENGTH, TEMPLATES } from '@app/domain';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { MAX_CONTENT_GROUPS, MAX_ID_LENGTH, MAX_TITLE_LENGTH, MIN_TITLE_LENGTH, TEMPLATES } from '@app/domain';
+import { ContentGroupDto } from './content-group.dto';
 
 /** Opens a committee's yearly breakthrough cycle: the registration window and the appraisal deadline. */
 export class StartCycleDto {
@@ -48,4 +62,15 @@ export class StartCycleDto {
   @IsOptional()
   @IsIn(TEMPLATES.map((t) => t.id))
   templateId?: string;
+
+  @ApiPropertyOptional({
+    type: [ContentGroupDto],
+    description: 'content groups (nhóm nội dung): each registration then names one of them',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_CONTENT_GROUPS)
+  @ValidateNested({ each: true })
+  @Type(() => ContentGroupDto)
+  contentGroups?: ContentGroupDto[];
 }

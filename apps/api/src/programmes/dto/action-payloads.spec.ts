@@ -70,7 +70,7 @@ describe('payloadShapeErrors', () => {
         targets: [{ ...issue.targets[0], goal: { comparator: 'ABOUT', goal: '7' } }],
       }),
     ).toEqual([
-      'payload.targets.0.goal.comparator must be one of the following values: AT_LEAST, AT_MOST, RANGE, YES_NO',
+      'payload.targets.0.goal.comparator must be one of the following values: AT_LEAST, AT_MOST, RANGE, YES_NO, RANK, RELATIVE',
     ]);
     expect(payloadShapeErrors('assignSurveyors', { surveyorIds: [] })).toEqual([
       'payload.surveyorIds must contain at least 1 elements',

@@ -41,6 +41,21 @@ export class TargetGoalResponse {
   @ApiEnum(Comparator) comparator: Comparator;
   @ApiString({ description: 'decimal text; RANGE: the lower bound; YES_NO: "1" or "0"' }) goal: string;
   @ApiString({ optional: true, description: 'RANGE only: the upper bound' }) goalHigh?: string;
+  @ApiString({ optional: true, description: 'RANK only: the group ranked in; goal is the position N (top N)' })
+  group?: string;
+  @ApiString({
+    optional: true,
+    description: 'RELATIVE only: what the value is compared with; goal is the delta above its value',
+  })
+  reference?: string;
+}
+
+export class EstimateShareResponse {
+  @ApiInt({ description: 'the year the review reports on' }) year: number;
+  @ApiString({ description: 'the value reported (decimal text)' }) value: string;
+  @ApiString({ description: "the target's estimate for that year" }) estimate: string;
+  @ApiNullableString({ description: 'value / estimate × 100, one decimal; null for an estimate of 0' })
+  sharePercent: string | null;
 }
 
 export class AuthoredResponse {
@@ -94,6 +109,11 @@ export class ProgrammeTargetStateResponse {
   @ApiString() responsibleUnitId: string;
   @ApiMap(TargetGoalResponse, { description: 'goals of named periods (e.g. "2023") that differ from the overall goal' })
   periodGoals: Record<string, TargetGoalResponse>;
+  @ApiMap(
+    { type: 'string' },
+    { optional: true, description: 'the estimate (plan figure) by year, e.g. {"2026": "14800"}' },
+  )
+  annualEstimates?: Record<string, string>;
 }
 
 export class ProgrammeTaskResponse {
@@ -147,6 +167,8 @@ export class UnitReportResponse extends AuthoredResponse {
   @ApiString() text: string;
   @ApiMap({ type: 'string' }, { description: 'reported value (decimal text) by target code' })
   values: Record<string, string>;
+  @ApiMap({ type: 'string' }, { optional: true, description: 'reference value by relative target code' })
+  references?: Record<string, string>;
 }
 
 export class AchievementSummaryResponse {
@@ -172,6 +194,16 @@ export class ReviewResponse {
   results: Record<string, Achievement>;
   @ApiNullableNested(() => AchievementSummaryResponse) summary: AchievementSummaryResponse | null;
   @ApiStringList({ description: 'targets not achieved or without data' }) lowTargetCodes: string[];
+  @ApiMap(
+    { type: 'string' },
+    { optional: true, description: 'once closed: the reference value each relative target was judged against' },
+  )
+  referenceValues?: Record<string, string>;
+  @ApiMap(EstimateShareResponse, {
+    optional: true,
+    description: "once closed: each value as a share of its target's estimate for the review's year",
+  })
+  estimateShares?: Record<string, EstimateShareResponse>;
 }
 
 export class InspectionResponse extends AuthoredResponse {

@@ -6,6 +6,7 @@ import {
   ApiEnum,
   ApiFreeObject,
   ApiInt,
+  ApiMap,
   ApiNested,
   ApiNestedList,
   ApiNullableDateTime,
@@ -80,11 +81,16 @@ export class ProgrammeTargetResponse {
   @ApiString() name: string;
   @ApiString() unit: string;
   @ApiNullableString() baseline: string | null;
-  @ApiFreeObject({ description: 'comparator (AT_LEAST, AT_MOST, RANGE, YES_NO), goal and, for a range, goalHigh' })
+  @ApiFreeObject({
+    description:
+      'comparator (AT_LEAST, AT_MOST, RANGE, YES_NO, RANK, RELATIVE), goal; for a range goalHigh, for a rank group, for a relative goal reference',
+  })
   goal: Record<string, unknown>;
   @ApiFreeObject({ description: 'goals of named periods that differ from the overall goal' })
   periodGoals: Record<string, unknown>;
   @ApiString() responsibleUnitId: string;
+  @ApiMap({ type: 'string' }, { description: 'the estimate (plan figure) by year, e.g. {"2026": "14800"}' })
+  annualEstimates: Record<string, string>;
 }
 
 export class ProgrammeReviewResponse {
@@ -113,6 +119,12 @@ export class TargetValueResponse {
   @ApiNullableDateTime() reportedAt: Date | null;
   @ApiNullableString({ description: 'EXCEEDED, ACHIEVED, NOT_ACHIEVED or NO_DATA once the review closed' })
   achievement: string | null;
+  @ApiNullableString({ description: "a relative target's reference value it was judged against, once closed" })
+  referenceValue: string | null;
+  @ApiNullableString({ description: "the target's estimate for the review's year, once closed, when it has one" })
+  annualEstimate: string | null;
+  @ApiNullableString({ description: 'value / annual estimate × 100, one decimal, once closed' })
+  shareOfEstimate: string | null;
 }
 
 export class AwaitingResponse {

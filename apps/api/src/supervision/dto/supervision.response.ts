@@ -57,6 +57,16 @@ export class LowTargetResponse {
   @ApiNullableString() achievement: string | null;
 }
 
+export class EstimateShareRowResponse {
+  @ApiString() code: string;
+  @ApiString() name: string;
+  @ApiString() unit: string;
+  @ApiString({ description: 'the value reported in the review (decimal text)' }) value: string;
+  @ApiString({ description: "the target's estimate (plan figure) for the review's year" }) estimate: string;
+  @ApiNullableString({ description: 'value / estimate × 100, one decimal (e.g. "39.4"); null for an estimate of 0' })
+  sharePercent: string | null;
+}
+
 export class AchievementRowResponse {
   @ApiString() programmeId: string;
   @ApiNullableString({ description: 'null for a restricted programme you do not read' }) title: string | null;
@@ -68,6 +78,10 @@ export class AchievementRowResponse {
   @ApiInt() targetsTotal: number;
   @ApiNullableString() headline: string | null;
   @ApiNestedList(() => LowTargetResponse) low: LowTargetResponse[];
+  @ApiNestedList(() => EstimateShareRowResponse, {
+    description: "progress as a share of the year's estimate, for targets with one (empty when restricted)",
+  })
+  estimateShares: EstimateShareRowResponse[];
 }
 
 export class AchievementPageResponse {
@@ -130,7 +144,8 @@ export class LineageTargetResponse {
   @ApiString() code: string;
   @ApiString() name: string;
   @ApiString() unit: string;
-  @ApiFreeObject({ description: 'comparator, goal and, for a range, goalHigh' }) goal: Record<string, unknown>;
+  @ApiFreeObject({ description: 'comparator, goal and, for a range goalHigh, a rank group, a relative goal reference' })
+  goal: Record<string, unknown>;
   @ApiString() responsibleUnitId: string;
   @ApiNestedList(() => LineageValueResponse) values: LineageValueResponse[];
 }

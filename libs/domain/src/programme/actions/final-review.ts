@@ -1,7 +1,7 @@
 import { MAX_ID_LENGTH, MAX_STATEMENT_LENGTH } from '../../limits';
 import { evaluationFigures } from '../evaluation-figures';
 import { text } from '../../common/checks';
-import { validateValues } from '../field-checks';
+import { validateReferences, validateValues } from '../field-checks';
 import { isDrafter, isLeadership } from '../permissions';
 import { Phase } from '../phase';
 import { enterPhase, requirePhase } from '../phase-transitions';
@@ -11,7 +11,7 @@ import { forbidden, invalid, wrongPhase } from '../refusal';
 import type { ActionRules } from './action-rule';
 
 export interface FinalReviewPayloads {
-  submitFinalReport: { text: string; values: Record<string, string> };
+  submitFinalReport: { text: string; values: Record<string, string>; references?: Record<string, string> };
   evaluate: {
     subjectKind: 'UNIT' | 'PERSON';
     subjectId: string;
@@ -32,12 +32,13 @@ export const finalReviewActions: ActionRules<FinalReviewPayloads> = {
       if (!review || review.closedAt) return wrongPhase('the final review is not accepting reports');
       if (!review.expectedUnitIds.includes(actor.unitId))
         return forbidden('your unit is not asked to report to the final review');
-      return text(p.text, 'text') ?? validateValues(s, p.values);
+      return text(p.text, 'text') ?? validateValues(s, p.values) ?? validateReferences(s, p.references);
     },
     apply: ({ s, actor, at, by, audit }, p) => {
       const review = s.finalReview.review!;
-      review.reports[actor.unitId] = { unitId: actor.unitId, text: p.text, values: p.values, by, at };
-      return [audit({ unitId: actor.unitId, values: p.values })];
+      const references = p.references && Object.keys(p.references).length ? { references: p.references } : {};
+      review.reports[actor.unitId] = { unitId: actor.unitId, text: p.text, values: p.values, ...references, by, at };
+      return [audit({ unitId: actor.unitId, values: p.values, ...references })];
     },
   },
 

@@ -1,6 +1,6 @@
 import { MAX_ANNUAL_PLAN_YEAR, MAX_TITLE_LENGTH, MIN_ANNUAL_PLAN_YEAR } from '../../limits';
 import { text } from '../../common/checks';
-import { validateTasks, validateValues } from '../field-checks';
+import { validateReferences, validateTasks, validateValues } from '../field-checks';
 import { isDrafter, mayInspect } from '../permissions';
 import { Phase } from '../phase';
 import { requirePhase } from '../phase-transitions';
@@ -14,7 +14,13 @@ import type { ActionRules } from './action-rule';
 export interface ImplementationPayloads {
   /** Tasks added by the plan start task workflows like those issued with the programme. */
   addAnnualPlan: { year: number; title: string; items: string[]; tasks?: ProgrammeTask[] };
-  submitReviewReport: { reviewSeq: number; text: string; values: Record<string, string> };
+  submitReviewReport: {
+    reviewSeq: number;
+    text: string;
+    values: Record<string, string>;
+    /** Reference values of relative targets, e.g. {"GRDP": "6.2"} for "0.5 above the national average". */
+    references?: Record<string, string>;
+  };
   /** A finding may reopen done tasks and open corrective ones (see inspection-follow-up.ts). */
   recordInspection: { findings: string; unitId?: string | null } & InspectionFollowUp;
 }
@@ -66,13 +72,14 @@ export const implementationActions: ActionRules<ImplementationPayloads> = {
       if (Date.parse(review.opensAt) > now.getTime()) return wrongPhase(`review ${review.periodLabel} is not open yet`);
       if (!review.expectedUnitIds.includes(actor.unitId))
         return forbidden('your unit is not asked to report to this review');
-      return text(p.text, 'text') ?? validateValues(s, p.values);
+      return text(p.text, 'text') ?? validateValues(s, p.values) ?? validateReferences(s, p.references);
     },
     apply: ({ s, actor, at, by, audit }, p) => {
       const review = reviewBySeq(s, p.reviewSeq)!;
       const before = review.reports[actor.unitId] ? { values: review.reports[actor.unitId].values } : null;
-      review.reports[actor.unitId] = { unitId: actor.unitId, text: p.text, values: p.values, by, at };
-      return [audit({ review: review.seq, unitId: actor.unitId, values: p.values }, before)];
+      const references = p.references && Object.keys(p.references).length ? { references: p.references } : {};
+      review.reports[actor.unitId] = { unitId: actor.unitId, text: p.text, values: p.values, ...references, by, at };
+      return [audit({ review: review.seq, unitId: actor.unitId, values: p.values, ...references }, before)];
     },
   },
 

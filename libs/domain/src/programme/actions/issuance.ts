@@ -7,6 +7,7 @@ import {
   MAX_TITLE_LENGTH,
 } from '../../limits';
 import { isDecimal } from '../../targets/decimal.util';
+import { validateAnnualEstimates } from '../../targets/annual-estimate';
 import { TargetGoal, validateGoal } from '../../targets/target-achievement';
 import { text } from '../../common/checks';
 import { calendarDate, ids, validateTasks } from '../field-checks';
@@ -25,6 +26,8 @@ export interface TargetInput {
   goal: TargetGoal;
   responsibleUnitId: string;
   periodGoals?: Record<string, TargetGoal>;
+  /** Year → estimate (plan figure) of that year, for progress as a share of it. */
+  annualEstimates?: Record<string, string>;
 }
 
 export interface IssuancePayloads {
@@ -61,6 +64,8 @@ function validateTargets(targets: TargetInput[]): Refusal | null {
       const p = validateGoal(g);
       if (p) return invalid(`${where}.periodGoals.${period}: ${p}`);
     }
+    const estimates = validateAnnualEstimates(t.annualEstimates, `${where}.annualEstimates`);
+    if (estimates) return invalid(estimates);
   }
   return null;
 }
@@ -103,6 +108,7 @@ export const issuanceActions: ActionRules<IssuancePayloads> = {
           goal: x.goal,
           responsibleUnitId: x.responsibleUnitId,
           periodGoals: x.periodGoals ?? {},
+          ...(x.annualEstimates && Object.keys(x.annualEstimates).length ? { annualEstimates: x.annualEstimates } : {}),
         })),
         tasks: q.tasks.map((x) => ({ ...x, coordinatingUnitIds: x.coordinatingUnitIds ?? [] })),
         solutions: q.solutions,

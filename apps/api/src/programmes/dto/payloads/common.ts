@@ -23,6 +23,11 @@ export class ValuesPayload extends TextPayload {
   /** Target code → reported value (decimal text); the domain checks codes and numbers. */
   @IsObject()
   values: Record<string, string>;
+
+  /** Relative target code → the reference value it is judged against (e.g. the national average); the domain checks them. */
+  @IsOptional()
+  @IsObject()
+  references?: Record<string, string>;
 }
 
 /** A programme task, issued with the programme or added by an annual plan. */

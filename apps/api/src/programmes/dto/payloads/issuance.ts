@@ -27,6 +27,18 @@ class GoalDto {
   @IsString()
   @Length(1, MAX_DECIMAL_LENGTH)
   goalHigh?: string;
+
+  /** RANK only: the group ranked in ("top 3 of the 13 Mekong Delta provinces"). */
+  @IsOptional()
+  @IsString()
+  @Length(1, MAX_TITLE_LENGTH)
+  group?: string;
+
+  /** RELATIVE only: what the value is compared with ("the national average"); its value comes with each review report. */
+  @IsOptional()
+  @IsString()
+  @Length(1, MAX_TITLE_LENGTH)
+  reference?: string;
 }
 
 class TargetDto {
@@ -58,6 +70,11 @@ class TargetDto {
   @IsOptional()
   @IsObject()
   periodGoals?: Record<string, GoalDto>;
+
+  /** Year → the year's estimate (plan figure), e.g. {"2026": "14800"}; the domain checks years and numbers. */
+  @IsOptional()
+  @IsObject()
+  annualEstimates?: Record<string, string>;
 }
 
 class SteeringCommitteeDto {
