@@ -93,7 +93,12 @@ export function MergerForm({ units, onDone }: { units: Unit[]; onDone: (change: 
   const [successor, setSuccessor] = useState('');
   const [date, setDate] = useState(today());
   const [reason, setReason] = useState('');
-  const { problems, busy, send } = useRestructuringRequest(onDone);
+  const { problems, busy, send } = useRestructuringRequest((change) => {
+    setPredecessors(['']);
+    setSuccessor('');
+    setReason('');
+    onDone(change);
+  });
   const active = units.filter((u) => !hasEnded(u));
   const F = 'merger-form';
 
@@ -124,8 +129,8 @@ export function MergerForm({ units, onDone }: { units: Unit[]; onDone: (change: 
       <fieldset className="checks">
         <legend>{a('predecessor')}</legend>
         {predecessors.map((value, i) => (
-          <div className="row-actions" key={i}>
-            <label>
+          <div className="row-actions restructuring-unit" key={i}>
+            <label className="restructuring-unit">
               {`${a('predecessor')} ${i + 1}`}
               <select
                 name="predecessor"
@@ -199,14 +204,22 @@ export function AbolishLevelForm({ units, onDone }: { units: Unit[]; onDone: (ch
   const present = kinds.filter((k) => active.some((u) => u.kind === k.kind));
   const [chosenLevel, setLevel] = useState('');
   // The district level is the one the reform abolished: offered first while any of it is left.
-  const level = chosenLevel || (present.find((k) => k.historical) ?? present[0])?.kind || '';
+  const level =
+    chosenLevel ||
+    (present.find((k) => k.kind === 'DISTRICT_COMMITTEE') ?? present.find((k) => k.historical) ?? present[0])?.kind ||
+    '';
   const ofLevel = active.filter((u) => u.kind === level);
   const targets = active.filter((u) => u.kind !== level);
   const [excluded, setExcluded] = useState<Set<string>>(new Set());
   const [picked, setPicked] = useState<Record<string, string>>({});
   const [date, setDate] = useState(today());
   const [reason, setReason] = useState('');
-  const { problems, busy, send } = useRestructuringRequest(onDone);
+  const { problems, busy, send } = useRestructuringRequest((change) => {
+    setExcluded(new Set());
+    setPicked({});
+    setReason('');
+    onDone(change);
+  });
   const F = 'abolish-form';
   const byId = new Map(active.map((u) => [u.id, u]));
   const targetOf = (u: Unit) =>

@@ -37,7 +37,7 @@ export function RestructuringPage() {
   };
 
   return (
-    <div className="page">
+    <div className="page restructuring">
       <AdminNav current="restructurings" />
       {error && (
         <p className="error" role="alert">
