@@ -57,6 +57,7 @@ describe('console: the organisation (browser e2e)', () => {
   const logIn = (page: Page, username: string, password?: string) => logInConsole(page, baseUrl, username, password);
   const auth = async (username: string) => ({ Authorization: `Bearer ${await stack.login(username)}` });
   const q = (sql: string, params: unknown[] = []) => stack.dataSource.query(sql, params);
+  const vnToday = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' });
 
   /** Opens an administration page from the nav, the way an administrator gets there. */
   async function openAdmin(page: Page, tab: string) {
@@ -389,16 +390,191 @@ describe('console: the organisation (browser e2e)', () => {
     await theirs.context().close();
   });
 
+  it("merges a unit by clicking: one change for a double click, and the successor's overview lists the predecessor's programme", async () => {
+    // Two communes of Hậu Giang, each with its secretary; the first has a programme running.
+    const [from, into] = [`mg-a-${r}`, `mg-b-${r}`];
+    const [fromName, intoName] = [`Đảng ủy xã Hỏa Lựu ${R}`, `Đảng ủy phường Vị Tân ${R}`];
+    const [fromHead, intoHead] = [`mg-a-bt-${r}`, `mg-b-bt-${r}`];
+    await q(
+      `INSERT INTO org_unit (id, code, name, kind, parent_id, valid_from, status) VALUES
+         ($1, upper($1), $2, 'COMMUNE_COMMITTEE', 'hg-tu', '2025-07-01', 'ACTIVE'),
+         ($3, upper($3), $4, 'COMMUNE_COMMITTEE', 'hg-tu', '2025-07-01', 'ACTIVE')`,
+      [from, fromName, into, intoName],
+    );
+    const hash = await hashPassword(DEMO_PASSWORD);
+    for (const [id, unitId, name] of [
+      [fromHead, from, `Nguyễn Văn Lựu ${R}`],
+      [intoHead, into, `Huỳnh Thị Tân ${R}`],
+    ])
+      await q(
+        `INSERT INTO person (id, username, full_name, title, password_hash, unit_id, roles, fields)
+         VALUES ($1, $1, $2, 'Bí thư Đảng ủy', $3, $4, '{HEAD,KEY_CADRE}', '{}')`,
+        [id, name, hash, unitId],
+      );
+    const programmeId = `console-mg-${r}`;
+    const created = await stack
+      .http()
+      .post('/programmes')
+      .set(await auth(ADMIN))
+      .send({
+        id: programmeId,
+        templateId: 'action-programme',
+        title: `Chương trình xây dựng xã nông thôn mới ${R}`,
+        issuingUnitId: from,
+        memberInChargeId: fromHead,
+        fieldGroup: 'economy',
+        term: '2025-2030',
+      });
+    expect(created.status).toBe(201);
+    await eventually(
+      async () => (await q(`SELECT 1 FROM programme WHERE id = $1`, [programmeId])).length === 1,
+      'the programme read model',
+    );
+    const supervised = async () => {
+      const res = await stack
+        .http()
+        .get('/supervision/programmes?pageSize=100')
+        .set(await auth(intoHead));
+      expect(res.status).toBe(200);
+      return res.body.items.map((p: { id: string }) => p.id);
+    };
+    const programmeLink = (page: Page) =>
+      page.locator(`[data-testid=programmes-table] a[data-programme-id="${programmeId}"]`);
+
+    // Before: the successor's secretary supervises only their own commune.
+    expect(await supervised()).not.toContain(programmeId);
+    const theirs = await newPage();
+    await logIn(theirs, intoHead);
+    await theirs.waitForSelector('[data-testid=programmes-table]');
+    await theirs.waitForLoadState('networkidle');
+    expect(await programmeLink(theirs).count()).toBe(0);
+
+    const page = await newPage();
+    await logIn(page, ADMIN);
+    await openAdmin(page, 'Sắp xếp đơn vị');
+    const form = page.locator('[data-testid=merger-form]');
+    await form.locator('select[name=predecessor]').selectOption(from);
+    // A unit cannot succeed itself: the refusal is shown next to the successor, and nothing is written.
+    await form.locator('select[name=successorId]').selectOption(from);
+    await form.locator('textarea[name=reason]').fill(`Nghị quyết sắp xếp đơn vị hành chính cấp xã ${R}`);
+    await form.locator('[data-testid=submit-merger]').click();
+    const successorError = form.locator('[data-field=successorId]');
+    await successorError.waitFor();
+    expect(await successorError.innerText()).toContain('cannot be succeeded by');
+    expect(await form.locator('select[name=successorId]').getAttribute('aria-invalid')).toBe('true');
+    const changesOf = async () =>
+      (await q(`SELECT change_id, successor_id FROM org_change_unit WHERE unit_id = $1`, [from])) as Array<{
+        change_id: string;
+        successor_id: string;
+      }>;
+    expect(await changesOf()).toEqual([]);
+
+    // Two clicks, one request id: one change, which takes effect today and reaches the programme.
+    await form.locator('select[name=successorId]').selectOption(into);
+    expect(await form.locator('input[name=effectiveDate]').inputValue()).toBe(vnToday());
+    await form.locator('[data-testid=submit-merger]').dblclick();
+    const detail = page.locator('[data-testid=restructuring]');
+    await detail.waitFor();
+    await page.waitForSelector('[data-testid=restructuring][data-status=DONE]', { timeout: 60_000 });
+    expect(await detail.locator('[data-testid=restructuring-status]').innerText()).toBe('Hoàn tất');
+    // The second click was no second request refused as a busy unit: the form shows no problem.
+    expect(await form.locator('[role=alert]').count()).toBe(0);
+    expect(await detail.innerText()).toContain(`${fromName} → ${intoName}`);
+    expect(Number(await detail.locator('[data-testid=restructuring-progress]').innerText())).toBeGreaterThanOrEqual(1);
+    expect(await detail.locator('[data-testid=moved-people]').innerText()).toContain(fromHead);
+    const changes = await changesOf();
+    expect(changes).toEqual([{ change_id: expect.any(String), successor_id: into }]);
+    const listed = page.locator(`[data-testid=restructurings] tr[data-change-id="${changes[0].change_id}"]`);
+    await page.waitForSelector(
+      `[data-testid=restructurings] tr[data-change-id="${changes[0].change_id}"][data-status=DONE]`,
+    );
+    expect(await listed.innerText()).toContain('Hợp nhất');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'admin-restructuring.png'), fullPage: true });
+    expect(await q(`SELECT status, successor_id FROM org_unit WHERE id = $1`, [from])).toEqual([
+      { status: 'MERGED', successor_id: into },
+    ]);
+    expect(
+      await q(`SELECT issuing_unit_id, original_issuing_unit_id FROM programme WHERE id = $1`, [programmeId]),
+    ).toEqual([{ issuing_unit_id: into, original_issuing_unit_id: from }]);
+    const res = await stack
+      .http()
+      .get(`/programmes/${programmeId}`)
+      .set(await auth(intoHead));
+    expect(res.status).toBe(200);
+    expect(res.body.live.state.setup.issuingUnitId).toBe(into);
+
+    // After: the successor's overview lists the programme the predecessor issued.
+    expect(await supervised()).toContain(programmeId);
+    await theirs.reload();
+    await theirs.waitForSelector('[data-testid=programmes-table]');
+    await programmeLink(theirs).waitFor();
+    expect(await programmeLink(theirs).innerText()).toContain(`Chương trình xây dựng xã nông thôn mới ${R}`);
+    await theirs.context().close();
+
+    // The end of a level, by keyboard: each district committee with the unit taking its work.
+    const [district, ward] = [`mg-h-${r}`, `mg-p-${r}`];
+    await q(
+      `INSERT INTO org_unit (id, code, name, kind, parent_id, valid_from, status) VALUES
+         ($1, upper($1), 'Huyện ủy Long Mỹ ' || $3::text, 'DISTRICT_COMMITTEE', 'hg-tu', '2004-01-01', 'ACTIVE'),
+         ($2, upper($2), 'Đảng ủy xã Long Trị ' || $3::text, 'COMMUNE_COMMITTEE', $1, '2004-01-01', 'ACTIVE')`,
+      [district, ward, R],
+    );
+    await page.reload();
+    await page.focus('[data-testid=mode-ABOLISH_LEVEL]');
+    await page.keyboard.press('Enter');
+    const abolish = page.locator('[data-testid=abolish-form]');
+    const row = abolish.locator(`[data-unit-id="${district}"]`);
+    await row.waitFor();
+    expect(await abolish.locator('select[name=level]').inputValue()).toBe('DISTRICT_COMMITTEE');
+    // Its province takes its work unless the admin names another unit: here, its ward.
+    expect(await row.locator('select').inputValue()).toBe('hg-tu');
+    for (const other of await abolish.locator('input[name=include]').all())
+      if ((await other.getAttribute('value')) !== district) await other.uncheck();
+    await row.locator('select').selectOption(ward);
+    await abolish.locator('textarea[name=reason]').fill(`Kết thúc hoạt động cấp huyện ${R}`);
+    await abolish.locator('[data-testid=submit-abolish]').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=restructuring][data-status=DONE]', { timeout: 60_000 });
+    expect(await page.locator('[data-testid=reparented]').innerText()).toContain(`Đảng ủy xã Long Trị ${R}`);
+    expect(
+      await q(`SELECT id, status, successor_id, parent_id FROM org_unit WHERE id = ANY($1) ORDER BY id`, [
+        [district, ward],
+      ]),
+    ).toEqual([
+      { id: district, status: 'ABOLISHED', successor_id: ward, parent_id: 'hg-tu' },
+      { id: ward, status: 'ACTIVE', successor_id: null, parent_id: 'hg-tu' },
+    ]);
+    // Nothing else of the level ended: the other districts were left out of the change.
+    expect(
+      await q(
+        `SELECT unit_id FROM org_change_unit WHERE change_id = (SELECT change_id FROM org_change_unit WHERE unit_id = $1)`,
+        [district],
+      ),
+    ).toEqual([{ unit_id: district }]);
+    await page.context().close();
+  }, 180_000);
+
   it('fits a phone screen', async () => {
     const page = await newPage(PHONE);
     await logIn(page, ADMIN);
-    for (const route of ['#/admin/units', '#/admin/people', '#/admin/import', '#/admin/people/hg-stc-gd']) {
+    for (const route of [
+      '#/admin/units',
+      '#/admin/people',
+      '#/admin/import',
+      '#/admin/people/hg-stc-gd',
+      '#/admin/restructurings',
+    ]) {
       await page.goto(`${baseUrl}/${route}`);
       await page.waitForSelector('.admin-nav');
       await page.waitForLoadState('networkidle');
       expect(await overflow(page)).toBeLessThanOrEqual(0);
     }
     await page.screenshot({ path: path.join(SCREENSHOTS, 'admin-person-phone.png'), fullPage: true });
+    await page.goto(`${baseUrl}/#/admin/restructurings`);
+    await page.click('[data-testid=mode-ABOLISH_LEVEL]');
+    await page.locator('[data-testid=abolish-form] [data-unit-id=hg-vithanh] select').waitFor();
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'admin-restructuring-phone.png'), fullPage: true });
     await page.context().close();
   });
 });

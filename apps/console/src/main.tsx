@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { ImportPage } from './admin/ImportPage';
 import { PeoplePage } from './admin/PeoplePage';
 import { PersonPage } from './admin/PersonPage';
+import { RestructuringPage } from './admin/RestructuringPage';
 import { RotationPage } from './admin/RotationPage';
 import { UnitsPage } from './admin/UnitsPage';
 import { api, isAdministrator, isSupervisor, Principal, session } from './api';
@@ -38,6 +39,8 @@ function adminPage(route: string) {
       return <PeoplePage />;
     case '/admin/import':
       return <ImportPage />;
+    case '/admin/restructurings':
+      return <RestructuringPage />;
     default:
       return <UnitsPage />;
   }

@@ -4,6 +4,7 @@ const TABS = [
   ['#/admin/units', 'units'],
   ['#/admin/people', 'people'],
   ['#/admin/import', 'import'],
+  ['#/admin/restructurings', 'restructurings'],
 ] as const;
 
 /** The administration's sections, the current one marked. */
