@@ -12,6 +12,7 @@ import type {
   ProgrammeTemplate,
 } from '@app/domain';
 import { PROGRAMME_ACTIONS } from '@app/domain';
+import type { RunChain } from '../common/projection-input';
 import type { UpdateEnvelope } from '../common/update-envelope';
 
 export const PROGRAMME_WORKFLOW_TYPE = 'programmeWorkflow';
@@ -53,6 +54,7 @@ export interface CarriedState {
   firedTimerKeys: string[];
   effectSeq: number;
   runs: number;
+  chain?: RunChain;
 }
 
 export interface ProgrammeOutcome {

@@ -3,10 +3,11 @@ import { AccessModule } from '../access';
 import { BreakthroughController } from './breakthrough.controller';
 import { RestructuringModule } from '../organisation/restructuring/restructuring.module';
 import { BreakthroughService } from './breakthrough.service';
+import { ReadYourWritesService } from '../common/read-your-writes.service';
 
 @Module({
   imports: [AccessModule, RestructuringModule],
   controllers: [BreakthroughController],
-  providers: [BreakthroughService],
+  providers: [BreakthroughService, ReadYourWritesService],
 })
 export class BreakthroughModule {}
