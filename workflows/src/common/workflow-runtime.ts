@@ -131,7 +131,7 @@ export class WorkflowRuntime<S extends { version: number }, E extends DomainEffe
     for (const effect of effects) {
       this.effectSeq += 1;
       const seqKey = this.spec.effectKey(this.effectSeq);
-      const key = this.chain ? `${seqKey}@${this.chain.runId}` : seqKey;
+      const key = this.chain ? `${seqKey}/${this.chain.runId}` : seqKey;
       if (effect.type === 'audit') {
         this.events.push(this.spec.toEvent(effect as Extract<E, { type: 'audit' }>, key, occurredAt));
       } else {
