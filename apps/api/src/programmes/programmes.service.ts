@@ -1,10 +1,22 @@
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, WorkflowNotFoundError } from '@temporalio/client';
+import {
+  Client,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowIdReusePolicy,
+  WorkflowNotFoundError,
+} from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
-import { findTemplate, PROGRAMME_ACTIONS, ProgrammeActionName, programmeTaskId, ProgrammeState, Role } from '@app/domain';
+import {
+  findTemplate,
+  PROGRAMME_ACTIONS,
+  ProgrammeActionName,
+  programmeTaskId,
+  ProgrammeState,
+  Role,
+} from '@app/domain';
 import {
   AuditEventEntity,
   OrgUnitEntity,
