@@ -45,7 +45,7 @@ export interface NotificationEvent {
   occurredAt: string;
 }
 
-const KEY = /^[A-Za-z0-9._\-/#]{1,200}$/;
+const KEY = /^[A-Za-z0-9._\-/#]{1,300}$/;
 const MAX_RECIPIENTS = 1000;
 const MAX_PARAMS = 50;
 
@@ -55,7 +55,7 @@ export function validateNotificationEvent(value: unknown): string[] {
   if (typeof value !== 'object' || value === null) return ['event is not an object'];
   const e = value as Partial<NotificationEvent>;
   if (typeof e.key !== 'string' || !KEY.test(e.key))
-    problems.push('key must be 1-200 characters of letters, digits and . _ - / #');
+    problems.push('key must be 1-300 characters of letters, digits and . _ - / #');
   if (!Object.values(NotificationKind).includes(e.kind as NotificationKind))
     problems.push(`unknown kind ${String(e.kind)}`);
   if (!Array.isArray(e.recipientIds) || e.recipientIds.some((r) => typeof r !== 'string' || !r || r.length > 100))

@@ -14,7 +14,7 @@ import type {
 } from '@app/domain';
 import { BREAKTHROUGH_ACTIONS } from '@app/domain';
 import { eventFields, notificationFields } from '../common/projection-input';
-import type { EventFields, NotificationFields, ProjectionInput } from '../common/projection-input';
+import type { EventFields, NotificationFields, ProjectionInput, RunChain } from '../common/projection-input';
 import type { UpdateEnvelope } from '../common/update-envelope';
 import type { EffectRecords } from '../common/workflow-runtime';
 
@@ -26,7 +26,7 @@ export type BreakthroughActionEnvelope<N extends BreakthroughActionName = Breakt
 
 export interface BreakthroughWorkflowInput {
   setup: BreakthroughSetup;
-  carried?: { state: BreakthroughState; firedTimerKeys: string[]; effectSeq: number; runs: number };
+  carried?: { state: BreakthroughState; firedTimerKeys: string[]; effectSeq: number; runs: number; chain?: RunChain };
   continueAsNewAfterEvents?: number;
 }
 

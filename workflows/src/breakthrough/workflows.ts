@@ -61,13 +61,8 @@ export async function breakthroughCycleWorkflow(input: BreakthroughWorkflowInput
     timers: () => cycleTimers(state),
     fire: (timer) => fireCycleTimer(state, timer),
     // The activity reads the cycle through the `breakthroughView` query: the history keeps only the changes.
-    publish: ({ events, notifications }) =>
-      publishBreakthroughChanges({
-        workflowId: workflowInfo().workflowId,
-        version: state.version,
-        events,
-        notifications,
-      }),
+    publish: (changes) =>
+      publishBreakthroughChanges({ workflowId: workflowInfo().workflowId, version: state.version, ...changes }),
     // Approved registrations become task workflows as soon as their approval is published.
     afterPublish: {
       run: () => startChildTasks(pendingTaskStarts.splice(0)),

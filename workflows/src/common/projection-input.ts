@@ -11,6 +11,18 @@ export interface ProjectionInput<R, N> {
   version: number;
   events: R[];
   notifications: N[];
+  /** The run chain the changes come from (absent in inputs of histories recorded before it was sent). */
+  chain?: RunChain;
+}
+
+/**
+ * A workflow's continue-as-new chain: its first run id (unique, in every effect key) and when it
+ * started. Of two chains under one workflow id the later started is the newer: the read model keeps
+ * the newest version of the newest chain.
+ */
+export interface RunChain {
+  runId: string;
+  startedAt: string;
 }
 
 /** What every history row carries: its key (idempotency), who did what (null: the workflow itself), when. */

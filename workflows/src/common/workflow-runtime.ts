@@ -10,8 +10,14 @@
  * - the main loop, and once the history is long: let handlers finish, drain, continue as new.
  * Deterministic: time is the workflow clock, I/O happens in the workflow's activities.
  */
-import { ActivityOptions, allHandlersFinished, condition, workflowInfo } from '@temporalio/workflow';
-import type { ProjectionInput } from './projection-input';
+import { ActivityOptions, allHandlersFinished, condition, patched, workflowInfo } from '@temporalio/workflow';
+import type { ProjectionInput, RunChain } from './projection-input';
+
+/**
+ * Patch: effect keys and projected versions name the workflow's run chain, so a second workflow
+ * under an id used before (a fresh Temporal on the same database, an id reused) has effects of its own.
+ */
+export const PATCH_CHAIN_KEYS = 'effect-keys-per-chain';
 
 const DEFAULT_CONTINUE_AS_NEW_AFTER = 2000;
 /** How the workflows here call their activities: retried (with backoff) until they succeed. */
@@ -34,6 +40,8 @@ export interface CarriedRun<S> {
   firedTimerKeys: string[];
   effectSeq: number;
   runs: number;
+  /** The run chain (absent in runs carried by histories recorded before `effect-keys-per-chain`). */
+  chain?: RunChain;
 }
 
 /** The first run of a workflow: nothing fired, no effect yet. */
@@ -46,8 +54,8 @@ export interface DomainEffect {
   type: 'audit' | 'notify';
 }
 
-/** One batch for the projection activity. */
-export type Changes<R, N> = Pick<ProjectionInput<R, N>, 'events' | 'notifications'>;
+/** One batch for the projection activity, with the run chain it comes from. */
+export type Changes<R, N> = Pick<ProjectionInput<R, N>, 'events' | 'notifications' | 'chain'>;
 
 /** Work a workflow does besides publishing (starting children, reporting to its parent). */
 export interface FollowUp {
@@ -100,8 +108,11 @@ export class WorkflowRuntime<S extends { version: number }, E extends DomainEffe
   private readonly notifications: N[] = [];
   private projectionDirty: boolean;
   private readonly continueAsNewAfter: number;
+  /** Null only while replaying a run recorded before the patch: its keys stay as they were. */
+  private readonly chain: RunChain | null;
 
   constructor(private readonly spec: RuntimeSpec<S, E, T, R, N>) {
+    this.chain = spec.carried.chain ?? thisChain();
     this.state = spec.carried.state;
     this.fired = new Set(spec.carried.firedTimerKeys);
     this.effectSeq = spec.carried.effectSeq;
@@ -119,7 +130,8 @@ export class WorkflowRuntime<S extends { version: number }, E extends DomainEffe
     const occurredAt = now.toISOString();
     for (const effect of effects) {
       this.effectSeq += 1;
-      const key = this.spec.effectKey(this.effectSeq);
+      const seqKey = this.spec.effectKey(this.effectSeq);
+      const key = this.chain ? `${seqKey}/${this.chain.runId}` : seqKey;
       if (effect.type === 'audit') {
         this.events.push(this.spec.toEvent(effect as Extract<E, { type: 'audit' }>, key, occurredAt));
       } else {
@@ -175,6 +187,7 @@ export class WorkflowRuntime<S extends { version: number }, E extends DomainEffe
             firedTimerKeys: [...this.fired],
             effectSeq: this.effectSeq,
             runs: this.runs + 1,
+            ...(this.chain ? { chain: this.chain } : {}),
           };
           return this.spec.continueAsNew(carried);
         }
@@ -208,7 +221,7 @@ export class WorkflowRuntime<S extends { version: number }, E extends DomainEffe
       this.projectionDirty = false;
       const events = this.events.splice(0, MAX_BATCH);
       const notifications = this.notifications.splice(0, MAX_BATCH);
-      await this.spec.publish({ events, notifications });
+      await this.spec.publish({ events, notifications, ...(this.chain ? { chain: this.chain } : {}) });
       if (afterPublish) await afterPublish.run();
     }
   }
@@ -222,4 +235,14 @@ export class WorkflowRuntime<S extends { version: number }, E extends DomainEffe
       !!this.spec.afterFlush?.pending?.()
     );
   }
+}
+
+/**
+ * The chain this run belongs to, for a run that carried none: its first run id and start. A run
+ * replaying a history recorded before the patch gets null (and keeps the keys it issued).
+ */
+function thisChain(): RunChain | null {
+  if (!patched(PATCH_CHAIN_KEYS)) return null;
+  const info = workflowInfo();
+  return { runId: info.firstExecutionRunId, startedAt: info.startTime.toISOString() };
 }

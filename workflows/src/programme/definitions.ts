@@ -13,6 +13,7 @@ import type {
 } from '@app/domain';
 import { PROGRAMME_ACTIONS } from '@app/domain';
 import type { CalendarYear } from '@app/domain/calendar';
+import type { RunChain } from '../common/projection-input';
 import type { UpdateEnvelope } from '../common/update-envelope';
 
 export const PROGRAMME_WORKFLOW_TYPE = 'programmeWorkflow';
@@ -56,6 +57,7 @@ export interface CarriedState {
   runs: number;
   /** The working-day table the programme loaded (templates that count working days only). */
   calendarYears?: CalendarYear[];
+  chain?: RunChain;
 }
 
 export interface ProgrammeOutcome {

@@ -89,12 +89,12 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
       }),
     fire: (timer, now) => fireProgrammeTimer(state, rules, timer, now),
     // The activity reads the state through the `view` query: the history keeps only the changes.
-    publish: ({ events, notifications }) => {
+    publish: (changes) => {
       if (state.phase !== publishedPhase) {
         publishedPhase = state.phase;
         upsertSearchAttributes([{ key: SA_PHASE, value: state.phase }]);
       }
-      return publishProgrammeChanges({ workflowId, version: state.version, events, notifications });
+      return publishProgrammeChanges({ workflowId, version: state.version, ...changes });
     },
     afterFlush: {
       run: () =>

@@ -16,6 +16,7 @@ import type {
 } from '@app/domain';
 import { TASK_ACTIONS } from '@app/domain';
 import type { CalendarYear } from '@app/domain/calendar';
+import type { RunChain } from '../common/projection-input';
 import type { UpdateEnvelope } from '../common/update-envelope';
 
 export const TASK_WORKFLOW_TYPE = 'taskWorkflow';
@@ -31,6 +32,7 @@ export interface TaskWorkflowInput {
     firedTimerKeys: string[];
     effectSeq: number;
     runs: number;
+    chain?: RunChain;
     /** The working-day table the first run loaded; absent when the task runs on the built-in calendar. */
     calendarYears?: CalendarYear[];
   };

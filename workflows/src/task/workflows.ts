@@ -86,8 +86,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskOutcom
     timers: () => taskTimers(state, calendar.current),
     fire: (timer) => timerEffects(state, timer.kind, timer.level),
     // The activity reads the state through the `taskView` query: the history keeps only the changes.
-    publish: ({ events, notifications }) =>
-      publishTaskChanges({ workflowId, version: state.version, events, notifications }),
+    publish: (changes) => publishTaskChanges({ workflowId, version: state.version, ...changes }),
     afterFlush: { run: report },
     isFinished: () => isTaskClosed(state.status),
     continueAsNewAfterEvents: input.continueAsNewAfterEvents,

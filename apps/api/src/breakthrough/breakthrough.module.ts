@@ -4,10 +4,11 @@ import { BreakthroughController } from './breakthrough.controller';
 import { RestructuringModule } from '../organisation/restructuring/restructuring.module';
 import { BreakthroughCascadeService } from './breakthrough-cascade.service';
 import { BreakthroughService } from './breakthrough.service';
+import { ReadYourWritesService } from '../common/read-your-writes.service';
 
 @Module({
   imports: [AccessModule, RestructuringModule],
   controllers: [BreakthroughController],
-  providers: [BreakthroughService, BreakthroughCascadeService],
+  providers: [BreakthroughService, BreakthroughCascadeService, ReadYourWritesService],
 })
 export class BreakthroughModule {}

@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { BREAKTHROUGH_ACTIONS, BreakthroughActionName, validateBreakthroughSetup } from '@app/domain';
 import { breakthroughWorkflowId, TEMPORAL_OPTIONS, TemporalOptions } from '@app/temporal';
@@ -15,6 +15,7 @@ import {
 import { AccessService } from '../access';
 import { Principal } from '../auth/principal';
 import { ActionRequestDto } from '../common/action-request.dto';
+import { ReadYourWritesService } from '../common/read-your-writes.service';
 import { ActiveUnitsService } from '../organisation/restructuring/active-units.service';
 import { StartCycleDto } from './dto/start-cycle.dto';
 import { cycleSetup, leadershipOf, loadUnits } from './cycle-setup';
@@ -28,6 +29,7 @@ export class BreakthroughService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly activeUnits: ActiveUnitsService,
+    private readonly readYourWrites: ReadYourWritesService,
   ) {}
 
   async start(dto: StartCycleDto, p: Principal): Promise<{ id: string; workflowId: string }> {
@@ -44,18 +46,24 @@ export class BreakthroughService {
     if (problems.length) throw new BadRequestException(problems);
     const workflowId = breakthroughWorkflowId(unit.id, dto.year);
     const input: BreakthroughWorkflowInput = { setup };
+    let chainRunId: string;
     try {
-      await this.temporal.workflow.start(BREAKTHROUGH_WORKFLOW_TYPE, {
+      const handle = await this.temporal.workflow.start(BREAKTHROUGH_WORKFLOW_TYPE, {
         taskQueue: this.temporalOptions.taskQueue,
         workflowId,
         args: [input],
+        // One cycle per committee and year, ever: a closed cycle's id is not given to a new one.
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
       });
+      chainRunId = handle.firstExecutionRunId;
     } catch (err) {
       if (err instanceof WorkflowExecutionAlreadyStartedError)
         throw new ConflictException(`the ${dto.year} cycle of ${unit.id} exists already`);
       throw err;
     }
-    return { id: `${unit.id}/${dto.year}`, workflowId };
+    const id = `${unit.id}/${dto.year}`;
+    await this.readYourWrites.cycle(id, chainRunId);
+    return { id, workflowId };
   }
 
   async get(unitId: string, year: number, p: Principal): Promise<{ cycle: unknown; live: BreakthroughView | null }> {
@@ -77,11 +85,15 @@ export class BreakthroughService {
     if (!(BREAKTHROUGH_ACTIONS as readonly string[]).includes(action))
       throw new NotFoundException(`unknown action ${action}; known: ${BREAKTHROUGH_ACTIONS.join(', ')}`);
     const { workflowId, actor } = await this.access.cycleForAction(p, unitId, year, action);
-    return this.temporal.workflow
+    const result = (await this.temporal.workflow
       .getHandle(workflowId)
       .executeUpdate(breakthroughUpdates[action as BreakthroughActionName] as never, {
         args: [{ actor, requestId: dto.requestId, payload: dto.payload }] as never,
         updateId: `${action}-${dto.requestId}`,
-      }) as Promise<BreakthroughActionResult>;
+      })) as BreakthroughActionResult;
+    // An approval starts the registration's task workflow: its assignee acts on it next.
+    const taskId = result.registration?.taskId;
+    if (taskId) await this.readYourWrites.tasks([taskId]);
+    return result;
   }
 }

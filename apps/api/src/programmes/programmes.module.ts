@@ -3,10 +3,11 @@ import { AccessModule } from '../access';
 import { ProgrammesController } from './programmes.controller';
 import { RestructuringModule } from '../organisation/restructuring/restructuring.module';
 import { ProgrammesService } from './programmes.service';
+import { ReadYourWritesService } from '../common/read-your-writes.service';
 
 @Module({
   imports: [AccessModule, RestructuringModule],
   controllers: [ProgrammesController],
-  providers: [ProgrammesService],
+  providers: [ProgrammesService, ReadYourWritesService],
 })
 export class ProgrammesModule {}

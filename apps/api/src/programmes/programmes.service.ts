@@ -1,6 +1,11 @@
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import {
+  Client,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowIdReusePolicy,
+  WorkflowNotFoundError,
+} from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
@@ -9,6 +14,7 @@ import {
   findTemplate,
   PROGRAMME_ACTIONS,
   ProgrammeActionName,
+  programmeTaskId,
   ProgrammeState,
   ProgrammeTask,
   Role,
@@ -50,6 +56,7 @@ import {
   visibleProgrammeState,
 } from '../access';
 import { Principal } from '../auth/principal';
+import { ReadYourWritesService } from '../common/read-your-writes.service';
 import { SqlParams } from '../common/sql-params';
 import { payloadShapeErrors } from './dto/action-payloads';
 import { planItemOwners } from './dto/payloads/work-plans';
@@ -123,6 +130,7 @@ export class ProgrammesService {
     private readonly registryAccess: ResolutionAccessService,
     private readonly activeUnits: ActiveUnitsService,
     private readonly fieldGroups: FieldGroupAccessService,
+    private readonly readYourWrites: ReadYourWritesService,
   ) {}
 
   async create(dto: CreateProgrammeDto, principal: Principal): Promise<{ id: string; workflowId: string }> {
@@ -151,6 +159,8 @@ export class ProgrammesService {
     // A restricted programme's id must not spell its title: the id is shown to those who do not read it.
     const id = dto.id ?? (dto.restricted ? `mat-${randomUUID().slice(0, 13)}` : slugify(dto.title));
     const workflowId = programmeWorkflowId(id);
+    // An id is given once: a programme row left without its workflow (another Temporal) keeps it too.
+    if (await this.programmes.exist({ where: { id } })) throw new ConflictException(`programme ${id} exists already`);
     // Marked before the workflow starts, so its first projection is already restricted.
     const undoRestriction = dto.restricted
       ? await this.readers.restrict(principal, id, unit.id, dto.readerIds ?? [])
@@ -172,11 +182,14 @@ export class ProgrammesService {
       },
       template,
     };
+    let chainRunId: string;
     try {
-      await this.temporal.workflow.start(PROGRAMME_WORKFLOW_TYPE, {
+      const handle = await this.temporal.workflow.start(PROGRAMME_WORKFLOW_TYPE, {
         taskQueue: this.temporalOptions.taskQueue,
         workflowId,
         args: [input],
+        // Never a second workflow under a programme's id, even once the first has closed.
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
         typedSearchAttributes: new TypedSearchAttributes([
           { key: SA_PROGRAMME_ID, value: id },
           { key: SA_PHASE, value: template.phases[0] },
@@ -186,12 +199,14 @@ export class ProgrammesService {
           { key: SA_TERM, value: dto.term },
         ]),
       });
+      chainRunId = handle.firstExecutionRunId;
     } catch (err) {
       await undoRestriction();
       if (err instanceof WorkflowExecutionAlreadyStartedError)
         throw new ConflictException(`programme ${id} exists already`);
       throw err;
     }
+    await this.readYourWrites.programme(id, chainRunId);
     return { id, workflowId };
   }
 
@@ -274,11 +289,13 @@ export class ProgrammesService {
     const handle = this.temporal.workflow.getHandle(workflowId);
     const update = programmeUpdates[action as ProgrammeActionName];
     try {
-      return (await handle.executeUpdate(update as never, {
+      const result = (await handle.executeUpdate(update as never, {
         args: [{ actor, requestId: dto.requestId, payload }] as never,
         // The request id doubles as Temporal's update id, so the server de-duplicates retries too.
         updateId: `${action}-${dto.requestId}`,
       })) as ProgrammeActionResult;
+      await this.readYourWrites.tasks(taskIdsStartedBy(id, action, dto.payload));
+      return result;
     } catch (err) {
       if (!(err instanceof WorkflowNotFoundError)) throw err;
       // The workflow has finished (closed, cancelled, superseded) or never existed: say which.
@@ -396,4 +413,11 @@ export class ProgrammesService {
     });
     return { items: items.map((row) => visibleAuditEvent(row, viewer)), total };
   }
+}
+
+/** The tasks an accepted action starts as workflows (issuance, an annual plan): the caller acts on them next. */
+function taskIdsStartedBy(programmeId: string, action: string, payload: unknown): string[] {
+  if (action !== 'issue' && action !== 'addAnnualPlan') return [];
+  const { tasks, year } = payload as { tasks?: Array<{ code: string }>; year?: number };
+  return (tasks ?? []).map((t) => programmeTaskId(programmeId, t.code, action === 'addAnnualPlan' ? year : undefined));
 }

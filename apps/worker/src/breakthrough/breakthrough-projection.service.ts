@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { NotificationKind, NotificationProducer } from '@app/notifications';
 import type { BreakthroughCycleRecord, PublishBreakthroughChangesInput } from '@app/workflows/breakthrough/definitions';
+import { CHAIN_COLUMNS_SET, chainValues, newestChainWins } from '../common/projection-chain';
 import { RecipientsService } from '../common/recipients.service';
 
 /**
@@ -20,12 +21,14 @@ export class BreakthroughProjectionService {
   async publish(input: Omit<PublishBreakthroughChangesInput, 'version'>, c: BreakthroughCycleRecord): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       await tx.query(
-        `INSERT INTO breakthrough_cycle (id, workflow_id, unit_id, year, title, phase, counts, summary, projection_seq, snapshot, parent_cycle_id)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,COALESCE($10::jsonb, '{}'),$11)
-         ON CONFLICT (id) DO UPDATE SET unit_id = EXCLUDED.unit_id, phase = EXCLUDED.phase, counts = EXCLUDED.counts, summary = EXCLUDED.summary,
-           projection_seq = EXCLUDED.projection_seq, updated_at = now(),
+        `INSERT INTO breakthrough_cycle (id, workflow_id, unit_id, year, title, phase, counts, summary, projection_seq, snapshot,
+           parent_cycle_id, chain_run_id, chain_started_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,COALESCE($10::jsonb, '{}'),$11,$12,$13)
+         ON CONFLICT (id) DO UPDATE SET workflow_id = EXCLUDED.workflow_id, title = EXCLUDED.title,
+           unit_id = EXCLUDED.unit_id, phase = EXCLUDED.phase, counts = EXCLUDED.counts, summary = EXCLUDED.summary,
+           projection_seq = EXCLUDED.projection_seq, ${CHAIN_COLUMNS_SET}, updated_at = now(),
            snapshot = CASE WHEN $10::jsonb IS NULL THEN breakthrough_cycle.snapshot ELSE EXCLUDED.snapshot END
-         WHERE breakthrough_cycle.projection_seq <= EXCLUDED.projection_seq`,
+         WHERE ${newestChainWins('breakthrough_cycle', '$13')}`,
         [
           c.cycleId,
           input.workflowId,
@@ -38,6 +41,7 @@ export class BreakthroughProjectionService {
           c.version,
           c.state ? JSON.stringify(c.state) : null,
           c.state?.setup.parentCycleId ?? null,
+          ...chainValues(input.chain),
         ],
       );
       for (const e of input.events) {

@@ -5,6 +5,7 @@ import { latestClosedReview, ProgrammeState, ProgrammeTarget, Review, withSteeri
 import { NotificationKind, NotificationProducer } from '@app/notifications';
 import type { PublishChangesInput } from '@app/workflows/programme/activity-interfaces';
 import { CascadeFulfilmentService } from '../cascade/cascade-fulfilment.service';
+import { CHAIN_COLUMNS_SET, chainValues, newestChainWins } from '../common/projection-chain';
 
 /**
  * Writes what a programme workflow changed into the read model, in one transaction, then asks for
@@ -23,19 +24,27 @@ export class ProgrammeProjectionService {
 
   async publish(input: Omit<PublishChangesInput, 'version'>, s: ProgrammeState): Promise<void> {
     const latestReview = latestClosedReview(s);
+    const id = s.setup.programmeId;
     await this.dataSource.transaction(async (tx) => {
+      const [prior]: Array<{ chainRunId: string | null }> = await tx.query(
+        `SELECT chain_run_id AS "chainRunId" FROM programme WHERE id = $1 FOR UPDATE`,
+        [id],
+      );
       const applied: unknown[] = await tx.query(
         `INSERT INTO programme (id, title, document_number, issued_on, template_id, template_version, phase, phase_deadline,
            issuing_unit_id, member_in_charge_id, field_group, term, implements_resolution, workflow_id,
-           latest_review_headline, projection_seq, snapshot, created_by, resolution_id)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19)
+           latest_review_headline, projection_seq, snapshot, created_by, resolution_id, chain_run_id, chain_started_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21)
          ON CONFLICT (id) DO UPDATE SET
            title = EXCLUDED.title, document_number = EXCLUDED.document_number, issued_on = EXCLUDED.issued_on,
+           template_id = EXCLUDED.template_id, template_version = EXCLUDED.template_version,
            phase = EXCLUDED.phase, phase_deadline = EXCLUDED.phase_deadline, issuing_unit_id = EXCLUDED.issuing_unit_id,
-           member_in_charge_id = EXCLUDED.member_in_charge_id,
+           member_in_charge_id = EXCLUDED.member_in_charge_id, field_group = EXCLUDED.field_group, term = EXCLUDED.term,
+           implements_resolution = EXCLUDED.implements_resolution, workflow_id = EXCLUDED.workflow_id,
+           created_by = EXCLUDED.created_by, resolution_id = EXCLUDED.resolution_id,
            latest_review_headline = EXCLUDED.latest_review_headline, projection_seq = EXCLUDED.projection_seq,
-           snapshot = EXCLUDED.snapshot, updated_at = now()
-         WHERE programme.projection_seq <= EXCLUDED.projection_seq
+           snapshot = EXCLUDED.snapshot, ${CHAIN_COLUMNS_SET}, updated_at = now()
+         WHERE ${newestChainWins('programme', '$21')}
          RETURNING id`,
         [
           s.setup.programmeId,
@@ -57,18 +66,24 @@ export class ProgrammeProjectionService {
           JSON.stringify(s),
           s.setup.createdBy,
           s.setup.resolutionId ?? null,
+          ...chainValues(input.chain),
         ],
       );
-      // An older version arriving late changes nothing derived from the state either.
-      if (applied.length > 0) await this.writeTargetsAndReviews(tx, s);
-      // Phase rows and audit events are keyed and append-only: one statement each, repeats ignored.
-      await tx.query(
-        `INSERT INTO programme_phase_history (programme_id, seq, phase, entered_at, deadline, actor_id, reason)
-         SELECT $1, h.seq, h.phase, h."enteredAt", h.deadline, h."actorId", h.reason
-           FROM jsonb_to_recordset($2::jsonb) AS h(seq int, phase text, "enteredAt" timestamptz, deadline timestamptz, "actorId" text, reason text)
-         ON CONFLICT DO NOTHING`,
-        [s.setup.programmeId, JSON.stringify(s.phaseHistory)],
-      );
+      // An older version (or an older chain's) arriving late changes nothing derived from the state either.
+      if (applied.length > 0) {
+        // A newer chain under this id: what the older one derived goes, the newer state holds all of its own.
+        if (prior && prior.chainRunId !== (input.chain?.runId ?? null)) await clearDerivedRows(tx, id);
+        await this.writeTargetsAndReviews(tx, s);
+        // Phase rows are keyed and append-only: repeats ignored.
+        await tx.query(
+          `INSERT INTO programme_phase_history (programme_id, seq, phase, entered_at, deadline, actor_id, reason)
+           SELECT $1, h.seq, h.phase, h."enteredAt", h.deadline, h."actorId", h.reason
+             FROM jsonb_to_recordset($2::jsonb) AS h(seq int, phase text, "enteredAt" timestamptz, deadline timestamptz, "actorId" text, reason text)
+           ON CONFLICT DO NOTHING`,
+          [id, JSON.stringify(s.phaseHistory)],
+        );
+      }
+      // Audit events are keyed (per run chain) and append-only.
       if (input.events.length > 0) {
         await tx.query(
           `INSERT INTO audit_event (event_key, programme_id, actor_id, action, occurred_at, before, after)
@@ -161,6 +176,12 @@ export class ProgrammeProjectionService {
       [id, JSON.stringify(values)],
     );
   }
+}
+
+/** Phase history, targets, reviews and target values of the programme's row, all derived from one chain's state. */
+async function clearDerivedRows(tx: EntityManager, programmeId: string): Promise<void> {
+  for (const table of ['target_value', 'programme_review', 'programme_target', 'programme_phase_history'])
+    await tx.query(`DELETE FROM ${table} WHERE programme_id = $1`, [programmeId]);
 }
 
 function reviewRow(r: Review) {

@@ -18,6 +18,7 @@ export function createProgrammeActivities(projection: ProgrammeProjectionService
             workflowId: input.workflowId,
             events: 'audits' in input ? input.audits : input.events,
             notifications: input.notifications,
+            chain: 'chain' in input ? input.chain : undefined,
           },
           state,
         ),

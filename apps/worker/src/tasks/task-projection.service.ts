@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { NotificationKind, NotificationProducer } from '@app/notifications';
 import type { TaskState } from '@app/domain';
 import type { PublishTaskChangesInput } from '@app/workflows/task/activity-interfaces';
+import { CHAIN_COLUMNS_SET, chainValues, newestChainWins } from '../common/projection-chain';
 import { RecipientsService } from '../common/recipients.service';
 
 /**
@@ -37,17 +38,21 @@ export class TaskProjectionService {
       await tx.query(
         `INSERT INTO task (id, workflow_id, source, programme_id, code, title, responsible_unit_id, responsible_person_id,
            coordinating_unit_ids, assigner_id, member_in_charge_id, field_group, issuing_unit_id, is_breakthrough, status,
-           due_at, original_due_at, progress_percent, accepted_at, submitted_at, done_at, projection_seq, snapshot, reopen_count)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24)
+           due_at, original_due_at, progress_percent, accepted_at, submitted_at, done_at, projection_seq, snapshot, reopen_count,
+           chain_run_id, chain_started_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26)
          ON CONFLICT (id) DO UPDATE SET
+           workflow_id = EXCLUDED.workflow_id, source = EXCLUDED.source, programme_id = EXCLUDED.programme_id,
+           code = EXCLUDED.code, title = EXCLUDED.title, field_group = EXCLUDED.field_group,
+           is_breakthrough = EXCLUDED.is_breakthrough, original_due_at = EXCLUDED.original_due_at,
            responsible_unit_id = EXCLUDED.responsible_unit_id, responsible_person_id = EXCLUDED.responsible_person_id,
            assigner_id = EXCLUDED.assigner_id, member_in_charge_id = EXCLUDED.member_in_charge_id,
            issuing_unit_id = EXCLUDED.issuing_unit_id, coordinating_unit_ids = EXCLUDED.coordinating_unit_ids,
            programme_id = EXCLUDED.programme_id, reopen_count = EXCLUDED.reopen_count,
            status = EXCLUDED.status, due_at = EXCLUDED.due_at, progress_percent = EXCLUDED.progress_percent,
            accepted_at = EXCLUDED.accepted_at, submitted_at = EXCLUDED.submitted_at, done_at = EXCLUDED.done_at,
-           projection_seq = EXCLUDED.projection_seq, snapshot = EXCLUDED.snapshot, updated_at = now()
-         WHERE task.projection_seq <= EXCLUDED.projection_seq`,
+           projection_seq = EXCLUDED.projection_seq, snapshot = EXCLUDED.snapshot, ${CHAIN_COLUMNS_SET}, updated_at = now()
+         WHERE ${newestChainWins('task', '$26')}`,
         [
           t.taskId,
           input.workflowId,
@@ -73,6 +78,7 @@ export class TaskProjectionService {
           s.version,
           JSON.stringify(s),
           s.reopenings?.length ?? 0,
+          ...chainValues(input.chain),
         ],
       );
       for (const e of input.events) {

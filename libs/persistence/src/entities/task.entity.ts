@@ -100,6 +100,18 @@ export class TaskEntity {
   @Column({ name: 'projection_seq', type: 'integer', default: 0 })
   projectionSeq: number;
 
+  /** First run id of the workflow run chain that wrote the row (null: written before chains were told). */
+  @Column({ name: 'chain_run_id', type: 'text', nullable: true })
+  chainRunId: string | null;
+
+  /** When that chain started: of two chains under one id the later started wins (with projection_seq). */
+  @Column({ name: 'chain_started_at', type: 'timestamptz', nullable: true })
+  chainStartedAt: Date | null;
+
+  /** Set by reconciliation when no workflow stands behind the row any more; cleared when one writes it. */
+  @Column({ name: 'orphaned_at', type: 'timestamptz', nullable: true })
+  orphanedAt: Date | null;
+
   @Column({ type: 'jsonb', default: () => "'{}'" })
   snapshot: Record<string, unknown>;
 
