@@ -45,7 +45,7 @@ export function sizesAt(scale: number): NationalSize {
     reminders: s(NATIONAL.reminders),
     actionsPerSecond: NATIONAL.actionsPerSecond,
     actionSeconds: scale >= 0.1 ? NATIONAL.actionSeconds : Math.max(5, Math.round(NATIONAL.actionSeconds * scale * 10)),
-    cachedWorkflows: s(NATIONAL.cachedWorkflows, 20),
+    cachedWorkflows: s(NATIONAL.cachedWorkflows, 100),
     deliveryRows: s(NATIONAL.deliveryRows, 1000),
   };
 }
