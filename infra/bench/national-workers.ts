@@ -84,7 +84,7 @@ export async function spawnWorkers(bench: WorkerBench, taskQueue: string, n: num
           METRICS_PORT: '0',
           LOG_LEVEL: 'error',
           BENCH_BUNDLE_PATH: bench.bundlePath,
-          TS_NODE_SWC: 'true',
+          TS_NODE_TRANSPILE_ONLY: 'true',
         },
         stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
         cwd: ROOT,
