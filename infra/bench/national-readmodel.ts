@@ -215,6 +215,11 @@ export async function readModel(): Promise<void> {
         // The same answer both ways (the moment of asking aside), so the two timings measure the same work.
         const strip = (s: string) => s.replace(/"asOf":"[^"]+"|"(dueInDays|overdueDays)":-?\d+/g, '');
         if (strip(direct) !== strip(body)) throw new Error(`${c.name}: the service's answer differs from the endpoint's`);
+        if (process.env.BENCH_EXPLAIN)
+          for (const st of recorded.statements) {
+            const plan = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${st.sql}`, st.params);
+            console.log(`--- ${who.label} ${c.name}\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}`);
+          }
         // Interleaved, one HTTP request then one replay of the statements: a shared machine's load falls on both alike.
         const httpMs: number[] = [];
         const rawMs: number[] = [];
