@@ -42,7 +42,12 @@ export async function steadyActions(): Promise<void> {
   const base = `http://127.0.0.1:${port}`;
   try {
     const deadline = Date.now() + 120_000;
-    while (!(await fetch(`${base}/health/ready`).then((r) => r.ok, () => false))) {
+    while (
+      !(await fetch(`${base}/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      ))
+    ) {
       if (api.exitCode !== null || Date.now() > deadline) throw new Error('the API did not become ready');
       await sleep(250);
     }

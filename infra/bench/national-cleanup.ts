@@ -16,7 +16,9 @@ const TABLES = ['notification_delivery', 'notification_digest_item', 'notificati
 async function sizes(ds: DataSource): Promise<Record<string, { rows: number; bytes: number }>> {
   const out: Record<string, { rows: number; bytes: number }> = {};
   for (const t of TABLES) {
-    const [r] = await ds.query(`SELECT count(*)::int AS rows, pg_total_relation_size('${t}')::bigint AS bytes FROM ${t}`);
+    const [r] = await ds.query(
+      `SELECT count(*)::int AS rows, pg_total_relation_size('${t}')::bigint AS bytes FROM ${t}`,
+    );
     out[t] = { rows: r.rows, bytes: Number(r.bytes) };
   }
   return out;
@@ -57,12 +59,16 @@ export async function cleanUp(): Promise<void> {
       `purge deleted ${result.deliveries} delivery rows, ${result.digestItems} digest items, ${result.digests} digests in ${took.toFixed(1)} s ` +
         `(${Math.round((result.deliveries + result.digestItems + result.digests) / took)} rows/s)`,
     );
-    console.log(`${'table'.padEnd(26)} ${'before'.padStart(22)} ${'after purge'.padStart(22)} ${'after VACUUM'.padStart(22)}`);
+    console.log(
+      `${'table'.padEnd(26)} ${'before'.padStart(22)} ${'after purge'.padStart(22)} ${'after VACUUM'.padStart(22)}`,
+    );
     for (const t of TABLES) {
       const cell = (s: { rows: number; bytes: number }) => `${s.rows} rows ${formatBytes(s.bytes)}`.padStart(22);
       console.log(`${t.padEnd(26)} ${cell(before[t])} ${cell(after[t])} ${cell(vacuumed[t])}`);
     }
-    console.log('(a plain VACUUM frees the space for new rows without shrinking the files; VACUUM FULL would lock the tables)');
+    console.log(
+      '(a plain VACUUM frees the space for new rows without shrinking the files; VACUUM FULL would lock the tables)',
+    );
   } finally {
     await ds.destroy();
   }

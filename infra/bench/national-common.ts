@@ -38,7 +38,10 @@ export function recordingDataSource(db: Client): {
   const run = (sql: string, params: unknown[] = []) =>
     (queue = queue.then(() => db.query(sql, params))) as Promise<{ rows: unknown[] }>;
   const dataSource = {
-    query: async (sql: string, params: unknown[] = []) => (statements.push({ sql, params }), (await run(sql, params)).rows),
+    query: async (sql: string, params: unknown[] = []) => (
+      statements.push({ sql, params }),
+      (await run(sql, params)).rows
+    ),
   } as unknown as DataSource;
   return { dataSource, statements };
 }

@@ -74,7 +74,7 @@ export async function deadlineMorning(): Promise<void> {
   const run = `bench-morning-${process.pid}-${randomUUID().slice(0, 6)}`;
   let digests = 0;
   const recording: MailTransport = {
-    async send(m) {
+    async send() {
       digests++;
       return { receipt: 'recorded' };
     },
@@ -140,7 +140,9 @@ export async function deadlineMorning(): Promise<void> {
       if (collectedMs === null && row.items >= n) collectedMs = at;
       if (row.sent >= n) break;
       if (Date.now() - lastReport > 30_000) {
-        console.log(`  … ${(at / 1000).toFixed(0)} s: ${row.inbox} inbox rows, ${row.items} digest items, ${row.sent} sent`);
+        console.log(
+          `  … ${(at / 1000).toFixed(0)} s: ${row.inbox} inbox rows, ${row.items} digest items, ${row.sent} sent`,
+        );
         lastReport = Date.now();
       }
       if (at > 4 * GOAL_MS) throw new Error(`not all delivered after ${at / 1000} s: ${JSON.stringify(row)}`);

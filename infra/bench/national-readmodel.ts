@@ -36,8 +36,11 @@ export async function generateCountry(db: Client): Promise<void> {
   const hash = await hashPassword(PASSWORD);
   await db.query('BEGIN');
   // Provinces n1 (largest) … n34; each: Standing Committee, People's Committee delegation, departments, communes.
-  await db.query(`CREATE UNLOGGED TABLE bench_province AS
-    SELECT p::int AS p, n::int AS communes FROM unnest($1::int[]) WITH ORDINALITY AS s(n, p)`, [communes]);
+  await db.query(
+    `CREATE UNLOGGED TABLE bench_province AS
+    SELECT p::int AS p, n::int AS communes FROM unnest($1::int[]) WITH ORDINALITY AS s(n, p)`,
+    [communes],
+  );
   await db.query(`INSERT INTO org_unit (id, name, kind, parent_id)
     SELECT 'n' || p, 'Tỉnh ủy ' || p, 'PROVINCIAL_COMMITTEE', NULL FROM bench_province
     UNION ALL SELECT 'n' || p || '-btv', 'Ban Thường vụ Tỉnh ủy ' || p, 'STANDING_COMMITTEE', 'n' || p FROM bench_province
@@ -155,7 +158,13 @@ export async function readModel(): Promise<void> {
     );
     const address = process.env.BENCH_TEMPORAL_ADDRESS ?? server!.address;
     app = await createApiApp(
-      loadApiConfig({ ...process.env, DATABASE_URL: NATIONAL_DATABASE_URL, TEMPORAL_ADDRESS: address, LOG_LEVEL: 'silent', API_PORT: '3000' }),
+      loadApiConfig({
+        ...process.env,
+        DATABASE_URL: NATIONAL_DATABASE_URL,
+        TEMPORAL_ADDRESS: address,
+        LOG_LEVEL: 'silent',
+        API_PORT: '3000',
+      }),
     );
     await app.listen(0, '127.0.0.1');
     const base = `http://127.0.0.1:${(app.getHttpServer().address() as net.AddressInfo).port}`;
@@ -214,7 +223,8 @@ export async function readModel(): Promise<void> {
         const direct = JSON.stringify(await c.service(recorded.dataSource));
         // The same answer both ways (the moment of asking aside), so the two timings measure the same work.
         const strip = (s: string) => s.replace(/"asOf":"[^"]+"|"(dueInDays|overdueDays)":-?\d+/g, '');
-        if (strip(direct) !== strip(body)) throw new Error(`${c.name}: the service's answer differs from the endpoint's`);
+        if (strip(direct) !== strip(body))
+          throw new Error(`${c.name}: the service's answer differs from the endpoint's`);
         if (process.env.BENCH_EXPLAIN)
           for (const st of recorded.statements) {
             const plan = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${st.sql}`, st.params);
@@ -246,7 +256,9 @@ export async function readModel(): Promise<void> {
         console.log(results[results.length - 1]);
       }
     }
-    console.log(`(${SAMPLES} requests each after ${WARM_UP} warm-up; interleaved with the statements replayed one after another on one pg client)`);
+    console.log(
+      `(${SAMPLES} requests each after ${WARM_UP} warm-up; interleaved with the statements replayed one after another on one pg client)`,
+    );
   } finally {
     await app?.close();
     await db.end();

@@ -32,7 +32,11 @@ async function main(): Promise<void> {
     if (m === 'memory') {
       (global as { gc?: () => void }).gc?.();
       const mem = process.memoryUsage();
-      const report: WorkerReport = { rss: mem.rss, heapUsed: mem.heapUsed, cached: worker.getStatus().numCachedWorkflows };
+      const report: WorkerReport = {
+        rss: mem.rss,
+        heapUsed: mem.heapUsed,
+        cached: worker.getStatus().numCachedWorkflows,
+      };
       process.send?.({ memory: report });
     }
   });

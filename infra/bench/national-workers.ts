@@ -13,7 +13,11 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { findTemplate, ProgrammeSetup, Role } from '@app/domain';
 import { workflowBundleOptions } from '@app/temporal/workflow-bundle';
-import { PROGRAMME_WORKFLOW_TYPE, programmeUpdates, ProgrammeWorkflowInput } from '@app/workflows/programme/definitions';
+import {
+  PROGRAMME_WORKFLOW_TYPE,
+  programmeUpdates,
+  ProgrammeWorkflowInput,
+} from '@app/workflows/programme/definitions';
 import { seedPeople } from '../../apps/api/src/seed/seed-people';
 import { dataSourceOptions, migrate, recreateDatabase } from '../../libs/persistence/src';
 import { DevServer, startTemporalDevServer, stopChild } from '../../test/utils/temporal-dev-server';
@@ -116,7 +120,12 @@ export async function spawnWorkers(bench: WorkerBench, taskQueue: string, n: num
 }
 
 /** Starts `n` programme workflows in their first phase (survey) on `taskQueue`; their workflow ids. */
-export async function startProgrammes(client: Client, taskQueue: string, n: number, concurrency = 20): Promise<string[]> {
+export async function startProgrammes(
+  client: Client,
+  taskQueue: string,
+  n: number,
+  concurrency = 20,
+): Promise<string[]> {
   const template = findTemplate('action-programme')!;
   const ids = Array.from({ length: n }, () => `bench-nat-${randomUUID().slice(0, 13)}`);
   let next = 0;
@@ -156,9 +165,13 @@ async function actionRate(client: Client, workflowIds: string[], n: number, inFl
     Array.from({ length: inFlight }, async () => {
       while (next < n) {
         const i = next++;
-        await client.workflow.getHandle(workflowIds[i % workflowIds.length]).executeUpdate(programmeUpdates.assignSurveyors, {
-          args: [{ actor: OFFICE, requestId: randomUUID(), payload: { surveyorIds: [SURVEYORS[i % SURVEYORS.length]] } }],
-        });
+        await client.workflow
+          .getHandle(workflowIds[i % workflowIds.length])
+          .executeUpdate(programmeUpdates.assignSurveyors, {
+            args: [
+              { actor: OFFICE, requestId: randomUUID(), payload: { surveyorIds: [SURVEYORS[i % SURVEYORS.length]] } },
+            ],
+          });
       }
     }),
   );
@@ -246,7 +259,8 @@ async function waitForCached(worker: BenchWorker, n: number): Promise<WorkerRepo
   for (;;) {
     const report = await worker.memory();
     if (report.cached >= n) return report;
-    if (Date.now() > deadline) throw new Error(`the worker caches ${report.cached} workflows, expected ${n} (${goal(false)})`);
+    if (Date.now() > deadline)
+      throw new Error(`the worker caches ${report.cached} workflows, expected ${n} (${goal(false)})`);
     await sleep(500);
   }
 }

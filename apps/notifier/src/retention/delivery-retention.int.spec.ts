@@ -67,6 +67,10 @@ describe('clean-up of old delivery and digest rows', () => {
       ),
     ).toEqual([`${run}-b`, `${run}-c`]);
     // A second run finds nothing more.
-    expect(await purgeDeliveryRows(ds, retentionCutoff(now, 90))).toEqual({ deliveries: 0, digestItems: 0, digests: 0 });
+    expect(await purgeDeliveryRows(ds, retentionCutoff(now, 90))).toEqual({
+      deliveries: 0,
+      digestItems: 0,
+      digests: 0,
+    });
   });
 });

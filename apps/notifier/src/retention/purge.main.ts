@@ -21,7 +21,8 @@ export function daysFrom(argv: readonly string[], configured: number): number {
 async function main(): Promise<void> {
   const config = loadNotifierConfig();
   const days = daysFrom(process.argv.slice(2), config.NOTIFICATION_RETENTION_DAYS);
-  if (days === 0) throw new ConfigError(['NOTIFICATION_RETENTION_DAYS is 0 (clean-up off); pass --days N to purge once']);
+  if (days === 0)
+    throw new ConfigError(['NOTIFICATION_RETENTION_DAYS is 0 (clean-up off); pass --days N to purge once']);
   const dataSource = await new DataSource(dataSourceOptions(config.DATABASE_URL)).initialize();
   try {
     const cutoff = retentionCutoff(new Date(), days);
