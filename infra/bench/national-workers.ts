@@ -143,6 +143,7 @@ export async function startProgrammes(
           memberInChargeId: 'hg-pbt',
           fieldGroup: 'economy',
           term: '2025-2030',
+          implementsResolution: '57-NQ/TW',
           createdBy: OFFICE.personId,
         };
         const input: ProgrammeWorkflowInput = { setup, template };
