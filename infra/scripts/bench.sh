@@ -9,6 +9,9 @@
 #   npm run bench -- tasks         supervisor task buckets at 1,000 programmes / 100,000 tasks vs raw SQL
 #   npm run bench -- overview      supervision overview at 1,000 programmes / 100,000 tasks vs raw SQL
 #   npm run bench -- restructuring a merger of two provinces through running workflows (BENCH_PROGRAMMES, BENCH_TASKS)
+#   npm run bench -- national [readmodel|morning|actions|workers|memory|cleanup]
+#                                  national scale (34 provinces, 1,000,000 tasks); BENCH_NATIONAL_SCALE=0.01
+#                                  for a quick run; only when asked for by name (a full run takes long)
 set -euo pipefail
 SCRIPT_NAME=bench
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -26,3 +29,4 @@ if wants notifications; then log "notifications: delivery rate and latency"; run
 if wants tasks; then log "task buckets"; run_ts infra/bench/task-buckets.bench.ts; fi
 if wants overview; then log "supervision overview"; bash infra/bench/overview.bench.sh; fi
 if wants restructuring; then log "restructuring: a merger through running workflows"; run_ts infra/bench/restructuring.bench.ts; fi
+if [[ "$only" == national ]]; then log "national scale (BENCH_NATIONAL_SCALE=${BENCH_NATIONAL_SCALE:-1})"; run_ts infra/bench/national.bench.ts "${@:2}"; fi

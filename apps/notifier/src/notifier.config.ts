@@ -28,6 +28,12 @@ export const notifierConfigSpec = {
     0,
     24 * 3600_000,
   ),
+  NOTIFICATION_RETENTION_DAYS: int(
+    'days delivery and digest rows are kept before the daily clean-up deletes them (0: never)',
+    90,
+    0,
+    3650,
+  ),
   WEBHOOK_TIMEOUT_MS: int('how long a webhook receiver may take to answer', 5000, 100, 60_000),
 };
 

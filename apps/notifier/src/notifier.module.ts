@@ -17,6 +17,7 @@ import { InAppDeliveryJob } from './in-app/in-app-delivery.job';
 import { InAppDeliveryService } from './in-app/in-app-delivery.service';
 import { NOTIFIER_CONFIG, NotifierConfig } from './notifier.config';
 import { NOTIFIER_METRICS, NotifierMetrics } from './notifier-metrics';
+import { DeliveryRetention } from './retention/delivery-retention';
 import { WebhookDeliveryJob } from './webhook/webhook-delivery.job';
 import { WebhookDeliveryService } from './webhook/webhook-delivery.service';
 
@@ -50,6 +51,7 @@ export class NotifierModule {
         ...JOBS,
         { provide: DELIVERY_JOBS, useFactory: (...jobs: unknown[]) => jobs, inject: JOBS },
         DeliveryWorkers,
+        DeliveryRetention,
       ],
     };
   }

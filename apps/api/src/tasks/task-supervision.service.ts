@@ -10,7 +10,7 @@ import {
   bucketsFromCountsSql,
   COUNTED_GROUPINGS,
   taskBucketCountsSql,
-  taskBucketSql,
+  taskInBucketSql,
 } from '@app/persistence/queries/task-buckets.sql';
 import { AccessService, RESTRICTED_TASK_TITLE, restrictedFrom, type SupervisorScope, taskInScope } from '../access';
 import { Page } from '../common/pagination.query';
@@ -113,7 +113,7 @@ export class TaskSupervisionService {
     if (q.responsibleUnitId) where.and(`t.responsible_unit_id = ${where.add(q.responsibleUnitId)}`);
     if (q.memberInChargeId) where.and(`t.member_in_charge_id = ${where.add(q.memberInChargeId)}`);
     if (q.fieldGroup) where.and(`t.field_group = ${where.add(q.fieldGroup)}`);
-    if (q.bucket) where.and(`${taskBucketSql('t', where.add(now))} = ${where.add(q.bucket)}`);
+    if (q.bucket) where.and(taskInBucketSql('t', where.add(now), q.bucket, where.add(q.bucket)));
     const [column, direction] = SORT_COLUMN[q.sort];
     // A supervisor who may not read a restricted programme sees its tasks counted, not titled.
     const hidden = restrictedFrom(scope.reader, 't.programme_id', where);

@@ -7,6 +7,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 @Entity({ name: 'notification_delivery' })
 @Unique('uq_notification_delivery_key', ['deliveryKey'])
 @Index('ix_notification_delivery_event', ['eventKey'])
+@Index('ix_notification_delivery_delivered_at', ['deliveredAt'])
 export class NotificationDeliveryEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_notification_delivery' })
   id: string;

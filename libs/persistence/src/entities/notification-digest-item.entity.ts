@@ -4,6 +4,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 @Entity({ name: 'notification_digest_item' })
 @Unique('uq_notification_digest_item_key', ['itemKey'])
 @Index('ix_notification_digest_item_pending', ['personId', 'day', 'digestSeq'])
+@Index('ix_notification_digest_item_day', ['day'])
 export class NotificationDigestItemEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_notification_digest_item' })
   id: string;

@@ -1,7 +1,8 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** A digest e-mail that was sent: the n-th (seq) of one person's day. */
 @Entity({ name: 'notification_digest' })
+@Index('ix_notification_digest_day', ['day'])
 export class NotificationDigestEntity {
   @PrimaryColumn({ name: 'person_id', type: 'text', primaryKeyConstraintName: 'pk_notification_digest' })
   personId: string;

@@ -1,4 +1,12 @@
-import { bucketCountsOf, bucketsFromCountsSql, countedTasksCte, taskBucketCountsSql } from './task-buckets.sql';
+import { TaskBucket } from '@app/domain';
+import {
+  bucketCountsOf,
+  bucketsFromCountsSql,
+  countedTasksCte,
+  taskBucketCountsSql,
+  taskBucketSql,
+  taskInBucketSql,
+} from './task-buckets.sql';
 
 describe('taskBucketCountsSql', () => {
   it('counts each bucket with the conditions of taskBucket', () => {
@@ -51,5 +59,18 @@ describe('bucketsFromCountsSql', () => {
     expect(sql).toContain(`SELECT NULLIF(member_id, '') AS key`);
     expect(sql).toContain('FROM counted GROUP BY member_id');
     expect(sql).toContain(`ORDER BY NULLIF(member_id, '') NULLS LAST LIMIT $3 OFFSET $4`);
+  });
+});
+
+describe('taskInBucketSql', () => {
+  it('keeps the bucket CASE and adds the conditions it implies, so open tasks are found by due date', () => {
+    const bucket = taskBucketSql('t', '$1');
+    expect(taskInBucketSql('t', '$1', TaskBucket.OPEN_OVERDUE, '$2')).toBe(
+      `(t.status NOT IN ('DONE','CANCELLED') AND t.due_at < $1 AND ${bucket} = $2)`,
+    );
+    expect(taskInBucketSql('t', '$1', TaskBucket.OPEN_WITHIN_DEADLINE, '$2')).toBe(
+      `(t.status NOT IN ('DONE','CANCELLED') AND t.due_at >= $1 AND ${bucket} = $2)`,
+    );
+    expect(taskInBucketSql('t', '$1', TaskBucket.DONE_LATE, '$2')).toBe(`(t.status = 'DONE' AND ${bucket} = $2)`);
   });
 });
