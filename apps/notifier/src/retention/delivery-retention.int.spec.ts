@@ -49,7 +49,11 @@ describe('clean-up of old delivery and digest rows', () => {
 
     const result = await purgeDeliveryRows(ds, retentionCutoff(now, 90));
 
-    expect(result).toEqual({ deliveries: 6001, digestItems: 2, digests: 1 });
+    // The purge is database-wide and other tests leave old rows too: at least this test's old rows went,
+    // and exactly the ones that must stay are left (below).
+    expect(result.deliveries).toBeGreaterThanOrEqual(6001);
+    expect(result.digestItems).toBeGreaterThanOrEqual(2);
+    expect(result.digests).toBeGreaterThanOrEqual(1);
     const left = async (sql: string) => (await ds.query(sql, [`${run}%`]))[0].n;
     expect(await left(`SELECT count(*)::int AS n FROM notification_delivery WHERE event_key LIKE $1`)).toBe(2);
     expect(
