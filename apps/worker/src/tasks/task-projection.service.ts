@@ -48,7 +48,7 @@ export class TaskProjectionService {
            responsible_unit_id = EXCLUDED.responsible_unit_id, responsible_person_id = EXCLUDED.responsible_person_id,
            assigner_id = EXCLUDED.assigner_id, member_in_charge_id = EXCLUDED.member_in_charge_id,
            issuing_unit_id = EXCLUDED.issuing_unit_id, coordinating_unit_ids = EXCLUDED.coordinating_unit_ids,
-           programme_id = EXCLUDED.programme_id, reopen_count = EXCLUDED.reopen_count,
+           reopen_count = EXCLUDED.reopen_count,
            status = EXCLUDED.status, due_at = EXCLUDED.due_at, progress_percent = EXCLUDED.progress_percent,
            accepted_at = EXCLUDED.accepted_at, submitted_at = EXCLUDED.submitted_at, done_at = EXCLUDED.done_at,
            projection_seq = EXCLUDED.projection_seq, snapshot = EXCLUDED.snapshot, ${CHAIN_COLUMNS_SET}, updated_at = now()
