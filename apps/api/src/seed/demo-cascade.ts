@@ -14,12 +14,19 @@
  */
 import { randomUUID } from 'node:crypto';
 
+/** What the driver reads of the answers: an obligations view, or a programme's phase. */
+interface Answer {
+  obligations: Array<{ unitName?: string; unitId: string; standing: string; daysLate: number }>;
+  counts: Record<string, number>;
+  phase?: string;
+}
+
 type Call = (
   method: string,
   path: string,
   username: string | null,
   body?: unknown,
-) => Promise<{ status: number; body: any }>;
+) => Promise<{ status: number; body: Answer }>;
 
 export const CASCADE_ENTRY = 'hg-nq-05-2022';
 const REQUEST_ID = 'demo-cascade-hg-nq-05-2022';
