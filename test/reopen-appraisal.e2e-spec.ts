@@ -103,6 +103,28 @@ describe('reopening, yearly appraisal and ending a programme (e2e)', () => {
     return Object.fromEntries(res.body.items.map((r: { subjectId: string }) => [r.subjectId, r]));
   };
 
+  /** The tasks figures of `GET /supervision/responsiveness`, by key. */
+  const responsiveness = async (by: 'unit' | 'person') => {
+    const res = await stack
+      .http()
+      .get(`/supervision/responsiveness?committeeId=hg-tu&by=${by}&term=2025-2030&pageSize=100`)
+      .set(auth(tokens.bithu));
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBeLessThanOrEqual(100);
+    return Object.fromEntries(res.body.items.map((r: { key: string; tasks: object }) => [r.key, r.tasks]));
+  };
+  /** The change of one key's task figures since `was` (rates left out: they are not additive). */
+  const tasksDelta = (now: Record<string, any>, was: Record<string, any>, key: string) => {
+    const a = now[key] ?? {};
+    const b = was[key] ?? {};
+    return Object.fromEntries(
+      Object.keys(a)
+        .filter((k) => k !== 'onTimeRate')
+        .map((k) => [k, a[k] - (b[k] ?? 0)]),
+    );
+  };
+  const NO_TASKS = { due: 0, onTime: 0, late: 0, overdue: 0, open: 0, reopened: 0, reopenedOpen: 0, reopenings: 0 };
+
   /** A programme of the province carried to implementation (or just issued) with the given tasks. */
   async function issuedProgramme(id: string, tasks: object[], disseminate: boolean) {
     await stack
@@ -140,9 +162,11 @@ describe('reopening, yearly appraisal and ending a programme (e2e)', () => {
   }
 
   let before: { unit: Record<string, any>; person: Record<string, any> };
+  let responsiveBefore: { unit: Record<string, any>; person: Record<string, any> };
 
   it('reopens a done task on an inspection finding: the buckets count it open again; a corrective task starts', async () => {
     before = { unit: await appraisal('unit'), person: await appraisal('person') };
+    responsiveBefore = { unit: await responsiveness('unit'), person: await responsiveness('person') };
     const t = (code: string, unit: string, person: string) => ({
       code,
       title: `Nhiệm vụ ${code}`,
@@ -197,12 +221,51 @@ describe('reopening, yearly appraisal and ending a programme (e2e)', () => {
     expect(k1.task).toMatchObject({ source: 'CORRECTIVE', responsibleUnitId: 'hg-stc', dueAt: d2.toISOString() });
     expect((await bucketsByUnit(progA))['hg-stc']).toMatchObject({ OPEN_WITHIN_DEADLINE: 2, total: 2 });
 
+    // Responsiveness: the reopened task is no longer on time; it is open again and counted as reopened.
+    const whileReopened = await responsiveness('unit');
+    expect(tasksDelta(whileReopened, responsiveBefore.unit, 'hg-skhdt')).toEqual({
+      ...NO_TASKS,
+      open: 1,
+      reopened: 1,
+      reopenedOpen: 1,
+      reopenings: 1,
+    });
+    expect(tasksDelta(whileReopened, responsiveBefore.unit, 'hg-stc')).toEqual({ ...NO_TASKS, open: 2 });
+    expect(tasksDelta(await responsiveness('person'), responsiveBefore.person, 'hg-skhdt-gd')).toEqual({
+      ...NO_TASKS,
+      open: 1,
+      reopened: 1,
+      reopenedOpen: 1,
+      reopenings: 1,
+    });
+
     // Done again: on time against the new deadline.
     await taskOk('skhdt', t1, 'accept');
     await taskOk('skhdt', t1, 'submitResult', { text: 'Đã bổ sung giải pháp' });
     await taskOk('cv', t1, 'verify');
     await taskWhen(t1, (x) => x.status === 'DONE', 'T1 done again');
     expect((await bucketsByUnit(progA))['hg-skhdt']).toMatchObject({ DONE_ON_TIME: 1, total: 1 });
+    const doneAgain = await responsiveness('unit');
+    expect(tasksDelta(doneAgain, responsiveBefore.unit, 'hg-skhdt')).toEqual({
+      ...NO_TASKS,
+      due: 1,
+      onTime: 1,
+      reopened: 1,
+      reopenings: 1,
+    });
+    const csv = await stack
+      .http()
+      .get('/supervision/responsiveness?committeeId=hg-tu&by=unit&term=2025-2030&format=csv')
+      .set(auth(tokens.bithu));
+    expect(csv.status).toBe(200);
+    const [head, ...lines] = csv.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    const cols = head.split(',');
+    const skhdt = lines.map((l) => l.split(',')).find((cells) => cells[0] === 'hg-skhdt')!;
+    expect(skhdt[cols.indexOf('tasksReopened')]).toBe(String(doneAgain['hg-skhdt'].reopened));
+    expect(skhdt[cols.indexOf('tasksOnTime')]).toBe(String(doneAgain['hg-skhdt'].onTime));
   });
 
   it("gives a unit's and a person's yearly figures exactly, rates them and exports CSV and XLSX that parse back", async () => {

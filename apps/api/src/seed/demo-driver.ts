@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DEMO_PASSWORD } from './demo-data';
+import { demoCascade } from './demo-cascade';
 import { applyReform2025 } from './demo-reform';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:3000';
@@ -218,6 +219,8 @@ async function main(): Promise<void> {
   // Hậu Giang's 2021 work programme: 30 items, reviewed at year end with 25 achieved (seed 002),
   // on the drill template so the final review closes within a minute or two.
   await workProgramme2021(today);
+  // The cascade of 05-NQ/TU to three bodies (one on time, one late, one overdue), before the reform moves them.
+  await demoCascade(call);
   // Then the 2025 reform: the programmes above keep running under the successors.
   await applyReform2025(call);
   console.log('demo programmes are running; watch the inboxes and the Temporal UI');

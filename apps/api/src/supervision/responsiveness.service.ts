@@ -3,6 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ConsultationRound, ProgrammeState, Review } from '@app/domain';
 import { responsivenessInScope, type Scope } from '../access';
+import {
+  type TaskResponsiveness,
+  type TaskResponsivenessColumns,
+  taskResponsivenessOf,
+  taskResponsivenessSql,
+} from '@app/persistence/queries/task-responsiveness.sql';
 import { SqlParams } from '../common/sql-params';
 
 export interface ResponsivenessRow {
@@ -11,6 +17,8 @@ export interface ResponsivenessRow {
   consultation: { invited: number; onTime: number; late: number; silent: number; onTimeRate: number | null };
   dissemination: { audience: number; acknowledged: number; coverage: number | null };
   progressReports: { expected: number; onTime: number; late: number; missing: number; onTimeRate: number | null };
+  /** The tasks the unit (or person) is responsible for, reopenings included. */
+  tasks: TaskResponsiveness;
 }
 
 interface SnapshotParts {
@@ -26,7 +34,9 @@ const time = (iso: string) => Date.parse(iso);
 
 /**
  * How promptly units and people answer: consultation opinions by the round's deadline, dissemination
- * acknowledged, progress reports in before the review closed. The figures feed the annual appraisal.
+ * acknowledged, progress reports in before the review closed, tasks done on time (a task reopened by an
+ * inspection finding is open again until done again, and counted as reopened). The figures feed the
+ * annual appraisal.
  */
 @Injectable()
 export class ResponsivenessService {
@@ -48,6 +58,19 @@ export class ResponsivenessService {
        FROM programme p WHERE ${where.join(' AND ')}`,
       params.values,
     );
+    const taskParams = new SqlParams();
+    const taskScope = responsivenessInScope(scope, asked, 'p', taskParams);
+    const taskWhere = [taskScope.programmes];
+    if (term) taskWhere.push(`p.term = ${taskParams.add(term)}`);
+    const taskRows: TaskResponsivenessColumns[] = await this.dataSource.query(
+      taskResponsivenessSql(taskScope.by, {
+        now: taskParams.add(now),
+        programmes: taskWhere.join(' AND '),
+        ownOnly:
+          taskScope.onlyKey === null ? undefined : `t.responsible_person_id = ${taskParams.add(taskScope.onlyKey)}`,
+      }),
+      taskParams.values,
+    );
     const people: Array<{ id: string; fullName: string; unitId: string }> = await this.dataSource.query(
       'SELECT id, full_name AS "fullName", unit_id AS "unitId" FROM person',
     );
@@ -67,6 +90,7 @@ export class ResponsivenessService {
           consultation: { invited: 0, onTime: 0, late: 0, silent: 0, onTimeRate: null },
           dissemination: { audience: 0, acknowledged: 0, coverage: null },
           progressReports: { expected: 0, onTime: 0, late: 0, missing: 0, onTimeRate: null },
+          tasks: taskResponsivenessOf(undefined),
         };
         rows.set(key, r);
       }
@@ -108,6 +132,7 @@ export class ResponsivenessService {
         }
       }
     }
+    for (const t of taskRows) row(t.key).tasks = taskResponsivenessOf(t);
     const out = [...rows.values()]
       .filter((r) => onlyKey === null || r.key === onlyKey)
       .map((r) => {

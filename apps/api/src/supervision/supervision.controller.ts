@@ -87,6 +87,14 @@ const responsivenessColumns: CsvColumn<ResponsivenessRow>[] = [
   { header: 'reportsOnTime', value: (r) => r.progressReports.onTime },
   { header: 'reportsLate', value: (r) => r.progressReports.late },
   { header: 'reportsMissing', value: (r) => r.progressReports.missing },
+  { header: 'tasksDue', value: (r) => r.tasks.due },
+  { header: 'tasksOnTime', value: (r) => r.tasks.onTime },
+  { header: 'tasksLate', value: (r) => r.tasks.late },
+  { header: 'tasksOverdue', value: (r) => r.tasks.overdue },
+  { header: 'tasksOpen', value: (r) => r.tasks.open },
+  { header: 'tasksReopened', value: (r) => r.tasks.reopened },
+  { header: 'tasksReopenedOpen', value: (r) => r.tasks.reopenedOpen },
+  { header: 'tasksReopenings', value: (r) => r.tasks.reopenings },
 ];
 
 /** A committee outside the caller's scope, or an unknown one. */
@@ -279,7 +287,7 @@ export class SupervisionController {
   @ApiErrors(COMMITTEE_REFUSALS)
   @ApiOperation({
     summary:
-      'Per unit or person: consultation answers on time, dissemination acknowledged, progress reports on time (feeds the annual appraisal)',
+      'Per unit or person: consultation answers on time, dissemination acknowledged, progress reports on time, tasks on time and reopened (feeds the annual appraisal)',
   })
   async responsivenessList(
     @CurrentPrincipal() p: Principal,

@@ -38,7 +38,7 @@ const COLUMN = {
 } as const satisfies Record<TaskBucket, string>;
 
 /** When a `task` row (prefix `t`, e.g. "t.") is in each bucket at the moment `now`. */
-function inBucket(t: string, now: string): Record<TaskBucket, string> {
+export function inBucket(t: string, now: string): Record<TaskBucket, string> {
   const open = `${t}status NOT IN ('DONE','CANCELLED')`;
   return {
     DONE_ON_TIME: `${t}status = 'DONE' AND ${t}done_at <= ${t}due_at`,

@@ -242,12 +242,26 @@ export class ProgressReportFiguresResponse {
   @ApiNullableNumber() onTimeRate: number | null;
 }
 
+export class TaskResponsivenessResponse {
+  @ApiInt({ description: 'tasks done (on time or late) or open past their due date' }) due: number;
+  @ApiInt({ description: 'done by the due date (a reopened task: by its new due date, once done again)' })
+  onTime: number;
+  @ApiInt() late: number;
+  @ApiInt({ description: 'open past the due date (a reopened task: past its new due date)' }) overdue: number;
+  @ApiInt({ description: 'open within the due date, not judged yet' }) open: number;
+  @ApiInt({ description: 'tasks reopened at least once by an inspection finding' }) reopened: number;
+  @ApiInt({ description: 'reopened tasks not done again yet' }) reopenedOpen: number;
+  @ApiInt({ description: 'reopenings in all (a task reopened twice counts two)' }) reopenings: number;
+  @ApiNullableNumber({ description: 'onTime / due; null when nothing is due' }) onTimeRate: number | null;
+}
+
 export class ResponsivenessRowResponse {
   @ApiString({ description: 'unit or person id' }) key: string;
   @ApiNullableString() label: string | null;
   @ApiNested(() => ConsultationFiguresResponse) consultation: ConsultationFiguresResponse;
   @ApiNested(() => DisseminationFiguresResponse) dissemination: DisseminationFiguresResponse;
   @ApiNested(() => ProgressReportFiguresResponse) progressReports: ProgressReportFiguresResponse;
+  @ApiNested(() => TaskResponsivenessResponse) tasks: TaskResponsivenessResponse;
 }
 
 export class ResponsivenessPageResponse {
