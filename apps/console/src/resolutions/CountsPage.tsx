@@ -166,7 +166,7 @@ export function CountsPage({ query }: { query: Record<string, string> }) {
             {r('countsTitle')} {counts.term} — {r(`by_${by}` as ResolutionKey)}
           </h2>
           <div className="table-wrap">
-            <table data-testid="counts-table" data-by={counts.by}>
+            <table data-testid="counts-table" data-by={counts.by} data-term={counts.term}>
               <thead>
                 <tr>
                   <th scope="col">{r(`by_${by}` as ResolutionKey)}</th>
