@@ -139,7 +139,7 @@ export function ResolutionPage({ id, query }: { id: string; query: Record<string
         </section>
       )}
 
-      {cascade && (
+      {cascade && cascade.obligations.length > 0 && (
         <section className="card" data-testid="cascade">
           <h3>{r('cascade')}</h3>
           <dl className="facts" data-testid="cascade-counts">
