@@ -13,6 +13,11 @@ import { LoginPage, SignedIn } from './pages/LoginPage';
 import { MyWorkPage } from './pages/MyWorkPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { ProgrammePage } from './pages/ProgrammePage';
+import { CountedPage } from './resolutions/CountedPage';
+import { CountsPage } from './resolutions/CountsPage';
+import { RegistryPage } from './resolutions/RegistryPage';
+import { ResolutionPage } from './resolutions/ResolutionPage';
+import { hashQuery } from './resolutions/resolution-texts';
 import './styles.css';
 
 function useHash(): string {
@@ -23,6 +28,17 @@ function useHash(): string {
     return () => window.removeEventListener('hashchange', on);
   }, []);
   return hash;
+}
+
+/** The resolutions area (`#/resolutions...`, `#/resolution/<id>`): counts, drill-down, registry, an entry. */
+function resolutionsPage(route: string) {
+  const path = route.split('?')[0];
+  const query = hashQuery(route);
+  if (path.startsWith('/resolution/'))
+    return <ResolutionPage id={decodeURIComponent(path.slice('/resolution/'.length))} query={query} />;
+  if (path === '/resolutions/counts') return <CountsPage query={query} />;
+  if (path === '/resolutions/counted') return <CountedPage query={query} />;
+  return <RegistryPage query={query} />;
 }
 
 /** The administration's pages by route (`#/admin/...`), for ADMIN and SYSTEM_ADMIN. */
@@ -103,6 +119,7 @@ function App() {
   else if (route === '/overview') page = <OverviewPage />;
   else if (route.startsWith('/programme/'))
     page = <ProgrammePage id={decodeURIComponent(route.slice('/programme/'.length))} />;
+  else if (/^\/resolutions?([/?]|$)/.test(route) && isSupervisor(me)) page = resolutionsPage(route);
   else if (route.startsWith('/admin/') && isAdministrator(me)) page = adminPage(route);
   else {
     location.hash = home;
@@ -117,6 +134,7 @@ function App() {
           <nav>
             <a href="#/my">{t('myWork')}</a>
             {isSupervisor(me) && <a href="#/overview">{t('overview')}</a>}
+            {isSupervisor(me) && <a href="#/resolutions/counts">{t('resolutions')}</a>}
             {isAdministrator(me) && <a href="#/admin/units">{t('administration')}</a>}
             {me.roles.includes('ADMIN') && (
               <a href="/admin/queues" target="_blank" rel="noopener">
