@@ -194,6 +194,33 @@ describe('organisation administration (e2e)', () => {
       expect((await lc.get(`/admin/people?q=${encodeURIComponent('Lê Văn Ân')}`)).body.items).toEqual([]);
     });
 
+    it('refuses a null name, language, unit code or kind, and a change without a body; nothing changes', async () => {
+      const refusals: Array<[string, object, string]> = [
+        [`/admin/people/${personId}`, { locale: null }, 'locale must be one of the following values: vi, en'],
+        [`/admin/people/${personId}`, { fullName: null }, 'fullName must be a string'],
+        ['/admin/units/hg-stc', { name: null }, 'name must be a string'],
+        ['/admin/units/hg-stc', { code: null }, 'code must be a string'],
+        ['/admin/units/hg-stc', { kind: null }, 'kind must be one of the following values'],
+      ];
+      const state = async () => [
+        await stack.dataSource.query(`SELECT full_name, locale FROM person WHERE id = $1`, [personId]),
+        await stack.dataSource.query(`SELECT code, name, kind FROM org_unit WHERE id = 'hg-stc'`),
+      ];
+      const before = await state();
+      for (const [path, body, problem] of refusals) {
+        const res = await hg.patch(path, body);
+        expect([path, res.status, message(res)]).toEqual([path, 400, expect.stringContaining(problem)]);
+      }
+      for (const path of [`/admin/people/${personId}`, '/admin/units/hg-stc']) {
+        const res = await stack
+          .http()
+          .patch(path)
+          .set('Authorization', `Bearer ${await stack.login('admin.hg')}`);
+        expect([path, res.status, message(res)]).toEqual([path, 400, expect.stringContaining('needs a JSON body')]);
+      }
+      expect(await state()).toEqual(before);
+    });
+
     it('refuses a taken seat naming its holder, unknown ids, account roles and people outside; nothing is written', async () => {
       const before = await count('position WHERE person_id = $1', [personId]);
       const seat = await hg.post('/admin/positions', {
@@ -320,6 +347,10 @@ describe('organisation administration (e2e)', () => {
       ]);
       expect(await refresh()).toBe(true); // back to today
 
+      const early = await hg.post(`/admin/positions/${position.body.id}/end`, { endsOn: '2000-01-01', reason: 'x' });
+      expect([early.status, message(early)]).toEqual([400, expect.stringContaining('endsOn 2000-01-01 is before')]);
+      const notAnId = await hg.post('/admin/positions/0/end', { endsOn: '2025-06-30', reason: 'x' });
+      expect([notAnId.status, message(notAnId)]).toEqual([400, expect.stringContaining('uuid is expected')]);
       const ended = await hg.post(`/admin/positions/${position.body.id}/end`, {
         endsOn: '2025-06-30',
         reason: 'Luân chuyển',

@@ -285,14 +285,21 @@ describe('resolution registry (e2e)', () => {
       await stack.dataSource.query('DELETE FROM resolution WHERE id = $1', [commune]);
     });
 
-    it("a resolution of a unit outside the caller's province (or of no unit)", async () => {
-      for (const issuingUnitId of [unit.other, 'khong-co-don-vi'])
+    it("a resolution of a unit outside the caller's province, or of no unit (even for a system admin)", async () => {
+      await refused(
+        person.cv,
+        'post',
+        '/resolutions',
+        entry({ number: '12-NQ/TU', issuingUnitId: unit.other }),
+        /issuing unit \S+ is not a unit of your province \(Tỉnh ủy Thử nghiệm\)/,
+      );
+      for (const who of [person.cv, person.sys])
         await refused(
-          person.cv,
+          who,
           'post',
           '/resolutions',
-          entry({ number: '12-NQ/TU', issuingUnitId }),
-          new RegExp(`issuing unit ${issuingUnitId} is not a unit of your province \\(Tỉnh ủy Thử nghiệm\\)`),
+          entry({ number: '12-NQ/TU', issuingUnitId: 'khong-co-don-vi' }),
+          /unknown issuing unit khong-co-don-vi/,
         );
     });
 

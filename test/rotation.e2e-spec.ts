@@ -269,6 +269,22 @@ describe('rotation of duties (e2e)', () => {
     expect((await listing(S)).body).toMatchObject({ total: 0, groups: [] });
   });
 
+  it('reads no duty from a row without a projected state (written before states were kept, or by hand)', async () => {
+    const bare = `rot-${u}/BARE`;
+    await stack.dataSource.query(
+      `INSERT INTO task (id, workflow_id, source, code, title, responsible_unit_id, responsible_person_id, assigner_id,
+         issuing_unit_id, status, due_at, original_due_at)
+       VALUES ($1, $2, 'ANNUAL_PLAN', 'BARE', 'Nhiệm vụ chưa có trạng thái', 'hg-btv', $3, $3, 'hg-tu', 'ASSIGNED', now(), now())`,
+      [bare, taskWorkflowId(bare), X],
+    );
+    try {
+      const res = await listing(X);
+      expect([res.status, res.body.total]).toEqual([200, 18]);
+    } finally {
+      await stack.dataSource.query('DELETE FROM task WHERE id = $1', [bare]);
+    }
+  });
+
   it('refuses bad input with a 400 naming the problem, and moves nothing', async () => {
     const base = { requestId: `rot-bad-${u}`, successorPersonId: S, reason: 'Luân chuyển cán bộ' };
     const cases: Array<[object, RegExp]> = [

@@ -9,6 +9,7 @@ import { ApiConfig } from './api.config';
 import { AppModule } from './app.module';
 import { rejectInvalidText } from './common/reject-invalid-text';
 import { bodyParserRefusals } from './common/body-errors.middleware';
+import { RequiredBodyInterceptor } from './common/required-body.interceptor';
 import { httpMetrics } from './metrics/http-metrics.middleware';
 import { METRICS_REGISTRY } from './metrics/metrics.tokens';
 import { methodNotAllowed } from './openapi/method-not-allowed';
@@ -35,6 +36,7 @@ export async function createApiApp(config: ApiConfig): Promise<INestApplication>
     if (e.children?.length) return e.children.flatMap((c) => validationMessages(c, `${path}${e.property}.`));
     return [`${path}${e.property} is invalid`];
   };
+  app.useGlobalInterceptors(new RequiredBodyInterceptor());
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

@@ -54,6 +54,8 @@ export class ResolutionAccessService {
     const callerCommittee = units.committeeOf(principal.unitId);
     const callerProvince = units.provinceOf(principal.unitId);
     const known = issuingUnitId !== null && units.has(issuingUnitId);
+    // Before the rules, which let a system admin through: an entry of no unit could not be written.
+    if (issuingUnitId !== null && !known) throw new BadRequestException(`unknown issuing unit ${issuingUnitId}`);
     const issuerCommittee = known ? units.committeeOf(issuingUnitId) : null;
     rules.assertMayWriteResolution(
       principal,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '../auth/principal';
 import { ApiErrors } from '../openapi/error.response';
 import { CreateFieldGroupDto, ListFieldGroupsQuery, UpdateFieldGroupDto } from './dto/field-group-input.dto';
@@ -40,6 +40,7 @@ export class FieldGroupsController {
   @ApiOperation({
     summary: "Rename a field group or change its supervising member (who then holds the group's rights)",
   })
+  @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: FieldGroupResponse })
   @ApiErrors({
     400: 'The request does not pass validation, or the supervising member is unknown, inactive, of another province or not on the Standing Committee',
@@ -57,9 +58,10 @@ export class FieldGroupsController {
   @Post(':id/retire')
   @HttpCode(200)
   @ApiOperation({ summary: 'Retire a field group: nothing new names it; what named it keeps its code' })
+  @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: FieldGroupResponse })
   @ApiErrors({
-    400: 'the id is not a uuid',
+    400: 'the id is not a UUID',
     403: KEEPERS,
     404: 'no such field group among those you may read',
     409: 'the group is retired already',

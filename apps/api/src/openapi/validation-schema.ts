@@ -89,9 +89,25 @@ const ARRAY_KEYWORDS: Record<string, (c: unknown[]) => Schema> = {
   [ARRAY_UNIQUE]: () => ({ uniqueItems: true }),
 };
 
+/**
+ * Whether the property's rules are skipped when it is absent (optional) and when it is null (nullable),
+ * as its conditions say: `@IsOptional()` skips both, `@IsOmittable()` only absence, a `@ValidateIf`
+ * whatever its condition answers for an object holding only that value.
+ */
+function presenceOf(property: string, rules: ValidationMetadata[]): { optional: boolean; nullable: boolean } {
+  const conditions = rules.filter((m) => m.type === ValidationTypes.CONDITIONAL_VALIDATION);
+  const skips = (value: unknown) =>
+    conditions.some((m) => {
+      if (m.name === IS_OPTIONAL) return true;
+      const condition = m.constraints?.[0] as ((o: object, v: unknown) => boolean) | undefined;
+      return condition?.({ [property]: value }, value) === false;
+    });
+  return { optional: skips(undefined), nullable: skips(null) };
+}
+
 /** The OpenAPI property metadata of one validated property. */
 function propertyMetadata(target: ClassType, property: string, rules: ValidationMetadata[]): Schema {
-  const optional = rules.some((m) => m.type === ValidationTypes.CONDITIONAL_VALIDATION && m.name === IS_OPTIONAL);
+  const { optional, nullable } = presenceOf(property, rules);
   const nested = rules.find((m) => m.type === ValidationTypes.NESTED_VALIDATION);
   const isArray = rules.some((m) => m.name === IS_ARRAY || (m.each && m.type === ValidationTypes.CUSTOM_VALIDATION));
   const value: Schema = {};
@@ -101,10 +117,10 @@ function propertyMetadata(target: ClassType, property: string, rules: Validation
     if (m.name && m.name in ARRAY_KEYWORDS) Object.assign(value, ARRAY_KEYWORDS[m.name](m.constraints ?? []));
     else if (m.name !== IS_ARRAY) Object.assign(isArray && m.each ? item : value, keywordsOf(m));
   }
-  // An optional property may also be sent as null: the validators skip null as they skip absence.
-  const presence = { required: !optional, ...(optional ? { nullable: true } : {}) };
+  // A property whose rules skip null (as `@IsOptional()` does) may be sent as null.
+  const presence = { required: !optional, ...(nullable ? { nullable: true } : {}) };
   // OpenAPI 3.0: a nullable enum admits null only when null is one of its values.
-  if (optional && Array.isArray(value.enum)) value.enum = [...value.enum, null];
+  if (nullable && Array.isArray(value.enum)) value.enum = [...value.enum, null];
   const nestedType = nested && defaultMetadataStorage.findTypeMetadata(target, property)?.typeFunction();
   if (nestedType) return { ...value, type: nestedType, ...(isArray ? { isArray: true } : {}), ...presence };
   if (!isArray) return { ...value, ...presence };

@@ -1,6 +1,18 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Req,
+  UseGuards,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { ADMIN_ROLE_NEEDED, AdminRoleGuard } from '../auth/admin-role.guard';
 import { CurrentPrincipal, Principal } from '../auth/principal';
@@ -178,14 +190,15 @@ export class OrganisationController {
   @ApiOperation({
     summary: 'End a position on a day (inclusive) for a reason; the same end again answers it unchanged',
   })
+  @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: PositionResponse })
   @ApiErrors({
-    400: 'The body does not pass validation, or the end is before the start',
+    400: 'The request does not pass validation (the id is a UUID), or the end is before the start',
     404: 'no such position',
     409: 'the position ended already on another day',
   })
   async endPosition(
-    @Param('id') id: string,
+    @Param('id', new ParseUUIDPipe()) id: string,
     @Body() dto: EndPositionDto,
     @CurrentPrincipal() p: Principal,
     @Req() req: AuditTied,

@@ -72,19 +72,21 @@ export class DutiesService {
         const mentions = mentioning('x.snapshot', params.add(personId));
         return `SELECT x.id, x.title, x.workflow_id AS "workflowId", x.id AS "programmeId", x.snapshot,
                   ${await this.access.restrictedFrom(p, 'x.id', params)} AS hidden
-             FROM programme x WHERE x.phase <> ALL(${params.add(TERMINAL_PHASES)}::text[]) AND ${mentions} ORDER BY x.id`;
+             FROM programme x WHERE x.phase <> ALL(${params.add(TERMINAL_PHASES)}::text[]) AND ${projected('x.snapshot')}
+              AND ${mentions} ORDER BY x.id`;
       }),
       this.rows<TaskState>(async (params) => {
         const me = params.add(personId);
         return `SELECT x.id, x.title, x.workflow_id AS "workflowId", x.programme_id AS "programmeId", x.snapshot,
                   (x.programme_id IS NOT NULL AND ${await this.access.restrictedFrom(p, 'x.programme_id', params)}) AS hidden
-             FROM task x WHERE x.status = ANY(${params.add(OPEN_TASK_STATUSES)}::text[])
+             FROM task x WHERE x.status = ANY(${params.add(OPEN_TASK_STATUSES)}::text[]) AND ${projected('x.snapshot')}
               AND (x.responsible_person_id = ${me} OR x.assigner_id = ${me} OR x.member_in_charge_id = ${me}) ORDER BY x.id`;
       }),
       this.rows<BreakthroughState>(
         async (params) =>
           `SELECT x.id, x.title, x.workflow_id AS "workflowId", NULL AS "programmeId", x.snapshot, FALSE AS hidden
-             FROM breakthrough_cycle x WHERE x.phase <> 'CLOSED' AND ${mentioning('x.snapshot', params.add(personId))} ORDER BY x.id`,
+             FROM breakthrough_cycle x WHERE x.phase <> 'CLOSED' AND ${projected('x.snapshot')}
+              AND ${mentioning('x.snapshot', params.add(personId))} ORDER BY x.id`,
       ),
     ]);
     return [
@@ -101,6 +103,15 @@ export class DutiesService {
     const sql = await build(params);
     return this.dataSource.query(sql, params.values);
   }
+}
+
+/**
+ * A row that holds its workflow's projected state: one written before states were kept (the column's
+ * default `{}`, until the workflow's next change) or by hand holds none, and the rules have nothing to
+ * read; the projection reads a stored state by the same test.
+ */
+function projected(json: string): string {
+  return `${json} ? 'setup'`;
 }
 
 /** A projected state (jsonb) that names the person anywhere: the pure rules then say in what role. */

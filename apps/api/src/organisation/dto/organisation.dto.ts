@@ -14,6 +14,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { ALL_SEATS, ALL_UNIT_KINDS, POSITION_ROLES } from '@app/domain';
+import { IsOmittable } from '../../common/omittable.validator';
 import { OffsetPageQuery, queryBoolean } from '../../common/pagination.query';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -65,20 +66,20 @@ export class CreateUnitDto {
 
 export class UpdateUnitDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(1, 64)
   @Matches(KEY, { message: KEY_MESSAGE('code') })
   code?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(1, 300)
   name?: string;
 
   @ApiPropertyOptional({ enum: ALL_UNIT_KINDS })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(ALL_UNIT_KINDS)
   kind?: string;
 
@@ -156,7 +157,7 @@ export class CreatePersonDto {
 
 export class UpdatePersonDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(1, 200)
   fullName?: string;
@@ -168,7 +169,7 @@ export class UpdatePersonDto {
   email?: string | null;
 
   @ApiPropertyOptional({ enum: ['vi', 'en'] })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(['vi', 'en'])
   locale?: 'vi' | 'en';
 }

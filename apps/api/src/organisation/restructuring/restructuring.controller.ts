@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '../../auth/principal';
 import { ApiErrors } from '../../openapi/error.response';
 import { CreateRestructuringDto } from './dto/create-restructuring.dto';
@@ -41,6 +41,7 @@ export class RestructuringController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One restructuring with its progress (workflows told, skipped) and what taking effect did' })
+  @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: RestructuringResponse })
   @ApiErrors({
     400: 'the id is not a UUID',
