@@ -201,10 +201,12 @@ describe('organisation administration (e2e)', () => {
         ['/admin/units/hg-stc', { name: null }, 'name must be a string'],
         ['/admin/units/hg-stc', { code: null }, 'code must be a string'],
         ['/admin/units/hg-stc', { kind: null }, 'kind must be one of the following values'],
+        // A date of the right shape that does not exist is refused before Postgres sees it.
+        ['/admin/units/hg-stc', { validFrom: '2025-02-30' }, 'validFrom must be a real date YYYY-MM-DD'],
       ];
       const state = async () => [
         await stack.dataSource.query(`SELECT full_name, locale FROM person WHERE id = $1`, [personId]),
-        await stack.dataSource.query(`SELECT code, name, kind FROM org_unit WHERE id = 'hg-stc'`),
+        await stack.dataSource.query(`SELECT code, name, kind, valid_from FROM org_unit WHERE id = 'hg-stc'`),
       ];
       const before = await state();
       for (const [path, body, problem] of refusals) {

@@ -14,11 +14,10 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { ALL_SEATS, ALL_UNIT_KINDS, POSITION_ROLES } from '@app/domain';
+import { IsCalendarDate } from '../../common/calendar-date.validator';
 import { IsOmittable } from '../../common/omittable.validator';
 import { OffsetPageQuery, queryBoolean } from '../../common/pagination.query';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_MESSAGE = (field: string) => `${field} must be a date YYYY-MM-DD`;
 /** Ids and codes: letters, digits and . _ - (they appear in URLs and spreadsheets). */
 const KEY = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const KEY_MESSAGE = (field: string) =>
@@ -55,12 +54,12 @@ export class CreateUnitDto {
 
   @ApiPropertyOptional({ type: String, nullable: true, format: 'date', example: '2025-07-01' })
   @IsOptional()
-  @Matches(DATE, { message: DATE_MESSAGE('validFrom') })
+  @IsCalendarDate('validFrom')
   validFrom?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, format: 'date', description: 'last day (inclusive)' })
   @IsOptional()
-  @Matches(DATE, { message: DATE_MESSAGE('validTo') })
+  @IsCalendarDate('validTo')
   validTo?: string | null;
 }
 
@@ -91,12 +90,12 @@ export class UpdateUnitDto {
 
   @ApiPropertyOptional({ type: String, nullable: true, format: 'date' })
   @IsOptional()
-  @Matches(DATE, { message: DATE_MESSAGE('validFrom') })
+  @IsCalendarDate('validFrom')
   validFrom?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, format: 'date' })
   @IsOptional()
-  @Matches(DATE, { message: DATE_MESSAGE('validTo') })
+  @IsCalendarDate('validTo')
   validTo?: string | null;
 }
 
@@ -225,7 +224,7 @@ export class CreatePositionDto {
   fields?: string[];
 
   @ApiProperty({ format: 'date', example: '2025-07-01' })
-  @Matches(DATE, { message: DATE_MESSAGE('startsOn') })
+  @IsCalendarDate('startsOn')
   startsOn: string;
 
   @ApiPropertyOptional({
@@ -235,13 +234,13 @@ export class CreatePositionDto {
     description: 'last day (inclusive); null: open',
   })
   @IsOptional()
-  @Matches(DATE, { message: DATE_MESSAGE('endsOn') })
+  @IsCalendarDate('endsOn')
   endsOn?: string | null;
 }
 
 export class EndPositionDto {
   @ApiProperty({ format: 'date', description: 'last day held (inclusive)' })
-  @Matches(DATE, { message: DATE_MESSAGE('endsOn') })
+  @IsCalendarDate('endsOn')
   endsOn: string;
 
   @ApiProperty({ example: 'Điều động, luân chuyển' })
