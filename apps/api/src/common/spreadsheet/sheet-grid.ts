@@ -160,6 +160,7 @@ export function readRowValues(
   columns: readonly SheetColumn[],
   found: ReadonlyArray<SheetColumn | undefined>,
   grid: SheetGrid,
+  unreadOnce = false,
 ): RowValues[] {
   const out: RowValues[] = [];
   for (const line of grid.rows) {
@@ -173,7 +174,10 @@ export function readRowValues(
       else if (text !== '') at(`#${i + 1}`, 'a value in a column without a header');
     });
     for (const p of line.problems) at(found[p.col]?.vi ?? `#${p.col + 1}`, p.message);
+    // With `unreadOnce`, a cell the reader could not take (a formula) is told once: not again as empty.
+    const unread = new Set(unreadOnce ? line.problems.map((p) => found[p.col]?.key) : []);
     for (const c of columns) {
+      if (unread.has(c.key)) continue;
       const problem = cellProblem(c, values[c.key] ?? '');
       if (problem) at(c.vi, `${c.vi} ${problem}`);
     }
