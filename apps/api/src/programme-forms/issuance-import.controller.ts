@@ -12,15 +12,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { MAX_IMPORT_FILE_BYTES, MAX_TARGETS, MAX_TASKS } from '@app/domain';
 import { CurrentPrincipal, Principal } from '../auth/principal';
@@ -42,7 +34,6 @@ export class IssuanceImportController {
     summary:
       "The issuance template of the programme: an XLSX with the sheets Chỉ tiêu (targets) and Nhiệm vụ (tasks), a guide and lists (kinds of target, the committee's units, the province's field groups) offered as drop-downs; or one sheet as CSV",
   })
-  @ApiProduces(XLSX, 'text/csv')
   @ApiOkResponse({
     description: 'the workbook, or the CSV of one sheet (UTF-8 with BOM): headers and a sample row that imports clean',
     content: {
@@ -51,7 +42,7 @@ export class IssuanceImportController {
     },
     headers: {
       'Content-Disposition': {
-        description: 'attachment; filename="mau-ban-hanh-<id>.xlsx"',
+        description: 'attachment; filename="mau-ban-hanh.xlsx" (CSV: mau-ban-hanh-<sheet>.csv)',
         schema: { type: 'string' },
       },
     },
