@@ -158,6 +158,18 @@ const REGISTRY_CHANGE: Expected = {
   advisory: [400, 403, 404],
 };
 
+/** Preparing a programme's issuance: its drafting team and approvers get `a`; others who open it 403; 404 elsewhere. */
+const ISSUANCE_PREPARERS = (a: Answer): Expected => ({
+  anonymous: 401,
+  admin: 403,
+  provincial: [403, 404],
+  staff: [403, 403, 404],
+  head: [a, 403, 404],
+  standing: [a, 403, 404],
+  inspector: [403, 403, 404],
+  advisory: [a, 403, 404],
+});
+
 const programme = (fx: AuthorizationFixtures) => fx.programmeId;
 const task = (id: string) => `/tasks/${encodeURIComponent(id)}`;
 const cycle = (fx: AuthorizationFixtures) => `/breakthrough/cycles/${fx.cycle.unitId}/${fx.cycle.year}`;
@@ -533,6 +545,35 @@ const ROUTES: Record<string, Entry> = {
       kind: 'read',
       request: (fx) => ({ method: 'get', path: `/programmes/${programme(fx)}/reports/${fx.reportId}` }),
       expected: PROVINCE_SUPERVISORS,
+    },
+  ],
+
+  // Issuance and review forms
+  'GET /programmes/:id/issuance/template': [
+    {
+      what: "the issuance template (the programme's drafting team and approvers)",
+      kind: 'read',
+      request: (fx) => ({
+        method: 'get',
+        path: `/programmes/${programme(fx)}/issuance/template?format=csv&sheet=tasks`,
+      }),
+      expected: ISSUANCE_PREPARERS(OK),
+    },
+  ],
+  'POST /programmes/:id/issuance/import': [
+    {
+      what: 'an issuance import without a file (refused after the rights)',
+      kind: 'write',
+      request: (fx) => ({ method: 'post', path: `/programmes/${programme(fx)}/issuance/import`, body: {} }),
+      expected: ISSUANCE_PREPARERS(400),
+    },
+  ],
+  'GET /programmes/:id/reviews/:seq/form': [
+    {
+      what: "the caller's unit's report form of the first review",
+      kind: 'read',
+      request: (fx) => ({ method: 'get', path: `/programmes/${programme(fx)}/reviews/1/form` }),
+      expected: PROVINCE_READS,
     },
   ],
 

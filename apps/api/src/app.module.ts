@@ -16,6 +16,7 @@ import { OrganisationModule } from './organisation/organisation.module';
 import { OrganisationImportModule } from './organisation/import/organisation-import.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { ProgrammesModule } from './programmes/programmes.module';
+import { ProgrammeFormsModule } from './programme-forms/programme-forms.module';
 import { ReportsModule } from './reports/reports.module';
 import { FieldGroupsModule } from './field-groups/field-groups.module';
 import { ResolutionsModule } from './resolutions/resolutions.module';
@@ -68,6 +69,7 @@ export class AppModule {
         HealthModule,
         MetricsModule,
         ProgrammesModule,
+        ProgrammeFormsModule,
         InboxModule,
         OrganisationModule,
         OrganisationImportModule,

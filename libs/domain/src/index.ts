@@ -75,6 +75,9 @@ export {
   REVIEW_KIND_VI,
 } from './programme/reviews';
 export { allTasks } from './programme/responsibilities';
+export { isApprover, isDrafter } from './programme/permissions';
+export { goalForPeriod, reviewForm } from './programme/review-form';
+export type { ReviewForm, ReviewFormTarget } from './programme/review-form';
 export {
   PLAN_ITEM_STATUSES,
   WORK_PLAN_KINDS,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccessService } from './access.service';
 import { CycleAccessService } from './cycle-access.service';
 import { FieldGroupAccessService } from './field-group-access.service';
+import { IssuanceAccessService } from './issuance-access.service';
 import { ProgrammeReadersService } from './programme-readers.service';
 import { ResolutionAccessService } from './resolution-access.service';
 import { RotationAccessService } from './rotation-access.service';
@@ -16,6 +17,7 @@ const SERVICES = [
   ProgrammeReadersService,
   ResolutionAccessService,
   FieldGroupAccessService,
+  IssuanceAccessService,
 ];
 
 @Module({ providers: SERVICES, exports: SERVICES })

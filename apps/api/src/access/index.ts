@@ -17,3 +17,5 @@ export type { AdminReach } from './scope';
 export { ResolutionAccessService } from './resolution-access.service';
 export { FieldGroupAccessService } from './field-group-access.service';
 export type { ProvinceRef } from './field-group-access.service';
+export { IssuanceAccessService } from './issuance-access.service';
+export type { IssuanceProgramme } from './issuance-access.service';

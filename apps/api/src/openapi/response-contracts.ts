@@ -89,6 +89,10 @@ import type { DutiesController } from '../rotation/duties.controller';
 import type { DutyTransferResponse, PersonDutiesResponse } from '../rotation/dto/duties.response';
 import type { ImportAppliedResponse, ImportReportResponse } from '../organisation/import/dto/import.response';
 import type { OrganisationImportController } from '../organisation/import/organisation-import.controller';
+import type { IssuanceImportResponse } from '../programme-forms/dto/issuance-import.dto';
+import type { ReviewFormResponse } from '../programme-forms/dto/review-form.dto';
+import type { IssuanceImportController } from '../programme-forms/issuance-import.controller';
+import type { ReviewFormController } from '../programme-forms/review-form.controller';
 
 import type { StreamableFile } from '@nestjs/common';
 import type { AppraisalController } from '../appraisal/appraisal.controller';
@@ -294,5 +298,13 @@ export const RESPONSE_CONTRACTS = {
   'GET /work-programmes/{unitId}/{year}/{quarter}': true satisfies Documented<
     Answer<WorkPlansController, 'quarterly'>,
     QuarterlyWorkProgrammeResponse
+  >,
+  'POST /programmes/{id}/issuance/import': true satisfies Documented<
+    Answer<IssuanceImportController, 'importFile'>,
+    IssuanceImportResponse
+  >,
+  'GET /programmes/{id}/reviews/{seq}/form': true satisfies Documented<
+    Answer<ReviewFormController, 'form'>,
+    ReviewFormResponse
   >,
 };
