@@ -21,9 +21,16 @@ function checkOne(f: FieldSpec, v: Value | undefined, path: string, out: Problem
     out[path] = [...(out[path] ?? []), p];
   };
   if (isEmpty(f, v)) {
-    if (f.required && f.kind !== 'table' && f.kind !== 'map') add({ rule: 'required' });
-    else if (f.required && f.minItems) add({ rule: 'minItems', limit: f.minItems });
-    if (f.kind !== 'object') return;
+    // A required object left empty: its own required fields say what is missing.
+    if (f.kind === 'object') {
+      if (f.required) checkAll(f.fields ?? [], (v ?? {}) as Values, out, path);
+      return;
+    }
+    // A list may be empty unless it has a minimum size; any other required value must be there.
+    const many = f.kind === 'table' || f.kind === 'map' || f.kind === 'list';
+    if (f.required && !many) add({ rule: 'required' });
+    else if (many && f.minItems) add({ rule: 'minItems', limit: f.minItems });
+    return;
   }
   switch (f.kind) {
     case 'list': {
@@ -40,7 +47,7 @@ function checkOne(f: FieldSpec, v: Value | undefined, path: string, out: Problem
       return;
     }
     case 'object':
-      if (f.required || !isEmpty(f, v)) checkAll(f.fields ?? [], v as Values, out, path);
+      checkAll(f.fields ?? [], v as Values, out, path);
       return;
     case 'integer':
     case 'number': {
