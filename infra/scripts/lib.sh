@@ -82,6 +82,9 @@ build_console() {
     apps/api/src/openapi/write-openapi.ts "$generated/openapi.json") || die "could not write the OpenAPI document"
   npx openapi-typescript "$generated/openapi.json" --output "$generated/api.d.ts" >/dev/null ||
     die "could not generate the console's API types from the OpenAPI document"
+  # The staff actions' payload schemas, from which the console builds its forms.
+  (cd "$ROOT" && node -r ts-node/register/transpile-only apps/api/src/openapi/write-action-schemas.ts \
+    "$generated/openapi.json" "$generated/action-schemas.json") || die "could not write the action schemas"
   npx tsc -p "$ROOT/apps/console/tsconfig.json" || die "the web console does not type-check"
   npx vite build --config "$ROOT/apps/console/vite.config.mts" --logLevel warn || die "the web console did not build"
 }

@@ -1,14 +1,24 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, apiUrl, Schemas } from '../api';
+import { ActionPanel } from '../forms/ActionPanel';
+import { useActionTexts } from '../forms/action-texts';
 import { PHASES_VI, TextKey, useI18n } from '../i18n';
+import { ConsultationSection } from '../programme/ConsultationSection';
+import { DocumentsSection } from '../programme/DocumentsSection';
+import { IssueImport } from '../programme/IssueImport';
 
 type ProgrammeDetail = Schemas['ProgrammeDetailResponse'];
 type TimelineEntry = Schemas['TimelineEntryResponse'];
 type Report = Schemas['ReportSummaryResponse'];
 
-/** Drill-down: one programme's live state, its timeline, and its review reports to generate and download. */
-export function ProgrammePage({ id }: { id: string }) {
+/**
+ * One programme: its live state, what the reader may do now (each action's form), its documents, the
+ * open consultation, the issued document and review reports (DOCX, PDF), and its timeline.
+ */
+export function ProgrammePage({ id, open }: { id: string; open?: string }) {
   const { t, phase, date, reviewKind } = useI18n();
+  const { x } = useActionTexts();
+  const [changes, setChanges] = useState(0);
   const [detail, setDetail] = useState<ProgrammeDetail | null>(null);
   const [timeline, setTimeline] = useState<TimelineEntry[]>([]);
   const [reports, setReports] = useState<Report[]>([]);
@@ -34,7 +44,7 @@ export function ProgrammePage({ id }: { id: string }) {
 
   useEffect(() => {
     void load();
-  }, [load]);
+  }, [load, changes]);
 
   async function generate() {
     if (reviewSeq === null) return;
@@ -69,6 +79,8 @@ export function ProgrammePage({ id }: { id: string }) {
     }
   }
   const state = detail?.live ?? detail?.programme;
+  const live = detail?.live?.state;
+  const download = (url: string, name: string) => api.download(url, name).catch((err: Error) => setError(err.message));
 
   return (
     <div className="page">
@@ -102,6 +114,48 @@ export function ProgrammePage({ id }: { id: string }) {
             <dt>{t('achievement')}</dt>
             <dd>{detail.programme.latestReviewHeadline ?? '—'}</dd>
           </dl>
+          <p className="row-actions">
+            <a href={`#/programme/${encodeURIComponent(id)}/audit`}>{x('auditTrail')}</a>
+            {detail.programme.resolutionId && (
+              <a href={`#/resolution/${encodeURIComponent(detail.programme.resolutionId)}`}>{x('lineage')}</a>
+            )}
+          </p>
+        </section>
+      )}
+
+      <ActionPanel
+        subject="programme"
+        base={`/programmes/${encodeURIComponent(id)}`}
+        programmeId={id}
+        open={open}
+        onChanged={() => setChanges((n) => n + 1)}
+        tools={(action, fill) => (action === 'issue' ? <IssueImport programmeId={id} fill={fill} /> : null)}
+      />
+
+      {live && live.consultations.length > 0 && (
+        <ConsultationSection programmeId={id} rounds={live.consultations} drafts={live.drafts} />
+      )}
+
+      <DocumentsSection programmeId={id} version={changes} />
+
+      {live?.issuance && (
+        <section className="card" aria-labelledby="issued-title">
+          <h3 id="issued-title">{x('issuedDocument')}</h3>
+          <p className="row-actions">
+            {(['docx', 'pdf'] as const).map((format) => (
+              <button
+                key={format}
+                type="button"
+                className="secondary"
+                data-testid={`issued-${format}`}
+                onClick={() =>
+                  download(`/programmes/${encodeURIComponent(id)}/issued-document?format=${format}`, `${id}.${format}`)
+                }
+              >
+                {x(format === 'pdf' ? 'downloadPdf' : 'downloadDocx')}
+              </button>
+            ))}
+          </p>
         </section>
       )}
 
@@ -132,13 +186,26 @@ export function ProgrammePage({ id }: { id: string }) {
                 type="button"
                 className="link"
                 onClick={() =>
-                  api.download(
-                    apiUrl('/programmes/{id}/reports/{reportId}', { path: { id, reportId: r.id } }),
-                    r.fileName,
-                  )
+                  download(apiUrl('/programmes/{id}/reports/{reportId}', { path: { id, reportId: r.id } }), r.fileName)
                 }
               >
                 {t('download')}
+              </button>{' '}
+              <button
+                type="button"
+                className="link"
+                data-testid="report-pdf"
+                onClick={() =>
+                  download(
+                    apiUrl('/programmes/{id}/reports/{reportId}', {
+                      path: { id, reportId: r.id },
+                      query: { format: 'pdf' },
+                    }),
+                    r.fileName.replace(/\.docx$/i, '.pdf'),
+                  )
+                }
+              >
+                {x('downloadPdf')}
               </button>
             </li>
           ))}
