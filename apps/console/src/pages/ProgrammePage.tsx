@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, apiUrl, Schemas } from '../api';
 import { PHASES_VI, TextKey, useI18n } from '../i18n';
+// Phrases workflows record in English (phase reasons, what is awaited, headlines), in the reader's language.
+import { localisePhrase } from '../../../../libs/domain/src/i18n/workflow-phrases';
 
 type ProgrammeDetail = Schemas['ProgrammeDetailResponse'];
 type TimelineEntry = Schemas['TimelineEntryResponse'];
@@ -8,7 +10,8 @@ type Report = Schemas['ReportSummaryResponse'];
 
 /** Drill-down: one programme's live state, its timeline, and its review reports to generate and download. */
 export function ProgrammePage({ id }: { id: string }) {
-  const { t, phase, date, reviewKind } = useI18n();
+  const { t, phase, date, reviewKind, lang } = useI18n();
+  const said = (text: string | null | undefined) => (text ? localisePhrase(text, lang) : '—');
   const [detail, setDetail] = useState<ProgrammeDetail | null>(null);
   const [timeline, setTimeline] = useState<TimelineEntry[]>([]);
   const [reports, setReports] = useState<Report[]>([]);
@@ -55,7 +58,11 @@ export function ProgrammePage({ id }: { id: string }) {
     const d = e.detail;
     switch (e.kind) {
       case 'PHASE':
-        return phase(e.title) + (typeof d.deadline === 'string' ? ` (${t('due')} ${date(d.deadline)})` : '');
+        return (
+          phase(e.title) +
+          (typeof d.reason === 'string' && d.reason ? ` — ${said(d.reason)}` : '') +
+          (typeof d.deadline === 'string' ? ` (${t('due')} ${date(d.deadline)})` : '')
+        );
       case 'ESCALATION':
         return e.title in PHASES_VI ? phase(e.title) : e.title;
       case 'REVIEW_OPENED':
@@ -96,12 +103,34 @@ export function ProgrammePage({ id }: { id: string }) {
             {detail.live?.awaiting && (
               <>
                 <dt>{t('awaiting')}</dt>
-                <dd>{detail.live.awaiting.what}</dd>
+                <dd>{said(detail.live.awaiting.what)}</dd>
               </>
             )}
             <dt>{t('achievement')}</dt>
-            <dd>{detail.programme.latestReviewHeadline ?? '—'}</dd>
+            <dd>{said(detail.programme.latestReviewHeadline)}</dd>
           </dl>
+          {detail.programme.issuedOn && (
+            <div className="row-actions" data-testid="issued-document">
+              {t('issuedDocument')}:
+              {(['docx', 'pdf'] as const).map((format) => (
+                <button
+                  key={format}
+                  type="button"
+                  className="link"
+                  onClick={() =>
+                    api
+                      .download(
+                        apiUrl('/programmes/{id}/issued-document', { path: { id }, query: { format } }),
+                        `${id}.${format}`,
+                      )
+                      .catch((err: Error) => setError(err.message))
+                  }
+                >
+                  {format === 'pdf' ? t('downloadPdf') : t('downloadDocx')}
+                </button>
+              ))}
+            </div>
+          )}
         </section>
       )}
 
@@ -127,19 +156,28 @@ export function ProgrammePage({ id }: { id: string }) {
         <ul data-testid="reports">
           {reports.map((r) => (
             <li key={r.id}>
-              {r.title} ({r.periodLabel}, {date(r.createdAt)}){' '}
-              <button
-                type="button"
-                className="link"
-                onClick={() =>
-                  api.download(
-                    apiUrl('/programmes/{id}/reports/{reportId}', { path: { id, reportId: r.id } }),
-                    r.fileName,
-                  )
-                }
-              >
-                {t('download')}
-              </button>
+              {r.title} ({r.periodLabel}, {date(r.createdAt)}
+              {r.automatic ? `, ${t('automaticReport')}` : ''}){' '}
+              {(['docx', 'pdf'] as const).map((format) => (
+                <button
+                  key={format}
+                  type="button"
+                  className="link"
+                  onClick={() =>
+                    api
+                      .download(
+                        apiUrl('/programmes/{id}/reports/{reportId}', {
+                          path: { id, reportId: r.id },
+                          query: { format },
+                        }),
+                        format === 'pdf' ? r.fileName.replace(/\.docx$/, '.pdf') : r.fileName,
+                      )
+                      .catch((err: Error) => setError(err.message))
+                  }
+                >
+                  {format === 'pdf' ? t('downloadPdf') : t('download')}
+                </button>
+              ))}
             </li>
           ))}
         </ul>

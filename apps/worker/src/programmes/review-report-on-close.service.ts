@@ -55,11 +55,12 @@ export class ReviewReportOnCloseService {
       );
       if (!data) continue;
       const content = await renderReviewReport(data);
-      await this.dataSource.query(
+      const inserted: unknown[] = await this.dataSource.query(
         `INSERT INTO programme_report (programme_id, review_seq, review_kind, period_label, title, file_name, content_type,
            size_bytes, content, generated_by, automatic)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, true)
-         ON CONFLICT (programme_id, review_seq) WHERE automatic DO NOTHING`,
+         ON CONFLICT (programme_id, review_seq) WHERE automatic DO NOTHING
+         RETURNING id`,
         [
           programmeId,
           seq,
@@ -73,7 +74,9 @@ export class ReviewReportOnCloseService {
           SYSTEM_AUTHOR,
         ],
       );
-      this.logger.log(`programme ${programmeId}: report of review ${seq} (${data.review.periodLabel}) stored`);
+      // A concurrent run of the same projection may have stored it first: then this one stored nothing.
+      if (inserted.length > 0)
+        this.logger.log(`programme ${programmeId}: report of review ${seq} (${data.review.periodLabel}) stored`);
     }
   }
 }
