@@ -2,14 +2,15 @@
  * Fails on an untranslated key: every text key the console uses (`t('…')`, `a('…')` in the
  * administration pages, `r('…')` in the resolution pages) exists in Vietnamese and in English, the
  * two differ unless the text is a name or a code, and no Vietnamese text carries an English word.
- * The dictionaries are read from the source (they live in .tsx/.ts modules that need the browser).
+ * The dictionaries are read from the source (they live in .tsx/.ts modules that need the browser);
+ * the check runs with the build tooling, outside the browser code it reads.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as ts from 'typescript';
 import { englishWordsIn } from '@app/domain';
 
-const SRC = __dirname;
+const SRC = join(__dirname, '../../apps/console/src');
 
 /** Texts that are the same in both languages: codes, abbreviations and proper names. */
 const SAME_IN_BOTH = new Set(['CSV', 'SSO', 'Email', 'E-mail', 'Webhook', 'OK', 'ID', 'URL', 'DOCX', 'PDF']);
