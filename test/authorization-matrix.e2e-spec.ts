@@ -547,6 +547,14 @@ const ROUTES: Record<string, Entry> = {
       expected: PROVINCE_SUPERVISORS,
     },
   ],
+  'GET /programmes/:id/issued-document': [
+    {
+      what: 'the issued programme as a document (DOCX; PDF is the same check)',
+      kind: 'read',
+      request: (fx) => ({ method: 'get', path: `/programmes/${programme(fx)}/issued-document` }),
+      expected: PROVINCE_READS,
+    },
+  ],
 
   // Issuance and review forms
   'GET /programmes/:id/issuance/template': [

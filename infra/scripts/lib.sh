@@ -100,6 +100,20 @@ ensure_chromium() {
   [[ -x /usr/bin/chromium ]] || die "chromium was installed but /usr/bin/chromium is not there"
 }
 
+# LibreOffice converts generated DOCX (review reports, the issued programme) to PDF; the fonts carry
+# every Vietnamese letter (Times New Roman maps to Liberation Serif); pdftotext reads PDFs back in tests.
+ensure_libreoffice() {
+  command -v soffice >/dev/null && command -v pdftotext >/dev/null && return 0
+  command -v apt-get >/dev/null || die "soffice (LibreOffice) or pdftotext is missing and apt-get is not available to install them (PDF downloads need them)"
+  log "installing LibreOffice, fonts and poppler-utils for PDF (apt-get install libreoffice-writer-nogui ...)"
+  local sudo=""; [[ $(id -u) -ne 0 ]] && sudo="sudo"
+  $sudo apt-get update -qq || die "apt-get update failed; cannot install LibreOffice for PDF"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui \
+    fonts-dejavu-core fonts-liberation2 poppler-utils >/dev/null ||
+    die "apt-get install libreoffice-writer-nogui fonts-dejavu-core fonts-liberation2 poppler-utils failed; PDF downloads need them"
+  command -v soffice >/dev/null || die "LibreOffice was installed but soffice is not on PATH"
+}
+
 # JWT_SECRET for a local run: the one in the environment if set, else a random one made on the first
 # run and kept (owner-only) in the git-ignored .data/ folder, so sessions survive a restart. None is
 # ever committed: the API refuses the old published development value.

@@ -48,6 +48,15 @@ export { estimateShares, reviewYear, validateAnnualEstimates } from './targets/a
 export type { EstimateShare } from './targets/annual-estimate';
 export { Phase, PHASE_ORDER, TERMINAL_PHASES, isTerminal, PHASE_LABEL_VI } from './programme/phase';
 export {
+  BREAKTHROUGH_PHASE_VI,
+  localisePhrase,
+  phraseOf,
+  renderPhrase,
+  WORKFLOW_PHRASES,
+} from './i18n/workflow-phrases';
+export type { PhraseCode, PhraseLanguage } from './i18n/workflow-phrases';
+export { englishWordsIn } from './i18n/english-words';
+export {
   TEMPLATES,
   findTemplate,
   validateTemplate,

@@ -6,6 +6,8 @@ import { PHASES_VI, TextKey, useI18n } from '../i18n';
 import { ConsultationSection } from '../programme/ConsultationSection';
 import { DocumentsSection } from '../programme/DocumentsSection';
 import { IssueImport } from '../programme/IssueImport';
+// Phrases workflows record in English (phase reasons, what is awaited, headlines), in the reader's language.
+import { localisePhrase } from '../../../../libs/domain/src/i18n/workflow-phrases';
 
 type ProgrammeDetail = Schemas['ProgrammeDetailResponse'];
 type TimelineEntry = Schemas['TimelineEntryResponse'];
@@ -16,7 +18,8 @@ type Report = Schemas['ReportSummaryResponse'];
  * open consultation, the issued document and review reports (DOCX, PDF), and its timeline.
  */
 export function ProgrammePage({ id, open }: { id: string; open?: string }) {
-  const { t, phase, date, reviewKind } = useI18n();
+  const { t, phase, date, reviewKind, lang } = useI18n();
+  const said = (text: string | null | undefined) => (text ? localisePhrase(text, lang) : '—');
   const { x } = useActionTexts();
   const [changes, setChanges] = useState(0);
   const [detail, setDetail] = useState<ProgrammeDetail | null>(null);
@@ -65,7 +68,11 @@ export function ProgrammePage({ id, open }: { id: string; open?: string }) {
     const d = e.detail;
     switch (e.kind) {
       case 'PHASE':
-        return phase(e.title) + (typeof d.deadline === 'string' ? ` (${t('due')} ${date(d.deadline)})` : '');
+        return (
+          phase(e.title) +
+          (typeof d.reason === 'string' && d.reason ? ` — ${said(d.reason)}` : '') +
+          (typeof d.deadline === 'string' ? ` (${t('due')} ${date(d.deadline)})` : '')
+        );
       case 'ESCALATION':
         return e.title in PHASES_VI ? phase(e.title) : e.title;
       case 'REVIEW_OPENED':
@@ -108,11 +115,11 @@ export function ProgrammePage({ id, open }: { id: string; open?: string }) {
             {detail.live?.awaiting && (
               <>
                 <dt>{t('awaiting')}</dt>
-                <dd>{detail.live.awaiting.what}</dd>
+                <dd>{said(detail.live.awaiting.what)}</dd>
               </>
             )}
             <dt>{t('achievement')}</dt>
-            <dd>{detail.programme.latestReviewHeadline ?? '—'}</dd>
+            <dd>{said(detail.programme.latestReviewHeadline)}</dd>
           </dl>
           <p className="row-actions">
             <a href={`#/programme/${encodeURIComponent(id)}/audit`}>{x('auditTrail')}</a>
@@ -140,7 +147,7 @@ export function ProgrammePage({ id, open }: { id: string; open?: string }) {
 
       {live?.issuance && (
         <section className="card" aria-labelledby="issued-title">
-          <h3 id="issued-title">{x('issuedDocument')}</h3>
+          <h3 id="issued-title">{t('issuedDocument')}</h3>
           <p className="row-actions">
             {(['docx', 'pdf'] as const).map((format) => (
               <button
@@ -152,7 +159,7 @@ export function ProgrammePage({ id, open }: { id: string; open?: string }) {
                   download(`/programmes/${encodeURIComponent(id)}/issued-document?format=${format}`, `${id}.${format}`)
                 }
               >
-                {x(format === 'pdf' ? 'downloadPdf' : 'downloadDocx')}
+                {t(format === 'pdf' ? 'downloadPdf' : 'downloadDocx')}
               </button>
             ))}
           </p>
@@ -181,32 +188,27 @@ export function ProgrammePage({ id, open }: { id: string; open?: string }) {
         <ul data-testid="reports">
           {reports.map((r) => (
             <li key={r.id}>
-              {r.title} ({r.periodLabel}, {date(r.createdAt)}){' '}
-              <button
-                type="button"
-                className="link"
-                onClick={() =>
-                  download(apiUrl('/programmes/{id}/reports/{reportId}', { path: { id, reportId: r.id } }), r.fileName)
-                }
-              >
-                {t('download')}
-              </button>{' '}
-              <button
-                type="button"
-                className="link"
-                data-testid="report-pdf"
-                onClick={() =>
-                  download(
-                    apiUrl('/programmes/{id}/reports/{reportId}', {
-                      path: { id, reportId: r.id },
-                      query: { format: 'pdf' },
-                    }),
-                    r.fileName.replace(/\.docx$/i, '.pdf'),
-                  )
-                }
-              >
-                {x('downloadPdf')}
-              </button>
+              {r.title} ({r.periodLabel}, {date(r.createdAt)}
+              {r.automatic ? `, ${t('automaticReport')}` : ''}){' '}
+              {(['docx', 'pdf'] as const).map((format) => (
+                <button
+                  key={format}
+                  type="button"
+                  className="link"
+                  data-testid={format === 'pdf' ? 'report-pdf' : undefined}
+                  onClick={() =>
+                    download(
+                      apiUrl('/programmes/{id}/reports/{reportId}', {
+                        path: { id, reportId: r.id },
+                        query: { format },
+                      }),
+                      format === 'pdf' ? r.fileName.replace(/\.docx$/i, '.pdf') : r.fileName,
+                    )
+                  }
+                >
+                  {format === 'pdf' ? t('downloadPdf') : t('download')}
+                </button>
+              ))}
             </li>
           ))}
         </ul>

@@ -1,4 +1,4 @@
-import { PHASE_LABEL_VI, Phase, vnDateOf } from '@app/domain';
+import { BREAKTHROUGH_PHASE_VI, localisePhrase, PHASE_LABEL_VI, Phase, vnDateOf } from '@app/domain';
 import { NotificationKind } from '@app/notifications';
 
 export type Params = Record<string, string | number | null>;
@@ -16,7 +16,10 @@ export function vnDate(iso: string | number | null | undefined): string {
 
 /** A value as text; a missing one shows as a dash rather than "undefined". */
 const v = (x: string | number | null | undefined) => (x === null || x === undefined || x === '' ? '—' : String(x));
-const phaseVi = (p: string | number | null) => PHASE_LABEL_VI[p as Phase] ?? v(p);
+const phaseVi = (p: string | number | null) => PHASE_LABEL_VI[p as Phase] ?? BREAKTHROUGH_PHASE_VI[String(p)] ?? v(p);
+/** Phrases workflows record in English (what is awaited, a review's headline), in the reader's language. */
+const said = (x: string | number | null | undefined, lang: Language) =>
+  typeof x === 'string' ? v(localisePhrase(x, lang)) : v(x);
 const approvedVi = (p: Params) => (p.approve === 'yes' ? 'được chấp thuận' : 'không được chấp thuận');
 const approvedEn = (p: Params) => (p.approve === 'yes' ? 'approved' : 'refused');
 
@@ -35,11 +38,11 @@ const VI: Record<NotificationKind, Render> = {
   }),
   DEADLINE_REMINDER: (p) => ({
     title: `Đôn đốc: ${v(p.title)}`,
-    body: `Đề nghị hoàn thành "${p.what ?? phaseVi(p.step)}" trước ${vnDate(p.deadline)}.`,
+    body: `Đề nghị hoàn thành "${p.what ? said(p.what, 'vi') : phaseVi(p.step)}" trước ${vnDate(p.deadline)}.`,
   }),
   DEADLINE_ESCALATION: (p) => ({
     title: `Quá hạn: ${v(p.title)}`,
-    body: `Bước "${phaseVi(p.step)}" đã quá hạn ${vnDate(p.deadline)} (mức ${v(p.level)}). Còn chờ: ${v(p.what)}.`,
+    body: `Bước "${phaseVi(p.step)}" đã quá hạn ${vnDate(p.deadline)} (mức ${v(p.level)}). Còn chờ: ${said(p.what, 'vi')}.`,
   }),
   CONSULTATION_INVITATION: (p) => ({
     title: `Xin ý kiến dự thảo: ${v(p.title)}`,
@@ -57,10 +60,13 @@ const VI: Record<NotificationKind, Render> = {
     title: `${v(p.period)}: ${v(p.title)}`,
     body: `Đề nghị báo cáo kết quả và số liệu chỉ tiêu trước ${vnDate(p.closesAt)}.`,
   }),
-  REVIEW_CLOSED: (p) => ({ title: `Kết quả ${v(p.period)}: ${v(p.title)}`, body: `Kết quả: ${v(p.headline)}.` }),
+  REVIEW_CLOSED: (p) => ({
+    title: `Kết quả ${v(p.period)}: ${v(p.title)}`,
+    body: `Kết quả: ${said(p.headline, 'vi')}.`,
+  }),
   PROGRAMME_CLOSED: (p) => ({
     title: `Tổng kết xong: ${v(p.title)}`,
-    body: `Chương trình đã kết thúc. ${p.headline ?? ''}`.trim(),
+    body: `Chương trình đã kết thúc. ${p.headline ? `Kết quả: ${said(p.headline, 'vi')}.` : ''}`.trim(),
   }),
   TASK_ASSIGNED: (p) => ({
     title: `Nhiệm vụ mới: ${v(p.title)}`,
@@ -115,11 +121,11 @@ const EN: Record<NotificationKind, Render> = {
   }),
   DEADLINE_REMINDER: (p) => ({
     title: `Reminder: ${v(p.title)}`,
-    body: `Please complete "${p.what ?? v(p.step)}" by ${vnDate(p.deadline)}.`,
+    body: `Please complete "${p.what ? said(p.what, 'en') : v(p.step)}" by ${vnDate(p.deadline)}.`,
   }),
   DEADLINE_ESCALATION: (p) => ({
     title: `Overdue: ${v(p.title)}`,
-    body: `Step ${v(p.step)} passed its deadline ${vnDate(p.deadline)} (level ${v(p.level)}). Still awaited: ${v(p.what)}.`,
+    body: `Step ${v(p.step)} passed its deadline ${vnDate(p.deadline)} (level ${v(p.level)}). Still awaited: ${said(p.what, 'en')}.`,
   }),
   CONSULTATION_INVITATION: (p) => ({
     title: `Opinion requested: ${v(p.title)}`,
@@ -137,10 +143,13 @@ const EN: Record<NotificationKind, Render> = {
     title: `${v(p.period)}: ${v(p.title)}`,
     body: `Please report results and target values by ${vnDate(p.closesAt)}.`,
   }),
-  REVIEW_CLOSED: (p) => ({ title: `${v(p.period)} results: ${v(p.title)}`, body: `Result: ${v(p.headline)}.` }),
+  REVIEW_CLOSED: (p) => ({
+    title: `${v(p.period)} results: ${v(p.title)}`,
+    body: `Result: ${said(p.headline, 'en')}.`,
+  }),
   PROGRAMME_CLOSED: (p) => ({
     title: `Closed: ${v(p.title)}`,
-    body: `The programme is closed. ${p.headline ?? ''}`.trim(),
+    body: `The programme is closed. ${p.headline ? `Result: ${said(p.headline, 'en')}.` : ''}`.trim(),
   }),
   TASK_ASSIGNED: (p) => ({
     title: `New task: ${v(p.title)}`,
