@@ -27,6 +27,7 @@ import { BreakthroughModule } from './breakthrough/breakthrough.module';
 import { RotationModule } from './rotation/rotation.module';
 import { RestructuringModule } from './organisation/restructuring/restructuring.module';
 import { WorkPlansModule } from './work-plans/work-plans.module';
+import { ConsultationModule } from './consultation/consultation.module';
 
 @Module({})
 class ApiConfigModule {
@@ -79,6 +80,7 @@ export class AppModule {
         BreakthroughModule,
         RotationModule,
         WorkPlansModule,
+        ConsultationModule,
         ResolutionsModule,
         RestructuringModule,
         AppraisalModule,

@@ -14,3 +14,5 @@ export type { AdminReach } from './scope';
 export { ResolutionAccessService } from './resolution-access.service';
 export { FieldGroupAccessService } from './field-group-access.service';
 export type { ProvinceRef } from './field-group-access.service';
+export { ConsultationAccessService } from './consultation-access.service';
+export type { ConsultationView } from './consultation-access.service';
