@@ -403,6 +403,39 @@ const ROUTES: Record<string, Entry> = {
       expected: PROVINCE_READS,
     },
   ],
+  'GET /programmes/:id/drafts/:version': [
+    {
+      what: 'a draft version (its text only to those who read drafts)',
+      kind: 'read',
+      request: (fx) => ({ method: 'get', path: `/programmes/${programme(fx)}/drafts/1` }),
+      expected: PROVINCE_READS,
+    },
+  ],
+  'GET /programmes/:id/drafts/:version/diff': [
+    {
+      what: "a draft's changes: its leaders, drafting team, supervisors and invitees; 403 for other readers",
+      kind: 'read',
+      request: (fx) => ({ method: 'get', path: `/programmes/${programme(fx)}/drafts/1/diff` }),
+      expected: {
+        anonymous: 401,
+        admin: 403,
+        provincial: [403, 404],
+        staff: [403, 403, 404],
+        head: [OK, 403, 404],
+        standing: [OK, 403, 404],
+        inspector: [OK, 403, 404],
+        advisory: [OK, 403, 404],
+      },
+    },
+  ],
+  'GET /programmes/:id/consultations/:no': [
+    {
+      what: 'a consultation round: who answered, who is silent (opinions to those who read them)',
+      kind: 'read',
+      request: (fx) => ({ method: 'get', path: `/programmes/${programme(fx)}/consultations/1` }),
+      expected: PROVINCE_READS,
+    },
+  ],
   'GET /work-programmes/:unitId/:year/:quarter': [
     {
       what: "the issuing committee's quarterly work programme",

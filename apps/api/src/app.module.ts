@@ -28,6 +28,7 @@ import { BreakthroughModule } from './breakthrough/breakthrough.module';
 import { RotationModule } from './rotation/rotation.module';
 import { RestructuringModule } from './organisation/restructuring/restructuring.module';
 import { WorkPlansModule } from './work-plans/work-plans.module';
+import { ConsultationModule } from './consultation/consultation.module';
 
 @Module({})
 class ApiConfigModule {
@@ -81,6 +82,7 @@ export class AppModule {
         BreakthroughModule,
         RotationModule,
         WorkPlansModule,
+        ConsultationModule,
         ResolutionsModule,
         RestructuringModule,
         AppraisalModule,

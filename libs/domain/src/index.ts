@@ -74,6 +74,15 @@ export type { ProgrammeAction, ProgrammeActionName, ActionPayloads } from './pro
 export type { ProgrammeEffect } from './programme/programme-effect';
 export type { TargetInput } from './programme/actions/issuance';
 export { closeConsultationAtDeadline } from './programme/actions/consultation';
+export {
+  answeredIds,
+  consultationReminderAt,
+  quorumReached,
+  roundDraftVersion,
+  silentInvitees,
+} from './programme/consultation-rounds';
+export { diffDrafts, MAX_DIFF_CELLS } from './programme/draft-diff';
+export type { DiffHunk, DiffOp, DiffPart, DraftDiff } from './programme/draft-diff';
 export { enterPhase } from './programme/phase-transitions';
 export {
   openReview,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccessService } from './access.service';
 import { CycleAccessService } from './cycle-access.service';
+import { ConsultationAccessService } from './consultation-access.service';
 import { FieldGroupAccessService } from './field-group-access.service';
 import { IssuanceAccessService } from './issuance-access.service';
 import { ProgrammeReadersService } from './programme-readers.service';
@@ -18,6 +19,7 @@ const SERVICES = [
   ResolutionAccessService,
   FieldGroupAccessService,
   IssuanceAccessService,
+  ConsultationAccessService,
 ];
 
 @Module({ providers: SERVICES, exports: SERVICES })

@@ -19,3 +19,5 @@ export { FieldGroupAccessService } from './field-group-access.service';
 export type { ProvinceRef } from './field-group-access.service';
 export { IssuanceAccessService } from './issuance-access.service';
 export type { IssuanceProgramme } from './issuance-access.service';
+export { ConsultationAccessService } from './consultation-access.service';
+export type { ConsultationView } from './consultation-access.service';

@@ -51,6 +51,12 @@ import type {
 } from '../inbox/dto/inbox.response';
 import type { HealthController } from '../health/health.controller';
 import type { WorkPlansController } from '../work-plans/work-plans.controller';
+import type { ConsultationController } from '../consultation/consultation.controller';
+import type {
+  ConsultationRoundResponse,
+  DraftDiffResponse,
+  DraftResponse,
+} from '../consultation/dto/consultation.response';
 import type { ProgrammeWorkPlansResponse, QuarterlyWorkProgrammeResponse } from '../work-plans/dto/work-plans.response';
 import type { HealthStatusResponse } from '../health/health.response';
 import type { InboxController } from '../inbox/inbox.controller';
@@ -306,5 +312,17 @@ export const RESPONSE_CONTRACTS = {
   'GET /programmes/{id}/reviews/{seq}/form': true satisfies Documented<
     Answer<ReviewFormController, 'form'>,
     ReviewFormResponse
+  >,
+  'GET /programmes/{id}/drafts/{version}': true satisfies Documented<
+    Answer<ConsultationController, 'draft'>,
+    DraftResponse
+  >,
+  'GET /programmes/{id}/drafts/{version}/diff': true satisfies Documented<
+    Answer<ConsultationController, 'diff'>,
+    DraftDiffResponse
+  >,
+  'GET /programmes/{id}/consultations/{no}': true satisfies Documented<
+    Answer<ConsultationController, 'round'>,
+    ConsultationRoundResponse
   >,
 };
