@@ -55,15 +55,19 @@ describe('the API restarted mid-request (e2e)', () => {
   it("answers the client's retry with the same requestId once, with one effect", async () => {
     const id = `fault-api-${randomUUID().slice(0, 8)}`;
     const staff = await stack.login('chuyenvien.hg');
-    const created = await stack.http().post('/programmes').set({ Authorization: `Bearer ${staff}` }).send({
-      id,
-      templateId: 'work-programme',
-      title: 'Chương trình công tác năm 2027 của Tỉnh ủy',
-      issuingUnitId: 'hg-tu',
-      memberInChargeId: 'hg-pbt',
-      fieldGroup: 'party-building',
-      term: '2027-2027',
-    });
+    const created = await stack
+      .http()
+      .post('/programmes')
+      .set({ Authorization: `Bearer ${staff}` })
+      .send({
+        id,
+        templateId: 'work-programme',
+        title: 'Chương trình công tác năm 2027 của Tỉnh ủy',
+        issuingUnitId: 'hg-tu',
+        memberInChargeId: 'hg-pbt',
+        fieldGroup: 'party-building',
+        term: '2027-2027',
+      });
     expect(created.status).toBe(201);
     const drafted = await stack
       .http()
@@ -113,9 +117,10 @@ describe('the API restarted mid-request (e2e)', () => {
     // Time for a doubled effect to show up.
     await new Promise((r) => setTimeout(r, 2000));
     expect(
-      await count(`SELECT count(*)::int AS n FROM audit_event WHERE programme_id = $1 AND action = 'openConsultation'`, [
-        id,
-      ]),
+      await count(
+        `SELECT count(*)::int AS n FROM audit_event WHERE programme_id = $1 AND action = 'openConsultation'`,
+        [id],
+      ),
     ).toBe(1);
     expect(
       await count(
@@ -125,7 +130,9 @@ describe('the API restarted mid-request (e2e)', () => {
     ).toBe(1);
     const history = await stack.api.get(Client).workflow.getHandle(`programme/${id}`).fetchHistory();
     const updates = (history.events ?? []).filter(
-      (e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.meta?.updateId === `openConsultation-${requestId}`,
+      (e) =>
+        e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.meta?.updateId ===
+        `openConsultation-${requestId}`,
     );
     expect(updates).toHaveLength(1);
   });

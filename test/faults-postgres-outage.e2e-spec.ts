@@ -41,7 +41,7 @@ describe('Postgres stopped for 60 s while staff act (e2e)', () => {
     faults.remove();
   });
 
-  const act = (id: string, action: string, payload: object, requestId = randomUUID()) =>
+  const act = (id: string, action: string, payload: object, requestId: string = randomUUID()) =>
     stack.http().post(`/programmes/${id}/actions/${action}`).set(auth()).send({ requestId, payload });
 
   async function createInDrafting(id: string): Promise<void> {
@@ -117,9 +117,7 @@ describe('Postgres stopped for 60 s while staff act (e2e)', () => {
     // The activities retry on their own backoff (1, 2, 4, … 60 s): converged within its longest step.
     const converged = await eventually(
       async () => {
-        const counts = await Promise.all(
-          [accepted1, accepted2, during].map((id) => audits(id, 'openConsultation')),
-        );
+        const counts = await Promise.all([accepted1, accepted2, during].map((id) => audits(id, 'openConsultation')));
         const rows = await stack.dataSource.query(
           `SELECT count(*)::int AS n FROM programme WHERE id = ANY($1::text[]) AND phase = 'CONSULTATION'`,
           [[accepted1, accepted2, during]],

@@ -5,16 +5,16 @@ import * as path from 'node:path';
 import { Client } from '@temporalio/client';
 import { TaskSetup } from '../libs/domain/src';
 import { taskWorkflowId } from '../libs/temporal/src/workflow-ids';
-import { TASK_WORKFLOW_TYPE, TaskWorkflowInput } from '../workflows/src/task/definitions';
+import { TASK_WORKFLOW_TYPE, TaskWorkflowInput, taskViewQuery } from '../workflows/src/task/definitions';
 import { freePort } from './utils/free-port';
 import { DevServer, startTemporalDevServer } from './utils/temporal-dev-server';
 import { eventually, startTestStack, TestStack } from './utils/test-stack';
 
 /** Tasks with reminders in this test, each reminded twice. */
 const TASKS = 4;
-/** When the reminders fall, after the tasks start (s); the server is down from about 8 s to RESTART_AT_S. */
-const REMINDERS_AT_S = [18, 24];
-const RESTART_AT_S = 32;
+/** When the reminders fall, after the tasks start (s); the server is down from when the tasks are assigned (a few seconds) to RESTART_AT_S. */
+const REMINDERS_AT_S = [22, 28];
+const RESTART_AT_S = 36;
 const DUE_IN_S = 600;
 
 /**
@@ -125,6 +125,9 @@ describe('the Temporal server restarted with reminders pending (e2e)', () => {
         .sort(),
     );
     expect(perTask).toEqual(taskIds.map(() => [1, 2]));
+    // The API's own client reconnected too: it reads a task's live state.
+    const view = await client.workflow.getHandle(taskWorkflowId(taskIds[0])).query(taskViewQuery);
+    expect([view.taskId, view.status]).toEqual([taskIds[0], 'ASSIGNED']);
 
     const lines = rows
       .sort((a, b) => a.taskId.localeCompare(b.taskId) || a.level - b.level)

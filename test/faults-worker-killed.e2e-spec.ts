@@ -67,10 +67,9 @@ describe('the worker killed during the projection activity (e2e)', () => {
 
   /** What one openConsultation left in the read model. */
   async function effects(id: string) {
-    const [row] = await stack.dataSource.query(
-      `SELECT phase, projection_seq AS version FROM programme WHERE id = $1`,
-      [id],
-    );
+    const [row] = await stack.dataSource.query(`SELECT phase, projection_seq AS version FROM programme WHERE id = $1`, [
+      id,
+    ]);
     return {
       phase: row.phase as string,
       version: Number(row.version),

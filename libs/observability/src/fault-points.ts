@@ -24,7 +24,8 @@ const POLL_MS = 50;
 
 export const faultPointsConfigSpec = {
   FAULT_POINTS_DIR: {
-    describe: 'tests only (NODE_ENV=test): absolute directory of the arm files of the fault suite; empty: fault points off',
+    describe:
+      'tests only (NODE_ENV=test): absolute directory of the arm files of the fault suite; empty: fault points off',
     default: '',
     parse(raw: string) {
       if (!path.isAbsolute(raw)) throw new Error('expected an absolute directory');
