@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from '@temporalio/client';
 import { DEMO_PASSWORD } from '../apps/api/src/seed/demo-data';
-import { AppProcess, FaultPointsDir, spawnApp, stopProcess } from './utils/fault-processes';
+import { AppProcess, FaultPointsDir, SPAWNING_TIMEOUT_MS, spawnApp, stopProcess } from './utils/fault-processes';
 import { freePort } from './utils/free-port';
 import { eventually, startTestStack, TestStack } from './utils/test-stack';
 
@@ -34,7 +34,7 @@ describe('the API restarted mid-request (e2e)', () => {
       FAULT_POINTS_DIR: faults.dir,
     };
     api = await spawnApp('api', apiEnv);
-  });
+  }, SPAWNING_TIMEOUT_MS);
 
   afterAll(async () => {
     await stopProcess(api?.child, 'SIGKILL');
@@ -52,88 +52,92 @@ describe('the API restarted mid-request (e2e)', () => {
   const count = async (sql: string, params: unknown[]) =>
     ((await stack.dataSource.query(sql, params)) as Array<{ n: number }>)[0].n;
 
-  it("answers the client's retry with the same requestId once, with one effect", async () => {
-    const id = `fault-api-${randomUUID().slice(0, 8)}`;
-    const staff = await stack.login('chuyenvien.hg');
-    const created = await stack
-      .http()
-      .post('/programmes')
-      .set({ Authorization: `Bearer ${staff}` })
-      .send({
-        id,
-        templateId: 'work-programme',
-        title: 'Chương trình công tác năm 2027 của Tỉnh ủy',
-        issuingUnitId: 'hg-tu',
-        memberInChargeId: 'hg-pbt',
-        fieldGroup: 'party-building',
-        term: '2027-2027',
+  it(
+    "answers the client's retry with the same requestId once, with one effect",
+    async () => {
+      const id = `fault-api-${randomUUID().slice(0, 8)}`;
+      const staff = await stack.login('chuyenvien.hg');
+      const created = await stack
+        .http()
+        .post('/programmes')
+        .set({ Authorization: `Bearer ${staff}` })
+        .send({
+          id,
+          templateId: 'work-programme',
+          title: 'Chương trình công tác năm 2027 của Tỉnh ủy',
+          issuingUnitId: 'hg-tu',
+          memberInChargeId: 'hg-pbt',
+          fieldGroup: 'party-building',
+          term: '2027-2027',
+        });
+      expect(created.status).toBe(201);
+      const drafted = await stack
+        .http()
+        .post(`/programmes/${id}/actions/submitDraft`)
+        .set({ Authorization: `Bearer ${staff}` })
+        .send({ requestId: randomUUID(), payload: { text: 'Dự thảo lần 1', changeNote: 'lần 1' } });
+      expect(drafted.status).toBe(200);
+
+      const login = await fetch(`${baseUrl}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'chuyenvien.hg', password: DEMO_PASSWORD }),
       });
-    expect(created.status).toBe(201);
-    const drafted = await stack
-      .http()
-      .post(`/programmes/${id}/actions/submitDraft`)
-      .set({ Authorization: `Bearer ${staff}` })
-      .send({ requestId: randomUUID(), payload: { text: 'Dự thảo lần 1', changeNote: 'lần 1' } });
-    expect(drafted.status).toBe(200);
+      expect(login.status).toBe(200);
+      const token = ((await login.json()) as { accessToken: string }).accessToken;
 
-    const login = await fetch(`${baseUrl}/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'chuyenvien.hg', password: DEMO_PASSWORD }),
-    });
-    expect(login.status).toBe(200);
-    const token = ((await login.json()) as { accessToken: string }).accessToken;
+      const requestId = randomUUID();
+      const action = { requestId, payload: { inviteeIds: ['hg-skhdt-gd'] } };
+      faults.arm('programme-action.accepted', id);
+      const inFlight = post(token, `/programmes/${id}/actions/openConsultation`, action).then(
+        (res) => ({ status: res.status }),
+        (err: Error) => ({ error: String(err.cause ?? err) }),
+      );
+      const accepted = await faults.held('programme-action.accepted', id);
+      await stopProcess(api!.child, 'SIGKILL');
+      api = undefined;
+      // The client never had an answer: the connection closed under it.
+      expect(await inFlight).toEqual({ error: expect.stringMatching(/socket|closed|terminated|reset/i) });
 
-    const requestId = randomUUID();
-    const action = { requestId, payload: { inviteeIds: ['hg-skhdt-gd'] } };
-    faults.arm('programme-action.accepted', id);
-    const inFlight = post(token, `/programmes/${id}/actions/openConsultation`, action).then(
-      (res) => ({ status: res.status }),
-      (err: Error) => ({ error: String(err.cause ?? err) }),
-    );
-    const accepted = await faults.held('programme-action.accepted', id);
-    await stopProcess(api!.child, 'SIGKILL');
-    api = undefined;
-    // The client never had an answer: the connection closed under it.
-    expect(await inFlight).toEqual({ error: expect.stringMatching(/socket|closed|terminated|reset/i) });
+      faults.release('programme-action.accepted', id);
+      api = await spawnApp('api', apiEnv);
+      const retry = await post(token, `/programmes/${id}/actions/openConsultation`, action);
+      expect(retry.status).toBe(200);
+      expect(await retry.json()).toEqual(accepted);
+      // Once more, as an impatient client would: the same answer again.
+      const again = await post(token, `/programmes/${id}/actions/openConsultation`, action);
+      expect([again.status, await again.json()]).toEqual([200, accepted]);
 
-    faults.release('programme-action.accepted', id);
-    api = await spawnApp('api', apiEnv);
-    const retry = await post(token, `/programmes/${id}/actions/openConsultation`, action);
-    expect(retry.status).toBe(200);
-    expect(await retry.json()).toEqual(accepted);
-    // Once more, as an impatient client would: the same answer again.
-    const again = await post(token, `/programmes/${id}/actions/openConsultation`, action);
-    expect([again.status, await again.json()]).toEqual([200, accepted]);
-
-    await eventually(
-      async () =>
-        (await count(
+      await eventually(
+        async () =>
+          (await count(
+            `SELECT count(*)::int AS n FROM audit_event WHERE programme_id = $1 AND action = 'openConsultation'`,
+            [id],
+          )) >= 1,
+        'the action projected',
+      );
+      // Time for a doubled effect to show up.
+      await new Promise((r) => setTimeout(r, 2000));
+      expect(
+        await count(
           `SELECT count(*)::int AS n FROM audit_event WHERE programme_id = $1 AND action = 'openConsultation'`,
           [id],
-        )) >= 1,
-      'the action projected',
-    );
-    // Time for a doubled effect to show up.
-    await new Promise((r) => setTimeout(r, 2000));
-    expect(
-      await count(
-        `SELECT count(*)::int AS n FROM audit_event WHERE programme_id = $1 AND action = 'openConsultation'`,
-        [id],
-      ),
-    ).toBe(1);
-    expect(
-      await count(
-        `SELECT count(*)::int AS n FROM programme_phase_history WHERE programme_id = $1 AND phase = 'CONSULTATION'`,
-        [id],
-      ),
-    ).toBe(1);
-    const history = await stack.api.get(Client).workflow.getHandle(`programme/${id}`).fetchHistory();
-    const updates = (history.events ?? []).filter(
-      (e) =>
-        e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.meta?.updateId ===
-        `openConsultation-${requestId}`,
-    );
-    expect(updates).toHaveLength(1);
-  });
+        ),
+      ).toBe(1);
+      expect(
+        await count(
+          `SELECT count(*)::int AS n FROM programme_phase_history WHERE programme_id = $1 AND phase = 'CONSULTATION'`,
+          [id],
+        ),
+      ).toBe(1);
+      const history = await stack.api.get(Client).workflow.getHandle(`programme/${id}`).fetchHistory();
+      const updates = (history.events ?? []).filter(
+        (e) =>
+          e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.meta?.updateId ===
+          `openConsultation-${requestId}`,
+      );
+      expect(updates).toHaveLength(1);
+    },
+    SPAWNING_TIMEOUT_MS,
+  );
 });

@@ -33,7 +33,8 @@ describe('Postgres stopped for 60 s while staff act (e2e)', () => {
     await migrate(databaseUrl);
     stack = await startTestStack({ DATABASE_URL: databaseUrl, FAULT_POINTS_DIR: faults.dir }, { notifier: false });
     token = await stack.login('chuyenvien.hg');
-  });
+    // A Postgres cluster and a whole stack to start: slow on a busy machine.
+  }, 240_000);
 
   afterAll(async () => {
     await stack?.close().catch(() => undefined);

@@ -34,7 +34,8 @@ describe('the Temporal server restarted with reminders pending (e2e)', () => {
     port = await freePort();
     server = await startTemporalDevServer({ port, dbFilename });
     stack = await startTestStack({ TEMPORAL_ADDRESS: server.address });
-  });
+    // A Temporal server and a whole stack to start: slow on a busy machine.
+  }, 240_000);
 
   afterAll(async () => {
     await stack?.close();
@@ -148,5 +149,5 @@ describe('the Temporal server restarted with reminders pending (e2e)', () => {
       expect(new Date(r.firedAt).getTime()).toBeGreaterThanOrEqual(due);
       expect(seenAt.get(r.key)! - restartedAt).toBeLessThan(60_000);
     }
-  });
+  }, 240_000);
 });

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Client } from '@temporalio/client';
 import { programmeViewQuery } from '../workflows/src/programme/definitions';
-import { AppProcess, FaultPointsDir, spawnApp, stopProcess } from './utils/fault-processes';
+import { AppProcess, FaultPointsDir, SPAWNING_TIMEOUT_MS, spawnApp, stopProcess } from './utils/fault-processes';
 import { eventually, startTestStack, TestStack } from './utils/test-stack';
 
 /**
@@ -27,7 +27,7 @@ describe('the worker killed during the projection activity (e2e)', () => {
     writeFileSync(bundlePath, stack.workflowBundle.code);
     workerEnv = { ...process.env, TEMPORAL_TASK_QUEUE: stack.taskQueue, WORKFLOW_BUNDLE_PATH: bundlePath };
     worker = await spawnApp('worker', { ...workerEnv, FAULT_POINTS_DIR: faults.dir });
-  });
+  }, SPAWNING_TIMEOUT_MS);
 
   afterAll(async () => {
     await stopProcess(worker?.child, 'SIGKILL');
@@ -96,69 +96,73 @@ describe('the worker killed during the projection activity (e2e)', () => {
       .map((e) => e.activityTaskStartedEventAttributes!.attempt ?? 1);
   }
 
-  it('has one row version, one audit event and one notification per action after a SIGKILL and a restart', async () => {
-    const inTransaction = `fault-worker-tx-${randomUUID().slice(0, 8)}`;
-    const afterEffects = `fault-worker-fx-${randomUUID().slice(0, 8)}`;
-    await Promise.all([createInDrafting(inTransaction), createInDrafting(afterEffects)]);
-    for (const id of [inTransaction, afterEffects])
-      await eventually(
-        async () => (await count(`SELECT count(*)::int AS n FROM audit_event WHERE programme_id = $1`, [id])) >= 1,
-        `the draft of ${id} projected`,
-      );
+  it(
+    'has one row version, one audit event and one notification per action after a SIGKILL and a restart',
+    async () => {
+      const inTransaction = `fault-worker-tx-${randomUUID().slice(0, 8)}`;
+      const afterEffects = `fault-worker-fx-${randomUUID().slice(0, 8)}`;
+      await Promise.all([createInDrafting(inTransaction), createInDrafting(afterEffects)]);
+      for (const id of [inTransaction, afterEffects])
+        await eventually(
+          async () => (await count(`SELECT count(*)::int AS n FROM audit_event WHERE programme_id = $1`, [id])) >= 1,
+          `the draft of ${id} projected`,
+        );
 
-    faults.arm('programme-projection.in-transaction', inTransaction);
-    faults.arm('programme-projection.after-effects', afterEffects);
-    await ok('chuyenvien.hg', inTransaction, 'openConsultation', { inviteeIds: ['hg-skhdt-gd'] });
-    await ok('chuyenvien.hg', afterEffects, 'openConsultation', { inviteeIds: ['hg-skhdt-gd'] });
-    const heldTx = await faults.held<{ version: number }>('programme-projection.in-transaction', inTransaction);
-    const heldFx = await faults.held<{ version: number }>('programme-projection.after-effects', afterEffects);
+      faults.arm('programme-projection.in-transaction', inTransaction);
+      faults.arm('programme-projection.after-effects', afterEffects);
+      await ok('chuyenvien.hg', inTransaction, 'openConsultation', { inviteeIds: ['hg-skhdt-gd'] });
+      await ok('chuyenvien.hg', afterEffects, 'openConsultation', { inviteeIds: ['hg-skhdt-gd'] });
+      const heldTx = await faults.held<{ version: number }>('programme-projection.in-transaction', inTransaction);
+      const heldFx = await faults.held<{ version: number }>('programme-projection.after-effects', afterEffects);
 
-    await stopProcess(worker!.child, 'SIGKILL');
-    worker = undefined;
-    // Killed inside the transaction: nothing of the action committed. Killed after the effects: all of it was.
-    expect(await effects(inTransaction)).toMatchObject({ phase: 'DRAFTING', audits: 0, phaseRows: 0 });
-    expect(await effects(afterEffects)).toMatchObject({
-      phase: 'CONSULTATION',
-      version: heldFx.version,
-      audits: 1,
-      phaseRows: 1,
-    });
-
-    faults.release('programme-projection.in-transaction', inTransaction);
-    faults.release('programme-projection.after-effects', afterEffects);
-    worker = await spawnApp('worker', workerEnv);
-
-    const client = stack.api.get(Client);
-    for (const [id, held] of [
-      [inTransaction, heldTx],
-      [afterEffects, heldFx],
-    ] as const) {
-      // The retry (after the 30 s start-to-close timeout) runs the same projection again.
-      await eventually(
-        async () => {
-          const e = await effects(id);
-          return e.phase === 'CONSULTATION' && e.invitations >= 1 && (await projectionAttempts(id)).includes(2);
-        },
-        `the projection of ${id} retried after the kill`,
-        90_000,
-      );
-      const live = await client.workflow.getHandle(`programme/${id}`).query(programmeViewQuery);
-      expect(live.state.version).toBe(held.version);
-    }
-    // Time for a doubled effect (a second notification job, a second audit row) to show up.
-    await new Promise((r) => setTimeout(r, 3000));
-    for (const [id, held] of [
-      [inTransaction, heldTx],
-      [afterEffects, heldFx],
-    ] as const)
-      expect(await effects(id)).toEqual({
+      await stopProcess(worker!.child, 'SIGKILL');
+      worker = undefined;
+      // Killed inside the transaction: nothing of the action committed. Killed after the effects: all of it was.
+      expect(await effects(inTransaction)).toMatchObject({ phase: 'DRAFTING', audits: 0, phaseRows: 0 });
+      expect(await effects(afterEffects)).toMatchObject({
         phase: 'CONSULTATION',
-        version: held.version,
+        version: heldFx.version,
         audits: 1,
         phaseRows: 1,
-        invitations: 1,
       });
-    expect(await projectionAttempts(inTransaction)).toContain(2);
-    expect(await projectionAttempts(afterEffects)).toContain(2);
-  });
+
+      faults.release('programme-projection.in-transaction', inTransaction);
+      faults.release('programme-projection.after-effects', afterEffects);
+      worker = await spawnApp('worker', workerEnv);
+
+      const client = stack.api.get(Client);
+      for (const [id, held] of [
+        [inTransaction, heldTx],
+        [afterEffects, heldFx],
+      ] as const) {
+        // The retry (after the 30 s start-to-close timeout) runs the same projection again.
+        await eventually(
+          async () => {
+            const e = await effects(id);
+            return e.phase === 'CONSULTATION' && e.invitations >= 1 && (await projectionAttempts(id)).includes(2);
+          },
+          `the projection of ${id} retried after the kill`,
+          90_000,
+        );
+        const live = await client.workflow.getHandle(`programme/${id}`).query(programmeViewQuery);
+        expect(live.state.version).toBe(held.version);
+      }
+      // Time for a doubled effect (a second notification job, a second audit row) to show up.
+      await new Promise((r) => setTimeout(r, 3000));
+      for (const [id, held] of [
+        [inTransaction, heldTx],
+        [afterEffects, heldFx],
+      ] as const)
+        expect(await effects(id)).toEqual({
+          phase: 'CONSULTATION',
+          version: held.version,
+          audits: 1,
+          phaseRows: 1,
+          invitations: 1,
+        });
+      expect(await projectionAttempts(inTransaction)).toContain(2);
+      expect(await projectionAttempts(afterEffects)).toContain(2);
+    },
+    SPAWNING_TIMEOUT_MS,
+  );
 });

@@ -11,6 +11,10 @@ import { FaultPointName, faultPointFiles } from '../../libs/observability/src/fa
 import { eventually } from './eventually';
 
 const ROOT = path.resolve(__dirname, '../..');
+/** ts-node compiles an app's sources at every start: slow on a busy machine. */
+const START_TIMEOUT_MS = 180_000;
+/** For a test or hook that starts apps as processes. */
+export const SPAWNING_TIMEOUT_MS = 2 * START_TIMEOUT_MS + 60_000;
 
 const ENTRY = {
   api: { main: 'apps/api/src/main.ts', ready: 'API listening on' },
@@ -33,7 +37,10 @@ export async function spawnApp(app: keyof typeof ENTRY, env: NodeJS.ProcessEnv):
   let output = '';
   child.stderr!.on('data', (c: Buffer) => (output = (output + c.toString()).slice(-20_000)));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${app} did not start within 90 s: ${output}`)), 90_000);
+    const timer = setTimeout(
+      () => reject(new Error(`${app} did not start within ${START_TIMEOUT_MS / 1000} s: ${output.slice(-2000)}`)),
+      START_TIMEOUT_MS,
+    );
     child.stdout!.on('data', (c: Buffer) => {
       output = (output + c.toString()).slice(-20_000);
       if (output.includes(ENTRY[app].ready)) {
@@ -43,7 +50,7 @@ export async function spawnApp(app: keyof typeof ENTRY, env: NodeJS.ProcessEnv):
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`${app} exited with ${code ?? signal}: ${output}`));
+      reject(new Error(`${app} exited with ${code ?? signal}: ${output.slice(-2000)}`));
     });
   });
   child.removeAllListeners('exit');
