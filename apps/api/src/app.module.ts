@@ -7,6 +7,7 @@ import { AccessModule } from './access';
 import { AdminCalendarModule } from './admin-calendar/admin-calendar.module';
 import { AdminNotificationsModule } from './admin-notifications/admin-notifications.module';
 import { AuditModule } from './audit/audit.module';
+import { FaultPoints } from '@app/observability/fault-points';
 import { API_CONFIG, ApiConfig } from './api.config';
 import { AuthModule } from './auth/auth.module';
 import { ApiExceptionFilter } from './common/temporal-error.filter';
@@ -36,8 +37,12 @@ class ApiConfigModule {
     return {
       module: ApiConfigModule,
       global: true,
-      providers: [{ provide: API_CONFIG, useValue: config }],
-      exports: [API_CONFIG],
+      providers: [
+        { provide: API_CONFIG, useValue: config },
+        // Off unless a fault test sets FAULT_POINTS_DIR (tests only).
+        { provide: FaultPoints, useValue: new FaultPoints(config.FAULT_POINTS_DIR) },
+      ],
+      exports: [API_CONFIG, FaultPoints],
     };
   }
 }

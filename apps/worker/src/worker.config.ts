@@ -1,4 +1,5 @@
 import { int, loadConfig, sharedConfigSpec, str } from '@app/config';
+import { checkFaultPoints, faultPointsConfigSpec } from '@app/observability/fault-points';
 import { opsConfigSpec } from '@app/observability/ops.config';
 
 export const workerConfigSpec = {
@@ -18,7 +19,9 @@ export const workerConfigSpec = {
     0,
     65535,
   ),
+  ...faultPointsConfigSpec,
 };
 
 export type WorkerConfig = ReturnType<typeof loadWorkerConfig>;
-export const loadWorkerConfig = (env: NodeJS.ProcessEnv = process.env) => loadConfig(workerConfigSpec, env);
+export const loadWorkerConfig = (env: NodeJS.ProcessEnv = process.env) =>
+  checkFaultPoints(loadConfig(workerConfigSpec, env));

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { NotificationsModule } from '@app/notifications';
 import { PersistenceModule } from '@app/persistence';
+import { FaultPoints } from '@app/observability/fault-points';
 import { TemporalModule } from '@app/temporal';
 import { ProgrammeProjectionService } from './programmes/programme-projection.service';
 import { ReviewReportOnCloseService } from './programmes/review-report-on-close.service';
@@ -42,6 +43,8 @@ export class WorkerModule {
         OrgChangeService,
         CascadeProjectionService,
         CascadeFulfilmentService,
+        // Off unless a fault test sets FAULT_POINTS_DIR (tests only).
+        { provide: FaultPoints, useValue: new FaultPoints(config.FAULT_POINTS_DIR) },
       ],
       exports: [
         ProgrammeProjectionService,
