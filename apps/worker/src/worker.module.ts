@@ -12,6 +12,11 @@ import { OrgChangeService } from './restructuring/org-change.service';
 import { WorkerConfig } from './worker.config';
 import { CascadeFulfilmentService } from './cascade/cascade-fulfilment.service';
 import { CascadeProjectionService } from './cascade/cascade-projection.service';
+import { ReadModelProjector } from './reconcile/read-model-projector';
+import { ReconcileMetrics } from './reconcile/reconcile-metrics';
+import { ReconcileService } from './reconcile/reconcile.service';
+import { RebuildService } from './reconcile/rebuild.service';
+import { WORKER_METRICS, workerMetricsProvider } from './worker-metrics';
 
 @Module({})
 export class WorkerModule {
@@ -40,6 +45,11 @@ export class WorkerModule {
         OrgChangeService,
         CascadeProjectionService,
         CascadeFulfilmentService,
+        workerMetricsProvider,
+        ReadModelProjector,
+        ReconcileMetrics,
+        ReconcileService,
+        RebuildService,
       ],
       exports: [
         ProgrammeProjectionService,
@@ -48,6 +58,10 @@ export class WorkerModule {
         WorkingCalendarLoaderService,
         OrgChangeService,
         CascadeProjectionService,
+        WORKER_METRICS,
+        ReadModelProjector,
+        ReconcileService,
+        RebuildService,
       ],
     };
   }
