@@ -1,7 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
+import { TEMPORAL_OPTIONS, type TemporalOptions } from '@app/temporal';
 import {
   emptyCounts,
   ReconcileFinding,
@@ -33,6 +34,7 @@ export class ReconcileService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly projector: ReadModelProjector,
     private readonly metrics: ReconcileMetrics,
+    @Inject(TEMPORAL_OPTIONS) private readonly temporalOptions: TemporalOptions,
   ) {}
 
   async begin(reconciliationId: string): Promise<void> {
@@ -42,14 +44,17 @@ export class ReconcileService {
     );
   }
 
-  /** Running workflows of a kind, one visibility page: each view against its row; drift repaired, missing rows written. */
+  /**
+   * Running workflows of a kind on this worker's task queue (its workers answer their queries), one
+   * visibility page: each view against its row; drift repaired, missing rows written.
+   */
   async workflowPage(input: ReconcilePageInput, heartbeat: () => void): Promise<ReconcilePageResult> {
     const spec = KIND_SPECS[input.kind];
     const page = await this.client.workflowService.listWorkflowExecutions({
       namespace: this.client.options.namespace,
       pageSize: input.pageSize ?? DEFAULT_PAGE_SIZE,
       nextPageToken: input.cursor ? Buffer.from(input.cursor, 'base64') : undefined,
-      query: `WorkflowType = '${spec.workflowType}' AND ExecutionStatus = 'Running'`,
+      query: `WorkflowType = '${spec.workflowType}' AND ExecutionStatus = 'Running' AND TaskQueue = '${this.temporalOptions.taskQueue}'`,
     });
     const counts = emptyCounts();
     const findings: ReconcileFinding[] = [];
