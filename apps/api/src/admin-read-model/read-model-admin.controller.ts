@@ -21,10 +21,7 @@ export class ReadModelAdminController {
       'Run the read-model reconciliation now (compare workflows with the read model, repair drift, mark orphaned rows); the run goes on in the background',
   })
   @ApiAcceptedResponse({ type: ReconcileTriggeredResponse })
-  @ApiErrors({
-    400: 'The request does not pass validation',
-    503: 'no reconciliation schedule yet (a worker creates it when it starts)',
-  })
+  @ApiErrors({ 400: 'The request does not pass validation' })
   // The body only carries the operator's reason, which the audit keeps.
   reconcile(@Body() _dto: ReconcileNowDto) {
     return this.readModel.reconcileNow();

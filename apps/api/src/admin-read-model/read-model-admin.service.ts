@@ -1,9 +1,15 @@
-import { Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, ScheduleNotFoundError, type ScheduleDescription } from '@temporalio/client';
+import { TEMPORAL_OPTIONS, type TemporalOptions } from '@app/temporal';
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
-import { RECONCILE_SCHEDULE_ID } from '@app/workflows/reconcile/definitions';
+import {
+  RECONCILE_SCHEDULE_ID,
+  RECONCILE_WORKFLOW_TYPE,
+  type ReconcileWorkflowInput,
+} from '@app/workflows/reconcile/definitions';
 import type {
   ReconcileTriggeredResponse,
   ReconciliationRunResponse,
@@ -19,15 +25,18 @@ export class ReadModelAdminService {
   constructor(
     private readonly temporal: Client,
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(TEMPORAL_OPTIONS) private readonly temporalOptions: TemporalOptions,
   ) {}
 
   /**
-   * Triggers the worker's schedule now. Runs never overlap: with one going on already, that one is
-   * named (started: false). 503 when no worker has created the schedule yet.
+   * Triggers the workers' schedule now. Scheduled runs never overlap: with one going on already, that
+   * one is named (started: false). Without a schedule (RECONCILE_INTERVAL off, or no worker started
+   * yet) a run of its own is started on the task queue.
    */
   async reconcileNow(): Promise<ReconcileTriggeredResponse> {
     const handle = this.temporal.schedule.getHandle(RECONCILE_SCHEDULE_ID);
     const before = await this.describe();
+    if (!before) return this.startUnscheduled();
     const running = before.info.runningActions[0];
     if (running)
       return {
@@ -40,6 +49,7 @@ export class ReadModelAdminService {
     const deadline = Date.now() + NAME_RUN_WITHIN_MS;
     for (let pause = 50; Date.now() < deadline; pause = Math.min(pause * 2, 500)) {
       const now = await this.describe();
+      if (!now) break;
       const started = [...now.info.runningActions, ...now.info.recentActions.map((a) => a.action)].find(
         (a) => !known.has(a.workflow.workflowId),
       );
@@ -68,15 +78,24 @@ export class ReadModelAdminService {
     return { items, total };
   }
 
-  private async describe(): Promise<ScheduleDescription> {
+  /** The schedule, or null when no worker has created it. */
+  private async describe(): Promise<ScheduleDescription | null> {
     try {
       return await this.temporal.schedule.getHandle(RECONCILE_SCHEDULE_ID).describe();
     } catch (err) {
-      if (err instanceof ScheduleNotFoundError)
-        throw new ServiceUnavailableException(
-          'no reconciliation schedule yet: a worker creates it when it starts (RECONCILE_INTERVAL is not off)',
-        );
+      if (err instanceof ScheduleNotFoundError) return null;
       throw err;
     }
+  }
+
+  private async startUnscheduled(): Promise<ReconcileTriggeredResponse> {
+    const workflowId = `${RECONCILE_SCHEDULE_ID}-manual-${new Date().toISOString()}-${randomUUID().slice(0, 8)}`;
+    const args: [ReconcileWorkflowInput] = [{}];
+    const handle = await this.temporal.workflow.start(RECONCILE_WORKFLOW_TYPE, {
+      taskQueue: this.temporalOptions.taskQueue,
+      workflowId,
+      args,
+    });
+    return { reconciliationId: workflowId, runId: handle.firstExecutionRunId, started: true };
   }
 }
