@@ -93,13 +93,16 @@ export class ReconcileService {
   async rowPage(input: ReconcilePageInput, heartbeat: () => void): Promise<ReconcilePageResult> {
     const spec = KIND_SPECS[input.kind];
     const pageSize = input.pageSize ?? DEFAULT_PAGE_SIZE;
+    const retentionMs = await this.retentionMs();
+    // Closed rows past the retention are history whatever Temporal says (judgeRow keeps them): not looked up.
     const rows: Array<{ id: string; workflowId: string; chainRunId: string | null; updatedAt: Date; open: boolean }> =
       await this.dataSource.query(
         `SELECT id, workflow_id AS "workflowId", chain_run_id AS "chainRunId", updated_at AS "updatedAt", ${spec.open} AS open
-         FROM ${spec.table} WHERE orphaned_at IS NULL AND ($1::text IS NULL OR id > $1) ORDER BY id LIMIT $2`,
-        [input.cursor, pageSize],
+         FROM ${spec.table} WHERE orphaned_at IS NULL AND ($1::text IS NULL OR id > $1)
+           AND (${spec.open} OR updated_at > now() - make_interval(secs => $3::double precision / 1000))
+         ORDER BY id LIMIT $2`,
+        [input.cursor, pageSize, retentionMs],
       );
-    const retentionMs = await this.retentionMs();
     const counts = emptyCounts();
     const findings: ReconcileFinding[] = [];
     await pool(rows, CONCURRENCY, async (row) => {
