@@ -94,7 +94,7 @@ describe('read-model reconciliation and rebuild (e2e)', () => {
     expect(res.body).toMatchObject({ started: true });
     // Named when the schedule took the trigger within its wait (a loaded machine may take longer).
     const id: string | null = res.body.reconciliationId;
-    if (id) expect(id).toMatch(/^read-model-reconciliation-/);
+    if (id) expect(id).toMatch(new RegExp(`^${RECONCILE_SCHEDULE_ID}-.+/${res.body.runId}$`));
     return eventually(
       async () => {
         const list = await stack.http().get('/admin/read-model/reconciliations?limit=20').set(auth(admin));

@@ -9,6 +9,15 @@ export const RECONCILE_WORKFLOW_TYPE = 'reconcileReadModelWorkflow';
 /** The Temporal Schedule that starts a reconciliation every RECONCILE_INTERVAL (created by the worker at boot). */
 export const RECONCILE_SCHEDULE_ID = 'read-model-reconciliation';
 
+/**
+ * A run's id (its report row's): the workflow id the schedule gave it and its first run id. The
+ * schedule names a triggered run by the second it was asked for, so two triggers in one second
+ * share a workflow id but never a run id.
+ */
+export function reconciliationIdOf(workflowId: string, firstExecutionRunId: string): string {
+  return `${workflowId}/${firstExecutionRunId}`;
+}
+
 /** The kinds of workflow and read-model row compared, in the order a run visits them. */
 export const RECONCILE_KINDS = ['PROGRAMME', 'TASK', 'CYCLE'] as const;
 export type ReconcileKind = (typeof RECONCILE_KINDS)[number];
@@ -49,7 +58,7 @@ export interface ReconcileWorkflowInput {
 }
 
 export interface ReconcilePageInput {
-  /** The run's workflow id (the schedule gives each of its actions its own): the report row's id. */
+  /** The run's id (reconciliationIdOf): its report row's id. */
   reconciliationId: string;
   kind: ReconcileKind;
   cursor: string | null;

@@ -9,6 +9,7 @@ import {
   addPage,
   emptyTally,
   RECONCILE_KINDS,
+  reconciliationIdOf,
   ReconcileActivities,
   ReconcileCursor,
   ReconcileFinding,
@@ -27,7 +28,8 @@ const { reconcileWorkflowPage, reconcileRowPage } = proxyActivities<ReconcileAct
 const PAGES_PER_RUN = 200;
 
 export async function reconcileReadModelWorkflow(input: ReconcileWorkflowInput = {}): Promise<void> {
-  const reconciliationId = workflowInfo().workflowId;
+  const info = workflowInfo();
+  const reconciliationId = reconciliationIdOf(info.workflowId, info.firstExecutionRunId);
   const tally = input.carried?.tally ?? emptyTally();
   const findings: ReconcileFinding[] = input.carried?.findings ?? [];
   let at: ReconcileCursor | null = input.carried?.at ?? { pass: 'WORKFLOWS', kind: RECONCILE_KINDS[0], cursor: null };

@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client, ScheduleNotFoundError, ScheduleOverlapPolicy, type ScheduleDescription } from '@temporalio/client';
+import {
+  Client,
+  ScheduleNotFoundError,
+  ScheduleOverlapPolicy,
+  type ScheduleDescription,
+  type ScheduleExecutionStartWorkflowActionResult,
+} from '@temporalio/client';
 import { TEMPORAL_OPTIONS, type TemporalOptions } from '@app/temporal';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -8,6 +14,7 @@ import { DataSource } from 'typeorm';
 import {
   RECONCILE_SCHEDULE_ID,
   RECONCILE_WORKFLOW_TYPE,
+  reconciliationIdOf,
   type ReconcileWorkflowInput,
 } from '@app/workflows/reconcile/definitions';
 import type {
@@ -38,29 +45,20 @@ export class ReadModelAdminService {
     const before = await this.describe();
     if (!before) return this.startUnscheduled();
     const running = await this.stillRunning(before);
-    if (running)
-      return {
-        reconciliationId: running.workflow.workflowId,
-        runId: running.workflow.firstExecutionRunId,
-        started: false,
-      };
-    const known = new Set(before.info.recentActions.map((a) => a.action.workflow.workflowId));
-    // BUFFER_ONE, not the schedule's SKIP: a run the schedule still counts as going on (it learns of a
-    // finish a moment late) must delay this one, not swallow it.
-    await handle.trigger(ScheduleOverlapPolicy.BUFFER_ONE);
+    if (running) return { ...named(running), started: false };
+    const known = new Set(before.info.recentActions.map((a) => named(a.action).reconciliationId));
+    // The schedule learns of a run's finish late (up to minutes): with its SKIP a trigger right after a
+    // run would be dropped, with BUFFER_ONE delayed. No run goes on (asked of the workflow above), so
+    // this one starts now; two runs at once would only do the same idempotent work twice.
+    await handle.trigger(ScheduleOverlapPolicy.ALLOW_ALL);
     const deadline = Date.now() + NAME_RUN_WITHIN_MS;
     for (let pause = 50; Date.now() < deadline; pause = Math.min(pause * 2, 500)) {
       const now = await this.describe();
       if (!now) break;
-      const started = [...now.info.runningActions, ...now.info.recentActions.map((a) => a.action)].find(
-        (a) => !known.has(a.workflow.workflowId),
-      );
-      if (started)
-        return {
-          reconciliationId: started.workflow.workflowId,
-          runId: started.workflow.firstExecutionRunId,
-          started: true,
-        };
+      const started = [...now.info.runningActions, ...now.info.recentActions.map((a) => a.action)]
+        .map(named)
+        .find((a) => !known.has(a.reconciliationId));
+      if (started) return { ...started, started: true };
       await sleep(pause);
     }
     return { reconciliationId: null, runId: null, started: true };
@@ -109,6 +107,16 @@ export class ReadModelAdminService {
       workflowId,
       args,
     });
-    return { reconciliationId: workflowId, runId: handle.firstExecutionRunId, started: true };
+    return {
+      reconciliationId: reconciliationIdOf(workflowId, handle.firstExecutionRunId),
+      runId: handle.firstExecutionRunId,
+      started: true,
+    };
   }
+}
+
+/** A scheduled run's id and run id, from what the schedule says it started. */
+function named(action: ScheduleExecutionStartWorkflowActionResult): { reconciliationId: string; runId: string } {
+  const { workflowId, firstExecutionRunId } = action.workflow;
+  return { reconciliationId: reconciliationIdOf(workflowId, firstExecutionRunId), runId: firstExecutionRunId };
 }

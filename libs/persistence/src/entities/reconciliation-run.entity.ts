@@ -7,7 +7,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity({ name: 'reconciliation_run' })
 @Index('ix_reconciliation_run_started_at', ['startedAt'])
 export class ReconciliationRunEntity {
-  /** The run's workflow id (the schedule gives each of its actions its own). */
+  /** `<workflow id>/<first run id>` of the run's workflow (see reconciliationIdOf). */
   @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'pk_reconciliation_run' })
   id: string;
 

@@ -13,7 +13,7 @@ import {
 export class ReconcileTriggeredResponse {
   @ApiNullableString({
     description:
-      "the run's id (its workflow id; the id of its row in GET /admin/read-model/reconciliations); null if it had not started within a few seconds",
+      "the run's id (`<workflow id>/<run id>`; the id of its row in GET /admin/read-model/reconciliations); null if it had not started within a few seconds",
   })
   reconciliationId: string | null;
   @ApiNullableString({ description: "the run's Temporal run id" }) runId: string | null;
