@@ -1068,6 +1068,22 @@ const ROUTES: Record<string, Entry> = {
       expected: ADMIN_ONLY(OK),
     },
   ],
+  'POST /admin/read-model/reconcile': [
+    {
+      what: 'a reason that is not text',
+      kind: 'write',
+      request: () => ({ method: 'post', path: '/admin/read-model/reconcile', body: { reason: 42 } }),
+      expected: ADMIN_ONLY(400),
+    },
+  ],
+  'GET /admin/read-model/reconciliations': [
+    {
+      what: 'past reconciliations',
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/admin/read-model/reconciliations' }),
+      expected: ADMIN_ONLY(OK),
+    },
+  ],
   'USE /admin/queues': [
     {
       what: 'Bull Board',

@@ -5,6 +5,7 @@ import { PersistenceModule } from '@app/persistence';
 import { TemporalModule } from '@app/temporal';
 import { AccessModule } from './access';
 import { AdminCalendarModule } from './admin-calendar/admin-calendar.module';
+import { ReadModelAdminModule } from './admin-read-model/read-model-admin.module';
 import { AdminNotificationsModule } from './admin-notifications/admin-notifications.module';
 import { AuditModule } from './audit/audit.module';
 import { FaultPoints } from '@app/observability/fault-points';
@@ -81,6 +82,7 @@ export class AppModule {
         OrganisationImportModule,
         AdminNotificationsModule.forRoot(config),
         AdminCalendarModule,
+        ReadModelAdminModule,
         TasksModule,
         SupervisionModule,
         ReportsModule,

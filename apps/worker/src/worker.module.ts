@@ -14,6 +14,11 @@ import { OrgChangeService } from './restructuring/org-change.service';
 import { WorkerConfig } from './worker.config';
 import { CascadeFulfilmentService } from './cascade/cascade-fulfilment.service';
 import { CascadeProjectionService } from './cascade/cascade-projection.service';
+import { ReadModelProjector } from './reconcile/read-model-projector';
+import { ReconcileMetrics } from './reconcile/reconcile-metrics';
+import { ReconcileService } from './reconcile/reconcile.service';
+import { RebuildService } from './reconcile/rebuild.service';
+import { WORKER_METRICS, workerMetricsProvider } from './worker-metrics';
 
 @Module({})
 export class WorkerModule {
@@ -45,6 +50,11 @@ export class WorkerModule {
         CascadeFulfilmentService,
         // Off unless a fault test sets FAULT_POINTS_DIR (tests only).
         { provide: FaultPoints, useValue: new FaultPoints(config.FAULT_POINTS_DIR) },
+        workerMetricsProvider,
+        ReadModelProjector,
+        ReconcileMetrics,
+        ReconcileService,
+        RebuildService,
       ],
       exports: [
         ProgrammeProjectionService,
@@ -53,6 +63,10 @@ export class WorkerModule {
         WorkingCalendarLoaderService,
         OrgChangeService,
         CascadeProjectionService,
+        WORKER_METRICS,
+        ReadModelProjector,
+        ReconcileService,
+        RebuildService,
       ],
     };
   }

@@ -6,6 +6,11 @@
 import type { AdminCalendarController } from '../admin-calendar/admin-calendar.controller';
 import type { CalendarYearListResponse, CalendarYearResponse } from '../admin-calendar/dto/calendar.response';
 import type { AdminNotificationsController } from '../admin-notifications/admin-notifications.controller';
+import type { ReadModelAdminController } from '../admin-read-model/read-model-admin.controller';
+import type {
+  ReconcileTriggeredResponse,
+  ReconciliationRunsResponse,
+} from '../admin-read-model/dto/read-model.response';
 import type {
   AllowlistEntryResponse,
   FailedDeliveriesResponse,
@@ -200,6 +205,14 @@ export const RESPONSE_CONTRACTS = {
   'GET /admin/calendar': true satisfies Documented<Answer<AdminCalendarController, 'list'>, CalendarYearListResponse>,
   'GET /admin/calendar/{year}': true satisfies Documented<Answer<AdminCalendarController, 'get'>, CalendarYearResponse>,
   'PUT /admin/calendar/{year}': true satisfies Documented<Answer<AdminCalendarController, 'put'>, CalendarYearResponse>,
+  'POST /admin/read-model/reconcile': true satisfies Documented<
+    Answer<ReadModelAdminController, 'reconcile'>,
+    ReconcileTriggeredResponse
+  >,
+  'GET /admin/read-model/reconciliations': true satisfies Documented<
+    Answer<ReadModelAdminController, 'reconciliations'>,
+    ReconciliationRunsResponse
+  >,
   'GET /admin/notifications/failed': true satisfies Documented<
     Answer<AdminNotificationsController, 'listFailed'>,
     FailedDeliveriesResponse
