@@ -1,5 +1,6 @@
 import { entryFor } from '../common/action-table';
 import { rememberRequestId } from '../common/applied-requests';
+import { availableAction, AvailableAction, refusalOf } from '../common/available-action';
 import type { Actor } from '../org/actor';
 import type { ActionRule } from './actions/action-rule';
 import { ApprovalPayloads, approvalActions } from './actions/approval';
@@ -122,7 +123,22 @@ export function validateAction(s: ProgrammeState, actor: Actor, action: Programm
   if (typeof p !== 'object' || p === null) return invalid('payload must be an object');
   const rule = ruleOf(action.name);
   if (!rule) return invalid(`unknown action ${(action as { name: string }).name}`);
-  return rule.validate(s, actor, action.payload, now);
+  return refusalOf(rule.permits(s, actor, now), () => rule.validate(s, actor, action.payload, now));
+}
+
+/**
+ * The actions `actor` may take on the programme now, each with what its form starts with and may choose
+ * from: exactly those whose `permits` passes, so a well-formed payload could pass `validateAction`.
+ */
+export function availableProgrammeActions(
+  s: ProgrammeState,
+  actor: Actor,
+  now: Date,
+): AvailableAction<ProgrammeActionName>[] {
+  if (isTerminal(s.phase)) return [];
+  return PROGRAMME_ACTIONS.filter((name) => RULES[name].permits(s, actor, now) === null).map((name) =>
+    availableAction(name, RULES[name].form?.(s, actor, now)),
+  );
 }
 
 /** Mutates the state; call only after validateAction returned null. Returns what to record and tell. */
