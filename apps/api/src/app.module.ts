@@ -9,6 +9,7 @@ import { AdminNotificationsModule } from './admin-notifications/admin-notificati
 import { AuditModule } from './audit/audit.module';
 import { API_CONFIG, ApiConfig } from './api.config';
 import { AuthModule } from './auth/auth.module';
+import { AvailableActionsModule } from './available-actions/available-actions.module';
 import { ApiExceptionFilter } from './common/temporal-error.filter';
 import { HealthModule } from './health/health.module';
 import { InboxModule } from './inbox/inbox.module';
@@ -79,6 +80,7 @@ export class AppModule {
         BreakthroughModule,
         RotationModule,
         WorkPlansModule,
+        AvailableActionsModule,
         ResolutionsModule,
         RestructuringModule,
         AppraisalModule,
