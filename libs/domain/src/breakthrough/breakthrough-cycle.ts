@@ -52,6 +52,8 @@ interface BreakthroughRule<P> {
    * actions a person is offered (`availableCycleActions`).
    */
   permits(s: BreakthroughState, actor: Actor): Refusal | null;
+  /** For an action naming a registration: null when there is one it could name now (the offer only asks it). */
+  subjects?(s: BreakthroughState, actor: Actor): Refusal | null;
   /** What the action's form starts with and may choose from, when `permits` returned null. */
   form?(s: BreakthroughState, actor: Actor): ActionForm;
   /** Pure, no mutation, only after `permits` returned null: the first reason to refuse this payload, or null. */
@@ -187,9 +189,8 @@ const RULES: { [K in BreakthroughActionName]: BreakthroughRule<BreakthroughPaylo
   },
 
   revise: {
-    permits: (s, actor) =>
-      inPhase(s, BreakthroughPhase.APPRAISAL, 'revising') ??
-      someRegistration(s, (r) => revising(r, actor), 'no registration is waiting for a revision'),
+    permits: (s) => inPhase(s, BreakthroughPhase.APPRAISAL, 'revising'),
+    subjects: (s, actor) => someRegistration(s, (r) => revising(r, actor), 'no registration is waiting for a revision'),
     // The first registration asked to be revised, as it stands.
     form: (s, actor) => {
       const mine = s.registrations.filter((r) => revising(r, actor) === null);
@@ -222,8 +223,8 @@ const RULES: { [K in BreakthroughActionName]: BreakthroughRule<BreakthroughPaylo
   appraise: {
     permits: (s, actor) =>
       (isAppraiser(s, actor) ? null : forbidden('only the Standing Committee appraises registrations')) ??
-      inPhase(s, BreakthroughPhase.APPRAISAL, 'appraising') ??
-      someRegistration(s, appraisable, 'no registration is waiting for appraisal'),
+      inPhase(s, BreakthroughPhase.APPRAISAL, 'appraising'),
+    subjects: (s) => someRegistration(s, appraisable, 'no registration is waiting for appraisal'),
     form: (s) => {
       const waiting = s.registrations.filter((r) => appraisable(r) === null);
       return {
@@ -317,9 +318,10 @@ export function validateBreakthroughAction(
 /** The actions `actor` may take on the cycle now (those whose `permits` passes), with what each form needs. */
 export function availableCycleActions(s: BreakthroughState, actor: Actor): AvailableAction<BreakthroughActionName>[] {
   if (s.phase === BreakthroughPhase.CLOSED) return [];
-  return BREAKTHROUGH_ACTIONS.filter((name) => RULES[name].permits(s, actor) === null).map((name) =>
-    availableAction(name, RULES[name].form?.(s, actor)),
-  );
+  const rule = (name: BreakthroughActionName) => RULES[name] as BreakthroughRule<unknown>;
+  return BREAKTHROUGH_ACTIONS.filter(
+    (name) => (rule(name).permits(s, actor) ?? rule(name).subjects?.(s, actor) ?? null) === null,
+  ).map((name) => availableAction(name, rule(name).form?.(s, actor)));
 }
 
 /** Applies a validated action. Returns effects and the tasks to start (approved registrations). */

@@ -110,6 +110,9 @@ function wellFormed(s: ProgrammeState, name: ProgrammeActionName): ProgrammeActi
   return { name, payload } as ProgrammeAction;
 }
 
+/** The refusal of an action naming a plan, item or review the programme does not have. */
+const MISSING_SUBJECT = /^(there is no (plan|review number) |plan \S+ has no item )/;
+
 /** Every offered action passes with its prefill and what a person fills in; every other one is refused for person or phase. */
 function expectOffersMatchValidation(s: ProgrammeState, now: Date): void {
   for (const [who, actor] of Object.entries(ACTORS)) {
@@ -121,10 +124,12 @@ function expectOffersMatchValidation(s: ProgrammeState, now: Date): void {
         expect({ who, name, refusal: validateAction(s, actor, action, now) }).toEqual({ who, name, refusal: null });
       } else {
         const refusal = validateAction(s, actor, wellFormed(s, name), now);
-        expect({ who, name, kind: refusal?.kind }).toEqual({
+        // Refused for the person or the phase; or, with nothing there to name, for naming what is not there.
+        const kind = refusal && MISSING_SUBJECT.test(refusal.reason) ? 'NOTHING_TO_NAME' : refusal?.kind;
+        expect({ who, name, kind }).toEqual({
           who,
           name,
-          kind: expect.stringMatching(/^(FORBIDDEN|WRONG_PHASE)$/),
+          kind: expect.stringMatching(/^(FORBIDDEN|WRONG_PHASE|NOTHING_TO_NAME)$/),
         });
       }
     }

@@ -128,7 +128,8 @@ export function validateAction(s: ProgrammeState, actor: Actor, action: Programm
 
 /**
  * The actions `actor` may take on the programme now, each with what its form starts with and may choose
- * from: exactly those whose `permits` passes, so a well-formed payload could pass `validateAction`.
+ * from: exactly those whose `permits` passes and that have a subject to name (`subjects`), so a
+ * well-formed payload could pass `validateAction`.
  */
 export function availableProgrammeActions(
   s: ProgrammeState,
@@ -136,9 +137,10 @@ export function availableProgrammeActions(
   now: Date,
 ): AvailableAction<ProgrammeActionName>[] {
   if (isTerminal(s.phase)) return [];
-  return PROGRAMME_ACTIONS.filter((name) => RULES[name].permits(s, actor, now) === null).map((name) =>
-    availableAction(name, RULES[name].form?.(s, actor, now)),
-  );
+  const rule = (name: ProgrammeActionName) => RULES[name] as ActionRule<unknown>;
+  return PROGRAMME_ACTIONS.filter(
+    (name) => (rule(name).permits(s, actor, now) ?? rule(name).subjects?.(s, actor, now) ?? null) === null,
+  ).map((name) => availableAction(name, rule(name).form?.(s, actor, now)));
 }
 
 /** Mutates the state; call only after validateAction returned null. Returns what to record and tell. */

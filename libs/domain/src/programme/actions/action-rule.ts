@@ -28,6 +28,11 @@ export interface ActionRule<P> {
    * which actions a person is offered (`availableProgrammeActions`).
    */
   permits(s: ProgrammeState, actor: Actor, now: Date): Refusal | null;
+  /**
+   * For an action that names a subject (a review, a plan item...): null when there is one it could name
+   * now. Only the offer asks it; `validate` checks the subject named by the same per-subject rule.
+   */
+  subjects?(s: ProgrammeState, actor: Actor, now: Date): Refusal | null;
   /** Pure, no mutation, only after `permits` returned null: the first reason to refuse this payload, or null. */
   validate(s: ProgrammeState, actor: Actor, payload: P, now: Date): Refusal | null;
   /** What the action's form starts with and may choose from, when `permits` returned null. */

@@ -19,8 +19,9 @@ export const commendationActions: ActionRules<CommendationPayloads> = {
       requirePhase(s, 'commending at a review', Phase.IMPLEMENTATION, Phase.FINAL_REVIEW) ??
       (isLeadership(s, actor)
         ? null
-        : forbidden('only the Standing Committee, the head or the member in charge commends')) ??
-      (s.implementation.reviews.length > 0 ? null : wrongPhase('the programme has no review yet to commend at')),
+        : forbidden('only the Standing Committee, the head or the member in charge commends')),
+    subjects: (s) =>
+      s.implementation.reviews.length > 0 ? null : wrongPhase('the programme has no review yet to commend at'),
     // The latest review that has opened (else the first); any review of the programme may be named.
     form: (s, _actor, now) => {
       const reviews = s.implementation.reviews;

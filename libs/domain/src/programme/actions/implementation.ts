@@ -71,9 +71,8 @@ export const implementationActions: ActionRules<ImplementationPayloads> = {
   },
 
   submitReviewReport: {
-    permits: (s, actor, now) =>
-      requirePhase(s, 'reporting to a review', Phase.IMPLEMENTATION) ??
-      reviewOpenTo(s.implementation.reviews, actor, now),
+    permits: (s) => requirePhase(s, 'reporting to a review', Phase.IMPLEMENTATION),
+    subjects: (s, actor, now) => reviewOpenTo(s.implementation.reviews, actor, now),
     validate: (s, actor, p, now) => {
       const review = reviewBySeq(s, p.reviewSeq);
       if (!review) return invalid(`there is no review number ${p.reviewSeq}`);

@@ -199,11 +199,11 @@ export const workPlanActions: ActionRules<WorkPlanPayloads> = {
   },
 
   addPlanItem: {
-    permits: (s, actor) =>
-      officeOnly(s, actor, 'adding a plan item') ??
-      (workPlansOf(s).some((pl) => planHasRoom(pl) === null)
+    permits: (s, actor) => officeOnly(s, actor, 'adding a plan item'),
+    subjects: (s) =>
+      workPlansOf(s).some((pl) => planHasRoom(pl) === null)
         ? null
-        : wrongPhase('there is no plan with room for an item')),
+        : wrongPhase('there is no plan with room for an item'),
     form: (s) => planChoices(workPlansOf(s).filter((pl) => planHasRoom(pl) === null)),
     validate: (s, _actor, p) => {
       const plan = findWorkPlan(s, p.planId);
@@ -219,9 +219,8 @@ export const workPlanActions: ActionRules<WorkPlanPayloads> = {
   },
 
   changePlanItem: {
-    permits: (s, actor) =>
-      requirePhase(s, 'changing a plan item', ...PLAN_PHASES) ??
-      someItem(s, (plan, item) => itemChange(s, actor, plan, item)),
+    permits: (s) => requirePhase(s, 'changing a plan item', ...PLAN_PHASES),
+    subjects: (s, actor) => someItem(s, (plan, item) => itemChange(s, actor, plan, item)),
     form: (s, actor) => itemChoices(s, (plan, item) => itemChange(s, actor, plan, item)),
     validate: (s, actor, p) => {
       const found = planItem(s, p.planId, p.no);
@@ -264,9 +263,8 @@ export const workPlanActions: ActionRules<WorkPlanPayloads> = {
   },
 
   closePlanItem: {
-    permits: (s, actor) =>
-      requirePhase(s, 'closing a plan item', ...PLAN_PHASES) ??
-      someItem(s, (plan, item) => itemClosing(s, actor, plan, item)),
+    permits: (s) => requirePhase(s, 'closing a plan item', ...PLAN_PHASES),
+    subjects: (s, actor) => someItem(s, (plan, item) => itemClosing(s, actor, plan, item)),
     form: (s, actor) => {
       const { prefill, choices } = itemChoices(s, (plan, item) => itemClosing(s, actor, plan, item));
       return { prefill: { ...prefill, outcome: 'DONE' }, choices: { ...choices, outcome: OUTCOME_CHOICES } };
@@ -295,11 +293,11 @@ export const workPlanActions: ActionRules<WorkPlanPayloads> = {
   },
 
   setNextYearKeyTasks: {
-    permits: (s, actor) =>
-      officeOnly(s, actor, "naming next year's key tasks") ??
-      (workPlansOf(s).some((pl) => nextYearOpen(s, pl) === null)
+    permits: (s, actor) => officeOnly(s, actor, "naming next year's key tasks"),
+    subjects: (s) =>
+      workPlansOf(s).some((pl) => nextYearOpen(s, pl) === null)
         ? null
-        : wrongPhase("no annual plan is waiting for next year's key tasks")),
+        : wrongPhase("no annual plan is waiting for next year's key tasks"),
     form: (s) => {
       const { prefill, choices } = planChoices(workPlansOf(s).filter((pl) => nextYearOpen(s, pl) === null));
       return { prefill: { ...prefill, keyTasks: [] }, choices };
