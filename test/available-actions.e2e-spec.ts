@@ -188,4 +188,60 @@ describe('available actions (e2e)', () => {
     for (const who of ['bithu.hg', 'chuyenvien.hg', 'gd.skhdt.hg']) expect(await names(who, p)).toEqual([]);
     await eventually(async () => (await names('gd.skhdt.hg', t)).length === 0, 'the task ended with its programme');
   });
+
+  it('offers a breakthrough cycle to the heads it invites and to its appraisers, step by step', async () => {
+    const year = 2100 + Math.floor(Math.random() * 800);
+    const c = `/breakthrough/cycles/hg-tu/${year}`;
+    const opened = await stack
+      .http()
+      .post('/breakthrough/cycles')
+      .set({ Authorization: `Bearer ${await stack.login('bithu.hg')}` })
+      .send({
+        unitId: 'hg-tu',
+        year,
+        title: `Việc đột phá năm ${year}`,
+        contentGroups: [{ code: 'DAU-TU', title: 'Cải thiện môi trường đầu tư' }],
+        registrationDeadline: new Date(Date.now() + 86_400_000).toISOString(),
+        appraisalDeadline: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+      });
+    expect(opened.status).toBe(201);
+    await eventually(async () => (await get('bithu.hg', c)).status === 200, 'the cycle projected');
+
+    // The head of an invited unit registers, choosing among the cycle's content groups.
+    const register = (await offers('bithu.vithanh', c)).find((o) => o.name === 'register');
+    expect(register).toMatchObject({
+      schema: 'RegisterPayload',
+      prefill: { kind: 'UNIT' },
+      choices: { contentGroup: [{ value: 'DAU-TU', label: 'Cải thiện môi trường đầu tư' }] },
+    });
+    // The committee's own head is not invited to register in its cycle; staff register nothing.
+    await refused('bithu.hg', c, 'register', {
+      kind: 'UNIT',
+      title: 'Việc của Thường trực',
+      expectedResult: 'Xong',
+      measure: 'Báo cáo',
+      contentGroup: 'DAU-TU',
+    });
+    expect(await names('vanthu.hg', c)).toEqual([]);
+    expect(await names('tvbtv.hg', c)).toEqual(['closeRegistration']);
+    await refused('tvbtv.hg', c, 'appraise', { no: 1, decision: 'APPROVE', comments: '' });
+
+    await take('bithu.vithanh', c, 'register', {
+      title: 'Chuyển đổi số hồ sơ đất đai',
+      expectedResult: 'Toàn bộ hồ sơ được số hóa',
+      measure: 'Số hồ sơ số hóa',
+      contentGroup: 'DAU-TU',
+    });
+    await take('tvbtv.hg', c, 'closeRegistration');
+    const appraise = (await offers('tvbtv.hg', c)).find((o) => o.name === 'appraise');
+    expect(appraise?.prefill).toEqual({ no: 1 });
+    await take('tvbtv.hg', c, 'appraise', { decision: 'REVISE', comments: 'Lượng hóa kết quả' });
+    expect(await names('bithu.vithanh', c)).toEqual(['revise']);
+    await take('bithu.vithanh', c, 'revise', { expectedResult: '100% hồ sơ được số hóa' });
+    await take('tvbtv.hg', c, 'appraise', { decision: 'APPROVE', comments: '' });
+    expect(await names('tvbtv.hg', c)).toEqual(['closeAppraisal']);
+    await take('tvbtv.hg', c, 'closeAppraisal');
+    expect(await names('tvbtv.hg', c)).toEqual([]);
+    expect((await get('vanthu.lc', `${c}/available-actions`)).status).toBe(404);
+  });
 });
