@@ -158,6 +158,18 @@ const REGISTRY_CHANGE: Expected = {
   advisory: [400, 403, 404],
 };
 
+/** Preparing a programme's issuance: its drafting team and approvers get `a`; others who open it 403; 404 elsewhere. */
+const ISSUANCE_PREPARERS = (a: Answer): Expected => ({
+  anonymous: 401,
+  admin: 403,
+  provincial: [403, 404],
+  staff: [403, 403, 404],
+  head: [a, 403, 404],
+  standing: [a, 403, 404],
+  inspector: [403, 403, 404],
+  advisory: [a, 403, 404],
+});
+
 const programme = (fx: AuthorizationFixtures) => fx.programmeId;
 const task = (id: string) => `/tasks/${encodeURIComponent(id)}`;
 const cycle = (fx: AuthorizationFixtures) => `/breakthrough/cycles/${fx.cycle.unitId}/${fx.cycle.year}`;
@@ -399,6 +411,39 @@ const ROUTES: Record<string, Entry> = {
       expected: PROVINCE_READS,
     },
   ],
+  'GET /programmes/:id/drafts/:version': [
+    {
+      what: 'a draft version (its text only to those who read drafts)',
+      kind: 'read',
+      request: (fx) => ({ method: 'get', path: `/programmes/${programme(fx)}/drafts/1` }),
+      expected: PROVINCE_READS,
+    },
+  ],
+  'GET /programmes/:id/drafts/:version/diff': [
+    {
+      what: "a draft's changes: its leaders, drafting team, supervisors and invitees; 403 for other readers",
+      kind: 'read',
+      request: (fx) => ({ method: 'get', path: `/programmes/${programme(fx)}/drafts/1/diff` }),
+      expected: {
+        anonymous: 401,
+        admin: 403,
+        provincial: [403, 404],
+        staff: [403, 403, 404],
+        head: [OK, 403, 404],
+        standing: [OK, 403, 404],
+        inspector: [OK, 403, 404],
+        advisory: [OK, 403, 404],
+      },
+    },
+  ],
+  'GET /programmes/:id/consultations/:no': [
+    {
+      what: 'a consultation round: who answered, who is silent (opinions to those who read them)',
+      kind: 'read',
+      request: (fx) => ({ method: 'get', path: `/programmes/${programme(fx)}/consultations/1` }),
+      expected: PROVINCE_READS,
+    },
+  ],
   'GET /work-programmes/:unitId/:year/:quarter': [
     {
       what: "the issuing committee's quarterly work programme",
@@ -541,6 +586,43 @@ const ROUTES: Record<string, Entry> = {
       kind: 'read',
       request: (fx) => ({ method: 'get', path: `/programmes/${programme(fx)}/reports/${fx.reportId}` }),
       expected: PROVINCE_SUPERVISORS,
+    },
+  ],
+  'GET /programmes/:id/issued-document': [
+    {
+      what: 'the issued programme as a document (DOCX; PDF is the same check)',
+      kind: 'read',
+      request: (fx) => ({ method: 'get', path: `/programmes/${programme(fx)}/issued-document` }),
+      expected: PROVINCE_READS,
+    },
+  ],
+
+  // Issuance and review forms
+  'GET /programmes/:id/issuance/template': [
+    {
+      what: "the issuance template (the programme's drafting team and approvers)",
+      kind: 'read',
+      request: (fx) => ({
+        method: 'get',
+        path: `/programmes/${programme(fx)}/issuance/template?format=csv&sheet=tasks`,
+      }),
+      expected: ISSUANCE_PREPARERS(OK),
+    },
+  ],
+  'POST /programmes/:id/issuance/import': [
+    {
+      what: 'an issuance import without a file (refused after the rights)',
+      kind: 'write',
+      request: (fx) => ({ method: 'post', path: `/programmes/${programme(fx)}/issuance/import`, body: {} }),
+      expected: ISSUANCE_PREPARERS(400),
+    },
+  ],
+  'GET /programmes/:id/reviews/:seq/form': [
+    {
+      what: "the caller's unit's report form of the first review",
+      kind: 'read',
+      request: (fx) => ({ method: 'get', path: `/programmes/${programme(fx)}/reviews/1/form` }),
+      expected: PROVINCE_READS,
     },
   ],
 

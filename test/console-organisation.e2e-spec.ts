@@ -6,6 +6,7 @@ import { Browser, Page } from 'playwright-core';
 import { hashPassword } from '../apps/api/src/auth/auth.service';
 import { DEMO_PASSWORD } from '../apps/api/src/seed/demo-data';
 import {
+  checkA11y,
   DOWNLOADS,
   launchConsoleBrowser,
   logInConsole,
@@ -109,6 +110,7 @@ describe('console: the organisation (browser e2e)', () => {
     const [unit] = await q(`SELECT id, parent_id, kind, valid_from::text FROM org_unit WHERE code = $1`, [code]);
     expect(unit).toMatchObject({ parent_id: 'hg-tu', kind: 'COMMUNE_COMMITTEE', valid_from: '2025-07-01' });
     await page.locator(`li[data-unit-id="${unit.id}"]`).waitFor();
+    await checkA11y(page, 'admin-units.png');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'admin-units.png'), fullPage: true });
 
     // A person in the new unit, their position as its secretary, their account.
@@ -143,6 +145,7 @@ describe('console: the organisation (browser e2e)', () => {
     const temporary = await page.locator('[data-testid=temporary-password]').innerText();
     expect(temporary.length).toBeGreaterThanOrEqual(12);
     await page.waitForSelector(`[data-testid=account-state]:has-text("${username}")`);
+    await checkA11y(page, 'admin-person.png');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'admin-person.png'), fullPage: true });
     expect(await q(`SELECT username, must_change_password FROM person WHERE id = $1`, [personId])).toEqual([
       { username, must_change_password: true },
@@ -222,6 +225,7 @@ describe('console: the organisation (browser e2e)', () => {
     expect(await rows.count()).toBe(2);
     expect(await rows.nth(1).innerText()).toContain('Tạo mới');
     expect(await q(`SELECT 1 FROM org_unit WHERE code LIKE $1`, [`${R}-G%`])).toHaveLength(0);
+    await checkA11y(page, 'admin-import.png');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'admin-import.png'), fullPage: true });
     await page.click('[data-testid=apply-import]');
     await page.waitForSelector('[data-testid=import-applied]:has-text("Tạo mới 2")');
@@ -349,6 +353,7 @@ describe('console: the organisation (browser e2e)', () => {
     await result.waitFor();
     const moved = result.locator('tr[data-outcome=MOVED]', { hasText: `Số hóa hồ sơ một cửa cấp xã ${R}` });
     expect(await moved.innerText()).toContain('Đã chuyển');
+    await checkA11y(page, 'admin-rotation.png');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'admin-rotation.png'), fullPage: true });
     expect(await q(`SELECT status FROM duty_transfer WHERE person_id = $1`, [leaving])).toEqual([{ status: 'DONE' }]);
     await eventually(
@@ -489,6 +494,7 @@ describe('console: the organisation (browser e2e)', () => {
       `[data-testid=restructurings] tr[data-change-id="${changes[0].change_id}"][data-status=DONE]`,
     );
     expect(await listed.innerText()).toContain('Hợp nhất');
+    await checkA11y(page, 'admin-restructuring.png');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'admin-restructuring.png'), fullPage: true });
     expect(await q(`SELECT status, successor_id FROM org_unit WHERE id = $1`, [from])).toEqual([
       { status: 'MERGED', successor_id: into },
@@ -569,11 +575,13 @@ describe('console: the organisation (browser e2e)', () => {
       await page.waitForLoadState('networkidle');
       expect(await overflow(page)).toBeLessThanOrEqual(0);
     }
+    await checkA11y(page, 'admin-person-phone.png');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'admin-person-phone.png'), fullPage: true });
     await page.goto(`${baseUrl}/#/admin/restructurings`);
     await page.click('[data-testid=mode-ABOLISH_LEVEL]');
     await page.locator('[data-testid=abolish-form] [data-unit-id=hg-vithanh] select').waitFor();
     expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await checkA11y(page, 'admin-restructuring-phone.png');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'admin-restructuring-phone.png'), fullPage: true });
     await page.context().close();
   });

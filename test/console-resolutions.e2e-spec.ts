@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { seedResolutions } from '../apps/api/src/seed/seed-resolutions';
 import {
+  checkA11y,
   DOWNLOADS,
   launchConsoleBrowser,
   logInConsole,
@@ -146,6 +147,7 @@ describe('console: resolutions, counts and lineage (browser e2e)', () => {
       .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')));
     expect(ids).toEqual(behind.items.map((i: { id: string }) => i.id));
     expect(ids).toEqual(expect.arrayContaining(['hg-nq-05-2022', 'hg-da-05-2022']));
+    await checkA11y(page, 'resolutions-counted.png');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'resolutions-counted.png'), fullPage: true });
 
     // The resolution's page: the entries implementing it below it, and the lineage's figures.
@@ -171,6 +173,7 @@ describe('console: resolutions, counts and lineage (browser e2e)', () => {
       const shown = await page.locator(`[data-testid=lineage-figures] [data-figure=${figure}]`).innerText();
       expect(Number(shown)).toBe(lineage.figures[figure]);
     }
+    await checkA11y(page, 'resolution-lineage.png');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'resolution-lineage.png'), fullPage: true });
     await page.context().close();
   });
@@ -195,6 +198,7 @@ describe('console: resolutions, counts and lineage (browser e2e)', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid=counted-table]');
     expect(page.url()).toContain(href!.replace(/^#/, ''));
+    await checkA11y(page, 'resolutions-counts-phone.png');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'resolutions-counts-phone.png'), fullPage: true });
     await page.context().close();
   });

@@ -5,6 +5,7 @@ import JSZip from 'jszip';
 import { Browser, chromium, Page } from 'playwright-core';
 import { loadApiConfig } from '../apps/api/src/api.config';
 import { hashPassword } from '../apps/api/src/auth/auth.service';
+import { checkA11y } from './utils/console-browser';
 import { FX, seedSupervisionFixtures } from './utils/supervision-fixtures';
 import { eventually, startTestStack, TestStack } from './utils/test-stack';
 
@@ -195,6 +196,7 @@ describe('web console (browser e2e)', () => {
     await page.click('a[href="#/my"]');
     const invitation = page.locator('form.inbox-item', { hasText: 'Chương trình hành động về chuyển đổi số' }).first();
     await invitation.locator('textarea').fill('Đề nghị bổ sung nguồn lực cho hạ tầng số cấp xã.');
+    await checkA11y(page, 'staff-my-work.png');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'staff-my-work.png'), fullPage: true });
     await invitation.locator('button[type=submit]').click();
     await page.waitForSelector('[data-testid=notice]:has-text("Đã ghi nhận")');
@@ -242,31 +244,34 @@ describe('web console (browser e2e)', () => {
     await audited(id, 'acknowledgeDissemination', 'hg-stc-gd');
     expect(await page.locator('[data-testid=inbox] li').count()).toBeGreaterThanOrEqual(2);
 
-    // The issued task reaches the staff member's list; they accept it, report progress and submit
-    // the result; once the member in charge verifies it, it moves to "done on time".
+    // The issued task reaches the staff member's list with what they may do with it; each action
+    // leads to the task's page with its form open: they accept it, report progress and submit the
+    // result; once the member in charge verifies it, it moves to "done on time".
     const taskId = `${id}/T1`;
     const row = page.locator(`tr[data-task-id="${taskId}"]`);
     const tile = async (bucket: string) =>
       Number(await page.getAttribute(`[data-testid=bucket-${bucket}]`, 'data-count'));
-    await reloadUntil(page, async () => (await row.count()) === 1 && (await row.innerText()).includes('Nhận nhiệm vụ'));
+    /** From the work list, the action's link; on the task page, its form filled and sent. */
+    async function taskAction(action: string, fill: Record<string, string>) {
+      await page.click('a[href="#/my"]');
+      await reloadUntil(page, async () => (await row.locator(`a[data-action=${action}]`).count()) === 1);
+      await row.locator(`a[data-action=${action}]`).click();
+      const form = page.locator(`[data-testid=form-${action}]`);
+      await form.waitFor();
+      for (const [name, value] of Object.entries(fill)) await form.locator(`[name=${name}]`).fill(value);
+      await page.click(`[data-testid=form-${action}-send]`);
+      await page.waitForSelector('[data-testid=action-notice]:has-text("Đã ghi nhận")');
+    }
+    await reloadUntil(page, async () => (await row.count()) === 1);
     const before = { open: await tile('OPEN_WITHIN_DEADLINE'), done: await tile('DONE_ON_TIME') };
-    await row.locator('button', { hasText: 'Nhận nhiệm vụ' }).click();
-    await page.waitForSelector('[data-testid=notice]:has-text("Đã ghi nhận")');
-    await reloadUntil(page, async () => (await row.innerText()).includes('Báo cáo tiến độ'));
-    await row.locator('button', { hasText: 'Báo cáo tiến độ' }).click();
-    await page.fill('[data-testid=task-report-form] input[name=percent]', '40');
-    await page.fill('[data-testid=task-report-form] textarea[name=text]', 'Đã khảo sát hạ tầng số tại 40% số xã.');
-    await page.click('[data-testid=task-report-form] button[type=submit]');
-    await page.waitForSelector('[data-testid=notice]:has-text("Đã ghi nhận")');
+    await taskAction('accept', {});
+    await taskAction('reportProgress', { percent: '40', text: 'Đã khảo sát hạ tầng số tại 40% số xã.' });
+    await page.click('a[href="#/my"]');
     await reloadUntil(page, async () => (await row.innerText()).includes('40%'));
+    await checkA11y(page, 'staff-my-tasks.png');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'staff-my-tasks.png'), fullPage: true });
-    await row.locator('button', { hasText: 'Báo cáo kết quả' }).click();
-    await page.fill(
-      '[data-testid=task-report-form] textarea[name=text]',
-      'Kế hoạch hạ tầng số đã trình Ban Thường vụ.',
-    );
-    await page.click('[data-testid=task-report-form] button[type=submit]');
-    await page.waitForSelector('[data-testid=notice]:has-text("Đã ghi nhận")');
+    await taskAction('submitResult', { text: 'Kế hoạch hạ tầng số đã trình Ban Thường vụ.' });
+    await page.click('a[href="#/my"]');
     await eventually(async () => {
       const res = await stack
         .http()
@@ -295,6 +300,7 @@ describe('web console (browser e2e)', () => {
     );
     for (const chart of ['chart-by-unit', 'chart-achievement', 'chart-trend', 'chart-phases'])
       expect(await page.locator(`[data-testid=${chart}] canvas`).count()).toBe(1);
+    await checkA11y(page, 'supervisor-overview.png');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'supervisor-overview.png'), fullPage: true });
     // Narrow to one district and back.
     await page.selectOption('select[name=committeeId]', 'fx-vithanh');
@@ -317,6 +323,7 @@ describe('web console (browser e2e)', () => {
     await page.click('[data-testid=generate-report]');
     const link = page.locator('[data-testid=reports] li button', { hasText: 'Tải về' }).first();
     await link.waitFor();
+    await checkA11y(page, 'supervisor-programme.png');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'supervisor-programme.png'), fullPage: true });
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toBe(`bao-cao-so-ket-nam-${FX.programme123}-2021.docx`);
@@ -339,6 +346,7 @@ describe('web console (browser e2e)', () => {
     await page.waitForSelector('[data-testid=chart-by-unit] canvas');
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
+    await checkA11y(page, 'supervisor-overview-phone.png');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'supervisor-overview-phone.png'), fullPage: true });
     await page.context().close();
   });

@@ -8,7 +8,7 @@ import * as net from 'node:net';
 import { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import { Role } from '@app/domain';
-import { AccessService } from '../../apps/api/src/access';
+import { AccessService, TaskAccessService } from '../../apps/api/src/access';
 import { loadApiConfig } from '../../apps/api/src/api.config';
 import { hashPassword } from '../../apps/api/src/auth/auth.service';
 import type { Principal } from '../../apps/api/src/auth/principal';
@@ -169,6 +169,7 @@ export async function readModel(): Promise<void> {
     await app.listen(0, '127.0.0.1');
     const base = `http://127.0.0.1:${(app.getHttpServer().address() as net.AddressInfo).port}`;
     const access = app.get(AccessService);
+    const taskAccess = app.get(TaskAccessService);
     const results: string[] = [];
     for (const who of [
       { label: 'province (largest, n1)', username: 'bench.n1.m1' },
@@ -194,7 +195,7 @@ export async function readModel(): Promise<void> {
           name: 'task buckets by unit',
           path: '/tasks/buckets?groupBy=unit&page=1&pageSize=100',
           service: (ds) =>
-            new TaskSupervisionService(ds, access).buckets(
+            new TaskSupervisionService(ds, taskAccess).buckets(
               { groupBy: 'unit', page: 1, pageSize: 100 } as TaskBucketsQuery,
               principal,
             ),
@@ -203,7 +204,7 @@ export async function readModel(): Promise<void> {
           name: 'overdue task list',
           path: '/tasks/supervision?bucket=OPEN_OVERDUE&page=1&pageSize=50',
           service: (ds) =>
-            new TaskSupervisionService(ds, access).list(
+            new TaskSupervisionService(ds, taskAccess).list(
               { bucket: 'OPEN_OVERDUE', page: 1, pageSize: 50, sort: 'dueAt' } as SupervisionListQuery,
               principal,
             ),

@@ -82,6 +82,9 @@ build_console() {
     apps/api/src/openapi/write-openapi.ts "$generated/openapi.json") || die "could not write the OpenAPI document"
   npx openapi-typescript "$generated/openapi.json" --output "$generated/api.d.ts" >/dev/null ||
     die "could not generate the console's API types from the OpenAPI document"
+  # The staff actions' payload schemas, from which the console builds its forms.
+  (cd "$ROOT" && node -r ts-node/register/transpile-only apps/api/src/openapi/write-action-schemas.ts \
+    "$generated/openapi.json" "$generated/action-schemas.json") || die "could not write the action schemas"
   npx tsc -p "$ROOT/apps/console/tsconfig.json" || die "the web console does not type-check"
   npx vite build --config "$ROOT/apps/console/vite.config.mts" --logLevel warn || die "the web console did not build"
 }
@@ -95,6 +98,20 @@ ensure_chromium() {
   $sudo apt-get update -qq || die "apt-get update failed; cannot install Chromium for the browser tests"
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null || die "apt-get install chromium failed; the browser tests need /usr/bin/chromium"
   [[ -x /usr/bin/chromium ]] || die "chromium was installed but /usr/bin/chromium is not there"
+}
+
+# LibreOffice converts generated DOCX (review reports, the issued programme) to PDF; the fonts carry
+# every Vietnamese letter (Times New Roman maps to Liberation Serif); pdftotext reads PDFs back in tests.
+ensure_libreoffice() {
+  command -v soffice >/dev/null && command -v pdftotext >/dev/null && return 0
+  command -v apt-get >/dev/null || die "soffice (LibreOffice) or pdftotext is missing and apt-get is not available to install them (PDF downloads need them)"
+  log "installing LibreOffice, fonts and poppler-utils for PDF (apt-get install libreoffice-writer-nogui ...)"
+  local sudo=""; [[ $(id -u) -ne 0 ]] && sudo="sudo"
+  $sudo apt-get update -qq || die "apt-get update failed; cannot install LibreOffice for PDF"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui \
+    fonts-dejavu-core fonts-liberation2 poppler-utils >/dev/null ||
+    die "apt-get install libreoffice-writer-nogui fonts-dejavu-core fonts-liberation2 poppler-utils failed; PDF downloads need them"
+  command -v soffice >/dev/null || die "LibreOffice was installed but soffice is not on PATH"
 }
 
 # JWT_SECRET for a local run: the one in the environment if set, else a random one made on the first

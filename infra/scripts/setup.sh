@@ -11,6 +11,7 @@ export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/action_p
 
 ensure_node_modules
 ensure_services
+ensure_libreoffice
 build_if_needed
 log "applying migrations"
 node dist/libs/persistence/src/migrate.js

@@ -20,6 +20,7 @@ export WORKER_SHUTDOWN_GRACE_MS="${WORKER_SHUTDOWN_GRACE_MS:-5000}"
 
 ensure_node_modules
 ensure_services
+ensure_libreoffice
 build_if_needed
 ensure_jwt_secret
 

@@ -19,6 +19,7 @@ npm run -s lint
 log "building the web console the browser tests load"
 build_console
 ensure_chromium
+ensure_libreoffice
 
 mkdir -p test-artifacts
 status=0

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { loadApiConfig } from '../../apps/api/src/api.config';
@@ -56,3 +56,37 @@ export async function logInConsole(page: Page, baseUrl: string, username: string
 /** How far the page is wider than the screen (0 or less: it fits). */
 export const overflow = (page: Page) =>
   page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+
+/** axe-core's script, read once: evaluated in the page (the API's CSP forbids injected script tags). */
+let axeSource: string | null = null;
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: unknown[] }>;
+}
+
+/**
+ * Runs axe-core on the page as it is now and fails on any serious or critical violation, listing
+ * each rule with the elements it found (`label` where the page is named in the message).
+ */
+export async function checkA11y(page: Page, label = page.url()): Promise<void> {
+  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  const present = await page.evaluate('typeof window.axe !== "undefined"');
+  if (!present) await page.evaluate(axeSource);
+  const violations = (await page.evaluate(
+    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })))`,
+  )) as AxeViolation[];
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (bad.length)
+    throw new Error(
+      `accessibility violations on ${label}:\n` +
+        bad
+          .map(
+            (v) =>
+              `  [${v.impact}] ${v.id}: ${v.help}\n    ${v.nodes.map((n) => JSON.stringify(n.target)).join('\n    ')}`,
+          )
+          .join('\n'),
+    );
+}

@@ -48,6 +48,10 @@ export const apiConfigSpec = {
   RATE_LIMIT_EXPORTS_PER_MINUTE: int('CSV exports one person may download per minute (more get 429)', 30, 1, 100000),
   RATE_LIMIT_REPORTS_PER_HOUR: int('review reports one person may generate per hour (more get 429)', 30, 1, 100000),
   RATE_LIMIT_BULK_PER_HOUR: int('bulk reassignments one person may send per hour (more get 429)', 20, 1, 100000),
+  SOFFICE_PATH: str('LibreOffice program converting DOCX to PDF (a name on PATH or a full path)', 'soffice'),
+  PDF_TIMEOUT_MS: int('longest one DOCX-to-PDF conversion may take before it is stopped (503)', 60000, 1000, 600000),
+  PDF_CONCURRENCY: int('DOCX-to-PDF conversions run at once (each is a LibreOffice process)', 1, 1, 4),
+  PDF_QUEUE: int('conversions that may wait for a slot; more get 503', 8, 0, 1000),
   BODY_LIMIT_KB: int('largest accepted JSON body', 256, 1, 10240),
   CONSOLE_DIR: str('directory of the built web console, served at /', path.resolve('dist/console')),
   OIDC_ISSUER: url(

@@ -17,6 +17,7 @@ import { OrganisationModule } from './organisation/organisation.module';
 import { OrganisationImportModule } from './organisation/import/organisation-import.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { ProgrammesModule } from './programmes/programmes.module';
+import { ProgrammeFormsModule } from './programme-forms/programme-forms.module';
 import { ReportsModule } from './reports/reports.module';
 import { FieldGroupsModule } from './field-groups/field-groups.module';
 import { ResolutionsModule } from './resolutions/resolutions.module';
@@ -28,6 +29,7 @@ import { BreakthroughModule } from './breakthrough/breakthrough.module';
 import { RotationModule } from './rotation/rotation.module';
 import { RestructuringModule } from './organisation/restructuring/restructuring.module';
 import { WorkPlansModule } from './work-plans/work-plans.module';
+import { ConsultationModule } from './consultation/consultation.module';
 
 @Module({})
 class ApiConfigModule {
@@ -69,6 +71,7 @@ export class AppModule {
         HealthModule,
         MetricsModule,
         ProgrammesModule,
+        ProgrammeFormsModule,
         InboxModule,
         OrganisationModule,
         OrganisationImportModule,
@@ -81,6 +84,7 @@ export class AppModule {
         RotationModule,
         WorkPlansModule,
         AvailableActionsModule,
+        ConsultationModule,
         ResolutionsModule,
         RestructuringModule,
         AppraisalModule,

@@ -119,6 +119,22 @@ export const api = {
     form.append('file', file);
     return request('POST', path, form) as Promise<Success<Operation<P, 'post'>>>;
   },
+  /**
+   * Routes not (yet) in the generated types, and the staff-action routes whose action name is only
+   * known at run time (`/programmes/{id}/actions/<name>`, `/tasks/{id}/actions/<name>`,
+   * `/breakthrough/cycles/{unitId}/{year}/actions/<name>`). Routes the issue-14 branches add, to switch
+   * to typed calls once their OpenAPI entries are in the generated document:
+   *   GET  /programmes/{id}/available-actions, /tasks/{id}/available-actions,
+   *        /breakthrough/cycles/{unitId}/{year}/available-actions
+   *   GET  /programmes/{id}/documents, POST /programmes/{id}/documents (multipart), GET /documents/{id}/content
+   *   GET  /programmes/{id}/drafts/{version}, /programmes/{id}/drafts/{version}/diff,
+   *        /programmes/{id}/consultations/{no}
+   *   POST /programmes/{id}/issuance/import (multipart)
+   *   GET  /programmes/{id}/issued-document?format=docx|pdf, /programmes/{id}/reports/{reportId}?format=pdf
+   * The path is given filled in (use `apiUrl`); a FormData body goes as multipart.
+   */
+  untyped: <T = unknown>(method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown) =>
+    request(method, url, body) as Promise<T>,
   /** Downloads a file with the session and hands it to the browser as a named download. */
   async download(url: string, fallbackName: string): Promise<void> {
     const res = await send('GET', url);

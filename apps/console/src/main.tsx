@@ -7,12 +7,17 @@ import { RestructuringPage } from './admin/RestructuringPage';
 import { RotationPage } from './admin/RotationPage';
 import { UnitsPage } from './admin/UnitsPage';
 import { api, isAdministrator, isSupervisor, Principal, session } from './api';
-import { I18nProvider, useI18n } from './i18n';
+import { useActionTexts } from './forms/action-texts';
+import { I18nProvider } from './i18n';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { LoginPage, SignedIn } from './pages/LoginPage';
 import { MyWorkPage } from './pages/MyWorkPage';
 import { OverviewPage } from './pages/OverviewPage';
+import { AuditPage } from './pages/AuditPage';
+import { CreateProgrammePage } from './pages/CreateProgrammePage';
+import { CyclePage } from './pages/CyclePage';
 import { ProgrammePage } from './pages/ProgrammePage';
+import { TaskPage } from './pages/TaskPage';
 import { CountedPage } from './resolutions/CountedPage';
 import { CountsPage } from './resolutions/CountsPage';
 import { RegistryPage } from './resolutions/RegistryPage';
@@ -41,6 +46,22 @@ function resolutionsPage(route: string) {
   return <RegistryPage query={query} />;
 }
 
+/** Who may create programmes (the API decides for which committee). */
+const CREATOR_ROLES = ['HEAD', 'STANDING_COMMITTEE', 'ADVISORY_STAFF', 'ADMIN'];
+const mayCreate = (p: Principal | null) => !!p && p.roles.some((r) => CREATOR_ROLES.includes(r));
+
+/** A programme, task or cycle page (`#/programme/<id>`, `…/audit`, `#/task/<id>`, `#/cycle/<unit>/<year>`), `?action=` opening a form. */
+function subjectPage(route: string) {
+  const path = route.split('?')[0];
+  const open = hashQuery(route).action || undefined;
+  const [kind, ...rest] = path.slice(1).split('/').map(decodeURIComponent);
+  if (kind === 'programme' && rest[1] === 'audit') return <AuditPage id={rest[0]} />;
+  if (kind === 'programme') return <ProgrammePage key={rest[0]} id={rest[0]} open={open} />;
+  if (kind === 'task') return <TaskPage key={rest[0]} id={rest[0]} open={open} />;
+  if (kind === 'cycle') return <CyclePage unitId={rest[0]} year={Number(rest[1])} open={open} />;
+  return null;
+}
+
 /** The administration's pages by route (`#/admin/...`), for ADMIN and SYSTEM_ADMIN. */
 function adminPage(route: string) {
   const person = /^\/admin\/people\/([^/]+)(\/rotation)?$/.exec(route);
@@ -63,7 +84,7 @@ function adminPage(route: string) {
 }
 
 function App() {
-  const { t, lang, setLang } = useI18n();
+  const { t, x, lang, setLang } = useActionTexts();
   const hash = useHash();
   const [me, setMe] = useState<Principal | null>(null);
   const [mustChangePassword, setMustChangePassword] = useState(false);
@@ -117,8 +138,8 @@ function App() {
   else if (route === '/password') page = <ChangePasswordPage forced={false} onChanged={signedIn} />;
   else if (route === '/my') page = <MyWorkPage />;
   else if (route === '/overview') page = <OverviewPage />;
-  else if (route.startsWith('/programme/'))
-    page = <ProgrammePage id={decodeURIComponent(route.slice('/programme/'.length))} />;
+  else if (route === '/programmes/new' && mayCreate(me)) page = <CreateProgrammePage />;
+  else if (/^\/(programme|task|cycle)\//.test(route)) page = subjectPage(route);
   else if (/^\/resolutions?([/?]|$)/.test(route) && isSupervisor(me)) page = resolutionsPage(route);
   else if (route.startsWith('/admin/') && isAdministrator(me)) page = adminPage(route);
   else {
@@ -131,10 +152,11 @@ function App() {
       <header className="topbar">
         <span className="brand">{t('appTitle')}</span>
         {me && !mustChangePassword && (
-          <nav>
+          <nav aria-label={t('appTitle')}>
             <a href="#/my">{t('myWork')}</a>
             {isSupervisor(me) && <a href="#/overview">{t('overview')}</a>}
             {isSupervisor(me) && <a href="#/resolutions/counts">{t('resolutions')}</a>}
+            {mayCreate(me) && <a href="#/programmes/new">{x('createProgramme')}</a>}
             {isAdministrator(me) && <a href="#/admin/units">{t('administration')}</a>}
             {me.roles.includes('ADMIN') && (
               <a href="/admin/queues" target="_blank" rel="noopener">

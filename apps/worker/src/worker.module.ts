@@ -4,6 +4,7 @@ import { NotificationsModule } from '@app/notifications';
 import { PersistenceModule } from '@app/persistence';
 import { TemporalModule } from '@app/temporal';
 import { ProgrammeProjectionService } from './programmes/programme-projection.service';
+import { ReviewReportOnCloseService } from './programmes/review-report-on-close.service';
 import { BreakthroughProjectionService } from './breakthrough/breakthrough-projection.service';
 import { RecipientsService } from './common/recipients.service';
 import { TaskProjectionService } from './tasks/task-projection.service';
@@ -33,6 +34,7 @@ export class WorkerModule {
       ],
       providers: [
         ProgrammeProjectionService,
+        ReviewReportOnCloseService,
         TaskProjectionService,
         BreakthroughProjectionService,
         RecipientsService,

@@ -48,6 +48,15 @@ export { estimateShares, reviewYear, validateAnnualEstimates } from './targets/a
 export type { EstimateShare } from './targets/annual-estimate';
 export { Phase, PHASE_ORDER, TERMINAL_PHASES, isTerminal, PHASE_LABEL_VI } from './programme/phase';
 export {
+  BREAKTHROUGH_PHASE_VI,
+  localisePhrase,
+  phraseOf,
+  renderPhrase,
+  WORKFLOW_PHRASES,
+} from './i18n/workflow-phrases';
+export type { PhraseCode, PhraseLanguage } from './i18n/workflow-phrases';
+export { englishWordsIn } from './i18n/english-words';
+export {
   TEMPLATES,
   findTemplate,
   validateTemplate,
@@ -72,6 +81,15 @@ export type { ProgrammeAction, ProgrammeActionName, ActionPayloads } from './pro
 export type { ProgrammeEffect } from './programme/programme-effect';
 export type { TargetInput } from './programme/actions/issuance';
 export { closeConsultationAtDeadline } from './programme/actions/consultation';
+export {
+  answeredIds,
+  consultationReminderAt,
+  quorumReached,
+  roundDraftVersion,
+  silentInvitees,
+} from './programme/consultation-rounds';
+export { diffDrafts, MAX_DIFF_CELLS } from './programme/draft-diff';
+export type { DiffHunk, DiffOp, DiffPart, DraftDiff } from './programme/draft-diff';
 export { enterPhase } from './programme/phase-transitions';
 export {
   openReview,
@@ -82,6 +100,9 @@ export {
   REVIEW_KIND_VI,
 } from './programme/reviews';
 export { allTasks } from './programme/responsibilities';
+export { isApprover, isDrafter } from './programme/permissions';
+export { goalForPeriod, reviewForm } from './programme/review-form';
+export type { ReviewForm, ReviewFormTarget } from './programme/review-form';
 export {
   PLAN_ITEM_STATUSES,
   WORK_PLAN_KINDS,

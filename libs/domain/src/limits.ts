@@ -65,7 +65,7 @@ export const MAX_ANNUAL_PLAN_ITEMS = 1000;
 export const MAX_LESSONS = 200;
 export const MAX_EVIDENCE_REFS = 50;
 
-// Spreadsheet imports of the organisation (units, people, positions)
+// Spreadsheet imports: the organisation (units, people, positions), a programme's targets and tasks
 
 /** Size of one uploaded file (XLSX or CSV). */
 export const MAX_IMPORT_FILE_BYTES = 5 * 1024 * 1024;

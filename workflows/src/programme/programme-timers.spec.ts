@@ -27,7 +27,7 @@ const setup: ProgrammeSetup = {
   implementsResolution: '13-NQ/TW',
   createdBy: 'hg-cv1',
 };
-const NO_FLAGS = { finalReviewTimers: false };
+const NO_FLAGS = { finalReviewTimers: false, consultationReminders: false };
 
 /** Timers as key → due instant, in firing order. */
 const schedule = (timers: ProgrammeTimer[]) =>
@@ -89,6 +89,66 @@ describe('programmeTimers', () => {
     expect(schedule(programmeTimers(s, template, NO_FLAGS)).map(([key]) => key)).toEqual(['p2.remind1', 'p2.close']);
   });
 
+  it('with consultation reminders, an open round reminds its silent invitees once instead of the phase reminders', () => {
+    const s = inPhase(Phase.CONSULTATION);
+    const deadline = START.getTime() + 10 * DAY;
+    s.phaseDeadline = at(deadline);
+    s.drafts.push(
+      {
+        version: 1,
+        text: 'Dự thảo lần 1',
+        documentRef: null,
+        changeNote: 'bản đầu',
+        by: 'hg-cv1',
+        at: at(START.getTime() - 2 * DAY),
+      },
+      {
+        version: 2,
+        text: 'Dự thảo lần 2',
+        documentRef: null,
+        changeNote: 'sửa',
+        by: 'hg-cv1',
+        at: at(START.getTime() - DAY),
+      },
+    );
+    s.consultations.push({
+      no: 1,
+      inviteeIds: ['hg-tv1', 'hg-tv2', 'hg-tv3'],
+      deadline: at(deadline),
+      openedAt: START.toISOString(),
+      opinions: { 'hg-tv1': { text: 'Nhất trí', at: at(START.getTime() + DAY) } },
+      closedAt: null,
+      silentIds: [],
+      quorum: 2,
+    });
+    const flags = { ...NO_FLAGS, consultationReminders: true };
+    // "7 days before" would fall on day 3, in the round's first half: the reminder goes one day before.
+    expect(schedule(programmeTimers(s, template, flags))).toEqual([
+      ['c1.remind', at(deadline - DAY)],
+      ['p2.close', at(deadline)],
+    ]);
+    const timer = programmeTimers(s, template, flags).find((t) => t.key === 'c1.remind') as ProgrammeTimer;
+    // The round predates `draftVersion`: the version current when it opened is named.
+    expect(fireProgrammeTimer(s, template, timer, new Date(timer.at))).toEqual([
+      {
+        type: 'notify',
+        kind: 'CONSULTATION_REMINDER',
+        recipientIds: ['hg-tv2', 'hg-tv3'],
+        params: { title: setup.title, round: 1, deadline: at(deadline), draftVersion: 2 },
+      },
+    ]);
+    // Nobody silent, nobody to remind.
+    s.consultations[0].opinions['hg-tv2'] = { text: 'Góp ý', at: at(START.getTime() + DAY) };
+    s.consultations[0].opinions['hg-tv3'] = { text: 'Góp ý', at: at(START.getTime() + DAY) };
+    expect(fireProgrammeTimer(s, template, timer, new Date(timer.at))).toEqual([]);
+    // Without the patch (histories recorded before it), the phase reminders as they were.
+    expect(schedule(programmeTimers(s, template, NO_FLAGS)).map(([key]) => key)).toEqual([
+      'p2.remind0',
+      'p2.remind1',
+      'p2.close',
+    ]);
+  });
+
   it('schedules every open review (open, reminders, close) and the end of the term during implementation', () => {
     const s = implementing();
     const [first, second] = s.implementation.reviews;
@@ -116,7 +176,7 @@ describe('programmeTimers', () => {
     enterPhase(s, template, Phase.FINAL_REVIEW, termEnd, null, 'term ended');
     const closes = Date.parse(s.finalReview.review!.closesAt);
     const keys = (finalReviewTimers: boolean) =>
-      schedule(programmeTimers(s, template, { finalReviewTimers })).map(([key]) => key);
+      schedule(programmeTimers(s, template, { ...NO_FLAGS, finalReviewTimers })).map(([key]) => key);
     expect(keys(false)).toEqual(['final.close']);
     expect(keys(true)).toEqual([
       'final.remind0',
@@ -127,13 +187,13 @@ describe('programmeTimers', () => {
       `p${s.phaseSeq}.escalate0`,
       `p${s.phaseSeq}.escalate1`,
     ]);
-    expect(programmeTimers(s, template, { finalReviewTimers: true }).find((t) => t.key === 'final.remind0')?.at).toBe(
-      closes - 7 * DAY,
-    );
+    expect(
+      programmeTimers(s, template, { ...NO_FLAGS, finalReviewTimers: true }).find((t) => t.key === 'final.remind0')?.at,
+    ).toBe(closes - 7 * DAY);
   });
 
   it('has nothing to wait for in a closed programme', () => {
-    expect(programmeTimers(inPhase(Phase.CLOSED), template, { finalReviewTimers: true })).toEqual([]);
+    expect(programmeTimers(inPhase(Phase.CLOSED), template, { ...NO_FLAGS, finalReviewTimers: true })).toEqual([]);
   });
 });
 

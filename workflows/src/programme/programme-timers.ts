@@ -9,6 +9,7 @@ import {
   awaiting,
   closeConsultationAtDeadline,
   closeReview,
+  consultationReminderAt,
   enterPhase,
   openReview,
   Phase,
@@ -17,6 +18,8 @@ import {
   ProgrammeTemplate,
   Review,
   reviewReporters,
+  roundDraftVersion,
+  silentInvitees,
   subtractIsoDuration,
 } from '@app/domain';
 import type { KeyedTimer } from '../common/workflow-runtime';
@@ -29,6 +32,7 @@ export type ProgrammeTimer = KeyedTimer &
     | { kind: 'PHASE_REMINDER' }
     | { kind: 'PHASE_ESCALATION'; level: number }
     | { kind: 'CONSULTATION_CLOSE' }
+    | { kind: 'CONSULTATION_REMINDER'; round: number }
     | { kind: 'REVIEW_OPEN' | 'REVIEW_REMINDER' | 'REVIEW_CLOSE'; review: ReviewRef }
     | { kind: 'TERM_END' }
   );
@@ -39,6 +43,11 @@ export interface ProgrammeTimerFlags {
    * whether this run has that behaviour (`patched()`, for histories recorded before it existed).
    */
   finalReviewTimers: boolean;
+  /**
+   * A consultation round reminds its silent invitees once (CONSULTATION_REMINDER), instead of the
+   * phase reminders: the caller says whether this run has that behaviour (`patched()`).
+   */
+  consultationReminders: boolean;
 }
 
 /** Every timer the state calls for, fired or not, in no particular order. */
@@ -56,12 +65,15 @@ export function programmeTimers(
     (s.phase !== Phase.FINAL_REVIEW || flags.finalReviewTimers)
   ) {
     const deadline = Date.parse(s.phaseDeadline);
-    template.reminderOffsets.forEach((offset, i) => {
-      const at = subtractIsoDuration(deadline, offset).getTime();
-      // A reminder earlier than the phase itself is pointless.
-      if (at > entered) timers.push({ key: `${phaseKey}.remind${i}`, at, kind: 'PHASE_REMINDER' });
-    });
-    if (s.phase === Phase.CONSULTATION) {
+    const consulting = s.phase === Phase.CONSULTATION;
+    if (consulting && flags.consultationReminders) timers.push(...consultationReminder(s, template));
+    else
+      template.reminderOffsets.forEach((offset, i) => {
+        const at = subtractIsoDuration(deadline, offset).getTime();
+        // A reminder earlier than the phase itself is pointless.
+        if (at > entered) timers.push({ key: `${phaseKey}.remind${i}`, at, kind: 'PHASE_REMINDER' });
+      });
+    if (consulting) {
       timers.push({ key: `${phaseKey}.close`, at: deadline, kind: 'CONSULTATION_CLOSE' });
     } else {
       let at = deadline;
@@ -93,6 +105,20 @@ export function programmeTimers(
     timers.push({ key: 'final.close', at: Date.parse(final.closesAt), kind: 'REVIEW_CLOSE', review: 'FINAL' });
   }
   return timers;
+}
+
+/** The open round's one reminder to its silent invitees; keyed by the round, so it fires once per round. */
+function consultationReminder(s: ProgrammeState, template: ProgrammeTemplate): ProgrammeTimer[] {
+  const round = openRound(s);
+  const at = round ? consultationReminderAt(round, template) : null;
+  return round && at !== null
+    ? [{ key: `c${round.no}.remind`, at, kind: 'CONSULTATION_REMINDER', round: round.no }]
+    : [];
+}
+
+function openRound(s: ProgrammeState) {
+  const last = s.consultations[s.consultations.length - 1];
+  return last && last.closedAt === null ? last : null;
 }
 
 /** Reminders before a review's report deadline, none before `notBefore`. */
@@ -141,6 +167,18 @@ export function fireProgrammeTimer(
     }
     case 'CONSULTATION_CLOSE':
       return closeConsultationAtDeadline(s, template, now);
+    case 'CONSULTATION_REMINDER': {
+      const round = s.consultations.find((r) => r.no === timer.round);
+      const silent = round && !round.closedAt ? silentInvitees(round) : [];
+      if (!round || silent.length === 0) return [];
+      const params = {
+        title: s.setup.title,
+        round: round.no,
+        deadline: round.deadline,
+        draftVersion: roundDraftVersion(s, round),
+      };
+      return [{ type: 'notify', kind: 'CONSULTATION_REMINDER', recipientIds: silent, params }];
+    }
     case 'REVIEW_OPEN':
       return openReview(s, reviewOf(s, timer.review));
     case 'REVIEW_REMINDER': {

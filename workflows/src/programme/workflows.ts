@@ -58,6 +58,8 @@ const { publishProgrammeChanges, loadWorkingCalendar } = proxyActivities<
 
 /** Patch: the final review reminds its reporters and escalates an unclosed programme (added after the first release). */
 export const PATCH_FINAL_REVIEW_TIMERS = 'final-review-timers';
+/** Patch: a consultation round reminds its silent invitees once, by CONSULTATION_REMINDER, instead of the phase reminders. */
+export const PATCH_CONSULTATION_REMINDERS = 'consultation-reminders-v1';
 
 export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<ProgrammeOutcome> {
   const { template } = input;
@@ -88,6 +90,7 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     timers: () =>
       programmeTimers(state, rules, {
         finalReviewTimers: state.phase === Phase.FINAL_REVIEW && patched(PATCH_FINAL_REVIEW_TIMERS),
+        consultationReminders: state.phase === Phase.CONSULTATION && patched(PATCH_CONSULTATION_REMINDERS),
       }),
     fire: (timer, now) => fireProgrammeTimer(state, rules, timer, now),
     // The activity reads the state through the `view` query: the history keeps only the changes.

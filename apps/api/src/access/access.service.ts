@@ -4,29 +4,18 @@ import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { hasRole, Role, steeringCommitteeIds } from '@app/domain';
 import type { Actor, ProgrammeState } from '@app/domain';
-import { ProgrammeEntity, TaskEntity } from '@app/persistence';
+import { ProgrammeEntity } from '@app/persistence';
 import { programmeWorkflowId } from '@app/temporal';
 import { SA_ISSUING_UNIT } from '@app/temporal/search-attributes';
-import { breakthroughViewQuery } from '@app/workflows/breakthrough/definitions';
 import type { Principal } from '../auth/principal';
 import { SqlParams } from '../common/sql-params';
 import { AdminScope, adminScopeOf } from './admin-scope';
 import { effectiveActor } from './effective-actor';
 import { programmeViewer, ProgrammeViewer } from './programme-visibility';
 import * as rules from './rules';
-import { RestructuringUnits, RowScope, Scope, SupervisorScope, UnitRow, UnitScopes } from './scope';
-import {
-  programmeInScope,
-  programmeSteeredBy,
-  restrictedFrom,
-  taskInScope,
-  taskInvolving,
-  taskOfSteeredProgramme,
-} from './scope-sql';
+import { RestructuringUnits, Scope, SupervisorScope, UnitRow, UnitScopes } from './scope';
+import { programmeInScope, programmeSteeredBy, restrictedFrom } from './scope-sql';
 import { ContentReader, contentReader } from './secrecy';
-
-/** The units a task answers to: who issued it and who carries it. */
-export type TaskUnits = Pick<TaskEntity, 'issuingUnitId' | 'responsibleUnitId'>;
 
 /**
  * The one place that answers "may this person see or act on this programme, task, breakthrough
@@ -34,14 +23,14 @@ export type TaskUnits = Pick<TaskEntity, 'issuingUnitId' | 'responsibleUnitId'>;
  * nowhere else. An object the caller may not see is 404 before anything about it is told. A write
  * entry point then hands back the actor the workflow is to be told about: the caller with only the
  * roles whose authority covers the object (`effectiveActor`), so the workflow's update validator
- * decides who may do what within that authority.
+ * decides who may do what within that authority. Tasks, breakthrough cycles and rotation have their
+ * own services beside this one (task-access, cycle-access, rotation-access), built on its scopes.
  */
 @Injectable()
 export class AccessService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(ProgrammeEntity) private readonly programmes: Repository<ProgrammeEntity>,
-    @InjectRepository(TaskEntity) private readonly tasks: Repository<TaskEntity>,
     private readonly temporal: Client,
   ) {}
 
@@ -195,7 +184,7 @@ export class AccessService {
   }
 
   /** Whether `principal` is an administrator (system, or of the province) of `unitId`. */
-  private async adminReaches(principal: Principal, unitId: string): Promise<boolean> {
+  async adminReaches(principal: Principal, unitId: string): Promise<boolean> {
     const units = await this.unitScopes();
     const reach = units.adminReachOf(principal);
     return reach !== null && units.inAdminReach(reach, unitId);
@@ -264,7 +253,7 @@ export class AccessService {
    * committee's programmes have their own members in charge), while the caller sits on the Standing
    * Committee. The domain then gives them the member in charge's rights over the group's work.
    */
-  private async withSupervisedFieldGroups(
+  async withSupervisedFieldGroups(
     principal: Principal,
     actor: Actor,
     issuingUnitId: string,
@@ -348,290 +337,6 @@ export class AccessService {
   /** Rating a unit or person of `subjectUnitId`: a leader of a committee above it; 403 otherwise. */
   async mayAppraise(principal: Principal, subjectUnitId: string): Promise<void> {
     rules.assertMayAppraise(principal, await this.scope(principal), subjectUnitId);
-  }
-
-  // Tasks
-
-  /** Supervising tasks (buckets, drill-down): the caller's scope; 403 for someone who supervises nothing. */
-  async taskSupervisorScope(principal: Principal): Promise<SupervisorScope> {
-    return rules.taskSupervisorScope(await this.scope(principal));
-  }
-
-  /** The caller's own tasks (their inbox and badge): those they are responsible for. */
-  ownTasks(principal: Principal): RowScope {
-    return { kind: 'SELF', personId: principal.personId };
-  }
-
-  /** A task the caller works on or supervises; 404 when unknown or neither. */
-  async readableTask(principal: Principal, id: string): Promise<TaskEntity> {
-    const scope = await this.scope(principal);
-    const params = new SqlParams('access');
-    // Supervising a task of a restricted programme needs the programme's content; working on it does not.
-    const supervised = `(${taskInScope(scope, 't', params)} AND NOT ${restrictedFrom(scope.reader, 't.programme_id', params)})`;
-    const steered = taskOfSteeredProgramme(principal.personId, 't', params);
-    const readable = `${taskInvolving(principal.personId, 't', params)} OR ${supervised} OR ${steered}`;
-    const task = await this.tasks
-      .createQueryBuilder('t')
-      .where('t.id = :id', { id })
-      .andWhere(`(${readable})`, params.byName())
-      .getOne();
-    if (!task) throw new NotFoundException(`task ${id} not found`);
-    return task;
-  }
-
-  /**
-   * A staff action on a task: its workflow and the actor to tell it about (404 when the caller may not
-   * read the task). A reassignment's new person and unit must lie within the caller's reach (400/403).
-   */
-  async taskForAction(
-    principal: Principal,
-    id: string,
-    action: string,
-    payload: unknown,
-  ): Promise<{ workflowId: string; actor: Actor }> {
-    const task = await this.readableTask(principal, id);
-    const units = await this.unitScopes();
-    if (action === 'reassign' && payload && typeof payload === 'object') {
-      const { toPersonId, toUnitId } = payload as { toPersonId?: unknown; toUnitId?: unknown };
-      // A malformed target is the workflow's to refuse with its reason (400).
-      if (typeof toPersonId === 'string' && (toUnitId === undefined || typeof toUnitId === 'string'))
-        await this.checkReassignTarget(principal, units, toPersonId, toUnitId ?? task.responsibleUnitId, task);
-    }
-    const actor = this.taskActorIn(principal, task, units);
-    return {
-      workflowId: task.workflowId,
-      actor: await this.withSupervisedFieldGroups(principal, actor, task.issuingUnitId, units),
-    };
-  }
-
-  /** Reassigning tasks in bulk at all (403 by role); which tasks: `tasksForBulkReassignment`. */
-  mayReassignInBulk(principal: Principal): void {
-    rules.assertMayReassignInBulk(principal);
-  }
-
-  /**
-   * Where tasks are handed on to: an active person (400 unknown) and a unit (that person's unless given;
-   * 400 unknown), both within the caller's reach (403).
-   */
-  async reassignTarget(
-    principal: Principal,
-    toPersonId: string,
-    toUnitId?: string,
-  ): Promise<{ personId: string; unitId: string }> {
-    const units = await this.unitScopes();
-    const person = await this.checkReassignTarget(principal, units, toPersonId, toUnitId);
-    return { personId: person.id, unitId: toUnitId ?? person.unitId };
-  }
-
-  /** The condition on task alias `t` for the tasks the caller may reassign in bulk: those they supervise (403 if none). */
-  async tasksForBulkReassignment(principal: Principal, t: string, params: SqlParams): Promise<string> {
-    return taskInScope(await this.taskSupervisorScope(principal), t, params);
-  }
-
-  /** The actor to tell each task's workflow about, for tasks already found by `tasksForBulkReassignment`. */
-  async taskActors(principal: Principal): Promise<(task: TaskUnits) => Actor> {
-    const units = await this.unitScopes();
-    return (task) => this.taskActorIn(principal, task, units);
-  }
-
-  private taskActorIn(principal: Principal, task: TaskUnits, units: UnitScopes): Actor {
-    return effectiveActor(principal, { unitIds: [task.issuingUnitId, task.responsibleUnitId] }, units);
-  }
-
-  /**
-   * The new person (active, 400 otherwise) and unit (400 unknown) of a reassignment must lie within the
-   * caller's reach (403): what they supervise; for someone who supervises nothing (an assigner or member
-   * in charge without such a role), the committee that issued the task.
-   */
-  private async checkReassignTarget(
-    principal: Principal,
-    units: UnitScopes,
-    toPersonId: string,
-    toUnitId: string | undefined,
-    task?: TaskUnits,
-  ): Promise<{ id: string; unitId: string }> {
-    const [person] = await this.dataSource.query(
-      `SELECT id, unit_id AS "unitId" FROM person WHERE id = $1 AND active`,
-      [toPersonId],
-    );
-    if (!person) throw new BadRequestException(`unknown or inactive person ${toPersonId}`);
-    if (toUnitId !== undefined && !units.has(toUnitId)) throw new BadRequestException(`unknown unit ${toUnitId}`);
-    const scope = units.scopeOf(principal);
-    if (scope.kind === 'ALL') return person;
-    const reach = scope.kind === 'UNITS' ? scope.unitIds : task ? units.committeeTreeOf(task.issuingUnitId) : [];
-    if (!reach.includes(person.unitId))
-      throw new ForbiddenException(
-        `${toPersonId} works at ${units.nameOf(person.unitId)}, outside the units you may hand tasks to`,
-      );
-    if (toUnitId !== undefined && !reach.includes(toUnitId))
-      throw new ForbiddenException(`${units.nameOf(toUnitId)} is outside the units you may hand tasks to`);
-    return person;
-  }
-
-  // Breakthrough cycles
-
-  /** Opening a cycle of the committee led by `leadershipUnitIds` (403 for anyone but its leadership and its province's admins). */
-  async mayOpenCycle(principal: Principal, leadershipUnitIds: readonly string[]): Promise<void> {
-    const adminReaches = await this.adminReaches(principal, leadershipUnitIds[0]);
-    rules.assertMayOpenCycle(principal, leadershipUnitIds, adminReaches);
-  }
-
-  /** A cycle's read-model row: 404 when unknown or when the caller may not open its committee's programmes. */
-  async readableCycle(principal: Principal, unitId: string, year: number): Promise<Record<string, unknown>> {
-    const [cycle] = await this.dataSource.query(`SELECT * FROM breakthrough_cycle WHERE id = $1`, [
-      `${unitId}/${year}`,
-    ]);
-    if (!cycle || !(await this.unitScopes()).readsProgrammesOf(principal, cycle.unit_id))
-      throw new NotFoundException(`no breakthrough cycle ${unitId}/${year}`);
-    return cycle;
-  }
-
-  /**
-   * The committees a cycle cascades to: the caller must be one who opens the higher cycle (403), and
-   * each unit a committee of its own strictly below the higher cycle's committee (400 naming the first
-   * that is not): a cycle never reaches sideways or into another province.
-   */
-  async cascadeUnits(
-    principal: Principal,
-    parentUnitId: string,
-    leadershipUnitIds: readonly string[],
-    unitIds: readonly string[],
-  ): Promise<void> {
-    await this.mayOpenCycle(principal, leadershipUnitIds);
-    const units = await this.unitScopes();
-    for (const id of unitIds) {
-      if (!units.has(id)) throw new BadRequestException(`unknown unit ${id}`);
-      if (id === parentUnitId || !units.isWithin(id, parentUnitId))
-        throw new BadRequestException(
-          `${units.nameOf(id)} is not below ${units.nameOf(parentUnitId)}: a cycle cascades only to the committees under it`,
-        );
-      if (units.committeeOf(id) !== id)
-        throw new BadRequestException(
-          `${units.nameOf(id)} is not a committee: only a committee runs a breakthrough cycle of its own`,
-        );
-    }
-  }
-
-  /** Who the cycle of the committee `unitId` invites to register (its leadership units left out by the caller). */
-  async cycleInvitees(unitId: string): Promise<string[]> {
-    return (await this.unitScopes()).cycleInviteesOf(unitId);
-  }
-
-  /** A cycle and the cycles opened under it, at every depth, that the caller may read (read-model rows; 404 as for the cycle). */
-  async readableCascade(principal: Principal, unitId: string, year: number): Promise<Array<Record<string, unknown>>> {
-    await this.readableCycle(principal, unitId, year);
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `WITH RECURSIVE cascade AS (
-         SELECT c.*, 0 AS depth FROM breakthrough_cycle c WHERE c.id = $1
-         UNION ALL
-         SELECT c.*, d.depth + 1 FROM breakthrough_cycle c JOIN cascade d ON c.parent_cycle_id = d.id WHERE d.depth < 10)
-       SELECT cascade.*, u.name AS unit_name, u.kind AS unit_kind FROM cascade LEFT JOIN org_unit u ON u.id = cascade.unit_id
-       ORDER BY depth, id`,
-      [`${unitId}/${year}`],
-    );
-    const units = await this.unitScopes();
-    return rows.filter((r) => units.readsProgrammesOf(principal, r.unit_id as string));
-  }
-
-  /**
-   * An action on a cycle: its workflow and the actor to tell it about (404 as for reading it). Only the
-   * heads of invited units register (403 for anyone else, before the workflow).
-   */
-  async cycleForAction(
-    principal: Principal,
-    unitId: string,
-    year: number,
-    action: string,
-  ): Promise<{ workflowId: string; actor: Actor }> {
-    const cycle = await this.readableCycle(principal, unitId, year);
-    const workflowId = cycle.workflow_id as string;
-    let invitedUnitIds: string[] = [];
-    if (action === 'register') {
-      // No answer (no worker, or the cycle is gone): no head keeps HEAD, and the workflow refuses as it may.
-      const view = await this.temporal.workflow
-        .getHandle(workflowId)
-        .query(breakthroughViewQuery)
-        .catch(() => null);
-      invitedUnitIds = view?.state.setup.invitedUnitIds ?? [];
-      if (view && !invitedUnitIds.includes(principal.unitId))
-        throw new ForbiddenException(`your unit is not invited to register in the ${year} cycle of ${unitId}`);
-    }
-    const units = await this.unitScopes();
-    return {
-      workflowId,
-      actor: effectiveActor(principal, { unitIds: [cycle.unit_id as string], invitedUnitIds }, units),
-    };
-  }
-
-  // Rotation
-
-  /**
-   * A person whose open duties the caller may list (`read`: also their own) or move to a successor
-   * (`transfer`): a system administrator anyone's, a provincial administrator those of people of their
-   * province (403 otherwise); 404 for an unknown person.
-   */
-  async personForRotation(
-    principal: Principal,
-    personId: string,
-    purpose: 'read' | 'transfer',
-  ): Promise<{ id: string; fullName: string; unitId: string }> {
-    const [person] = await this.dataSource.query(
-      `SELECT id, full_name AS "fullName", unit_id AS "unitId" FROM person WHERE id = $1`,
-      [personId],
-    );
-    if (purpose === 'read' && person && person.id === principal.personId) return person;
-    rules.assertMayRotate(principal);
-    if (!person) throw new NotFoundException(`person ${personId} not found`);
-    const units = await this.unitScopes();
-    if (!this.rotatesIn(principal, units, person.unitId))
-      throw new ForbiddenException(
-        `${personId} works in ${units.nameOf(units.provinceOf(person.unitId))}, outside the province you administer`,
-      );
-    return person;
-  }
-
-  /**
-   * The successor of a rotation: another active person (400 otherwise) and, when given, a known unit,
-   * both in the province the caller administers (400 naming the one outside it).
-   */
-  async rotationSuccessor(
-    principal: Principal,
-    personId: string,
-    successorPersonId: string,
-    successorUnitId: string | undefined,
-  ): Promise<{ personId: string; unitId: string | null }> {
-    if (successorPersonId === personId) throw new BadRequestException('the successor must be another person');
-    const [successor] = await this.dataSource.query(
-      `SELECT id, unit_id AS "unitId", active FROM person WHERE id = $1`,
-      [successorPersonId],
-    );
-    if (!successor) throw new BadRequestException(`unknown successor ${successorPersonId}`);
-    if (!successor.active) throw new BadRequestException(`the successor ${successorPersonId} is not active`);
-    const units = await this.unitScopes();
-    if (!this.rotatesIn(principal, units, successor.unitId))
-      throw new BadRequestException(
-        `the successor ${successorPersonId} works in ${units.nameOf(units.provinceOf(successor.unitId))}, outside the province you administer`,
-      );
-    if (successorUnitId !== undefined) {
-      if (!units.has(successorUnitId)) throw new BadRequestException(`unknown successor unit ${successorUnitId}`);
-      if (!this.rotatesIn(principal, units, successorUnitId))
-        throw new BadRequestException(
-          `the successor unit ${units.nameOf(successorUnitId)} is outside the province you administer`,
-        );
-    }
-    return { personId: successor.id, unitId: successorUnitId ?? null };
-  }
-
-  /** The actor a rotation's workflows are told about: the administrator with their administrator roles only. */
-  rotationActor(principal: Principal): Actor {
-    const roles = principal.roles.filter((r) => r === Role.ADMIN || r === Role.SYSTEM_ADMIN);
-    return { personId: principal.personId, unitId: principal.unitId, roles };
-  }
-
-  /** A system administrator rotates anywhere; a provincial administrator within the province of their own unit. */
-  private rotatesIn(principal: Principal, units: UnitScopes, unitId: string): boolean {
-    if (hasRole(principal, Role.SYSTEM_ADMIN)) return true;
-    return units.has(principal.unitId) && units.provinceOf(unitId) === units.provinceOf(principal.unitId);
   }
 
   // Notifications

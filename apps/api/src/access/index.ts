@@ -1,6 +1,9 @@
 export { AccessModule } from './access.module';
 export { AccessService } from './access.service';
-export type { TaskUnits } from './access.service';
+export { TaskAccessService } from './task-access.service';
+export type { TaskUnits } from './task-access.service';
+export { CycleAccessService } from './cycle-access.service';
+export { RotationAccessService } from './rotation-access.service';
 export type { RowScope, Scope, SupervisorScope } from './scope';
 export { appraisedUnitInScope, programmeInScope, responsivenessInScope, taskInScope } from './scope-sql';
 export { seesInspectionFindings, visibleAuditEvent, visibleProgrammeState } from './programme-visibility';
@@ -14,3 +17,7 @@ export type { AdminReach } from './scope';
 export { ResolutionAccessService } from './resolution-access.service';
 export { FieldGroupAccessService } from './field-group-access.service';
 export type { ProvinceRef } from './field-group-access.service';
+export { IssuanceAccessService } from './issuance-access.service';
+export type { IssuanceProgramme } from './issuance-access.service';
+export { ConsultationAccessService } from './consultation-access.service';
+export type { ConsultationView } from './consultation-access.service';

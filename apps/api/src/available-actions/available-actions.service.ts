@@ -5,7 +5,7 @@ import { Actor, AvailableAction, isTerminal, isTaskClosed, Phase, TaskStatus } f
 import { cycleAvailableActionsQuery } from '@app/workflows/breakthrough/definitions';
 import { programmeAvailableActionsQuery } from '@app/workflows/programme/definitions';
 import { taskAvailableActionsQuery } from '@app/workflows/task/definitions';
-import { AccessService } from '../access';
+import { AccessService, CycleAccessService, TaskAccessService } from '../access';
 import { Principal } from '../auth/principal';
 import { CYCLE_ACTION_PAYLOADS } from '../breakthrough/dto/breakthrough-action.payloads';
 import { ACTION_PAYLOADS } from '../programmes/dto/action-payloads';
@@ -41,6 +41,8 @@ export class AvailableActionsService {
   constructor(
     private readonly temporal: Client,
     private readonly access: AccessService,
+    private readonly taskAccess: TaskAccessService,
+    private readonly cycleAccess: CycleAccessService,
   ) {}
 
   async programme(id: string, principal: Principal): Promise<AvailableActions> {
@@ -53,7 +55,7 @@ export class AvailableActionsService {
 
   async task(id: string, principal: Principal): Promise<AvailableActions> {
     // No action named: the reassignment check on a payload does not apply to an offer.
-    const { workflowId, actor } = await this.access.taskForAction(principal, id, 'availableActions', undefined);
+    const { workflowId, actor } = await this.taskAccess.taskForAction(principal, id, 'availableActions', undefined);
     const offers = await this.ask(workflowId, taskAvailableActionsQuery, actor);
     return { actions: offers.map(withSchema(TASK_ACTION_PAYLOADS)) };
   }
@@ -63,11 +65,11 @@ export class AvailableActionsService {
     let target: { workflowId: string; actor: Actor };
     let mayRegister = true;
     try {
-      target = await this.access.cycleForAction(principal, unitId, year, 'register');
+      target = await this.cycleAccess.cycleForAction(principal, unitId, year, 'register');
     } catch (err) {
       if (!(err instanceof ForbiddenException)) throw err;
       mayRegister = false;
-      target = await this.access.cycleForAction(principal, unitId, year, 'availableActions');
+      target = await this.cycleAccess.cycleForAction(principal, unitId, year, 'availableActions');
     }
     const offers = await this.ask(target.workflowId, cycleAvailableActionsQuery, target.actor);
     return {

@@ -17,7 +17,7 @@ import {
   breakthroughViewQuery,
   BreakthroughWorkflowInput,
 } from '@app/workflows/breakthrough/definitions';
-import { AccessService } from '../access';
+import { CycleAccessService } from '../access';
 import { Principal } from '../auth/principal';
 import { CascadeCycleDto } from './dto/cascade-cycle.dto';
 import { cycleSetup, leadershipOf, loadUnits } from './cycle-setup';
@@ -60,7 +60,7 @@ export class BreakthroughCascadeService {
     private readonly temporal: Client,
     @Inject(TEMPORAL_OPTIONS) private readonly temporalOptions: TemporalOptions,
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: AccessService,
+    private readonly cycleAccess: CycleAccessService,
   ) {}
 
   /**
@@ -74,9 +74,9 @@ export class BreakthroughCascadeService {
     dto: CascadeCycleDto,
     p: Principal,
   ): Promise<{ parentCycleId: string; opened: string[]; alreadyOpen: string[] }> {
-    const parent = await this.access.readableCycle(p, unitId, year);
+    const parent = await this.cycleAccess.readableCycle(p, unitId, year);
     const units = await loadUnits(this.dataSource);
-    await this.access.cascadeUnits(p, unitId, leadershipOf(units, unitId), dto.unitIds);
+    await this.cycleAccess.cascadeUnits(p, unitId, leadershipOf(units, unitId), dto.unitIds);
     const parentCycleId = `${unitId}/${year}`;
     const parentSetup = await this.setupOf(parent);
     if (parent.phase === 'CLOSED') throw new ConflictException(`the ${year} cycle of ${unitId} is closed`);
@@ -98,7 +98,7 @@ export class BreakthroughCascadeService {
           parentCycleId,
         },
         p.personId,
-        await this.access.cycleInvitees(id),
+        await this.cycleAccess.cycleInvitees(id),
       );
       const problems = validateBreakthroughSetup(setup, now);
       if (problems.length) throw new BadRequestException(problems.map((x) => `${id}: ${x}`));
@@ -140,7 +140,7 @@ export class BreakthroughCascadeService {
 
   /** The cycle and those under it (as far as the caller reads), each counted, and the sum. */
   async rollup(unitId: string, year: number, p: Principal): Promise<CascadeRollup> {
-    const rows = await this.access.readableCascade(p, unitId, year);
+    const rows = await this.cycleAccess.readableCascade(p, unitId, year);
     const cycles: CascadeCycle[] = rows.map((r) => {
       const state = r.snapshot as Partial<BreakthroughState>;
       const known = Array.isArray(state.registrations) && state.setup;

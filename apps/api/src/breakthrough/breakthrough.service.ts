@@ -12,7 +12,7 @@ import {
   breakthroughViewQuery,
   BreakthroughWorkflowInput,
 } from '@app/workflows/breakthrough/definitions';
-import { AccessService } from '../access';
+import { AccessService, CycleAccessService } from '../access';
 import { Principal } from '../auth/principal';
 import { ActionRequestDto } from '../common/action-request.dto';
 import { ReadYourWritesService } from '../common/read-your-writes.service';
@@ -28,6 +28,7 @@ export class BreakthroughService {
     @Inject(TEMPORAL_OPTIONS) private readonly temporalOptions: TemporalOptions,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly cycleAccess: CycleAccessService,
     private readonly activeUnits: ActiveUnitsService,
     private readonly readYourWrites: ReadYourWritesService,
   ) {}
@@ -36,11 +37,11 @@ export class BreakthroughService {
     const units = await loadUnits(this.dataSource);
     const unit = units.find((u) => u.id === dto.unitId);
     if (!unit) throw new BadRequestException(`unknown unit ${dto.unitId}`);
-    await this.access.mayOpenCycle(p, leadershipOf(units, unit.id));
+    await this.cycleAccess.mayOpenCycle(p, leadershipOf(units, unit.id));
     await this.activeUnits.assertActive([unit.id], 'a breakthrough cycle cannot be opened for this unit');
     if (dto.memberInChargeId)
       await this.access.namedPeopleInCommittee(unit.id, [{ as: 'member in charge', id: dto.memberInChargeId }]);
-    const invitees = await this.access.cycleInvitees(unit.id);
+    const invitees = await this.cycleAccess.cycleInvitees(unit.id);
     const setup = await cycleSetup(this.dataSource, units, unit.id, dto, p.personId, invitees);
     const problems = validateBreakthroughSetup(setup, new Date());
     if (problems.length) throw new BadRequestException(problems);
@@ -67,7 +68,7 @@ export class BreakthroughService {
   }
 
   async get(unitId: string, year: number, p: Principal): Promise<{ cycle: unknown; live: BreakthroughView | null }> {
-    const cycle = await this.access.readableCycle(p, unitId, year);
+    const cycle = await this.cycleAccess.readableCycle(p, unitId, year);
     const live = await this.temporal.workflow
       .getHandle(breakthroughWorkflowId(unitId, year))
       .query(breakthroughViewQuery)
@@ -84,7 +85,7 @@ export class BreakthroughService {
   ): Promise<BreakthroughActionResult> {
     if (!(BREAKTHROUGH_ACTIONS as readonly string[]).includes(action))
       throw new NotFoundException(`unknown action ${action}; known: ${BREAKTHROUGH_ACTIONS.join(', ')}`);
-    const { workflowId, actor } = await this.access.cycleForAction(p, unitId, year, action);
+    const { workflowId, actor } = await this.cycleAccess.cycleForAction(p, unitId, year, action);
     const result = (await this.temporal.workflow
       .getHandle(workflowId)
       .executeUpdate(breakthroughUpdates[action as BreakthroughActionName] as never, {

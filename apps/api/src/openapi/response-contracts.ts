@@ -51,6 +51,12 @@ import type {
 } from '../inbox/dto/inbox.response';
 import type { HealthController } from '../health/health.controller';
 import type { WorkPlansController } from '../work-plans/work-plans.controller';
+import type { ConsultationController } from '../consultation/consultation.controller';
+import type {
+  ConsultationRoundResponse,
+  DraftDiffResponse,
+  DraftResponse,
+} from '../consultation/dto/consultation.response';
 import type { ProgrammeWorkPlansResponse, QuarterlyWorkProgrammeResponse } from '../work-plans/dto/work-plans.response';
 import type { HealthStatusResponse } from '../health/health.response';
 import type { InboxController } from '../inbox/inbox.controller';
@@ -89,6 +95,10 @@ import type { DutiesController } from '../rotation/duties.controller';
 import type { DutyTransferResponse, PersonDutiesResponse } from '../rotation/dto/duties.response';
 import type { ImportAppliedResponse, ImportReportResponse } from '../organisation/import/dto/import.response';
 import type { OrganisationImportController } from '../organisation/import/organisation-import.controller';
+import type { IssuanceImportResponse } from '../programme-forms/dto/issuance-import.dto';
+import type { ReviewFormResponse } from '../programme-forms/dto/review-form.dto';
+import type { IssuanceImportController } from '../programme-forms/issuance-import.controller';
+import type { ReviewFormController } from '../programme-forms/review-form.controller';
 
 import type { StreamableFile } from '@nestjs/common';
 import type { AppraisalController } from '../appraisal/appraisal.controller';
@@ -308,5 +318,25 @@ export const RESPONSE_CONTRACTS = {
   'GET /work-programmes/{unitId}/{year}/{quarter}': true satisfies Documented<
     Answer<WorkPlansController, 'quarterly'>,
     QuarterlyWorkProgrammeResponse
+  >,
+  'POST /programmes/{id}/issuance/import': true satisfies Documented<
+    Answer<IssuanceImportController, 'importFile'>,
+    IssuanceImportResponse
+  >,
+  'GET /programmes/{id}/reviews/{seq}/form': true satisfies Documented<
+    Answer<ReviewFormController, 'form'>,
+    ReviewFormResponse
+  >,
+  'GET /programmes/{id}/drafts/{version}': true satisfies Documented<
+    Answer<ConsultationController, 'draft'>,
+    DraftResponse
+  >,
+  'GET /programmes/{id}/drafts/{version}/diff': true satisfies Documented<
+    Answer<ConsultationController, 'diff'>,
+    DraftDiffResponse
+  >,
+  'GET /programmes/{id}/consultations/{no}': true satisfies Documented<
+    Answer<ConsultationController, 'round'>,
+    ConsultationRoundResponse
   >,
 };

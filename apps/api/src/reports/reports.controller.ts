@@ -1,16 +1,48 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+  UseFilters,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { ApiErrors } from '../openapi/error.response';
+import { ApiErrors, ApiRetryLater } from '../openapi/error.response';
+import { RetryAfterFilter } from '../auth/retry-later';
 import type { Response } from 'express';
 import { CurrentPrincipal, Principal } from '../auth/principal';
 import { RateLimited } from '../common/rate-limit';
 import { GenerateReportDto } from './dto/generate-report.dto';
 import { ReportListResponse, ReportSummaryResponse } from './dto/report.response';
-import { ReportsService } from './reports.service';
-import { DOCX_CONTENT_TYPE } from './review-report.document';
+import { DOCX_CONTENT_TYPE } from '@app/reports/docx-layout';
+import { DocumentFormatQuery } from './dto/document-format.dto';
+import { PDF_CONTENT_TYPE } from './pdf-renderer.service';
+import { DownloadableFile, ReportsService } from './reports.service';
+
+/** The download answer's documentation: DOCX or PDF, named in Content-Disposition. */
+export const DOCUMENT_FILE_CONTENT = {
+  [DOCX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } },
+  [PDF_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } },
+} as const;
+export const PDF_UNAVAILABLE =
+  'PDF conversion is unavailable or busy (LibreOffice missing, too many waiting, too slow)';
+export const ATTACHMENT_HEADER = {
+  'Content-Disposition': { description: 'attachment; filename="…"', schema: { type: 'string' } },
+} as const;
+
+/** Sends a generated file as an attachment. */
+export function attachment(res: Response, file: DownloadableFile): StreamableFile {
+  res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
+  return new StreamableFile(file.content, { type: file.contentType, length: file.content.length });
+}
 
 @ApiTags('reports')
 @ApiBearerAuth()
+@UseFilters(RetryAfterFilter)
 @Controller('programmes/:id/reports')
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
@@ -40,22 +72,25 @@ export class ReportsController {
   }
 
   @Get(':reportId')
-  @ApiOperation({ summary: 'Download one report' })
+  @ApiOperation({ summary: 'Download one report, as generated (DOCX) or as PDF (?format=pdf)' })
   @ApiParam({ name: 'reportId', format: 'uuid' })
   @ApiOkResponse({
-    description: 'the DOCX file, as an attachment named in Content-Disposition',
-    content: { [DOCX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } },
-    headers: { 'Content-Disposition': { description: 'attachment; filename="…"', schema: { type: 'string' } } },
+    description: 'the DOCX or PDF file, as an attachment named in Content-Disposition',
+    content: DOCUMENT_FILE_CONTENT,
+    headers: ATTACHMENT_HEADER,
   })
-  @ApiErrors({ 404: 'no such programme among those you may see, or no such report of it' })
+  @ApiErrors({
+    400: 'format is neither docx nor pdf',
+    404: 'no such programme among those you may see, or no such report of it',
+  })
+  @ApiRetryLater({ 503: PDF_UNAVAILABLE })
   async download(
     @Param('id') id: string,
     @Param('reportId', new ParseUUIDPipe()) reportId: string,
+    @Query() q: DocumentFormatQuery,
     @CurrentPrincipal() p: Principal,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const report = await this.reports.download(id, reportId, p);
-    res.setHeader('Content-Disposition', `attachment; filename="${report.fileName}"`);
-    return new StreamableFile(report.content, { type: report.contentType, length: report.sizeBytes });
+    return attachment(res, await this.reports.download(id, reportId, p, q.format));
   }
 }

@@ -15,7 +15,7 @@ import {
   TaskState,
   TERMINAL_PHASES,
 } from '@app/domain';
-import { AccessService, RESTRICTED_TASK_TITLE } from '../access';
+import { AccessService, RotationAccessService, RESTRICTED_TASK_TITLE } from '../access';
 import { Principal } from '../auth/principal';
 import { SqlParams } from '../common/sql-params';
 import type { DutyGroupResponse, DutyResponse, PersonDutiesResponse } from './dto/duties.response';
@@ -51,10 +51,11 @@ export class DutiesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly rotationAccess: RotationAccessService,
   ) {}
 
   async listing(personId: string, p: Principal): Promise<PersonDutiesResponse> {
-    const person = await this.access.personForRotation(p, personId, 'read');
+    const person = await this.rotationAccess.personForRotation(p, personId, 'read');
     const duties = await this.dutiesOf(person.id, p);
     return {
       personId: person.id,

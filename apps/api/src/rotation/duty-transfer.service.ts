@@ -12,7 +12,7 @@ import {
   programmeTransferDuties,
   taskTransferDuties,
 } from '@app/workflows/common/duty-transfer';
-import { AccessService } from '../access';
+import { RotationAccessService } from '../access';
 import { Principal } from '../auth/principal';
 import { DutiesService, FoundDuty } from './duties.service';
 import type { DutyOutcome, DutyTransferResponse } from './dto/duties.response';
@@ -35,17 +35,17 @@ export class DutyTransferService {
   constructor(
     @InjectRepository(DutyTransferEntity) private readonly transfers: Repository<DutyTransferEntity>,
     private readonly temporal: Client,
-    private readonly access: AccessService,
+    private readonly rotationAccess: RotationAccessService,
     private readonly duties: DutiesService,
   ) {}
 
   async transfer(personId: string, dto: TransferDutiesDto, p: Principal): Promise<DutyTransferResponse> {
-    const person = await this.access.personForRotation(p, personId, 'transfer');
+    const person = await this.rotationAccess.personForRotation(p, personId, 'transfer');
     const earlier = await this.transfers.findOne({ where: { requestId: dto.requestId } });
     if (earlier) return this.repeat(earlier, person.id, dto, p);
     // The document allows a null successor unit: none given, as when absent.
     const successorUnitId = dto.successorUnitId ?? undefined;
-    const successor = await this.access.rotationSuccessor(p, person.id, dto.successorPersonId, successorUnitId);
+    const successor = await this.rotationAccess.rotationSuccessor(p, person.id, dto.successorPersonId, successorUnitId);
     const held = await this.duties.dutiesOf(person.id, p);
     const chosen = dto.kinds ? held.filter((d) => dto.kinds!.includes(d.kind)) : held;
     if (chosen.length === 0)
@@ -95,7 +95,7 @@ export class DutyTransferService {
     const byWorkflow = new Map<string, TransferItem[]>();
     for (const item of items) byWorkflow.set(item.workflowId, [...(byWorkflow.get(item.workflowId) ?? []), item]);
     const groups = [...byWorkflow.values()];
-    const actor = this.access.rotationActor(p);
+    const actor = this.rotationAccess.rotationActor(p);
     for (let i = 0; i < groups.length; i += CONCURRENCY)
       await Promise.all(groups.slice(i, i + CONCURRENCY).map((group) => this.moveGroup(row, group, actor)));
     row.items = items;

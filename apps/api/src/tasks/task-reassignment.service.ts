@@ -5,7 +5,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Actor, TaskStatus } from '@app/domain';
-import { AccessService } from '../access';
+import { TaskAccessService } from '../access';
 import { Principal } from '../auth/principal';
 import { SqlParams } from '../common/sql-params';
 import { ReassignBulkDto } from './dto/reassign-bulk.dto';
@@ -43,7 +43,7 @@ export interface BulkItemResult {
 export class TaskReassignmentService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: AccessService,
+    private readonly taskAccess: TaskAccessService,
     private readonly tasks: TasksService,
     private readonly activeUnits: ActiveUnitsService,
   ) {}
@@ -52,13 +52,13 @@ export class TaskReassignmentService {
     dto: ReassignBulkDto,
     p: Principal,
   ): Promise<{ requestId: string; matched: number; reassigned: number; results: BulkItemResult[] }> {
-    this.access.mayReassignInBulk(p);
+    this.taskAccess.mayReassignInBulk(p);
     if (dto.fromPersonId === dto.toPersonId)
       throw new BadRequestException('fromPersonId and toPersonId are the same person');
-    const { unitId: toUnitId } = await this.access.reassignTarget(p, dto.toPersonId, dto.toUnitId);
+    const { unitId: toUnitId } = await this.taskAccess.reassignTarget(p, dto.toPersonId, dto.toUnitId);
     await this.activeUnits.assertActive([toUnitId], 'tasks cannot be assigned to this unit');
     const params = new SqlParams();
-    const supervised = await this.access.tasksForBulkReassignment(p, 't', params);
+    const supervised = await this.taskAccess.tasksForBulkReassignment(p, 't', params);
     const rows: TaskRow[] = await this.dataSource.query(
       `SELECT id, workflow_id, issuing_unit_id AS "issuingUnitId", responsible_unit_id AS "responsibleUnitId" FROM task t
         WHERE t.responsible_person_id = ${params.add(dto.fromPersonId)} AND t.status = ANY(${params.add(REASSIGNABLE)})
@@ -67,7 +67,7 @@ export class TaskReassignmentService {
       params.values,
     );
     if (rows.length > MAX_BULK) throw new BadRequestException(`more than ${MAX_BULK} tasks match; narrow the request`);
-    const actorFor = await this.access.taskActors(p);
+    const actorFor = await this.taskAccess.taskActors(p);
     const results: BulkItemResult[] = [];
     for (let i = 0; i < rows.length; i += CONCURRENCY) {
       results.push(

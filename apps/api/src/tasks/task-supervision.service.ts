@@ -12,7 +12,7 @@ import {
   taskBucketCountsSql,
   taskInBucketSql,
 } from '@app/persistence/queries/task-buckets.sql';
-import { AccessService, RESTRICTED_TASK_TITLE, restrictedFrom, type SupervisorScope, taskInScope } from '../access';
+import { TaskAccessService, RESTRICTED_TASK_TITLE, restrictedFrom, type SupervisorScope, taskInScope } from '../access';
 import { Page } from '../common/pagination.query';
 import { SqlParams } from '../common/sql-params';
 import { Principal } from '../auth/principal';
@@ -50,14 +50,14 @@ class Where extends SqlParams {
 export class TaskSupervisionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: AccessService,
+    private readonly taskAccess: TaskAccessService,
   ) {}
 
   async buckets(q: TaskBucketsQuery, p: Principal): Promise<Page<BucketRow>> {
     // By unit, member in charge or field group across programmes: from the counts triggers keep in
     // task_count (a few thousand rows instead of up to 100,000 tasks). By programme: from task itself.
     if (q.groupBy !== 'programme' && !q.programmeId) return this.bucketsFromCounts(q, p);
-    const where = this.filters(q, await this.access.taskSupervisorScope(p));
+    const where = this.filters(q, await this.taskAccess.taskSupervisorScope(p));
     const now = where.add(new Date());
     const key = GROUP_COLUMN[q.groupBy];
     const limit = where.add(q.pageSize);
@@ -80,7 +80,7 @@ export class TaskSupervisionService {
   }
 
   private async bucketsFromCounts(q: TaskBucketsQuery, p: Principal): Promise<Page<BucketRow>> {
-    const scope = await this.access.taskSupervisorScope(p);
+    const scope = await this.taskAccess.taskSupervisorScope(p);
     const params = new SqlParams();
     const where = (alias: 'c' | 't') => {
       const conditions = [taskInScope(scope, alias, params)];
@@ -107,7 +107,7 @@ export class TaskSupervisionService {
   }
 
   async list(q: SupervisionListQuery, p: Principal): Promise<Page<TaskSummary>> {
-    const scope = await this.access.taskSupervisorScope(p);
+    const scope = await this.taskAccess.taskSupervisorScope(p);
     const where = this.filters(q, scope);
     const now = new Date();
     if (q.responsibleUnitId) where.and(`t.responsible_unit_id = ${where.add(q.responsibleUnitId)}`);
@@ -148,7 +148,7 @@ export class TaskSupervisionService {
   }
 
   private async countGroups(q: TaskBucketsQuery, p: Principal): Promise<number> {
-    const where = this.filters(q, await this.access.taskSupervisorScope(p));
+    const where = this.filters(q, await this.taskAccess.taskSupervisorScope(p));
     const [row] = await this.dataSource.query(
       `SELECT count(DISTINCT ${GROUP_COLUMN[q.groupBy]})::int AS n FROM task t ${where}`,
       where.values,

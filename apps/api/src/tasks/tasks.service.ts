@@ -6,7 +6,7 @@ import { Actor, OPEN_TASK_STATUSES, TASK_ACTIONS, TaskActionName, TaskBucketCoun
 import { TaskEntity, TaskEventEntity } from '@app/persistence';
 import { bucketCountsOf, taskBucketCountsSql } from '@app/persistence/queries/task-buckets.sql';
 import { taskUpdates, TaskView, taskViewQuery } from '@app/workflows/task/definitions';
-import { AccessService, taskInScope } from '../access';
+import { TaskAccessService, taskInScope } from '../access';
 import { AvailableActionsService } from '../available-actions/available-actions.service';
 import { ActionRequestDto } from '../common/action-request.dto';
 import { Page } from '../common/pagination.query';
@@ -26,7 +26,7 @@ export class TasksService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(TaskEntity) private readonly tasks: Repository<TaskEntity>,
     @InjectRepository(TaskEventEntity) private readonly events: Repository<TaskEventEntity>,
-    private readonly access: AccessService,
+    private readonly taskAccess: TaskAccessService,
     private readonly activeUnits: ActiveUnitsService,
     private readonly availableActions: AvailableActionsService,
   ) {}
@@ -38,7 +38,7 @@ export class TasksService {
     const qb = this.tasks
       .createQueryBuilder('t')
       .select(SUMMARY_COLUMNS.map((c) => `t.${c}`))
-      .where(taskInScope(this.access.ownTasks(p), 't', mine), mine.byName());
+      .where(taskInScope(this.taskAccess.ownTasks(p), 't', mine), mine.byName());
     if (q.status?.length) qb.andWhere('t.status IN (:...statuses)', { statuses: q.status });
     if (q.dueWithinDays !== undefined)
       qb.andWhere('t.status IN (:...open) AND t.due_at >= :now AND t.due_at <= :until', {
@@ -71,14 +71,14 @@ export class TasksService {
     const params = new SqlParams();
     const now = params.add(new Date());
     const [row] = await this.dataSource.query(
-      `SELECT ${taskBucketCountsSql('t', now)} FROM task t WHERE ${taskInScope(this.access.ownTasks(p), 't', params)}`,
+      `SELECT ${taskBucketCountsSql('t', now)} FROM task t WHERE ${taskInScope(this.taskAccess.ownTasks(p), 't', params)}`,
       params.values,
     );
     return bucketCountsOf(row);
   }
 
   async get(id: string, p: Principal): Promise<{ task: TaskSummary; live: TaskView | null }> {
-    const task = await this.access.readableTask(p, id);
+    const task = await this.taskAccess.readableTask(p, id);
     let live: TaskView | null;
     try {
       live = await this.temporal.workflow.getHandle(task.workflowId).query(taskViewQuery);
@@ -89,7 +89,7 @@ export class TasksService {
   }
 
   async history(id: string, p: Principal): Promise<{ items: TaskEventEntity[]; total: number }> {
-    await this.access.readableTask(p, id);
+    await this.taskAccess.readableTask(p, id);
     const [items, total] = await this.events.findAndCount({
       where: { taskId: id },
       order: { occurredAt: 'ASC', id: 'ASC' },
@@ -102,7 +102,7 @@ export class TasksService {
   async act(id: string, action: string, dto: ActionRequestDto, p: Principal): Promise<TaskView> {
     if (!(TASK_ACTIONS as readonly string[]).includes(action))
       throw new NotFoundException(`unknown action ${action}; known: ${TASK_ACTIONS.join(', ')}`);
-    const { workflowId, actor } = await this.access.taskForAction(p, id, action, dto.payload);
+    const { workflowId, actor } = await this.taskAccess.taskForAction(p, id, action, dto.payload);
     await this.activeUnits.assertActive(unitIdsAssignedIn(dto.payload), 'a task cannot be assigned to this unit');
     return this.sendAction(workflowId, action as TaskActionName, dto.requestId, dto.payload, actor);
   }

@@ -1,24 +1,21 @@
-import { FormEvent, useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, BucketCounts, requestId, Schemas } from '../api';
 import { BucketTiles } from '../components/BucketTiles';
+import { useActionTexts } from '../forms/action-texts';
 import { useI18n } from '../i18n';
 
-type TaskSummary = Schemas['TaskSummaryResponse'];
+/** A work-list item; `actions` (what the reader may do with it now) is listed by the API. */
+type TaskSummary = Schemas['TaskSummaryResponse'] & { actions?: string[] };
 type InboxItem = Schemas['NotificationResponse'];
-type TaskReport = 'reportProgress' | 'submitResult';
-/** What the report form sends: progress with a percentage, or the result. */
-type TaskReportSent =
-  | { action: 'reportProgress'; payload: Schemas['ReportProgressPayload'] }
-  | { action: 'submitResult'; payload: Schemas['SubmitResultPayload'] };
 
-/** Staff: my tasks in their buckets with the actions on them, invitations to give opinions, acknowledgements, inbox. */
+/** Staff: my tasks in their buckets with what they may do with each (leading to the task's form), invitations to give opinions, acknowledgements, inbox. */
 export function MyWorkPage() {
   const { t, date } = useI18n();
+  const { actionLabel } = useActionTexts();
   const [counts, setCounts] = useState<BucketCounts | null>(null);
   const [tasks, setTasks] = useState<TaskSummary[]>([]);
   const [tasksError, setTasksError] = useState<string | null>(null);
   const [inbox, setInbox] = useState<InboxItem[]>([]);
-  const [open, setOpen] = useState<{ taskId: string; action: TaskReport } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const load = useCallback(async () => {
@@ -46,7 +43,6 @@ export function MyWorkPage() {
     try {
       await send(requestId());
       if (inboxId) await api.post('/inbox/{id}/read', { path: { id: inboxId } });
-      setOpen(null);
       setNotice(t('saved'));
       await load();
     } catch (err) {
@@ -99,56 +95,22 @@ export function MyWorkPage() {
                     </td>
                     <td>{task.progressPercent}%</td>
                     <td className="row-actions">
-                      {task.status === 'ASSIGNED' && (
-                        <button
-                          type="button"
-                          onClick={() =>
-                            act((rid) =>
-                              api.post('/tasks/{id}/actions/accept', {
-                                path: { id: task.id },
-                                body: { requestId: rid, payload: {} },
-                              }),
-                            )
-                          }
+                      {(task.actions ?? []).map((name) => (
+                        <a
+                          key={name}
+                          className="button"
+                          data-action={name}
+                          href={`#/task/${encodeURIComponent(task.id)}?action=${encodeURIComponent(name)}`}
                         >
-                          {t('accept')}
-                        </button>
-                      )}
-                      {['ACCEPTED', 'IN_PROGRESS', 'RETURNED'].includes(task.status) && (
-                        <>
-                          <button type="button" onClick={() => setOpen({ taskId: task.id, action: 'reportProgress' })}>
-                            {t('reportProgress')}
-                          </button>
-                          <button type="button" onClick={() => setOpen({ taskId: task.id, action: 'submitResult' })}>
-                            {t('submitResult')}
-                          </button>
-                        </>
-                      )}
+                          {actionLabel(name)}
+                        </a>
+                      ))}
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-        )}
-        {open && (
-          <TaskReportForm
-            action={open.action}
-            onCancel={() => setOpen(null)}
-            onSend={(report) =>
-              act((rid) =>
-                report.action === 'reportProgress'
-                  ? api.post('/tasks/{id}/actions/reportProgress', {
-                      path: { id: open.taskId },
-                      body: { requestId: rid, payload: report.payload },
-                    })
-                  : api.post('/tasks/{id}/actions/submitResult', {
-                      path: { id: open.taskId },
-                      body: { requestId: rid, payload: report.payload },
-                    }),
-              )
-            }
-          />
         )}
       </section>
 
@@ -212,64 +174,6 @@ export function MyWorkPage() {
         </ul>
       </section>
     </div>
-  );
-}
-
-function TaskReportForm({
-  action,
-  onSend,
-  onCancel,
-}: {
-  action: TaskReport;
-  onSend: (report: TaskReportSent) => void;
-  onCancel: () => void;
-}) {
-  const { t } = useI18n();
-  const [percent, setPercent] = useState(50);
-  const [text, setText] = useState('');
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    onSend(
-      action === 'reportProgress'
-        ? { action, payload: { percent, text, evidenceRefs: [] } }
-        : { action, payload: { text, evidenceRefs: [] } },
-    );
-  }
-  return (
-    <form className="inline-form" onSubmit={submit} data-testid="task-report-form">
-      <h3>{t(action)}</h3>
-      {action === 'reportProgress' && (
-        <label>
-          {t('percent')}
-          <input
-            name="percent"
-            type="number"
-            min={0}
-            max={100}
-            value={percent}
-            onChange={(e) => setPercent(Number(e.target.value))}
-            required
-          />
-        </label>
-      )}
-      <label>
-        {t('reportText')}
-        <textarea
-          name="text"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          required
-          minLength={1}
-          maxLength={5000}
-        />
-      </label>
-      <div className="row-actions">
-        <button type="submit">{t('send')}</button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          {t('cancel')}
-        </button>
-      </div>
-    </form>
   );
 }
 

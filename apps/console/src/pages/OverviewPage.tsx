@@ -4,6 +4,7 @@ import { api, apiUrl, BUCKETS, Schemas } from '../api';
 import { BucketTiles } from '../components/BucketTiles';
 import { BUCKET_COLOURS, ChartCanvas } from '../components/ChartCanvas';
 import { TextKey, useI18n } from '../i18n';
+import { localisePhrase } from '../../../../libs/domain/src/i18n/workflow-phrases';
 
 type BucketRow = Schemas['BucketRowResponse'];
 type Overview = Schemas['OverviewResponse'];
@@ -11,7 +12,7 @@ type ProgrammeRow = Schemas['SupervisedProgrammeResponse'];
 
 /** Supervisors: where everything stands in the committee and term they supervise, with drill-down. */
 export function OverviewPage() {
-  const { t, phase, date, field } = useI18n();
+  const { t, phase, date, field, lang } = useI18n();
   const [committeeId, setCommitteeId] = useState('');
   const [term, setTerm] = useState('');
   const [filters, setFilters] = useState({ committeeId: '', term: '' });
@@ -188,7 +189,7 @@ export function OverviewPage() {
                       </td>
                       <td>{phase(p.phase)}</td>
                       <td>{date(p.phaseDeadline)}</td>
-                      <td>{p.latestReviewHeadline ?? '—'}</td>
+                      <td>{p.latestReviewHeadline ? localisePhrase(p.latestReviewHeadline, lang) : '—'}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -1,14 +1,27 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, apiUrl, Schemas } from '../api';
+import { ActionPanel } from '../forms/ActionPanel';
+import { useActionTexts } from '../forms/action-texts';
 import { PHASES_VI, TextKey, useI18n } from '../i18n';
+import { ConsultationSection } from '../programme/ConsultationSection';
+import { DocumentsSection } from '../programme/DocumentsSection';
+import { IssueImport } from '../programme/IssueImport';
+// Phrases workflows record in English (phase reasons, what is awaited, headlines), in the reader's language.
+import { localisePhrase } from '../../../../libs/domain/src/i18n/workflow-phrases';
 
 type ProgrammeDetail = Schemas['ProgrammeDetailResponse'];
 type TimelineEntry = Schemas['TimelineEntryResponse'];
 type Report = Schemas['ReportSummaryResponse'];
 
-/** Drill-down: one programme's live state, its timeline, and its review reports to generate and download. */
-export function ProgrammePage({ id }: { id: string }) {
-  const { t, phase, date, reviewKind } = useI18n();
+/**
+ * One programme: its live state, what the reader may do now (each action's form), its documents, the
+ * open consultation, the issued document and review reports (DOCX, PDF), and its timeline.
+ */
+export function ProgrammePage({ id, open }: { id: string; open?: string }) {
+  const { t, phase, date, reviewKind, lang } = useI18n();
+  const said = (text: string | null | undefined) => (text ? localisePhrase(text, lang) : '—');
+  const { x } = useActionTexts();
+  const [changes, setChanges] = useState(0);
   const [detail, setDetail] = useState<ProgrammeDetail | null>(null);
   const [timeline, setTimeline] = useState<TimelineEntry[]>([]);
   const [reports, setReports] = useState<Report[]>([]);
@@ -34,7 +47,7 @@ export function ProgrammePage({ id }: { id: string }) {
 
   useEffect(() => {
     void load();
-  }, [load]);
+  }, [load, changes]);
 
   async function generate() {
     if (reviewSeq === null) return;
@@ -55,7 +68,11 @@ export function ProgrammePage({ id }: { id: string }) {
     const d = e.detail;
     switch (e.kind) {
       case 'PHASE':
-        return phase(e.title) + (typeof d.deadline === 'string' ? ` (${t('due')} ${date(d.deadline)})` : '');
+        return (
+          phase(e.title) +
+          (typeof d.reason === 'string' && d.reason ? ` — ${said(d.reason)}` : '') +
+          (typeof d.deadline === 'string' ? ` (${t('due')} ${date(d.deadline)})` : '')
+        );
       case 'ESCALATION':
         return e.title in PHASES_VI ? phase(e.title) : e.title;
       case 'REVIEW_OPENED':
@@ -69,6 +86,8 @@ export function ProgrammePage({ id }: { id: string }) {
     }
   }
   const state = detail?.live ?? detail?.programme;
+  const live = detail?.live?.state;
+  const download = (url: string, name: string) => api.download(url, name).catch((err: Error) => setError(err.message));
 
   return (
     <div className="page">
@@ -96,12 +115,54 @@ export function ProgrammePage({ id }: { id: string }) {
             {detail.live?.awaiting && (
               <>
                 <dt>{t('awaiting')}</dt>
-                <dd>{detail.live.awaiting.what}</dd>
+                <dd>{said(detail.live.awaiting.what)}</dd>
               </>
             )}
             <dt>{t('achievement')}</dt>
-            <dd>{detail.programme.latestReviewHeadline ?? '—'}</dd>
+            <dd>{said(detail.programme.latestReviewHeadline)}</dd>
           </dl>
+          <p className="row-actions">
+            <a href={`#/programme/${encodeURIComponent(id)}/audit`}>{x('auditTrail')}</a>
+            {detail.programme.resolutionId && (
+              <a href={`#/resolution/${encodeURIComponent(detail.programme.resolutionId)}`}>{x('lineage')}</a>
+            )}
+          </p>
+        </section>
+      )}
+
+      <ActionPanel
+        subject="programme"
+        base={`/programmes/${encodeURIComponent(id)}`}
+        programmeId={id}
+        open={open}
+        onChanged={() => setChanges((n) => n + 1)}
+        tools={(action, fill) => (action === 'issue' ? <IssueImport programmeId={id} fill={fill} /> : null)}
+      />
+
+      {live && live.consultations.length > 0 && (
+        <ConsultationSection programmeId={id} rounds={live.consultations} drafts={live.drafts} />
+      )}
+
+      <DocumentsSection programmeId={id} version={changes} />
+
+      {live?.issuance && (
+        <section className="card" aria-labelledby="issued-title">
+          <h3 id="issued-title">{t('issuedDocument')}</h3>
+          <p className="row-actions">
+            {(['docx', 'pdf'] as const).map((format) => (
+              <button
+                key={format}
+                type="button"
+                className="secondary"
+                data-testid={`issued-${format}`}
+                onClick={() =>
+                  download(`/programmes/${encodeURIComponent(id)}/issued-document?format=${format}`, `${id}.${format}`)
+                }
+              >
+                {t(format === 'pdf' ? 'downloadPdf' : 'downloadDocx')}
+              </button>
+            ))}
+          </p>
         </section>
       )}
 
@@ -127,19 +188,27 @@ export function ProgrammePage({ id }: { id: string }) {
         <ul data-testid="reports">
           {reports.map((r) => (
             <li key={r.id}>
-              {r.title} ({r.periodLabel}, {date(r.createdAt)}){' '}
-              <button
-                type="button"
-                className="link"
-                onClick={() =>
-                  api.download(
-                    apiUrl('/programmes/{id}/reports/{reportId}', { path: { id, reportId: r.id } }),
-                    r.fileName,
-                  )
-                }
-              >
-                {t('download')}
-              </button>
+              {r.title} ({r.periodLabel}, {date(r.createdAt)}
+              {r.automatic ? `, ${t('automaticReport')}` : ''}){' '}
+              {(['docx', 'pdf'] as const).map((format) => (
+                <button
+                  key={format}
+                  type="button"
+                  className="link"
+                  data-testid={format === 'pdf' ? 'report-pdf' : undefined}
+                  onClick={() =>
+                    download(
+                      apiUrl('/programmes/{id}/reports/{reportId}', {
+                        path: { id, reportId: r.id },
+                        query: { format },
+                      }),
+                      format === 'pdf' ? r.fileName.replace(/\.docx$/i, '.pdf') : r.fileName,
+                    )
+                  }
+                >
+                  {format === 'pdf' ? t('downloadPdf') : t('download')}
+                </button>
+              ))}
             </li>
           ))}
         </ul>

@@ -13,6 +13,7 @@ describe('notification templates', () => {
     what: 'survey findings',
     level: 1,
     round: 2,
+    draftVersion: 3,
     heldOn: '2025-01-02T01:00:00Z',
     period: 'Quý I/2025',
     closesAt: '2025-04-10T01:00:00Z',
@@ -37,6 +38,30 @@ describe('notification templates', () => {
       }
     },
   );
+
+  it('reminds a silent invitee naming the programme, the round, the deadline and the draft version', () => {
+    const p = {
+      title: 'Chương trình hành động thực hiện Nghị quyết 05',
+      round: 2,
+      draftVersion: 3,
+      deadline: '2025-03-31T10:00:00Z',
+    };
+    const vi = renderNotification(NotificationKind.CONSULTATION_REMINDER, 'vi', p);
+    expect(vi.title).toBe('Nhắc góp ý dự thảo: Chương trình hành động thực hiện Nghị quyết 05');
+    expect(vi.body).toBe(
+      'Đồng chí chưa gửi ý kiến về dự thảo lần 3 của chương trình "Chương trình hành động thực hiện Nghị quyết 05" ' +
+        '(đợt lấy ý kiến thứ 2). Hạn góp ý: 17:00 31/03/2025. Đề nghị đồng chí trực tiếp góp ý trước thời hạn.',
+    );
+    // Fully Vietnamese: no English word of the English text slips in.
+    expect(`${vi.title} ${vi.body}`).not.toMatch(/\b(draft|round|version|deadline|opinion|programme|please)\b/i);
+    const en = renderNotification(NotificationKind.CONSULTATION_REMINDER, 'en', p);
+    expect(en.body).toContain('draft version 3');
+    expect(en.body).toContain('consultation round 2');
+    expect(en.body).toContain('17:00 31/03/2025');
+    // A round from before the version was kept: the draft, unnumbered.
+    const legacy = renderNotification(NotificationKind.CONSULTATION_REMINDER, 'vi', { ...p, draftVersion: null });
+    expect(legacy.body).toContain('ý kiến về dự thảo chương trình');
+  });
 
   it('shows missing values as a dash, never "undefined"', () => {
     const { body } = renderNotification(NotificationKind.TASK_RETURNED, 'vi', { title: 'x' });

@@ -1,4 +1,4 @@
-import { PHASE_LABEL_VI, Phase, vnDateOf } from '@app/domain';
+import { BREAKTHROUGH_PHASE_VI, localisePhrase, PHASE_LABEL_VI, Phase, VN_OFFSET_MS, vnDateOf } from '@app/domain';
 import { NotificationKind } from '@app/notifications';
 
 export type Params = Record<string, string | number | null>;
@@ -14,9 +14,27 @@ export function vnDate(iso: string | number | null | undefined): string {
   return `${day}/${m}/${y}`;
 }
 
+/** A date and time in Asia/Ho_Chi_Minh (HH:mm dd/mm/yyyy), for deadlines that fall within a day. */
+export function vnDateTime(iso: string | number | null | undefined): string {
+  const day = vnDate(iso);
+  const d = new Date(iso ?? '');
+  if (day === '—' || Number.isNaN(d.getTime())) return day;
+  const local = new Date(d.getTime() + VN_OFFSET_MS);
+  const hh = String(local.getUTCHours()).padStart(2, '0');
+  const mm = String(local.getUTCMinutes()).padStart(2, '0');
+  return `${hh}:${mm} ${day}`;
+}
+
 /** A value as text; a missing one shows as a dash rather than "undefined". */
 const v = (x: string | number | null | undefined) => (x === null || x === undefined || x === '' ? '—' : String(x));
-const phaseVi = (p: string | number | null) => PHASE_LABEL_VI[p as Phase] ?? v(p);
+const phaseVi = (p: string | number | null) => PHASE_LABEL_VI[p as Phase] ?? BREAKTHROUGH_PHASE_VI[String(p)] ?? v(p);
+/** Phrases workflows record in English (what is awaited, a review's headline), in the reader's language. */
+const said = (x: string | number | null | undefined, lang: Language) =>
+  typeof x === 'string' ? v(localisePhrase(x, lang)) : v(x);
+/** The draft asked about: its version when the notice names one (rounds from before it was kept may not). */
+const draftVi = (p: Params) => (isGiven(p.draftVersion) ? `dự thảo lần ${p.draftVersion} của` : 'dự thảo');
+const draftEn = (p: Params) => (isGiven(p.draftVersion) ? `draft version ${p.draftVersion}` : 'the draft');
+const isGiven = (x: string | number | null | undefined) => x !== null && x !== undefined && x !== '';
 const approvedVi = (p: Params) => (p.approve === 'yes' ? 'được chấp thuận' : 'không được chấp thuận');
 const approvedEn = (p: Params) => (p.approve === 'yes' ? 'approved' : 'refused');
 
@@ -35,11 +53,11 @@ const VI: Record<NotificationKind, Render> = {
   }),
   DEADLINE_REMINDER: (p) => ({
     title: `Đôn đốc: ${v(p.title)}`,
-    body: `Đề nghị hoàn thành "${p.what ?? phaseVi(p.step)}" trước ${vnDate(p.deadline)}.`,
+    body: `Đề nghị hoàn thành "${p.what ? said(p.what, 'vi') : phaseVi(p.step)}" trước ${vnDate(p.deadline)}.`,
   }),
   DEADLINE_ESCALATION: (p) => ({
     title: `Quá hạn: ${v(p.title)}`,
-    body: `Bước "${phaseVi(p.step)}" đã quá hạn ${vnDate(p.deadline)} (mức ${v(p.level)}). Còn chờ: ${v(p.what)}.`,
+    body: `Bước "${phaseVi(p.step)}" đã quá hạn ${vnDate(p.deadline)} (mức ${v(p.level)}). Còn chờ: ${said(p.what, 'vi')}.`,
   }),
   CONSULTATION_INVITATION: (p) => ({
     title: `Xin ý kiến dự thảo: ${v(p.title)}`,
@@ -47,7 +65,9 @@ const VI: Record<NotificationKind, Render> = {
   }),
   CONSULTATION_REMINDER: (p) => ({
     title: `Nhắc góp ý dự thảo: ${v(p.title)}`,
-    body: `Đồng chí chưa gửi ý kiến về dự thảo (lần ${v(p.round)}); hạn góp ý ${vnDate(p.deadline)}.`,
+    body:
+      `Đồng chí chưa gửi ý kiến về ${draftVi(p)} chương trình "${v(p.title)}" (đợt lấy ý kiến thứ ${v(p.round)}). ` +
+      `Hạn góp ý: ${vnDateTime(p.deadline)}. Đề nghị đồng chí trực tiếp góp ý trước thời hạn.`,
   }),
   DISSEMINATION_ACK_REQUEST: (p) => ({
     title: `Quán triệt: ${v(p.title)}`,
@@ -57,10 +77,13 @@ const VI: Record<NotificationKind, Render> = {
     title: `${v(p.period)}: ${v(p.title)}`,
     body: `Đề nghị báo cáo kết quả và số liệu chỉ tiêu trước ${vnDate(p.closesAt)}.`,
   }),
-  REVIEW_CLOSED: (p) => ({ title: `Kết quả ${v(p.period)}: ${v(p.title)}`, body: `Kết quả: ${v(p.headline)}.` }),
+  REVIEW_CLOSED: (p) => ({
+    title: `Kết quả ${v(p.period)}: ${v(p.title)}`,
+    body: `Kết quả: ${said(p.headline, 'vi')}.`,
+  }),
   PROGRAMME_CLOSED: (p) => ({
     title: `Tổng kết xong: ${v(p.title)}`,
-    body: `Chương trình đã kết thúc. ${p.headline ?? ''}`.trim(),
+    body: `Chương trình đã kết thúc. ${p.headline ? `Kết quả: ${said(p.headline, 'vi')}.` : ''}`.trim(),
   }),
   TASK_ASSIGNED: (p) => ({
     title: `Nhiệm vụ mới: ${v(p.title)}`,
@@ -115,11 +138,11 @@ const EN: Record<NotificationKind, Render> = {
   }),
   DEADLINE_REMINDER: (p) => ({
     title: `Reminder: ${v(p.title)}`,
-    body: `Please complete "${p.what ?? v(p.step)}" by ${vnDate(p.deadline)}.`,
+    body: `Please complete "${p.what ? said(p.what, 'en') : v(p.step)}" by ${vnDate(p.deadline)}.`,
   }),
   DEADLINE_ESCALATION: (p) => ({
     title: `Overdue: ${v(p.title)}`,
-    body: `Step ${v(p.step)} passed its deadline ${vnDate(p.deadline)} (level ${v(p.level)}). Still awaited: ${v(p.what)}.`,
+    body: `Step ${v(p.step)} passed its deadline ${vnDate(p.deadline)} (level ${v(p.level)}). Still awaited: ${said(p.what, 'en')}.`,
   }),
   CONSULTATION_INVITATION: (p) => ({
     title: `Opinion requested: ${v(p.title)}`,
@@ -127,7 +150,9 @@ const EN: Record<NotificationKind, Render> = {
   }),
   CONSULTATION_REMINDER: (p) => ({
     title: `Opinion still awaited: ${v(p.title)}`,
-    body: `You have not yet given your opinion on draft round ${v(p.round)}; the deadline is ${vnDate(p.deadline)}.`,
+    body:
+      `You have not yet given your opinion on ${draftEn(p)} of the programme "${v(p.title)}" (consultation round ${v(p.round)}). ` +
+      `The deadline is ${vnDateTime(p.deadline)} (Vietnam time). Please give it in person before then.`,
   }),
   DISSEMINATION_ACK_REQUEST: (p) => ({
     title: `Dissemination: ${v(p.title)}`,
@@ -137,10 +162,13 @@ const EN: Record<NotificationKind, Render> = {
     title: `${v(p.period)}: ${v(p.title)}`,
     body: `Please report results and target values by ${vnDate(p.closesAt)}.`,
   }),
-  REVIEW_CLOSED: (p) => ({ title: `${v(p.period)} results: ${v(p.title)}`, body: `Result: ${v(p.headline)}.` }),
+  REVIEW_CLOSED: (p) => ({
+    title: `${v(p.period)} results: ${v(p.title)}`,
+    body: `Result: ${said(p.headline, 'en')}.`,
+  }),
   PROGRAMME_CLOSED: (p) => ({
     title: `Closed: ${v(p.title)}`,
-    body: `The programme is closed. ${p.headline ?? ''}`.trim(),
+    body: `The programme is closed. ${p.headline ? `Result: ${said(p.headline, 'en')}.` : ''}`.trim(),
   }),
   TASK_ASSIGNED: (p) => ({
     title: `New task: ${v(p.title)}`,

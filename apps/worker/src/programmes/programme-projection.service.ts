@@ -6,6 +6,7 @@ import { NotificationKind, NotificationProducer } from '@app/notifications';
 import type { PublishChangesInput } from '@app/workflows/programme/activity-interfaces';
 import { CascadeFulfilmentService } from '../cascade/cascade-fulfilment.service';
 import { CHAIN_COLUMNS_SET, chainValues, newestChainWins } from '../common/projection-chain';
+import { closedReviewSeqs, ReviewReportOnCloseService } from './review-report-on-close.service';
 
 /**
  * Writes what a programme workflow changed into the read model, in one transaction, then asks for
@@ -20,6 +21,7 @@ export class ProgrammeProjectionService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationProducer,
     private readonly cascade: CascadeFulfilmentService,
+    private readonly reviewReports: ReviewReportOnCloseService,
   ) {}
 
   async publish(input: Omit<PublishChangesInput, 'version'>, s: ProgrammeState): Promise<void> {
@@ -105,6 +107,8 @@ export class ProgrammeProjectionService {
         occurredAt: n.occurredAt,
       });
     }
+    // A review closed: its report is stored now, from the rows just written (once per review).
+    await this.reviewReports.storeClosed(s, closedReviewSeqs(input.events));
     // Issued implementing a registry entry: the body's obligations of the cascade are fulfilled.
     if (s.issuance?.issuedOn && s.setup.resolutionId)
       await this.cascade.programmeIssued({

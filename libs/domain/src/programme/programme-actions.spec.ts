@@ -177,7 +177,7 @@ describe('the whole lifecycle of an action programme', () => {
       action: 'openConsultation',
       actorId: 'hg-cv1',
       before: null,
-      after: { round: 1, invitees: 2, deadline: '2024-02-22T02:00:00.000Z' },
+      after: { round: 1, invitees: 2, deadline: '2024-02-22T02:00:00.000Z', draftVersion: 1, quorum: null },
     });
     // The phase-change audit and notification carry the round's deadline, not the template's.
     const phaseChange = fx.find((e) => e.type === 'audit' && e.action === 'phase.changed');

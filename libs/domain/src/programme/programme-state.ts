@@ -49,6 +49,10 @@ export interface ConsultationRound {
   closedAt: string | null;
   /** Invitees who had not answered when the round closed. */
   silentIds: string[];
+  /** The draft version the round asks about (absent in rounds opened before it was kept: see `roundDraftVersion`). */
+  draftVersion?: number;
+  /** Answers that let the drafting team close the round before its deadline (absent: everyone's). */
+  quorum?: number;
 }
 
 export interface ProgrammeTarget {

@@ -3,6 +3,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 /** A generated review report (DOCX), kept with the programme so it can be downloaded again as issued. */
 @Entity({ name: 'programme_report' })
 @Index('ix_programme_report_programme', ['programmeId', 'createdAt'])
+/** One automatic report per review: the worker's retries store nothing more. */
+@Index('uq_programme_report_automatic', ['programmeId', 'reviewSeq'], { unique: true, where: '"automatic"' })
 export class ProgrammeReportEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_programme_report' })
   id: string;
@@ -35,8 +37,13 @@ export class ProgrammeReportEntity {
   @Column({ type: 'bytea', select: false })
   content: Buffer;
 
+  /** A person's id, or `system` for the report stored when the review closed. */
   @Column({ name: 'generated_by', type: 'text' })
   generatedBy: string;
+
+  /** Stored by the worker when the review closed (one per review), not on someone's request. */
+  @Column({ type: 'boolean', default: false })
+  automatic: boolean;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -1,5 +1,6 @@
-import { cellProblem, parseImportDate, readSheet, SheetGrid, splitList } from './import-rows';
-import { columnOfHeader, IMPORT_SHEETS, kindOfHeaders, kindOfSheetName } from './import-sheets';
+import { cellProblem, columnOfHeader, parseSheetDate, SheetGrid, splitList } from '../../common/spreadsheet/sheet-grid';
+import { readSheet } from './import-rows';
+import { IMPORT_SHEETS, kindOfHeaders, kindOfSheetName } from './import-sheets';
 
 const grid = (name: string, lines: string[][]): SheetGrid => ({
   name,
@@ -16,13 +17,13 @@ const UNIT_HEADERS = [
 
 describe('import rows: dates and lists', () => {
   it('reads ISO and dd/mm/yyyy dates, and refuses days that do not exist', () => {
-    expect(parseImportDate('2025-07-01')).toBe('2025-07-01');
-    expect(parseImportDate('01/07/2025')).toBe('2025-07-01');
-    expect(parseImportDate('1/7/2025')).toBe('2025-07-01');
-    expect(parseImportDate('31/02/2025')).toBeNull();
-    expect(parseImportDate('2025-13-01')).toBeNull();
-    expect(parseImportDate('07/01/25')).toBeNull();
-    expect(parseImportDate('ngày 1 tháng 7')).toBeNull();
+    expect(parseSheetDate('2025-07-01')).toBe('2025-07-01');
+    expect(parseSheetDate('01/07/2025')).toBe('2025-07-01');
+    expect(parseSheetDate('1/7/2025')).toBe('2025-07-01');
+    expect(parseSheetDate('31/02/2025')).toBeNull();
+    expect(parseSheetDate('2025-13-01')).toBeNull();
+    expect(parseSheetDate('07/01/25')).toBeNull();
+    expect(parseSheetDate('ngày 1 tháng 7')).toBeNull();
   });
 
   it('splits list cells on semicolons and commas, without blanks or repeats', () => {
@@ -43,12 +44,12 @@ describe('import rows: dates and lists', () => {
 describe('import rows: headers and sheets', () => {
   it('knows a column by its Vietnamese header, its English key or both, whatever the case and Unicode form', () => {
     const units = IMPORT_SHEETS.units;
-    expect(columnOfHeader(units, 'Mã đơn vị cấp trên')?.key).toBe('parentCode');
-    expect(columnOfHeader(units, 'parentCode')?.key).toBe('parentCode');
-    expect(columnOfHeader(units, ' MÃ ĐƠN VỊ CẤP TRÊN (parentCode) ')?.key).toBe('parentCode');
+    expect(columnOfHeader(units.columns, 'Mã đơn vị cấp trên')?.key).toBe('parentCode');
+    expect(columnOfHeader(units.columns, 'parentCode')?.key).toBe('parentCode');
+    expect(columnOfHeader(units.columns, ' MÃ ĐƠN VỊ CẤP TRÊN (parentCode) ')?.key).toBe('parentCode');
     // The same header typed with combining marks (NFD), as some keyboards and macOS files write it.
-    expect(columnOfHeader(units, 'Mã đơn vị cấp trên'.normalize('NFD'))?.key).toBe('parentCode');
-    expect(columnOfHeader(units, 'Cấp trên')).toBeUndefined();
+    expect(columnOfHeader(units.columns, 'Mã đơn vị cấp trên'.normalize('NFD'))?.key).toBe('parentCode');
+    expect(columnOfHeader(units.columns, 'Cấp trên')).toBeUndefined();
   });
 
   it('tells the kind of a sheet by its name and of a CSV by its headers', () => {

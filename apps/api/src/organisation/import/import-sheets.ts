@@ -1,4 +1,5 @@
 import { ALL_SEATS, MAX_CODE_LENGTH, MAX_ID_LENGTH, MAX_REASON_LENGTH, MAX_TITLE_LENGTH } from '@app/domain';
+import { columnOfHeader, headerKey, SheetColumn } from '../../common/spreadsheet/sheet-grid';
 
 /**
  * The three kinds of rows an organisation import reads, and their columns: one sheet per kind in an
@@ -8,19 +9,8 @@ import { ALL_SEATS, MAX_CODE_LENGTH, MAX_ID_LENGTH, MAX_REASON_LENGTH, MAX_TITLE
 export type ImportKind = 'units' | 'people' | 'positions';
 export const IMPORT_KINDS: readonly ImportKind[] = ['units', 'people', 'positions'];
 
-export type ColumnType = 'code' | 'text' | 'date' | 'list' | 'email';
-
-export interface ImportColumn {
-  key: string;
-  vi: string;
-  /** What the column holds, in Vietnamese (the template's note on the header). */
-  hintVi: string;
-  type: ColumnType;
-  required: boolean;
-  maxLength: number;
-  /** The template's sample row. */
-  sample: string;
-}
+/** A column of an organisation sheet: the shared spreadsheet column. */
+export type ImportColumn = SheetColumn;
 
 export interface ImportSheet {
   kind: ImportKind;
@@ -182,20 +172,6 @@ export const IMPORT_SHEETS: Readonly<Record<ImportKind, ImportSheet>> = {
   },
 };
 
-/** Header text compared without case, spacing or Unicode form differences. */
-export function headerKey(text: string): string {
-  return text.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
-}
-
-/** The header a CSV template writes: Vietnamese first, the English key after it. */
-export const csvHeader = (c: ImportColumn): string => `${c.vi} (${c.key})`;
-
-/** The column a header names in `sheet`, if any. */
-export function columnOfHeader(sheet: ImportSheet, header: string): ImportColumn | undefined {
-  const h = headerKey(header);
-  return sheet.columns.find((c) => [c.vi, c.key, csvHeader(c)].some((name) => headerKey(name) === h));
-}
-
 /** The kind a sheet name stands for (its Vietnamese name or its English kind). */
 export function kindOfSheetName(name: string): ImportKind | undefined {
   const n = headerKey(name);
@@ -207,7 +183,7 @@ export function kindOfHeaders(headers: readonly string[]): ImportKind | undefine
   let best: { kind: ImportKind; named: number } | undefined;
   for (const kind of IMPORT_KINDS) {
     const sheet = IMPORT_SHEETS[kind];
-    const named = new Set(headers.map((h) => columnOfHeader(sheet, h)?.key).filter((k) => k !== undefined));
+    const named = new Set(headers.map((h) => columnOfHeader(sheet.columns, h)?.key).filter((k) => k !== undefined));
     if (!sheet.columns.every((c) => !c.required || named.has(c.key))) continue;
     if (!best || named.size > best.named) best = { kind, named: named.size };
   }

@@ -9,7 +9,8 @@ import {
   UNIT_KINDS,
 } from '@app/domain';
 import { CsvColumn, toCsv } from '../../supervision/csv.util';
-import { csvHeader, ImportKind, IMPORT_KINDS, IMPORT_SHEETS, LIST_SEPARATOR } from './import-sheets';
+import { csvHeader } from '../../common/spreadsheet/sheet-grid';
+import { ImportKind, IMPORT_KINDS, IMPORT_SHEETS, LIST_SEPARATOR } from './import-sheets';
 
 /**
  * The import templates: one XLSX with a sheet per kind (Vietnamese headers, the English key in each

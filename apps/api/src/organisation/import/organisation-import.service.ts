@@ -8,7 +8,13 @@ import { RowProblem, RowWriter, RowOutcome } from './import-row-writer';
 import { ImportProblem, ImportRow, readSheet } from './import-rows';
 import { ImportKind, IMPORT_KINDS, IMPORT_SHEETS, kindOfHeaders, kindOfSheetName } from './import-sheets';
 import { GUIDE_SHEET, LISTS_SHEET } from './import-template';
-import { detectFormat, FileRefusal, ImportFormat, readCsv, readXlsx } from './spreadsheet-reader';
+import {
+  detectFormat,
+  FileRefusal,
+  ImportFormat,
+  readCsv,
+  readXlsx,
+} from '../../common/spreadsheet/spreadsheet-reader';
 
 export type Counts = Record<'created' | 'updated' | 'unchanged', number>;
 

@@ -76,6 +76,16 @@ describe('payloadShapeErrors', () => {
       'payload.surveyorIds must contain at least 1 elements',
     ]);
   });
+
+  it("checks a consultation round's quorum as a whole number from 1 (the domain bounds it by the invitees)", () => {
+    const open = (quorum: unknown) => payloadShapeErrors('openConsultation', { inviteeIds: ['a', 'b'], quorum });
+    expect(open(2)).toEqual([]);
+    expect(payloadShapeErrors('openConsultation', { inviteeIds: ['a'] })).toEqual([]);
+    expect(open(0)).toEqual(['payload.quorum must not be less than 1']);
+    expect(open(1.5)).toEqual(['payload.quorum must be an integer number']);
+    expect(open('2')).toEqual(expect.arrayContaining(['payload.quorum must be an integer number']));
+    expect(open(MAX_INVITEES + 1)).toEqual([`payload.quorum must not be greater than ${MAX_INVITEES}`]);
+  });
 });
 
 describe('payload limits are the domain limits', () => {

@@ -1,5 +1,5 @@
-/** What the report routes answer as JSON (the document itself downloads as DOCX). */
-import { ApiDateTime, ApiInt, ApiNestedList, ApiString } from '../../openapi/schema-props';
+/** What the report routes answer as JSON (the document itself downloads as DOCX or PDF). */
+import { ApiBoolean, ApiDateTime, ApiInt, ApiNestedList, ApiString } from '../../openapi/schema-props';
 
 export class ReportSummaryResponse {
   @ApiString({ format: 'uuid' }) id: string;
@@ -11,7 +11,9 @@ export class ReportSummaryResponse {
   @ApiString({ example: 'bao-cao-so-ket-quy-hg-ctr-123-2026-q3.docx' }) fileName: string;
   @ApiString() contentType: string;
   @ApiInt() sizeBytes: number;
-  @ApiString() generatedBy: string;
+  @ApiString({ description: "the person who asked for it, or 'system' for the report stored when the review closed" })
+  generatedBy: string;
+  @ApiBoolean({ description: 'stored automatically when the review closed (one per review)' }) automatic: boolean;
   @ApiDateTime() createdAt: Date;
 }
 

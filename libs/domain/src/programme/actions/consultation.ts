@@ -1,4 +1,5 @@
 import { text } from '../../common/checks';
+import { answeredIds, quorumReached } from '../consultation-rounds';
 import { isDrafter } from '../permissions';
 import { Phase } from '../phase';
 import { enterPhase, requirePhase } from '../phase-transitions';
@@ -77,10 +78,12 @@ export const consultationActions: ActionRules<ConsultationPayloads> = {
       if (bad) return bad;
       const round = currentRound(s);
       if (!round) return wrongPhase('no consultation round is open');
-      const allAnswered = round.inviteeIds.every((id) => round.opinions[id]);
-      if (!allAnswered && Date.parse(round.deadline) > now.getTime())
-        return wrongPhase(`the round closes when everyone has answered or at its deadline ${round.deadline}`);
-      return null;
+      if (quorumReached(round) || Date.parse(round.deadline) <= now.getTime()) return null;
+      return wrongPhase(
+        round.quorum !== undefined
+          ? `the round closes once ${round.quorum} of ${round.inviteeIds.length} invitees have answered (${answeredIds(round).length} so far) or at its deadline ${round.deadline}`
+          : `the round closes when everyone has answered or at its deadline ${round.deadline}`,
+      );
     },
     apply: ({ s, t, now, by }) => closeRound(s, t, now, by),
   },

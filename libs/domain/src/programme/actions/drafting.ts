@@ -1,5 +1,6 @@
 import { MAX_INVITEES, MAX_REASON_LENGTH, MAX_REFERENCE_LENGTH } from '../../limits';
 import { text } from '../../common/checks';
+import { quorumProblem } from '../consultation-rounds';
 import { ids } from '../field-checks';
 import { deadlineAfter } from '../deadline-counting';
 import { isDrafter } from '../permissions';
@@ -11,7 +12,8 @@ import type { ActionRules } from './action-rule';
 
 export interface DraftingPayloads {
   submitDraft: { text?: string; documentRef?: string; changeNote: string };
-  openConsultation: { inviteeIds: string[]; deadline?: string };
+  /** quorum: answers that let the drafting team close the round early (1 to the number invited; absent: all). */
+  openConsultation: { inviteeIds: string[]; deadline?: string; quorum?: number };
   submitForApproval: Record<string, never>;
 }
 
@@ -54,7 +56,7 @@ export const draftingActions: ActionRules<DraftingPayloads> = {
       (isDrafter(s, actor) ? null : forbidden('only the drafting team opens consultation')) ??
       (s.drafts.length > 0 ? null : wrongPhase('there is no draft to consult on yet')),
     validate: (_s, _actor, p, now) => {
-      const bad = ids(p.inviteeIds, 'inviteeIds', 1, MAX_INVITEES);
+      const bad = ids(p.inviteeIds, 'inviteeIds', 1, MAX_INVITEES) ?? quorumProblem(p.quorum, p.inviteeIds);
       if (bad) return bad;
       if (p.deadline !== undefined) {
         const t = Date.parse(p.deadline);
@@ -80,10 +82,18 @@ export const draftingActions: ActionRules<DraftingPayloads> = {
         opinions: {},
         closedAt: null,
         silentIds: [],
+        draftVersion: s.drafts.length,
+        ...(p.quorum !== undefined ? { quorum: p.quorum } : {}),
       };
       s.consultations.push(round);
       return [
-        audit({ round: round.no, invitees: round.inviteeIds.length, deadline }),
+        audit({
+          round: round.no,
+          invitees: round.inviteeIds.length,
+          deadline,
+          draftVersion: round.draftVersion,
+          quorum: round.quorum ?? null,
+        }),
         // The round's own deadline governs this phase.
         ...enterPhase(s, t, Phase.CONSULTATION, now, by, `consultation round ${round.no} opened`, deadline),
         {

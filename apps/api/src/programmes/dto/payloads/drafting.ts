@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, Length } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import {
   MAX_DATE_TIME_LENGTH,
   MAX_FREE_TEXT_LENGTH,
@@ -38,6 +38,13 @@ export class OpenConsultationPayload {
   @IsString()
   @Length(MIN_DATE_TIME_LENGTH, MAX_DATE_TIME_LENGTH)
   deadline?: string;
+
+  /** Answers after which the drafting team may close the round early; at most the number invited (checked by the domain). */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_INVITEES)
+  quorum?: number;
 }
 
 export const DRAFTING_PAYLOADS = {

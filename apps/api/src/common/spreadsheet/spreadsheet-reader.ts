@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { MAX_IMPORT_COLUMNS, MAX_IMPORT_UNPACKED_BYTES } from '@app/domain';
-import { cellText, GridRow, SheetGrid } from './import-rows';
+import { cellText, GridRow, SheetGrid } from './sheet-grid';
 
 /**
  * Bytes of an upload to sheets of cell texts. The format is told by the content, never by the file's

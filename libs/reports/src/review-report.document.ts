@@ -1,20 +1,7 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  HeadingLevel,
-  Packer,
-  Paragraph,
-  Table,
-  TableBorders,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
 import type { ReviewKind, TaskBucketCounts } from '@app/domain';
+import { body, bullets, centred, grid, heading, letterhead, onBehalfOf, packDocument, text } from './docx-layout';
 
-/** Everything a review report states; gathered by ReportsService, laid out here. */
+/** Everything a review report states; gathered by `gatherReviewReport`, laid out here. */
 export interface ReviewReportData {
   /** The issuing committee, e.g. "Tỉnh ủy Hậu Giang", and its upper-case heading form. */
   committeeName: string;
@@ -44,8 +31,6 @@ export interface ReviewReportData {
   commendations: Array<{ subject: string; text: string }>;
 }
 
-export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
 export const ACHIEVEMENT_VI: Record<string, string> = {
   EXCEEDED: 'Vượt',
   ACHIEVED: 'Đạt',
@@ -60,80 +45,6 @@ export const RATING_VI: Record<string, string> = {
   NOT_COMPLETED: 'Không hoàn thành nhiệm vụ',
 };
 
-const FONT = 'Times New Roman';
-const SIZE = 28; // half-points: 14 pt, the usual size of administrative documents
-
-const text = (t: string, opts: { bold?: boolean; italics?: boolean; size?: number } = {}) =>
-  new TextRun({ text: t, font: FONT, size: opts.size ?? SIZE, ...opts });
-const centred = (runs: TextRun[], spacingAfter = 0) =>
-  new Paragraph({ alignment: AlignmentType.CENTER, children: runs, spacing: { after: spacingAfter } });
-const body = (t: string) =>
-  new Paragraph({
-    alignment: AlignmentType.JUSTIFIED,
-    indent: { firstLine: 567 },
-    spacing: { after: 120 },
-    children: [text(t)],
-  });
-const heading = (t: string) =>
-  new Paragraph({
-    heading: HeadingLevel.HEADING_2,
-    spacing: { before: 240, after: 120 },
-    children: [text(t, { bold: true })],
-  });
-const bullets = (items: string[], empty: string) => (items.length ? items : [empty]).map((i) => body(`- ${i}`));
-
-function cell(t: string, opts: { bold?: boolean; width?: number } = {}): TableCell {
-  return new TableCell({
-    width: opts.width ? { size: opts.width, type: WidthType.PERCENTAGE } : undefined,
-    children: [new Paragraph({ children: [text(t, { bold: opts.bold, size: 24 })] })],
-  });
-}
-
-function grid(headers: string[], rows: string[][], widths: number[]): Table {
-  const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
-    rows: [
-      new TableRow({ tableHeader: true, children: headers.map((h, i) => cell(h, { bold: true, width: widths[i] })) }),
-      ...rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, { width: widths[i] })) })),
-    ],
-  });
-}
-
-/** The heading block: committee and number on the left, the Party motto with place and date on the right. */
-function letterhead(d: ReviewReportData): Table {
-  const date = d.issuedOn;
-  const vnDate = new Date(date.getTime() + 7 * 3600_000);
-  const dated = `${d.place}, ngày ${vnDate.getUTCDate()} tháng ${vnDate.getUTCMonth() + 1} năm ${vnDate.getUTCFullYear()}`;
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: TableBorders.NONE,
-    rows: [
-      new TableRow({
-        children: [
-          new TableCell({
-            width: { size: 45, type: WidthType.PERCENTAGE },
-            children: [
-              centred([text(d.committeeName.toUpperCase(), { bold: true, size: 26 })]),
-              centred([text('*', { size: 26 })]),
-              centred([text(`Số ${d.documentNumber}`, { size: 26 })]),
-            ],
-          }),
-          new TableCell({
-            width: { size: 55, type: WidthType.PERCENTAGE },
-            children: [
-              centred([text('ĐẢNG CỘNG SẢN VIỆT NAM', { bold: true, size: 26 })]),
-              centred([text('───────────', { size: 20 })]),
-              centred([text(dated, { italics: true, size: 26 })]),
-            ],
-          }),
-        ],
-      }),
-    ],
-  });
-}
-
 export function reviewReportTitle(d: Pick<ReviewReportData, 'review' | 'programme'>): string {
   const subject = d.programme.documentNumber
     ? `Chương trình hành động số ${d.programme.documentNumber}`
@@ -146,7 +57,7 @@ export async function renderReviewReport(d: ReviewReportData): Promise<Buffer> {
   const isFinal = d.review.kind === 'FINAL';
   const b = d.buckets;
   const sections = [
-    letterhead(d),
+    letterhead(d.committeeName, d.documentNumber, d.place, d.issuedOn),
     centred([text('')], 240),
     centred([text('BÁO CÁO', { bold: true, size: 32 })]),
     centred([
@@ -256,19 +167,7 @@ export async function renderReviewReport(d: ReviewReportData): Promise<Buffer> {
       'Tiếp tục thực hiện các chỉ tiêu, nhiệm vụ của Chương trình.',
     ),
 
-    new Paragraph({
-      spacing: { before: 480 },
-      alignment: AlignmentType.RIGHT,
-      children: [text(`T/M ${d.committeeName.toUpperCase()}`, { bold: true })],
-    }),
+    onBehalfOf(d.committeeName),
   ];
-  const doc = new Document({
-    creator: d.committeeName,
-    title: reviewReportTitle(d),
-    styles: { default: { document: { run: { font: FONT, size: SIZE } } } },
-    sections: [
-      { properties: { page: { margin: { top: 1134, bottom: 1134, left: 1701, right: 850 } } }, children: sections },
-    ],
-  });
-  return Packer.toBuffer(doc);
+  return packDocument({ creator: d.committeeName, title: reviewReportTitle(d) }, sections);
 }

@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'react';
+import { api, Schemas } from '../api';
+import { useActionTexts } from '../forms/action-texts';
+
+type AuditEvent = Schemas['AuditEventResponse'];
+
+/** A programme's audit trail: who did what, when. */
+export function AuditPage({ id }: { id: string }) {
+  const { t, x, date } = useActionTexts();
+  const [items, setItems] = useState<AuditEvent[]>([]);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    api
+      .get('/programmes/{id}/audit', { path: { id } })
+      .then((res) => setItems(res.items))
+      .catch((err: Error) => setError(err.message));
+  }, [id]);
+
+  return (
+    <div className="page">
+      <a href={`#/programme/${encodeURIComponent(id)}`} className="back">
+        ← {t('back')}
+      </a>
+      <section className="card" aria-labelledby="audit-title">
+        <h2 id="audit-title">
+          {x('auditTrail')}: {id}
+        </h2>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="table-wrap">
+          <table data-testid="audit">
+            <thead>
+              <tr>
+                <th scope="col">{t('when')}</th>
+                <th scope="col">{x('action')}</th>
+                <th scope="col">{x('actor')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((e) => (
+                <tr key={e.id} data-action={e.action}>
+                  <td>{date(String(e.occurredAt))}</td>
+                  <td>{e.action}</td>
+                  <td>{e.actorId ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  );
+}
