@@ -11,6 +11,7 @@ import { AuditModule } from './audit/audit.module';
 import { FaultPoints } from '@app/observability/fault-points';
 import { API_CONFIG, ApiConfig } from './api.config';
 import { AuthModule } from './auth/auth.module';
+import { AvailableActionsModule } from './available-actions/available-actions.module';
 import { ApiExceptionFilter } from './common/temporal-error.filter';
 import { HealthModule } from './health/health.module';
 import { InboxModule } from './inbox/inbox.module';
@@ -89,6 +90,7 @@ export class AppModule {
         BreakthroughModule,
         RotationModule,
         WorkPlansModule,
+        AvailableActionsModule,
         ConsultationModule,
         ResolutionsModule,
         RestructuringModule,
