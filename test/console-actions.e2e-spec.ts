@@ -106,7 +106,7 @@ describe('console: every action in the browser (browser e2e)', () => {
     await page.click(`[data-testid=actions] button[data-action=${action}]`);
     const form = page.locator(`[data-testid=form-${action}]`);
     await form.waitFor();
-    expect(await form.evaluate('(f) => f.contains(document.activeElement)')).toBe(true);
+    expect(await form.evaluate((f) => f.contains(f.ownerDocument.activeElement))).toBe(true);
     return form;
   }
 
