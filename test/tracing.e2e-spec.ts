@@ -16,8 +16,9 @@ import { dataSourceOptions } from '../libs/persistence/src';
 import { tracedBundlePath, workflowBundleOptions } from '../libs/temporal/src/workflow-bundle';
 import { eventually } from './utils/eventually';
 import { freePort } from './utils/free-port';
+import { SmtpRecorder, startSmtpRecorder } from './utils/notification-doubles';
 import { OtlpReceiver, ReceivedSpan, startOtlpReceiver } from './utils/otlp-receiver';
-import { quietLogger } from './utils/time-skipping-env';
+import { installQuietRuntime, quietLogger } from './utils/time-skipping-env';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -63,6 +64,7 @@ async function stop(app: App | undefined): Promise<void> {
  */
 describe('tracing across api, worker and notifier (e2e)', () => {
   let receiver: OtlpReceiver;
+  let smtp: SmtpRecorder;
   let dataSource: DataSource;
   let dir: string;
   const apps: App[] = [];
@@ -72,7 +74,9 @@ describe('tracing across api, worker and notifier (e2e)', () => {
   const programmeId = `e2e-tracing-${run}`;
 
   beforeAll(async () => {
+    installQuietRuntime();
     receiver = await startOtlpReceiver();
+    smtp = await startSmtpRecorder();
     dataSource = await new DataSource(dataSourceOptions(process.env.DATABASE_URL!)).initialize();
     await seedPeople(dataSource);
     // The build's layout: the traced bundle beside the plain one named by WORKFLOW_BUNDLE_PATH.
@@ -90,6 +94,7 @@ describe('tracing across api, worker and notifier (e2e)', () => {
       QUEUE_PREFIX: `test-tracing-${run}`,
       TEMPORAL_TASK_QUEUE: `tracing-${run}`,
       WORKFLOW_BUNDLE_PATH: plainBundle,
+      SMTP_URL: smtp.url,
       API_PORT: String(apiPort),
       LOGIN_FREE_FAILURES_PER_IP: '100000',
     };
@@ -102,6 +107,7 @@ describe('tracing across api, worker and notifier (e2e)', () => {
     for (const app of apps.reverse()) await stop(app);
     await dataSource?.destroy();
     await receiver?.close();
+    await smtp?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -176,10 +182,17 @@ describe('tracing across api, worker and notifier (e2e)', () => {
     // Each link is the child of the one before it, across the three processes.
     expect(chain.update.parentSpanId).toBe(http.spanId);
     expect(chain.handled.parentSpanId).toBe(chain.update.spanId);
-    expect(chain.scheduled.parentSpanId).toBe(chain.update.spanId);
+    // Scheduled by the workflow's main loop, yet under the update that caused it.
+    expect(chain.scheduled.parentSpanId).toBe(chain.handled.spanId);
     expect(chain.activity.parentSpanId).toBe(chain.scheduled.spanId);
     expect(chain.job.parentSpanId).toBe(chain.activity.spanId);
     expect(chain.job.attributes).toMatchObject({ 'messaging.destination.name': 'notifications' });
+    // The e-mails the dispatch enqueued go on in the same trace.
+    const mail = await eventually(
+      () => one(inTrace(http.traceId), 'notifier', 'process notification-email'),
+      'an e-mail delivery span',
+    );
+    expect(mail.parentSpanId).toBe(chain.job.spanId);
 
     // The notification really went out, in the surveyors' inboxes.
     const rows = await eventually(async () => {
@@ -195,7 +208,13 @@ describe('tracing across api, worker and notifier (e2e)', () => {
     const create = receiver.spans.find((s) => s.service === 'api' && s.name === 'POST /programmes');
     expect(create?.traceId).toBeDefined();
     expect(create?.traceId).not.toBe(http.traceId);
-    expect(one(inTrace(create!.traceId), 'api', 'StartWorkflow:programmeWorkflow')?.parentSpanId).toBe(create!.spanId);
+    const start = one(inTrace(create!.traceId), 'api', 'StartWorkflow:programmeWorkflow');
+    expect(start?.parentSpanId).toBe(create!.spanId);
+    const firstProjection = await eventually(
+      () => one(inTrace(create!.traceId), 'worker', 'StartActivity:publishProgrammeChanges'),
+      'the first projection in the trace of the start',
+    );
+    expect(firstProjection.parentSpanId).toBe(start!.spanId);
     expect(receiver.refused).toEqual([]);
   });
 

@@ -5,15 +5,9 @@ const ROOT = path.resolve(__dirname, '../../..');
 // Compiled copies live under dist/, sources at the top; bundle from the sources either way.
 const SOURCE_ROOT = path.basename(ROOT) === 'dist' ? path.dirname(ROOT) : ROOT;
 
-/**
- * The workflow interceptors of a traced worker, outermost first: ours start what an update causes
- * under the update's trace, then Temporal's OpenTelemetry ones (spans through the `exporter` sink).
- */
+/** The workflow interceptors of a traced worker: spans exported through the worker's `exporter` sink. */
 export function tracingInterceptorModules(): string[] {
-  return [
-    path.join(SOURCE_ROOT, 'workflows/src/tracing/update-trace.interceptors.ts'),
-    require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors'),
-  ];
+  return [path.join(SOURCE_ROOT, 'workflows/src/tracing/workflow-tracing.interceptors.ts')];
 }
 
 /** The traced bundle sits beside the plain one: `workflow-bundle.js` → `workflow-bundle.traced.js`. */
@@ -24,7 +18,7 @@ export function tracedBundlePath(bundlePath: string): string {
 /**
  * The one place that says how workflow code is bundled: tests and the production build use it, so
  * what is tested is what runs. Path aliases are the only libs workflow code may use. `tracing` adds
- * the OpenTelemetry workflow interceptors; without it the bundle has no tracing code at all.
+ * the tracing workflow interceptors; without it the bundle has no tracing code at all.
  */
 export function workflowBundleOptions({ tracing = false }: { tracing?: boolean } = {}): BundleOptions {
   const alias: Record<string, string> = {
