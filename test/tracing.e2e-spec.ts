@@ -24,6 +24,7 @@ const ROOT = path.resolve(__dirname, '..');
 
 interface App {
   name: string;
+  env: NodeJS.ProcessEnv;
   child: ChildProcess;
   output: () => string;
 }
@@ -46,7 +47,7 @@ async function spawnApp(name: string, main: string, env: NodeJS.ProcessEnv, read
     `the ${name} to start`,
     120_000,
   );
-  return { name, child, output: () => output };
+  return { name, env, child, output: () => output };
 }
 
 async function stop(app: App | undefined): Promise<void> {
@@ -82,7 +83,8 @@ describe('tracing across api, worker and notifier (e2e)', () => {
     // The build's layout: the traced bundle beside the plain one named by WORKFLOW_BUNDLE_PATH.
     dir = mkdtempSync(path.join(tmpdir(), 'tracing-'));
     const plainBundle = path.join(dir, 'workflow-bundle.js');
-    tracedCode = (await bundleWorkflowCode({ ...workflowBundleOptions({ tracing: true }), logger: quietLogger() })).code;
+    tracedCode = (await bundleWorkflowCode({ ...workflowBundleOptions({ tracing: true }), logger: quietLogger() }))
+      .code;
     writeFileSync(tracedBundlePath(plainBundle), tracedCode);
     const apiPort = await freePort();
     api = `http://127.0.0.1:${apiPort}`;
@@ -217,6 +219,31 @@ describe('tracing across api, worker and notifier (e2e)', () => {
     expect(firstProjection.parentSpanId).toBe(start!.spanId);
     expect(receiver.refused).toEqual([]);
   });
+
+  it('sends the spans still buffered when a process stops on SIGTERM', async () => {
+    const port = await freePort();
+    const env = apps[0].env;
+    // Batches every ten minutes: only the flush at shutdown can deliver this span in time.
+    const app = await spawnApp(
+      'api',
+      'apps/api/src/main.ts',
+      { ...env, API_PORT: String(port), OTEL_BSP_SCHEDULE_DELAY: '600000', OTEL_SERVICE_NAME: `api-flush-${run}` },
+      'API listening on',
+    );
+    try {
+      expect((await fetch(`http://127.0.0.1:${port}/health/live`)).status).toBe(200);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(receiver.spans.filter((s) => s.service === `api-flush-${run}`)).toEqual([]);
+    } finally {
+      await stop(app);
+    }
+    const span = await eventually(
+      () => receiver.spans.find((s) => s.service === `api-flush-${run}` && s.name === 'GET /health/live'),
+      'the span flushed at shutdown',
+      5_000,
+    );
+    expect(span.attributes).toMatchObject({ 'http.route': '/health/live', 'http.response.status_code': 200 });
+  }, 180_000);
 
   it('switches either way on running workflows: histories replay with and without the tracing interceptors', async () => {
     // Workflow spans go nowhere during replay; the sink is registered as the traced worker has it.

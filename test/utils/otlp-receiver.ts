@@ -56,7 +56,8 @@ const attributes = (list: OtlpAttribute[] = []) =>
   Object.fromEntries(
     list.map(({ key, value }) => [
       key,
-      value.stringValue ?? (value.intValue !== undefined ? Number(value.intValue) : (value.doubleValue ?? value.boolValue!)),
+      value.stringValue ??
+        (value.intValue !== undefined ? Number(value.intValue) : (value.doubleValue ?? value.boolValue!)),
     ]),
   );
 

@@ -28,7 +28,11 @@ async function main(): Promise<void> {
   );
   if (tracing)
     console.log(
-      JSON.stringify({ level: 30, name: 'api', msg: `tracing on: spans of ${tracing.serviceName} to ${tracing.tracesUrl}` }),
+      JSON.stringify({
+        level: 30,
+        name: 'api',
+        msg: `tracing on: spans of ${tracing.serviceName} to ${tracing.tracesUrl}`,
+      }),
     );
 }
 

@@ -61,7 +61,11 @@ export class DeliveryWorkers implements OnApplicationBootstrap, OnApplicationShu
     return inConsumerSpan(
       handler.queue,
       typeof traceparent === 'string' ? traceparent : undefined,
-      { 'messaging.system': 'bullmq', 'messaging.message.id': job.id ?? '', 'messaging.bullmq.attempt': job.attemptsMade + 1 },
+      {
+        'messaging.system': 'bullmq',
+        'messaging.message.id': job.id ?? '',
+        'messaging.bullmq.attempt': job.attemptsMade + 1,
+      },
       () => handler.process(job),
     );
   }

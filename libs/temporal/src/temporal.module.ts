@@ -90,7 +90,9 @@ export class TemporalModule {
               connection,
               namespace: options.namespace,
               // With tracing on, starts, updates, signals and queries carry the caller's trace to the workflow.
-              ...(activeTracing() ? { interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } } : {}),
+              ...(activeTracing()
+                ? { interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } }
+                : {}),
             }),
         },
         TemporalConnectionCloser,
