@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { PersistenceModule } from '@app/persistence';
 import { TemporalModule } from '@app/temporal';
+import { TracingShutdown } from '@app/observability/tracing-shutdown';
 import { AccessModule } from './access';
 import { AdminCalendarModule } from './admin-calendar/admin-calendar.module';
 import { ReadModelAdminModule } from './admin-read-model/read-model-admin.module';
@@ -99,7 +100,7 @@ export class AppModule {
         CascadeModule,
         AuditModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
+      providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }, TracingShutdown],
     };
   }
 }
