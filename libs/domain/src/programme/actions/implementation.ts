@@ -1,5 +1,6 @@
 import { MAX_ANNUAL_PLAN_YEAR, MAX_TITLE_LENGTH, MIN_ANNUAL_PLAN_YEAR } from '../../limits';
 import { text } from '../../common/checks';
+import { documentIdProblem, withDocumentId } from '../documents';
 import { validateReferences, validateTasks, validateValues } from '../field-checks';
 import { isDrafter, mayInspect } from '../permissions';
 import { Phase } from '../phase';
@@ -20,9 +21,11 @@ export interface ImplementationPayloads {
     values: Record<string, string>;
     /** Reference values of relative targets, e.g. {"GRDP": "6.2"} for "0.5 above the national average". */
     references?: Record<string, string>;
+    /** The report as a file (a UNIT_REPORT document of the programme). */
+    documentId?: string;
   };
   /** A finding may reopen done tasks and open corrective ones (see inspection-follow-up.ts). */
-  recordInspection: { findings: string; unitId?: string | null } & InspectionFollowUp;
+  recordInspection: { findings: string; unitId?: string | null; documentId?: string } & InspectionFollowUp;
 }
 
 export const implementationActions: ActionRules<ImplementationPayloads> = {
@@ -72,14 +75,30 @@ export const implementationActions: ActionRules<ImplementationPayloads> = {
       if (Date.parse(review.opensAt) > now.getTime()) return wrongPhase(`review ${review.periodLabel} is not open yet`);
       if (!review.expectedUnitIds.includes(actor.unitId))
         return forbidden('your unit is not asked to report to this review');
-      return text(p.text, 'text') ?? validateValues(s, p.values) ?? validateReferences(s, p.references);
+      return (
+        text(p.text, 'text') ??
+        documentIdProblem(p.documentId) ??
+        validateValues(s, p.values) ??
+        validateReferences(s, p.references)
+      );
     },
     apply: ({ s, actor, at, by, audit }, p) => {
       const review = reviewBySeq(s, p.reviewSeq)!;
       const before = review.reports[actor.unitId] ? { values: review.reports[actor.unitId].values } : null;
       const references = p.references && Object.keys(p.references).length ? { references: p.references } : {};
-      review.reports[actor.unitId] = { unitId: actor.unitId, text: p.text, values: p.values, ...references, by, at };
-      return [audit({ review: review.seq, unitId: actor.unitId, values: p.values, ...references }, before)];
+      const document = withDocumentId(p);
+      review.reports[actor.unitId] = {
+        unitId: actor.unitId,
+        text: p.text,
+        values: p.values,
+        ...references,
+        ...document,
+        by,
+        at,
+      };
+      return [
+        audit({ review: review.seq, unitId: actor.unitId, values: p.values, ...references, ...document }, before),
+      ];
     },
   },
 
@@ -90,11 +109,18 @@ export const implementationActions: ActionRules<ImplementationPayloads> = {
         ? null
         : forbidden('only the inspection commission or the member in charge records inspections')) ??
       text(p.findings, 'findings') ??
+      documentIdProblem(p.documentId) ??
       validateFollowUp(s, p, now),
     apply: ({ s, at, by, audit }, p) => {
       if (!p.reopenTasks?.length && !p.correctiveTasks?.length) {
-        s.implementation.inspections.push({ by, at, findings: p.findings, unitId: p.unitId ?? null });
-        return [audit({ unitId: p.unitId ?? null })];
+        s.implementation.inspections.push({
+          by,
+          at,
+          findings: p.findings,
+          unitId: p.unitId ?? null,
+          ...withDocumentId(p),
+        });
+        return [audit({ unitId: p.unitId ?? null, ...withDocumentId(p) })];
       }
       const no = s.implementation.inspections.length + 1;
       const { reopened, corrective } = applyFollowUp(s, p, no, by, at);
@@ -107,8 +133,9 @@ export const implementationActions: ActionRules<ImplementationPayloads> = {
         unitId: p.unitId ?? null,
         reopenedTasks,
         correctiveTaskCodes,
+        ...withDocumentId(p),
       });
-      return [audit({ unitId: p.unitId ?? null, reopenedTasks, correctiveTaskCodes })];
+      return [audit({ unitId: p.unitId ?? null, reopenedTasks, correctiveTaskCodes, ...withDocumentId(p) })];
     },
   },
 };
