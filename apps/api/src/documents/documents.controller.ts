@@ -29,7 +29,7 @@ import { contentDisposition } from './document-file-name';
 import { ACCEPTED_TYPES, DOCX, ODT, PDF } from './document-sniffing';
 import { DocumentsService, UploadedDocument } from './documents.service';
 import { ProgrammeDocumentListResponse, ProgrammeDocumentResponse } from './dto/document.response';
-import { UploadDocumentDto } from './dto/upload-document.dto';
+import { uploadFields } from './dto/upload-document.dto';
 
 const BINARY = { schema: { type: 'string', format: 'binary' } };
 
@@ -67,11 +67,12 @@ export class DocumentsController {
   })
   upload(
     @Param('id') id: string,
-    @Body() dto: UploadDocumentDto,
+    // Untyped on purpose: validated by uploadFields once multer has read the form.
+    @Body() fields: Record<string, unknown>,
     @UploadedFile() file: UploadedDocument | undefined,
     @CurrentPrincipal() p: Principal,
   ) {
-    return this.documents.upload(id, dto, file, p);
+    return this.documents.upload(id, uploadFields(fields), file, p);
   }
 
   @Get('programmes/:id/documents')
