@@ -60,7 +60,7 @@ export class DocumentsController {
   @ApiCreatedResponse({ type: ProgrammeDocumentResponse })
   @ApiErrors({
     400: `no file or kind, or a file that is not a ${ACCEPTED_TYPES} document (whatever its name); nothing is stored`,
-    403: 'this kind of document is not yours to add (a draft: the drafting team; the issued text: drafters and approvers; a report: a unit asked to report to an open review; an inspection record: who may inspect)',
+    403: 'this kind of document is not yours to add (a draft: the drafting team; the issued text: drafters and approvers; a report: a unit asked to report to a review not yet closed; an inspection record: who may inspect)',
     404: 'no such programme among those you may act on',
     409: 'the programme has finished',
     413: 'the file is larger than DOCUMENT_MAX_BYTES; nothing is stored',

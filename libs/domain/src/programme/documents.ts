@@ -45,7 +45,7 @@ export function withDocumentId(p: { documentId?: string }): { documentId?: strin
 /**
  * Whether `actor` may add a document of `kind` to the programme, or why not: a draft, the drafting
  * team; the issued text, the drafting team or the approvers; a unit's report, a unit expected in one
- * of its reviews that is still open; an inspection record, whoever may record inspections.
+ * of its reviews not yet closed (the file may be ready before the window opens); an inspection record, whoever may record inspections.
  */
 export function documentUploadRefusal(s: ProgrammeState, actor: Actor, kind: DocumentKind): string | null {
   switch (kind) {
@@ -58,7 +58,7 @@ export function documentUploadRefusal(s: ProgrammeState, actor: Actor, kind: Doc
     case 'UNIT_REPORT':
       return allReviews(s).some((r) => !r.closedAt && r.expectedUnitIds.includes(actor.unitId))
         ? null
-        : 'only a unit asked to report to an open review adds its report';
+        : 'only a unit asked to report to a review that is not closed adds its report';
     case 'INSPECTION_RECORD':
       return mayInspect(s, actor)
         ? null
