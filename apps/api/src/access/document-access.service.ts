@@ -6,7 +6,7 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client } from '@temporalio/client';
+import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import {
   DOCUMENT_KIND_OF_ACTION,
@@ -66,7 +66,7 @@ export class DocumentAccessService {
   async mayUpload(principal: Principal, id: string, kind: DocumentKind): Promise<Actor> {
     const { workflowId, actor } = await this.access.programmeForAction(principal, id);
     const state = await this.stateOf(id, workflowId);
-    if (!state) throw new NotFoundException(`programme ${id} not found`);
+    if (!state) throw new ConflictException(`programme ${id} does not answer now (no worker); try again later`);
     if (isTerminal(state.phase))
       throw new ConflictException(`programme ${id} is ${state.phase} and takes no more documents`);
     const refusal = documentUploadRefusal(state, actor, kind);
@@ -121,15 +121,21 @@ export class DocumentAccessService {
       );
   }
 
-  /** The live state, or the read model's when no worker answers. */
+  /**
+   * The live state; without a workflow (finished and gone, or a programme known only to the read model)
+   * 409, as its actions would be; when no worker answers, the read model's snapshot if it is whole.
+   */
   private async stateOf(id: string, workflowId: string): Promise<ProgrammeState | null> {
     try {
       return (await this.temporal.workflow.getHandle(workflowId).query(programmeViewQuery)).state;
-    } catch {
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError)
+        throw new ConflictException(`programme ${id} has no running workflow and takes no more documents`);
       const row = await this.dataSource
         .getRepository(ProgrammeEntity)
         .findOne({ where: { id }, select: { id: true, snapshot: true } });
-      return (row?.snapshot as ProgrammeState | undefined) ?? null;
+      const snapshot = row?.snapshot as Partial<ProgrammeState> | undefined;
+      return snapshot?.setup && snapshot.phase ? (snapshot as ProgrammeState) : null;
     }
   }
 }

@@ -53,7 +53,7 @@ export class DocumentsController {
       properties: {
         file: { type: 'string', format: 'binary', description: `${ACCEPTED_TYPES}, at most DOCUMENT_MAX_BYTES` },
         kind: { type: 'string', enum: [...DOCUMENT_KINDS] },
-        note: { type: 'string', maxLength: MAX_REASON_LENGTH },
+        note: { type: 'string', minLength: 1, maxLength: MAX_REASON_LENGTH },
       },
     },
   })
@@ -62,7 +62,7 @@ export class DocumentsController {
     400: `no file or kind, or a file that is not a ${ACCEPTED_TYPES} document (whatever its name); nothing is stored`,
     403: 'this kind of document is not yours to add (a draft: the drafting team; the issued text: drafters and approvers; a report: a unit asked to report to a review not yet closed; an inspection record: who may inspect)',
     404: 'no such programme among those you may act on',
-    409: 'the programme has finished',
+    409: 'the programme has finished, or has no running workflow',
     413: 'the file is larger than DOCUMENT_MAX_BYTES; nothing is stored',
   })
   upload(
