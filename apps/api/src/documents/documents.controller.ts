@@ -50,6 +50,7 @@ export class DocumentsController {
     schema: {
       type: 'object',
       required: ['file', 'kind'],
+      additionalProperties: false,
       properties: {
         file: { type: 'string', format: 'binary', description: `${ACCEPTED_TYPES}, at most DOCUMENT_MAX_BYTES` },
         kind: { type: 'string', enum: [...DOCUMENT_KINDS] },
