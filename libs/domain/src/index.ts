@@ -67,7 +67,7 @@ export type { ProgrammeTemplate } from './programme/programme-template';
 export { countsWorkingDays, dayCountingOf, deadlineAfter, DAY_COUNTINGS } from './programme/deadline-counting';
 export type { DayCounting, DeadlineCounting, DeadlineKind, TemplateInUse } from './programme/deadline-counting';
 export type { Refusal, RefusalKind } from './programme/refusal';
-export { isApprover, isDrafter, isMemberInCharge, mayInspect } from './programme/permissions';
+export { isMemberInCharge, mayInspect } from './programme/permissions';
 export {
   DOCUMENT_KINDS,
   DOCUMENT_KIND_VI,
