@@ -33,6 +33,7 @@ import { RotationModule } from './rotation/rotation.module';
 import { RestructuringModule } from './organisation/restructuring/restructuring.module';
 import { WorkPlansModule } from './work-plans/work-plans.module';
 import { ConsultationModule } from './consultation/consultation.module';
+import { DocumentsModule } from './documents/documents.module';
 
 @Module({})
 class ApiConfigModule {
@@ -88,6 +89,7 @@ export class AppModule {
         TasksModule,
         SupervisionModule,
         ReportsModule,
+        DocumentsModule,
         BreakthroughModule,
         RotationModule,
         WorkPlansModule,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccessService } from './access.service';
 import { CycleAccessService } from './cycle-access.service';
 import { ConsultationAccessService } from './consultation-access.service';
+import { DocumentAccessService } from './document-access.service';
 import { FieldGroupAccessService } from './field-group-access.service';
 import { IssuanceAccessService } from './issuance-access.service';
 import { ProgrammeReadersService } from './programme-readers.service';
@@ -20,6 +21,7 @@ const SERVICES = [
   FieldGroupAccessService,
   IssuanceAccessService,
   ConsultationAccessService,
+  DocumentAccessService,
 ];
 
 @Module({ providers: SERVICES, exports: SERVICES })

@@ -27,3 +27,4 @@ export { IssuanceAccessService } from './issuance-access.service';
 export type { IssuanceProgramme } from './issuance-access.service';
 export { ConsultationAccessService } from './consultation-access.service';
 export type { ConsultationView } from './consultation-access.service';
+export { DocumentAccessService, readsDocument } from './document-access.service';

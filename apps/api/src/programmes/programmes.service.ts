@@ -56,6 +56,7 @@ import {
 } from '@app/workflows/programme/definitions';
 import {
   AccessService,
+  DocumentAccessService,
   FieldGroupAccessService,
   ProgrammePart,
   ProgrammeReadersService,
@@ -139,6 +140,7 @@ export class ProgrammesService {
     private readonly activeUnits: ActiveUnitsService,
     private readonly fieldGroups: FieldGroupAccessService,
     private readonly readYourWrites: ReadYourWritesService,
+    private readonly documents: DocumentAccessService,
     @Optional() private readonly faults: FaultPoints = FaultPoints.OFF,
   ) {}
 
@@ -290,6 +292,7 @@ export class ProgrammesService {
     const shapeErrors = payloadShapeErrors(action as ProgrammeActionName, dto.payload);
     if (shapeErrors.length > 0) throw new BadRequestException(shapeErrors);
     const { workflowId, actor, issuingUnitId } = await this.access.programmeForAction(principal, id);
+    await this.documents.checkActionDocument(id, action, dto.payload);
     await this.activeUnits.assertActive(unitIdsAssignedIn(dto.payload), 'work cannot be assigned to this unit');
     const owners = planItemOwners(action as ProgrammeActionName, dto.payload);
     if (owners) await this.access.planOwnersInCommittee(id, owners.unitIds, owners.personIds);

@@ -38,6 +38,7 @@ import {
 import { AppraisalEntity } from './appraisal.entity';
 import { FieldGroupEntity } from './field-group.entity';
 import { CascadeEventEntity, CascadeObligationEntity } from './cascade-obligation.entity';
+import { DocumentBlobEntity, ProgrammeDocumentEntity } from './programme-document.entity';
 
 export const ENTITIES = [
   OrgUnitEntity,
@@ -79,10 +80,14 @@ export const ENTITIES = [
   FieldGroupEntity,
   CascadeObligationEntity,
   CascadeEventEntity,
+  ProgrammeDocumentEntity,
+  DocumentBlobEntity,
 ];
 
 export {
   AppraisalEntity,
+  DocumentBlobEntity,
+  ProgrammeDocumentEntity,
   CascadeObligationEntity,
   CascadeEventEntity,
   DutyTransferEntity,
