@@ -31,7 +31,7 @@ export function AuditPage({ id }: { id: string }) {
             {error}
           </p>
         )}
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table data-testid="audit">
             <thead>
               <tr>
