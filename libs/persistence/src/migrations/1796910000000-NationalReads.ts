@@ -50,6 +50,8 @@ function taskCountAdd(body: string): string {
  *   `ix_task_open_due`, which now carries the columns they are scoped and grouped by (read from
  *   the index alone) and `id` after `due_at`, so the overdue and within-deadline lists read their page
  *   in order.
+ * - `ix_task_count_responsible_unit` on (responsible_unit_id, term, due_month): a province's tasks
+ *   assigned to its units, of one term and its months up to now, without reading the others.
  * - `ix_task_count_term_month`: the overview reads a term's months up to the current one (the overdue
  *   trend, and the open tasks past due) from the index alone.
  * - `ix_programme_term_deadline`: a term's programmes, nearest phase deadline first (the drill-down
@@ -73,6 +75,10 @@ export class NationalReads1796910000000 implements MigrationInterface {
         CASE WHEN term = '' THEN extract(year FROM due_month)::smallint ELSE 0::smallint END,
         sum(done_on_time), sum(done_late), sum(open)
       FROM task_count GROUP BY 1, 2, 3, 4, 5, 6`);
+    await queryRunner.query(`DROP INDEX "public"."ix_task_count_responsible_unit"`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_task_count_responsible_unit" ON "task_count" ("responsible_unit_id", "term", "due_month") `,
+    );
     await queryRunner.query(
       `CREATE INDEX "ix_task_count_term_month" ON "task_count" ("term", "due_month", "responsible_unit_id", "member_in_charge_id", "field_group", "done_on_time", "done_late", "open") `,
     );
@@ -113,6 +119,8 @@ export class NationalReads1796910000000 implements MigrationInterface {
     );
     await queryRunner.query(`DROP INDEX "public"."ix_programme_term_deadline"`);
     await queryRunner.query(`DROP INDEX "public"."ix_task_count_term_month"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_task_count_responsible_unit"`);
+    await queryRunner.query(`CREATE INDEX "ix_task_count_responsible_unit" ON "task_count" ("responsible_unit_id") `);
     await queryRunner.query(taskCountAdd(TASK_COUNT_UPSERT));
     await queryRunner.query(`DROP TABLE "task_total"`);
   }
