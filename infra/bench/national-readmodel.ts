@@ -252,6 +252,18 @@ export async function readModel(): Promise<void> {
       // Signed in again at half a token's life, so no request meets an expired one.
       const session = new Session(base, who.username, (config.JWT_TTL_SECONDS * 1000) / 2);
       const scope = await access.scope(principal);
+      // The floor every read stands on: an authenticated request that reads nothing more (the session row).
+      const floor: number[] = [];
+      for (let i = 0; i < WARM_UP + SAMPLES; i++) {
+        const headers = await session.headers();
+        const ms = await timed(async () => (await fetch(`${base}/auth/me`, { headers })).arrayBuffer());
+        if (i >= WARM_UP) floor.push(ms);
+      }
+      const me = summarise(floor);
+      console.log(
+        `${who.label.padEnd(24)} ${'GET /auth/me'.padEnd(20)} HTTP p50 ${formatMs(me.p50).padStart(10)} p99 ${formatMs(me.p99).padStart(10)}` +
+          `   (authentication and the HTTP stack alone; load ${load()})`,
+      );
       const cases: Case[] = [
         {
           name: 'overview',
