@@ -8,6 +8,7 @@ import { IssuanceAccessService } from './issuance-access.service';
 import { ProgrammeReadersService } from './programme-readers.service';
 import { ResolutionAccessService } from './resolution-access.service';
 import { RotationAccessService } from './rotation-access.service';
+import { ScopeCacheService } from './scope-cache.service';
 import { TaskAccessService } from './task-access.service';
 
 /** Who may see or act on what: every feature module that reads or acts on shared data imports this. */
@@ -22,6 +23,7 @@ const SERVICES = [
   IssuanceAccessService,
   ConsultationAccessService,
   DocumentAccessService,
+  ScopeCacheService,
 ];
 
 @Module({ providers: SERVICES, exports: SERVICES })

@@ -1,5 +1,6 @@
 export { AccessModule } from './access.module';
 export { AccessService } from './access.service';
+export { ScopeCacheService } from './scope-cache.service';
 export { TaskAccessService } from './task-access.service';
 export type { TaskUnits } from './task-access.service';
 export { CycleAccessService } from './cycle-access.service';
