@@ -53,7 +53,7 @@ import type { HealthController } from '../health/health.controller';
 import type { WorkPlansController } from '../work-plans/work-plans.controller';
 import type { ConsultationController } from '../consultation/consultation.controller';
 import type {
-  ConsultationRoundViewResponse,
+  ConsultationRoundResponse,
   DraftDiffResponse,
   DraftResponse,
 } from '../consultation/dto/consultation.response';
@@ -323,6 +323,6 @@ export const RESPONSE_CONTRACTS = {
   >,
   'GET /programmes/{id}/consultations/{no}': true satisfies Documented<
     Answer<ConsultationController, 'round'>,
-    ConsultationRoundViewResponse
+    ConsultationRoundResponse
   >,
 };
