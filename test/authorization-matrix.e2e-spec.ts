@@ -387,6 +387,14 @@ const ROUTES: Record<string, Entry> = {
       expected: PROVINCE_READS,
     },
   ],
+  'GET /programmes/:id/available-actions': [
+    {
+      what: 'what the caller may do now',
+      kind: 'read',
+      request: (fx) => ({ method: 'get', path: `/programmes/${programme(fx)}/available-actions` }),
+      expected: PROVINCE_READS,
+    },
+  ],
   'GET /programmes/:id/audit': [
     {
       what: 'audit trail',
@@ -698,6 +706,14 @@ const ROUTES: Record<string, Entry> = {
   'GET /tasks/:id': [
     { what: 'T1', kind: 'read', request: (fx) => ({ method: 'get', path: task(fx.task1) }), expected: TASK_T1_READS },
   ],
+  'GET /tasks/:id/available-actions': [
+    {
+      what: 'what the caller may do on T1 now',
+      kind: 'read',
+      request: (fx) => ({ method: 'get', path: `${task(fx.task1)}/available-actions` }),
+      expected: TASK_T1_READS,
+    },
+  ],
   'GET /tasks/:id/history': [
     {
       what: 'T1',
@@ -810,6 +826,14 @@ const ROUTES: Record<string, Entry> = {
       what: "the province's cycle",
       kind: 'read',
       request: (fx) => ({ method: 'get', path: cycle(fx) }),
+      expected: PROVINCE_READS,
+    },
+  ],
+  'GET /breakthrough/cycles/:unitId/:year/available-actions': [
+    {
+      what: "what the caller may do on the province's cycle now",
+      kind: 'read',
+      request: (fx) => ({ method: 'get', path: `${cycle(fx)}/available-actions` }),
       expected: PROVINCE_READS,
     },
   ],
@@ -1065,6 +1089,22 @@ const ROUTES: Record<string, Entry> = {
       what: 'a board cookie',
       kind: 'write',
       request: () => ({ method: 'post', path: '/admin/notifications/board-session' }),
+      expected: ADMIN_ONLY(OK),
+    },
+  ],
+  'POST /admin/read-model/reconcile': [
+    {
+      what: 'a reason that is not text',
+      kind: 'write',
+      request: () => ({ method: 'post', path: '/admin/read-model/reconcile', body: { reason: 42 } }),
+      expected: ADMIN_ONLY(400),
+    },
+  ],
+  'GET /admin/read-model/reconciliations': [
+    {
+      what: 'past reconciliations',
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/admin/read-model/reconciliations' }),
       expected: ADMIN_ONLY(OK),
     },
   ],

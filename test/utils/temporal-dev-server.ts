@@ -36,11 +36,15 @@ export interface DevServer {
   stop(): Promise<void>;
 }
 
-export async function startTemporalDevServer(): Promise<DevServer> {
+/**
+ * `port` fixes the port (a restarted server answers where the apps already point); `dbFilename` keeps
+ * its state in that SQLite file instead of memory, so workflows and their timers survive a restart.
+ */
+export async function startTemporalDevServer(opts: { port?: number; dbFilename?: string } = {}): Promise<DevServer> {
   const cli = process.env.TEMPORAL_CLI ?? path.join(ROOT, '.tools/temporal/bin/temporal');
   if (!existsSync(cli))
     throw new Error(`Temporal CLI not found at ${cli}; run "bash infra/temporal/install.sh" (npm test does)`);
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const address = `127.0.0.1:${port}`;
   const attributes = readFileSync(path.join(ROOT, 'infra/temporal/search-attributes.txt'), 'utf8')
     .split('\n')
@@ -59,6 +63,7 @@ export async function startTemporalDevServer(): Promise<DevServer> {
       String(port),
       '--log-level',
       'error',
+      ...(opts.dbFilename ? ['--db-filename', opts.dbFilename] : []),
       ...attributes,
     ],
     {

@@ -29,17 +29,20 @@ export interface TestStack {
   login(username: string): Promise<string>;
   dataSource: DataSource;
   workflowBundle: { code: string };
+  /** The stack's own task queue (a worker a test spawns as a process polls it too). */
+  taskQueue: string;
   close(): Promise<void>;
 }
 
 /**
  * `envOverrides` points the stack elsewhere (e.g. a private Postgres or Redis a fault test stops);
  * `notifier: false` leaves the notifier out (its BullMQ workers may not close after a Redis restart
- * in-process; the notifier's own fault test runs it as a separate process).
+ * in-process; the notifier's own fault test runs it as a separate process); `worker: false` leaves the
+ * Temporal worker out (a fault test runs it as a process on `taskQueue`, to kill it).
  */
 export async function startTestStack(
   envOverrides: NodeJS.ProcessEnv = {},
-  { notifier: withNotifier = true }: { notifier?: boolean } = {},
+  { notifier: withNotifier = true, worker: withWorker = true }: { notifier?: boolean; worker?: boolean } = {},
 ): Promise<TestStack> {
   installQuietRuntime();
   const taskQueue = `test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
@@ -58,8 +61,39 @@ export async function startTestStack(
   const dataSource = api.get(DataSource);
   await seedPeople(dataSource);
 
-  const workerConfig = loadWorkerConfig(env);
   const workflowBundle = await bundleWorkflowCode({ ...workflowBundleOptions(), logger: quietLogger() });
+  const inProcess = withWorker ? await startWorker(env, taskQueue, workflowBundle) : null;
+  const notifier = withNotifier
+    ? await NestFactory.createApplicationContext(NotifierModule.forRoot(loadNotifierConfig(env)), { logger: false })
+    : null;
+  await notifier?.init();
+
+  const server = api.getHttpServer();
+  const tokens = new Map<string, string>();
+  return {
+    api,
+    dataSource,
+    workflowBundle,
+    taskQueue,
+    http: () => request(server),
+    async login(username: string) {
+      const cached = tokens.get(username);
+      if (cached) return cached;
+      const res = await request(server).post('/auth/login').send({ username, password: DEMO_PASSWORD });
+      if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      tokens.set(username, res.body.accessToken);
+      return res.body.accessToken as string;
+    },
+    async close() {
+      await inProcess?.close();
+      await notifier?.close();
+      await api.close();
+    },
+  };
+}
+
+async function startWorker(env: NodeJS.ProcessEnv, taskQueue: string, workflowBundle: { code: string }) {
+  const workerConfig = loadWorkerConfig(env);
   const workerCtx: INestApplicationContext = await NestFactory.createApplicationContext(
     WorkerModule.forRoot(workerConfig),
     { logger: false },
@@ -72,33 +106,12 @@ export async function startTestStack(
     workflowBundle,
   });
   const running = worker.run();
-  const notifier = withNotifier
-    ? await NestFactory.createApplicationContext(NotifierModule.forRoot(loadNotifierConfig(env)), { logger: false })
-    : null;
-  await notifier?.init();
-
-  const server = api.getHttpServer();
-  const tokens = new Map<string, string>();
   return {
-    api,
-    dataSource,
-    workflowBundle,
-    http: () => request(server),
-    async login(username: string) {
-      const cached = tokens.get(username);
-      if (cached) return cached;
-      const res = await request(server).post('/auth/login').send({ username, password: DEMO_PASSWORD });
-      if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
-      tokens.set(username, res.body.accessToken);
-      return res.body.accessToken as string;
-    },
     async close() {
       worker.shutdown();
       await running;
       await connection.close();
-      await notifier?.close();
       await workerCtx.close();
-      await api.close();
     },
   };
 }

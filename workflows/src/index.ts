@@ -4,3 +4,4 @@ export { taskWorkflow } from './task/workflows';
 export { breakthroughCycleWorkflow } from './breakthrough/workflows';
 export { orgChangeWorkflow } from './restructuring/workflows';
 export { cascadeObligationWorkflow } from './cascade/workflows';
+export { reconcileReadModelWorkflow } from './reconcile/workflows';

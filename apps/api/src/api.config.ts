@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { int, loadConfig, oneOf, secret, sharedConfigSpec, str, url } from '@app/config';
+import { checkFaultPoints, faultPointsConfigSpec } from '@app/observability/fault-points';
 import { opsConfigSpec } from '@app/observability/ops.config';
 import { checkOidcConfig, clientSecret, scopeList } from './auth/oidc/oidc.config';
 
@@ -68,8 +69,10 @@ export const apiConfigSpec = {
   ),
   OIDC_SCOPES: scopeList('scopes asked of the provider, space-separated; openid is required', 'openid'),
   OIDC_LABEL: str("text of the console's single sign-on button; empty: the console's own words", ''),
+  ...faultPointsConfigSpec,
 };
 
 export type ApiConfig = ReturnType<typeof loadApiConfig>;
 export const API_CONFIG = Symbol('API_CONFIG');
-export const loadApiConfig = (env: NodeJS.ProcessEnv = process.env) => checkOidcConfig(loadConfig(apiConfigSpec, env));
+export const loadApiConfig = (env: NodeJS.ProcessEnv = process.env) =>
+  checkFaultPoints(checkOidcConfig(loadConfig(apiConfigSpec, env)));

@@ -5,10 +5,13 @@ import { PersistenceModule } from '@app/persistence';
 import { TemporalModule } from '@app/temporal';
 import { AccessModule } from './access';
 import { AdminCalendarModule } from './admin-calendar/admin-calendar.module';
+import { ReadModelAdminModule } from './admin-read-model/read-model-admin.module';
 import { AdminNotificationsModule } from './admin-notifications/admin-notifications.module';
 import { AuditModule } from './audit/audit.module';
+import { FaultPoints } from '@app/observability/fault-points';
 import { API_CONFIG, ApiConfig } from './api.config';
 import { AuthModule } from './auth/auth.module';
+import { AvailableActionsModule } from './available-actions/available-actions.module';
 import { ApiExceptionFilter } from './common/temporal-error.filter';
 import { HealthModule } from './health/health.module';
 import { InboxModule } from './inbox/inbox.module';
@@ -36,8 +39,12 @@ class ApiConfigModule {
     return {
       module: ApiConfigModule,
       global: true,
-      providers: [{ provide: API_CONFIG, useValue: config }],
-      exports: [API_CONFIG],
+      providers: [
+        { provide: API_CONFIG, useValue: config },
+        // Off unless a fault test sets FAULT_POINTS_DIR (tests only).
+        { provide: FaultPoints, useValue: new FaultPoints(config.FAULT_POINTS_DIR) },
+      ],
+      exports: [API_CONFIG, FaultPoints],
     };
   }
 }
@@ -76,12 +83,14 @@ export class AppModule {
         OrganisationImportModule,
         AdminNotificationsModule.forRoot(config),
         AdminCalendarModule,
+        ReadModelAdminModule,
         TasksModule,
         SupervisionModule,
         ReportsModule,
         BreakthroughModule,
         RotationModule,
         WorkPlansModule,
+        AvailableActionsModule,
         ConsultationModule,
         ResolutionsModule,
         RestructuringModule,

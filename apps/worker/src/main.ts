@@ -2,10 +2,12 @@ import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { NestFactory } from '@nestjs/core';
+import { Client } from '@temporalio/client';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { Logger } from 'nestjs-pino';
 import { ConfigError } from '@app/config';
 import { workflowBundleOptions } from '@app/temporal/workflow-bundle';
+import { ensureReconcileSchedule } from './reconcile/reconcile-schedule';
 import { createTemporalWorker } from './temporal-worker.factory';
 import { startWorkerOpsServer, installTemporalRuntime } from './worker-ops';
 import { loadWorkerConfig } from './worker.config';
@@ -31,6 +33,18 @@ async function main(): Promise<void> {
     workflowBundle,
   });
   const ops = await startWorkerOpsServer(app, worker, config);
+  const reconcileEveryMs = config.RECONCILE_INTERVAL;
+  if (reconcileEveryMs) {
+    // Reconciliation is a safety net, not the worker's job: a failure to set it up is logged, not fatal.
+    await ensureReconcileSchedule(app.get(Client), {
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      everyMs: reconcileEveryMs,
+      pageSize: config.RECONCILE_PAGE_SIZE,
+    }).then(
+      (outcome) => logger.log(`read-model reconciliation schedule ${outcome} (every ${reconcileEveryMs / 60_000} min)`),
+      (err: Error) => logger.error(`read-model reconciliation schedule not set up: ${err.message}`),
+    );
+  }
   logger.log(`metrics and health on http://${config.METRICS_HOST}:${ops.port} (/metrics, /health/live, /health/ready)`);
   // On SIGTERM/SIGINT the SDK's runtime shuts the worker down (its default shutdownSignals): running
   // activities get WORKER_SHUTDOWN_GRACE_MS to finish, worker.run() resolves, and the finally block

@@ -13,6 +13,8 @@ import { TaskProjectionService } from './tasks/task-projection.service';
 import { WorkingCalendarLoaderService } from './tasks/working-calendar-loader.service';
 import { createOrgChangeActivities } from './restructuring/org-change.activities';
 import { OrgChangeService } from './restructuring/org-change.service';
+import { createReconcileActivities } from './reconcile/reconcile.activities';
+import { ReconcileService } from './reconcile/reconcile.service';
 
 export interface TemporalWorkerOptions {
   address: string;
@@ -50,6 +52,7 @@ export async function createTemporalWorker(
       ...createBreakthroughActivities(app.get(BreakthroughProjectionService), app.get(Client)),
       ...createOrgChangeActivities(app.get(OrgChangeService)),
       ...createCascadeActivities(app.get(CascadeProjectionService), app.get(Client)),
+      ...createReconcileActivities(app.get(ReconcileService)),
     },
     maxConcurrentActivityTaskExecutions: opts.maxConcurrentActivities,
     shutdownGraceTime: opts.shutdownGraceTimeMs ?? 0,

@@ -2,7 +2,9 @@ import { INestApplicationContext } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { Runtime, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
-import { createMetricsRegistry, OpsServer, startOpsServer } from '@app/observability';
+import type { Registry } from 'prom-client';
+import { OpsServer, startOpsServer } from '@app/observability';
+import { WORKER_METRICS } from './worker-metrics';
 import { WorkerConfig } from './worker.config';
 
 /**
@@ -33,7 +35,7 @@ export function startWorkerOpsServer(
   return startOpsServer({
     host: config.METRICS_HOST,
     port: config.METRICS_PORT,
-    registry: createMetricsRegistry('worker'),
+    registry: app.get<Registry>(WORKER_METRICS),
     readiness: {
       temporal: async () => {
         if (worker.getState() !== 'RUNNING') throw new Error(`worker is ${worker.getState()}`);

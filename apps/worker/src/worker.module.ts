@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { NotificationsModule } from '@app/notifications';
 import { PersistenceModule } from '@app/persistence';
+import { FaultPoints } from '@app/observability/fault-points';
 import { TemporalModule } from '@app/temporal';
 import { ProgrammeProjectionService } from './programmes/programme-projection.service';
 import { ReviewReportOnCloseService } from './programmes/review-report-on-close.service';
@@ -13,6 +14,11 @@ import { OrgChangeService } from './restructuring/org-change.service';
 import { WorkerConfig } from './worker.config';
 import { CascadeFulfilmentService } from './cascade/cascade-fulfilment.service';
 import { CascadeProjectionService } from './cascade/cascade-projection.service';
+import { ReadModelProjector } from './reconcile/read-model-projector';
+import { ReconcileMetrics } from './reconcile/reconcile-metrics';
+import { ReconcileService } from './reconcile/reconcile.service';
+import { RebuildService } from './reconcile/rebuild.service';
+import { WORKER_METRICS, workerMetricsProvider } from './worker-metrics';
 
 @Module({})
 export class WorkerModule {
@@ -42,6 +48,13 @@ export class WorkerModule {
         OrgChangeService,
         CascadeProjectionService,
         CascadeFulfilmentService,
+        // Off unless a fault test sets FAULT_POINTS_DIR (tests only).
+        { provide: FaultPoints, useValue: new FaultPoints(config.FAULT_POINTS_DIR) },
+        workerMetricsProvider,
+        ReadModelProjector,
+        ReconcileMetrics,
+        ReconcileService,
+        RebuildService,
       ],
       exports: [
         ProgrammeProjectionService,
@@ -50,6 +63,10 @@ export class WorkerModule {
         WorkingCalendarLoaderService,
         OrgChangeService,
         CascadeProjectionService,
+        WORKER_METRICS,
+        ReadModelProjector,
+        ReconcileService,
+        RebuildService,
       ],
     };
   }

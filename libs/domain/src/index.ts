@@ -69,7 +69,14 @@ export type { DayCounting, DeadlineCounting, DeadlineKind, TemplateInUse } from 
 export type { Refusal, RefusalKind } from './programme/refusal';
 export { RefusalError, forbidden, invalid, wrongPhase } from './programme/refusal';
 export * from './programme/programme-state';
-export { PROGRAMME_ACTIONS, initialState, validateAction, applyAction } from './programme/programme-actions';
+export {
+  PROGRAMME_ACTIONS,
+  initialState,
+  validateAction,
+  applyAction,
+  availableProgrammeActions,
+} from './programme/programme-actions';
+export type { AvailableAction, Choice } from './common/available-action';
 export type { ProgrammeAction, ProgrammeActionName, ActionPayloads } from './programme/programme-actions';
 export type { ProgrammeEffect } from './programme/programme-effect';
 export type { TargetInput } from './programme/actions/issuance';
@@ -128,7 +135,13 @@ export type {
   ExtensionRequest,
   Reassignment,
 } from './task/task-state';
-export { TASK_ACTIONS, initialTaskState, validateTaskAction, applyTaskAction } from './task/task-actions';
+export {
+  TASK_ACTIONS,
+  initialTaskState,
+  validateTaskAction,
+  applyTaskAction,
+  availableTaskActions,
+} from './task/task-actions';
 export type { TaskAction, TaskActionName, TaskActionPayloads } from './task/task-actions';
 export { assignmentEffects, timerEffects } from './task/task-effects';
 export type { TaskEffect } from './task/task-effects';
@@ -146,6 +159,7 @@ export {
   BREAKTHROUGH_ACTIONS,
   validateBreakthroughAction,
   applyBreakthroughAction,
+  availableCycleActions,
 } from './breakthrough/breakthrough-cycle';
 export type {
   BreakthroughAction,

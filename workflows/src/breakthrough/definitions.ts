@@ -5,6 +5,8 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type {
+  Actor,
+  AvailableAction,
   BreakthroughActionName,
   BreakthroughEffect,
   BreakthroughPayloads,
@@ -40,6 +42,11 @@ export interface BreakthroughView {
 }
 
 export const breakthroughViewQuery = defineQuery<BreakthroughView>('breakthroughView');
+
+/** What the actor may do on the cycle now, with each action's form. */
+export const cycleAvailableActionsQuery = defineQuery<AvailableAction<BreakthroughActionName>[], [Actor]>(
+  'availableActions',
+);
 
 /** What an action answers: the cycle's headline and the registration it touched, never the whole state (it is kept in history). */
 export type BreakthroughActionResult = Omit<BreakthroughView, 'state'> & { registration: Registration | null };

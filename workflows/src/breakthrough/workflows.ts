@@ -8,6 +8,7 @@ import {
   applyBreakthroughAction,
   applyCycleTransfer,
   applyOrgChangeToCycle,
+  availableCycleActions,
   BREAKTHROUGH_ACTIONS,
   BreakthroughAction,
   BreakthroughEffect,
@@ -37,6 +38,7 @@ import {
   breakthroughUpdates,
   breakthroughViewQuery,
   BreakthroughWorkflowInput,
+  cycleAvailableActionsQuery,
 } from './definitions';
 
 const { publishBreakthroughChanges } = proxyActivities<BreakthroughActivities>(ACTIVITY_OPTIONS);
@@ -75,6 +77,7 @@ export async function breakthroughCycleWorkflow(input: BreakthroughWorkflowInput
 
   const view = () => cycleView(state, runtime.runs);
   setHandler(breakthroughViewQuery, view);
+  setHandler(cycleAvailableActionsQuery, (actor) => availableCycleActions(state, actor));
   /** This run's registrations by request id, so a retried register answers with its registration. */
   const lastRegistrationBy = new Map<string, Registration>();
   setActionHandlers(BREAKTHROUGH_ACTIONS, breakthroughUpdates, {

@@ -1,3 +1,5 @@
+import { defineQuery } from '@temporalio/workflow';
+
 /**
  * What a workflow hands its projection activity, the same for every workflow here: which workflow,
  * the state version the changes were made at, and the changes themselves (keyed history rows and
@@ -24,6 +26,13 @@ export interface RunChain {
   runId: string;
   startedAt: string;
 }
+
+/**
+ * Every workflow that projects answers which run chain it is (null for a run replaying a history
+ * recorded before chains were told): reconciliation and the rebuild write its view under that chain,
+ * exactly as its own projection activity would.
+ */
+export const runChainQuery = defineQuery<RunChain | null>('runChain');
 
 /** What every history row carries: its key (idempotency), who did what (null: the workflow itself), when. */
 export interface EventFields {

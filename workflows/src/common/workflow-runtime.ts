@@ -10,7 +10,15 @@
  * - the main loop, and once the history is long: let handlers finish, drain, continue as new.
  * Deterministic: time is the workflow clock, I/O happens in the workflow's activities.
  */
-import { ActivityOptions, allHandlersFinished, condition, patched, workflowInfo } from '@temporalio/workflow';
+import {
+  ActivityOptions,
+  allHandlersFinished,
+  condition,
+  patched,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { runChainQuery } from './projection-input';
 import type { ProjectionInput, RunChain } from './projection-input';
 
 /**
@@ -113,6 +121,8 @@ export class WorkflowRuntime<S extends { version: number }, E extends DomainEffe
 
   constructor(private readonly spec: RuntimeSpec<S, E, T, R, N>) {
     this.chain = spec.carried.chain ?? thisChain();
+    // A query: not recorded, so adding it changes no history.
+    setHandler(runChainQuery, () => this.chain);
     this.state = spec.carried.state;
     this.fired = new Set(spec.carried.firedTimerKeys);
     this.effectSeq = spec.carried.effectSeq;

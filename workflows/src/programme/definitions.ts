@@ -6,6 +6,8 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type {
   ActionPayloads,
+  Actor,
+  AvailableAction,
   ProgrammeActionName,
   ProgrammeSetup,
   ProgrammeState,
@@ -68,6 +70,11 @@ export interface ProgrammeOutcome {
 }
 
 export const programmeViewQuery = defineQuery<ProgrammeView>('view');
+
+/** What the actor may do on the programme now, with each action's form (at the workflow's time). */
+export const programmeAvailableActionsQuery = defineQuery<AvailableAction<ProgrammeActionName>[], [Actor]>(
+  'availableActions',
+);
 
 type UpdateDefs = { [N in ProgrammeActionName]: UpdateDefinition<ProgrammeActionResult, [ActionEnvelope<N>], N> };
 

@@ -16,6 +16,7 @@ import {
   applyAction,
   applyProgrammeTransfer,
   applyOrgChangeToProgramme,
+  availableProgrammeActions,
   initialState,
   isTerminal,
   Phase,
@@ -37,6 +38,7 @@ import { taskOutcomeSignal, TaskWorkflowInput } from '../task/definitions';
 import { AuditRecord, NotificationRequest, ProgrammeActivities, programmeRecords } from './activity-interfaces';
 import {
   CarriedState,
+  programmeAvailableActionsQuery,
   ProgrammeOutcome,
   programmeUpdates,
   programmeViewQuery,
@@ -111,6 +113,7 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
   });
 
   setHandler(programmeViewQuery, () => programmeView(state, new Date()));
+  setHandler(programmeAvailableActionsQuery, (actor) => availableProgrammeActions(state, actor, new Date()));
   setActionHandlers(PROGRAMME_ACTIONS, programmeUpdates, {
     applied: (requestId) => state.appliedRequestIds.includes(requestId),
     validate: (action: ProgrammeAction, env) => validateAction(state, env.actor, action, new Date()),

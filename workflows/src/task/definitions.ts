@@ -5,6 +5,8 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type {
+  Actor,
+  AvailableAction,
   ProgrammeEnding,
   ReopenOrder,
   TaskActionName,
@@ -57,6 +59,9 @@ export interface TaskView {
 }
 
 export const taskViewQuery = defineQuery<TaskView>('taskView');
+
+/** What the actor may do on the task now, with each action's form (at the workflow's time). */
+export const taskAvailableActionsQuery = defineQuery<AvailableAction<TaskActionName>[], [Actor]>('availableActions');
 
 type UpdateDefs = { [N in TaskActionName]: UpdateDefinition<TaskView, [TaskActionEnvelope<N>], N> };
 

@@ -17,6 +17,7 @@ import {
   applyTaskAction,
   applyTaskTransfer,
   assignmentEffects,
+  availableTaskActions,
   endWithProgramme,
   initialTaskState,
   isTaskClosed,
@@ -43,6 +44,7 @@ import { programmeWorkflowId } from '@app/temporal/workflow-ids';
 import {
   programmeEndedSignal,
   TaskActionEnvelope,
+  taskAvailableActionsQuery,
   taskOutcomeSignal,
   taskUpdates,
   taskViewQuery,
@@ -101,6 +103,7 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskOutcom
 
   const view = () => taskView(state, runtime.pendingTimers(), new Date());
   setHandler(taskViewQuery, view);
+  setHandler(taskAvailableActionsQuery, (actor) => availableTaskActions(state, actor, new Date()));
   setActionHandlers(TASK_ACTIONS, taskUpdates, {
     applied: (requestId) => state.appliedRequestIds.includes(requestId),
     validate: (action: TaskAction, env: TaskActionEnvelope) =>

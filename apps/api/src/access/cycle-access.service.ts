@@ -27,11 +27,12 @@ export class CycleAccessService {
     rules.assertMayOpenCycle(principal, leadershipUnitIds, adminReaches);
   }
 
-  /** A cycle's read-model row: 404 when unknown or when the caller may not open its committee's programmes. */
+  /** A cycle's read-model row: 404 when unknown, orphaned (no workflow behind it) or when the caller may not open its committee's programmes. */
   async readableCycle(principal: Principal, unitId: string, year: number): Promise<Record<string, unknown>> {
-    const [cycle] = await this.dataSource.query(`SELECT * FROM breakthrough_cycle WHERE id = $1`, [
-      `${unitId}/${year}`,
-    ]);
+    const [cycle] = await this.dataSource.query(
+      `SELECT * FROM breakthrough_cycle WHERE id = $1 AND orphaned_at IS NULL`,
+      [`${unitId}/${year}`],
+    );
     if (!cycle || !(await this.access.unitScopes()).readsProgrammesOf(principal, cycle.unit_id))
       throw new NotFoundException(`no breakthrough cycle ${unitId}/${year}`);
     return cycle;

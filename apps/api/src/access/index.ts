@@ -5,7 +5,13 @@ export type { TaskUnits } from './task-access.service';
 export { CycleAccessService } from './cycle-access.service';
 export { RotationAccessService } from './rotation-access.service';
 export type { RowScope, Scope, SupervisorScope } from './scope';
-export { appraisedUnitInScope, programmeInScope, responsivenessInScope, taskInScope } from './scope-sql';
+export {
+  appraisedUnitInScope,
+  countedTaskInScope,
+  programmeInScope,
+  responsivenessInScope,
+  taskInScope,
+} from './scope-sql';
 export { seesInspectionFindings, visibleAuditEvent, visibleProgrammeState } from './programme-visibility';
 export type { ProgrammePart, ProgrammeViewer } from './programme-visibility';
 export { ProgrammeReadersService } from './programme-readers.service';

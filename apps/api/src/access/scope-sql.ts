@@ -7,15 +7,23 @@ import type { ContentReader } from './secrecy';
  * the row in the caller's statement; values go through `params`.
  */
 
-/** Programme alias `p` (a `programme` row): issued by a unit in scope, or carrying one of the person's tasks. */
+/**
+ * Programme alias `p` still backed by a workflow: reconciliation marks rows without one orphaned
+ * (left by another Temporal on this database), and they drop out of every list and count.
+ */
+export function programmeLive(p: string): string {
+  return `${p}.orphaned_at IS NULL`;
+}
+
+/** Programme alias `p` (a `programme` row): live, and issued by a unit in scope or carrying one of the person's tasks. */
 export function programmeInScope(scope: RowScope, p: string, params: SqlParams): string {
   switch (scope.kind) {
     case 'ALL':
-      return 'TRUE';
+      return programmeLive(p);
     case 'UNITS':
-      return `${p}.issuing_unit_id = ANY(${params.add(scope.unitIds)}::text[])`;
+      return `(${programmeLive(p)} AND ${p}.issuing_unit_id = ANY(${params.add(scope.unitIds)}::text[]))`;
     case 'SELF':
-      return `EXISTS (SELECT 1 FROM task own WHERE own.programme_id = ${p}.id AND own.responsible_person_id = ${params.add(scope.personId)})`;
+      return `(${programmeLive(p)} AND EXISTS (SELECT 1 FROM task own WHERE own.programme_id = ${p}.id AND own.responsible_person_id = ${params.add(scope.personId)}))`;
   }
 }
 
@@ -24,7 +32,7 @@ export function programmeInScope(scope: RowScope, p: string, params: SqlParams):
  * person as its head or a member: they read it and its tasks wherever they work.
  */
 export function programmeSteeredBy(personId: string, p: string, params: SqlParams): string {
-  return steeredBy(params.add(personId), p);
+  return `(${programmeLive(p)} AND ${steeredBy(params.add(personId), p)})`;
 }
 
 /** The same, for a person whose placeholder `me` is in the statement already. */
@@ -58,21 +66,32 @@ export function resolutionReadable(scope: RowScope, r: string, params: SqlParams
   return `(${r}.issuing_unit_id IS NULL OR ${resolutionIssuedInScope(scope, r, params)})`;
 }
 
-/**
- * Task alias `t` (a `task` row, or for a unit scope a `task_count` row, which carries the same unit
- * columns): issued by or assigned to a unit in scope, or the person's own.
- */
+/** Task alias `t` (a `task` row): live (see programmeLive), and issued by or assigned to a unit in scope, or the person's own. */
 export function taskInScope(scope: RowScope, t: string, params: SqlParams): string {
+  const inScope = taskCountInScope(scope, t, params);
+  return inScope === 'TRUE' ? `${t}.orphaned_at IS NULL` : `(${t}.orphaned_at IS NULL AND ${inScope})`;
+}
+
+/**
+ * A `task_count` row alias `c` (it carries the task's unit columns) in scope: issued by or assigned to
+ * a unit in scope, or the person's own. Orphaned tasks are not in the counts (the trigger leaves them out).
+ */
+export function taskCountInScope(scope: RowScope, c: string, params: SqlParams): string {
   switch (scope.kind) {
     case 'ALL':
       return 'TRUE';
     case 'UNITS': {
       const units = params.add(scope.unitIds);
-      return `(${t}.issuing_unit_id = ANY(${units}::text[]) OR ${t}.responsible_unit_id = ANY(${units}::text[]))`;
+      return `(${c}.issuing_unit_id = ANY(${units}::text[]) OR ${c}.responsible_unit_id = ANY(${units}::text[]))`;
     }
     case 'SELF':
-      return `${t}.responsible_person_id = ${params.add(scope.personId)}`;
+      return `${c}.responsible_person_id = ${params.add(scope.personId)}`;
   }
+}
+
+/** The condition of a bucket count's row in scope: alias `c` a `task_count` row, `t` a `task` row. */
+export function countedTaskInScope(scope: RowScope, alias: 'c' | 't', params: SqlParams): string {
+  return alias === 'c' ? taskCountInScope(scope, alias, params) : taskInScope(scope, alias, params);
 }
 
 /** Task alias `t` that the person works on: responsible for it, its assigner or its member in charge. */
@@ -91,7 +110,7 @@ export function responsivenessInScope(
   p: string,
   params: SqlParams,
 ): { by: 'unit' | 'person'; programmes: string; onlyKey: string | null } {
-  if (scope.kind === 'SELF') return { by: 'person', programmes: 'TRUE', onlyKey: scope.personId };
+  if (scope.kind === 'SELF') return { by: 'person', programmes: programmeLive(p), onlyKey: scope.personId };
   return { by, programmes: programmeInScope(scope, p, params), onlyKey: null };
 }
 

@@ -105,6 +105,8 @@ export const AUDITED_ROUTES: Readonly<Record<string, AuditedRoute>> = {
   'POST /resolutions/:id/obligations': { act: 'cascade.oblige', scope: 'unit' },
   'POST /resolutions/:id/obligations/:obligationId/withdraw': { act: 'cascade.withdraw', scope: 'unit' },
   'GET /resolutions/:id/obligations': { act: 'supervision.export', scope: 'unit', when: csvExport },
+  // Read-model reconciliation run on demand
+  'POST /admin/read-model/reconcile': { act: 'read-model.reconcile', scope: 'system' },
   // Organisation import: the answer holds the counts and the file's checksum
   'POST /admin/organisation/import/apply': { act: 'org.import', scope: 'province', summaryOfAnswer: true },
 };
@@ -120,6 +122,7 @@ export const NOT_AUDITED: Readonly<Record<string, string>> = {
   'GET /admin/accounts/:personId/identities': "reads a person's single sign-on accounts",
   'GET /admin/calendar': 'reads configuration',
   'GET /admin/calendar/:year': 'reads configuration',
+  'GET /admin/read-model/reconciliations': 'reads what reconciliations found (running one is audited)',
   'GET /admin/notifications/failed': 'reads the failed deliveries (a retry is audited)',
   'GET /admin/notifications/webhook-allowlist': 'reads configuration',
   'GET /admin/notifications/unit-webhooks': 'reads configuration (secrets are never returned)',

@@ -1,11 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Type } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { BreakthroughActionName } from '@app/domain';
 import { CurrentPrincipal, Principal } from '../auth/principal';
 import { ActionRequestDto } from '../common/action-request.dto';
 import { ApiActionPaths } from '../openapi/action-paths';
 import { ApiErrors } from '../openapi/error.response';
-import { AppraisePayload, NoCyclePayload, RegisterPayload, RevisePayload } from './dto/breakthrough-action.payloads';
+import { CYCLE_ACTION_PAYLOADS } from './dto/breakthrough-action.payloads';
 import {
   BreakthroughActionResultResponse,
   CascadeOpenedResponse,
@@ -17,14 +16,6 @@ import { BreakthroughCascadeService } from './breakthrough-cascade.service';
 import { BreakthroughService } from './breakthrough.service';
 import { CascadeCycleDto } from './dto/cascade-cycle.dto';
 import { StartCycleDto } from './dto/start-cycle.dto';
-
-const CYCLE_ACTION_PAYLOADS: Record<BreakthroughActionName, Type<unknown>> = {
-  register: RegisterPayload,
-  revise: RevisePayload,
-  appraise: AppraisePayload,
-  closeRegistration: NoCyclePayload,
-  closeAppraisal: NoCyclePayload,
-};
 
 // Cycles are opened for these years only (StartCycleDto), so no other year names one.
 const YEAR_PARAM = { name: 'year', type: 'integer', example: 2027, minimum: 2020, maximum: 2999 } as const;

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@
 import { CurrentPrincipal, Principal } from '../auth/principal';
 import { ApiErrors } from '../openapi/error.response';
 import { ConsultationService } from './consultation.service';
-import { ConsultationRoundResponse, DraftDiffResponse, DraftResponse } from './dto/consultation.response';
+import { ConsultationRoundViewResponse, DraftDiffResponse, DraftResponse } from './dto/consultation.response';
 import { DraftDiffQuery } from './dto/draft-diff.query';
 import { DraftNumberPipe, numberParam } from './draft-number.pipe';
 
@@ -60,7 +60,7 @@ export class ConsultationController {
       'One consultation round: the draft version asked about, deadline, quorum, who answered and who is silent (opinions to those who read them)',
   })
   @ApiParam(numberParam('no', 'the round number (1, 2, ...)'))
-  @ApiOkResponse({ type: ConsultationRoundResponse })
+  @ApiOkResponse({ type: ConsultationRoundViewResponse })
   @ApiErrors({
     400: 'the round number is not a whole number from 1',
     404: 'no such programme among those you may read, or no such round',

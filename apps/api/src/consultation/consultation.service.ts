@@ -8,7 +8,7 @@ import { PersonEntity, ProgrammeEntity } from '@app/persistence';
 import { programmeViewQuery } from '@app/workflows/programme/definitions';
 import { ConsultationAccessService, type ConsultationView } from '../access';
 import type { Principal } from '../auth/principal';
-import type { ConsultationRoundResponse, DraftDiffResponse, DraftResponse } from './dto/consultation.response';
+import type { ConsultationRoundViewResponse, DraftDiffResponse, DraftResponse } from './dto/consultation.response';
 
 /**
  * A programme's drafts, the difference between two of them, and its consultation rounds, read from
@@ -54,7 +54,7 @@ export class ConsultationService {
     return { programmeId: id, version, against: base?.version ?? null, ...diffDrafts(base?.text, shown.text) };
   }
 
-  async round(id: string, no: number, principal: Principal): Promise<ConsultationRoundResponse> {
+  async round(id: string, no: number, principal: Principal): Promise<ConsultationRoundViewResponse> {
     const view = await this.view(id, principal);
     const round = view.state.consultations.find((r) => r.no === no);
     if (!round) throw new NotFoundException(`programme ${id} has no consultation round ${no}`);

@@ -41,7 +41,7 @@ export class OverdueTasksMetric {
     if (this.cached && now - this.cached.at < CACHE_MS) return this.cached.byProvince;
     const rows: Array<{ unit: string; overdue: string }> = await this.dataSource.query(
       `SELECT responsible_unit_id AS unit, count(*) AS overdue FROM task
-        WHERE due_at < now() AND status NOT IN ($1, $2) GROUP BY responsible_unit_id`,
+        WHERE due_at < now() AND status NOT IN ($1, $2) AND orphaned_at IS NULL GROUP BY responsible_unit_id`,
       [TaskStatus.DONE, TaskStatus.CANCELLED],
     );
     const provinces = await this.access.provincesOf(rows.map((r) => r.unit));

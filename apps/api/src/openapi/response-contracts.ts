@@ -6,6 +6,11 @@
 import type { AdminCalendarController } from '../admin-calendar/admin-calendar.controller';
 import type { CalendarYearListResponse, CalendarYearResponse } from '../admin-calendar/dto/calendar.response';
 import type { AdminNotificationsController } from '../admin-notifications/admin-notifications.controller';
+import type { ReadModelAdminController } from '../admin-read-model/read-model-admin.controller';
+import type {
+  ReconcileTriggeredResponse,
+  ReconciliationRunsResponse,
+} from '../admin-read-model/dto/read-model.response';
 import type {
   AllowlistEntryResponse,
   FailedDeliveriesResponse,
@@ -53,7 +58,7 @@ import type { HealthController } from '../health/health.controller';
 import type { WorkPlansController } from '../work-plans/work-plans.controller';
 import type { ConsultationController } from '../consultation/consultation.controller';
 import type {
-  ConsultationRoundResponse,
+  ConsultationRoundViewResponse,
   DraftDiffResponse,
   DraftResponse,
 } from '../consultation/dto/consultation.response';
@@ -102,6 +107,8 @@ import type { ReviewFormController } from '../programme-forms/review-form.contro
 
 import type { StreamableFile } from '@nestjs/common';
 import type { AppraisalController } from '../appraisal/appraisal.controller';
+import type { AvailableActionsController } from '../available-actions/available-actions.controller';
+import type { AvailableActionsResponse, MyTaskPageResponse } from '../available-actions/dto/available-actions.response';
 import type { AppraisalListResponse, AppraisalRowResponse } from '../appraisal/dto/appraisal.dto';
 
 /** What a controller method answers as JSON (a CSV download is a string and is left out). */
@@ -176,6 +183,10 @@ export const RESPONSE_CONTRACTS = {
   'POST /programmes': true satisfies Documented<Answer<ProgrammesController, 'create'>, ProgrammeCreatedResponse>,
   'GET /programmes': true satisfies Documented<Answer<ProgrammesController, 'list'>, ProgrammeListResponse>,
   'GET /programmes/{id}': true satisfies Documented<Answer<ProgrammesController, 'get'>, ProgrammeDetailResponse>,
+  'GET /programmes/{id}/available-actions': true satisfies Documented<
+    Answer<AvailableActionsController, 'programme'>,
+    AvailableActionsResponse
+  >,
   'GET /programmes/{id}/audit': true satisfies Documented<Answer<ProgrammesController, 'audit'>, AuditTrailResponse>,
   'POST /programmes/{id}/actions/*': true satisfies Documented<
     Answer<ProgrammesController, 'act'>,
@@ -200,6 +211,14 @@ export const RESPONSE_CONTRACTS = {
   'GET /admin/calendar': true satisfies Documented<Answer<AdminCalendarController, 'list'>, CalendarYearListResponse>,
   'GET /admin/calendar/{year}': true satisfies Documented<Answer<AdminCalendarController, 'get'>, CalendarYearResponse>,
   'PUT /admin/calendar/{year}': true satisfies Documented<Answer<AdminCalendarController, 'put'>, CalendarYearResponse>,
+  'POST /admin/read-model/reconcile': true satisfies Documented<
+    Answer<ReadModelAdminController, 'reconcile'>,
+    ReconcileTriggeredResponse
+  >,
+  'GET /admin/read-model/reconciliations': true satisfies Documented<
+    Answer<ReadModelAdminController, 'reconciliations'>,
+    ReconciliationRunsResponse
+  >,
   'GET /admin/notifications/failed': true satisfies Documented<
     Answer<AdminNotificationsController, 'listFailed'>,
     FailedDeliveriesResponse
@@ -257,12 +276,20 @@ export const RESPONSE_CONTRACTS = {
     Answer<SupervisionController, 'responsivenessList'>,
     ResponsivenessPageResponse
   >,
-  'GET /tasks': true satisfies Documented<Answer<TasksController, 'listMine'>, TaskPageResponse>,
+  'GET /tasks': true satisfies Documented<Answer<TasksController, 'listMine'>, MyTaskPageResponse>,
   'GET /tasks/counts': true satisfies Documented<Answer<TasksController, 'counts'>, BucketCountsResponse>,
   'GET /tasks/buckets': true satisfies Documented<Answer<TasksController, 'buckets'>, TaskBucketPageResponse>,
   'GET /tasks/supervision': true satisfies Documented<Answer<TasksController, 'supervise'>, TaskPageResponse>,
   'POST /tasks/reassign-bulk': true satisfies Documented<Answer<TasksController, 'reassignBulk'>, BulkReassignResponse>,
   'GET /tasks/{id}': true satisfies Documented<Answer<TasksController, 'get'>, TaskDetailResponse>,
+  'GET /tasks/{id}/available-actions': true satisfies Documented<
+    Answer<AvailableActionsController, 'task'>,
+    AvailableActionsResponse
+  >,
+  'GET /breakthrough/cycles/{unitId}/{year}/available-actions': true satisfies Documented<
+    Answer<AvailableActionsController, 'cycle'>,
+    AvailableActionsResponse
+  >,
   'GET /tasks/{id}/history': true satisfies Documented<Answer<TasksController, 'history'>, TaskHistoryResponse>,
   'POST /tasks/{id}/actions/*': true satisfies Documented<Answer<TasksController, 'act'>, TaskViewResponse>,
   'GET /organisation/people/{personId}/duties': true satisfies Documented<
@@ -323,6 +350,6 @@ export const RESPONSE_CONTRACTS = {
   >,
   'GET /programmes/{id}/consultations/{no}': true satisfies Documented<
     Answer<ConsultationController, 'round'>,
-    ConsultationRoundResponse
+    ConsultationRoundViewResponse
   >,
 };

@@ -1,4 +1,11 @@
-import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  Inject,
+  Injectable,
+  NotFoundException,
+  Optional,
+} from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
   Client,
@@ -29,6 +36,7 @@ import {
   ProgrammeTargetEntity,
   TargetValueEntity,
 } from '@app/persistence';
+import { FaultPoints } from '@app/observability/fault-points';
 import { programmeWorkflowId, TEMPORAL_OPTIONS, TemporalOptions } from '@app/temporal';
 import {
   SA_FIELD_GROUP,
@@ -131,6 +139,7 @@ export class ProgrammesService {
     private readonly activeUnits: ActiveUnitsService,
     private readonly fieldGroups: FieldGroupAccessService,
     private readonly readYourWrites: ReadYourWritesService,
+    @Optional() private readonly faults: FaultPoints = FaultPoints.OFF,
   ) {}
 
   async create(dto: CreateProgrammeDto, principal: Principal): Promise<{ id: string; workflowId: string }> {
@@ -294,6 +303,7 @@ export class ProgrammesService {
         // The request id doubles as Temporal's update id, so the server de-duplicates retries too.
         updateId: `${action}-${dto.requestId}`,
       })) as ProgrammeActionResult;
+      await this.faults.reach('programme-action.accepted', id, result);
       await this.readYourWrites.tasks(taskIdsStartedBy(id, action, dto.payload));
       return result;
     } catch (err) {

@@ -73,20 +73,20 @@ export class DutiesService {
         const mentions = mentioning('x.snapshot', params.add(personId));
         return `SELECT x.id, x.title, x.workflow_id AS "workflowId", x.id AS "programmeId", x.snapshot,
                   ${await this.access.restrictedFrom(p, 'x.id', params)} AS hidden
-             FROM programme x WHERE x.phase <> ALL(${params.add(TERMINAL_PHASES)}::text[]) AND ${projected('x.snapshot')}
+             FROM programme x WHERE x.orphaned_at IS NULL AND x.phase <> ALL(${params.add(TERMINAL_PHASES)}::text[]) AND ${projected('x.snapshot')}
               AND ${mentions} ORDER BY x.id`;
       }),
       this.rows<TaskState>(async (params) => {
         const me = params.add(personId);
         return `SELECT x.id, x.title, x.workflow_id AS "workflowId", x.programme_id AS "programmeId", x.snapshot,
                   (x.programme_id IS NOT NULL AND ${await this.access.restrictedFrom(p, 'x.programme_id', params)}) AS hidden
-             FROM task x WHERE x.status = ANY(${params.add(OPEN_TASK_STATUSES)}::text[]) AND ${projected('x.snapshot')}
+             FROM task x WHERE x.orphaned_at IS NULL AND x.status = ANY(${params.add(OPEN_TASK_STATUSES)}::text[]) AND ${projected('x.snapshot')}
               AND (x.responsible_person_id = ${me} OR x.assigner_id = ${me} OR x.member_in_charge_id = ${me}) ORDER BY x.id`;
       }),
       this.rows<BreakthroughState>(
         async (params) =>
           `SELECT x.id, x.title, x.workflow_id AS "workflowId", NULL AS "programmeId", x.snapshot, FALSE AS hidden
-             FROM breakthrough_cycle x WHERE x.phase <> 'CLOSED' AND ${projected('x.snapshot')}
+             FROM breakthrough_cycle x WHERE x.orphaned_at IS NULL AND x.phase <> 'CLOSED' AND ${projected('x.snapshot')}
               AND ${mentioning('x.snapshot', params.add(personId))} ORDER BY x.id`,
       ),
     ]);

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { TaskBucketCounts } from '@app/domain';
 import { bucketCountsOf, countedTasksCte } from '@app/persistence/queries/task-buckets.sql';
-import { programmeInScope, restrictedFrom, type Scope, taskInScope } from '../access';
+import { countedTaskInScope, programmeInScope, restrictedFrom, type Scope } from '../access';
 import { SqlParams } from '../common/sql-params';
 
 export interface BucketRow extends TaskBucketCounts {
@@ -187,7 +187,7 @@ export class OverviewService {
     };
     const counted = countedTasksCte({
       now: nowParam,
-      where: (alias) => `${taskInScope(scope, alias, params)} AND ${inTerm(alias)}`,
+      where: (alias) => `${countedTaskInScope(scope, alias, params)} AND ${inTerm(alias)}`,
       fromTasks: scope.kind === 'SELF',
     });
     const sums = (cast: string) =>

@@ -12,7 +12,14 @@ import {
   taskBucketCountsSql,
   taskInBucketSql,
 } from '@app/persistence/queries/task-buckets.sql';
-import { TaskAccessService, RESTRICTED_TASK_TITLE, restrictedFrom, type SupervisorScope, taskInScope } from '../access';
+import {
+  TaskAccessService,
+  countedTaskInScope,
+  RESTRICTED_TASK_TITLE,
+  restrictedFrom,
+  type SupervisorScope,
+  taskInScope,
+} from '../access';
 import { Page } from '../common/pagination.query';
 import { SqlParams } from '../common/sql-params';
 import { Principal } from '../auth/principal';
@@ -83,7 +90,7 @@ export class TaskSupervisionService {
     const scope = await this.taskAccess.taskSupervisorScope(p);
     const params = new SqlParams();
     const where = (alias: 'c' | 't') => {
-      const conditions = [taskInScope(scope, alias, params)];
+      const conditions = [countedTaskInScope(scope, alias, params)];
       if (q.issuingUnitId) conditions.push(`${alias}.issuing_unit_id = ${params.add(q.issuingUnitId)}`);
       return conditions.join(' AND ');
     };

@@ -1,21 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Type } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { TaskActionName } from '@app/domain';
 import { CurrentPrincipal, Principal } from '../auth/principal';
 import { ActionRequestDto } from '../common/action-request.dto';
 import { RateLimited } from '../common/rate-limit';
 import { ApiActionPaths } from '../openapi/action-paths';
 import { ApiErrors } from '../openapi/error.response';
-import {
-  CancelTaskPayload,
-  DecideExtensionPayload,
-  NoTaskPayload,
-  ReassignPayload,
-  ReportProgressPayload,
-  RequestExtensionPayload,
-  ReturnTaskPayload,
-  SubmitResultPayload,
-} from './dto/task-action.payloads';
+import { TASK_ACTION_PAYLOADS } from './dto/task-action.payloads';
 import {
   BucketCountsResponse,
   BulkReassignResponse,
@@ -26,6 +16,7 @@ import {
   TaskViewResponse,
 } from './dto/task.response';
 import { ListTasksQuery } from './dto/list-tasks.query';
+import { MyTaskPageResponse } from '../available-actions/dto/available-actions.response';
 import { ReassignBulkDto } from './dto/reassign-bulk.dto';
 import { SupervisionListQuery, TaskBucketsQuery } from './dto/supervision.query';
 import { TaskReassignmentService } from './task-reassignment.service';
@@ -34,17 +25,6 @@ import { TasksService } from './tasks.service';
 
 const ID_PARAM = { name: 'id', description: 'Task id, URL-encoded (e.g. hg-ctr-123%2FT1)' };
 
-const TASK_ACTION_PAYLOADS: Record<TaskActionName, Type<unknown>> = {
-  accept: NoTaskPayload,
-  reportProgress: ReportProgressPayload,
-  requestExtension: RequestExtensionPayload,
-  decideExtension: DecideExtensionPayload,
-  submitResult: SubmitResultPayload,
-  verify: NoTaskPayload,
-  returnTask: ReturnTaskPayload,
-  reassign: ReassignPayload,
-  cancel: CancelTaskPayload,
-};
 const NOT_VISIBLE = {
   403: 'the task is neither yours nor in the units you supervise',
   404: 'no such task',
@@ -61,8 +41,10 @@ export class TasksController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'My tasks (staff inbox), filtered, sorted and paginated' })
-  @ApiOkResponse({ type: TaskPageResponse })
+  @ApiOperation({
+    summary: 'My tasks (staff inbox), filtered, sorted and paginated, each with the actions I may take on it now',
+  })
+  @ApiOkResponse({ type: MyTaskPageResponse })
   listMine(@Query() q: ListTasksQuery, @CurrentPrincipal() p: Principal) {
     return this.tasks.listMine(q, p);
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access';
+import { AvailableActionsModule } from '../available-actions/available-actions.module';
 import { RateLimitModule } from '../common/rate-limit';
 import { TaskReassignmentService } from './task-reassignment.service';
 import { TaskSupervisionService } from './task-supervision.service';
@@ -8,7 +9,7 @@ import { RestructuringModule } from '../organisation/restructuring/restructuring
 import { TasksService } from './tasks.service';
 
 @Module({
-  imports: [AccessModule, RestructuringModule, RateLimitModule],
+  imports: [AccessModule, RestructuringModule, RateLimitModule, AvailableActionsModule],
   controllers: [TasksController],
   providers: [TasksService, TaskSupervisionService, TaskReassignmentService],
 })

@@ -7,6 +7,7 @@ import { TaskEntity, TaskEventEntity } from '@app/persistence';
 import { bucketCountsOf, taskBucketCountsSql } from '@app/persistence/queries/task-buckets.sql';
 import { taskUpdates, TaskView, taskViewQuery } from '@app/workflows/task/definitions';
 import { TaskAccessService, taskInScope } from '../access';
+import { AvailableActionsService } from '../available-actions/available-actions.service';
 import { ActionRequestDto } from '../common/action-request.dto';
 import { Page } from '../common/pagination.query';
 import { Principal } from '../auth/principal';
@@ -27,9 +28,11 @@ export class TasksService {
     @InjectRepository(TaskEventEntity) private readonly events: Repository<TaskEventEntity>,
     private readonly taskAccess: TaskAccessService,
     private readonly activeUnits: ActiveUnitsService,
+    private readonly availableActions: AvailableActionsService,
   ) {}
 
-  async listMine(q: ListTasksQuery, p: Principal): Promise<Page<TaskSummary>> {
+  /** The caller's own tasks, each with the names of the actions they may take on it now. */
+  async listMine(q: ListTasksQuery, p: Principal): Promise<Page<TaskSummary & { actions: string[] }>> {
     const now = new Date();
     const mine = new SqlParams('mine');
     const qb = this.tasks
@@ -56,7 +59,11 @@ export class TasksService {
       .skip((q.page - 1) * q.pageSize)
       .take(q.pageSize)
       .getManyAndCount();
-    return { items: rows.map((t) => toTaskSummary(t, now)), total, page: q.page, pageSize: q.pageSize };
+    const items = await this.availableActions.withTaskActions(
+      rows.map((t) => toTaskSummary(t, now)),
+      p,
+    );
+    return { items, total, page: q.page, pageSize: q.pageSize };
   }
 
   /** The four buckets of the caller's own tasks, for a badge. */

@@ -1,8 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { latestClosedReview, ProgrammeState, ProgrammeTarget, Review, withSteeringCommittee } from '@app/domain';
 import { NotificationKind, NotificationProducer } from '@app/notifications';
+import { FaultPoints } from '@app/observability/fault-points';
 import type { PublishChangesInput } from '@app/workflows/programme/activity-interfaces';
 import { CascadeFulfilmentService } from '../cascade/cascade-fulfilment.service';
 import { CHAIN_COLUMNS_SET, chainValues, newestChainWins } from '../common/projection-chain';
@@ -22,6 +23,7 @@ export class ProgrammeProjectionService {
     private readonly notifications: NotificationProducer,
     private readonly cascade: CascadeFulfilmentService,
     private readonly reviewReports: ReviewReportOnCloseService,
+    @Optional() private readonly faults: FaultPoints = FaultPoints.OFF,
   ) {}
 
   async publish(input: Omit<PublishChangesInput, 'version'>, s: ProgrammeState): Promise<void> {
@@ -95,6 +97,7 @@ export class ProgrammeProjectionService {
           [JSON.stringify(input.events)],
         );
       }
+      await this.faults.reach('programme-projection.in-transaction', id, { version: s.version });
     });
     for (const n of input.notifications) {
       await this.notifications.enqueue({
@@ -117,6 +120,7 @@ export class ProgrammeProjectionService {
         resolutionId: s.setup.resolutionId,
         issuedOn: s.issuance.issuedOn,
       });
+    await this.faults.reach('programme-projection.after-effects', id, { version: s.version });
     this.logger.debug(
       `programme ${s.setup.programmeId} v${s.version}: ${input.events.length} audit, ${input.notifications.length} notifications`,
     );

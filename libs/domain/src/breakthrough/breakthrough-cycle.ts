@@ -1,5 +1,6 @@
 import { entryFor } from '../common/action-table';
 import { rememberRequestId } from '../common/applied-requests';
+import { ActionForm, availableAction, AvailableAction, Choice, refusalOf } from '../common/available-action';
 import { text } from '../common/checks';
 import { MAX_STATEMENT_LENGTH, MAX_TASK_TITLE_LENGTH } from '../limits';
 import { Actor, hasRole } from '../org/actor';
@@ -45,7 +46,17 @@ interface ApplyContext {
 }
 
 interface BreakthroughRule<P> {
-  /** Pure, no mutation: the first reason to refuse, or null. */
+  /**
+   * Pure, payload-free: the phase and person conditions (FORBIDDEN / WRONG_PHASE), or null when some
+   * well-formed payload could pass for this actor now. Checked before `validate`; alone it decides which
+   * actions a person is offered (`availableCycleActions`).
+   */
+  permits(s: BreakthroughState, actor: Actor): Refusal | null;
+  /** For an action naming a registration: null when there is one it could name now (the offer only asks it). */
+  subjects?(s: BreakthroughState, actor: Actor): Refusal | null;
+  /** What the action's form starts with and may choose from, when `permits` returned null. */
+  form?(s: BreakthroughState, actor: Actor): ActionForm;
+  /** Pure, no mutation, only after `permits` returned null: the first reason to refuse this payload, or null. */
   validate(s: BreakthroughState, actor: Actor, payload: P): Refusal | null;
   /** Mutates the state; only after `validate` returned null. */
   apply(c: ApplyContext, payload: P): BreakthroughEffect[];
@@ -62,6 +73,39 @@ function registration(s: BreakthroughState, no: unknown): Registration | Refusal
 }
 
 const isRefusal = (v: unknown): v is Refusal => typeof v === 'object' && v !== null && 'reason' in v && !('no' in v);
+
+/** A registration its registrant may revise now. */
+const revising = (r: Registration, actor: Actor): Refusal | null =>
+  r.registrantId !== actor.personId
+    ? forbidden('only the registrant revises a registration')
+    : r.status !== 'REVISION_REQUESTED'
+      ? wrongPhase(`registration ${r.no} is ${r.status}, not waiting for a revision`)
+      : null;
+
+/** A registration waiting for the Standing Committee's decision. */
+const appraisable = (r: Registration): Refusal | null =>
+  r.status === 'REGISTERED' ? null : wrongPhase(`registration ${r.no} is ${r.status}`);
+
+/** Null when some registration passes `check`; else why one of theirs is not open, else that none is theirs. */
+function someRegistration(s: BreakthroughState, check: (r: Registration) => Refusal | null, none: string) {
+  const refusals = s.registrations.map(check);
+  if (refusals.some((r) => r === null)) return null;
+  return refusals.find((r) => r?.kind !== 'FORBIDDEN') ?? refusals[0] ?? wrongPhase(none);
+}
+
+const registrationChoices = (list: Registration[]): Choice[] =>
+  list.map((r) => ({ value: r.no, label: `${r.no}. ${r.title}` }));
+
+const KIND_CHOICES: Choice[] = [
+  { value: 'UNIT', label: 'Đơn vị đăng ký' },
+  { value: 'HEAD', label: 'Người đứng đầu đăng ký' },
+];
+
+const DECISION_CHOICES: Choice[] = [
+  { value: 'APPROVE', label: 'Thông qua' },
+  { value: 'REVISE', label: 'Yêu cầu chỉnh sửa' },
+  { value: 'REJECT', label: 'Không thông qua' },
+];
 
 /** What a registration proposes: its title becomes the task's. */
 const proposal = (q: { title: string; expectedResult: string; measure: string }) =>
@@ -93,11 +137,19 @@ function taskSetupFor(s: BreakthroughState, r: Registration, assignerId: string)
 /** The rule of every action, by name: leaving one out is a type error. */
 const RULES: { [K in BreakthroughActionName]: BreakthroughRule<BreakthroughPayloads[K]> } = {
   register: {
-    validate: (s, actor, q) =>
+    permits: (s, actor) =>
       inPhase(s, BreakthroughPhase.REGISTRATION, 'registering') ??
-      (hasRole(actor, Role.HEAD)
-        ? null
-        : forbidden('a unit registers through its head, and heads register in person')) ??
+      (hasRole(actor, Role.HEAD) ? null : forbidden('a unit registers through its head, and heads register in person')),
+    form: (s) => ({
+      prefill: { kind: 'UNIT' },
+      choices: {
+        kind: KIND_CHOICES,
+        ...(s.setup.contentGroups?.length
+          ? { contentGroup: s.setup.contentGroups.map((g) => ({ value: g.code, label: g.title })) }
+          : {}),
+      },
+    }),
+    validate: (s, _actor, q) =>
       (q.kind === 'UNIT' || q.kind === 'HEAD' ? null : invalid('kind must be UNIT or HEAD')) ??
       proposal(q) ??
       checkContentGroup(s, q.contentGroup),
@@ -137,14 +189,19 @@ const RULES: { [K in BreakthroughActionName]: BreakthroughRule<BreakthroughPaylo
   },
 
   revise: {
+    permits: (s) => inPhase(s, BreakthroughPhase.APPRAISAL, 'revising'),
+    subjects: (s, actor) => someRegistration(s, (r) => revising(r, actor), 'no registration is waiting for a revision'),
+    // The first registration asked to be revised, as it stands.
+    form: (s, actor) => {
+      const mine = s.registrations.filter((r) => revising(r, actor) === null);
+      const { no, title, expectedResult, measure } = mine[0];
+      return { prefill: { no, title, expectedResult, measure }, choices: { no: registrationChoices(mine) } };
+    },
     validate: (s, actor, p) => {
       const r = registration(s, p.no);
       if (isRefusal(r)) return r;
-      if (r.registrantId !== actor.personId) return forbidden('only the registrant revises a registration');
-      if (r.status !== 'REVISION_REQUESTED')
-        return wrongPhase(`registration ${r.no} is ${r.status}, not waiting for a revision`);
       return (
-        inPhase(s, BreakthroughPhase.APPRAISAL, 'revising') ??
+        revising(r, actor) ??
         proposal(p) ??
         (p.contentGroup === undefined ? null : checkContentGroup(s, p.contentGroup))
       );
@@ -164,14 +221,22 @@ const RULES: { [K in BreakthroughActionName]: BreakthroughRule<BreakthroughPaylo
   },
 
   appraise: {
-    validate: (s, actor, p) => {
-      const bad =
-        (isAppraiser(s, actor) ? null : forbidden('only the Standing Committee appraises registrations')) ??
-        inPhase(s, BreakthroughPhase.APPRAISAL, 'appraising');
-      if (bad) return bad;
+    permits: (s, actor) =>
+      (isAppraiser(s, actor) ? null : forbidden('only the Standing Committee appraises registrations')) ??
+      inPhase(s, BreakthroughPhase.APPRAISAL, 'appraising'),
+    subjects: (s) => someRegistration(s, appraisable, 'no registration is waiting for appraisal'),
+    form: (s) => {
+      const waiting = s.registrations.filter((r) => appraisable(r) === null);
+      return {
+        prefill: { no: waiting[0].no },
+        choices: { no: registrationChoices(waiting), decision: DECISION_CHOICES },
+      };
+    },
+    validate: (s, _actor, p) => {
       const r = registration(s, p.no);
       if (isRefusal(r)) return r;
-      if (r.status !== 'REGISTERED') return wrongPhase(`registration ${r.no} is ${r.status}`);
+      const bad = appraisable(r);
+      if (bad) return bad;
       if (!['APPROVE', 'REVISE', 'REJECT'].includes(p.decision))
         return invalid('decision must be APPROVE, REVISE or REJECT');
       return p.decision === 'APPROVE' ? null : text(p.comments, 'comments', MAX_STATEMENT_LENGTH);
@@ -208,14 +273,16 @@ const RULES: { [K in BreakthroughActionName]: BreakthroughRule<BreakthroughPaylo
   },
 
   closeRegistration: {
-    validate: (s, actor) =>
+    validate: () => null,
+    permits: (s, actor) =>
       (isAppraiser(s, actor) ? null : forbidden('only the Standing Committee closes registration')) ??
       inPhase(s, BreakthroughPhase.REGISTRATION, 'closing registration'),
     apply: ({ s, by }) => closeRegistration(s, by),
   },
 
   closeAppraisal: {
-    validate: (s, actor) => {
+    validate: () => null,
+    permits: (s, actor) => {
       const bad =
         (isAppraiser(s, actor) ? null : forbidden('only the Standing Committee closes appraisal')) ??
         inPhase(s, BreakthroughPhase.APPRAISAL, 'closing appraisal');
@@ -245,7 +312,16 @@ export function validateBreakthroughAction(
   if (typeof p !== 'object' || p === null || Array.isArray(p)) return invalid('payload must be an object');
   const rule = ruleOf(action.name);
   if (!rule) return invalid(`unknown action ${(action as { name: string }).name}`);
-  return rule.validate(s, actor, action.payload);
+  return refusalOf(rule.permits(s, actor), () => rule.validate(s, actor, action.payload));
+}
+
+/** The actions `actor` may take on the cycle now (those whose `permits` passes), with what each form needs. */
+export function availableCycleActions(s: BreakthroughState, actor: Actor): AvailableAction<BreakthroughActionName>[] {
+  if (s.phase === BreakthroughPhase.CLOSED) return [];
+  const rule = (name: BreakthroughActionName) => RULES[name] as BreakthroughRule<unknown>;
+  return BREAKTHROUGH_ACTIONS.filter(
+    (name) => (rule(name).permits(s, actor) ?? rule(name).subjects?.(s, actor) ?? null) === null,
+  ).map((name) => availableAction(name, rule(name).form?.(s, actor)));
 }
 
 /** Applies a validated action. Returns effects and the tasks to start (approved registrations). */

@@ -1,5 +1,6 @@
 import { entryFor } from '../common/action-table';
 import { rememberRequestId } from '../common/applied-requests';
+import { availableAction, AvailableAction, refusalOf } from '../common/available-action';
 import type { Actor } from '../org/actor';
 import type { ActionRule } from './actions/action-rule';
 import { ApprovalPayloads, approvalActions } from './actions/approval';
@@ -122,7 +123,24 @@ export function validateAction(s: ProgrammeState, actor: Actor, action: Programm
   if (typeof p !== 'object' || p === null) return invalid('payload must be an object');
   const rule = ruleOf(action.name);
   if (!rule) return invalid(`unknown action ${(action as { name: string }).name}`);
-  return rule.validate(s, actor, action.payload, now);
+  return refusalOf(rule.permits(s, actor, now), () => rule.validate(s, actor, action.payload, now));
+}
+
+/**
+ * The actions `actor` may take on the programme now, each with what its form starts with and may choose
+ * from: exactly those whose `permits` passes and that have a subject to name (`subjects`), so a
+ * well-formed payload could pass `validateAction`.
+ */
+export function availableProgrammeActions(
+  s: ProgrammeState,
+  actor: Actor,
+  now: Date,
+): AvailableAction<ProgrammeActionName>[] {
+  if (isTerminal(s.phase)) return [];
+  const rule = (name: ProgrammeActionName) => RULES[name] as ActionRule<unknown>;
+  return PROGRAMME_ACTIONS.filter(
+    (name) => (rule(name).permits(s, actor, now) ?? rule(name).subjects?.(s, actor, now) ?? null) === null,
+  ).map((name) => availableAction(name, rule(name).form?.(s, actor, now)));
 }
 
 /** Mutates the state; call only after validateAction returned null. Returns what to record and tell. */

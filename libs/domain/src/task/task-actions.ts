@@ -1,5 +1,6 @@
 import { entryFor } from '../common/action-table';
 import { rememberRequestId } from '../common/applied-requests';
+import { availableAction, AvailableAction, refusalOf } from '../common/available-action';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { Actor } from '../org/actor';
 import { invalid, Refusal, wrongPhase } from '../programme/refusal';
@@ -79,7 +80,15 @@ export function validateTaskAction(
   if (typeof p !== 'object' || p === null || Array.isArray(p)) return invalid('payload must be an object');
   const rule = ruleOf(action.name);
   if (!rule) return invalid(`unknown action ${(action as { name: string }).name}`);
-  return rule.validate(s, actor, action.payload, now, cal);
+  return refusalOf(rule.permits(s, actor, now), () => rule.validate(s, actor, action.payload, now, cal));
+}
+
+/** The actions `actor` may take on the task now (those whose `permits` passes), with what each form needs. */
+export function availableTaskActions(s: TaskState, actor: Actor, now: Date): AvailableAction<TaskActionName>[] {
+  if (isTaskClosed(s.status)) return [];
+  return TASK_ACTIONS.filter((name) => RULES[name].permits(s, actor, now) === null).map((name) =>
+    availableAction(name, RULES[name].form?.(s, actor, now)),
+  );
 }
 
 /** Applying: only after validation passed. Mutates the state, returns what to record and tell. */

@@ -26,6 +26,7 @@ import { TaskEventEntity } from './task-event.entity';
 import { UnitWebhookEntity } from './unit-webhook.entity';
 import { WebhookAllowlistEntryEntity } from './webhook-allowlist-entry.entity';
 import { WorkingCalendarYearEntity } from './working-calendar-year.entity';
+import { ReconciliationRunEntity } from './reconciliation-run.entity';
 import { AdminAuditEntity } from './admin-audit.entity';
 import { DutyTransferEntity } from './duty-transfer.entity';
 import {
@@ -61,6 +62,7 @@ export const ENTITIES = [
   BreakthroughCycleEntity,
   BreakthroughEventEntity,
   WorkingCalendarYearEntity,
+  ReconciliationRunEntity,
   AuthSessionEntity,
   AuthRefreshTokenEntity,
   PersonIdentityEntity,
@@ -110,6 +112,7 @@ export {
   BreakthroughCycleEntity,
   BreakthroughEventEntity,
   WorkingCalendarYearEntity,
+  ReconciliationRunEntity,
   AuthSessionEntity,
   AuthRefreshTokenEntity,
   PersonIdentityEntity,

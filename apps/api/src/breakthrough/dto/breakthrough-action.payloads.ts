@@ -3,7 +3,9 @@
  * workflow's validator checks payloads (a refusal answers 400 with the reason); these classes
  * describe what it accepts, and fields it does not read are ignored.
  */
+import type { Type } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { BreakthroughActionName } from '@app/domain';
 
 const text = (maxLength: number) => ApiProperty({ type: String, minLength: 1, maxLength, description: 'not blank' });
 const registrationNo = () => ApiProperty({ type: 'integer', description: 'the registration number' });
@@ -41,3 +43,12 @@ export class AppraisePayload {
   })
   comments?: string;
 }
+
+/** Each cycle action's payload class: its name is the payload's schema in the OpenAPI document. */
+export const CYCLE_ACTION_PAYLOADS: Record<BreakthroughActionName, Type<unknown>> = {
+  register: RegisterPayload,
+  revise: RevisePayload,
+  appraise: AppraisePayload,
+  closeRegistration: NoCyclePayload,
+  closeAppraisal: NoCyclePayload,
+};

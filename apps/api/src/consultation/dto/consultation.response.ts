@@ -77,7 +77,7 @@ export class ConsultationSilentResponse {
 }
 
 /** One consultation round: the draft it asks about, who answered and who is silent. */
-export class ConsultationRoundResponse {
+export class ConsultationRoundViewResponse {
   @ApiString() programmeId: string;
   @ApiInt() no: number;
   @ApiNullableInt({ description: 'the draft version the round asks about' }) draftVersion: number | null;

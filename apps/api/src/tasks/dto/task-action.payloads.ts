@@ -3,7 +3,9 @@
  * whole and the task workflow's validator checks them (a refusal answers 400 with the reason), so
  * these classes describe what that check accepts; fields it does not read are ignored, not refused.
  */
+import type { Type } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { TaskActionName } from '@app/domain';
 
 const text = (maxLength: number, description?: string) =>
   ApiProperty({ type: String, minLength: 1, maxLength, description: description ?? 'not blank' });
@@ -71,3 +73,16 @@ export class ReassignPayload {
 export class CancelTaskPayload {
   @text(2000) reason: string;
 }
+
+/** Each task action's payload class: its name is the payload's schema in the OpenAPI document. */
+export const TASK_ACTION_PAYLOADS: Record<TaskActionName, Type<unknown>> = {
+  accept: NoTaskPayload,
+  reportProgress: ReportProgressPayload,
+  requestExtension: RequestExtensionPayload,
+  decideExtension: DecideExtensionPayload,
+  submitResult: SubmitResultPayload,
+  verify: NoTaskPayload,
+  returnTask: ReturnTaskPayload,
+  reassign: ReassignPayload,
+  cancel: CancelTaskPayload,
+};

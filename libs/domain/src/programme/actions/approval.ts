@@ -13,7 +13,8 @@ export interface ApprovalPayloads {
 
 export const approvalActions: ActionRules<ApprovalPayloads> = {
   approve: {
-    validate: (s, actor) =>
+    validate: () => null,
+    permits: (s, actor) =>
       requirePhase(s, 'approving', Phase.APPROVAL) ??
       (isApprover(s, actor)
         ? null
@@ -29,12 +30,12 @@ export const approvalActions: ActionRules<ApprovalPayloads> = {
   },
 
   sendBack: {
-    validate: (s, actor, p) =>
+    permits: (s, actor) =>
       requirePhase(s, 'sending back', Phase.APPROVAL) ??
       (isApprover(s, actor)
         ? null
-        : forbidden('only the Standing Committee or the head of the issuing committee sends back')) ??
-      text(p.reasons, 'reasons', MAX_STATEMENT_LENGTH),
+        : forbidden('only the Standing Committee or the head of the issuing committee sends back')),
+    validate: (_s, _actor, p) => text(p.reasons, 'reasons', MAX_STATEMENT_LENGTH),
     apply: ({ s, t, now, at, by, audit }, p) => {
       s.approval.sendBacks.push({ by, at, reasons: p.reasons });
       return [audit({ reasons: p.reasons }), ...enterPhase(s, t, Phase.DRAFTING, now, by, `sent back: ${p.reasons}`)];

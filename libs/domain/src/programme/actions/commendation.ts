@@ -3,7 +3,8 @@ import { text } from '../../common/checks';
 import { isLeadership } from '../permissions';
 import { Phase } from '../phase';
 import { requirePhase } from '../phase-transitions';
-import { forbidden, invalid } from '../refusal';
+import { forbidden, invalid, wrongPhase } from '../refusal';
+import { SUBJECT_KIND_CHOICES } from '../../common/available-action';
 import { reviewBySeq } from '../reviews';
 import type { ActionRules } from './action-rule';
 
@@ -14,11 +15,27 @@ export interface CommendationPayloads {
 
 export const commendationActions: ActionRules<CommendationPayloads> = {
   commendAtReview: {
-    validate: (s, actor, p) =>
+    permits: (s, actor) =>
       requirePhase(s, 'commending at a review', Phase.IMPLEMENTATION, Phase.FINAL_REVIEW) ??
       (isLeadership(s, actor)
         ? null
-        : forbidden('only the Standing Committee, the head or the member in charge commends')) ??
+        : forbidden('only the Standing Committee, the head or the member in charge commends')),
+    subjects: (s) =>
+      s.implementation.reviews.length > 0 ? null : wrongPhase('the programme has no review yet to commend at'),
+    // The latest review that has opened (else the first); any review of the programme may be named.
+    form: (s, _actor, now) => {
+      const reviews = s.implementation.reviews;
+      const opened = reviews.filter((r) => Date.parse(r.opensAt) <= now.getTime());
+      const latest = opened[opened.length - 1] ?? reviews[0];
+      return {
+        prefill: { reviewSeq: latest.seq },
+        choices: {
+          reviewSeq: s.implementation.reviews.map((r) => ({ value: r.seq, label: r.periodLabel })),
+          subjectKind: SUBJECT_KIND_CHOICES,
+        },
+      };
+    },
+    validate: (s, _actor, p) =>
       (Number.isInteger(p.reviewSeq) && reviewBySeq(s, p.reviewSeq)
         ? null
         : invalid(`there is no review number ${p.reviewSeq}`)) ??

@@ -47,16 +47,19 @@ export function closeConsultationAtDeadline(s: ProgrammeState, t: TemplateInUse,
 
 export const consultationActions: ActionRules<ConsultationPayloads> = {
   submitOpinion: {
-    validate: (s, actor, p) => {
+    permits: (s, actor) => {
       const bad = requirePhase(s, 'giving an opinion', Phase.CONSULTATION);
       if (bad) return bad;
       const round = currentRound(s);
       if (!round) return wrongPhase('no consultation round is open');
-      if (p.onBehalfOf !== undefined && p.onBehalfOf !== actor.personId)
-        return forbidden('an opinion must be given personally; it cannot be filed on behalf of someone else');
       if (!round.inviteeIds.includes(actor.personId))
         return forbidden('you are not invited to this consultation round');
       if (round.opinions[actor.personId]) return wrongPhase('you have already given your opinion in this round');
+      return null;
+    },
+    validate: (_s, actor, p) => {
+      if (p.onBehalfOf !== undefined && p.onBehalfOf !== actor.personId)
+        return forbidden('an opinion must be given personally; it cannot be filed on behalf of someone else');
       return text(p.text, 'text');
     },
     apply: ({ s, at, by, audit }, p) => {
@@ -67,7 +70,8 @@ export const consultationActions: ActionRules<ConsultationPayloads> = {
   },
 
   closeConsultation: {
-    validate: (s, actor, _p, now) => {
+    validate: () => null,
+    permits: (s, actor, now) => {
       const bad =
         requirePhase(s, 'closing consultation', Phase.CONSULTATION) ??
         (isDrafter(s, actor) ? null : forbidden('only the drafting team closes consultation'));

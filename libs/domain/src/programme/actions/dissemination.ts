@@ -1,10 +1,13 @@
 import { MAX_AUDIENCE } from '../../limits';
+import { vnDateOf } from '../../time/iso-duration';
 import { calendarDate, ids } from '../field-checks';
 import { isIssuingHead } from '../permissions';
 import { Phase } from '../phase';
 import { enterPhase, nextPhaseAfter, requirePhase } from '../phase-transitions';
 import { uniqueIds } from '../programme-effect';
+import type { ProgrammeState } from '../programme-state';
 import { forbidden, wrongPhase } from '../refusal';
+import { allTasks } from '../responsibilities';
 import type { ActionRules } from './action-rule';
 
 export interface DisseminationPayloads {
@@ -12,15 +15,20 @@ export interface DisseminationPayloads {
   acknowledgeDissemination: Record<string, never>;
 }
 
+/** Everyone the issued programme names as responsible for a task, first to hear it (at most MAX_AUDIENCE). */
+const audienceOf = (s: ProgrammeState): string[] =>
+  uniqueIds(allTasks(s).map((t) => t.responsiblePersonId)).slice(0, MAX_AUDIENCE);
+
 export const disseminationActions: ActionRules<DisseminationPayloads> = {
   recordDissemination: {
-    validate: (s, actor, p) =>
+    permits: (s, actor) =>
       requirePhase(s, 'recording the dissemination conference', Phase.DISSEMINATION) ??
       (isIssuingHead(s, actor)
         ? null
-        : forbidden('the head of the issuing committee disseminates the programme personally')) ??
-      calendarDate(p.heldOn, 'heldOn') ??
-      ids(p.audienceIds, 'audienceIds', 1, MAX_AUDIENCE),
+        : forbidden('the head of the issuing committee disseminates the programme personally')),
+    validate: (_s, _actor, p) => calendarDate(p.heldOn, 'heldOn') ?? ids(p.audienceIds, 'audienceIds', 1, MAX_AUDIENCE),
+    // Usually recorded on the day; the audience starts as everyone the programme gives work to.
+    form: (s, _actor, now) => ({ prefill: { heldOn: vnDateOf(now), audienceIds: audienceOf(s) } }),
     apply: ({ s, t, now, by, audit }, p) => {
       s.dissemination.heldOn = p.heldOn;
       s.dissemination.recordedBy = by;
@@ -40,7 +48,8 @@ export const disseminationActions: ActionRules<DisseminationPayloads> = {
 
   // No phase condition: once the conference is held, its audience acknowledges in any later phase.
   acknowledgeDissemination: {
-    validate: (s, actor) => {
+    validate: () => null,
+    permits: (s, actor) => {
       if (!s.dissemination.heldOn) return wrongPhase('the dissemination conference has not been held yet');
       if (!s.dissemination.audienceIds.includes(actor.personId))
         return forbidden('you are not in the audience of this dissemination');

@@ -19,11 +19,10 @@ export interface DraftingPayloads {
 
 export const draftingActions: ActionRules<DraftingPayloads> = {
   submitDraft: {
-    validate: (s, actor, p) => {
-      const bad =
-        requirePhase(s, 'submitting a draft', Phase.DRAFTING) ??
-        (isDrafter(s, actor) ? null : forbidden('only the drafting team submits drafts'));
-      if (bad) return bad;
+    permits: (s, actor) =>
+      requirePhase(s, 'submitting a draft', Phase.DRAFTING) ??
+      (isDrafter(s, actor) ? null : forbidden('only the drafting team submits drafts')),
+    validate: (_s, _actor, p) => {
       const { text: body, documentRef, changeNote } = p;
       if (!body && !documentRef) return invalid('a draft needs its text or a document reference');
       return (
@@ -31,6 +30,11 @@ export const draftingActions: ActionRules<DraftingPayloads> = {
         (documentRef !== undefined ? text(documentRef, 'documentRef', MAX_REFERENCE_LENGTH) : null) ??
         text(changeNote, 'changeNote', MAX_REASON_LENGTH)
       );
+    },
+    // The next version starts from the last one's text.
+    form: (s) => {
+      const last = s.drafts[s.drafts.length - 1];
+      return { prefill: last?.text ? { text: last.text } : {} };
     },
     apply: ({ s, at, by, audit }, p) => {
       const version = s.drafts.length + 1;
@@ -47,13 +51,12 @@ export const draftingActions: ActionRules<DraftingPayloads> = {
   },
 
   openConsultation: {
-    validate: (s, actor, p, now) => {
-      const bad =
-        requirePhase(s, 'opening a consultation round', Phase.DRAFTING) ??
-        (isDrafter(s, actor) ? null : forbidden('only the drafting team opens consultation')) ??
-        (s.drafts.length > 0 ? null : wrongPhase('there is no draft to consult on yet')) ??
-        ids(p.inviteeIds, 'inviteeIds', 1, MAX_INVITEES) ??
-        quorumProblem(p.quorum, p.inviteeIds);
+    permits: (s, actor) =>
+      requirePhase(s, 'opening a consultation round', Phase.DRAFTING) ??
+      (isDrafter(s, actor) ? null : forbidden('only the drafting team opens consultation')) ??
+      (s.drafts.length > 0 ? null : wrongPhase('there is no draft to consult on yet')),
+    validate: (_s, _actor, p, now) => {
+      const bad = ids(p.inviteeIds, 'inviteeIds', 1, MAX_INVITEES) ?? quorumProblem(p.quorum, p.inviteeIds);
       if (bad) return bad;
       if (p.deadline !== undefined) {
         const t = Date.parse(p.deadline);
@@ -61,6 +64,11 @@ export const draftingActions: ActionRules<DraftingPayloads> = {
         if (t <= now.getTime()) return invalid('deadline must be in the future');
       }
       return null;
+    },
+    // A new round usually asks the people asked last time.
+    form: (s) => {
+      const last = s.consultations[s.consultations.length - 1];
+      return { prefill: last ? { inviteeIds: [...last.inviteeIds] } : {} };
     },
     apply: ({ s, t, now, at, by, audit }, p) => {
       const deadline = p.deadline
@@ -99,7 +107,8 @@ export const draftingActions: ActionRules<DraftingPayloads> = {
   },
 
   submitForApproval: {
-    validate: (s, actor) =>
+    validate: () => null,
+    permits: (s, actor) =>
       requirePhase(s, 'submitting for approval', Phase.DRAFTING) ??
       (isDrafter(s, actor) ? null : forbidden('only the drafting team submits for approval')) ??
       (s.consultations.some((r) => r.closedAt)

@@ -14,11 +14,11 @@ export interface EndingPayloads {
 
 export const endingActions: ActionRules<EndingPayloads> = {
   cancel: {
-    validate: (s, actor, p) =>
-      (isApprover(s, actor)
+    permits: (s, actor) =>
+      isApprover(s, actor)
         ? null
-        : forbidden('only the Standing Committee or the head of the issuing committee cancels a programme')) ??
-      text(p.reason, 'reason', MAX_REASON_LENGTH),
+        : forbidden('only the Standing Committee or the head of the issuing committee cancels a programme'),
+    validate: (_s, _actor, p) => text(p.reason, 'reason', MAX_REASON_LENGTH),
     apply: ({ s, t, now, by, audit }, p) => {
       s.endReason = p.reason;
       return [audit({ reason: p.reason }, { phase: s.phase }), ...enterPhase(s, t, Phase.CANCELLED, now, by, p.reason)];
@@ -26,10 +26,11 @@ export const endingActions: ActionRules<EndingPayloads> = {
   },
 
   supersede: {
-    validate: (s, actor, p) =>
-      (isApprover(s, actor)
+    permits: (s, actor) =>
+      isApprover(s, actor)
         ? null
-        : forbidden('only the Standing Committee or the head of the issuing committee supersedes a programme')) ??
+        : forbidden('only the Standing Committee or the head of the issuing committee supersedes a programme'),
+    validate: (s, _actor, p) =>
       text(p.reason, 'reason', MAX_REASON_LENGTH) ??
       text(p.byProgrammeId, 'byProgrammeId', MAX_PROGRAMME_ID_LENGTH) ??
       (p.byProgrammeId === s.setup.programmeId ? invalid('a programme cannot supersede itself') : null),

@@ -9,6 +9,8 @@ import { forbidden, invalid, wrongPhase } from '../refusal';
 import { applyFollowUp, InspectionFollowUp, validateFollowUp } from '../inspection-follow-up';
 import { allTasks } from '../responsibilities';
 import { reviewBySeq } from '../reviews';
+import { vnDateOf } from '../../time/iso-duration';
+import { reviewOpenTo, reviewReporting, targetChoices } from './review-reporting';
 import type { ActionRules } from './action-rule';
 
 export interface ImplementationPayloads {
@@ -27,11 +29,10 @@ export interface ImplementationPayloads {
 
 export const implementationActions: ActionRules<ImplementationPayloads> = {
   addAnnualPlan: {
-    validate: (s, actor, p) => {
-      const bad =
-        requirePhase(s, 'adding an annual plan', Phase.IMPLEMENTATION) ??
-        (isDrafter(s, actor) ? null : forbidden('only the issuing committee office adds annual plans'));
-      if (bad) return bad;
+    permits: (s, actor) =>
+      requirePhase(s, 'adding an annual plan', Phase.IMPLEMENTATION) ??
+      (isDrafter(s, actor) ? null : forbidden('only the issuing committee office adds annual plans')),
+    validate: (s, _actor, p) => {
       const { year, title, items } = p;
       if (!Number.isInteger(year) || year < MIN_ANNUAL_PLAN_YEAR || year > MAX_ANNUAL_PLAN_YEAR)
         return invalid('year must be a year such as 2024');
@@ -49,6 +50,13 @@ export const implementationActions: ActionRules<ImplementationPayloads> = {
         (clash ? invalid(`task code ${clash.code} is used already in this programme`) : null)
       );
     },
+    // The first year from this one without a plan.
+    form: (s, _actor, now) => {
+      const taken = new Set(s.implementation.annualPlans.map((pl) => pl.year));
+      let year = Number(vnDateOf(now).slice(0, 4));
+      while (taken.has(year)) year += 1;
+      return { prefill: { year, items: [], tasks: [] } };
+    },
     apply: ({ s, at, by, audit }, p) => {
       s.implementation.annualPlans.push({
         by,
@@ -63,16 +71,29 @@ export const implementationActions: ActionRules<ImplementationPayloads> = {
   },
 
   submitReviewReport: {
+    permits: (s) => requirePhase(s, 'reporting to a review', Phase.IMPLEMENTATION),
+    subjects: (s, actor, now) => reviewOpenTo(s.implementation.reviews, actor, now),
     validate: (s, actor, p, now) => {
-      const bad = requirePhase(s, 'reporting to a review', Phase.IMPLEMENTATION);
-      if (bad) return bad;
       const review = reviewBySeq(s, p.reviewSeq);
       if (!review) return invalid(`there is no review number ${p.reviewSeq}`);
-      if (review.closedAt) return wrongPhase(`review ${review.periodLabel} is closed`);
-      if (Date.parse(review.opensAt) > now.getTime()) return wrongPhase(`review ${review.periodLabel} is not open yet`);
-      if (!review.expectedUnitIds.includes(actor.unitId))
-        return forbidden('your unit is not asked to report to this review');
-      return text(p.text, 'text') ?? validateValues(s, p.values) ?? validateReferences(s, p.references);
+      return (
+        reviewReporting(review, actor, now) ??
+        text(p.text, 'text') ??
+        validateValues(s, p.values) ??
+        validateReferences(s, p.references)
+      );
+    },
+    // The review the unit reports to (the earliest open one), its last report, and the targets to give values for.
+    form: (s, actor, now) => {
+      const open = s.implementation.reviews.filter((r) => reviewReporting(r, actor, now) === null);
+      const own = open[0].reports[actor.unitId];
+      return {
+        prefill: { reviewSeq: open[0].seq, values: own ? { ...own.values } : {} },
+        choices: {
+          reviewSeq: open.map((r) => ({ value: r.seq, label: r.periodLabel })),
+          ...targetChoices(s),
+        },
+      };
     },
     apply: ({ s, actor, at, by, audit }, p) => {
       const review = reviewBySeq(s, p.reviewSeq)!;
@@ -84,13 +105,12 @@ export const implementationActions: ActionRules<ImplementationPayloads> = {
   },
 
   recordInspection: {
-    validate: (s, actor, p, now) =>
+    permits: (s, actor) =>
       requirePhase(s, 'recording an inspection', Phase.IMPLEMENTATION, Phase.FINAL_REVIEW) ??
       (mayInspect(s, actor)
         ? null
-        : forbidden('only the inspection commission or the member in charge records inspections')) ??
-      text(p.findings, 'findings') ??
-      validateFollowUp(s, p, now),
+        : forbidden('only the inspection commission or the member in charge records inspections')),
+    validate: (s, _actor, p, now) => text(p.findings, 'findings') ?? validateFollowUp(s, p, now),
     apply: ({ s, at, by, audit }, p) => {
       if (!p.reopenTasks?.length && !p.correctiveTasks?.length) {
         s.implementation.inspections.push({ by, at, findings: p.findings, unitId: p.unitId ?? null });

@@ -72,11 +72,10 @@ function validateTargets(targets: TargetInput[]): Refusal | null {
 
 export const issuanceActions: ActionRules<IssuancePayloads> = {
   issue: {
-    validate: (s, actor, q) => {
-      const bad =
-        requirePhase(s, 'issuing', Phase.ISSUED) ??
-        (isDrafter(s, actor) ? null : forbidden('only the issuing committee office issues the programme'));
-      if (bad) return bad;
+    permits: (s, actor) =>
+      requirePhase(s, 'issuing', Phase.ISSUED) ??
+      (isDrafter(s, actor) ? null : forbidden('only the issuing committee office issues the programme')),
+    validate: (_s, _actor, q) => {
       return (
         text(q.documentNumber, 'documentNumber', MAX_DOCUMENT_NUMBER_LENGTH) ??
         calendarDate(q.issuedOn, 'issuedOn') ??
@@ -94,6 +93,8 @@ export const issuanceActions: ActionRules<IssuancePayloads> = {
           : null)
       );
     },
+    // The lists start empty: the form adds targets, tasks, solutions and resources.
+    form: () => ({ prefill: { targets: [], tasks: [], solutions: [], resources: [] } }),
     apply: ({ s, t, now, at, by, audit }, q) => {
       s.issuance = {
         by,

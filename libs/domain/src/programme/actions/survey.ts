@@ -16,10 +16,10 @@ export interface SurveyPayloads {
 
 export const surveyActions: ActionRules<SurveyPayloads> = {
   assignSurveyors: {
-    validate: (s, actor, p) =>
+    permits: (s, actor) =>
       requirePhase(s, 'assigning surveyors', Phase.SURVEY) ??
-      (isDrafter(s, actor) ? null : forbidden('only the drafting team or the member in charge assigns surveyors')) ??
-      ids(p.surveyorIds, 'surveyorIds', 1, MAX_SURVEYORS),
+      (isDrafter(s, actor) ? null : forbidden('only the drafting team or the member in charge assigns surveyors')),
+    validate: (_s, _actor, p) => ids(p.surveyorIds, 'surveyorIds', 1, MAX_SURVEYORS),
     apply: ({ s, audit }, p) => {
       const before = [...s.survey.surveyorIds];
       s.survey.surveyorIds = uniqueIds([...s.survey.surveyorIds, ...p.surveyorIds]);
@@ -36,12 +36,16 @@ export const surveyActions: ActionRules<SurveyPayloads> = {
   },
 
   submitSurveyFindings: {
-    validate: (s, actor, p) =>
+    permits: (s, actor) =>
       requirePhase(s, 'submitting survey findings', Phase.SURVEY) ??
       (s.survey.surveyorIds.includes(actor.personId)
         ? null
-        : forbidden('only an assigned surveyor submits findings, in person')) ??
-      text(p.text, 'text'),
+        : forbidden('only an assigned surveyor submits findings, in person')),
+    validate: (_s, _actor, p) => text(p.text, 'text'),
+    // A surveyor may send their findings again: the form starts with what they sent.
+    form: (s, actor) => ({
+      prefill: s.survey.findings[actor.personId] ? { text: s.survey.findings[actor.personId].text } : {},
+    }),
     apply: ({ s, at, by, audit }, p) => {
       s.survey.findings[by] = { text: p.text, at };
       return [audit({ surveyor: by, length: p.text.length })];
@@ -49,7 +53,8 @@ export const surveyActions: ActionRules<SurveyPayloads> = {
   },
 
   closeSurvey: {
-    validate: (s, actor) =>
+    validate: () => null,
+    permits: (s, actor) =>
       requirePhase(s, 'closing the survey', Phase.SURVEY) ??
       (isDrafter(s, actor) ? null : forbidden('only the drafting team or the member in charge closes the survey')) ??
       (Object.keys(s.survey.findings).length > 0 ? null : wrongPhase('the survey has no findings yet')),

@@ -15,10 +15,8 @@ import type { ProgrammeState } from '../programme-state';
 import { forbidden, invalid, Refusal, wrongPhase } from '../refusal';
 import {
   findWorkPlan,
-  isItemClosed,
   KeyTask,
   PlanItem,
-  planItemStatus,
   taskIdOfCode,
   WORK_PLAN_KINDS,
   WorkPlan,
@@ -27,6 +25,18 @@ import {
   workPlansOf,
 } from '../work-plans';
 import type { ActionRules } from './action-rule';
+import {
+  itemChange,
+  itemChoices,
+  itemClosing,
+  nextYearOpen,
+  OUTCOME_CHOICES,
+  planChoices,
+  planHasRoom,
+  someItem,
+  WORK_PLAN_KIND_CHOICES,
+} from './plan-item-rules';
+import { vnDateOf } from '../../time/iso-duration';
 
 export interface PlanItemInput {
   text: string;
@@ -135,17 +145,16 @@ function planItem(s: ProgrammeState, planId: string, no: number): { plan: WorkPl
 }
 const isRefusal = (x: object): x is Refusal => 'kind' in x && 'reason' in x;
 
-/** The office changes any item; the item's owner (the person named) reports on their own. */
-function mayChangeItem(s: ProgrammeState, actor: Actor, item: PlanItem): Refusal | null {
-  if (isDrafter(s, actor) || (item.ownerPersonId !== null && item.ownerPersonId === actor.personId)) return null;
-  return forbidden("only the issuing committee office or the item's owner changes an item");
-}
-
 export const workPlanActions: ActionRules<WorkPlanPayloads> = {
   addWorkPlan: {
-    validate: (s, actor, p) => {
-      const bad = officeOnly(s, actor, 'adding a plan');
-      if (bad) return bad;
+    permits: (s, actor) => officeOnly(s, actor, 'adding a plan'),
+    // An annual plan for the first year from this one without one.
+    form: (s, _actor, now) => {
+      let year = Number(vnDateOf(now).slice(0, 4));
+      while (findWorkPlan(s, workPlanId('ANNUAL', year))) year += 1;
+      return { prefill: { kind: 'ANNUAL', year, items: [] }, choices: { kind: WORK_PLAN_KIND_CHOICES } };
+    },
+    validate: (s, _actor, p) => {
       if (!WORK_PLAN_KINDS.includes(p.kind)) return invalid('kind must be ANNUAL or QUARTERLY');
       if (!Number.isInteger(p.year) || p.year < MIN_ANNUAL_PLAN_YEAR || p.year > MAX_ANNUAL_PLAN_YEAR)
         return invalid('year must be a year such as 2026');
@@ -190,14 +199,16 @@ export const workPlanActions: ActionRules<WorkPlanPayloads> = {
   },
 
   addPlanItem: {
-    validate: (s, actor, p) => {
-      const bad = officeOnly(s, actor, 'adding a plan item');
-      if (bad) return bad;
+    permits: (s, actor) => officeOnly(s, actor, 'adding a plan item'),
+    subjects: (s) =>
+      workPlansOf(s).some((pl) => planHasRoom(pl) === null)
+        ? null
+        : wrongPhase('there is no plan with room for an item'),
+    form: (s) => planChoices(workPlansOf(s).filter((pl) => planHasRoom(pl) === null)),
+    validate: (s, _actor, p) => {
       const plan = findWorkPlan(s, p.planId);
       if (!plan) return invalid(`there is no plan ${p.planId}`);
-      if (plan.items.length >= MAX_ANNUAL_PLAN_ITEMS)
-        return invalid(`a plan has at most ${MAX_ANNUAL_PLAN_ITEMS} items`);
-      return itemInput(s, p.item, 'item');
+      return planHasRoom(plan) ?? itemInput(s, p.item, 'item');
     },
     apply: ({ s, at, by, audit }, p) => {
       const plan = findWorkPlan(s, p.planId)!;
@@ -208,18 +219,18 @@ export const workPlanActions: ActionRules<WorkPlanPayloads> = {
   },
 
   changePlanItem: {
+    permits: (s) => requirePhase(s, 'changing a plan item', ...PLAN_PHASES),
+    subjects: (s, actor) => someItem(s, (plan, item) => itemChange(s, actor, plan, item)),
+    form: (s, actor) => itemChoices(s, (plan, item) => itemChange(s, actor, plan, item)),
     validate: (s, actor, p) => {
-      const bad = requirePhase(s, 'changing a plan item', ...PLAN_PHASES);
-      if (bad) return bad;
       const found = planItem(s, p.planId, p.no);
       if (isRefusal(found)) return found;
       const { item } = found;
-      const refusal = mayChangeItem(s, actor, item);
+      const refusal = itemChange(s, actor, found.plan, item);
       if (refusal) return refusal;
       const officeFields = ['text', 'ownerUnitId', 'ownerPersonId', 'dueOn', 'taskCode'] as const;
       if (!isDrafter(s, actor) && officeFields.some((f) => p[f] !== undefined))
         return forbidden("an item's owner reports its status and notes; the office changes the rest");
-      if (isItemClosed(planItemStatus(s, item))) return wrongPhase(`item ${p.no} of plan ${p.planId} is closed`);
       const taskCode = p.taskCode !== undefined ? p.taskCode : item.taskCode;
       if (p.status !== undefined && taskCode)
         return wrongPhase(`item ${p.no} follows task ${taskCode}: its status changes with the task`);
@@ -252,16 +263,18 @@ export const workPlanActions: ActionRules<WorkPlanPayloads> = {
   },
 
   closePlanItem: {
+    permits: (s) => requirePhase(s, 'closing a plan item', ...PLAN_PHASES),
+    subjects: (s, actor) => someItem(s, (plan, item) => itemClosing(s, actor, plan, item)),
+    form: (s, actor) => {
+      const { prefill, choices } = itemChoices(s, (plan, item) => itemClosing(s, actor, plan, item));
+      return { prefill: { ...prefill, outcome: 'DONE' }, choices: { ...choices, outcome: OUTCOME_CHOICES } };
+    },
     validate: (s, actor, p) => {
-      const bad = requirePhase(s, 'closing a plan item', ...PLAN_PHASES);
-      if (bad) return bad;
       const found = planItem(s, p.planId, p.no);
       if (isRefusal(found)) return found;
       const { item } = found;
       return (
-        mayChangeItem(s, actor, item) ??
-        (item.taskCode ? wrongPhase(`item ${p.no} follows task ${item.taskCode}: it closes with the task`) : null) ??
-        (isItemClosed(item.status) ? wrongPhase(`item ${p.no} of plan ${p.planId} is closed already`) : null) ??
+        itemClosing(s, actor, found.plan, item) ??
         (p.outcome === 'DONE' || p.outcome === 'DROPPED' ? null : invalid('outcome must be DONE or DROPPED')) ??
         (p.note != null ? text(p.note, 'note') : null)
       );
@@ -280,15 +293,19 @@ export const workPlanActions: ActionRules<WorkPlanPayloads> = {
   },
 
   setNextYearKeyTasks: {
-    validate: (s, actor, p) => {
-      const bad = officeOnly(s, actor, "naming next year's key tasks");
-      if (bad) return bad;
+    permits: (s, actor) => officeOnly(s, actor, "naming next year's key tasks"),
+    subjects: (s) =>
+      workPlansOf(s).some((pl) => nextYearOpen(s, pl) === null)
+        ? null
+        : wrongPhase("no annual plan is waiting for next year's key tasks"),
+    form: (s) => {
+      const { prefill, choices } = planChoices(workPlansOf(s).filter((pl) => nextYearOpen(s, pl) === null));
+      return { prefill: { ...prefill, keyTasks: [] }, choices };
+    },
+    validate: (s, _actor, p) => {
       const plan = findWorkPlan(s, p.planId);
       if (!plan) return invalid(`there is no plan ${p.planId}`);
-      if (plan.kind !== 'ANNUAL') return invalid("next year's key tasks belong to an annual plan");
-      if (findWorkPlan(s, workPlanId('ANNUAL', plan.year + 1)))
-        return wrongPhase(`the plan for ${plan.year + 1} exists already and started with the key tasks named then`);
-      return keyTasksCheck(s, p.keyTasks, 'keyTasks');
+      return nextYearOpen(s, plan) ?? keyTasksCheck(s, p.keyTasks, 'keyTasks');
     },
     apply: ({ s, audit }, p) => {
       const plan = findWorkPlan(s, p.planId)!;

@@ -14,14 +14,14 @@ export interface AssignmentPayloads {
 
 export const assignmentActions: TaskActionRules<AssignmentPayloads> = {
   reassign: {
-    validate: (s, actor, p) => {
+    permits: (s, actor) =>
+      (mayReassign(s, actor)
+        ? null
+        : forbidden(
+            'only the assigner, the member in charge, the Standing Committee or the unit head reassigns a task',
+          )) ?? requireStatus(s, 'reassigning', [TaskStatus.ASSIGNED, ...WORKING]),
+    validate: (s, _actor, p) => {
       const bad =
-        (mayReassign(s, actor)
-          ? null
-          : forbidden(
-              'only the assigner, the member in charge, the Standing Committee or the unit head reassigns a task',
-            )) ??
-        requireStatus(s, 'reassigning', [TaskStatus.ASSIGNED, ...WORKING]) ??
         text(p.toPersonId, 'toPersonId', MAX_ID_LENGTH) ??
         (p.toUnitId !== undefined ? text(p.toUnitId, 'toUnitId', MAX_ID_LENGTH) : null) ??
         text(p.reason, 'reason', MAX_REASON_LENGTH);
@@ -57,9 +57,9 @@ export const assignmentActions: TaskActionRules<AssignmentPayloads> = {
   },
 
   cancel: {
-    validate: (s, actor, p) =>
-      (isReviewer(s, actor) ? null : forbidden('only the assigner or the member in charge cancels a task')) ??
-      text(p.reason, 'reason', MAX_REASON_LENGTH),
+    permits: (s, actor) =>
+      isReviewer(s, actor) ? null : forbidden('only the assigner or the member in charge cancels a task'),
+    validate: (_s, _actor, p) => text(p.reason, 'reason', MAX_REASON_LENGTH),
     apply: ({ s, at, audit }, p) => {
       s.status = TaskStatus.CANCELLED;
       s.cancelledAt = at;

@@ -57,12 +57,12 @@ const isRefusal = (v: unknown): v is Refusal => typeof v === 'object' && v !== n
 
 export const extensionActions: TaskActionRules<ExtensionPayloads> = {
   requestExtension: {
-    validate: (s, actor, p, now, cal) => {
-      const bad =
-        onlyResponsible(s, actor) ??
-        requireStatus(s, 'requesting an extension', [TaskStatus.ASSIGNED, ...WORKING]) ??
-        (pendingExtension(s) ? wrongPhase('an extension request is already waiting for a decision') : null) ??
-        text(p.reason, 'reason', MAX_REASON_LENGTH);
+    permits: (s, actor) =>
+      onlyResponsible(s, actor) ??
+      requireStatus(s, 'requesting an extension', [TaskStatus.ASSIGNED, ...WORKING]) ??
+      (pendingExtension(s) ? wrongPhase('an extension request is already waiting for a decision') : null),
+    validate: (s, _actor, p, now, cal) => {
+      const bad = text(p.reason, 'reason', MAX_REASON_LENGTH);
       if (bad) return bad;
       const due = requestedDueAt(s, p, now, cal);
       return isRefusal(due) ? due : null;
@@ -78,9 +78,19 @@ export const extensionActions: TaskActionRules<ExtensionPayloads> = {
   },
 
   decideExtension: {
-    validate: (s, actor, p) => {
-      if (!isAssigner(s, actor)) return forbidden('only the person who assigned the task decides on an extension');
-      if (!pendingExtension(s)) return wrongPhase('no extension request is waiting for a decision');
+    permits: (s, actor) =>
+      (isAssigner(s, actor) ? null : forbidden('only the person who assigned the task decides on an extension')) ??
+      (pendingExtension(s) ? null : wrongPhase('no extension request is waiting for a decision')),
+    form: () => ({
+      prefill: { approve: true },
+      choices: {
+        approve: [
+          { value: true, label: 'Đồng ý gia hạn' },
+          { value: false, label: 'Không đồng ý' },
+        ],
+      },
+    }),
+    validate: (_s, _actor, p) => {
       if (typeof p.approve !== 'boolean') return invalid('approve must be true or false');
       return text(p.reason, 'reason', MAX_REASON_LENGTH);
     },

@@ -14,7 +14,8 @@ export interface ReviewPayloads {
 
 export const reviewActions: TaskActionRules<ReviewPayloads> = {
   verify: {
-    validate: (s, actor) =>
+    validate: () => null,
+    permits: (s, actor) =>
       (isReviewer(s, actor) ? null : forbidden('only the assigner or the member in charge verifies the result')) ??
       requireStatus(s, 'verifying', [TaskStatus.SUBMITTED]),
     apply: ({ s, now, at, by, audit }) => {
@@ -26,10 +27,10 @@ export const reviewActions: TaskActionRules<ReviewPayloads> = {
   },
 
   returnTask: {
-    validate: (s, actor, p) =>
+    permits: (s, actor) =>
       (isReviewer(s, actor) ? null : forbidden('only the assigner or the member in charge returns the result')) ??
-      requireStatus(s, 'returning', [TaskStatus.SUBMITTED]) ??
-      text(p.reasons, 'reasons', MAX_STATEMENT_LENGTH),
+      requireStatus(s, 'returning', [TaskStatus.SUBMITTED]),
+    validate: (_s, _actor, p) => text(p.reasons, 'reasons', MAX_STATEMENT_LENGTH),
     apply: ({ s, at, by, audit, notify }, p) => {
       s.returns.push({ by, at, reasons: p.reasons });
       s.status = TaskStatus.RETURNED;

@@ -14,7 +14,8 @@ export interface WorkPayloads {
 
 export const workActions: TaskActionRules<WorkPayloads> = {
   accept: {
-    validate: (s, actor) => onlyResponsible(s, actor) ?? requireStatus(s, 'accepting', [TaskStatus.ASSIGNED]),
+    permits: (s, actor) => onlyResponsible(s, actor) ?? requireStatus(s, 'accepting', [TaskStatus.ASSIGNED]),
+    validate: () => null,
     apply: ({ s, at, audit }) => {
       s.status = TaskStatus.ACCEPTED;
       s.acceptedAt = at;
@@ -23,9 +24,9 @@ export const workActions: TaskActionRules<WorkPayloads> = {
   },
 
   reportProgress: {
-    validate: (s, actor, p) => {
-      const bad = onlyResponsible(s, actor) ?? requireStatus(s, 'reporting progress', WORKING);
-      if (bad) return bad;
+    permits: (s, actor) => onlyResponsible(s, actor) ?? requireStatus(s, 'reporting progress', WORKING),
+    form: (s) => ({ prefill: { percent: s.progressPercent } }),
+    validate: (_s, _actor, p) => {
       const { percent } = p;
       if (typeof percent !== 'number' || !Number.isInteger(percent) || percent < 0 || percent > 100)
         return invalid('percent must be a whole number from 0 to 100');
@@ -43,11 +44,8 @@ export const workActions: TaskActionRules<WorkPayloads> = {
   },
 
   submitResult: {
-    validate: (s, actor, p) =>
-      onlyResponsible(s, actor) ??
-      requireStatus(s, 'submitting the result', WORKING) ??
-      text(p.text, 'text') ??
-      evidence(p.evidenceRefs),
+    permits: (s, actor) => onlyResponsible(s, actor) ?? requireStatus(s, 'submitting the result', WORKING),
+    validate: (_s, _actor, p) => text(p.text, 'text') ?? evidence(p.evidenceRefs),
     apply: ({ s, at, by, audit }, p) => {
       s.submissions.push({ by, at, text: p.text, evidenceRefs: p.evidenceRefs ?? [] });
       s.status = TaskStatus.SUBMITTED;
