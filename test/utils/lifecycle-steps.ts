@@ -40,6 +40,7 @@ export class LifecycleSteps {
   /** A fresh context for `username`, logged in, on `route` (default: the programme's page). */
   async as(username: string, route = this.programmeRoute): Promise<Page> {
     const page = await newConsolePage(this.browser, this.violations);
+    page.setDefaultTimeout(60_000);
     await logInConsole(page, this.baseUrl, username);
     this.people.add(username);
     await this.visit(page, route);
@@ -49,11 +50,16 @@ export class LifecycleSteps {
   /** Goes to a console route and waits for what that page shows first. */
   async visit(page: Page, route: string): Promise<void> {
     await page.goto(`${this.baseUrl}/${route}`);
-    if (route.startsWith('#/programme/') && !route.endsWith('/audit'))
-      await page.waitForSelector('[data-testid=programme-title]');
-    else if (route.startsWith('#/task/')) await page.waitForSelector('[data-testid=task-title]');
-    if (/^#\/(programme|task)\//.test(route) && !route.endsWith('/audit'))
-      await page.waitForSelector('[data-testid=actions][aria-busy=false]');
+    const subject = /^#\/(programme|task)\//.test(route) && !route.endsWith('/audit');
+    try {
+      if (route.startsWith('#/programme/') && subject) await page.waitForSelector('[data-testid=programme-title]');
+      else if (route.startsWith('#/task/')) await page.waitForSelector('[data-testid=task-title]');
+      if (subject) await page.waitForSelector('[data-testid=actions][aria-busy=false]');
+    } catch (err) {
+      await page.screenshot({ path: path.join(SCREENSHOTS, `lifecycle-failed-${Date.now()}.png`), fullPage: true });
+      const shown = await page.locator('body').innerText();
+      throw new Error(`${route} did not show: ${(err as Error).message.split('\n')[0]}\npage: ${shown.slice(0, 1500)}`);
+    }
   }
 
   /**
