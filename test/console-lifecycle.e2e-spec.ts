@@ -43,6 +43,19 @@ describe('console: a programme’s whole lifecycle in the browser (browser e2e)'
     await stack?.close();
   });
 
+  /** The steps build on each other: after a failed one the rest fail at once instead of waiting. */
+  let failed: string | null = null;
+  const stage = (name: string, body: () => Promise<void>) =>
+    it(name, async () => {
+      if (failed) throw new Error(`not run: "${failed}" failed`);
+      try {
+        await body();
+      } catch (err) {
+        failed = name;
+        throw err;
+      }
+    });
+
   afterEach(() => {
     expect(violations).toEqual([]);
   });
@@ -78,7 +91,7 @@ describe('console: a programme’s whole lifecycle in the browser (browser e2e)'
   }
   const close = (page: Page) => steps.done(page);
 
-  it('creates the programme and takes it through the survey', async () => {
+  stage('creates the programme and takes it through the survey', async () => {
     const staff = await steps.as('chuyenvien.hg', '#/my');
     await staff.click('a[href="#/programmes/new"]');
     const form = staff.locator('[data-testid=form-createProgramme]');
@@ -109,7 +122,7 @@ describe('console: a programme’s whole lifecycle in the browser (browser e2e)'
     await inPhase('DRAFTING');
   });
 
-  it('drafts, consults the invitees, who answer in person, and closes the round', async () => {
+  stage('drafts, consults the invitees, who answer in person, and closes the round', async () => {
     const staff = await step('chuyenvien.hg', 'submitDraft', 'draft-1', async (f) => {
       await f.locator('[name=text]').fill('Dự thảo lần 1: phủ sóng cáp quang đến 100% xã; đào tạo kỹ năng số.');
       await f.locator('[name=changeNote]').fill('Bản đầu tiên');
@@ -128,7 +141,7 @@ describe('console: a programme’s whole lifecycle in the browser (browser e2e)'
       const invitee = await steps.as(who);
       await invitee.waitForSelector('[data-testid=consultation]');
       await steps.act(invitee, 'submitOpinion', `opinion-${who}`, (f) => f.locator('[name=text]').fill(opinion));
-      expect(await steps.shown(invitee)).not.toContain('submitOpinion');
+      await eventually(async () => !(await steps.shown(invitee)).includes('submitOpinion'), 'the opinion given');
       await steps.record(invitee, `opinion-${who}-done`);
       await close(invitee);
     }
@@ -142,7 +155,7 @@ describe('console: a programme’s whole lifecycle in the browser (browser e2e)'
     expect(live.consultations[0]).toMatchObject({ inviteeIds: ['hg-skhdt-gd', 'hg-tv1'], silentIds: [] });
   });
 
-  it('is sent back once, redrafted and approved', async () => {
+  stage('is sent back once, redrafted and approved', async () => {
     await close(await step('chuyenvien.hg', 'submitForApproval', 'submit-for-approval'));
     await close(
       await step('pbt.hg', 'sendBack', 'send-back', (f) =>
@@ -165,7 +178,7 @@ describe('console: a programme’s whole lifecycle in the browser (browser e2e)'
     expect(d.live.state.approval.sendBacks).toHaveLength(1);
   });
 
-  it('issues it with targets from a spreadsheet and tasks entered in the table', async () => {
+  stage('issues it with targets from a spreadsheet and tasks entered in the table', async () => {
     const staff = await steps.as('chuyenvien.hg');
     const form = await steps.open(staff, 'issue');
     const csv =
@@ -211,14 +224,14 @@ describe('console: a programme’s whole lifecycle in the browser (browser e2e)'
     expect(d.targets.map((t: { code: string }) => t.code)).toEqual(['HTS', 'THU']);
   });
 
-  it('disseminates it: the head records the conference, the audience acknowledges', async () => {
+  stage('disseminates it: the head records the conference, the audience acknowledges', async () => {
     await close(await step('bithu.hg', 'recordDissemination', 'record-dissemination'));
     await close(await step('gd.stc.hg', 'acknowledgeDissemination', 'acknowledge-dissemination'));
     const d = await inPhase('IMPLEMENTATION');
     expect(d.live.disseminationCoverage.acknowledged).toBe(1);
   });
 
-  it('carries a task from the work list, records an inspection and a review with each unit’s values', async () => {
+  stage('carries a task from the work list, records an inspection and a review with each unit’s values', async () => {
     const holder = await steps.as('gd.skhdt.hg', '#/my');
     const row = holder.locator('[data-testid=my-tasks] tr', { hasText: 'Kéo cáp quang' });
     await row.waitFor();
@@ -261,7 +274,7 @@ describe('console: a programme’s whole lifecycle in the browser (browser e2e)'
     }
   });
 
-  it('takes the task’s result after its due date and verifies it as done late', async () => {
+  stage('takes the task’s result after its due date and verifies it as done late', async () => {
     const holder = await steps.as('gd.skhdt.hg', `#/task/${lateTaskId}`);
     const wait = lateDue.getTime() - Date.now() + 2000;
     if (wait > 0) await holder.waitForTimeout(wait);
@@ -280,7 +293,7 @@ describe('console: a programme’s whole lifecycle in the browser (browser e2e)'
     expect(new Date(task.done_at).getTime()).toBeGreaterThan(new Date(task.due_at).getTime());
   });
 
-  it('holds the final review, evaluates and closes the programme', async () => {
+  stage('holds the final review, evaluates and closes the programme', async () => {
     const unit = await steps.as('gd.stc.hg');
     await steps.act(
       unit,
@@ -304,7 +317,7 @@ describe('console: a programme’s whole lifecycle in the browser (browser e2e)'
     await close(await step('bithu.hg', 'closeProgramme', 'close-programme', undefined, { timeoutMs: 3 * 60_000 }));
   });
 
-  it('leaves the read model, the audit trail and a PDF that say so', async () => {
+  stage('leaves the read model, the audit trail and a PDF that say so', async () => {
     const d = await inPhase('CLOSED');
     expect(d.targets.map((t: { code: string }) => t.code)).toEqual(['HTS', 'THU']);
     const reported = d.targetValues.filter((v: { value: string | null }) => v.value !== null);
