@@ -20,6 +20,16 @@ export function minuteAfter(ms: number): Date {
   return new Date(Math.ceil(t / 60_000) * 60_000);
 }
 
+/** What sticks out of the screen: from the widest element up to the page, each box's width and overflow. */
+const widest = (page: Page) =>
+  page.evaluate<string>(`(() => {
+    const over = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > innerWidth + 1);
+    const chain = [];
+    for (let e = over[over.length - 1]; e && e !== document.body; e = e.parentElement)
+      chain.push(e.tagName.toLowerCase() + '.' + String(e.className).replace(/ /g, '.') + ' ' + Math.round(e.getBoundingClientRect().width) + 'px ' + getComputedStyle(e).overflowX);
+    return chain.join(' < ');
+  })()`);
+
 export class LifecycleSteps {
   private shots = 0;
   private readonly checked = new Set<string>();
@@ -50,6 +60,11 @@ export class LifecycleSteps {
   /** Goes to a console route and waits for what that page shows first. */
   async visit(page: Page, route: string): Promise<void> {
     await page.goto(`${this.baseUrl}/${route}`);
+    await this.ready(page, route);
+  }
+
+  /** Waits for what the page of `route` shows first (its title, its loaded action panel). */
+  private async ready(page: Page, route: string): Promise<void> {
     const subject = /^#\/(programme|task)\//.test(route) && !route.endsWith('/audit');
     try {
       if (route.startsWith('#/programme/') && subject) await page.waitForSelector('[data-testid=programme-title]');
@@ -77,7 +92,7 @@ export class LifecycleSteps {
       const wide = page.viewportSize()!;
       await page.setViewportSize(PHONE);
       const over = await overflow(page);
-      if (over > 0) throw new Error(`${step} is ${over}px wider than a phone`);
+      if (over > 0) throw new Error(`${step} is ${over}px wider than a phone: ${await widest(page)}`);
       await checkA11y(page, `${step} (phone)`);
       await page.screenshot({ path: path.join(SCREENSHOTS, `lifecycle-${n}-${step}-phone.png`), fullPage: true });
       await page.setViewportSize(wide);
@@ -98,7 +113,9 @@ export class LifecycleSteps {
       async () => {
         if ((await this.shown(page)).includes(action)) return true;
         await page.waitForTimeout(1000);
-        await this.visit(page, route.split('?')[0]);
+        // A reload: going to the same hash again would not ask the API anew.
+        await page.reload();
+        await this.ready(page, route);
         return (await this.shown(page)).includes(action);
       },
       `${action} to be offered on ${route}`,
