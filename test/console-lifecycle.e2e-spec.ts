@@ -275,14 +275,14 @@ describe('console: a programme’s whole lifecycle in the browser (browser e2e)'
   });
 
   stage('takes the task’s result after its due date and verifies it as done late', async () => {
-    const holder = await steps.as('gd.skhdt.hg', `#/task/${lateTaskId}`);
+    const holder = await steps.as('gd.skhdt.hg', `#/task/${encodeURIComponent(lateTaskId)}`);
     const wait = lateDue.getTime() - Date.now() + 2000;
     if (wait > 0) await holder.waitForTimeout(wait);
     await steps.act(holder, 'submitResult', 'task-result', (f) =>
       f.locator('[name=text]').fill('Đã kéo cáp quang đến 20/20 xã (chậm so với hạn).'),
     );
     await close(holder);
-    const member = await steps.as('pbt.hg', `#/task/${lateTaskId}`);
+    const member = await steps.as('pbt.hg', `#/task/${encodeURIComponent(lateTaskId)}`);
     await steps.act(member, 'verify', 'task-verify');
     await steps.record(member, 'task-done-late');
     await close(member);
@@ -336,38 +336,34 @@ describe('console: a programme’s whole lifecycle in the browser (browser e2e)'
       id,
     ]);
     expect(reports.some((r: { automatic: boolean }) => r.automatic)).toBe(true);
-    const audit: Array<{ action: string; actor_id: string | null }> = await stack.dataSource.query(
-      `SELECT action, actor_id FROM audit_event WHERE programme_id = $1 OR task_id IN (SELECT id FROM task WHERE programme_id = $1)`,
-      [id],
-    );
-    const actions = audit.map((a) => a.action);
-    for (const a of [
-      'assignSurveyors',
-      'submitSurveyFindings',
-      'closeSurvey',
-      'submitDraft',
-      'openConsultation',
-      'submitOpinion',
-      'closeConsultation',
-      'submitForApproval',
-      'sendBack',
-      'approve',
-      'issue',
-      'recordDissemination',
-      'acknowledgeDissemination',
-      'accept',
-      'reportProgress',
-      'recordInspection',
-      'submitReviewReport',
-      'submitResult',
-      'verify',
-      'submitFinalReport',
-      'evaluate',
-      'closeProgramme',
-    ])
-      expect(actions).toContain(a);
-    const actors = new Set(audit.map((a) => a.actor_id).filter(Boolean));
-    expect(actors.size).toBeGreaterThanOrEqual(6);
+    // Every step left its audit event, by the person who took it (task steps in the task's history).
+    const trail = async (table: string) =>
+      (await stack.dataSource.query(
+        `SELECT action, actor_id AS "actorId" FROM ${table} WHERE programme_id = $1 ORDER BY id`,
+        [id],
+      )) as Array<{ action: string; actorId: string | null }>;
+    const events = [...(await trail('audit_event')), ...(await trail('task_event'))];
+    const by = (action: string) => events.filter((e) => e.action === action).map((e) => e.actorId);
+    expect(by('assignSurveyors')).toEqual(['hg-cv1']);
+    expect(by('submitSurveyFindings')).toEqual(['hg-skhdt-gd']);
+    expect(by('submitDraft')).toEqual(['hg-cv1', 'hg-cv1']);
+    expect(by('submitOpinion')).toEqual(['hg-skhdt-gd', 'hg-tv1']);
+    expect(by('consultation.closed')).toEqual(['hg-cv1']);
+    expect(by('submitForApproval')).toHaveLength(2);
+    expect(by('sendBack')).toEqual(['hg-pbt']);
+    expect(by('approve')).toEqual(['hg-bithu']);
+    expect(by('issue')).toEqual(['hg-cv1']);
+    expect(by('recordDissemination')).toEqual(['hg-bithu']);
+    expect(by('acknowledgeDissemination')).toEqual(['hg-stc-gd']);
+    expect(by('recordInspection')).toEqual(['hg-ubkt1']);
+    expect(by('submitReviewReport').sort()).toEqual(['hg-skhdt-gd', 'hg-stc-gd']);
+    expect(by('review.closed').length).toBeGreaterThanOrEqual(2);
+    expect(by('submitFinalReport')).toEqual(['hg-stc-gd']);
+    expect(by('evaluate')).toEqual(['hg-pbt']);
+    expect(by('closeProgramme')).toEqual(['hg-bithu']);
+    for (const action of ['accept', 'reportProgress', 'submitResult']) expect(by(action)).toEqual(['hg-skhdt-gd']);
+    expect(by('verify')).toEqual(['hg-pbt']);
+    expect(new Set(events.map((e) => e.actorId).filter(Boolean)).size).toBe(7);
     expect(steps.people.size).toBeGreaterThanOrEqual(6);
 
     // The issued programme as PDF, downloaded from the console, in Vietnamese with its diacritics.

@@ -73,7 +73,12 @@ export class LifecycleSteps {
     } catch (err) {
       await page.screenshot({ path: path.join(SCREENSHOTS, `lifecycle-failed-${Date.now()}.png`), fullPage: true });
       const shown = await page.locator('body').innerText();
-      throw new Error(`${route} did not show: ${(err as Error).message.split('\n')[0]}\npage: ${shown.slice(0, 1500)}`);
+      throw new Error(
+        `${route} did not show: ${(err as Error).message.split('\n')[0]}\npage: ${shown.slice(0, 1500)}`,
+        {
+          cause: err,
+        },
+      );
     }
   }
 
