@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AuthorizationFixtures, buildAuthorizationFixtures, newResolution } from './utils/authorization-fixtures';
 import { appRoutes } from './utils/route-table';
+import { tinyPdf } from './utils/sample-documents';
 import { startTestStack, TestStack } from './utils/test-stack';
 
 /**
@@ -53,6 +54,8 @@ interface Request {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   body?: object;
+  /** A multipart/form-data body instead: text fields and one file. */
+  multipart?: { fields: Record<string, string>; file: { field: string; name: string; content: Buffer } };
   /** What a NONE answer must not contain. */
   marker?: string;
 }
@@ -622,6 +625,48 @@ const ROUTES: Record<string, Entry> = {
       what: "the caller's unit's report form of the first review",
       kind: 'read',
       request: (fx) => ({ method: 'get', path: `/programmes/${programme(fx)}/reviews/1/form` }),
+      expected: PROVINCE_READS,
+    },
+  ],
+
+  // Programme documents: adding one is the domain's permission for its kind; reading, the programme's readers
+  'POST /programmes/:id/documents': [
+    {
+      what: 'add an inspection record (who may inspect)',
+      kind: 'write',
+      request: (fx) => ({
+        method: 'post',
+        path: `/programmes/${programme(fx)}/documents`,
+        multipart: {
+          fields: { kind: 'INSPECTION_RECORD' },
+          file: { field: 'file', name: 'Biên bản kiểm tra.pdf', content: tinyPdf() },
+        },
+      }),
+      expected: {
+        anonymous: 401,
+        admin: 403,
+        provincial: [403, 404],
+        staff: [403, 403, 404],
+        head: [403, 403, 404],
+        standing: [403, 403, 404],
+        inspector: [OK, 403, 404],
+        advisory: [403, 403, 404],
+      },
+    },
+  ],
+  'GET /programmes/:id/documents': [
+    {
+      what: 'list',
+      kind: 'read',
+      request: (fx) => ({ method: 'get', path: `/programmes/${programme(fx)}/documents` }),
+      expected: PROVINCE_READS,
+    },
+  ],
+  'GET /documents/:id/content': [
+    {
+      what: 'download the issued text',
+      kind: 'read',
+      request: (fx) => ({ method: 'get', path: `/documents/${fx.documentId}/content` }),
       expected: PROVINCE_READS,
     },
   ],
@@ -1758,6 +1803,11 @@ describe('authorization matrix (e2e)', () => {
   async function send(req: Request, username: string | null): Promise<{ status: number; body: string }> {
     const call = stack.http()[req.method](req.path);
     if (username) call.set('Authorization', `Bearer ${await stack.login(username)}`);
+    if (req.multipart) {
+      for (const [name, value] of Object.entries(req.multipart.fields)) call.field(name, value);
+      const { field, name, content } = req.multipart.file;
+      call.attach(field, content, name);
+    }
     const res = await (req.body === undefined ? call : call.send(req.body));
     return { status: res.status, body: res.text ?? '' };
   }

@@ -61,7 +61,7 @@ describe('console: every action in the browser (browser e2e)', () => {
   async function auditCount(action: string): Promise<number> {
     const res = await stack
       .http()
-      .get(`/programmes/${id}/audit?pageSize=200`)
+      .get(`/programmes/${id}/audit?limit=200`)
       .set(await auth('chuyenvien.hg'));
     return (res.body.items as Array<{ action: string }>).filter((a) => a.action === action).length;
   }
@@ -106,7 +106,7 @@ describe('console: every action in the browser (browser e2e)', () => {
     await page.click(`[data-testid=actions] button[data-action=${action}]`);
     const form = page.locator(`[data-testid=form-${action}]`);
     await form.waitFor();
-    expect(await form.evaluate('(f) => f.contains(document.activeElement)')).toBe(true);
+    expect(await form.evaluate((f) => f.contains(f.ownerDocument.activeElement))).toBe(true);
     return form;
   }
 

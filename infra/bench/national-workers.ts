@@ -158,25 +158,41 @@ export async function startProgrammes(
   return ids.map((id) => `programme/${id}`);
 }
 
-/** `n` staff actions (assignSurveyors) straight to the workflows, `inFlight` at a time; actions per second. */
-async function actionRate(client: Client, workflowIds: string[], n: number, inFlight: number): Promise<number> {
+/**
+ * `n` staff actions (assignSurveyors) straight to the workflows, `inFlight` at a time: actions per
+ * second, and how many failed (a timed-out update under load is counted, not thrown, so the run ends
+ * with every call settled before the connection closes).
+ */
+async function actionRate(
+  client: Client,
+  workflowIds: string[],
+  n: number,
+  inFlight: number,
+): Promise<{ perSecond: number; failed: number; firstError: string | null }> {
   let next = 0;
+  let failed = 0;
+  let firstError: string | null = null;
   const started = Date.now();
   await Promise.all(
     Array.from({ length: inFlight }, async () => {
       while (next < n) {
         const i = next++;
-        await client.workflow
-          .getHandle(workflowIds[i % workflowIds.length])
-          .executeUpdate(programmeUpdates.assignSurveyors, {
-            args: [
-              { actor: OFFICE, requestId: randomUUID(), payload: { surveyorIds: [SURVEYORS[i % SURVEYORS.length]] } },
-            ],
-          });
+        try {
+          await client.workflow
+            .getHandle(workflowIds[i % workflowIds.length])
+            .executeUpdate(programmeUpdates.assignSurveyors, {
+              args: [
+                { actor: OFFICE, requestId: randomUUID(), payload: { surveyorIds: [SURVEYORS[i % SURVEYORS.length]] } },
+              ],
+            });
+        } catch (err) {
+          failed++;
+          firstError ??= (err as Error).message;
+        }
       }
     }),
   );
-  return n / ((Date.now() - started) / 1000);
+  return { perSecond: (n - failed) / ((Date.now() - started) / 1000), failed, firstError };
 }
 
 /** `workflows` timer loops of `timers` timers each, all at once; timers fired per second. */
@@ -191,8 +207,10 @@ async function timerRate(client: Client, taskQueue: string, workflows: number, t
       }),
     ),
   );
-  await Promise.all(handles.map((h) => h.result()));
-  return (workflows * timers) / ((Date.now() - started) / 1000);
+  const settled = await Promise.allSettled(handles.map((h) => h.result()));
+  const failed = settled.filter((r) => r.status === 'rejected').length;
+  if (failed) console.log(`  ${failed} of ${workflows} timer workflows failed`);
+  return ((workflows - failed) * timers) / ((Date.now() - started) / 1000);
 }
 
 export async function oneVersusThreeWorkers(): Promise<void> {
@@ -210,7 +228,8 @@ export async function oneVersusThreeWorkers(): Promise<void> {
       try {
         const ids = await startProgrammes(bench.client, taskQueue, Math.max(20, Math.round(200 * SCALE)));
         await actionRate(bench.client, ids, Math.min(100, actions), inFlight); // warm-up
-        const perSecond = await actionRate(bench.client, ids, actions, inFlight);
+        const { perSecond, failed, firstError } = await actionRate(bench.client, ids, actions, inFlight);
+        if (failed) console.log(`  ${failed} of ${actions} updates failed (first: ${firstError})`);
         const timersPerSecond = await timerRate(bench.client, taskQueue, timerWorkflows, timers);
         rows.push(
           `  ${count} worker${count > 1 ? 's' : ' '}: ${perSecond.toFixed(0).padStart(6)} programme actions/s (${actions} updates, ${inFlight} in flight)` +

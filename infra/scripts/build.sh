@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Compiles apps, libs and workflows to dist/, rewrites path aliases, and bundles the workflow code
-# once (dist/workflow-bundle.js) so the worker never runs webpack at start-up.
+# once (dist/workflow-bundle.js, and dist/workflow-bundle.traced.js for a worker with tracing on) so the
+# worker never runs webpack at start-up.
 set -euo pipefail
 SCRIPT_NAME=build
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { tinyPdf } from './sample-documents';
 import { eventually, TestStack } from './test-stack';
 
 /**
@@ -10,7 +11,7 @@ import { eventually, TestStack } from './test-stack';
  *   director), approval and issuance, with a target and two tasks: T1 for the Sở KH&ĐT director
  *   (`hg-skhdt`), T2 for the Vị Thanh secretary (`hg-vithanh`); disseminated, so it implements, its
  *   first review closes within seconds and it goes on to its final review by itself; one inspection;
- *   one review report generated;
+ *   one review report generated; its issued text uploaded as a document (PDF);
  * - a breakthrough cycle of the province, open for registration;
  * - a notification in the Sở KH&ĐT director's inbox (no caller of the matrix is its recipient);
  * - a resolution registry entry of the province (its office registers it);
@@ -21,6 +22,8 @@ export interface AuthorizationFixtures {
   task1: string;
   task2: string;
   reportId: string;
+  /** An ISSUED document (PDF) of the programme: everyone who opens the programme reads it. */
+  documentId: string;
   cycle: { unitId: string; year: number };
   foreignNotificationId: string;
   /** A registry entry issued by the province. */
@@ -165,6 +168,13 @@ export async function buildAuthorizationFixtures(stack: TestStack): Promise<Auth
   );
   const report = await stack.http().post(`/programmes/${programmeId}/reports`).set(cv).send({ reviewSeq: 1 });
   if (report.status !== 201) throw new Error(`report: ${report.status} ${JSON.stringify(report.body)}`);
+  const document = await stack
+    .http()
+    .post(`/programmes/${programmeId}/documents`)
+    .set(cv)
+    .field('kind', 'ISSUED')
+    .attach('file', tinyPdf('57-CTr/TU'), 'Chương trình 57-CTr-TU.pdf');
+  if (document.status !== 201) throw new Error(`document: ${document.status} ${JSON.stringify(document.body)}`);
   const director = await auth('gd.skhdt.hg');
   const notification = await eventually(async () => {
     const res = await stack.http().get('/inbox').set(director);
@@ -193,6 +203,7 @@ export async function buildAuthorizationFixtures(stack: TestStack): Promise<Auth
     task1,
     task2,
     reportId: report.body.id,
+    documentId: document.body.id,
     resolutionId: resolution.body.id,
     fieldGroupId,
     retiredFieldGroupId,

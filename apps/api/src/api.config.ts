@@ -3,6 +3,7 @@ import { int, loadConfig, oneOf, secret, sharedConfigSpec, str, url } from '@app
 import { checkFaultPoints, faultPointsConfigSpec } from '@app/observability/fault-points';
 import { opsConfigSpec } from '@app/observability/ops.config';
 import { checkOidcConfig, clientSecret, scopeList } from './auth/oidc/oidc.config';
+import { checkDocumentsConfig, documentsConfigSpec } from './documents/documents.config';
 
 /** Secrets that were once committed as development defaults: known to everyone, so never accepted. */
 const PUBLISHED_SECRETS = ['local-development-only-secret-change-me-0123456789'];
@@ -70,9 +71,10 @@ export const apiConfigSpec = {
   OIDC_SCOPES: scopeList('scopes asked of the provider, space-separated; openid is required', 'openid'),
   OIDC_LABEL: str("text of the console's single sign-on button; empty: the console's own words", ''),
   ...faultPointsConfigSpec,
+  ...documentsConfigSpec,
 };
 
 export type ApiConfig = ReturnType<typeof loadApiConfig>;
 export const API_CONFIG = Symbol('API_CONFIG');
 export const loadApiConfig = (env: NodeJS.ProcessEnv = process.env) =>
-  checkFaultPoints(checkOidcConfig(loadConfig(apiConfigSpec, env)));
+  checkDocumentsConfig(checkFaultPoints(checkOidcConfig(loadConfig(apiConfigSpec, env))));

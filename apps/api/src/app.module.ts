@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { PersistenceModule } from '@app/persistence';
 import { TemporalModule } from '@app/temporal';
+import { TracingShutdown } from '@app/observability/tracing-shutdown';
 import { AccessModule } from './access';
 import { AdminCalendarModule } from './admin-calendar/admin-calendar.module';
 import { ReadModelAdminModule } from './admin-read-model/read-model-admin.module';
@@ -32,6 +33,7 @@ import { RotationModule } from './rotation/rotation.module';
 import { RestructuringModule } from './organisation/restructuring/restructuring.module';
 import { WorkPlansModule } from './work-plans/work-plans.module';
 import { ConsultationModule } from './consultation/consultation.module';
+import { DocumentsModule } from './documents/documents.module';
 
 @Module({})
 class ApiConfigModule {
@@ -87,6 +89,7 @@ export class AppModule {
         TasksModule,
         SupervisionModule,
         ReportsModule,
+        DocumentsModule,
         BreakthroughModule,
         RotationModule,
         WorkPlansModule,
@@ -99,7 +102,7 @@ export class AppModule {
         CascadeModule,
         AuditModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
+      providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }, TracingShutdown],
     };
   }
 }

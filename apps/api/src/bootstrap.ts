@@ -5,6 +5,8 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { activeTracing } from '@app/observability/tracing';
+import { httpTracing } from '@app/observability/http-tracing';
 import { ApiConfig } from './api.config';
 import { AppModule } from './app.module';
 import { rejectInvalidText } from './common/reject-invalid-text';
@@ -25,6 +27,8 @@ export async function createApiApp(config: ApiConfig): Promise<INestApplication>
   app.useLogger(app.get(Logger));
   // First, so that every answer carries them: pages, API, refusals of the body parser, 404s.
   app.disable('x-powered-by');
+  // Before the body parser, so that the request's span is the context of everything after it.
+  if (activeTracing()) app.use(httpTracing());
   app.use(httpMetrics(app.get(METRICS_REGISTRY)));
   app.use(securityHeaders(config.NODE_ENV));
   app.useBodyParser('json', { limit: `${config.BODY_LIMIT_KB}kb` });

@@ -1,12 +1,14 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { ConfigError } from '@app/config';
+import { startTracing } from '@app/observability/tracing';
 import { assertRedisReachable } from '@app/notifications/redis-check';
 import { loadApiConfig } from './api.config';
 import { startApi } from './bootstrap';
 import { startApiOpsServer } from './metrics/api-ops-server';
 
 async function main(): Promise<void> {
+  const tracing = startTracing('api');
   const config = loadApiConfig();
   await assertRedisReachable(config.REDIS_URL, config.STARTUP_TIMEOUT_MS);
   const app = await startApi(config);
@@ -24,6 +26,14 @@ async function main(): Promise<void> {
       msg: `metrics and health on http://${config.METRICS_HOST}:${ops.port} (/metrics, /health/live, /health/ready)`,
     }),
   );
+  if (tracing)
+    console.log(
+      JSON.stringify({
+        level: 30,
+        name: 'api',
+        msg: `tracing on: spans of ${tracing.serviceName} to ${tracing.tracesUrl}`,
+      }),
+    );
 }
 
 main().catch((err) => {

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 import { bullConnection } from '@app/notifications';
+import { inConsumerSpan } from '@app/observability/trace-context';
 import { DELIVERY_JOBS, DeliveryJob } from './delivery-job';
 import { MAIL_TRANSPORT, MailTransport } from './email/mail-transport';
 import { NOTIFIER_CONFIG, NotifierConfig } from './notifier.config';
@@ -24,7 +25,7 @@ export class DeliveryWorkers implements OnApplicationBootstrap, OnApplicationShu
 
   onApplicationBootstrap(): void {
     this.workers = this.jobs.map((handler) => {
-      const worker = new Worker(handler.queue, (job) => handler.process(job), {
+      const worker = new Worker(handler.queue, (job) => this.process(handler, job), {
         connection: bullConnection(this.config.REDIS_URL),
         prefix: this.config.QUEUE_PREFIX,
         concurrency: this.config.NOTIFIER_CONCURRENCY,
@@ -48,6 +49,25 @@ export class DeliveryWorkers implements OnApplicationBootstrap, OnApplicationShu
     await Promise.all(this.workers.map((w) => w.close()));
     this.workers = [];
     this.mail.close();
+  }
+
+  /**
+   * Each attempt in a span continuing the trace the job carries (the event's `traceparent`, at the top
+   * of a notification or inside a delivery's `event`); with tracing off the span records nothing.
+   */
+  private process(handler: DeliveryJob, job: Job): Promise<unknown> {
+    const data = job.data as { traceparent?: unknown; event?: { traceparent?: unknown } } | undefined;
+    const traceparent = data?.traceparent ?? data?.event?.traceparent;
+    return inConsumerSpan(
+      handler.queue,
+      typeof traceparent === 'string' ? traceparent : undefined,
+      {
+        'messaging.system': 'bullmq',
+        'messaging.message.id': job.id ?? '',
+        'messaging.bullmq.attempt': job.attemptsMade + 1,
+      },
+      () => handler.process(job),
+    );
   }
 
   /** Every failed attempt is logged with the job and its reason; the last one as an error. */

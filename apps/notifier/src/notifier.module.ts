@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { NotificationsModule } from '@app/notifications';
+import { TracingShutdown } from '@app/observability/tracing-shutdown';
 import { PersistenceModule } from '@app/persistence';
 import { DELIVERY_JOBS } from './delivery-job';
 import { DELIVERY_JOB_OPTIONS, deliveryJobOptions } from './delivery-job-options';
@@ -52,6 +53,7 @@ export class NotifierModule {
         { provide: DELIVERY_JOBS, useFactory: (...jobs: unknown[]) => jobs, inject: JOBS },
         DeliveryWorkers,
         DeliveryRetention,
+        TracingShutdown,
       ],
     };
   }

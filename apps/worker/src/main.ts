@@ -6,7 +6,8 @@ import { Client } from '@temporalio/client';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { Logger } from 'nestjs-pino';
 import { ConfigError } from '@app/config';
-import { workflowBundleOptions } from '@app/temporal/workflow-bundle';
+import { startTracing } from '@app/observability/tracing';
+import { tracedBundlePath, workflowBundleOptions } from '@app/temporal/workflow-bundle';
 import { ensureReconcileSchedule } from './reconcile/reconcile-schedule';
 import { createTemporalWorker } from './temporal-worker.factory';
 import { startWorkerOpsServer, installTemporalRuntime } from './worker-ops';
@@ -14,16 +15,20 @@ import { loadWorkerConfig } from './worker.config';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
+  const tracing = startTracing('worker');
   const config = loadWorkerConfig();
   installTemporalRuntime(config);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   const logger = app.get(Logger);
-  // The build writes dist/workflow-bundle.js; without it (running from sources) bundle now.
-  const bundlePath = config.WORKFLOW_BUNDLE_PATH || path.resolve(__dirname, '../../../workflow-bundle.js');
+  if (tracing) logger.log(`tracing on: spans of ${tracing.serviceName} to ${tracing.tracesUrl}`);
+  // The build writes dist/workflow-bundle.js and, with the tracing interceptors, workflow-bundle.traced.js;
+  // without them (running from sources) bundle now.
+  const plainBundle = config.WORKFLOW_BUNDLE_PATH || path.resolve(__dirname, '../../../workflow-bundle.js');
+  const bundlePath = tracing ? tracedBundlePath(plainBundle) : plainBundle;
   const workflowBundle = existsSync(bundlePath)
     ? { codePath: bundlePath }
-    : await bundleWorkflowCode(workflowBundleOptions());
+    : await bundleWorkflowCode(workflowBundleOptions({ tracing: tracing !== null }));
   const { worker, connection } = await createTemporalWorker(app, {
     address: config.TEMPORAL_ADDRESS,
     namespace: config.TEMPORAL_NAMESPACE,

@@ -2,6 +2,12 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { TEMPORAL_CONNECTION_OPTIONS, type TemporalConnectionOptions } from '@app/temporal';
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
+import {
+  makeWorkflowExporter,
+  OpenTelemetryActivityInboundInterceptor,
+  OpenTelemetryActivityOutboundInterceptor,
+} from '@temporalio/interceptors-opentelemetry';
+import { activeTracing, Tracing } from '@app/observability/tracing';
 import { createProgrammeActivities } from './programmes/programme.activities';
 import { ProgrammeProjectionService } from './programmes/programme-projection.service';
 import { createBreakthroughActivities } from './breakthrough/breakthrough.activities';
@@ -56,6 +62,27 @@ export async function createTemporalWorker(
     },
     maxConcurrentActivityTaskExecutions: opts.maxConcurrentActivities,
     shutdownGraceTime: opts.shutdownGraceTimeMs ?? 0,
+    ...tracingOptions(activeTracing()),
   });
   return { worker, connection };
+}
+
+/**
+ * With tracing on: each activity runs in a span continuing the trace its workflow passed along, and
+ * the workflow's own spans (made in the sandbox by the traced bundle's interceptors) leave through the
+ * `exporter` sink into this process's exporter. Off: nothing.
+ */
+function tracingOptions(tracing: Tracing | null): Pick<WorkerOptions, 'interceptors' | 'sinks'> {
+  if (!tracing) return {};
+  return {
+    interceptors: {
+      activity: [
+        (ctx) => ({
+          inbound: new OpenTelemetryActivityInboundInterceptor(ctx),
+          outbound: new OpenTelemetryActivityOutboundInterceptor(ctx),
+        }),
+      ],
+    },
+    sinks: { exporter: makeWorkflowExporter(tracing.spanProcessor, tracing.resource) },
+  };
 }

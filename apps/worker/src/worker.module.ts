@@ -3,6 +3,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { NotificationsModule } from '@app/notifications';
 import { PersistenceModule } from '@app/persistence';
 import { FaultPoints } from '@app/observability/fault-points';
+import { TracingShutdown } from '@app/observability/tracing-shutdown';
 import { TemporalModule } from '@app/temporal';
 import { ProgrammeProjectionService } from './programmes/programme-projection.service';
 import { ReviewReportOnCloseService } from './programmes/review-report-on-close.service';
@@ -55,6 +56,7 @@ export class WorkerModule {
         ReconcileMetrics,
         ReconcileService,
         RebuildService,
+        TracingShutdown,
       ],
       exports: [
         ProgrammeProjectionService,

@@ -67,6 +67,15 @@ export type { ProgrammeTemplate } from './programme/programme-template';
 export { countsWorkingDays, dayCountingOf, deadlineAfter, DAY_COUNTINGS } from './programme/deadline-counting';
 export type { DayCounting, DeadlineCounting, DeadlineKind, TemplateInUse } from './programme/deadline-counting';
 export type { Refusal, RefusalKind } from './programme/refusal';
+export { isMemberInCharge, mayInspect } from './programme/permissions';
+export {
+  DOCUMENT_KINDS,
+  DOCUMENT_KIND_VI,
+  DOCUMENT_KIND_OF_ACTION,
+  documentUploadRefusal,
+  isDocumentKind,
+} from './programme/documents';
+export type { DocumentKind } from './programme/documents';
 export { RefusalError, forbidden, invalid, wrongPhase } from './programme/refusal';
 export * from './programme/programme-state';
 export {

@@ -43,11 +43,18 @@ export interface NotificationEvent {
   /** Values the templates fill in: titles, phase names, ISO dates. */
   params: Record<string, string | number | null>;
   occurredAt: string;
+  /**
+   * W3C trace context of whoever asked for it, when tracing is on, so the notifier's work joins that
+   * trace. Never shown to anyone; a malformed one only means the delivery starts a trace of its own.
+   */
+  traceparent?: string;
 }
 
 const KEY = /^[A-Za-z0-9._\-/#]{1,300}$/;
 const MAX_RECIPIENTS = 1000;
 const MAX_PARAMS = 50;
+/** A W3C traceparent is 55 characters; room for a later version of it, no room for a payload. */
+const MAX_TRACEPARENT = 128;
 
 /** Readable problems with an event; empty when it may be enqueued or processed. */
 export function validateNotificationEvent(value: unknown): string[] {
@@ -74,6 +81,8 @@ export function validateNotificationEvent(value: unknown): string[] {
     if (e[ref] !== undefined && e[ref] !== null && typeof e[ref] !== 'string') problems.push(`${ref} must be text`);
   if (typeof e.occurredAt !== 'string' || Number.isNaN(Date.parse(e.occurredAt)))
     problems.push('occurredAt must be an ISO date');
+  if (e.traceparent !== undefined && (typeof e.traceparent !== 'string' || e.traceparent.length > MAX_TRACEPARENT))
+    problems.push(`traceparent must be text of at most ${MAX_TRACEPARENT} characters`);
   return problems;
 }
 

@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
+import { currentTraceparent } from '@app/observability/trace-context';
 import { jobIdFor, NotificationEvent, validateNotificationEvent } from './notification-event';
 import { QueueName } from './queue-names';
 
@@ -13,7 +14,10 @@ export const NOTIFICATION_JOB_OPTIONS = {
   removeOnFail: false,
 } as const;
 
-/** The one call activities use to ask for a notification. Idempotent by the event's key. */
+/**
+ * The one call activities use to ask for a notification. Idempotent by the event's key. With tracing
+ * on, the job carries the caller's `traceparent` (the activity's span), and the notifier continues it.
+ */
 @Injectable()
 export class NotificationProducer {
   constructor(@InjectQueue(QueueName.NOTIFICATIONS) private readonly queue: Queue) {}
@@ -22,7 +26,11 @@ export class NotificationProducer {
     const problems = validateNotificationEvent(event);
     if (problems.length) throw new Error(`invalid notification event: ${problems.join('; ')}`);
     const jobId = jobIdFor(event);
-    await this.queue.add(event.kind, event, { ...NOTIFICATION_JOB_OPTIONS, jobId });
+    const traceparent = currentTraceparent();
+    await this.queue.add(event.kind, traceparent ? { ...event, traceparent } : event, {
+      ...NOTIFICATION_JOB_OPTIONS,
+      jobId,
+    });
     return { jobId };
   }
 }

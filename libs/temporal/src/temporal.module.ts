@@ -1,5 +1,7 @@
 import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry/lib/client';
+import { activeTracing } from '@app/observability/tracing';
 import {
   buildTemporalConnectionOptions,
   TemporalConnectionConfig,
@@ -83,7 +85,15 @@ export class TemporalModule {
         {
           provide: Client,
           inject: [Connection],
-          useFactory: (connection: Connection) => new Client({ connection, namespace: options.namespace }),
+          useFactory: (connection: Connection) =>
+            new Client({
+              connection,
+              namespace: options.namespace,
+              // With tracing on, starts, updates, signals and queries carry the caller's trace to the workflow.
+              ...(activeTracing()
+                ? { interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } }
+                : {}),
+            }),
         },
         TemporalConnectionCloser,
       ],

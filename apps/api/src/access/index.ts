@@ -1,5 +1,6 @@
 export { AccessModule } from './access.module';
 export { AccessService } from './access.service';
+export { ScopeCacheService } from './scope-cache.service';
 export { TaskAccessService } from './task-access.service';
 export type { TaskUnits } from './task-access.service';
 export { CycleAccessService } from './cycle-access.service';
@@ -27,3 +28,4 @@ export { IssuanceAccessService } from './issuance-access.service';
 export type { IssuanceProgramme } from './issuance-access.service';
 export { ConsultationAccessService } from './consultation-access.service';
 export type { ConsultationView } from './consultation-access.service';
+export { DocumentAccessService, readsDocument } from './document-access.service';

@@ -118,6 +118,11 @@ export function visibleAuditEvent<A extends { action: string; after: Record<stri
   return row;
 }
 
+/** Whether the viewer sees `part` whole, not only what they wrote themselves (e.g. a draft's file). */
+export function seesWholePart(viewer: ProgrammeViewer, part: ProgrammePart): boolean {
+  return wholeParts(viewer).has(part);
+}
+
 /** Whether the viewer may read inspection findings (e.g. on a programme's timeline). */
 export function seesInspectionFindings(viewer: ProgrammeViewer): boolean {
   return wholeParts(viewer).has('inspections');

@@ -9,6 +9,7 @@ import { AccessService } from './access.service';
 import { effectiveActor } from './effective-actor';
 import * as rules from './rules';
 import { RowScope, SupervisorScope, UnitScopes } from './scope';
+import { ScopeCacheService } from './scope-cache.service';
 import { restrictedFrom, taskInScope, taskInvolving, taskOfSteeredProgramme } from './scope-sql';
 
 /** The units a task answers to: who issued it and who carries it. */
@@ -24,11 +25,12 @@ export class TaskAccessService {
     private readonly access: AccessService,
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(TaskEntity) private readonly tasks: Repository<TaskEntity>,
+    private readonly scopes: ScopeCacheService,
   ) {}
 
   /** Supervising tasks (buckets, drill-down): the caller's scope; 403 for someone who supervises nothing. */
   async taskSupervisorScope(principal: Principal): Promise<SupervisorScope> {
-    return rules.taskSupervisorScope(await this.access.scope(principal));
+    return rules.taskSupervisorScope(await this.scopes.scope(principal));
   }
 
   /** The caller's own tasks (their inbox and badge): those they are responsible for. */

@@ -79,6 +79,9 @@ export const AUDITED_ROUTES: Readonly<Record<string, AuditedRoute>> = {
   // Reports and exports
   'POST /programmes/:id/reports': { act: 'report.generate', scope: 'unit' },
   'GET /programmes/:id/reports/:reportId': { act: 'report.download', scope: 'unit' },
+  // Programme documents: adding one, and every download (who read which file, when)
+  'POST /programmes/:id/documents': { act: 'document.upload', scope: 'unit' },
+  'GET /documents/:id/content': { act: 'document.download', scope: 'unit' },
   'GET /supervision/overview': { act: 'supervision.export', scope: 'unit', when: csvExport },
   'GET /supervision/programmes': { act: 'supervision.export', scope: 'unit', when: csvExport },
   'GET /supervision/lineage': { act: 'supervision.export', scope: 'unit', when: csvExport },

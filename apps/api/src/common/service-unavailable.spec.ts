@@ -2,6 +2,8 @@ import { QueryFailedError } from 'typeorm';
 import { isServiceUnavailable } from './service-unavailable';
 
 const withCode = (message: string, code: string) => Object.assign(new Error(message), { code });
+/** A gRPC status error as @grpc/grpc-js makes them (numeric code, details, metadata). */
+const grpc = (code: number) => Object.assign(new Error(`${code} status`), { code, details: 'details', metadata: {} });
 
 describe('isServiceUnavailable', () => {
   it.each([
@@ -15,6 +17,13 @@ describe('isServiceUnavailable', () => {
     ['a connection exception class', withCode('connection failure', '08006')],
     ['a Redis without its connection', new Error('Connection is closed.')],
     ['a wrapped cause', new Error('outer', { cause: withCode('inner', 'ECONNREFUSED') })],
+    ['a Temporal query no worker reached in time', new Error('Failed to query Workflow', { cause: grpc(4) })],
+    ['a Temporal rate limit', new Error('outer', { cause: grpc(8) })],
+    ['Temporal unreachable', new Error('outer', { cause: grpc(14) })],
+    [
+      'an update call that timed out',
+      Object.assign(new Error('timed out'), { name: 'WorkflowUpdateRPCTimeoutOrCancelledError' }),
+    ],
   ])('is true for %s', (_what, error) => {
     expect(isServiceUnavailable(error)).toBe(true);
   });
@@ -27,6 +36,8 @@ describe('isServiceUnavailable', () => {
   it.each([
     ['a unique violation', withCode('duplicate key value', '23505')],
     ['a syntax error', withCode('syntax error at or near', '42601')],
+    ['a Temporal refusal (not found)', new Error('outer', { cause: grpc(5) })],
+    ['a numeric code without gRPC details', Object.assign(new Error('x'), { code: 14 })],
     ['a plain bug', new TypeError("Cannot read properties of undefined (reading 'id')")],
     ['a non-error', 'just a string'],
     ['nothing', undefined],

@@ -29,6 +29,15 @@ const CONNECTION_MESSAGES = [
 ];
 
 /**
+ * gRPC statuses from Temporal that mean "not now", not "no": DEADLINE_EXCEEDED (4, e.g. a query or
+ * update that no worker reached in time under load), RESOURCE_EXHAUSTED (8, rate limits) and
+ * UNAVAILABLE (14). A request refused so is safe to send again with the same request id.
+ */
+const GRPC_UNAVAILABLE = new Set([4, 8, 14]);
+/** The Temporal client's own name for an update call that timed out before the update was known to finish. */
+const TIMED_OUT_ERRORS = new Set(['WorkflowUpdateRPCTimeoutOrCancelledError']);
+
+/**
  * Whether an error (or anything in its cause chain, TypeORM's `driverError` included) says a service
  * is unreachable, not that the request was wrong: such a request is answered 503 with Retry-After.
  */
@@ -42,6 +51,8 @@ export function isServiceUnavailable(error: unknown): boolean {
     const message = typeof e.message === 'string' ? e.message : '';
     if (NETWORK_CODES.has(code) || POSTGRES_UNAVAILABLE.test(code)) return true;
     if (e.name === 'MaxRetriesPerRequestError') return true;
+    if (typeof e.name === 'string' && TIMED_OUT_ERRORS.has(e.name)) return true;
+    if (typeof e.code === 'number' && GRPC_UNAVAILABLE.has(e.code) && 'details' in e) return true;
     if (CONNECTION_MESSAGES.some((pattern) => pattern.test(message))) return true;
     current = e.driverError ?? e.cause;
   }

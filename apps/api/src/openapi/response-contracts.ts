@@ -75,6 +75,8 @@ import type {
 import type { ProgrammesController } from '../programmes/programmes.controller';
 import type { ReportListResponse, ReportSummaryResponse } from '../reports/dto/report.response';
 import type { ReportsController } from '../reports/reports.controller';
+import type { DocumentsController } from '../documents/documents.controller';
+import type { ProgrammeDocumentListResponse, ProgrammeDocumentResponse } from '../documents/dto/document.response';
 import type {
   LineageResponse,
   OverviewResponse,
@@ -197,6 +199,14 @@ export const RESPONSE_CONTRACTS = {
     ReportSummaryResponse
   >,
   'GET /programmes/{id}/reports': true satisfies Documented<Answer<ReportsController, 'list'>, ReportListResponse>,
+  'POST /programmes/{id}/documents': true satisfies Documented<
+    Answer<DocumentsController, 'upload'>,
+    ProgrammeDocumentResponse
+  >,
+  'GET /programmes/{id}/documents': true satisfies Documented<
+    Answer<DocumentsController, 'list'>,
+    ProgrammeDocumentListResponse
+  >,
   'GET /inbox': true satisfies Documented<Answer<InboxController, 'list'>, InboxPageResponse>,
   'GET /inbox/unread-count': true satisfies Documented<Answer<InboxController, 'unread'>, UnreadCountResponse>,
   'GET /inbox/preferences': true satisfies Documented<

@@ -83,6 +83,8 @@ export class IssuanceImportController {
     schema: {
       type: 'object',
       required: ['file'],
+      // Only these parts: another form field is refused (413 "Too many fields" from the upload limits).
+      additionalProperties: false,
       properties: {
         file: {
           type: 'string',

@@ -16,13 +16,17 @@ import {
   ProgrammeListResponse,
   ProgrammeReadersResponse,
 } from './dto/programme.response';
+import { ProgrammeReadsService } from './programme-reads.service';
 import { ProgrammesService } from './programmes.service';
 
 @ApiTags('programmes')
 @ApiBearerAuth()
 @Controller('programmes')
 export class ProgrammesController {
-  constructor(private readonly programmes: ProgrammesService) {}
+  constructor(
+    private readonly programmes: ProgrammesService,
+    private readonly reads: ProgrammeReadsService,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: 'Create a programme from a template (starts its workflow)' })
@@ -43,7 +47,7 @@ export class ProgrammesController {
   })
   @ApiOkResponse({ type: ProgrammeListResponse })
   list(@Query() q: ListProgrammesQuery, @CurrentPrincipal() p: Principal) {
-    return this.programmes.list(q, p);
+    return this.reads.list(q, p);
   }
 
   @Get(':id')
@@ -51,7 +55,7 @@ export class ProgrammesController {
   @ApiOkResponse({ type: ProgrammeDetailResponse })
   @ApiErrors({ 404: 'no such programme among those you may read' })
   get(@Param('id') id: string, @CurrentPrincipal() p: Principal) {
-    return this.programmes.get(id, p);
+    return this.reads.get(id, p);
   }
 
   @Get(':id/audit')
@@ -59,7 +63,7 @@ export class ProgrammesController {
   @ApiOkResponse({ type: AuditTrailResponse })
   @ApiErrors({ 404: 'no such programme among those you may read' })
   audit(@Param('id') id: string, @Query() q: ProgrammeAuditQuery, @CurrentPrincipal() p: Principal) {
-    return this.programmes.auditTrail(id, p, q);
+    return this.reads.auditTrail(id, p, q);
   }
 
   @Put(':id/readers')
@@ -72,7 +76,7 @@ export class ProgrammesController {
     409: 'the programme is not restricted',
   })
   setReaders(@Param('id') id: string, @Body() dto: ProgrammeReadersDto, @CurrentPrincipal() p: Principal) {
-    return this.programmes.setReaders(id, dto.readerIds, p);
+    return this.reads.setReaders(id, dto.readerIds, p);
   }
 
   @Post(':id/actions/:action')

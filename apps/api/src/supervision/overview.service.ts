@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { TaskBucketCounts } from '@app/domain';
-import { bucketCountsOf, countedTasksCte } from '@app/persistence/queries/task-buckets.sql';
+import {
+  bucketCountsOf,
+  countedTasksCte,
+  TOTAL_COLUMNS,
+  taskTotalsWithCountedSelect,
+} from '@app/persistence/queries/task-buckets.sql';
 import { countedTaskInScope, programmeInScope, restrictedFrom, type Scope } from '../access';
 import { SqlParams } from '../common/sql-params';
 
@@ -108,7 +113,6 @@ const GROUPING = {
   field: 0b1101,
   month: 0b1110,
   all: 0b1111,
-  unitMemberField: 0b0001,
 } as const;
 const TREND_MONTHS = 60;
 
@@ -168,49 +172,62 @@ export class OverviewService {
   }
 
   /**
-   * The four buckets grouped four ways at once (GROUPING SETS) over the one bucket query (the counts
-   * of `task_count`, which triggers keep in step with `task`). A caller who sees only their own tasks
-   * is counted straight from `task` (a handful of rows, by the person index).
+   * The four buckets grouped by unit, member in charge and field group and in all (GROUPING SETS) over
+   * the totals without month (`task_total`), and by due month for the trend over the counts of
+   * `task_count` up to the current month, whose open tasks past due also move the totals from within
+   * deadline to overdue; triggers keep both tables in step with `task`. A few thousand rows at a
+   * province, tens of thousands for the whole country. A caller who sees only their own tasks is counted
+   * straight from `task` (a handful of rows, by the person index).
    */
   async taskBuckets(scope: Scope, term: string | undefined, now: Date): Promise<Overview['tasks']> {
     const params = new SqlParams();
     const nowParam = params.add(now.toISOString());
-    const inTerm = (alias: 'c' | 't'): string => {
+    const termParam = term ? params.add(term) : '';
+    // A programme's tasks are in its term; a task of no programme by its due date (`task_count` keeps the
+    // due month, `task_total` the due year). Written as one range on (term, due month) for the index.
+    const inTerm = (alias: 'c' | 't', counts: 'month' | 'year'): string => {
       if (!term) return 'TRUE';
-      if (alias === 'c') {
-        const { fromMonth, toMonth } = termMonths(term);
-        return `(c.term = ${params.add(term)} OR (c.term = '' AND c.due_month >= ${params.add(fromMonth)}::date AND c.due_month < ${params.add(toMonth)}::date))`;
+      if (alias === 't') {
+        const { from, to } = termBounds(term);
+        return `(t.programme_id IN (SELECT p.id FROM programme p WHERE p.term = ${termParam})
+          OR (t.programme_id IS NULL AND t.due_at >= ${params.add(from)} AND t.due_at < ${params.add(to)}))`;
       }
-      const { from, to } = termBounds(term);
-      return `(t.programme_id IN (SELECT p.id FROM programme p WHERE p.term = ${params.add(term)})
-        OR (t.programme_id IS NULL AND t.due_at >= ${params.add(from)} AND t.due_at < ${params.add(to)}))`;
+      if (counts === 'year') {
+        const [first, last] = term.split('-').map(Number);
+        return `c.term IN (${termParam}, '') AND (c.term <> '' OR c.due_year BETWEEN ${params.add(first)} AND ${params.add(last)})`;
+      }
+      const { fromMonth, toMonth } = termMonths(term);
+      return `c.term IN (${termParam}, '') AND (c.term <> '' OR (c.due_month >= ${params.add(fromMonth)}::date AND c.due_month < ${params.add(toMonth)}::date))`;
     };
+    const fromTasks = scope.kind === 'SELF';
+    // The months up to now are read once: for the trend, and for the open tasks they hold past due.
     const counted = countedTasksCte({
       now: nowParam,
-      where: (alias) => `${countedTaskInScope(scope, alias, params)} AND ${inTerm(alias)}`,
-      fromTasks: scope.kind === 'SELF',
+      where: (alias) => `${countedTaskInScope(scope, alias, params)} AND ${inTerm(alias, 'month')}`,
+      fromTasks,
+      untilCurrentMonth: true,
     });
-    const sums = (cast: string) =>
-      ['done_on_time', 'done_late', 'open_within_deadline', 'open_overdue']
-        .map((c) => `COALESCE(sum(${c}), 0)${cast} AS ${c}`)
-        .join(', ');
-    // Two hash passes over the counted rows (by unit, member and field together, and by month), then
-    // the few (unit, member, field) rows are grouped each way: cheaper than four passes over all rows.
+    const totals = taskTotalsWithCountedSelect({
+      where: (alias) => `${countedTaskInScope(scope, alias, params)} AND ${inTerm(alias, 'year')}`,
+      fromTasks,
+    });
+    const sums = ['done_on_time', 'done_late', 'open_within_deadline', 'open_overdue']
+      .map((c) => `COALESCE(sum(${c}), 0)::int AS ${c}`)
+      .join(', ');
+    // Names by key (a few hundred rows), each found by its primary key.
     const rows: GroupedRow[] = await this.dataSource.query(
-      `WITH ${counted},
-       firstpass AS (
-         SELECT unit_id, member_id, field_group, due_month, GROUPING(unit_id, member_id, field_group, due_month)::int AS g, ${sums('')}
-         FROM counted GROUP BY GROUPING SETS ((unit_id, member_id, field_group), (due_month))),
+      `WITH ${counted}, totals (${TOTAL_COLUMNS}) AS (${totals}),
        grouped AS (
          SELECT unit_id, NULLIF(member_id, '') AS member_id, NULLIF(field_group, '') AS field_group, NULL::date AS due_month,
-           (GROUPING(unit_id, member_id, field_group) << 1 | 1)::int AS g, ${sums('::int')}
-         FROM firstpass WHERE g = ${GROUPING.unitMemberField}
-         GROUP BY GROUPING SETS ((unit_id), (member_id), (field_group), ())
+           (GROUPING(unit_id, member_id, field_group) << 1 | 1)::int AS g, ${sums}
+         FROM totals GROUP BY GROUPING SETS ((unit_id), (member_id), (field_group), ())
          UNION ALL
-         SELECT NULL, NULL, NULL, due_month, g, done_on_time::int, done_late::int, open_within_deadline::int, open_overdue::int
-         FROM firstpass WHERE g = ${GROUPING.month})
-       SELECT grouped.*, to_char(grouped.due_month, 'YYYY-MM') AS month, u.name AS unit_name, m.full_name AS member_name
-       FROM grouped LEFT JOIN org_unit u ON u.id = grouped.unit_id LEFT JOIN person m ON m.id = grouped.member_id`,
+         SELECT NULL, NULL, NULL, due_month, ${GROUPING.month}, ${sums}
+         FROM counted GROUP BY due_month)
+       SELECT grouped.*, to_char(grouped.due_month, 'YYYY-MM') AS month,
+         (SELECT u.name FROM org_unit u WHERE u.id = grouped.unit_id) AS unit_name,
+         (SELECT m.full_name FROM person m WHERE m.id = grouped.member_id) AS member_name
+       FROM grouped`,
       params.values,
     );
     const of = (g: number) => rows.filter((r) => r.g === g);

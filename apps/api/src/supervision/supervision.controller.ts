@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { ApiErrors, ApiJsonOrCsv } from '../openapi/error.response';
 import type { Request, Response } from 'express';
 import { TASK_BUCKETS } from '@app/domain';
-import { AccessService } from '../access';
+import { AccessService, ScopeCacheService } from '../access';
 import { CurrentPrincipal, Principal } from '../auth/principal';
 import { RateLimited } from '../common/rate-limit';
 import { CSV_PAGE_ROWS, CsvColumn, csvDownload, csvPageOf } from './csv.util';
@@ -116,6 +116,7 @@ const timelineColumns: CsvColumn<TimelineEntry>[] = [
 export class SupervisionController {
   constructor(
     private readonly access: AccessService,
+    private readonly scopes: ScopeCacheService,
     private readonly overviews: OverviewService,
     private readonly lineages: LineageService,
     private readonly timelines: TimelineService,
@@ -142,7 +143,7 @@ export class SupervisionController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const scope = await this.access.scope(p, q.committeeId);
+    const scope = await this.scopes.scope(p, q.committeeId);
     if (q.format !== 'csv') return this.overviews.overview(scope, q.term, q.page, q.pageSize);
     if (!q.list)
       throw new BadRequestException(
@@ -201,7 +202,7 @@ export class SupervisionController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const scope = await this.access.scope(p, q.committeeId);
+    const scope = await this.scopes.scope(p, q.committeeId);
     const pageSize = q.format === 'csv' ? CSV_PAGE_ROWS : q.pageSize;
     const result = await this.overviews.programmes(scope, q.term, q.phase, q.page, pageSize, q.view);
     return q.format === 'csv' ? csvDownload(req, res, 'programmes.csv', result, programmeColumns) : result;
@@ -224,7 +225,7 @@ export class SupervisionController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const scope = await this.access.scope(p);
+    const scope = await this.scopes.scope(p);
     const pageSize = q.format === 'csv' ? LINEAGE_CSV_PROGRAMMES : q.pageSize;
     const result = await this.lineages.lineage(scope, q, q.page, pageSize);
     if (q.format !== 'csv') return result;
@@ -275,7 +276,7 @@ export class SupervisionController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const scope = await this.access.scope(p);
+    const scope = await this.scopes.scope(p);
     const pageSize = q.format === 'csv' ? CSV_PAGE_ROWS : q.pageSize;
     const result = await this.timelines.timeline(scope, id, q.page, pageSize, p);
     return q.format === 'csv' ? csvDownload(req, res, `timeline-${id}.csv`, result, timelineColumns) : result;
@@ -295,7 +296,7 @@ export class SupervisionController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const scope = await this.access.scope(p, q.committeeId);
+    const scope = await this.scopes.scope(p, q.committeeId);
     const rows = await this.responsiveness.responsiveness(scope, q.term, q.by);
     if (q.format === 'csv')
       return csvDownload(req, res, `responsiveness-by-${q.by}.csv`, csvPageOf(rows, q.page), responsivenessColumns);

@@ -10,7 +10,7 @@ import {
   bucketsFromCountsSql,
   COUNTED_GROUPINGS,
   taskBucketCountsSql,
-  taskInBucketSql,
+  taskBucketFilterSql,
 } from '@app/persistence/queries/task-buckets.sql';
 import {
   TaskAccessService,
@@ -120,8 +120,11 @@ export class TaskSupervisionService {
     if (q.responsibleUnitId) where.and(`t.responsible_unit_id = ${where.add(q.responsibleUnitId)}`);
     if (q.memberInChargeId) where.and(`t.member_in_charge_id = ${where.add(q.memberInChargeId)}`);
     if (q.fieldGroup) where.and(`t.field_group = ${where.add(q.fieldGroup)}`);
-    if (q.bucket) where.and(taskInBucketSql('t', where.add(now), q.bucket, where.add(q.bucket)));
+    if (q.bucket) where.and(taskBucketFilterSql('t', now, q.bucket, (v) => where.add(v)));
     const [column, direction] = SORT_COLUMN[q.sort];
+    // The total counts the rows of the WHERE on its own: the page then stops at its last row (the open
+    // tasks by `ix_task_open_due`, in due order) instead of reading every match to count them.
+    const countValues = [...where.values];
     // A supervisor who may not read a restricted programme sees its tasks counted, not titled.
     const hidden = restrictedFrom(scope.reader, 't.programme_id', where);
     const untitled = where.add(RESTRICTED_TASK_TITLE);
@@ -133,13 +136,16 @@ export class TaskSupervisionService {
     }).join(', ');
     const limit = where.add(q.pageSize);
     const offset = where.add((q.page - 1) * q.pageSize);
-    const rows: Array<TaskEntity & { total: number }> = await this.dataSource.query(
-      `SELECT ${columns}, count(*) OVER ()::int AS total FROM task t ${where} ORDER BY ${column} ${direction}, t.id LIMIT ${limit} OFFSET ${offset}`,
-      where.values,
-    );
+    const [rows, [{ total }]]: [TaskEntity[], Array<{ total: number }>] = await Promise.all([
+      this.dataSource.query(
+        `SELECT ${columns} FROM task t ${where} ORDER BY ${column} ${direction}, t.id LIMIT ${limit} OFFSET ${offset}`,
+        where.values,
+      ),
+      this.dataSource.query(`SELECT count(*)::int AS total FROM task t ${where}`, countValues),
+    ]);
     return {
       items: rows.map((r) => toTaskSummary(r, now)),
-      total: rows[0]?.total ?? 0,
+      total,
       page: q.page,
       pageSize: q.pageSize,
     };

@@ -125,7 +125,7 @@ export function ImportPage() {
 function ImportReport({ report }: { report: Report }) {
   const { a } = useAdminI18n();
   return (
-    <section className="card table-wrap" data-testid="import-report">
+    <section className="card table-wrap" tabIndex={0} data-testid="import-report">
       <h2>{a('report')}</h2>
       {report.ok ? (
         <p className="notice">{a('noProblems')}</p>

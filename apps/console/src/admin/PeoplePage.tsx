@@ -70,7 +70,7 @@ export function PeoplePage() {
           onCreated={(p) => (location.hash = `#/admin/people/${encodeURIComponent(p.id)}`)}
         />
       )}
-      <section className="card table-wrap">
+      <section className="card table-wrap" tabIndex={0}>
         <p className="hint">
           {people.length}/{total}
         </p>

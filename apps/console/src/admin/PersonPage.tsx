@@ -59,7 +59,7 @@ export function PersonPage({ id }: { id: string }) {
               </a>
             </p>
           </section>
-          <section className="card table-wrap">
+          <section className="card table-wrap" tabIndex={0}>
             <h3>{a('positions')}</h3>
             <table data-testid="positions">
               <thead>

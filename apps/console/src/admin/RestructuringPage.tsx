@@ -83,7 +83,7 @@ function ChangeList({ changes, onShow }: { changes: Change[]; onShow: (id: strin
       {changes.length === 0 ? (
         <p>{a('none')}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table data-testid="restructurings">
             <thead>
               <tr>

@@ -178,7 +178,7 @@ export function RotationPage({ personId }: { personId: string }) {
         </form>
       )}
       {result && (
-        <section className="card table-wrap" data-testid="transfer-result">
+        <section className="card table-wrap" tabIndex={0} data-testid="transfer-result">
           <h3>
             {a('transferred')}: {a('MOVED')} {result.moved}, {a('NOT_MOVED')} {result.notMoved}
           </h3>

@@ -231,7 +231,7 @@ function TableRows(props: {
   const set = (i: number, row: Value) => onChange(rows.map((r, j) => (j === i ? (row as Values) : r)));
   return (
     <>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table className="form-table" data-table={path}>
           <thead>
             <tr>

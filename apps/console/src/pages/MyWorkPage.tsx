@@ -68,7 +68,7 @@ export function MyWorkPage() {
         ) : tasks.length === 0 ? (
           <p>{t('nothing')}</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table data-testid="my-tasks">
               <thead>
                 <tr>

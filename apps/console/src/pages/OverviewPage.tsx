@@ -116,7 +116,7 @@ export function OverviewPage() {
 
           <section className="card">
             <h3>{t('achievement')}</h3>
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0}>
               <table data-testid="achievement-table">
                 <thead>
                   <tr>
@@ -168,7 +168,7 @@ export function OverviewPage() {
 
           <section className="card">
             <h3>{t('programmes')}</h3>
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0}>
               <table data-testid="programmes-table">
                 <thead>
                   <tr>
@@ -219,7 +219,7 @@ function BucketTable({
   return (
     <section className="card">
       <h3>{title}</h3>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table data-testid={testId}>
           <thead>
             <tr>

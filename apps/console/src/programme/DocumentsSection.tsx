@@ -63,7 +63,7 @@ export function DocumentsSection({ programmeId, version }: { programmeId: string
       {items.length === 0 ? (
         <p>{texts.x('notYet')}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>

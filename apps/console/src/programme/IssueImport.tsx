@@ -62,7 +62,7 @@ export function IssueImport({
         </p>
       )}
       {problems.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table data-testid="import-problems">
             <caption>{texts.x('importProblems')}</caption>
             <thead>

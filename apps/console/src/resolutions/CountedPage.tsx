@@ -70,7 +70,7 @@ export function CountedPage({ query }: { query: Record<string, string> }) {
             <p data-testid="counted-total">
               {t('total')}: {items.total}
             </p>
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0}>
               <table data-testid="counted-table">
                 <thead>
                   <tr>

@@ -165,7 +165,7 @@ export function CountsPage({ query }: { query: Record<string, string> }) {
           <h2 data-testid="counts-heading">
             {r('countsTitle')} {counts.term} — {r(`by_${by}` as ResolutionKey)}
           </h2>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table data-testid="counts-table" data-by={counts.by} data-term={counts.term}>
               <thead>
                 <tr>

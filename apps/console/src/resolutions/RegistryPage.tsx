@@ -96,7 +96,7 @@ export function RegistryPage({ query }: { query: Record<string, string> }) {
       {list && (
         <section className="card">
           <h2>{r('registry')}</h2>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table data-testid="registry-table">
               <thead>
                 <tr>

@@ -153,7 +153,7 @@ export function ResolutionPage({ id, query }: { id: string; query: Record<string
             ))}
           </dl>
           <FigureTable figures={cascade.figures} testId="cascade-figures" />
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table data-testid="cascade-table">
               <thead>
                 <tr>
@@ -213,7 +213,7 @@ export function ResolutionPage({ id, query }: { id: string; query: Record<string
 function FigureTable({ figures, testId }: { figures: Figures; testId: string }) {
   const { r } = useResolutionI18n();
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table data-testid={testId}>
         <thead>
           <tr>
@@ -284,7 +284,7 @@ function ProgrammeBlock({ programme: p }: { programme: LineageProgramme }) {
           {p.tasks.length > 0 && (
             <>
               <h5>{r('tasks')}</h5>
-              <div className="table-wrap">
+              <div className="table-wrap" tabIndex={0}>
                 <table>
                   <thead>
                     <tr>
@@ -319,7 +319,7 @@ function ProgrammeBlock({ programme: p }: { programme: LineageProgramme }) {
           {p.targets.length > 0 && (
             <>
               <h5>{r('targets')}</h5>
-              <div className="table-wrap">
+              <div className="table-wrap" tabIndex={0}>
                 <table>
                   <thead>
                     <tr>

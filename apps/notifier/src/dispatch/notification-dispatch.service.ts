@@ -11,6 +11,7 @@ import {
   QueueName,
   UnitDelivery,
 } from '@app/notifications';
+import { currentTraceparent } from '@app/observability/trace-context';
 import { QueryBatcher } from '../batching/query-batcher';
 import { DELIVERY_JOB_OPTIONS } from '../delivery-job-options';
 import { InAppDeliveryService } from '../in-app/in-app-delivery.service';
@@ -83,7 +84,7 @@ export class NotificationDispatchService {
   }
 
   async dispatch(incoming: NotificationEvent): Promise<DispatchResult> {
-    const event = await this.redacted(incoming);
+    const event = withCurrentTrace(await this.redacted(incoming));
     const recipientIds = [...new Set(event.recipientIds)];
     const people = (await Promise.all(recipientIds.map((id) => this.recipients.load(id)))).filter(
       (p): p is Recipient => p !== undefined,
@@ -123,6 +124,12 @@ export class NotificationDispatchService {
       );
     return { inApp: inAppPeople.length, email: emailJobs.length, webhook: webhookJobs.length, inactive };
   }
+}
+
+/** The event its delivery jobs carry: under the dispatch's own span when tracing is on. */
+function withCurrentTrace(event: NotificationEvent): NotificationEvent {
+  const traceparent = currentTraceparent();
+  return traceparent ? { ...event, traceparent } : event;
 }
 
 /** One job is one command; addBulk wraps several in one MULTI (no round trip at all for none). */

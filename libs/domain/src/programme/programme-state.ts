@@ -38,6 +38,8 @@ export interface DraftVersion extends Authored {
   text: string | null;
   documentRef: string | null;
   changeNote: string;
+  /** The file of the programme's documents it goes with (absent before documents, and when none was named). */
+  documentId?: string;
 }
 
 export interface ConsultationRound {
@@ -89,6 +91,8 @@ export interface Issuance extends Authored {
   solutions: string[];
   resources: string[];
   steeringCommittee: { headId: string; memberIds: string[] } | null;
+  /** The file of the programme's documents it goes with (absent before documents, and when none was named). */
+  documentId?: string;
 }
 
 export type ReviewKind = 'QUARTERLY' | 'HALF_YEAR' | 'YEARLY' | 'MID_TERM' | 'FINAL';
@@ -99,6 +103,8 @@ export interface UnitReport extends Authored {
   values: Record<string, string>;
   /** Reference values of relative targets as the unit reports them (e.g. the national average). */
   references?: Record<string, string>;
+  /** The file of the programme's documents it goes with (absent before documents, and when none was named). */
+  documentId?: string;
 }
 
 export interface Review {
@@ -130,6 +136,8 @@ export interface Inspection extends Authored {
   reopenedTasks?: Array<{ taskId: string; dueAt: string; reason: string }>;
   /** Codes of the corrective tasks the finding opened. */
   correctiveTaskCodes?: string[];
+  /** The file of the programme's documents it goes with (absent before documents, and when none was named). */
+  documentId?: string;
 }
 
 /** A commendation at any review (biểu dương): a unit or person, with the reason. */

@@ -22,6 +22,8 @@ import { RestrictedProgrammeEntity } from './restricted-programme.entity';
 import { TargetValueEntity } from './target-value.entity';
 import { TaskEntity } from './task.entity';
 import { TaskCountEntity } from './task-count.entity';
+import { TaskTotalEntity } from './task-total.entity';
+import { OrgUnitVersionEntity } from './org-unit-version.entity';
 import { TaskEventEntity } from './task-event.entity';
 import { UnitWebhookEntity } from './unit-webhook.entity';
 import { WebhookAllowlistEntryEntity } from './webhook-allowlist-entry.entity';
@@ -38,6 +40,7 @@ import {
 import { AppraisalEntity } from './appraisal.entity';
 import { FieldGroupEntity } from './field-group.entity';
 import { CascadeEventEntity, CascadeObligationEntity } from './cascade-obligation.entity';
+import { DocumentBlobEntity, ProgrammeDocumentEntity } from './programme-document.entity';
 
 export const ENTITIES = [
   OrgUnitEntity,
@@ -52,6 +55,8 @@ export const ENTITIES = [
   ProgrammeReviewEntity,
   TaskEntity,
   TaskCountEntity,
+  TaskTotalEntity,
+  OrgUnitVersionEntity,
   TaskEventEntity,
   ProgrammeReportEntity,
   NotificationDeliveryEntity,
@@ -79,10 +84,14 @@ export const ENTITIES = [
   FieldGroupEntity,
   CascadeObligationEntity,
   CascadeEventEntity,
+  ProgrammeDocumentEntity,
+  DocumentBlobEntity,
 ];
 
 export {
   AppraisalEntity,
+  DocumentBlobEntity,
+  ProgrammeDocumentEntity,
   CascadeObligationEntity,
   CascadeEventEntity,
   DutyTransferEntity,
@@ -102,6 +111,8 @@ export {
   TargetValueEntity,
   TaskEntity,
   TaskCountEntity,
+  TaskTotalEntity,
+  OrgUnitVersionEntity,
   TaskEventEntity,
   ProgrammeReportEntity,
   NotificationDeliveryEntity,

@@ -7,6 +7,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColum
 @Index('ix_programme_member_in_charge', ['memberInChargeId'])
 @Index('ix_programme_field_group', ['fieldGroup'])
 @Index('ix_programme_term', ['term'])
+// A term's programmes in the drill-down list's order, nearest phase deadline first (migration NationalReads).
+@Index('ix_programme_term_deadline', ['term', 'phaseDeadline', 'id'])
 @Index('ix_programme_resolution', ['resolutionId'])
 @Index('ix_programme_original_issuing_unit', ['originalIssuingUnitId'])
 export class ProgrammeEntity {

@@ -15,8 +15,17 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColum
 @Index('ix_task_original_responsible_unit', ['originalResponsibleUnitId'])
 // The overview reads the current month's open tasks by due date (the rest comes from task_count).
 @Index('ix_task_due', ['dueAt', 'status'])
-/** Open tasks by due date: the overdue and within-deadline drill-down lists (migration NationalScaleIndexes). */
-@Index('ix_task_open_due', ['dueAt'], { where: `status <> ALL (ARRAY['DONE'::text, 'CANCELLED'::text])` })
+/**
+ * Open tasks by due date (then id), with the columns they are scoped and grouped by: the overdue and
+ * within-deadline drill-down lists read their page in order, and the overview counts the open tasks
+ * past due from the index alone (migration NationalReads); only tasks with a workflow behind them
+ * (migration OpenTasksIndexLiveOnly), as every read leaves orphaned rows out.
+ */
+@Index(
+  'ix_task_open_due',
+  ['dueAt', 'id', 'issuingUnitId', 'responsibleUnitId', 'memberInChargeId', 'fieldGroup', 'programmeId'],
+  { where: `status <> ALL (ARRAY['DONE'::text, 'CANCELLED'::text]) AND orphaned_at IS NULL` },
+)
 export class TaskEntity {
   /** e.g. "hg-ctr-123/T1", "hg-ctr-123/2026/K3", "bt/hg-tu/2026/12". */
   @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'pk_task' })

@@ -19,6 +19,7 @@ import {
 const REVIEW_KINDS = ['QUARTERLY', 'HALF_YEAR', 'YEARLY', 'MID_TERM', 'FINAL'] as const;
 const RATINGS = ['EXCELLENT', 'GOOD', 'COMPLETED', 'NOT_COMPLETED'] as const;
 const SUBJECT_KINDS = ['UNIT', 'PERSON'] as const;
+const DOCUMENT_ID = 'the file it goes with: GET /documents/{documentId}/content (absent when none was named)';
 
 export class ProgrammeSetupResponse {
   @ApiString() programmeId: string;
@@ -73,6 +74,7 @@ export class DraftVersionResponse extends AuthoredResponse {
   @ApiNullableString() text: string | null;
   @ApiNullableString() documentRef: string | null;
   @ApiString() changeNote: string;
+  @ApiString({ optional: true, format: 'uuid', description: DOCUMENT_ID }) documentId?: string;
 }
 
 export class ConsultationRoundResponse {
@@ -145,6 +147,7 @@ export class IssuanceResponse extends AuthoredResponse {
   @ApiStringList() solutions: string[];
   @ApiStringList() resources: string[];
   @ApiNullableNested(() => SteeringCommitteeResponse) steeringCommittee: SteeringCommitteeResponse | null;
+  @ApiString({ optional: true, format: 'uuid', description: DOCUMENT_ID }) documentId?: string;
 }
 
 export class DisseminationResponse {
@@ -169,6 +172,7 @@ export class UnitReportResponse extends AuthoredResponse {
   values: Record<string, string>;
   @ApiMap({ type: 'string' }, { optional: true, description: 'reference value by relative target code' })
   references?: Record<string, string>;
+  @ApiString({ optional: true, format: 'uuid', description: DOCUMENT_ID }) documentId?: string;
 }
 
 export class AchievementSummaryResponse {
@@ -209,6 +213,7 @@ export class ReviewResponse {
 export class InspectionResponse extends AuthoredResponse {
   @ApiString() findings: string;
   @ApiNullableString() unitId: string | null;
+  @ApiString({ optional: true, format: 'uuid', description: DOCUMENT_ID }) documentId?: string;
 }
 
 export class ImplementationResponse {

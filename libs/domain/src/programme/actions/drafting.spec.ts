@@ -7,7 +7,7 @@ describe('refusals', () => {
     const now = at('2024-02-02T00:00:00Z');
     expect(validateAction(s, drafter, { name: 'submitDraft', payload: { changeNote: 'v1' } }, now)).toEqual({
       kind: 'INVALID',
-      reason: 'a draft needs its text or a document reference',
+      reason: 'a draft needs its text, a document reference or a document',
     });
     expect(validateAction(s, drafter, { name: 'openConsultation', payload: { inviteeIds: ['hg-tv1'] } }, now)).toEqual({
       kind: 'WRONG_PHASE',

@@ -1,6 +1,7 @@
 import { MAX_INVITEES, MAX_REASON_LENGTH, MAX_REFERENCE_LENGTH } from '../../limits';
 import { text } from '../../common/checks';
 import { quorumProblem } from '../consultation-rounds';
+import { documentIdProblem, withDocumentId } from '../documents';
 import { ids } from '../field-checks';
 import { deadlineAfter } from '../deadline-counting';
 import { isDrafter } from '../permissions';
@@ -11,7 +12,7 @@ import { forbidden, invalid, wrongPhase } from '../refusal';
 import type { ActionRules } from './action-rule';
 
 export interface DraftingPayloads {
-  submitDraft: { text?: string; documentRef?: string; changeNote: string };
+  submitDraft: { text?: string; documentRef?: string; changeNote: string; documentId?: string };
   /** quorum: answers that let the drafting team close the round early (1 to the number invited; absent: all). */
   openConsultation: { inviteeIds: string[]; deadline?: string; quorum?: number };
   submitForApproval: Record<string, never>;
@@ -23,9 +24,11 @@ export const draftingActions: ActionRules<DraftingPayloads> = {
       requirePhase(s, 'submitting a draft', Phase.DRAFTING) ??
       (isDrafter(s, actor) ? null : forbidden('only the drafting team submits drafts')),
     validate: (_s, _actor, p) => {
-      const { text: body, documentRef, changeNote } = p;
-      if (!body && !documentRef) return invalid('a draft needs its text or a document reference');
+      const { text: body, documentRef, changeNote, documentId } = p;
+      if (!body && !documentRef && !documentId)
+        return invalid('a draft needs its text, a document reference or a document');
       return (
+        documentIdProblem(documentId) ??
         (body !== undefined ? text(body, 'text') : null) ??
         (documentRef !== undefined ? text(documentRef, 'documentRef', MAX_REFERENCE_LENGTH) : null) ??
         text(changeNote, 'changeNote', MAX_REASON_LENGTH)
@@ -43,10 +46,11 @@ export const draftingActions: ActionRules<DraftingPayloads> = {
         text: p.text ?? null,
         documentRef: p.documentRef ?? null,
         changeNote: p.changeNote,
+        ...withDocumentId(p),
         by,
         at,
       });
-      return [audit({ version, documentRef: p.documentRef ?? null, changeNote: p.changeNote })];
+      return [audit({ version, documentRef: p.documentRef ?? null, changeNote: p.changeNote, ...withDocumentId(p) })];
     },
   },
 

@@ -1,5 +1,6 @@
 import { MAX_ANNUAL_PLAN_YEAR, MAX_TITLE_LENGTH, MIN_ANNUAL_PLAN_YEAR } from '../../limits';
 import { text } from '../../common/checks';
+import { documentIdProblem, withDocumentId } from '../documents';
 import { validateReferences, validateTasks, validateValues } from '../field-checks';
 import { isDrafter, mayInspect } from '../permissions';
 import { Phase } from '../phase';
@@ -22,9 +23,11 @@ export interface ImplementationPayloads {
     values: Record<string, string>;
     /** Reference values of relative targets, e.g. {"GRDP": "6.2"} for "0.5 above the national average". */
     references?: Record<string, string>;
+    /** The report as a file (a UNIT_REPORT document of the programme). */
+    documentId?: string;
   };
   /** A finding may reopen done tasks and open corrective ones (see inspection-follow-up.ts). */
-  recordInspection: { findings: string; unitId?: string | null } & InspectionFollowUp;
+  recordInspection: { findings: string; unitId?: string | null; documentId?: string } & InspectionFollowUp;
 }
 
 export const implementationActions: ActionRules<ImplementationPayloads> = {
@@ -79,6 +82,7 @@ export const implementationActions: ActionRules<ImplementationPayloads> = {
       return (
         reviewReporting(review, actor, now) ??
         text(p.text, 'text') ??
+        documentIdProblem(p.documentId) ??
         validateValues(s, p.values) ??
         validateReferences(s, p.references)
       );
@@ -99,8 +103,19 @@ export const implementationActions: ActionRules<ImplementationPayloads> = {
       const review = reviewBySeq(s, p.reviewSeq)!;
       const before = review.reports[actor.unitId] ? { values: review.reports[actor.unitId].values } : null;
       const references = p.references && Object.keys(p.references).length ? { references: p.references } : {};
-      review.reports[actor.unitId] = { unitId: actor.unitId, text: p.text, values: p.values, ...references, by, at };
-      return [audit({ review: review.seq, unitId: actor.unitId, values: p.values, ...references }, before)];
+      const document = withDocumentId(p);
+      review.reports[actor.unitId] = {
+        unitId: actor.unitId,
+        text: p.text,
+        values: p.values,
+        ...references,
+        ...document,
+        by,
+        at,
+      };
+      return [
+        audit({ review: review.seq, unitId: actor.unitId, values: p.values, ...references, ...document }, before),
+      ];
     },
   },
 
@@ -110,11 +125,18 @@ export const implementationActions: ActionRules<ImplementationPayloads> = {
       (mayInspect(s, actor)
         ? null
         : forbidden('only the inspection commission or the member in charge records inspections')),
-    validate: (s, _actor, p, now) => text(p.findings, 'findings') ?? validateFollowUp(s, p, now),
+    validate: (s, _actor, p, now) =>
+      text(p.findings, 'findings') ?? documentIdProblem(p.documentId) ?? validateFollowUp(s, p, now),
     apply: ({ s, at, by, audit }, p) => {
       if (!p.reopenTasks?.length && !p.correctiveTasks?.length) {
-        s.implementation.inspections.push({ by, at, findings: p.findings, unitId: p.unitId ?? null });
-        return [audit({ unitId: p.unitId ?? null })];
+        s.implementation.inspections.push({
+          by,
+          at,
+          findings: p.findings,
+          unitId: p.unitId ?? null,
+          ...withDocumentId(p),
+        });
+        return [audit({ unitId: p.unitId ?? null, ...withDocumentId(p) })];
       }
       const no = s.implementation.inspections.length + 1;
       const { reopened, corrective } = applyFollowUp(s, p, no, by, at);
@@ -127,8 +149,9 @@ export const implementationActions: ActionRules<ImplementationPayloads> = {
         unitId: p.unitId ?? null,
         reopenedTasks,
         correctiveTaskCodes,
+        ...withDocumentId(p),
       });
-      return [audit({ unitId: p.unitId ?? null, reopenedTasks, correctiveTaskCodes })];
+      return [audit({ unitId: p.unitId ?? null, reopenedTasks, correctiveTaskCodes, ...withDocumentId(p) })];
     },
   },
 };

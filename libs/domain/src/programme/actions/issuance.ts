@@ -10,6 +10,7 @@ import { isDecimal } from '../../targets/decimal.util';
 import { validateAnnualEstimates } from '../../targets/annual-estimate';
 import { TargetGoal, validateGoal } from '../../targets/target-achievement';
 import { text } from '../../common/checks';
+import { documentIdProblem, withDocumentId } from '../documents';
 import { calendarDate, ids, validateTasks } from '../field-checks';
 import { isDrafter } from '../permissions';
 import { Phase } from '../phase';
@@ -39,6 +40,8 @@ export interface IssuancePayloads {
     solutions: string[];
     resources: string[];
     steeringCommittee?: { headId: string; memberIds: string[] } | null;
+    /** The issued text as a file (an ISSUED document of the programme). */
+    documentId?: string;
   };
 }
 
@@ -77,6 +80,7 @@ export const issuanceActions: ActionRules<IssuancePayloads> = {
       (isDrafter(s, actor) ? null : forbidden('only the issuing committee office issues the programme')),
     validate: (_s, _actor, q) => {
       return (
+        documentIdProblem(q.documentId) ??
         text(q.documentNumber, 'documentNumber', MAX_DOCUMENT_NUMBER_LENGTH) ??
         calendarDate(q.issuedOn, 'issuedOn') ??
         validateTargets(q.targets) ??
@@ -115,6 +119,7 @@ export const issuanceActions: ActionRules<IssuancePayloads> = {
         solutions: q.solutions,
         resources: q.resources,
         steeringCommittee: q.steeringCommittee ?? null,
+        ...withDocumentId(q),
       };
       return [
         audit({
@@ -122,6 +127,7 @@ export const issuanceActions: ActionRules<IssuancePayloads> = {
           issuedOn: q.issuedOn,
           targets: q.targets.length,
           tasks: q.tasks.length,
+          ...withDocumentId(q),
         }),
         ...enterPhase(s, t, nextPhaseAfter(t, Phase.ISSUED), now, by, `issued as ${q.documentNumber}`),
       ];

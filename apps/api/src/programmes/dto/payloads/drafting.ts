@@ -1,4 +1,15 @@
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+} from 'class-validator';
 import {
   MAX_DATE_TIME_LENGTH,
   MAX_FREE_TEXT_LENGTH,
@@ -24,6 +35,11 @@ export class SubmitDraftPayload {
   @IsString()
   @Length(1, MAX_REASON_LENGTH)
   changeNote: string;
+
+  /** A document of this programme of kind DRAFT (uploaded first with POST /programmes/{id}/documents). */
+  @IsOptional()
+  @IsUUID()
+  documentId?: string;
 }
 
 export class OpenConsultationPayload {

@@ -6,6 +6,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsUUID,
   Length,
   Max,
   Min,
@@ -54,6 +55,11 @@ export class SubmitReviewReportPayload extends ValuesPayload {
   @IsInt()
   @Min(1)
   reviewSeq: number;
+
+  /** A document of this programme of kind UNIT_REPORT (uploaded first with POST /programmes/{id}/documents). */
+  @IsOptional()
+  @IsUUID()
+  documentId?: string;
 }
 
 /** A done task an inspection finding reopens, with its new deadline. */
@@ -94,6 +100,11 @@ export class RecordInspectionPayload {
   @ValidateNested({ each: true })
   @Type(() => TaskDto)
   correctiveTasks?: TaskDto[];
+
+  /** A document of this programme of kind INSPECTION_RECORD (uploaded first with POST /programmes/{id}/documents). */
+  @IsOptional()
+  @IsUUID()
+  documentId?: string;
 }
 
 export const IMPLEMENTATION_PAYLOADS = {

@@ -1,5 +1,15 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  ValidateNested,
+} from 'class-validator';
 import {
   Comparator,
   DATE_LENGTH,
@@ -123,6 +133,11 @@ export class IssuePayload {
   @ValidateNested()
   @Type(() => SteeringCommitteeDto)
   steeringCommittee?: SteeringCommitteeDto | null;
+
+  /** A document of this programme of kind ISSUED (uploaded first with POST /programmes/{id}/documents). */
+  @IsOptional()
+  @IsUUID()
+  documentId?: string;
 }
 
 export const ISSUANCE_PAYLOADS = {
