@@ -82,7 +82,12 @@ export function ActionPanel({ subject, base, programmeId, open, onChanged, tools
 
   const action = actions?.find((a) => a.name === opened);
   return (
-    <section className="card" aria-labelledby="actions-title" data-testid="actions">
+    <section
+      className="card"
+      aria-labelledby="actions-title"
+      aria-busy={actions === null && !error}
+      data-testid="actions"
+    >
       <h3 id="actions-title">{texts.x('whatNow')}</h3>
       {error && (
         <p className="error" role="alert">

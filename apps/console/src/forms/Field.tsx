@@ -1,6 +1,6 @@
 import { ChangeEvent, ReactNode, useState } from 'react';
 import type { ActionTexts } from './action-texts';
-import { emptyRow, FieldSpec, Value, Values } from './form-model';
+import { Choice, emptyRow, FieldSpec, Value, Values } from './form-model';
 
 /** What every field of one form shares: its id, the problems by path, texts, and how a file is uploaded. */
 export interface FieldContext {
@@ -161,7 +161,19 @@ export function Field({ spec, path, value, onChange, ctx, row }: FieldProps) {
         <SubFields fields={spec.fields ?? []} path={path} values={value as Values} onChange={onChange} ctx={ctx} />,
       );
     case 'map':
-      return group(<MapRows path={path} rows={value as Array<[string, string]>} onChange={onChange} ctx={ctx} />);
+      return group(
+        spec.options ? (
+          <KeyedRows
+            path={path}
+            options={spec.options}
+            rows={value as Array<[string, string]>}
+            onChange={onChange}
+            ctx={ctx}
+          />
+        ) : (
+          <MapRows path={path} rows={value as Array<[string, string]>} onChange={onChange} ctx={ctx} />
+        ),
+      );
     case 'table':
       return group(<TableRows spec={spec} path={path} rows={value as Values[]} onChange={onChange} ctx={ctx} />);
     default:
@@ -305,6 +317,46 @@ function MapRows(props: {
         {ctx.texts.x('addRow')}
       </button>
     </>
+  );
+}
+
+/** A value for each offered key (a value per target), labelled with the key's name; the path is `values.GRDP`. */
+function KeyedRows(props: {
+  path: string;
+  options: Choice[];
+  rows: Array<[string, string]>;
+  onChange: (v: Value) => void;
+  ctx: FieldContext;
+}) {
+  const { path, options, rows, onChange, ctx } = props;
+  const labels = new Map(options.map((o) => [o.value, o.label]));
+  const set = (i: number, v: string) => onChange(rows.map((r, j) => (j === i ? [r[0], v] : r)));
+  return (
+    <div className="keyed-rows">
+      {rows.map(([k, v], i) => {
+        const at = `${path}.${k}`;
+        const id = domId(ctx.formId, at);
+        const errors = ctx.errors[at] ?? [];
+        return (
+          <label key={k}>
+            {labels.get(k) ?? k} <span className="hint">({k})</span>
+            <input
+              id={id}
+              name={at}
+              value={v}
+              aria-invalid={errors.length ? true : undefined}
+              aria-describedby={errors.length ? `${id}-error` : undefined}
+              onChange={(e) => set(i, e.target.value)}
+            />
+            {errors.length > 0 && (
+              <span className="field-error error" id={`${id}-error`} data-field={at}>
+                {errors.join(' ')}
+              </span>
+            )}
+          </label>
+        );
+      })}
+    </div>
   );
 }
 

@@ -81,6 +81,8 @@ export function fieldPaths(fields: FieldSpec[], values: Values, prefix = ''): st
     const path = prefix ? `${prefix}.${f.name}` : f.name;
     const v = values[f.name];
     if (f.kind === 'object') return [path, ...fieldPaths(f.fields ?? [], (v ?? {}) as Values, path)];
+    if (f.kind === 'map' && f.options)
+      return [path, ...((v ?? []) as Array<[string, string]>).map(([k]) => `${path}.${k}`)];
     if (f.kind === 'table')
       return [path, ...((v ?? []) as Values[]).flatMap((row, i) => fieldPaths(f.fields ?? [], row, `${path}.${i}`))];
     return [path];

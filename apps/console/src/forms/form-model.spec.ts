@@ -1,4 +1,5 @@
 import type { JsonSchema } from './extract-schemas';
+import { fieldPaths } from './form-checks';
 import { fieldsOf, initialValues, toPayload, toLocalInput, Values } from './form-model';
 
 const issue: JsonSchema = {
@@ -161,6 +162,32 @@ describe('form values ⇄ payload', () => {
       deadline: '2026-12-01T17:00:00+07:00',
       restricted: false,
     });
+  });
+
+  it('gives a map with offered keys one labelled row per key, sending only the values given', () => {
+    const fields = fieldsOf(
+      { type: 'object', required: ['values'], properties: { values: { type: 'object' } } },
+      {
+        values: [
+          { value: 'GRDP', label: 'Tăng trưởng GRDP (%/năm)' },
+          { value: 'REV', label: 'Thu ngân sách (%/năm)' },
+        ],
+      },
+    );
+    expect(fields[0]).toMatchObject({ kind: 'map', options: [{ value: 'GRDP' }, { value: 'REV' }] });
+    const values = initialValues(fields, { values: { REV: '12', OLD: '3' } });
+    expect(values.values).toEqual([
+      ['GRDP', ''],
+      ['REV', '12'],
+      ['OLD', '3'],
+    ]);
+    expect(fieldPaths(fields, values)).toEqual(['values', 'values.GRDP', 'values.REV', 'values.OLD']);
+    values.values = [
+      ['GRDP', ' 7.2 '],
+      ['REV', ''],
+      ['OLD', '3'],
+    ];
+    expect(toPayload(fields, values)).toEqual({ values: { GRDP: '7.2', OLD: '3' } });
   });
 
   it('shows an instant in Vietnam’s time in a date-time input', () => {

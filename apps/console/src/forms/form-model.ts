@@ -107,7 +107,8 @@ function fieldOf(name: string, s: JsonSchema, required: boolean, path: string, c
     return { ...base, kind: 'list', people: namesPeople(name), options: offered };
   }
   if (s.type === 'object' || s.properties) {
-    if (!s.properties || Object.keys(s.properties).length === 0) return { ...base, kind: 'map' };
+    // A map with offered keys (a value per target) gets one row per key, labelled.
+    if (!s.properties || Object.keys(s.properties).length === 0) return { ...base, kind: 'map', options: offered };
     return { ...base, kind: 'object', fields: fieldsOf(s, choices, path) };
   }
   if (name === 'documentId') return { ...base, kind: 'document' };
@@ -154,10 +155,19 @@ export function initialValue(f: FieldSpec, prefill: unknown): Value {
       return Array.isArray(prefill) ? prefill.map((row) => initialValues(f.fields ?? [], row)) : [];
     case 'object':
       return initialValues(f.fields ?? [], prefill);
-    case 'map':
-      return prefill && typeof prefill === 'object'
-        ? Object.entries(prefill as Record<string, unknown>).map(([k, v]) => [k, v == null ? '' : String(v)])
-        : [];
+    case 'map': {
+      const given: Array<[string, string]> =
+        prefill && typeof prefill === 'object'
+          ? Object.entries(prefill as Record<string, unknown>).map(([k, v]) => [k, v == null ? '' : String(v)])
+          : [];
+      if (!f.options) return given;
+      const keys = new Set(f.options.map((o) => o.value));
+      const byKey = new Map(given);
+      return [
+        ...f.options.map((o): [string, string] => [o.value, byKey.get(o.value) ?? '']),
+        ...given.filter(([k]) => !keys.has(k)),
+      ];
+    }
     case 'datetime':
       return typeof prefill === 'string' ? toLocalInput(prefill) : '';
     default:
@@ -209,8 +219,11 @@ function payloadValue(f: FieldSpec, v: Value): unknown {
     case 'object':
       return toPayload(f.fields ?? [], v as Values);
     case 'map':
+      // Offered keys left blank are not sent (no value for that target).
       return Object.fromEntries(
-        (v as Array<[string, string]>).filter(([k]) => k.trim()).map(([k, x]) => [k.trim(), x]),
+        (v as Array<[string, string]>)
+          .filter(([k, x]) => k.trim() && (!f.options || x.trim()))
+          .map(([k, x]) => [k.trim(), f.options ? x.trim() : x]),
       );
     case 'select':
       return f.numeric ? Number(v) : String(v);

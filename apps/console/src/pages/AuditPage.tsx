@@ -6,7 +6,7 @@ type AuditEvent = Schemas['AuditEventResponse'];
 
 /** A programme's audit trail: who did what, when. */
 export function AuditPage({ id }: { id: string }) {
-  const { t, x, date } = useActionTexts();
+  const { t, x, date, actionLabel } = useActionTexts();
   const [items, setItems] = useState<AuditEvent[]>([]);
   const [error, setError] = useState<string | null>(null);
 
@@ -31,7 +31,8 @@ export function AuditPage({ id }: { id: string }) {
             {error}
           </p>
         )}
-        <div className="table-wrap" tabIndex={0}>
+        {/* Scrolls sideways on a phone: a region the keyboard can reach and scroll. */}
+        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="audit-title">
           <table data-testid="audit">
             <thead>
               <tr>
@@ -44,7 +45,7 @@ export function AuditPage({ id }: { id: string }) {
               {items.map((e) => (
                 <tr key={e.id} data-action={e.action}>
                   <td>{date(String(e.occurredAt))}</td>
-                  <td>{e.action}</td>
+                  <td>{actionLabel(e.action)}</td>
                   <td>{e.actorId ?? '—'}</td>
                 </tr>
               ))}

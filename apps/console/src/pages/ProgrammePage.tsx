@@ -29,20 +29,24 @@ export function ProgrammePage({ id, open }: { id: string; open?: string }) {
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
-    try {
-      const [d, tl, r] = await Promise.all([
-        api.get('/programmes/{id}', { path: { id } }),
-        api.get('/supervision/programmes/{id}/timeline', { path: { id }, query: { pageSize: 100 } }),
-        api.get('/programmes/{id}/reports', { path: { id } }),
-      ]);
-      setDetail(d);
-      setTimeline(tl.items);
-      setReports(r.items);
-      const closed = tl.items.filter((e) => e.kind === 'REVIEW_CLOSED');
-      if (closed.length) setReviewSeq((s) => s ?? Number(closed[closed.length - 1].detail.seq));
-    } catch (err) {
-      setError((err as Error).message);
+    // The timeline is a supervisor's view and the reports may be withheld: a unit's head who carries
+    // a step of the programme still gets the programme, its actions and its documents without them.
+    const [d, tl, r] = await Promise.allSettled([
+      api.get('/programmes/{id}', { path: { id } }),
+      api.get('/supervision/programmes/{id}/timeline', { path: { id }, query: { pageSize: 100 } }),
+      api.get('/programmes/{id}/reports', { path: { id } }),
+    ]);
+    if (d.status === 'rejected') {
+      setError((d.reason as Error).message);
+      return;
     }
+    setDetail(d.value);
+    setError(null);
+    const entries = tl.status === 'fulfilled' ? tl.value.items : [];
+    setTimeline(entries);
+    setReports(r.status === 'fulfilled' ? r.value.items : []);
+    const closed = entries.filter((e) => e.kind === 'REVIEW_CLOSED');
+    if (closed.length) setReviewSeq((s) => s ?? Number(closed[closed.length - 1].detail.seq));
   }, [id]);
 
   useEffect(() => {
