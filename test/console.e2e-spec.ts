@@ -112,14 +112,21 @@ describe('web console (browser e2e)', () => {
       .join('; ');
   }
 
-  /** Reloads the page until `ready` holds: the read model follows the workflows a moment later. */
+  /**
+   * Reloads the page until `ready` holds: the read model follows the workflows a moment later. A
+   * reload may take several seconds on a loaded machine (the work list asks each task's workflow
+   * what its reader may do), so each one is bounded by Playwright's own timeouts, the whole by 60 s.
+   */
   async function reloadUntil(page: Page, ready: () => Promise<boolean>): Promise<void> {
-    await eventually(async () => {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
       await page.reload();
       await page.waitForSelector('[data-testid=who]');
       await page.waitForLoadState('networkidle');
-      return ready();
-    }, 'the console to show the change');
+      if (await ready()) return;
+      if (Date.now() > deadline) throw new Error('timed out waiting for the console to show the change');
+      await page.waitForTimeout(250);
+    }
   }
 
   const auth = async (username: string) => ({ Authorization: `Bearer ${await stack.login(username)}` });
