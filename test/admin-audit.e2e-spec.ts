@@ -373,7 +373,7 @@ describe('audit of acts (e2e)', () => {
         .set(auth(admin));
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-      expect(res.headers['content-disposition']).toBe('attachment; filename="audit.csv"');
+      expect(res.headers['content-disposition']).toBe(`attachment; filename="audit.csv"; filename*=UTF-8''audit.csv`);
       const lines = res.text
         .replace(/^\uFEFF/, '')
         .trimEnd()

@@ -97,7 +97,9 @@ describe('issuance import and review forms (e2e)', () => {
     const xlsx = await template('chuyenvien.hg', '?format=xlsx');
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers['content-type']).toBe(XLSX);
-    expect(xlsx.headers['content-disposition']).toBe('attachment; filename="mau-ban-hanh.xlsx"');
+    expect(xlsx.headers['content-disposition']).toBe(
+      `attachment; filename="mau-ban-hanh.xlsx"; filename*=UTF-8''mau-ban-hanh.xlsx`,
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.body);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Hướng dẫn', 'Chỉ tiêu', 'Nhiệm vụ', 'Danh mục']);

@@ -130,7 +130,9 @@ describe('organisation import (e2e)', () => {
 
     const csv = await stack.http().get('/admin/organisation/import/template-positions.csv').set(auth(system));
     expect(csv.status).toBe(200);
-    expect(csv.headers['content-disposition']).toBe('attachment; filename="template-positions.csv"');
+    expect(csv.headers['content-disposition']).toBe(
+      `attachment; filename="template-positions.csv"; filename*=UTF-8''template-positions.csv`,
+    );
     expect(csv.text.charCodeAt(0)).toBe(0xfeff);
     expect(csv.text.split('\r\n')[0]).toBe(
       '\uFEFFMã cán bộ (person),Mã đơn vị (unitCode),Chức vụ (title),Vị trí một người giữ (seat),Vai trò (roles),Lĩnh vực phụ trách (fields),Từ ngày (startsOn),Đến ngày (endsOn),Lý do kết thúc (endReason)',

@@ -53,9 +53,9 @@ describe('PDF reports and the issued document (e2e)', () => {
     const pdf = await download('fx.pbt', `${path}?format=pdf`);
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
-    expect(pdf.headers['content-disposition']).toBe(
-      `attachment; filename="${created.body.fileName.replace(/\.docx$/, '.pdf')}"`,
-    );
+    const pdfName = created.body.fileName.replace(/\.docx$/, '.pdf');
+    expect(pdf.headers['content-disposition']).toBe(`attachment; filename="${pdfName}"; filename*=UTF-8''${pdfName}`);
+    expect(pdf.headers['cache-control']).toBe('private, no-store');
     expect(pdf.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = pdfText(pdf.body);
     for (const words of ['BÁO CÁO', 'TỈNH ỦY HẬU GIANG', 'chỉ tiêu đạt và vượt kế hoạch', 'Hoàn thành đúng hạn'])
@@ -161,7 +161,9 @@ describe('PDF reports and the issued document (e2e)', () => {
 
     const docx = await download('chuyenvien.hg', `/programmes/${id}/issued-document`);
     expect(docx.status).toBe(200);
-    expect(docx.headers['content-disposition']).toBe('attachment; filename="chuong-trinh-hanh-dong-45-ctr-tu.docx"');
+    expect(docx.headers['content-disposition']).toBe(
+      `attachment; filename="chuong-trinh-hanh-dong-45-ctr-tu.docx"; filename*=UTF-8''chuong-trinh-hanh-dong-45-ctr-tu.docx`,
+    );
     const paragraphs = await docxParagraphs(docx.body);
     expect(paragraphs).toEqual(expect.arrayContaining(['Số 45-CTr/TU', 'CHƯƠNG TRÌNH HÀNH ĐỘNG']));
 

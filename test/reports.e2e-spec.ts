@@ -48,7 +48,9 @@ describe('review reports (e2e)', () => {
     expect(file.headers['content-type']).toBe(
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     );
-    expect(file.headers['content-disposition']).toBe(`attachment; filename="${created.body.fileName}"`);
+    expect(file.headers['content-disposition']).toBe(
+      `attachment; filename="${created.body.fileName}"; filename*=UTF-8''${created.body.fileName}`,
+    );
     expect(file.body.length).toBe(created.body.sizeBytes);
     const text = await docxParagraphs(file.body);
 

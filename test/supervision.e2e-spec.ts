@@ -137,7 +137,9 @@ describe('supervision queries (e2e)', () => {
       const res = await get('fx.pbt', `/supervision/overview?term=${FX.term}&format=csv&list=byUnit`);
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-      expect(res.headers['content-disposition']).toBe('attachment; filename="overview-byUnit.csv"');
+      expect(res.headers['content-disposition']).toBe(
+        `attachment; filename="overview-byUnit.csv"; filename*=UTF-8''overview-byUnit.csv`,
+      );
       expect(res.text.charCodeAt(0)).toBe(0xfeff);
       const lines = res.text.slice(1).trimEnd().split('\r\n');
       expect(lines[0]).toBe('unitId,name,DONE_ON_TIME,DONE_LATE,OPEN_WITHIN_DEADLINE,OPEN_OVERDUE,total');

@@ -26,7 +26,7 @@ status=0
 log "unit tests"
 npx jest --selectProjects unit --ci --json --outputFile=test-artifacts/unit.json "$@" || status=1
 log "integration and end-to-end tests (real Postgres, Redis, Temporal dev server)"
-npx jest --selectProjects integration --ci --runInBand --json --outputFile=test-artifacts/integration.json "$@" || status=1
+npx jest --selectProjects integration --ci --runInBand --forceExit --json --outputFile=test-artifacts/integration.json "$@" || status=1
 
 # One plain closing line over both runs.
 node -e '

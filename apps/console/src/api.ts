@@ -1,6 +1,7 @@
 import { TASK_BUCKETS } from '../../../libs/domain/src/task/task-buckets';
 import type { components, paths } from './generated/api';
 import { fetchWithSession, session } from './session';
+import { downloadName } from './download-name';
 
 /**
  * The API client: typed from the API's OpenAPI document (src/generated/api.d.ts, written by the
@@ -139,7 +140,7 @@ export const api = {
   async download(url: string, fallbackName: string): Promise<void> {
     const res = await send('GET', url);
     if (!res.ok) throw await failure(res);
-    const name = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? fallbackName;
+    const name = downloadName(res.headers.get('Content-Disposition'), fallbackName);
     const objectUrl = URL.createObjectURL(await res.blob());
     const a = document.createElement('a');
     a.href = objectUrl;

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, Put, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AccessService } from '../access';
 import { CurrentPrincipal, Principal } from '../auth/principal';
+import { sendFile, XLSX_CONTENT_TYPE } from '../common/download';
 import { RateLimited } from '../common/rate-limit';
 import { ApiErrors } from '../openapi/error.response';
 import { csvDownload, csvPageOf } from '../supervision/csv.util';
@@ -16,8 +17,6 @@ import {
   AppraisalYearParams,
   AppraiseBody,
 } from './dto/appraisal.dto';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 @ApiTags('appraisal')
 @ApiBearerAuth()
@@ -37,7 +36,7 @@ export class AppraisalController {
     content: {
       'application/json': { schema: { $ref: getSchemaPath(AppraisalListResponse) } },
       'text/csv': { schema: { type: 'string' } },
-      [XLSX]: { schema: { type: 'string', format: 'binary' } },
+      [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } },
     },
   })
   @ApiErrors({
@@ -60,10 +59,8 @@ export class AppraisalController {
     if (q.format === 'csv')
       return csvDownload(req, res, `appraisal-${year}-${q.by}.csv`, csvPageOf(items, 1), APPRAISAL_COLUMNS);
     if (q.format === 'xlsx') {
-      return new StreamableFile(await appraisalXlsx(year, items), {
-        type: XLSX,
-        disposition: `attachment; filename="appraisal-${year}-${q.by}.xlsx"`,
-      });
+      const content = await appraisalXlsx(year, items);
+      return sendFile(res, { fileName: `appraisal-${year}-${q.by}.xlsx`, contentType: XLSX_CONTENT_TYPE, content });
     }
     return { year, items };
   }

@@ -2,6 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Principal } from '../auth/principal';
+import { sendText } from '../common/download';
 import { ApiErrors } from '../openapi/error.response';
 import { toCsv } from '../supervision/csv.util';
 import { AUDIT_CSV_COLUMNS } from './audit-csv';
@@ -50,9 +51,7 @@ export class AdminAuditController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
     const { items, nextCursor } = await this.audit.page(p, q, q.limit);
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', 'attachment; filename="audit.csv"');
     if (nextCursor) res.setHeader(NEXT_CURSOR_HEADER, nextCursor);
-    return toCsv(items, AUDIT_CSV_COLUMNS);
+    return sendText(res, 'audit.csv', toCsv(items, AUDIT_CSV_COLUMNS));
   }
 }

@@ -1,4 +1,4 @@
-import { asciiFileName, contentDisposition, safeFileName } from './document-file-name';
+import { safeFileName } from './document-file-name';
 
 describe('safeFileName', () => {
   it('keeps Vietnamese letters and the name as given', () => {
@@ -38,17 +38,5 @@ describe('safeFileName', () => {
     const name = safeFileName(`${'ệ'.repeat(400)}.pdf`, 'pdf');
     expect([...name]).toHaveLength(150);
     expect(name.endsWith('ệ.pdf')).toBe(true);
-  });
-});
-
-describe('contentDisposition', () => {
-  it('sends an ASCII filename and the UTF-8 one as RFC 5987 filename*', () => {
-    expect(contentDisposition('Dự thảo (lần 2).docx')).toBe(
-      `attachment; filename="Du thao (lan 2).docx"; filename*=UTF-8''D%E1%BB%B1%20th%E1%BA%A3o%20%28l%E1%BA%A7n%202%29.docx`,
-    );
-  });
-
-  it('never lets a quote, backslash or non-ASCII character into the plain filename', () => {
-    expect(asciiFileName('a"b\\c;đ€.pdf')).toBe('a_b_c_d_.pdf');
   });
 });

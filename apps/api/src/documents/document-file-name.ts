@@ -24,23 +24,3 @@ export function safeFileName(raw: string | undefined, extension: string): string
     .trim();
   return `${cut || FALLBACK}${suffix}`;
 }
-
-/** RFC 5987 `value-chars`: UTF-8, percent-encoded except attr-chars. */
-function rfc5987(value: string): string {
-  return encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
-/** An ASCII stand-in for clients that ignore `filename*`: diacritics dropped, anything else replaced. */
-export function asciiFileName(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/[^\x20-\x7e]|["\\%;]/g, '_');
-}
-
-/** `attachment; filename="…"; filename*=UTF-8''…` for a kept file name. */
-export function contentDisposition(name: string): string {
-  return `attachment; filename="${asciiFileName(name)}"; filename*=UTF-8''${rfc5987(name)}`;
-}

@@ -25,7 +25,7 @@ import type { Response } from 'express';
 import { DOCUMENT_KINDS, MAX_REASON_LENGTH } from '@app/domain';
 import { CurrentPrincipal, Principal } from '../auth/principal';
 import { ApiErrors } from '../openapi/error.response';
-import { contentDisposition } from './document-file-name';
+import { attachmentHeaders, sendFile } from '../common/download';
 import { ACCEPTED_TYPES, DOCX, ODT, PDF } from './document-sniffing';
 import { DocumentsService, UploadedDocument } from './documents.service';
 import { ProgrammeDocumentListResponse, ProgrammeDocumentResponse } from './dto/document.response';
@@ -90,12 +90,7 @@ export class DocumentsController {
   @ApiOkResponse({
     description: 'the file as an attachment, named in Content-Disposition (filename and RFC 5987 filename*)',
     content: { [PDF.contentType]: BINARY, [DOCX.contentType]: BINARY, [ODT.contentType]: BINARY },
-    headers: {
-      'Content-Disposition': {
-        description: `attachment; filename="…"; filename*=UTF-8''…`,
-        schema: { type: 'string' },
-      },
-    },
+    headers: attachmentHeaders('Dự thảo lần 2.docx'),
   })
   @ApiErrors({
     403: "a draft or inspection record of a programme you read, which is not yours to read (the programme's table of parts)",
@@ -107,9 +102,6 @@ export class DocumentsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const { doc, bytes } = await this.documents.download(id, p);
-    res.setHeader('Content-Disposition', contentDisposition(doc.fileName));
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Cache-Control', 'private, no-store');
-    return new StreamableFile(bytes, { type: doc.contentType, length: bytes.length });
+    return sendFile(res, { fileName: doc.fileName, contentType: doc.contentType, content: bytes });
   }
 }

@@ -16,11 +16,11 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTa
 import type { Response } from 'express';
 import { MAX_IMPORT_FILE_BYTES, MAX_TARGETS, MAX_TASKS } from '@app/domain';
 import { CurrentPrincipal, Principal } from '../auth/principal';
+import { attachmentHeaders, sendFile, sendText, XLSX_CONTENT_TYPE } from '../common/download';
 import { ApiErrors } from '../openapi/error.response';
 import { IssuanceImportResponse, IssuanceTemplateQuery } from './dto/issuance-import.dto';
 import { IssuanceImportService, IssuanceUpload } from './issuance-import.service';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const WHO = 'the caller opens the programme but neither drafts nor approves it';
 
 @ApiTags('programmes: issuance and review forms')
@@ -37,15 +37,10 @@ export class IssuanceImportController {
   @ApiOkResponse({
     description: 'the workbook, or the CSV of one sheet (UTF-8 with BOM): headers and a sample row that imports clean',
     content: {
-      [XLSX]: { schema: { type: 'string', format: 'binary' } },
+      [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } },
       'text/csv': { schema: { type: 'string' } },
     },
-    headers: {
-      'Content-Disposition': {
-        description: 'attachment; filename="mau-ban-hanh.xlsx" (CSV: mau-ban-hanh-<sheet>.csv)',
-        schema: { type: 'string' },
-      },
-    },
+    headers: attachmentHeaders('mau-ban-hanh.xlsx'),
   })
   @ApiErrors({
     400: 'format or sheet is none of the values listed',
@@ -59,14 +54,10 @@ export class IssuanceImportController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile | string> {
     if (q.format === 'csv') {
-      const csv = await this.imports.csvTemplate(p, id, q.sheet);
-      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-      res.setHeader('Content-Disposition', `attachment; filename="mau-ban-hanh-${q.sheet}.csv"`);
-      return csv;
+      return sendText(res, `mau-ban-hanh-${q.sheet}.csv`, await this.imports.csvTemplate(p, id, q.sheet));
     }
-    const bytes = await this.imports.xlsxTemplate(p, id);
-    res.setHeader('Content-Disposition', 'attachment; filename="mau-ban-hanh.xlsx"');
-    return new StreamableFile(bytes, { type: XLSX, length: bytes.length });
+    const content = await this.imports.xlsxTemplate(p, id);
+    return sendFile(res, { fileName: 'mau-ban-hanh.xlsx', contentType: XLSX_CONTENT_TYPE, content });
   }
 
   @Post('import')

@@ -5,7 +5,8 @@ import { CurrentPrincipal, Principal } from '../auth/principal';
 import { RetryAfterFilter } from '../auth/retry-later';
 import { ApiErrors, ApiRetryLater } from '../openapi/error.response';
 import { DocumentFormatQuery } from './dto/document-format.dto';
-import { ATTACHMENT_HEADER, attachment, DOCUMENT_FILE_CONTENT, PDF_UNAVAILABLE } from './reports.controller';
+import { attachmentHeaders, sendFile } from '../common/download';
+import { DOCUMENT_FILE_CONTENT, PDF_UNAVAILABLE } from './reports.controller';
 import { ReportsService } from './reports.service';
 
 @ApiTags('reports')
@@ -23,7 +24,7 @@ export class IssuedDocumentController {
   @ApiOkResponse({
     description: 'the DOCX or PDF file, as an attachment named in Content-Disposition',
     content: DOCUMENT_FILE_CONTENT,
-    headers: ATTACHMENT_HEADER,
+    headers: attachmentHeaders('Chương trình hành động số 45-CTr-TU.docx'),
   })
   @ApiErrors({
     400: 'format is neither docx nor pdf',
@@ -37,6 +38,6 @@ export class IssuedDocumentController {
     @CurrentPrincipal() p: Principal,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    return attachment(res, await this.reports.issuedDocument(id, p, q.format ?? 'docx'));
+    return sendFile(res, await this.reports.issuedDocument(id, p, q.format ?? 'docx'));
   }
 }

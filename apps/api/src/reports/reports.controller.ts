@@ -21,7 +21,8 @@ import { ReportListResponse, ReportSummaryResponse } from './dto/report.response
 import { DOCX_CONTENT_TYPE } from '@app/reports/docx-layout';
 import { DocumentFormatQuery } from './dto/document-format.dto';
 import { PDF_CONTENT_TYPE } from './pdf-renderer.service';
-import { DownloadableFile, ReportsService } from './reports.service';
+import { ReportsService } from './reports.service';
+import { attachmentHeaders, sendFile } from '../common/download';
 
 /** The download answer's documentation: DOCX or PDF, named in Content-Disposition. */
 export const DOCUMENT_FILE_CONTENT = {
@@ -30,15 +31,6 @@ export const DOCUMENT_FILE_CONTENT = {
 } as const;
 export const PDF_UNAVAILABLE =
   'PDF conversion is unavailable or busy (LibreOffice missing, too many waiting, too slow)';
-export const ATTACHMENT_HEADER = {
-  'Content-Disposition': { description: 'attachment; filename="…"', schema: { type: 'string' } },
-} as const;
-
-/** Sends a generated file as an attachment. */
-export function attachment(res: Response, file: DownloadableFile): StreamableFile {
-  res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
-  return new StreamableFile(file.content, { type: file.contentType, length: file.content.length });
-}
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -77,7 +69,7 @@ export class ReportsController {
   @ApiOkResponse({
     description: 'the DOCX or PDF file, as an attachment named in Content-Disposition',
     content: DOCUMENT_FILE_CONTENT,
-    headers: ATTACHMENT_HEADER,
+    headers: attachmentHeaders('Báo cáo sơ kết quý 1.docx'),
   })
   @ApiErrors({
     400: 'format is neither docx nor pdf',
@@ -91,6 +83,6 @@ export class ReportsController {
     @CurrentPrincipal() p: Principal,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    return attachment(res, await this.reports.download(id, reportId, p, q.format));
+    return sendFile(res, await this.reports.download(id, reportId, p, q.format));
   }
 }

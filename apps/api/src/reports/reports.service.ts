@@ -17,15 +17,11 @@ import type { Principal } from '../auth/principal';
 import type { GenerateReportDto } from './dto/generate-report.dto';
 import type { DocumentFormat } from './dto/document-format.dto';
 import { PDF_CONTENT_TYPE, PdfRenderer } from './pdf-renderer.service';
+import type { DownloadableFile } from '../common/download';
 
 export type ReportSummary = Omit<ProgrammeReportEntity, 'content'>;
 
 /** A file to hand out: its bytes, type and name. */
-export interface DownloadableFile {
-  fileName: string;
-  contentType: string;
-  content: Buffer;
-}
 
 /** Generates review reports from the read model, stores them, and hands them out again (DOCX or PDF). */
 @Injectable()

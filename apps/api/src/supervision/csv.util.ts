@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import { sendText } from '../common/download';
 
 export interface CsvColumn<T> {
   header: string;
@@ -63,11 +64,9 @@ export function csvDownload<T>(
   page: CsvPage<T>,
   columns: readonly CsvColumn<T>[],
 ): string {
-  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-  res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
   res.setHeader('X-Total-Count', String(page.total));
   if (page.page * page.pageSize < page.total) res.setHeader('Link', `<${nextPageUrl(req, page.page + 1)}>; rel="next"`);
-  return toCsv(page.items, columns);
+  return sendText(res, fileName, toCsv(page.items, columns));
 }
 
 /** The request's own path and query with `page` replaced (relative: the client knows where it sent it). */

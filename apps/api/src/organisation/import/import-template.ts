@@ -18,7 +18,6 @@ import { ImportKind, IMPORT_KINDS, IMPORT_SHEETS, LIST_SEPARATOR } from './impor
  * a list sheet; and the same as one CSV per kind (UTF-8 with BOM, headers `Tiếng Việt (english)`).
  */
 
-export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const GUIDE_SHEET = 'Hướng dẫn';
 export const LISTS_SHEET = 'Danh mục';
 

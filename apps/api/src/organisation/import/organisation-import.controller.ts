@@ -29,7 +29,8 @@ import { CurrentPrincipal, Principal } from '../../auth/principal';
 import { ApiErrors, ErrorResponse } from '../../openapi/error.response';
 import { ImportAppliedResponse, ImportRefusedResponse, ImportReportResponse } from './dto/import.response';
 import { ImportKind, IMPORT_KINDS } from './import-sheets';
-import { csvTemplate, XLSX_CONTENT_TYPE, xlsxTemplate } from './import-template';
+import { attachmentHeaders, sendFile, sendText, XLSX_CONTENT_TYPE } from '../../common/download';
+import { csvTemplate, xlsxTemplate } from './import-template';
 import { OrganisationImportService, Upload } from './organisation-import.service';
 
 const UPLOAD = FileInterceptor('file', {
@@ -52,9 +53,6 @@ const UPLOAD_ERRORS = ApiErrors({
   403: 'the caller is not an administrator',
   413: `the file is larger than ${MAX_IMPORT_FILE_BYTES} bytes`,
 });
-const attachment = (name: string) => ({
-  'Content-Disposition': { description: `attachment; filename="${name}"`, schema: { type: 'string' } },
-});
 
 /** A file part, or 400 naming what to send. */
 function uploaded(file: Upload | undefined): Upload {
@@ -76,13 +74,12 @@ export class OrganisationImportController {
   @ApiOkResponse({
     description: 'the workbook',
     content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } },
-    headers: attachment('mau-nhap-to-chuc.xlsx'),
+    headers: attachmentHeaders('mau-nhap-to-chuc.xlsx'),
   })
   @ApiErrors({ 403: 'the caller is not an administrator' })
   async xlsxTemplate(@Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
-    const bytes = await xlsxTemplate();
-    res.setHeader('Content-Disposition', 'attachment; filename="mau-nhap-to-chuc.xlsx"');
-    return new StreamableFile(bytes, { type: XLSX_CONTENT_TYPE, length: bytes.length });
+    const content = await xlsxTemplate();
+    return sendFile(res, { fileName: 'mau-nhap-to-chuc.xlsx', contentType: XLSX_CONTENT_TYPE, content });
   }
 
   @Get('template-:kind.csv')
@@ -91,15 +88,13 @@ export class OrganisationImportController {
   @ApiOkResponse({
     description: 'the CSV file',
     content: { 'text/csv': { schema: { type: 'string' } } },
-    headers: attachment('template-units.csv'),
+    headers: attachmentHeaders('template-units.csv'),
   })
   @ApiErrors({ 400: 'kind is none of units, people, positions', 403: 'the caller is not an administrator' })
   csvTemplate(@Param('kind') kind: string, @Res({ passthrough: true }) res: Response): string {
     if (!(IMPORT_KINDS as readonly string[]).includes(kind))
       throw new BadRequestException(`kind must be one of ${IMPORT_KINDS.join(', ')}`);
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="template-${kind}.csv"`);
-    return csvTemplate(kind as ImportKind);
+    return sendText(res, `template-${kind}.csv`, csvTemplate(kind as ImportKind));
   }
 
   @Post('dry-run')
