@@ -15,13 +15,8 @@ import {
   kindOfIssuanceHeaders,
   kindOfIssuanceSheet,
 } from './issuance-sheets';
-import {
-  GUIDE_SHEET,
-  issuanceCsvTemplate,
-  issuanceXlsxTemplate,
-  LISTS_SHEET,
-  TemplateContext,
-} from './issuance-template';
+import { GUIDE_SHEET, LISTS_SHEET } from '../common/spreadsheet/template-workbook';
+import { issuanceCsvTemplate, issuanceXlsxTemplate, TemplateContext } from './issuance-template';
 
 export interface IssuanceUpload {
   buffer: Buffer;

@@ -1,7 +1,5 @@
-import ExcelJS from 'exceljs';
 import { Comparator, MAX_IMPORT_FILE_BYTES, MAX_TARGETS, MAX_TASKS } from '@app/domain';
-import { csvHeader } from '../common/spreadsheet/sheet-grid';
-import { CsvColumn, toCsv } from '../supervision/csv.util';
+import { LISTS_SHEET, TemplateSheet, templateCsv, templateXlsx } from '../common/spreadsheet/template-workbook';
 import { COMPARATOR_LABEL_VI, ESTIMATE_SEPARATOR, ISSUANCE_SHEETS, IssuanceSheetKind } from './issuance-sheets';
 
 /**
@@ -11,9 +9,6 @@ import { COMPARATOR_LABEL_VI, ESTIMATE_SEPARATOR, ISSUANCE_SHEETS, IssuanceSheet
  * committee's tree and the province's field groups, offered as drop-down lists; or one sheet as a
  * CSV (UTF-8 with BOM, headers `Tiếng Việt (key)`).
  */
-
-export const GUIDE_SHEET = 'Hướng dẫn';
-export const LISTS_SHEET = 'Danh mục';
 
 export interface TemplateContext {
   programmeTitle: string;
@@ -60,86 +55,38 @@ function sampleRow(kind: IssuanceSheetKind, ctx: TemplateContext): Record<string
   };
 }
 
-/** Column letter of a 1-based index (a sheet here has fewer than 27 columns). */
-const letter = (n: number) => String.fromCharCode(64 + n);
+const sheet = (kind: IssuanceSheetKind, ctx: TemplateContext): TemplateSheet => ({
+  name: ISSUANCE_SHEETS[kind].sheetVi,
+  columns: ISSUANCE_SHEETS[kind].columns,
+  sample: sampleRow(kind, ctx),
+});
 
-export async function issuanceXlsxTemplate(ctx: TemplateContext): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Hệ thống theo dõi chương trình hành động';
-  const guideSheet = wb.addWorksheet(GUIDE_SHEET);
-  guideSheet.getColumn(1).width = 140;
-  guide(ctx).forEach((line, i) => {
-    const cell = guideSheet.getCell(i + 1, 1);
-    cell.value = line;
-    cell.alignment = { wrapText: true };
-    if (i === 0) cell.font = { bold: true, size: 13 };
+export function issuanceXlsxTemplate(ctx: TemplateContext): Promise<Buffer> {
+  const pairs = (rows: TemplateContext['units']) => rows.map((r) => [r.code, r.name] as const);
+  const targets = ISSUANCE_SHEETS.targets.sheetVi;
+  const tasks = ISSUANCE_SHEETS.tasks.sheetVi;
+  return templateXlsx({
+    guide: guide(ctx),
+    sheets: [sheet('targets', ctx), sheet('tasks', ctx)],
+    lists: [
+      {
+        header: 'Loại chỉ tiêu (comparator)',
+        values: Object.values(Comparator).map((c) => [c, COMPARATOR_LABEL_VI[c]] as const),
+      },
+      { header: 'Mã đơn vị (unit code)', values: pairs(ctx.units) },
+      { header: 'Lĩnh vực (field group)', values: pairs(ctx.fieldGroups) },
+    ],
+    dropDowns: [
+      { sheet: targets, key: 'comparator', list: 0, strict: true },
+      { sheet: targets, key: 'responsibleUnit', list: 1, strict: true },
+      { sheet: tasks, key: 'responsibleUnit', list: 1, strict: true },
+      ...(ctx.fieldGroups.length ? [{ sheet: tasks, key: 'fieldGroup', list: 2, strict: true }] : []),
+    ],
+    listWidths: [30, 60],
   });
-
-  for (const kind of ['targets', 'tasks'] as const) {
-    const spec = ISSUANCE_SHEETS[kind];
-    const ws = wb.addWorksheet(spec.sheetVi, { views: [{ state: 'frozen', ySplit: 1 }] });
-    const sample = sampleRow(kind, ctx);
-    spec.columns.forEach((c, i) => {
-      const header = ws.getCell(1, i + 1);
-      header.value = c.vi;
-      header.font = { bold: true };
-      header.note = `${c.key}${c.required ? ' (bắt buộc / required)' : ''}: ${c.hintVi}`;
-      ws.getColumn(i + 1).width = Math.max(16, c.vi.length + 4);
-      // Text, so that codes such as 01 and dates stay as typed.
-      ws.getCell(2, i + 1).value = sample[c.key] ?? '';
-    });
-  }
-
-  const lists: Array<{ header: string; rows: ReadonlyArray<{ code: string; name: string }> }> = [
-    {
-      header: 'Loại chỉ tiêu (comparator)',
-      rows: Object.values(Comparator).map((c) => ({ code: c, name: COMPARATOR_LABEL_VI[c] })),
-    },
-    { header: 'Mã đơn vị (unit code)', rows: ctx.units },
-    { header: 'Lĩnh vực (field group)', rows: ctx.fieldGroups },
-  ];
-  const listSheet = wb.addWorksheet(LISTS_SHEET);
-  lists.forEach((list, i) => {
-    const col = 2 * i + 1;
-    listSheet.getCell(1, col).value = list.header;
-    listSheet.getCell(1, col).font = { bold: true };
-    listSheet.getCell(1, col + 1).value = 'Tên gọi';
-    list.rows.forEach((r, j) => {
-      listSheet.getCell(j + 2, col).value = r.code;
-      listSheet.getCell(j + 2, col + 1).value = r.name;
-    });
-    listSheet.getColumn(col).width = 30;
-    listSheet.getColumn(col + 1).width = 60;
-  });
-  const range = (i: number) =>
-    `'${LISTS_SHEET}'!$${letter(2 * i + 1)}$2:$${letter(2 * i + 1)}$${Math.max(2, lists[i].rows.length + 1)}`;
-  const dropDown = (kind: IssuanceSheetKind, key: string, listIndex: number) => {
-    const ws = wb.getWorksheet(ISSUANCE_SHEETS[kind].sheetVi) as ExcelJS.Worksheet;
-    const col = letter(ISSUANCE_SHEETS[kind].columns.findIndex((c) => c.key === key) + 1);
-    for (let row = 2; row <= 1000; row++)
-      ws.getCell(`${col}${row}`).dataValidation = {
-        type: 'list',
-        allowBlank: true,
-        formulae: [range(listIndex)],
-        showErrorMessage: true,
-        errorStyle: 'stop',
-        errorTitle: 'Giá trị không có trong danh mục',
-        error: `Chọn một giá trị trong sheet ${LISTS_SHEET}`,
-      };
-  };
-  dropDown('targets', 'comparator', 0);
-  dropDown('targets', 'responsibleUnit', 1);
-  dropDown('tasks', 'responsibleUnit', 1);
-  if (ctx.fieldGroups.length) dropDown('tasks', 'fieldGroup', 2);
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 /** One sheet as a CSV: its headers and the sample row, UTF-8 with BOM. */
 export function issuanceCsvTemplate(kind: IssuanceSheetKind, ctx: TemplateContext): string {
-  const sample = sampleRow(kind, ctx);
-  const columns: Array<CsvColumn<null>> = ISSUANCE_SHEETS[kind].columns.map((c) => ({
-    header: csvHeader(c),
-    value: () => sample[c.key] ?? '',
-  }));
-  return toCsv([null], columns);
+  return templateCsv(sheet(kind, ctx));
 }

@@ -7,7 +7,7 @@ import type { Principal } from '../../auth/principal';
 import { RowProblem, RowWriter, RowOutcome } from './import-row-writer';
 import { ImportProblem, ImportRow, readSheet } from './import-rows';
 import { ImportKind, IMPORT_KINDS, IMPORT_SHEETS, kindOfHeaders, kindOfSheetName } from './import-sheets';
-import { GUIDE_SHEET, LISTS_SHEET } from './import-template';
+import { GUIDE_SHEET, LISTS_SHEET } from '../../common/spreadsheet/template-workbook';
 import {
   detectFormat,
   FileRefusal,

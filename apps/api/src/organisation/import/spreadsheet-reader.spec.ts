@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { readSheet } from './import-rows';
 import { IMPORT_KINDS, IMPORT_SHEETS, kindOfHeaders, kindOfSheetName } from './import-sheets';
-import { csvTemplate, GUIDE_SHEET, LISTS_SHEET, xlsxTemplate } from './import-template';
+import { GUIDE_SHEET, LISTS_SHEET } from '../../common/spreadsheet/template-workbook';
+import { csvTemplate, xlsxTemplate } from './import-template';
 import { detectFormat, FileRefusal, parseCsv, readCsv, readXlsx } from '../../common/spreadsheet/spreadsheet-reader';
 
 async function workbook(fill: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
