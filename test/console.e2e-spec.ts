@@ -114,8 +114,8 @@ describe('web console (browser e2e)', () => {
 
   /**
    * Reloads the page until `ready` holds: the read model follows the workflows a moment later. A
-   * reload may take several seconds on a loaded machine (the work list asks each task's workflow
-   * what its reader may do), so each one is bounded by Playwright's own timeouts, the whole by 60 s.
+   * reload may take seconds on a loaded machine, so each one is bounded by Playwright's own
+   * timeouts, the whole by 60 s.
    */
   async function reloadUntil(page: Page, ready: () => Promise<boolean>): Promise<void> {
     const deadline = Date.now() + 60_000;

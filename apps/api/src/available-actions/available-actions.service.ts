@@ -1,19 +1,16 @@
-import { ForbiddenException, Injectable, Logger, Type } from '@nestjs/common';
+import { ForbiddenException, Injectable, Type } from '@nestjs/common';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import type { QueryDefinition } from '@temporalio/common';
-import { Actor, AvailableAction, isTerminal, isTaskClosed, Phase, TaskStatus } from '@app/domain';
+import { Actor, AvailableAction, availableTaskActions, isTerminal, Phase, TaskState } from '@app/domain';
 import { cycleAvailableActionsQuery } from '@app/workflows/breakthrough/definitions';
 import { programmeAvailableActionsQuery } from '@app/workflows/programme/definitions';
 import { taskAvailableActionsQuery } from '@app/workflows/task/definitions';
-import { AccessService, CycleAccessService, TaskAccessService } from '../access';
+import { AccessService, CycleAccessService, TaskAccessService, TaskUnits } from '../access';
 import { Principal } from '../auth/principal';
 import { CYCLE_ACTION_PAYLOADS } from '../breakthrough/dto/breakthrough-action.payloads';
 import { ACTION_PAYLOADS } from '../programmes/dto/action-payloads';
 import { TASK_ACTION_PAYLOADS } from '../tasks/dto/task-action.payloads';
 import type { AvailableActionResponse } from './dto/available-actions.response';
-
-/** How many task workflows a work list asks at once. */
-const LIST_CONCURRENCY = 8;
 
 export interface AvailableActions {
   actions: AvailableActionResponse[];
@@ -36,7 +33,6 @@ function withSchema(payloads: Record<string, Type<unknown> | (new () => object)>
  */
 @Injectable()
 export class AvailableActionsService {
-  private readonly logger = new Logger(AvailableActionsService.name);
 
   constructor(
     private readonly temporal: Client,
@@ -78,33 +74,25 @@ export class AvailableActionsService {
   }
 
   /**
-   * The caller's own tasks with the names of the actions each offers now, asked `LIST_CONCURRENCY` at a
-   * time; a finished task offers none, and a task whose workflow does not answer offers none (logged).
+   * The caller's own tasks with the names of the actions each offers now: the task workflow's own rule
+   * (`availableTaskActions`) over the state the task last published to the read model, for the actor an
+   * action would tell the workflow about. No workflow is asked, so a list costs one read however long it
+   * is, and a task whose worker is busy or gone still lists. The task's page and the action itself go to
+   * the workflow, so an offer made from a state a moment old is checked again there.
    */
-  async withTaskActions<T extends { id: string; status: string }>(
-    items: T[],
+  async withTaskActions<T extends { id: string }>(
+    rows: ReadonlyArray<{ item: T; task: TaskUnits & { snapshot: unknown } }>,
     principal: Principal,
   ): Promise<Array<T & { actions: string[] }>> {
-    const actions: string[][] = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-      while (next < items.length) {
-        const i = next++;
-        actions[i] = await this.taskActionNames(items[i], principal);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, items.length) }, worker));
-    return items.map((item, i) => ({ ...item, actions: actions[i] }));
-  }
-
-  private async taskActionNames(item: { id: string; status: string }, principal: Principal): Promise<string[]> {
-    if (isTaskClosed(item.status as TaskStatus)) return [];
-    try {
-      return (await this.task(item.id, principal)).actions.map((a) => a.name);
-    } catch (err) {
-      this.logger.warn(`no actions for task ${item.id}: ${err instanceof Error ? err.message : String(err)}`);
-      return [];
-    }
+    const actorOf = await this.taskAccess.listActors(principal);
+    const now = new Date();
+    return Promise.all(
+      rows.map(async ({ item, task }) => {
+        const state = task.snapshot as TaskState | null;
+        if (!state || typeof state !== 'object' || !('setup' in state)) return { ...item, actions: [] };
+        return { ...item, actions: availableTaskActions(state, await actorOf(task), now).map((a) => a.name) };
+      }),
+    );
   }
 
   /** The workflow's answer; a workflow that has finished (or is gone) offers nothing, without failing. */

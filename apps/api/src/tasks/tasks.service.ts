@@ -37,7 +37,8 @@ export class TasksService {
     const mine = new SqlParams('mine');
     const qb = this.tasks
       .createQueryBuilder('t')
-      .select(SUMMARY_COLUMNS.map((c) => `t.${c}`))
+      // The snapshot too: what each task offers its reader is worked out from it.
+      .select([...SUMMARY_COLUMNS.map((c) => `t.${c}`), 't.snapshot'])
       .where(taskInScope(this.taskAccess.ownTasks(p), 't', mine), mine.byName());
     if (q.status?.length) qb.andWhere('t.status IN (:...statuses)', { statuses: q.status });
     if (q.dueWithinDays !== undefined)
@@ -60,7 +61,7 @@ export class TasksService {
       .take(q.pageSize)
       .getManyAndCount();
     const items = await this.availableActions.withTaskActions(
-      rows.map((t) => toTaskSummary(t, now)),
+      rows.map((task) => ({ item: toTaskSummary(task, now), task })),
       p,
     );
     return { items, total, page: q.page, pageSize: q.pageSize };
