@@ -1,16 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
-import { Browser, Page } from 'playwright-core';
-import {
-  checkA11y,
-  launchConsoleBrowser,
-  logInConsole,
-  newConsolePage,
-  overflow,
-  PHONE,
-  SCREENSHOTS,
-} from './utils/console-browser';
-import { eventually, startTestStack, TestStack } from './utils/test-stack';
+import { Page } from 'playwright-core';
+import { checkA11y, logInConsole, newConsolePage, overflow, PHONE, SCREENSHOTS } from './utils/console-browser';
+import { eventually } from './utils/test-stack';
+import { useConsoleSuite } from './utils/console-suite';
 
 /**
  * Every step by clicking, as the person whose turn it is: advisory staff create a programme in the
@@ -22,47 +15,26 @@ import { eventually, startTestStack, TestStack } from './utils/test-stack';
  * or critical violation and fits a phone's width. Screenshots go to test-artifacts/screenshots/.
  */
 describe('console: every action in the browser (browser e2e)', () => {
-  let stack: TestStack;
-  let browser: Browser;
-  let baseUrl: string;
-  const violations: string[] = [];
+  const suite = useConsoleSuite();
   const id = `console-actions-${randomUUID().slice(0, 8)}`;
   const TITLE = 'Chương trình hành động về kinh tế số cấp xã';
 
-  beforeAll(async () => {
-    stack = await startTestStack();
-    await stack.api.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(stack.api.getHttpServer().address() as { port: number }).port}`;
-    browser = await launchConsoleBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
-
-  afterEach(() => {
-    expect(violations).toEqual([]);
-  });
-
-  const auth = async (username: string) => ({ Authorization: `Bearer ${await stack.login(username)}` });
-
   /** The action names the API lists for the person now. */
   async function listed(username: string): Promise<string[]> {
-    const res = await stack
+    const res = await suite.stack
       .http()
       .get(`/programmes/${id}/available-actions`)
-      .set(await auth(username));
+      .set(await suite.auth(username));
     expect(res.status).toBe(200);
     return (res.body.actions as Array<{ name: string }>).map((a) => a.name).sort();
   }
 
   /** How many audit events the action left. */
   async function auditCount(action: string): Promise<number> {
-    const res = await stack
+    const res = await suite.stack
       .http()
       .get(`/programmes/${id}/audit?limit=200`)
-      .set(await auth('chuyenvien.hg'));
+      .set(await suite.auth('chuyenvien.hg'));
     return (res.body.items as Array<{ action: string }>).filter((a) => a.action === action).length;
   }
 
@@ -94,9 +66,9 @@ describe('console: every action in the browser (browser e2e)', () => {
   }
 
   async function asPerson(username: string): Promise<Page> {
-    const page = await newConsolePage(browser, violations);
-    await logInConsole(page, baseUrl, username);
-    await page.goto(`${baseUrl}/#/programme/${id}`);
+    const page = await newConsolePage(suite.browser, suite.violations);
+    await logInConsole(page, suite.baseUrl, username);
+    await page.goto(`${suite.baseUrl}/#/programme/${id}`);
     await page.waitForSelector('[data-testid=programme-title]');
     return page;
   }
@@ -134,8 +106,8 @@ describe('console: every action in the browser (browser e2e)', () => {
   }
 
   it('creates a programme in the browser, with field errors next to their fields', async () => {
-    const page = await newConsolePage(browser, violations);
-    await logInConsole(page, baseUrl, 'chuyenvien.hg');
+    const page = await newConsolePage(suite.browser, suite.violations);
+    await logInConsole(page, suite.baseUrl, 'chuyenvien.hg');
     await page.click('a[href="#/programmes/new"]');
     const form = page.locator('[data-testid=form-createProgramme]');
     await form.waitFor();

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Browser, Page } from 'playwright-core';
-import { launchConsoleBrowser } from './utils/console-browser';
+import { Page } from 'playwright-core';
 import { LifecycleSteps, minuteAfter, vnLocalInput } from './utils/lifecycle-steps';
 import { pdfText } from './utils/pdf-text';
-import { eventually, startTestStack, TestStack } from './utils/test-stack';
+import { eventually } from './utils/test-stack';
+import { useConsoleSuite } from './utils/console-suite';
 
 /**
  * Issue 14's acceptance: one programme from creation to closing, every step clicked in the console
@@ -20,27 +20,16 @@ import { eventually, startTestStack, TestStack } from './utils/test-stack';
 jest.setTimeout(30 * 60_000);
 
 describe('console: a programme’s whole lifecycle in the browser (browser e2e)', () => {
-  let stack: TestStack;
-  let browser: Browser;
+  const suite = useConsoleSuite();
   let steps: LifecycleSteps;
-  const violations: string[] = [];
   const id = `lifecycle-${randomUUID().slice(0, 8)}`;
   const TITLE = 'Chương trình hành động phát triển kinh tế số và hạ tầng số cấp xã';
   /** The task done late: due a few minutes after issuance, its result submitted after that. */
   let lateDue: Date;
   let lateTaskId: string;
 
-  beforeAll(async () => {
-    stack = await startTestStack();
-    await stack.api.listen(0, '127.0.0.1');
-    const baseUrl = `http://127.0.0.1:${(stack.api.getHttpServer().address() as { port: number }).port}`;
-    browser = await launchConsoleBrowser();
-    steps = new LifecycleSteps(browser, baseUrl, id, violations);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
+  beforeAll(() => {
+    steps = new LifecycleSteps(suite.browser, suite.baseUrl, id, suite.violations);
   });
 
   /** The steps build on each other: after a failed one the rest fail at once instead of waiting. */
@@ -56,17 +45,12 @@ describe('console: a programme’s whole lifecycle in the browser (browser e2e)'
       }
     });
 
-  afterEach(() => {
-    expect(violations).toEqual([]);
-  });
-
-  const auth = async (username: string) => ({ Authorization: `Bearer ${await stack.login(username)}` });
   const detail = async () =>
     (
-      await stack
+      await suite.stack
         .http()
         .get(`/programmes/${id}`)
-        .set(await auth('chuyenvien.hg'))
+        .set(await suite.auth('chuyenvien.hg'))
     ).body;
 
   /** The read model once it shows the phase (its projection follows the workflow). */
@@ -287,7 +271,9 @@ describe('console: a programme’s whole lifecycle in the browser (browser e2e)'
     await steps.record(member, 'task-done-late');
     await close(member);
     const task = await eventually(async () => {
-      const [t] = await stack.dataSource.query(`SELECT status, due_at, done_at FROM task WHERE id = $1`, [lateTaskId]);
+      const [t] = await suite.stack.dataSource.query(`SELECT status, due_at, done_at FROM task WHERE id = $1`, [
+        lateTaskId,
+      ]);
       return t?.status === 'DONE' && t;
     }, 'the task done in the read model');
     expect(new Date(task.done_at).getTime()).toBeGreaterThan(new Date(task.due_at).getTime());
@@ -328,17 +314,19 @@ describe('console: a programme’s whole lifecycle in the browser (browser e2e)'
       ]),
     );
     expect(d.reviews.some((r: { kind: string }) => r.kind === 'FINAL')).toBe(true);
-    const tasks = await stack.dataSource.query(`SELECT code, status FROM task WHERE programme_id = $1 ORDER BY code`, [
-      id,
-    ]);
+    const tasks = await suite.stack.dataSource.query(
+      `SELECT code, status FROM task WHERE programme_id = $1 ORDER BY code`,
+      [id],
+    );
     expect(tasks.map((t: { code: string }) => t.code)).toEqual(['NV1', 'NV2']);
-    const reports = await stack.dataSource.query(`SELECT automatic FROM programme_report WHERE programme_id = $1`, [
-      id,
-    ]);
+    const reports = await suite.stack.dataSource.query(
+      `SELECT automatic FROM programme_report WHERE programme_id = $1`,
+      [id],
+    );
     expect(reports.some((r: { automatic: boolean }) => r.automatic)).toBe(true);
     // Every step left its audit event, by the person who took it (task steps in the task's history).
     const trail = async (table: string) =>
-      (await stack.dataSource.query(
+      (await suite.stack.dataSource.query(
         `SELECT action, actor_id AS "actorId" FROM ${table} WHERE programme_id = $1 ORDER BY id`,
         [id],
       )) as Array<{ action: string; actorId: string | null }>;

@@ -2,20 +2,20 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import JSZip from 'jszip';
-import { Browser, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { hashPassword } from '../apps/api/src/auth/auth.service';
 import { DEMO_PASSWORD } from '../apps/api/src/seed/demo-data';
 import {
   checkA11y,
   DOWNLOADS,
-  launchConsoleBrowser,
   logInConsole,
   newConsolePage,
   overflow,
   PHONE,
   SCREENSHOTS,
 } from './utils/console-browser';
-import { eventually, startTestStack, TestStack } from './utils/test-stack';
+import { eventually } from './utils/test-stack';
+import { useConsoleSuite } from './utils/console-suite';
 
 /**
  * The console's administration of the organisation in Debian's Chromium against the real stack: a
@@ -26,38 +26,16 @@ import { eventually, startTestStack, TestStack } from './utils/test-stack';
  * is checked on the page and in the API or the database.
  */
 describe('console: the organisation (browser e2e)', () => {
-  let stack: TestStack;
-  let browser: Browser;
-  let baseUrl: string;
-  const violations: string[] = [];
+  const suite = useConsoleSuite();
   const r = randomUUID().slice(0, 6);
   const R = r.toUpperCase();
   const ADMIN = 'admin.hg';
 
-  beforeAll(async () => {
-    stack = await startTestStack();
-    await stack.api.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(stack.api.getHttpServer().address() as { port: number }).port}`;
-    browser = await launchConsoleBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
-
-  beforeEach(() => {
-    violations.length = 0;
-  });
-
-  afterEach(() => {
-    expect(violations).toEqual([]);
-  });
-
-  const newPage = (viewport?: { width: number; height: number }) => newConsolePage(browser, violations, viewport);
-  const logIn = (page: Page, username: string, password?: string) => logInConsole(page, baseUrl, username, password);
-  const auth = async (username: string) => ({ Authorization: `Bearer ${await stack.login(username)}` });
-  const q = (sql: string, params: unknown[] = []) => stack.dataSource.query(sql, params);
+  const newPage = (viewport?: { width: number; height: number }) =>
+    newConsolePage(suite.browser, suite.violations, viewport);
+  const logIn = (page: Page, username: string, password?: string) =>
+    logInConsole(page, suite.baseUrl, username, password);
+  const q = (sql: string, params: unknown[] = []) => suite.stack.dataSource.query(sql, params);
   const vnToday = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' });
 
   /** Opens an administration page from the nav, the way an administrator gets there. */
@@ -161,7 +139,7 @@ describe('console: the organisation (browser e2e)', () => {
     await theirs.click('[data-testid=change-password] button[type=submit]');
     await theirs.waitForSelector(`[data-testid=who]:has-text("${fullName}")`);
     await theirs.waitForSelector('[data-testid=change-password]', { state: 'detached' });
-    const me = await stack.http().post('/auth/login').send({ username, password: chosen });
+    const me = await suite.stack.http().post('/auth/login').send({ username, password: chosen });
     expect(me.status).toBe(200);
     expect(me.body.principal).toMatchObject({ personId, unitId: unit.id });
     expect([...me.body.principal.roles].sort()).toEqual(['HEAD', 'KEY_CADRE']);
@@ -171,15 +149,15 @@ describe('console: the organisation (browser e2e)', () => {
     await page.context().close();
 
     // The API document lets a temporary password be null: it is then generated, as when absent.
-    const other = await stack
+    const other = await suite.stack
       .http()
       .post('/admin/people')
-      .set(await auth(ADMIN))
+      .set(await suite.auth(ADMIN))
       .send({ fullName: `Trần Văn Null ${R}`, unitId: unit.id });
-    const account = await stack
+    const account = await suite.stack
       .http()
       .post(`/admin/accounts/${other.body.id}`)
-      .set(await auth(ADMIN))
+      .set(await suite.auth(ADMIN))
       .send({ username: `null.${r}`, temporaryPassword: null });
     expect(account.status).toBe(201);
     expect(account.body.temporaryPassword.length).toBeGreaterThanOrEqual(12);
@@ -248,20 +226,20 @@ describe('console: the organisation (browser e2e)', () => {
   });
 
   async function act(id: string, username: string, action: string, payload: Record<string, unknown>) {
-    const res = await stack
+    const res = await suite.stack
       .http()
       .post(`/programmes/${id}/actions/${action}`)
-      .set(await auth(username))
+      .set(await suite.auth(username))
       .send({ requestId: randomUUID(), payload });
     if (res.status !== 200) throw new Error(`${action} by ${username}: ${res.status} ${JSON.stringify(res.body)}`);
   }
 
   /** A programme of Hậu Giang issued with one task that `responsiblePersonId` carries for the finance department. */
   async function issueWithTask(id: string, responsiblePersonId: string) {
-    const created = await stack
+    const created = await suite.stack
       .http()
       .post('/programmes')
-      .set(await auth('chuyenvien.hg'))
+      .set(await suite.auth('chuyenvien.hg'))
       .send({
         id,
         templateId: 'action-programme',
@@ -275,10 +253,10 @@ describe('console: the organisation (browser e2e)', () => {
     await eventually(
       async () =>
         (
-          await stack
+          await suite.stack
             .http()
             .get(`/programmes/${id}`)
-            .set(await auth('chuyenvien.hg'))
+            .set(await suite.auth('chuyenvien.hg'))
         ).status === 200,
       'the programme read model',
     );
@@ -331,16 +309,16 @@ describe('console: the organisation (browser e2e)', () => {
     const taskId = `${programmeId}/T1`;
     await issueWithTask(programmeId, leaving);
     await eventually(async () => {
-      const res = await stack
+      const res = await suite.stack
         .http()
         .get(`/organisation/people/${leaving}/duties`)
-        .set(await auth(ADMIN));
+        .set(await suite.auth(ADMIN));
       return res.body.groups?.some((g: { kind: string }) => g.kind === 'TASK_RESPONSIBLE');
     }, 'the task among the leaving cadre’s duties');
 
     const page = await newPage();
     await logIn(page, ADMIN);
-    await page.goto(`${baseUrl}/#/admin/people/${leaving}`);
+    await page.goto(`${suite.baseUrl}/#/admin/people/${leaving}`);
     await page.click('a:has-text("Rời vị trí")');
     const duty = page.locator('[data-duty-kind=TASK_RESPONSIBLE]');
     await duty.waitFor();
@@ -373,10 +351,10 @@ describe('console: the organisation (browser e2e)', () => {
     await page.context().close();
 
     // The document lets the successor unit be null (none given): the refusal now is only that nothing is left.
-    const again = await stack
+    const again = await suite.stack
       .http()
       .post(`/organisation/people/${leaving}/duties/transfer`)
-      .set(await auth(ADMIN))
+      .set(await suite.auth(ADMIN))
       .send({ requestId: randomUUID(), successorPersonId: successor, successorUnitId: null, reason: 'Lần hai' });
     expect(again.status).toBe(400);
     expect(JSON.stringify(again.body.message)).not.toContain('unknown successor unit');
@@ -417,10 +395,10 @@ describe('console: the organisation (browser e2e)', () => {
         [id, name, hash, unitId],
       );
     const programmeId = `console-mg-${r}`;
-    const created = await stack
+    const created = await suite.stack
       .http()
       .post('/programmes')
-      .set(await auth(ADMIN))
+      .set(await suite.auth(ADMIN))
       .send({
         id: programmeId,
         templateId: 'action-programme',
@@ -436,10 +414,10 @@ describe('console: the organisation (browser e2e)', () => {
       'the programme read model',
     );
     const supervised = async () => {
-      const res = await stack
+      const res = await suite.stack
         .http()
         .get('/supervision/programmes?pageSize=100')
-        .set(await auth(intoHead));
+        .set(await suite.auth(intoHead));
       expect(res.status).toBe(200);
       return res.body.items.map((p: { id: string }) => p.id);
     };
@@ -502,10 +480,10 @@ describe('console: the organisation (browser e2e)', () => {
     expect(
       await q(`SELECT issuing_unit_id, original_issuing_unit_id FROM programme WHERE id = $1`, [programmeId]),
     ).toEqual([{ issuing_unit_id: into, original_issuing_unit_id: from }]);
-    const res = await stack
+    const res = await suite.stack
       .http()
       .get(`/programmes/${programmeId}`)
-      .set(await auth(intoHead));
+      .set(await suite.auth(intoHead));
     expect(res.status).toBe(200);
     expect(res.body.live.state.setup.issuingUnitId).toBe(into);
 
@@ -570,14 +548,14 @@ describe('console: the organisation (browser e2e)', () => {
       '#/admin/people/hg-stc-gd',
       '#/admin/restructurings',
     ]) {
-      await page.goto(`${baseUrl}/${route}`);
+      await page.goto(`${suite.baseUrl}/${route}`);
       await page.waitForSelector('.admin-nav');
       await page.waitForLoadState('networkidle');
       expect(await overflow(page)).toBeLessThanOrEqual(0);
     }
     await checkA11y(page, 'admin-person-phone.png');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'admin-person-phone.png'), fullPage: true });
-    await page.goto(`${baseUrl}/#/admin/restructurings`);
+    await page.goto(`${suite.baseUrl}/#/admin/restructurings`);
     await page.click('[data-testid=mode-ABOLISH_LEVEL]');
     await page.locator('[data-testid=abolish-form] [data-unit-id=hg-vithanh] select').waitFor();
     expect(await overflow(page)).toBeLessThanOrEqual(0);

@@ -1,18 +1,17 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { Browser, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { seedResolutions } from '../apps/api/src/seed/seed-resolutions';
 import {
   checkA11y,
   DOWNLOADS,
-  launchConsoleBrowser,
   logInConsole,
   newConsolePage,
   overflow,
   PHONE,
   SCREENSHOTS,
 } from './utils/console-browser';
-import { startTestStack, TestStack } from './utils/test-stack';
+import { useConsoleSuite } from './utils/console-suite';
 
 /**
  * The console's resolutions area in Debian's Chromium against the real stack: a supervisor of the demo
@@ -22,40 +21,16 @@ import { startTestStack, TestStack } from './utils/test-stack';
  * implementing it at every level and the figures as the API answers them). The counts fit a phone's width.
  */
 describe('console: resolutions, counts and lineage (browser e2e)', () => {
-  let stack: TestStack;
-  let browser: Browser;
-  let baseUrl: string;
-  const violations: string[] = [];
+  // The demo registry: Hậu Giang's resolution 05-NQ/TU (2022) and the two projects implementing it.
+  const suite = useConsoleSuite({ seed: (stack) => seedResolutions(stack.dataSource) });
   const SUPERVISOR = 'bithu.hg';
   const TERM = '2020-2025';
 
-  beforeAll(async () => {
-    stack = await startTestStack();
-    await stack.api.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(stack.api.getHttpServer().address() as { port: number }).port}`;
-    // The demo registry: Hậu Giang's resolution 05-NQ/TU (2022) and the two projects implementing it.
-    await seedResolutions(stack.dataSource);
-    browser = await launchConsoleBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
-
-  beforeEach(() => {
-    violations.length = 0;
-  });
-
-  afterEach(() => {
-    expect(violations).toEqual([]);
-  });
-
   const apiGet = async (url: string) => {
-    const res = await stack
+    const res = await suite.stack
       .http()
       .get(url)
-      .set({ Authorization: `Bearer ${await stack.login(SUPERVISOR)}` });
+      .set({ Authorization: `Bearer ${await suite.stack.login(SUPERVISOR)}` });
     expect(res.status).toBe(200);
     return res.body;
   };
@@ -97,8 +72,8 @@ describe('console: resolutions, counts and lineage (browser e2e)', () => {
   }
 
   it('shows the counts as the API counts them, drills down, downloads the CSV and opens a lineage', async () => {
-    const page = await newConsolePage(browser, violations);
-    await logInConsole(page, baseUrl, SUPERVISOR);
+    const page = await newConsolePage(suite.browser, suite.violations);
+    await logInConsole(page, suite.baseUrl, SUPERVISOR);
     await page.click('nav a[href="#/resolutions/counts"]');
     await page.waitForSelector('[data-testid=counts-form]');
 
@@ -179,9 +154,9 @@ describe('console: resolutions, counts and lineage (browser e2e)', () => {
   });
 
   it('fits the counts on a phone and keeps the numbers reachable by keyboard', async () => {
-    const page = await newConsolePage(browser, violations, PHONE);
-    await logInConsole(page, baseUrl, SUPERVISOR);
-    await page.goto(`${baseUrl}/#/resolutions/counts?term=${TERM}&by=kind`);
+    const page = await newConsolePage(suite.browser, suite.violations, PHONE);
+    await logInConsole(page, suite.baseUrl, SUPERVISOR);
+    await page.goto(`${suite.baseUrl}/#/resolutions/counts?term=${TERM}&by=kind`);
     await page.waitForSelector('[data-testid=counts-table][data-by=kind]');
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     const byKind = await apiGet(`/supervision/counts?term=${TERM}&by=kind`);

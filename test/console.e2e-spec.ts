@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import JSZip from 'jszip';
-import { Browser, chromium, Page } from 'playwright-core';
-import { loadApiConfig } from '../apps/api/src/api.config';
+import { Page } from 'playwright-core';
 import { hashPassword } from '../apps/api/src/auth/auth.service';
-import { checkA11y } from './utils/console-browser';
+import { checkA11y, DOWNLOADS, logInConsole, newConsolePage, SCREENSHOTS } from './utils/console-browser';
 import { FX, seedSupervisionFixtures } from './utils/supervision-fixtures';
-import { eventually, startTestStack, TestStack } from './utils/test-stack';
+import { eventually } from './utils/test-stack';
+import { useConsoleSuite } from './utils/console-suite';
 
 /**
  * The web console in Debian's Chromium against the real stack (API serving the built console, worker,
@@ -19,9 +19,6 @@ import { eventually, startTestStack, TestStack } from './utils/test-stack';
  * password must be changed first. Every page runs under the API's Content-Security-Policy and must
  * report no violation of it. Screenshots of the main pages go to test-artifacts/screenshots/.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = path.resolve(__dirname, '../test-artifacts/screenshots');
-const DOWNLOADS = path.resolve(__dirname, '../test-artifacts/downloads');
 const run = randomUUID().slice(0, 8);
 /** Single sign-on is configured (its provider need not answer: the console only shows the way there). */
 const SSO = {
@@ -33,75 +30,20 @@ const SSO = {
 const SESSION_COOKIES = ['ap_access', 'ap_refresh', 'csrf'];
 
 describe('web console (browser e2e)', () => {
-  let stack: TestStack;
-  let browser: Browser;
-  let baseUrl: string;
-  const env = { ...process.env };
-  /** What the browser console said about the Content-Security-Policy during the current test. */
-  const violations: string[] = [];
+  const suite = useConsoleSuite({ env: SSO, seed: (stack) => seedSupervisionFixtures(stack.dataSource) });
 
-  beforeAll(async () => {
-    const consoleDir = loadApiConfig(process.env).CONSOLE_DIR;
-    if (!existsSync(path.join(consoleDir, 'index.html')))
-      throw new Error(`the built console is missing at ${consoleDir}; npm test builds it (or run npm run build)`);
-    if (!existsSync(CHROMIUM))
-      throw new Error(`${CHROMIUM} is missing; npm test installs it (apt-get install chromium)`);
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    mkdirSync(DOWNLOADS, { recursive: true });
-    Object.assign(process.env, SSO);
-    stack = await startTestStack();
-    await stack.api.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(stack.api.getHttpServer().address() as { port: number }).port}`;
-    await seedSupervisionFixtures(stack.dataSource);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-      ],
-    });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-    for (const name of Object.keys(SSO))
-      if (env[name] === undefined) delete process.env[name];
-      else process.env[name] = env[name];
-  });
-
-  beforeEach(() => {
-    violations.length = 0;
-  });
-
-  afterEach(() => {
-    expect(violations).toEqual([]);
-  });
-
-  /** Chromium reports each blocked script, style, font or request in the page's console. */
+  /** A second tab of a page's context reports its policy breaches too. */
   function watchPolicy(page: Page): Page {
     page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+      if (/Content Security Policy/i.test(message.text())) suite.violations.push(message.text());
     });
     return page;
   }
 
-  async function newPage(viewport = { width: 1366, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'vi-VN' });
-    return watchPolicy(await context.newPage());
-  }
-
-  async function logIn(page: Page, username: string, password = 'demo-password') {
-    const response = await page.goto(`${baseUrl}/`);
-    await page.fill('input[name=username]', username);
-    await page.fill('input[name=password]', password);
-    await page.click('button[type=submit]');
-    await page.waitForSelector('[data-testid=who]');
-    return response;
-  }
+  const newPage = (viewport?: { width: number; height: number }) =>
+    newConsolePage(suite.browser, suite.violations, viewport);
+  const logIn = (page: Page, username: string, password?: string) =>
+    logInConsole(page, suite.baseUrl, username, password);
 
   /** The session cookies of the page's browser, as a Cookie header. */
   async function sessionCookie(page: Page): Promise<string> {
@@ -129,22 +71,21 @@ describe('web console (browser e2e)', () => {
     }
   }
 
-  const auth = async (username: string) => ({ Authorization: `Bearer ${await stack.login(username)}` });
   async function act(id: string, username: string, action: string, payload: Record<string, unknown>) {
-    const res = await stack
+    const res = await suite.stack
       .http()
       .post(`/programmes/${id}/actions/${action}`)
-      .set(await auth(username))
+      .set(await suite.auth(username))
       .send({ requestId: randomUUID(), payload });
     if (res.status !== 200) throw new Error(`${action} by ${username}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   }
   async function inboxHas(username: string, kind: string, programmeId: string) {
     return eventually(async () => {
-      const res = await stack
+      const res = await suite.stack
         .http()
         .get('/inbox?limit=200')
-        .set(await auth(username));
+        .set(await suite.auth(username));
       return res.body.items.some(
         (n: { kind: string; programmeId: string }) => n.kind === kind && n.programmeId === programmeId,
       );
@@ -152,10 +93,10 @@ describe('web console (browser e2e)', () => {
   }
   async function audited(id: string, action: string, actorId: string) {
     return eventually(async () => {
-      const res = await stack
+      const res = await suite.stack
         .http()
         .get(`/programmes/${id}/audit`)
-        .set(await auth('chuyenvien.hg'));
+        .set(await suite.auth('chuyenvien.hg'));
       return res.body.items?.some(
         (a: { action: string; actorId: string }) => a.action === action && a.actorId === actorId,
       );
@@ -164,10 +105,10 @@ describe('web console (browser e2e)', () => {
 
   it('lets a staff member answer a consultation, acknowledge a dissemination, and work a task until its bucket moves', async () => {
     const id = `console-e2e-${randomUUID().slice(0, 8)}`;
-    const created = await stack
+    const created = await suite.stack
       .http()
       .post('/programmes')
-      .set(await auth('chuyenvien.hg'))
+      .set(await suite.auth('chuyenvien.hg'))
       .send({
         id,
         templateId: 'action-programme',
@@ -181,10 +122,10 @@ describe('web console (browser e2e)', () => {
     await eventually(
       async () =>
         (
-          await stack
+          await suite.stack
             .http()
             .get(`/programmes/${id}`)
-            .set(await auth('chuyenvien.hg'))
+            .set(await suite.auth('chuyenvien.hg'))
         ).status === 200,
       'the programme read model',
     );
@@ -280,10 +221,10 @@ describe('web console (browser e2e)', () => {
     await taskAction('submitResult', { text: 'Kế hoạch hạ tầng số đã trình Ban Thường vụ.' });
     await page.click('a[href="#/my"]');
     await eventually(async () => {
-      const res = await stack
+      const res = await suite.stack
         .http()
         .post(`/tasks/${encodeURIComponent(taskId)}/actions/verify`)
-        .set(await auth('pbt.hg'))
+        .set(await suite.auth('pbt.hg'))
         .send({ requestId: randomUUID(), payload: {} });
       return res.status === 200;
     }, 'the member in charge verifies the submitted result');
@@ -383,7 +324,7 @@ describe('web console (browser e2e)', () => {
     // The access token expires (every 10 minutes) while two tabs are open: both meet a 401 at once,
     // and exactly one of them spends the refresh token; a second use would have ended the session.
     const second = watchPolicy(await context.newPage());
-    await second.goto(`${baseUrl}/#/my`);
+    await second.goto(`${suite.baseUrl}/#/my`);
     await second.waitForSelector('[data-testid=who]');
     const refreshes: string[] = [];
     context.on('request', (r) => {
@@ -404,14 +345,14 @@ describe('web console (browser e2e)', () => {
     await page.click('[data-testid=logout]');
     await page.waitForSelector('input[name=username]');
     await second.waitForSelector('input[name=username]');
-    expect((await stack.http().get('/auth/me').set('Cookie', ended)).status).toBe(401);
+    expect((await suite.stack.http().get('/auth/me').set('Cookie', ended)).status).toBe(401);
     expect(await page.evaluate<number>("fetch('/auth/me').then((r) => r.status)")).toBe(401);
     expect((await context.cookies()).map((c) => c.name)).not.toContain('ap_access');
 
     // A session ended elsewhere (here: logged out by its cookies) sends the page back to login, saying so.
     await logIn(page, 'chuyenvien.hg');
     const csrf = (await context.cookies()).find((c) => c.name === 'csrf')!.value;
-    const out = await stack
+    const out = await suite.stack
       .http()
       .post('/auth/logout')
       .set('Cookie', await sessionCookie(page))
@@ -425,14 +366,14 @@ describe('web console (browser e2e)', () => {
 
   it('makes a person whose password an admin reset choose a new one before anything else', async () => {
     const id = `console-${run}`;
-    await stack.dataSource.query(
+    await suite.stack.dataSource.query(
       `INSERT INTO person (id, username, full_name, password_hash, unit_id, roles) VALUES ($1, $1, 'Nguyễn Văn Thử', $2, 'hg-tu', '{STAFF}')`,
       [id, await hashPassword('demo-password')],
     );
-    const reset = await stack
+    const reset = await suite.stack
       .http()
       .post(`/admin/accounts/${id}/password-reset`)
-      .set(await auth('admin'))
+      .set(await suite.auth('admin'))
       .send({});
     expect(reset.status).toBe(200);
     const page = await newPage();
@@ -450,7 +391,7 @@ describe('web console (browser e2e)', () => {
     await page.waitForSelector('a[href="#/my"]');
     await page.waitForSelector('[data-testid=change-password]', { state: 'detached' });
     expect(new URL(page.url()).hash).toBe('#/my');
-    const login = (password: string) => stack.http().post('/auth/login').send({ username: id, password });
+    const login = (password: string) => suite.stack.http().post('/auth/login').send({ username: id, password });
     expect((await login(chosen)).body.mustChangePassword).toBe(false);
     expect((await login(reset.body.temporaryPassword)).status).toBe(401);
     await page.context().close();
@@ -458,7 +399,7 @@ describe('web console (browser e2e)', () => {
 
   it('offers single sign-on with the configured label when the API has it on', async () => {
     const page = await newPage();
-    await page.goto(`${baseUrl}/`);
+    await page.goto(`${suite.baseUrl}/`);
     const sso = page.locator('[data-testid=sso]');
     await sso.waitFor();
     expect(await sso.innerText()).toBe(SSO.OIDC_LABEL);
@@ -468,7 +409,7 @@ describe('web console (browser e2e)', () => {
 
   it('serves Swagger UI under its own policy, without violations', async () => {
     const page = await newPage();
-    const response = await page.goto(`${baseUrl}/docs`);
+    const response = await page.goto(`${suite.baseUrl}/docs`);
     expect(response?.headers()['content-security-policy']).toContain("style-src 'self' 'unsafe-inline'");
     await page.waitForSelector('.opblock');
     await page.context().close();

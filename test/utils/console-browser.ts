@@ -45,12 +45,14 @@ export async function newConsolePage(
   return page;
 }
 
+/** Logs in on the login form; the answer is the console page's own response (its headers). */
 export async function logInConsole(page: Page, baseUrl: string, username: string, password = 'demo-password') {
-  await page.goto(`${baseUrl}/`);
+  const response = await page.goto(`${baseUrl}/`);
   await page.fill('input[name=username]', username);
   await page.fill('input[name=password]', password);
   await page.click('button[type=submit]');
   await page.waitForSelector('[data-testid=who], [data-testid=change-password]');
+  return response;
 }
 
 /** How far the page is wider than the screen (0 or less: it fits). */
