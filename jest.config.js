@@ -28,6 +28,8 @@ const common = {
 };
 
 module.exports = {
+  // Splits the integration shards by measured seconds (npm test runs two at once).
+  testSequencer: '<rootDir>/test/setup/sequencer.js',
   projects: [
     {
       ...common,
