@@ -33,7 +33,6 @@ function withSchema(payloads: Record<string, Type<unknown> | (new () => object)>
  */
 @Injectable()
 export class AvailableActionsService {
-
   constructor(
     private readonly temporal: Client,
     private readonly access: AccessService,
