@@ -38,7 +38,8 @@ reports=(unit)
 pids=()
 for ((i = 1; i <= shards; i++)); do
   reports+=("integration-$i")
-  db="$base_db"; ((shards == 1)) || db="${base_db}_$i"
+  # The shard's number goes before the suffix: only *_test databases are dropped and recreated.
+  db="$base_db"; ((shards == 1)) || db="${base_db%_test}_${i}_test"
   (
     set -o pipefail
     TEST_DATABASE_URL="$db" npx jest --selectProjects integration --ci --runInBand --forceExit \
