@@ -1,48 +1,70 @@
 import { ReactNode, useCallback, useEffect, useRef, useState } from 'react';
-import { api, apiUrl } from '../api';
+import { api, apiUrl, Schemas } from '../api';
 import { payloadSchema, Subject } from './action-schemas';
 import { useActionTexts } from './action-texts';
-import type { Choices } from './form-model';
 import { SchemaForm } from './SchemaForm';
 
 /** One entry of GET …/available-actions: what the reader may do now and what its form starts with. */
-export interface AvailableAction {
-  name: string;
-  schema: string;
-  prefill?: Record<string, unknown>;
-  choices?: Choices;
-}
+export type AvailableAction = Schemas['AvailableActionResponse'];
+
+type DocumentKind = Schemas['ProgrammeDocumentResponse']['kind'];
 
 /** The file an action's payload may carry, by action: the kind it is uploaded as. */
-export const DOCUMENT_KIND: Record<string, string> = {
+export const DOCUMENT_KIND: Record<string, DocumentKind> = {
   submitDraft: 'DRAFT',
   issue: 'ISSUED',
   submitReviewReport: 'UNIT_REPORT',
   recordInspection: 'INSPECTION_RECORD',
 };
 
-export interface UploadedDocument {
-  id: string;
-  kind: string;
-  fileName: string;
+/** Uploads a file as a document of the programme (multipart `file`, `kind`). */
+export function uploadDocument(
+  programmeId: string,
+  kind: DocumentKind,
+  file: File,
+): Promise<Schemas['ProgrammeDocumentResponse']> {
+  return api.upload('/programmes/{id}/documents', file, { path: { id: programmeId }, fields: { kind } });
 }
 
-/** Uploads a file as a document of the programme (multipart `file`, `kind`). */
-export function uploadDocument(programmeId: string, kind: string, file: File): Promise<UploadedDocument> {
-  const form = new FormData();
-  form.append('file', file);
-  form.append('kind', kind);
-  return api.untyped<UploadedDocument>(
-    'POST',
-    apiUrl('/programmes/{id}/documents', { path: { id: programmeId } }),
-    form,
-  );
+/** What the panel acts on: the workflow's subject and its route's path parameters. */
+export type ActionTarget =
+  | { subject: 'programme'; path: { id: string } }
+  | { subject: 'task'; path: { id: string } }
+  | { subject: 'cycle'; path: { unitId: string; year: number } };
+
+const SUBJECT_ROUTES = {
+  programme: '/programmes/{id}',
+  task: '/tasks/{id}',
+  cycle: '/breakthrough/cycles/{unitId}/{year}',
+} as const satisfies Record<Subject, string>;
+
+/** GET …/available-actions of the target. */
+function availableActions(target: ActionTarget): Promise<Schemas['AvailableActionsResponse']> {
+  switch (target.subject) {
+    case 'programme':
+      return api.get('/programmes/{id}/available-actions', { path: target.path });
+    case 'task':
+      return api.get('/tasks/{id}/available-actions', { path: target.path });
+    case 'cycle':
+      return api.get('/breakthrough/cycles/{unitId}/{year}/available-actions', { path: target.path });
+  }
+}
+
+/** POST …/actions/<name> on the target. */
+function act(target: ActionTarget, name: string, body: { requestId: string; payload: Record<string, unknown> }) {
+  switch (target.subject) {
+    case 'programme':
+      return api.act(SUBJECT_ROUTES.programme, name, { path: target.path, body });
+    case 'task':
+      return api.act(SUBJECT_ROUTES.task, name, { path: target.path, body });
+    case 'cycle':
+      return api.act(SUBJECT_ROUTES.cycle, name, { path: target.path, body });
+  }
 }
 
 interface ActionPanelProps {
-  subject: Subject;
-  /** The subject's URL (`/programmes/p1`, `/tasks/t1`, `/breakthrough/cycles/u/2026`). */
-  base: string;
+  /** The subject the actions are taken on (`{ subject: 'task', path: { id: 't1' } }`). */
+  target: ActionTarget;
   /** The programme files are uploaded to (programme and its tasks). */
   programmeId?: string;
   /** An action to open at once (the work list's buttons lead here with it). */
@@ -53,7 +75,7 @@ interface ActionPanelProps {
 }
 
 /** "What can I do now": exactly the actions the API lists for the reader, each opening its form. */
-export function ActionPanel({ subject, base, programmeId, open, onChanged, tools }: ActionPanelProps) {
+export function ActionPanel({ target, programmeId, open, onChanged, tools }: ActionPanelProps) {
   const texts = useActionTexts();
   const [actions, setActions] = useState<AvailableAction[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -61,9 +83,12 @@ export function ActionPanel({ subject, base, programmeId, open, onChanged, tools
   const [notice, setNotice] = useState<string | null>(null);
   const buttons = useRef<Record<string, HTMLButtonElement | null>>({});
 
+  // The subject's URL (`/programmes/p1`) stands for the target in the hooks' dependencies: a page
+  // passes a new target object on every render, the same subject giving the same URL.
+  const base = apiUrl(SUBJECT_ROUTES[target.subject], target);
   const load = useCallback(async () => {
     try {
-      const res = await api.untyped<{ actions: AvailableAction[] }>('GET', `${base}/available-actions`);
+      const res = await availableActions(target);
       setActions(res.actions);
       setError(null);
     } catch (err) {
@@ -125,7 +150,7 @@ export function ActionPanel({ subject, base, programmeId, open, onChanged, tools
           key={action.name}
           formKey={action.name}
           title={texts.actionLabel(action.name)}
-          schema={payloadSchema(subject, action.name, action.schema)}
+          schema={payloadSchema(target.subject, action.name, action.schema)}
           prefill={action.prefill}
           choices={action.choices}
           upload={
@@ -134,9 +159,7 @@ export function ActionPanel({ subject, base, programmeId, open, onChanged, tools
               : undefined
           }
           tools={tools ? (fill) => tools(action.name, fill) : undefined}
-          submit={(payload, requestId) =>
-            api.untyped('POST', `${base}/actions/${encodeURIComponent(action.name)}`, { requestId, payload })
-          }
+          submit={(payload, requestId) => act(target, action.name, { requestId, payload })}
           onDone={() => {
             setOpened(null);
             setNotice(texts.x('done'));

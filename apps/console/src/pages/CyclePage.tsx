@@ -54,12 +54,7 @@ export function CyclePage({ unitId, year, open }: { unitId: string; year: number
           </dl>
         </section>
       )}
-      <ActionPanel
-        subject="cycle"
-        base={`/breakthrough/cycles/${encodeURIComponent(unitId)}/${year}`}
-        open={open}
-        onChanged={() => void load()}
-      />
+      <ActionPanel target={{ subject: 'cycle', path: { unitId, year } }} open={open} onChanged={() => void load()} />
     </div>
   );
 }

@@ -135,8 +135,7 @@ export function ProgrammePage({ id, open }: { id: string; open?: string }) {
       )}
 
       <ActionPanel
-        subject="programme"
-        base={`/programmes/${encodeURIComponent(id)}`}
+        target={{ subject: 'programme', path: { id } }}
         programmeId={id}
         open={open}
         onChanged={() => setChanges((n) => n + 1)}

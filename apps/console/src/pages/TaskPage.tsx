@@ -62,8 +62,7 @@ export function TaskPage({ id, open }: { id: string; open?: string }) {
         </section>
       )}
       <ActionPanel
-        subject="task"
-        base={`/tasks/${encodeURIComponent(id)}`}
+        target={{ subject: 'task', path: { id } }}
         programmeId={task?.programmeId ?? undefined}
         open={open}
         onChanged={() => void load()}

@@ -1,43 +1,25 @@
 import { useEffect, useState } from 'react';
-import { api, apiUrl, Schemas } from '../api';
+import { api, Schemas } from '../api';
 import { useActionTexts } from '../forms/action-texts';
 
 type Round = Schemas['ConsultationRoundResponse'];
 type Draft = Schemas['DraftVersionResponse'];
-
-interface Person {
-  personId: string;
-  name?: string;
-  at?: string;
-}
-interface RoundView {
-  draftVersion?: number | null;
-  deadline?: string;
-  quorum?: number | null;
+type Hunk = Schemas['DiffHunkResponse'];
+/** The draft asked about: from the API, or (when that cannot be read) from the live state. */
+type DraftView = Pick<Schemas['DraftResponse'] | Draft, 'version' | 'text'>;
+type Person = Schemas['ConsultationSilentResponse'] & { at?: string };
+/** What the section shows of a round: the API's round view, or what the live state tells. */
+type RoundView = Pick<Schemas['ConsultationRoundViewResponse'], 'draftVersion' | 'deadline' | 'quorum'> & {
   answered: Person[];
   silent: Person[];
-}
-interface Hunk {
-  op: 'same' | 'added' | 'removed';
-  text: string;
-}
-interface DraftView {
-  version: number;
-  text: string | null;
-  changeNote?: string;
-}
+};
 
-/** The round's view from the API, or (before that route answers) what the live state tells. */
+/** The round's view from the live state, when the API's round view cannot be read. */
 function fromState(round: Round): RoundView {
-  const answered = Object.entries(round.opinions).map(([personId, o]) => ({ personId, at: o.at }));
-  const silent = round.inviteeIds.filter((id) => !(id in round.opinions)).map((personId) => ({ personId }));
-  return { deadline: round.deadline, answered, silent };
+  const answered = Object.entries(round.opinions).map(([personId, o]) => ({ personId, name: null, at: o.at }));
+  const silent = round.inviteeIds.filter((id) => !(id in round.opinions)).map((personId) => ({ personId, name: null }));
+  return { draftVersion: null, deadline: round.deadline, quorum: null, answered, silent };
 }
-
-const hunksOf = (body: unknown): Hunk[] =>
-  (Array.isArray(body)
-    ? body
-    : ((body as { hunks?: Hunk[]; lines?: Hunk[] })?.hunks ?? (body as { lines?: Hunk[] })?.lines ?? [])) as Hunk[];
 
 /** The latest consultation round: the draft asked about, its changes, who answered, who is silent, the quorum. */
 export function ConsultationSection({
@@ -60,20 +42,20 @@ export function ConsultationSection({
     const id = programmeId;
     let cancelled = false;
     void (async () => {
-      const v = await api
-        .untyped<RoundView>('GET', apiUrl('/programmes/{id}/consultations/{no}', { path: { id, no: round.no } }))
+      const v: RoundView = await api
+        .get('/programmes/{id}/consultations/{no}', { path: { id, no: round.no } })
         .catch(() => fromState(round));
       const version = v.draftVersion ?? drafts[drafts.length - 1]?.version;
-      const d = version
+      const d: DraftView | null = version
         ? await api
-            .untyped<DraftView>('GET', apiUrl('/programmes/{id}/drafts/{v}', { path: { id, v: version } }))
+            .get('/programmes/{id}/drafts/{version}', { path: { id, version } })
             .catch(() => drafts.find((x) => x.version === version) ?? null)
         : null;
       const h =
         version && version > 1
           ? await api
-              .untyped('GET', apiUrl('/programmes/{id}/drafts/{v}/diff', { path: { id, v: version } }))
-              .then(hunksOf)
+              .get('/programmes/{id}/drafts/{version}/diff', { path: { id, version } })
+              .then((diff) => diff.hunks)
               .catch(() => null)
           : null;
       if (cancelled) return;

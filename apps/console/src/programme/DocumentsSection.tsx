@@ -1,35 +1,25 @@
 import { FormEvent, useCallback, useEffect, useState } from 'react';
-import { api, apiUrl } from '../api';
+import { api, Schemas } from '../api';
 import { uploadDocument } from '../forms/ActionPanel';
 import { useActionTexts } from '../forms/action-texts';
 
-interface DocumentRow {
-  id: string;
-  kind: string;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-  uploadedBy: string;
-  uploadedAt: string;
-}
+type DocumentRow = Schemas['ProgrammeDocumentListItemResponse'];
+type DocumentKind = DocumentRow['kind'];
 
-const KINDS = ['DRAFT', 'ISSUED', 'UNIT_REPORT', 'INSPECTION_RECORD'];
+const KINDS: DocumentKind[] = ['DRAFT', 'ISSUED', 'UNIT_REPORT', 'INSPECTION_RECORD'];
 
 /** The programme's files: list, download, and upload with a kind. */
 export function DocumentsSection({ programmeId, version }: { programmeId: string; version: number }) {
   const texts = useActionTexts();
   const [items, setItems] = useState<DocumentRow[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [kind, setKind] = useState('DRAFT');
+  const [kind, setKind] = useState<DocumentKind>('DRAFT');
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(async () => {
     try {
-      const res = await api.untyped<{ items: DocumentRow[] }>(
-        'GET',
-        apiUrl('/programmes/{id}/documents', { path: { id: programmeId } }),
-      );
+      const res = await api.get('/programmes/{id}/documents', { path: { id: programmeId } });
       setItems(res.items);
     } catch (err) {
       setError((err as Error).message);
@@ -75,27 +65,35 @@ export function DocumentsSection({ programmeId, version }: { programmeId: string
               </tr>
             </thead>
             <tbody>
-              {items.map((d) => (
-                <tr key={d.id} data-document-id={d.id}>
-                  <td>
-                    <button
-                      type="button"
-                      className="link"
-                      onClick={() =>
-                        api
-                          .download(`/documents/${encodeURIComponent(d.id)}/content`, d.fileName)
-                          .catch((err: Error) => setError(err.message))
-                      }
-                    >
-                      {d.fileName}
-                    </button>
-                  </td>
-                  <td>{texts.optionLabel(d.kind)}</td>
-                  <td>{d.uploadedBy}</td>
-                  <td>{texts.date(d.uploadedAt)}</td>
-                  <td className="num">{Math.ceil(d.sizeBytes / 1024)} KB</td>
-                </tr>
-              ))}
+              {items.map((d) => {
+                // A file the reader may not read keeps its row; the API withholds its name and content.
+                const name = d.readable ? d.fileName : null;
+                return (
+                  <tr key={d.id} data-document-id={d.id}>
+                    <td>
+                      {name !== null ? (
+                        <button
+                          type="button"
+                          className="link"
+                          onClick={() =>
+                            api
+                              .download(`/documents/${encodeURIComponent(d.id)}/content`, name)
+                              .catch((err: Error) => setError(err.message))
+                          }
+                        >
+                          {name}
+                        </button>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
+                    <td>{texts.optionLabel(d.kind)}</td>
+                    <td>{d.uploadedBy}</td>
+                    <td>{texts.date(d.uploadedAt)}</td>
+                    <td className="num">{Math.ceil(d.sizeBytes / 1024)} KB</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>
@@ -103,7 +101,7 @@ export function DocumentsSection({ programmeId, version }: { programmeId: string
       <form className="row-actions" onSubmit={upload} aria-label={texts.x('upload')}>
         <label>
           {texts.x('kind')}
-          <select name="kind" value={kind} onChange={(e) => setKind(e.target.value)}>
+          <select name="kind" value={kind} onChange={(e) => setKind(e.target.value as DocumentKind)}>
             {KINDS.map((k) => (
               <option key={k} value={k}>
                 {texts.optionLabel(k)}

@@ -1,13 +1,8 @@
 import { ChangeEvent, useState } from 'react';
-import { api, ApiError, apiUrl } from '../api';
+import { api, Schemas } from '../api';
 import { useActionTexts } from '../forms/action-texts';
 
-interface SheetProblem {
-  sheet?: string;
-  row?: number;
-  column?: string;
-  message: string;
-}
+type SheetProblem = Schemas['SheetProblemResponse'];
 
 /**
  * On the issue form: a spreadsheet of targets and tasks, read by the API as a dry run, fills the
@@ -28,21 +23,14 @@ export function IssueImport({
   async function chosen(e: ChangeEvent<HTMLInputElement>) {
     const file = e.target.files?.[0];
     if (!file) return;
-    const form = new FormData();
-    form.append('file', file);
     setBusy(true);
     setError(null);
     try {
-      const res = await api.untyped<{ payload: Record<string, unknown>; problems: SheetProblem[] }>(
-        'POST',
-        apiUrl('/programmes/{id}/issuance/import', { path: { id: programmeId } }),
-        form,
-      );
-      fill(res.payload ?? {});
-      setProblems(res.problems ?? []);
+      const res = await api.upload('/programmes/{id}/issuance/import', file, { path: { id: programmeId } });
+      fill(res.payload);
+      setProblems(res.problems);
     } catch (err) {
-      const body = err instanceof ApiError ? (err.body as { problems?: SheetProblem[] } | undefined) : undefined;
-      if (body?.problems) setProblems(body.problems);
+      // A refused file (400, 413) is named in the message; the rows' problems come only with a read file.
       setError((err as Error).message);
     } finally {
       setBusy(false);
