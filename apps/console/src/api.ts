@@ -162,17 +162,6 @@ export const api = {
    */
   act: <S extends ActionSubject>(subject: S, name: string, init: ActionInit<ActionOperation<S>>) =>
     call('POST', `${subject}/actions/${encodeURIComponent(name)}`, init) as Promise<Success<ActionOperation<S>>>,
-  /**
-   * A request outside the generated types, the path given filled in (use `apiUrl`); a FormData body
-   * goes as multipart. Nothing calls it now: every JSON route the console uses is in the API's OpenAPI
-   * document and called typed, the staff actions too (`act`, their name known only at run time).
-   * Kept as the escape hatch for a route the console needs before the API documents it; switch such
-   * a call to a typed one once the route is in the generated types. (File downloads go through
-   * `download`, whose URL is a string too: it answers a file, not JSON, so only the path could be
-   * typed; build it with `apiUrl` from the documented template.)
-   */
-  untyped: <T = unknown>(method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown) =>
-    request(method, url, body) as Promise<T>,
   /** Downloads a file with the session and hands it to the browser as a named download. */
   async download(url: string, fallbackName: string): Promise<void> {
     const res = await send('GET', url);
