@@ -163,7 +163,11 @@ describe('Temporal behind mTLS and an API key', () => {
     await expect(clientReaches(connectionOptions(noCertificate), REFUSED_AFTER_MS)).rejects.toThrow(
       /Temporal is not reachable at/,
     );
-    await expect(workerReaches(connectionOptions(noCertificate))).rejects.toThrow(/CertificateRequired/);
+    // TLS 1.3 refuses a missing certificate after the handshake: the native client reads either the
+    // gateway's alert or, when the connection is closed first (a loaded machine), only that.
+    await expect(workerReaches(connectionOptions(noCertificate))).rejects.toThrow(
+      /CertificateRequired|connection closed/,
+    );
     const stranger = { ...secured, TEMPORAL_TLS_CERT_FILE: pki.strangerCert, TEMPORAL_TLS_KEY_FILE: pki.strangerKey };
     await expect(clientReaches(connectionOptions(stranger), REFUSED_AFTER_MS)).rejects.toThrow(
       /Temporal is not reachable at/,
