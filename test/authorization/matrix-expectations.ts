@@ -83,6 +83,16 @@ export const PROVINCE_READS: Expected = {
   inspector: [OK, OK, 404],
   advisory: [OK, OK, 404],
 };
+/** A list the province reads: the object in it for its own and same-province readers, absent (NONE) elsewhere. */
+export const PROVINCE_LIST: Expected = {
+  ...PROVINCE_READS,
+  provincial: [OK, NONE],
+  staff: [OK, OK, NONE],
+  head: [OK, OK, NONE],
+  standing: [OK, OK, NONE],
+  inspector: [OK, OK, NONE],
+  advisory: [OK, OK, NONE],
+};
 /** Supervision of the province (reports, timeline, lineage): its supervisors; 404 for everyone else. */
 export const PROVINCE_SUPERVISORS: Expected = {
   anonymous: 401,
@@ -106,16 +116,7 @@ export const PROVINCE_OVERVIEW: Expected = {
   advisory: [OK, 403, 403],
 };
 /** T1, issued by the province to one of its departments: who supervises it there; 404 for anyone else. */
-export const TASK_T1_READS: Expected = {
-  anonymous: 401,
-  admin: OK,
-  provincial: [OK, 404],
-  staff: same(404),
-  head: [OK, 404, 404],
-  standing: [OK, 404, 404],
-  inspector: [OK, 404, 404],
-  advisory: [OK, 404, 404],
-};
+export const TASK_T1_READS: Expected = PROVINCE_SUPERVISORS;
 
 /** Registering an entry of the province: its committee's leaders and admins; 400 from another province. */
 export const REGISTRY_CREATE: Expected = {

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import {
+  PROVINCE_LIST,
   Entry,
   OK,
-  NONE,
   same,
   PUBLIC,
   ADMINS,
-  PROVINCE_READS,
   PROVINCE_OVERVIEW,
   FIELD_GROUP_KEEPERS,
 } from './matrix-expectations';
@@ -19,15 +18,7 @@ export const FIELD_GROUP_IMPORT_AND_ROTATION_ROUTES: Record<string, Entry> = {
       what: "the caller's province list",
       kind: 'read',
       request: (fx) => ({ method: 'get', path: '/field-groups?includeRetired=true', marker: fx.fieldGroupId }),
-      expected: {
-        ...PROVINCE_READS,
-        provincial: [OK, NONE],
-        staff: [OK, OK, NONE],
-        head: [OK, OK, NONE],
-        standing: [OK, OK, NONE],
-        inspector: [OK, OK, NONE],
-        advisory: [OK, OK, NONE],
-      },
+      expected: PROVINCE_LIST,
     },
   ],
   'POST /field-groups': [

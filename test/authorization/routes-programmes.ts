@@ -1,8 +1,8 @@
 import { tinyPdf } from '../utils/sample-documents';
 import {
+  PROVINCE_LIST,
   Entry,
   OK,
-  NONE,
   same,
   PUBLIC,
   PROVINCE_READS,
@@ -49,15 +49,7 @@ export const PROGRAMME_ROUTES: Record<string, Entry> = {
       what: 'list',
       kind: 'read',
       request: (fx) => ({ method: 'get', path: '/programmes?limit=200', marker: fx.programmeId }),
-      expected: {
-        ...PROVINCE_READS,
-        provincial: [OK, NONE],
-        staff: [OK, OK, NONE],
-        head: [OK, OK, NONE],
-        standing: [OK, OK, NONE],
-        inspector: [OK, OK, NONE],
-        advisory: [OK, OK, NONE],
-      },
+      expected: PROVINCE_LIST,
     },
   ],
   'GET /programmes/:id': [

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { newResolution } from '../utils/authorization-fixtures';
 import {
+  PROVINCE_LIST,
   Entry,
-  OK,
-  NONE,
   PROVINCE_READS,
   PROVINCE_OVERVIEW,
   REGISTRY_CREATE,
@@ -18,15 +17,7 @@ export const REGISTRY_ROUTES: Record<string, Entry> = {
       what: 'list',
       kind: 'read',
       request: (fx) => ({ method: 'get', path: '/resolutions?pageSize=100&year=2022', marker: fx.resolutionId }),
-      expected: {
-        ...PROVINCE_READS,
-        provincial: [OK, NONE],
-        staff: [OK, OK, NONE],
-        head: [OK, OK, NONE],
-        standing: [OK, OK, NONE],
-        inspector: [OK, OK, NONE],
-        advisory: [OK, OK, NONE],
-      },
+      expected: PROVINCE_LIST,
     },
   ],
   'POST /resolutions': [

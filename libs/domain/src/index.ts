@@ -134,7 +134,7 @@ export { awaiting } from './programme/awaiting';
 export * as calendar from './calendar';
 export { TaskBucket, TASK_BUCKETS, taskBucket, withTotal, VN_TIME_ZONE } from './task/task-buckets';
 export type { BucketFacts, TaskBucketCounts } from './task/task-buckets';
-export { TaskStatus, OPEN_TASK_STATUSES, isTaskClosed } from './task/task-state';
+export { TaskStatus, OPEN_TASK_STATUSES, isTaskClosed, publishedTaskState } from './task/task-state';
 export type {
   TaskSetup,
   TaskState,

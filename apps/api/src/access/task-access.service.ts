@@ -112,7 +112,7 @@ export class TaskAccessService {
 
   /**
    * The actor of each task of a list, as `taskForAction` builds it, for tasks already found readable
-   * (the supervised field groups looked up once per issuing unit).
+   * (built once per pair of issuing and responsible units: the field-group lookup is the costly part).
    */
   async listActors(principal: Principal): Promise<(task: TaskUnits) => Promise<Actor>> {
     const units = await this.access.unitScopes();

@@ -1,7 +1,7 @@
 import { ForbiddenException, Injectable, Type } from '@nestjs/common';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import type { QueryDefinition } from '@temporalio/common';
-import { Actor, AvailableAction, availableTaskActions, isTerminal, Phase, TaskState } from '@app/domain';
+import { Actor, AvailableAction, availableTaskActions, isTerminal, Phase, publishedTaskState } from '@app/domain';
 import { cycleAvailableActionsQuery } from '@app/workflows/breakthrough/definitions';
 import { programmeAvailableActionsQuery } from '@app/workflows/programme/definitions';
 import { taskAvailableActionsQuery } from '@app/workflows/task/definitions';
@@ -87,8 +87,8 @@ export class AvailableActionsService {
     const now = new Date();
     return Promise.all(
       rows.map(async ({ item, task }) => {
-        const state = task.snapshot as TaskState | null;
-        if (!state || typeof state !== 'object' || !('setup' in state)) return { ...item, actions: [] };
+        const state = publishedTaskState(task.snapshot);
+        if (!state) return { ...item, actions: [] };
         return { ...item, actions: availableTaskActions(state, await actorOf(task), now).map((a) => a.name) };
       }),
     );

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { NotificationKind, NotificationProducer } from '@app/notifications';
-import type { TaskState } from '@app/domain';
+import { publishedTaskState, TaskState } from '@app/domain';
 import type { PublishTaskChangesInput } from '@app/workflows/task/activity-interfaces';
 import { CHAIN_COLUMNS_SET, chainValues, newestChainWins } from '../common/projection-chain';
 import { RecipientsService } from '../common/recipients.service';
@@ -24,12 +24,10 @@ export class TaskProjectionService {
 
   /** The task's last published state, or null when it has no row (yet). */
   async snapshot(taskId: string): Promise<TaskState | null> {
-    const rows: Array<{ snapshot: TaskState }> = await this.dataSource.query(
-      'SELECT snapshot FROM task WHERE id = $1',
-      [taskId],
-    );
-    const state = rows[0]?.snapshot;
-    return state && typeof state === 'object' && 'setup' in state ? state : null;
+    const rows: Array<{ snapshot: unknown }> = await this.dataSource.query('SELECT snapshot FROM task WHERE id = $1', [
+      taskId,
+    ]);
+    return publishedTaskState(rows[0]?.snapshot);
   }
 
   async publish(input: Omit<PublishTaskChangesInput, 'version'>, s: TaskState): Promise<void> {

@@ -10,6 +10,7 @@ import {
   TaskActionPayloads,
   validateTaskAction,
 } from './task-actions';
+import { publishedTaskState } from './task-state';
 import { TaskSetup, TaskState } from './task-state';
 
 const person = (personId: string, unitId: string, ...roles: Role[]): Actor => ({ personId, unitId, roles });
@@ -137,5 +138,14 @@ describe('availableTaskActions', () => {
     const s = initialTaskState(SETUP, NOW);
     act(s, ASSIGNER, { name: 'cancel', payload: { reason: 'Không còn cần' } });
     for (const actor of Object.values(ACTORS)) expect(availableTaskActions(s, actor, NOW)).toEqual([]);
+  });
+});
+
+describe('publishedTaskState', () => {
+  it('takes a published state and nothing else', () => {
+    const state = { setup: { taskId: 't1' }, status: 'ASSIGNED' };
+    expect(publishedTaskState(state)).toBe(state);
+    for (const other of [null, undefined, 'x', 3, {}, { status: 'ASSIGNED' }])
+      expect(publishedTaskState(other)).toBeNull();
   });
 });

@@ -94,6 +94,11 @@ export interface TaskState {
   carriedFrom?: Array<{ programmeId: string; at: string; reason: string }>;
 }
 
+/** A task's state as its workflow published it to the read model (the `snapshot` column), or null when there is none. */
+export function publishedTaskState(snapshot: unknown): TaskState | null {
+  return snapshot !== null && typeof snapshot === 'object' && 'setup' in snapshot ? (snapshot as TaskState) : null;
+}
+
 export const OPEN_TASK_STATUSES: readonly TaskStatus[] = [
   TaskStatus.ASSIGNED,
   TaskStatus.ACCEPTED,
