@@ -34,7 +34,7 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{apps,libs,workflows,infra}/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,workflows,infra}/**/*.spec.ts', '<rootDir>/test/utils/**/*.spec.ts'],
       testPathIgnorePatterns: ['\\.int\\.spec\\.ts$'],
     },
     {

@@ -35,15 +35,21 @@ export async function spawnApp(app: keyof typeof ENTRY, env: NodeJS.ProcessEnv):
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stderr!.on('data', (c: Buffer) => (output = (output + c.toString()).slice(-20_000)));
+  const keep = (c: string) => (output = (output + c).slice(-20_000));
+  // Readiness is read from stdout's own chunks, not from `output`: pino writes asynchronously, so the
+  // ready line can arrive ahead of a burst of route logs in one chunk larger than the tail kept.
+  const printedReady = lineWatcher(ENTRY[app].ready);
+  child.stdout!.setEncoding('utf8');
+  child.stderr!.setEncoding('utf8');
+  child.stderr!.on('data', keep);
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`${app} did not start within ${START_TIMEOUT_MS / 1000} s: ${output.slice(-2000)}`)),
       START_TIMEOUT_MS,
     );
-    child.stdout!.on('data', (c: Buffer) => {
-      output = (output + c.toString()).slice(-20_000);
-      if (output.includes(ENTRY[app].ready)) {
+    child.stdout!.on('data', (c: string) => {
+      keep(c);
+      if (printedReady(c)) {
         clearTimeout(timer);
         resolve();
       }
@@ -55,6 +61,22 @@ export async function spawnApp(app: keyof typeof ENTRY, env: NodeJS.ProcessEnv):
   });
   child.removeAllListeners('exit');
   return { child, output: () => output };
+}
+
+/**
+ * Feeds a stream's chunks in order; answers whether `line` has been printed so far. Sees it whatever
+ * the chunks' sizes and wherever they split it (it keeps the last `line.length - 1` characters).
+ */
+export function lineWatcher(line: string): (chunk: string) => boolean {
+  let carry = '';
+  let seen = false;
+  return (chunk) => {
+    if (seen) return true;
+    const text = carry + chunk;
+    seen = text.includes(line);
+    carry = line.length > 1 ? text.slice(1 - line.length) : '';
+    return seen;
+  };
 }
 
 /** Sends the signal and waits for the process to be gone. */
