@@ -14,8 +14,9 @@ const swc = [
   },
 ];
 const moduleNameMapper = {
-  '^@app/(domain|persistence|temporal|notifications|config|observability|reports)$': '<rootDir>/libs/$1/src',
-  '^@app/(domain|persistence|temporal|notifications|config|observability|reports)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@app/(domain|persistence|temporal|notifications|config|observability|reports|storage)$': '<rootDir>/libs/$1/src',
+  '^@app/(domain|persistence|temporal|notifications|config|observability|reports|storage)/(.*)$':
+    '<rootDir>/libs/$1/src/$2',
   '^@app/workflows$': '<rootDir>/workflows/src',
   '^@app/workflows/(.*)$': '<rootDir>/workflows/src/$1',
 };

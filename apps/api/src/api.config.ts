@@ -3,7 +3,8 @@ import { int, loadConfig, oneOf, secret, sharedConfigSpec, str, url } from '@app
 import { checkFaultPoints, faultPointsConfigSpec } from '@app/observability/fault-points';
 import { opsConfigSpec } from '@app/observability/ops.config';
 import { checkOidcConfig, clientSecret, scopeList } from './auth/oidc/oidc.config';
-import { checkDocumentsConfig, documentsConfigSpec } from './documents/documents.config';
+import { checkDocumentStorageConfig, documentStorageConfigSpec } from '@app/storage';
+import { documentsConfigSpec } from './documents/documents.config';
 
 /** Secrets that were once committed as development defaults: known to everyone, so never accepted. */
 const PUBLISHED_SECRETS = ['local-development-only-secret-change-me-0123456789'];
@@ -72,9 +73,10 @@ export const apiConfigSpec = {
   OIDC_LABEL: str("text of the console's single sign-on button; empty: the console's own words", ''),
   ...faultPointsConfigSpec,
   ...documentsConfigSpec,
+  ...documentStorageConfigSpec,
 };
 
 export type ApiConfig = ReturnType<typeof loadApiConfig>;
 export const API_CONFIG = Symbol('API_CONFIG');
 export const loadApiConfig = (env: NodeJS.ProcessEnv = process.env) =>
-  checkDocumentsConfig(checkFaultPoints(checkOidcConfig(loadConfig(apiConfigSpec, env))));
+  checkDocumentStorageConfig(checkFaultPoints(checkOidcConfig(loadConfig(apiConfigSpec, env))));

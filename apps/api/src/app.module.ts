@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { PersistenceModule } from '@app/persistence';
 import { TemporalModule } from '@app/temporal';
 import { TracingShutdown } from '@app/observability/tracing-shutdown';
+import { DocumentStorageModule } from '@app/storage';
 import { AccessModule } from './access';
 import { AdminCalendarModule } from './admin-calendar/admin-calendar.module';
 import { ReadModelAdminModule } from './admin-read-model/read-model-admin.module';
@@ -67,6 +68,7 @@ export class AppModule {
           },
         }),
         PersistenceModule.forRoot(config.DATABASE_URL),
+        DocumentStorageModule.forRoot(config),
         TemporalModule.forRoot({
           address: config.TEMPORAL_ADDRESS,
           namespace: config.TEMPORAL_NAMESPACE,

@@ -1,14 +1,9 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
-import { DataSource } from 'typeorm';
 import { AccessModule } from '../access';
 import { API_CONFIG, ApiConfig } from '../api.config';
-import { s3SettingsOf } from './documents.config';
 import { DocumentsController } from './documents.controller';
 import { DocumentsService } from './documents.service';
-import { DOCUMENT_STORAGE, DocumentStorage } from './storage/document-storage';
-import { PostgresDocumentStorage } from './storage/postgres-document-storage';
-import { S3DocumentStorage } from './storage/s3-document-storage';
 
 /** Files kept with programmes (drafts, issued texts, units' reports, inspection records). */
 @Module({
@@ -25,16 +20,7 @@ import { S3DocumentStorage } from './storage/s3-document-storage';
     }),
   ],
   controllers: [DocumentsController],
-  providers: [
-    DocumentsService,
-    {
-      provide: DOCUMENT_STORAGE,
-      inject: [API_CONFIG, DataSource],
-      useFactory: (config: ApiConfig, dataSource: DataSource): DocumentStorage =>
-        config.DOCUMENT_STORAGE === 's3'
-          ? new S3DocumentStorage(s3SettingsOf(config))
-          : new PostgresDocumentStorage(dataSource),
-    },
-  ],
+  // The store itself (DOCUMENT_STORAGE) comes from DocumentStorageModule, shared with the reports.
+  providers: [DocumentsService],
 })
 export class DocumentsModule {}

@@ -4,14 +4,13 @@ import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import type { DocumentKind } from '@app/domain';
 import { ProgrammeDocumentEntity } from '@app/persistence';
+import { DOCUMENT_STORAGE, DocumentStorage, putThenRecord, sha256Hex } from '@app/storage';
 import { DocumentAccessService, readsDocument } from '../access';
 import type { Principal } from '../auth/principal';
 import { safeFileName } from './document-file-name';
 import { ACCEPTED_TYPES, sniffDocument } from './document-sniffing';
 import type { ProgrammeDocumentListItemResponse, ProgrammeDocumentResponse } from './dto/document.response';
 import type { UploadDocumentDto } from './dto/upload-document.dto';
-import { DOCUMENT_STORAGE, DocumentStorage } from './storage/document-storage';
-import { sha256Hex } from './storage/sigv4';
 
 /** The part of a multipart request multer keeps in memory. */
 export interface UploadedDocument {
@@ -49,28 +48,27 @@ export class DocumentsService {
       );
     const id = randomUUID();
     const storageKey = `documents/${id}`;
-    const stored = await this.storage.put(storageKey, file.buffer, type.contentType);
-    try {
-      const saved = await this.documents.save(
-        this.documents.create({
-          id,
-          programmeId,
-          kind: dto.kind,
-          fileName: safeFileName(file.originalname, type.extension),
-          contentType: type.contentType,
-          sizeBytes: stored.sizeBytes,
-          sha256: stored.sha256,
-          storageKey,
-          uploadedBy: principal.personId,
-          unitId: principal.unitId,
-          note: dto.note ?? null,
-        }),
-      );
-      return this.answer(saved);
-    } catch (err) {
-      await this.storage.delete(storageKey).catch(() => undefined);
-      throw err;
-    }
+    const saved = await putThenRecord(
+      this.storage,
+      { key: storageKey, bytes: file.buffer, contentType: type.contentType },
+      (stored) =>
+        this.documents.save(
+          this.documents.create({
+            id,
+            programmeId,
+            kind: dto.kind,
+            fileName: safeFileName(file.originalname, type.extension),
+            contentType: type.contentType,
+            sizeBytes: stored.sizeBytes,
+            sha256: stored.sha256,
+            storageKey,
+            uploadedBy: principal.personId,
+            unitId: principal.unitId,
+            note: dto.note ?? null,
+          }),
+        ),
+    );
+    return this.answer(saved);
   }
 
   /** A programme's documents, oldest first; those the caller may not read without their name, note or checksum. */

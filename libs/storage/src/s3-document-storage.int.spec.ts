@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { S3RVER_KEYS, S3TestServer, startS3TestServer } from '../../../../../test/utils/s3-test-server';
+import { S3RVER_KEYS, S3TestServer, startS3TestServer } from '../../../test/utils/s3-test-server';
 import { DocumentMissingError } from './document-storage';
 import { S3DocumentStorage } from './s3-document-storage';
 import { sha256Hex } from './sigv4';

@@ -1,6 +1,7 @@
 /**
- * Where the bytes of programme documents live, by key. Two implementations: Postgres (the default,
- * `document_blob`) and any S3-compatible object store; `DOCUMENT_STORAGE` chooses.
+ * Where the bytes of programme documents and review reports live, by key. Two implementations:
+ * Postgres (the default, `document_blob`) and any S3-compatible object store; `DOCUMENT_STORAGE`
+ * chooses, for the api and the worker alike.
  */
 export interface StoredObject {
   sizeBytes: number;
