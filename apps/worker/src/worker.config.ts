@@ -1,6 +1,7 @@
 import { int, loadConfig, sharedConfigSpec, str, type VarSpec } from '@app/config';
 import { checkFaultPoints, faultPointsConfigSpec } from '@app/observability/fault-points';
 import { opsConfigSpec } from '@app/observability/ops.config';
+import { checkDocumentStorageConfig, documentStorageConfigSpec } from '@app/storage';
 
 const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
@@ -40,8 +41,10 @@ export const workerConfigSpec = {
     65535,
   ),
   ...faultPointsConfigSpec,
+  // The review report stored when a review closes goes where the api keeps reports and documents.
+  ...documentStorageConfigSpec,
 };
 
 export type WorkerConfig = ReturnType<typeof loadWorkerConfig>;
 export const loadWorkerConfig = (env: NodeJS.ProcessEnv = process.env) =>
-  checkFaultPoints(loadConfig(workerConfigSpec, env));
+  checkDocumentStorageConfig(checkFaultPoints(loadConfig(workerConfigSpec, env)));

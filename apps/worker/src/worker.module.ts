@@ -5,6 +5,7 @@ import { PersistenceModule } from '@app/persistence';
 import { FaultPoints } from '@app/observability/fault-points';
 import { TracingShutdown } from '@app/observability/tracing-shutdown';
 import { TemporalModule } from '@app/temporal';
+import { DocumentStorageModule } from '@app/storage';
 import { ProgrammeProjectionService } from './programmes/programme-projection.service';
 import { ReviewReportOnCloseService } from './programmes/review-report-on-close.service';
 import { BreakthroughProjectionService } from './breakthrough/breakthrough-projection.service';
@@ -29,6 +30,7 @@ export class WorkerModule {
       imports: [
         LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL, name: 'worker' } }),
         PersistenceModule.forRoot(config.DATABASE_URL),
+        DocumentStorageModule.forRoot(config),
         NotificationsModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
         // The activities read a workflow's state through its query.
         TemporalModule.forRoot({

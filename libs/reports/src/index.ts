@@ -10,3 +10,5 @@ export {
   ReviewNotFoundError,
   ReviewStillOpenError,
 } from './review-report.gather';
+export { reviewReportStorageKey, storeReviewReport } from './review-report.store';
+export type { ReviewReportAuthor, StoredReviewReport } from './review-report.store';

@@ -1,17 +1,14 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, InternalServerErrorException, NotFoundException } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { ProgrammeEntity, ProgrammeReportEntity } from '@app/persistence';
 import { DOCX_CONTENT_TYPE } from '@app/reports/docx-layout';
 import { gatherIssuedProgramme, NotIssuedError, renderIssuedProgramme } from '@app/reports/issued-programme.document';
 import { asciiSlug } from '@app/reports/report-text.util';
-import { renderReviewReport, reviewReportTitle } from '@app/reports/review-report.document';
-import {
-  gatherReviewReport,
-  reviewReportFileName,
-  ReviewNotFoundError,
-  ReviewStillOpenError,
-} from '@app/reports/review-report.gather';
+import { renderReviewReport } from '@app/reports/review-report.document';
+import { gatherReviewReport, ReviewNotFoundError, ReviewStillOpenError } from '@app/reports/review-report.gather';
+import { storeReviewReport, type StoredReviewReport } from '@app/reports/review-report.store';
+import { DOCUMENT_STORAGE, DocumentStorage, sha256Hex } from '@app/storage';
 import { AccessService } from '../access';
 import type { Principal } from '../auth/principal';
 import type { GenerateReportDto } from './dto/generate-report.dto';
@@ -19,9 +16,7 @@ import type { DocumentFormat } from './dto/document-format.dto';
 import { PDF_CONTENT_TYPE, PdfRenderer } from './pdf-renderer.service';
 import type { DownloadableFile } from '../common/download';
 
-export type ReportSummary = Omit<ProgrammeReportEntity, 'content'>;
-
-/** A file to hand out: its bytes, type and name. */
+export type ReportSummary = StoredReviewReport;
 
 /** Generates review reports from the read model, stores them, and hands them out again (DOCX or PDF). */
 @Injectable()
@@ -29,6 +24,7 @@ export class ReportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(ProgrammeReportEntity) private readonly reports: Repository<ProgrammeReportEntity>,
+    @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
     private readonly access: AccessService,
     private readonly pdf: PdfRenderer,
   ) {}
@@ -42,32 +38,22 @@ export class ReportsService {
     await this.access.programmeForReport(principal, programmeId);
     const data = await gatherReviewReport(this.dataSource, programmeId, dto, now).catch(refusal);
     const content = await renderReviewReport(data);
-    const saved = await this.reports.save(
-      this.reports.create({
-        programmeId,
-        reviewSeq: data.review.seq,
-        reviewKind: data.review.kind,
-        periodLabel: data.review.periodLabel,
-        title: reviewReportTitle(data),
-        fileName: reviewReportFileName(data, programmeId),
-        contentType: DOCX_CONTENT_TYPE,
-        sizeBytes: content.length,
-        content,
-        generatedBy: principal.personId,
-        automatic: false,
-      }),
-    );
-    const { content: _, ...summary } = saved;
-    return summary;
+    const stored = await storeReviewReport(this.dataSource, this.storage, data, programmeId, content, {
+      generatedBy: principal.personId,
+      automatic: false,
+    });
+    // Only an automatic report can meet one already there; one asked for is always stored.
+    if (!stored) throw new Error(`report of review ${data.review.seq} of programme ${programmeId} was not stored`);
+    return stored;
   }
 
   async list(programmeId: string, principal: Principal): Promise<{ items: ReportSummary[]; total: number }> {
     await this.access.programmeReports(principal, programmeId);
-    const [items, total] = await this.reports.findAndCount({
+    const [rows, total] = await this.reports.findAndCount({
       where: { programmeId },
       order: { createdAt: 'DESC', id: 'ASC' },
     });
-    return { items, total };
+    return { items: rows.map(summaryOf), total };
   }
 
   /** A stored report as it was generated (DOCX), or converted to PDF on the way out. */
@@ -84,7 +70,21 @@ export class ReportsService {
       .where('r.id = :reportId AND r.programme_id = :programmeId', { reportId, programmeId })
       .getOne();
     if (!report) throw new NotFoundException(`report ${reportId} of programme ${programmeId} not found`);
-    return this.inFormat(report, format);
+    const content = await this.bytesOf(report);
+    return this.inFormat({ fileName: report.fileName, contentType: report.contentType, content }, format);
+  }
+
+  /**
+   * A report's bytes from the document storage, or from its row when it was written inline before
+   * reports went there; either way checked against the checksum taken when it was stored.
+   */
+  private async bytesOf(report: ProgrammeReportEntity): Promise<Buffer> {
+    const bytes = report.storageKey === null ? report.content : await this.storage.get(report.storageKey);
+    if (!bytes || sha256Hex(bytes) !== report.sha256)
+      throw new InternalServerErrorException(
+        `report ${report.id} does not match the checksum taken when it was stored`,
+      );
+    return bytes;
   }
 
   /** The issued programme's document, generated from its state as issued; 409 before it is issued. */
@@ -110,6 +110,16 @@ export class ReportsService {
       content: await this.pdf.toPdf(file.content),
     };
   }
+}
+
+/** What the routes answer of a report's row: neither its bytes nor where they are kept. */
+function summaryOf({
+  content: _content,
+  storageKey: _key,
+  sha256: _sha256,
+  ...summary
+}: ProgrammeReportEntity): ReportSummary {
+  return summary;
 }
 
 /** The generators' refusals as HTTP answers: no such review 404, not yet (open review, not issued) 409. */

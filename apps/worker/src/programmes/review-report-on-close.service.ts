@@ -1,15 +1,11 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ProgrammeState, Review } from '@app/domain';
-import { DOCX_CONTENT_TYPE } from '@app/reports/docx-layout';
-import { renderReviewReport, reviewReportTitle } from '@app/reports/review-report.document';
-import {
-  gatherReviewReport,
-  reviewReportFileName,
-  ReviewNotFoundError,
-  ReviewStillOpenError,
-} from '@app/reports/review-report.gather';
+import { renderReviewReport } from '@app/reports/review-report.document';
+import { gatherReviewReport, ReviewNotFoundError, ReviewStillOpenError } from '@app/reports/review-report.gather';
+import { storeReviewReport } from '@app/reports/review-report.store';
+import { DOCUMENT_STORAGE, DocumentStorage } from '@app/storage';
 
 /** Who generated a report stored when its review closed. */
 export const SYSTEM_AUTHOR = 'system';
@@ -24,24 +20,28 @@ export function closedReviewSeqs(events: Array<{ action: string; after: Record<s
 /**
  * Stores the review report (DOCX) of each review a projection closed, once per programme and
  * review: a retried activity finds the report there (and the unique index refuses a second one
- * written concurrently). Figures are as of the moment the review closed.
+ * written concurrently, whose bytes are removed from the store again). Figures are as of the moment
+ * the review closed; the bytes go to the document storage `DOCUMENT_STORAGE` names.
  */
 @Injectable()
 export class ReviewReportOnCloseService {
   private readonly logger = new Logger(ReviewReportOnCloseService.name);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
+  ) {}
 
   async storeClosed(s: ProgrammeState, seqs: number[]): Promise<void> {
     const programmeId = s.setup.programmeId;
     for (const seq of seqs) {
       const review = reviewOf(s, seq);
       if (!review?.closedAt) continue;
-      const [stored] = await this.dataSource.query(
+      const [already] = await this.dataSource.query(
         `SELECT 1 FROM programme_report WHERE programme_id = $1 AND review_seq = $2 AND automatic`,
         [programmeId, seq],
       );
-      if (stored) continue;
+      if (already) continue;
       const closedAt = new Date(review.closedAt);
       const data = await gatherReviewReport(this.dataSource, programmeId, { reviewSeq: seq }, closedAt).catch(
         (err: unknown) => {
@@ -55,27 +55,12 @@ export class ReviewReportOnCloseService {
       );
       if (!data) continue;
       const content = await renderReviewReport(data);
-      const inserted: unknown[] = await this.dataSource.query(
-        `INSERT INTO programme_report (programme_id, review_seq, review_kind, period_label, title, file_name, content_type,
-           size_bytes, content, generated_by, automatic)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, true)
-         ON CONFLICT (programme_id, review_seq) WHERE automatic DO NOTHING
-         RETURNING id`,
-        [
-          programmeId,
-          seq,
-          data.review.kind,
-          data.review.periodLabel,
-          reviewReportTitle(data),
-          reviewReportFileName(data, programmeId),
-          DOCX_CONTENT_TYPE,
-          content.length,
-          content,
-          SYSTEM_AUTHOR,
-        ],
-      );
+      const stored = await storeReviewReport(this.dataSource, this.storage, data, programmeId, content, {
+        generatedBy: SYSTEM_AUTHOR,
+        automatic: true,
+      });
       // A concurrent run of the same projection may have stored it first: then this one stored nothing.
-      if (inserted.length > 0)
+      if (stored)
         this.logger.log(`programme ${programmeId}: report of review ${seq} (${data.review.periodLabel}) stored`);
     }
   }
