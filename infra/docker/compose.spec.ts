@@ -3,7 +3,7 @@
  * API is published, on 127.0.0.1 by default; Postgres, Redis and Temporal live on internal networks;
  * only the api and the worker (and Temporal's own one-shots and database) reach Temporal; UIs without
  * authentication exist only in the debug profile; the Temporal server runs on Postgres; apps have
- * readiness checks; the worker scales and drains. Variables take their defaults, as `docker compose up` with no .env would.
+ * readiness checks; the worker scales and drains, and reaches the document store as the api does. Variables take their defaults, as `docker compose up` with no .env would.
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -55,6 +55,13 @@ function dependsOn(service: Service): Record<string, { condition: string }> {
   const deps = (service.depends_on ?? {}) as Record<string, { condition: string }> & { '<<'?: Service['depends_on'] };
   const { '<<': merged, ...own } = deps;
   return { ...(merged ?? {}), ...own };
+}
+
+/** environment with its YAML merge keys (`<<: *anchor` or `<<: [*a, *b]`) resolved as Compose resolves them. */
+function environmentOf(service: Service): Record<string, string> {
+  const env = (service.environment ?? {}) as Record<string, string> & { '<<'?: Record<string, string>[] };
+  const { '<<': merged, ...own } = env;
+  return Object.assign({}, ...[merged ?? []].flat(), own);
 }
 
 function networksOf(service: Service): string[] {
@@ -159,6 +166,27 @@ describe('docker-compose.yml', () => {
     const stop = /^(\d+)s$/.exec(worker.stop_grace_period ?? '');
     expect(grace).toBeGreaterThan(0);
     expect(stop && Number(stop[1]) * 1000).toBeGreaterThan(grace + 5000);
+  });
+
+  it('tells the api and the worker alike where documents and review reports are kept, and lets the worker reach the store', () => {
+    const storageVars = (app: string) =>
+      Object.entries(environmentOf(compose.services[app]))
+        .filter(([name]) => name.startsWith('DOCUMENT_S3_') || name === 'DOCUMENT_STORAGE')
+        .sort(([a], [b]) => a.localeCompare(b));
+    expect(storageVars('api').map(([name]) => name)).toEqual([
+      'DOCUMENT_S3_ACCESS_KEY_ID',
+      'DOCUMENT_S3_BUCKET',
+      'DOCUMENT_S3_ENDPOINT',
+      'DOCUMENT_S3_REGION',
+      'DOCUMENT_S3_SECRET_ACCESS_KEY',
+      'DOCUMENT_STORAGE',
+    ]);
+    expect(storageVars('worker')).toEqual(storageVars('api'));
+    // Nothing committed: each comes from the operator's environment or .env, empty meaning the default.
+    for (const [name, value] of storageVars('api')) expect([name, withDefaults(value)]).toEqual([name, '']);
+    expect(compose.networks?.['object-store']?.internal).not.toBe(true);
+    const onObjectStore = services.filter(([, s]) => networksOf(s).includes('object-store')).map(([name]) => name);
+    expect(onObjectStore).toEqual(['worker']);
   });
 
   it('builds the app image on Node 22 with npm ci', () => {
