@@ -3,7 +3,8 @@ import { api } from '../api';
 import { AdminKey, useAdminI18n } from './admin-texts';
 import { AdminNav } from './AdminNav';
 import { today, useUnits } from './org-data';
-import { AbolishLevelForm, Change, MergerForm } from './RestructuringForms';
+import { Change } from './RestructuringFormParts';
+import { AbolishLevelForm, MergerForm } from './RestructuringForms';
 
 /** How often a change not yet done is asked for its progress. */
 const POLL_MS = 1500;
