@@ -24,6 +24,17 @@ const COMMON_FIELDS: Fields = [
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A unit as the API's sentences name it: its name, or its id. */
 export const naming = (u: Pick<Unit, 'id' | 'name'>) => new RegExp(`${escape(u.name)}|\\b${escape(u.id)}\\b`);
+/**
+ * Where a form that ends one unit (a split, a renaming) shows the refusals about it: under its choice.
+ * `shape` is the kind's own sentence about how many units it names.
+ */
+export const refusalsOfUnit = (unit: Pick<Unit, 'id' | 'name'>, shape: RegExp): Fields => [
+  ['unitId', /^units?\b|unknown unit|already (being )?restructured/i],
+  ['unitId', shape],
+  ['unitId', naming(unit)],
+];
+/** An id (a programme's, a task's) as a sentence names it, whole. */
+export const namingId = (id: string) => new RegExp(`(^|\\s)${escape(id)}(\\s|,|$)`);
 
 /**
  * One restructuring request: its request id is kept until the API accepts it (a double click, or a
