@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { DigestDelivery } from '@app/notifications';
 import { QueryBatcher } from '../batching/query-batcher';
 
-export const MAX_ITEMS_PER_DIGEST = 200;
+const MAX_ITEMS_PER_DIGEST = 200;
 
 /** A reminder rendered in its reader's language, to wait in that person's digest of `day`. */
 export interface DigestItem {
