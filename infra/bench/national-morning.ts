@@ -1,7 +1,7 @@
 /**
  * A deadline morning: every reminder of the day enqueued at once (as the task workflows' timers fire
  * together at the start of the working day), delivered by the real notifier code in this process
- * (dispatch → inbox rows, e-mail job → folded into the person's digest → digest e-mail to a recording
+ * (dispatch → inbox rows and items of the person's digest → digest e-mail to a recording
  * transport). Prints the time until every inbox row exists and every reminder has left in a digest,
  * with a bare BullMQ add/process loop of as many jobs on the same Redis beside it.
  */
@@ -103,6 +103,7 @@ export async function deadlineMorning(): Promise<void> {
       NOTIFICATION_RETENTION_DAYS: '0',
       LOG_LEVEL: 'error',
     });
+    console.log(`  dispatch jobs at once: ${config.NOTIFIER_DISPATCH_CONCURRENCY} (NOTIFIER_DISPATCH_CONCURRENCY)`);
     app = await NestFactory.createApplicationContext(NotifierModule.forRoot(config, { mailTransport: recording }), {
       logger: ['error'],
     });

@@ -28,7 +28,7 @@ export class DeliveryWorkers implements OnApplicationBootstrap, OnApplicationShu
       const worker = new Worker(handler.queue, (job) => this.process(handler, job), {
         connection: bullConnection(this.config.REDIS_URL),
         prefix: this.config.QUEUE_PREFIX,
-        concurrency: this.config.NOTIFIER_CONCURRENCY,
+        concurrency: handler.internal ? this.config.NOTIFIER_DISPATCH_CONCURRENCY : this.config.NOTIFIER_CONCURRENCY,
         lockDuration: this.config.NOTIFIER_LOCK_MS,
         stalledInterval: Math.max(500, Math.floor(this.config.NOTIFIER_LOCK_MS / 2)),
         // A job whose notifier died is taken over; only a job that keeps killing notifiers fails.

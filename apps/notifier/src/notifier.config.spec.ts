@@ -25,3 +25,18 @@ describe('WEBHOOK_ALLOWED_NETWORKS', () => {
     ]);
   });
 });
+
+describe('NOTIFIER_DISPATCH_CONCURRENCY', () => {
+  it('runs 100 dispatch jobs at once unless set, apart from the outside channels', () => {
+    const config = loadNotifierConfig({});
+    expect(config.NOTIFIER_DISPATCH_CONCURRENCY).toBe(100);
+    expect(config.NOTIFIER_CONCURRENCY).toBe(10);
+    expect(loadNotifierConfig({ NOTIFIER_DISPATCH_CONCURRENCY: '250' }).NOTIFIER_DISPATCH_CONCURRENCY).toBe(250);
+  });
+
+  it.each(['0', '1001', 'many'])('stops start-up on %s, naming the variable', (value) => {
+    expect(() => loadNotifierConfig({ NOTIFIER_DISPATCH_CONCURRENCY: value })).toThrow(
+      expect.objectContaining({ problems: [expect.stringMatching(/^NOTIFIER_DISPATCH_CONCURRENCY=/)] }),
+    );
+  });
+});

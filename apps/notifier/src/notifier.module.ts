@@ -7,6 +7,7 @@ import { DELIVERY_JOBS } from './delivery-job';
 import { DELIVERY_JOB_OPTIONS, deliveryJobOptions } from './delivery-job-options';
 import { DeliveryWorkers } from './delivery-workers.service';
 import { DigestService } from './digest/digest.service';
+import { DigestStore } from './digest/digest-store';
 import { EmailDigestJob } from './digest/email-digest.job';
 import { NotificationDispatchJob } from './dispatch/notification-dispatch.job';
 import { NotificationDispatchService } from './dispatch/notification-dispatch.service';
@@ -47,6 +48,7 @@ export class NotifierModule {
         NotificationDispatchService,
         InAppDeliveryService,
         EmailDeliveryService,
+        DigestStore,
         DigestService,
         WebhookDeliveryService,
         ...JOBS,

@@ -1,90 +1,16 @@
-import { FormEvent, useMemo, useRef, useState } from 'react';
-import { api, requestId, Schemas } from '../api';
+import { FormEvent, useMemo, useState } from 'react';
 import { useAdminI18n } from './admin-texts';
-import { FieldError, FormError, invalid } from './FieldError';
-import { FieldProblems, hasEnded, problemsByField, today, Unit, unitLabel, useUnitKinds } from './org-data';
-
-export type Change = Schemas['RestructuringResponse'];
-type Body = Omit<Schemas['CreateRestructuringDto'], 'requestId'>;
-type Fields = ReadonlyArray<[string, RegExp]>;
-
-/** The refusals every restructuring form places: the date, the reason; the rest by each form. */
-const COMMON_FIELDS: Fields = [
-  ['effectiveDate', /effectiveDate|does not exist yet on/],
-  ['reason', /^reason\b/],
-];
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** A unit as the API's sentences name it: its name, or its id. */
-const naming = (u: Pick<Unit, 'id' | 'name'>) => new RegExp(`${escape(u.name)}|\\b${escape(u.id)}\\b`);
-
-/**
- * One restructuring request: its request id is kept until the API accepts it (a double click, or a
- * retry after a refusal or a lost answer, makes one change), then a new one is drawn for the next.
- */
-function useRestructuringRequest(onDone: (change: Change) => void) {
-  const request = useRef(requestId());
-  const sending = useRef(false);
-  const [problems, setProblems] = useState<FieldProblems>({});
-  const [busy, setBusy] = useState(false);
-  async function send(body: Body, fields: Fields) {
-    if (sending.current) return;
-    sending.current = true;
-    setBusy(true);
-    setProblems({});
-    try {
-      const change = await api.post('/organisation/restructurings', { body: { ...body, requestId: request.current } });
-      request.current = requestId();
-      onDone(change);
-    } catch (err) {
-      setProblems(problemsByField(err, [...COMMON_FIELDS, ...fields]));
-    } finally {
-      sending.current = false;
-      setBusy(false);
-    }
-  }
-  return { problems, busy, send };
-}
-
-/** The effective date and the reason, which every restructuring states. */
-function DateAndReason(props: {
-  form: string;
-  problems: FieldProblems;
-  date: string;
-  reason: string;
-  onDate: (v: string) => void;
-  onReason: (v: string) => void;
-}) {
-  const { a } = useAdminI18n();
-  const { form: F, problems } = props;
-  return (
-    <>
-      <label>
-        {a('effectiveDate')}
-        <input
-          type="date"
-          name="effectiveDate"
-          value={props.date}
-          onChange={(e) => props.onDate(e.target.value)}
-          required
-          {...invalid(problems, 'effectiveDate', F)}
-        />
-        <FieldError problems={problems} field="effectiveDate" form={F} />
-      </label>
-      <label>
-        {a('restructuringReason')}
-        <textarea
-          name="reason"
-          value={props.reason}
-          onChange={(e) => props.onReason(e.target.value)}
-          required
-          {...invalid(problems, 'reason', F)}
-        />
-        <FieldError problems={problems} field="reason" form={F} />
-      </label>
-    </>
-  );
-}
+import { FieldError, invalid } from './FieldError';
+import { hasEnded, today, Unit, unitLabel, useUnitKinds } from './org-data';
+import {
+  Change,
+  DateAndReason,
+  Fields,
+  naming,
+  SubmitRow,
+  UnitChoice,
+  useRestructuringRequest,
+} from './RestructuringFormParts';
 
 /** A merger: one or more units ending into one successor from a date. */
 export function MergerForm({ units, onDone }: { units: Unit[]; onDone: (change: Change) => void }) {
@@ -164,31 +90,20 @@ export function MergerForm({ units, onDone }: { units: Unit[]; onDone: (change: 
         </button>
         <FieldError problems={problems} field="units" form={F} />
       </fieldset>
-      <label>
-        {a('successorUnitMerge')}
-        <select
-          name="successorId"
-          value={successor}
-          onChange={(e) => setSuccessor(e.target.value)}
-          required
-          {...invalid(problems, 'successorId', F)}
-        >
-          <option value="">{a('choose')}</option>
-          {active.map((u) => (
-            <option key={u.id} value={u.id}>
-              {unitLabel(u)}
-            </option>
-          ))}
-        </select>
-        <FieldError problems={problems} field="successorId" form={F} />
-      </label>
+      <UnitChoice
+        label={a('successorUnitMerge')}
+        name="successorId"
+        units={active}
+        value={successor}
+        onChange={setSuccessor}
+        form={F}
+        field="successorId"
+        problems={problems}
+      />
       <DateAndReason form={F} problems={problems} date={date} reason={reason} onDate={setDate} onReason={setReason} />
-      <FormError problems={problems} />
-      <div className="row-actions">
-        <button type="submit" disabled={busy} data-testid="submit-merger">
-          {a('submitMerger')}
-        </button>
-      </div>
+      <SubmitRow problems={problems} busy={busy} testId="submit-merger">
+        {a('submitMerger')}
+      </SubmitRow>
     </form>
   );
 }
@@ -291,36 +206,25 @@ export function AbolishLevelForm({ units, onDone }: { units: Unit[]; onDone: (ch
                 {a('include')}: {unitLabel(u)}
               </label>
               {on && (
-                <label>
-                  {`${a('target')} ${u.name}`}
-                  <select
-                    name={`target-${u.id}`}
-                    value={targetOf(u)}
-                    onChange={(e) => setPicked((p) => ({ ...p, [u.id]: e.target.value }))}
-                    required
-                    {...invalid(problems, field, F)}
-                  >
-                    <option value="">{a('choose')}</option>
-                    {targets.map((t) => (
-                      <option key={t.id} value={t.id}>
-                        {unitLabel(t)}
-                      </option>
-                    ))}
-                  </select>
-                  <FieldError problems={problems} field={field} form={F} />
-                </label>
+                <UnitChoice
+                  label={`${a('target')} ${u.name}`}
+                  name={`target-${u.id}`}
+                  units={targets}
+                  value={targetOf(u)}
+                  onChange={(unitId) => setPicked((p) => ({ ...p, [u.id]: unitId }))}
+                  form={F}
+                  field={field}
+                  problems={problems}
+                />
               )}
             </div>
           );
         })}
       </fieldset>
       <DateAndReason form={F} problems={problems} date={date} reason={reason} onDate={setDate} onReason={setReason} />
-      <FormError problems={problems} />
-      <div className="row-actions">
-        <button type="submit" disabled={busy || rows.length === 0} data-testid="submit-abolish">
-          {a('submitAbolish')}
-        </button>
-      </div>
+      <SubmitRow problems={problems} busy={busy} disabled={rows.length === 0} testId="submit-abolish">
+        {a('submitAbolish')}
+      </SubmitRow>
     </form>
   );
 }

@@ -3,19 +3,31 @@ import { api } from '../api';
 import { AdminKey, useAdminI18n } from './admin-texts';
 import { AdminNav } from './AdminNav';
 import { today, useUnits } from './org-data';
-import { AbolishLevelForm, Change, MergerForm } from './RestructuringForms';
+import { RenameForm } from './RenameForm';
+import { Change } from './RestructuringFormParts';
+import { AbolishLevelForm, MergerForm } from './RestructuringForms';
+import { SplitForm } from './SplitForm';
 
 /** How often a change not yet done is asked for its progress. */
 const POLL_MS = 1500;
 
+/** The four kinds of change, each with its form and the text of its button. */
+const FORMS = {
+  MERGE: { title: 'merger', Form: MergerForm },
+  SPLIT: { title: 'split', Form: SplitForm },
+  RENAME: { title: 'rename', Form: RenameForm },
+  ABOLISH_LEVEL: { title: 'abolishLevel', Form: AbolishLevelForm },
+} as const satisfies Record<Change['kind'], { title: AdminKey; Form: unknown }>;
+type Mode = keyof typeof FORMS;
+
 /**
- * Restructuring: a merger or the end of a level, each sent with its request id; the changes of the
+ * Restructuring: a merger, a split, a renaming or the end of a level, each sent with its request id; the changes of the
  * province with their progress (workflows told, skipped) and, once taken effect, what they did.
  */
 export function RestructuringPage() {
   const { a } = useAdminI18n();
   const { units, reload: reloadUnits } = useUnits();
-  const [mode, setMode] = useState<'MERGE' | 'ABOLISH_LEVEL'>('MERGE');
+  const [mode, setMode] = useState<Mode>('MERGE');
   const [changes, setChanges] = useState<Change[]>([]);
   const [shown, setShown] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -31,6 +43,7 @@ export function RestructuringPage() {
     void load();
   }, [load]);
 
+  const { Form } = FORMS[mode];
   const done = async (change: Change) => {
     setShown(change.id);
     await load();
@@ -45,7 +58,7 @@ export function RestructuringPage() {
         </p>
       )}
       <div className="row-actions" role="group" aria-label={a('restructurings')}>
-        {(['MERGE', 'ABOLISH_LEVEL'] as const).map((m) => (
+        {(Object.keys(FORMS) as Mode[]).map((m) => (
           <button
             key={m}
             type="button"
@@ -54,11 +67,11 @@ export function RestructuringPage() {
             onClick={() => setMode(m)}
             data-testid={`mode-${m}`}
           >
-            {a(m === 'MERGE' ? 'merger' : 'abolishLevel')}
+            {a(FORMS[m].title)}
           </button>
         ))}
       </div>
-      {mode === 'MERGE' ? <MergerForm units={units} onDone={done} /> : <AbolishLevelForm units={units} onDone={done} />}
+      <Form units={units} onDone={done} />
       {shown && (
         <ChangeDetail
           key={shown}
@@ -191,6 +204,18 @@ function ChangeDetail(props: { id: string; nameOf: (unitId: string) => string; o
           </li>
         ))}
       </ul>
+      {change.items.length > 0 && (
+        <>
+          <h3>{a('itemsElsewhere')}</h3>
+          <ul data-testid="restructuring-items">
+            {change.items.map((i) => (
+              <li key={`${i.kind}:${i.id}`}>
+                {a(i.kind as AdminKey)} {i.id} → {nameOf(i.successorId)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {effects && effects.reparented.length > 0 && (
         <>
           <h3>{a('reparented')}</h3>

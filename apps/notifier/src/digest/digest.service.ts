@@ -1,18 +1,14 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { JobsOptions, Queue, UnrecoverableError } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { vnDateOf } from '@app/domain';
 import { DigestDelivery, digestJobId, NotificationEvent, QueueName } from '@app/notifications';
 import { DELIVERY_JOB_OPTIONS } from '../delivery-job-options';
 import { MAIL_TRANSPORT, MailTransport } from '../email/mail-transport';
-import { DeliveryLedger } from '../delivery-ledger';
 import { NOTIFIER_CONFIG, NotifierConfig } from '../notifier.config';
 import { digestEmail, notificationEmail } from '../templates/email-templates';
 import { languageOf } from '../templates/notification-templates';
-
-const MAX_ITEMS_PER_DIGEST = 200;
+import { DigestStore, SentDigest } from './digest-store';
 
 /**
  * Daily e-mail digest of reminders. Items live in Postgres (`notification_digest_item`); a digest job
@@ -23,12 +19,13 @@ const MAX_ITEMS_PER_DIGEST = 200;
 @Injectable()
 export class DigestService {
   private readonly logger = new Logger(DigestService.name);
+  /** Adds of one digest job under way: reminders of one person arriving together share one Redis call. */
+  private readonly scheduling = new Map<string, Promise<void>>();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly store: DigestStore,
     @InjectQueue(QueueName.NOTIFICATION_DIGEST) private readonly queue: Queue<DigestDelivery>,
     @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
-    private readonly ledger: DeliveryLedger,
     @Inject(DELIVERY_JOB_OPTIONS) private readonly jobOptions: JobsOptions,
     @Inject(NOTIFIER_CONFIG) private readonly config: NotifierConfig,
   ) {}
@@ -36,75 +33,60 @@ export class DigestService {
   /** Stores the reminder for the person's digest and makes sure a digest job is pending. */
   async collect(event: NotificationEvent, personId: string, title: string, body: string): Promise<string> {
     const day = vnDateOf(new Date(event.occurredAt));
-    await this.dataSource.query(
-      `INSERT INTO notification_digest_item (item_key, person_id, day, kind, title, body, occurred_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT (item_key) DO NOTHING`,
-      [`${event.key}@${personId}`, personId, day, event.kind, title, body, event.occurredAt],
-    );
-    await this.schedule(personId, day);
+    const sent = await this.store.storeItem({
+      itemKey: `${event.key}@${personId}`,
+      personId,
+      day,
+      kind: event.kind,
+      title,
+      body,
+      occurredAt: event.occurredAt,
+    });
+    await this.schedule({ personId, day, seq: sent });
     return day;
   }
 
   async send(d: DigestDelivery): Promise<{ items: number; to?: string }> {
-    const items = await this.sendOnce(d);
+    const pending = await this.store.read(d);
+    let result: { items: number; to?: string } = { items: 0 };
+    let sent: SentDigest | undefined;
+    if (!pending.done) {
+      if (!pending.person) throw new UnrecoverableError(`unknown recipient ${d.personId}`);
+      const { email, locale } = pending.person;
+      const { items } = pending;
+      let receipt: string | null = null;
+      if (items.length && email) {
+        const language = languageOf(locale);
+        const content =
+          items.length === 1
+            ? notificationEmail(language, items[0].title, items[0].body)
+            : digestEmail(language, d.day, items);
+        ({ receipt } = await this.transport.send({ ...content, to: email, deliveryKey: digestJobId(d) }));
+      } else if (items.length)
+        this.logger.warn(
+          `digest ${digestJobId(d)}: ${d.personId} has no e-mail address; ${items.length} reminder(s) not e-mailed`,
+        );
+      // The row consumes this seq even when empty, so the next reminder schedules seq + 1.
+      sent = { itemIds: items.map((i) => i.id), address: email ?? '', receipt };
+      result = { items: items.length, to: email ?? undefined };
+    }
     // Reminders stored while this digest was being sent wait for the next one.
-    const [waiting] = await this.dataSource.query(
-      'SELECT 1 FROM notification_digest_item WHERE person_id = $1 AND day = $2 AND digest_seq IS NULL LIMIT 1',
-      [d.personId, d.day],
-    );
-    if (waiting) await this.schedule(d.personId, d.day);
-    return items;
+    const day = await this.store.finish(d, sent);
+    if (day.waiting) await this.schedule({ personId: d.personId, day: d.day, seq: day.sent });
+    return result;
   }
 
-  private async schedule(personId: string, day: string): Promise<void> {
-    const [{ sent }] = await this.dataSource.query(
-      'SELECT count(*)::int AS sent FROM notification_digest WHERE person_id = $1 AND day = $2',
-      [personId, day],
-    );
-    const data = { personId, day, seq: sent as number };
-    await this.queue.add('digest', data, {
-      ...this.jobOptions,
-      jobId: digestJobId(data),
-      delay: this.config.DIGEST_DELAY_MS,
-    });
-  }
-
-  private async sendOnce(d: DigestDelivery): Promise<{ items: number; to?: string }> {
-    const [done] = await this.dataSource.query(
-      'SELECT item_count FROM notification_digest WHERE person_id = $1 AND day = $2 AND seq = $3',
-      [d.personId, d.day, d.seq],
-    );
-    if (done) return { items: 0 };
-    const person = await this.ledger.recipient(d.personId, digestJobId(d));
-    if (!person) throw new UnrecoverableError(`unknown recipient ${d.personId}`);
-    const items: Array<{ id: string; title: string; body: string }> = await this.dataSource.query(
-      `SELECT id, title, body FROM notification_digest_item WHERE person_id = $1 AND day = $2 AND digest_seq IS NULL
-       ORDER BY occurred_at, item_key LIMIT ${MAX_ITEMS_PER_DIGEST}`,
-      [d.personId, d.day],
-    );
-    let receipt: string | null = null;
-    if (items.length && person.email) {
-      const language = languageOf(person.locale);
-      const content =
-        items.length === 1
-          ? notificationEmail(language, items[0].title, items[0].body)
-          : digestEmail(language, d.day, items);
-      ({ receipt } = await this.transport.send({ ...content, to: person.email, deliveryKey: digestJobId(d) }));
-    } else if (items.length)
-      this.logger.warn(
-        `digest ${digestJobId(d)}: ${d.personId} has no e-mail address; ${items.length} reminder(s) not e-mailed`,
-      );
-    // The row consumes this seq even when empty, so the next reminder schedules seq + 1.
-    await this.dataSource.transaction(async (tx) => {
-      await tx.query(
-        `INSERT INTO notification_digest (person_id, day, seq, item_count, address, receipt) VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT DO NOTHING`,
-        [d.personId, d.day, d.seq, items.length, person.email ?? '', receipt],
-      );
-      await tx.query(
-        'UPDATE notification_digest_item SET digest_seq = $1 WHERE id = ANY($2::uuid[]) AND digest_seq IS NULL',
-        [d.seq, items.map((i) => i.id)],
-      );
-    });
-    return { items: items.length, to: person.email ?? undefined };
+  /** Adds the digest job; its id makes a second add of the same digest a no-op in Redis. */
+  private schedule(data: DigestDelivery): Promise<void> {
+    const jobId = digestJobId(data);
+    let adding = this.scheduling.get(jobId);
+    if (!adding) {
+      adding = this.queue
+        .add('digest', data, { ...this.jobOptions, jobId, delay: this.config.DIGEST_DELAY_MS })
+        .then(() => undefined)
+        .finally(() => this.scheduling.delete(jobId));
+      this.scheduling.set(jobId, adding);
+    }
+    return adding;
   }
 }

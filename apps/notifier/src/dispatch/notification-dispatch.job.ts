@@ -8,6 +8,7 @@ import { NotificationDispatchService } from './notification-dispatch.service';
 @Injectable()
 export class NotificationDispatchJob implements DeliveryJob<NotificationEvent> {
   readonly queue = QueueName.NOTIFICATIONS;
+  readonly internal = true;
 
   constructor(private readonly dispatcher: NotificationDispatchService) {}
 

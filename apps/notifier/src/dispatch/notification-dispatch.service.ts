@@ -5,6 +5,7 @@ import { JobsOptions, Queue, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import {
   deliveryKey,
+  DIGESTED_KINDS,
   NotificationEvent,
   PersonChannel,
   PersonDelivery,
@@ -14,33 +15,14 @@ import {
 import { currentTraceparent } from '@app/observability/trace-context';
 import { QueryBatcher } from '../batching/query-batcher';
 import { DELIVERY_JOB_OPTIONS } from '../delivery-job-options';
+import { DigestService } from '../digest/digest.service';
 import { InAppDeliveryService } from '../in-app/in-app-delivery.service';
-import { restrictedParams } from '../templates/notification-templates';
-
-interface Recipient {
-  id: string;
-  unit_id: string;
-  active: boolean;
-  notification_channels: string[];
-  unit_webhook: boolean;
-}
-
-/** The people, their channels, and whether their unit has an active webhook; concurrent dispatches share a query. */
-function recipientLookup(dataSource: DataSource): QueryBatcher<string, Recipient | undefined> {
-  return new QueryBatcher(async (ids) => {
-    const rows: Recipient[] = await dataSource.query(
-      `SELECT p.id, p.unit_id, p.active, p.notification_channels, (w.unit_id IS NOT NULL) AS unit_webhook
-         FROM person p LEFT JOIN unit_webhook w ON w.unit_id = p.unit_id AND w.active
-        WHERE p.id = ANY($1::text[])`,
-      [[...new Set(ids)]],
-    );
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id));
-  });
-}
+import { renderNotification, restrictedParams } from '../templates/notification-templates';
+import { EventSubject, Recipient, recipientLookup, restrictedLookup } from './dispatch-lookups';
 
 export interface DispatchResult {
   inApp: number;
+  /** People told by e-mail: an e-mail job each, or for a reminder an item of their digest. */
   email: number;
   webhook: number;
   inactive: string[];
@@ -52,20 +34,25 @@ export interface DispatchResult {
  * enqueues one e-mail job per person and one webhook job per unit, with deterministic ids:
  * dispatching the same event twice adds nothing. E-mail and webhooks keep their own jobs so a slow
  * or failing SMTP server or receiver retries on its own queue without holding up the inbox.
+ * A reminder's e-mail is no e-mail yet but an item of the person's digest, which is Postgres and one
+ * idempotent job add like the inbox row, so the dispatch stores it too; the digest job sends it.
  */
 @Injectable()
 export class NotificationDispatchService {
   private readonly logger = new Logger(NotificationDispatchService.name);
   private readonly recipients: QueryBatcher<string, Recipient | undefined>;
+  private readonly restricted: QueryBatcher<EventSubject, string | null>;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() dataSource: DataSource,
     @InjectQueue(QueueName.NOTIFICATION_EMAIL) private readonly email: Queue<PersonDelivery>,
     @InjectQueue(QueueName.NOTIFICATION_WEBHOOK) private readonly webhook: Queue<UnitDelivery>,
     @Inject(DELIVERY_JOB_OPTIONS) private readonly jobOptions: JobsOptions,
     private readonly inbox: InAppDeliveryService,
+    private readonly digests: DigestService,
   ) {
     this.recipients = recipientLookup(dataSource);
+    this.restricted = restrictedLookup(dataSource);
   }
 
   /**
@@ -75,43 +62,46 @@ export class NotificationDispatchService {
    */
   private async redacted(event: NotificationEvent): Promise<NotificationEvent> {
     if (!event.programmeId && !event.taskId) return event;
-    const [row]: Array<{ programme_id: string }> = await this.dataSource.query(
-      `SELECT rp.programme_id FROM restricted_programme rp
-        WHERE rp.programme_id = $1 OR rp.programme_id = (SELECT t.programme_id FROM task t WHERE t.id = $2)`,
-      [event.programmeId ?? null, event.taskId ?? null],
-    );
-    return row ? { ...event, params: restrictedParams(row.programme_id) } : event;
+    const programmeId = await this.restricted.load({
+      programmeId: event.programmeId ?? null,
+      taskId: event.taskId ?? null,
+    });
+    return programmeId ? { ...event, params: restrictedParams(programmeId) } : event;
   }
 
   async dispatch(incoming: NotificationEvent): Promise<DispatchResult> {
-    const event = withCurrentTrace(await this.redacted(incoming));
-    const recipientIds = [...new Set(event.recipientIds)];
-    const people = (await Promise.all(recipientIds.map((id) => this.recipients.load(id)))).filter(
-      (p): p is Recipient => p !== undefined,
-    );
+    const recipientIds = [...new Set(incoming.recipientIds)];
+    // Two independent look-ups (each shared with concurrent dispatches), so side by side.
+    const [redacted, found] = await Promise.all([
+      this.redacted(incoming),
+      Promise.all(recipientIds.map((id) => this.recipients.load(id))),
+    ]);
+    const event = withCurrentTrace(redacted);
+    const people = found.filter((p): p is Recipient => p !== undefined);
     const active = people.filter((p) => p.active);
     const inactive = people.filter((p) => !p.active).map((p) => p.id);
     if (inactive.length) this.logger.log(`event ${event.key}: skipped inactive recipient(s) ${inactive.join(', ')}`);
 
     const inAppPeople = active.filter((p) => p.notification_channels.includes(PersonChannel.IN_APP));
-    const emailJobs = active
-      .filter((p) => p.notification_channels.includes(PersonChannel.EMAIL))
-      .map((p) => ({
-        name: event.kind,
-        data: { event, personId: p.id },
-        opts: { ...this.jobOptions, jobId: deliveryKey(event.key, p.id, 'email') },
-      }));
+    const emailPeople = active.filter((p) => p.notification_channels.includes(PersonChannel.EMAIL));
+    const digested = DIGESTED_KINDS.has(event.kind);
+    const emailJobs = (digested ? [] : emailPeople).map((p) => ({
+      name: event.kind,
+      data: { event, personId: p.id },
+      opts: { ...this.jobOptions, jobId: deliveryKey(event.key, p.id, 'email') },
+    }));
     const units = [...new Set(active.filter((p) => p.unit_webhook).map((p) => p.unit_id))].sort();
     const webhookJobs = units.map((unitId) => ({
       name: event.kind,
       data: { event, unitId },
       opts: { ...this.jobOptions, jobId: deliveryKey(event.key, `unit-${unitId}`, 'webhook') },
     }));
-    // A retry after a partial failure repeats all three: inbox rows and job ids are idempotent.
+    // A retry after a partial failure repeats them all: inbox rows, digest items and job ids are idempotent.
     const [inbox] = await Promise.all([
       Promise.all(inAppPeople.map((p) => this.inbox.write(event, p.id))),
       enqueue(this.email, emailJobs),
       enqueue(this.webhook, webhookJobs),
+      digested ? Promise.all(emailPeople.map((p) => this.collect(event, p))) : undefined,
     ]);
 
     // Known recipients are served first; the job then fails (visibly, retryable) for the unknown ones,
@@ -122,7 +112,17 @@ export class NotificationDispatchService {
       throw new UnrecoverableError(
         `unknown recipient(s) ${unknown.join(', ')} in event ${event.key}; the others were dispatched`,
       );
-    return { inApp: inAppPeople.length, email: emailJobs.length, webhook: webhookJobs.length, inactive };
+    return { inApp: inAppPeople.length, email: emailPeople.length, webhook: webhookJobs.length, inactive };
+  }
+
+  /** A reminder into the person's digest, in their language (what the e-mail job did with one). */
+  private async collect(event: NotificationEvent, person: Recipient): Promise<void> {
+    if (!person.email) {
+      this.logger.warn(`${deliveryKey(event.key, person.id, 'email')}: ${person.id} has no e-mail address; not sent`);
+      return;
+    }
+    const { title, body } = renderNotification(event.kind, person.locale, event.params);
+    await this.digests.collect(event, person.id, title, body);
   }
 }
 

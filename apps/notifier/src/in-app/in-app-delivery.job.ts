@@ -8,6 +8,7 @@ import { InAppDeliveryService } from './in-app-delivery.service';
 @Injectable()
 export class InAppDeliveryJob implements DeliveryJob<PersonDelivery> {
   readonly queue = QueueName.NOTIFICATION_IN_APP;
+  readonly internal = true;
 
   constructor(private readonly inApp: InAppDeliveryService) {}
 
