@@ -4,9 +4,8 @@ import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Client } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
-import { Queue } from 'bullmq';
-import { QueueName } from '../libs/notifications/src';
-import { eventually, startTestStack, TestStack } from './utils/test-stack';
+import { programmeSteps } from './utils/programme-steps';
+import { eventually, TestStack } from './utils/test-stack';
 
 /**
  * One programme through every phase, over HTTP, as the seeded people who do each step, on the real
@@ -16,96 +15,16 @@ import { eventually, startTestStack, TestStack } from './utils/test-stack';
  * the final review pass in seconds, so the timers are the workflow's own.
  */
 describe('programme lifecycle (e2e)', () => {
+  const { auth, act, ok, readModel, liveState, auditActions, jobs, job, start, close } = programmeSteps();
   let stack: TestStack;
-  let queue: Queue;
 
   beforeAll(async () => {
-    stack = await startTestStack();
-    queue = new Queue(QueueName.NOTIFICATIONS, {
-      connection: { url: process.env.REDIS_URL },
-      prefix: process.env.QUEUE_PREFIX,
-    });
+    stack = await start();
   });
 
   afterAll(async () => {
-    await queue?.close();
-    await stack?.close();
+    await close();
   });
-
-  const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
-
-  interface Step {
-    status: number;
-    body: Record<string, any>;
-  }
-
-  async function act(
-    username: string,
-    id: string,
-    action: string,
-    payload: Record<string, unknown>,
-    requestId = randomUUID(),
-  ): Promise<Step> {
-    const token = await stack.login(username);
-    const res = await stack
-      .http()
-      .post(`/programmes/${id}/actions/${action}`)
-      .set(auth(token))
-      .send({ requestId, payload });
-    return { status: res.status, body: res.body };
-  }
-
-  async function ok(
-    username: string,
-    id: string,
-    action: string,
-    payload: Record<string, unknown>,
-  ): Promise<Record<string, any>> {
-    const res = await act(username, id, action, payload);
-    if (res.status !== 200) throw new Error(`${action} by ${username}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  }
-
-  /** The read model once it has caught up with the given workflow state version. */
-  async function readModel(id: string, atLeastVersion: number): Promise<Record<string, any>> {
-    const token = await stack.login('chuyenvien.hg');
-    return eventually(async () => {
-      const res = await stack.http().get(`/programmes/${id}`).set(auth(token));
-      return res.status === 200 && res.body.programme.projectionSeq >= atLeastVersion && res.body;
-    }, `the read model of ${id} at version ${atLeastVersion}`);
-  }
-
-  /** The whole live state (the `view` query through GET /programmes/:id); actions answer without it. */
-  async function liveState(id: string): Promise<Record<string, any>> {
-    const token = await stack.login('chuyenvien.hg');
-    const res = await stack.http().get(`/programmes/${id}`).set(auth(token));
-    expect(res.status).toBe(200);
-    return res.body.live.state;
-  }
-
-  async function auditActions(id: string): Promise<string[]> {
-    const token = await stack.login('chuyenvien.hg');
-    const res = await stack.http().get(`/programmes/${id}/audit`).set(auth(token));
-    expect(res.status).toBe(200);
-    return res.body.items.map((e: { action: string }) => e.action);
-  }
-
-  /** Notification jobs enqueued for this programme, of one kind. */
-  async function jobs(
-    id: string,
-    kind: string,
-  ): Promise<Array<{ recipientIds: string[]; params: Record<string, unknown> }>> {
-    const all = await queue.getJobs(['completed', 'waiting', 'active', 'delayed', 'failed', 'prioritized'], 0, -1);
-    return all.filter((j) => j.data?.programmeId === id && j.data.kind === kind).map((j) => j.data);
-  }
-
-  async function job(
-    id: string,
-    kind: string,
-    match: (data: { recipientIds: string[]; params: Record<string, unknown> }) => boolean = () => true,
-  ) {
-    return eventually(async () => (await jobs(id, kind)).find(match), `a ${kind} job for ${id}`);
-  }
 
   const sorted = (ids: string[]) => [...ids].sort();
 
@@ -435,106 +354,5 @@ describe('programme lifecycle (e2e)', () => {
       );
       writeFileSync(path.join(process.env.RECORD_HISTORIES_TO, 'programme-drill-full-lifecycle.json'), json);
     }
-  });
-
-  it('refuses every action on a cancelled programme, and a repeated request id has one effect', async () => {
-    const id = `e2e-cancel-${randomUUID().slice(0, 8)}`;
-    const staff = await stack.login('chuyenvien.hg');
-    await stack
-      .http()
-      .post('/programmes')
-      .set(auth(staff))
-      .send({
-        id,
-        templateId: 'drill',
-        title: 'Chương trình thực hiện Nghị quyết 20-NQ/TU',
-        issuingUnitId: 'hg-tu',
-        memberInChargeId: 'hg-pbt',
-        fieldGroup: 'digital',
-        term: '2020-2025',
-      })
-      .expect(201);
-
-    const byStaff = await act('chuyenvien.hg', id, 'cancel', { reason: 'trùng nội dung' });
-    expect(byStaff.status).toBe(403);
-    const requestId = randomUUID();
-    const first = await act('bithu.hg', id, 'cancel', { reason: 'Gộp vào chương trình 123-CTr/TU' }, requestId);
-    const again = await act('bithu.hg', id, 'cancel', { reason: 'Gộp vào chương trình 123-CTr/TU' }, requestId);
-    expect(first.status).toBe(200);
-    expect(again.status).toBe(200);
-    expect(first.body.phase).toBe('CANCELLED');
-    expect(again.body.version).toBe(first.body.version);
-
-    const rm = await readModel(id, first.body.version);
-    expect(rm.programme.phase).toBe('CANCELLED');
-    expect(rm.live.phase).toBe('CANCELLED'); // a finished workflow still answers queries
-    expect((await auditActions(id)).filter((a) => a === 'cancel')).toHaveLength(1);
-
-    const afterCancel = await act('chuyenvien.hg', id, 'assignSurveyors', { surveyorIds: ['hg-skhdt-gd'] });
-    expect(afterCancel.status).toBe(409);
-    expect(afterCancel.body.message).toMatch(/cancelled|CANCELLED|finished/i);
-  });
-
-  it('answers 404 for an unknown programme and 400 for a malformed payload, changing nothing', async () => {
-    const unknown = await act('chuyenvien.hg', `nope-${randomUUID().slice(0, 8)}`, 'closeSurvey', {});
-    expect(unknown.status).toBe(404);
-    const id = `e2e-shape-${randomUUID().slice(0, 8)}`;
-    const staff = await stack.login('chuyenvien.hg');
-    await stack
-      .http()
-      .post('/programmes')
-      .set(auth(staff))
-      .send({
-        id,
-        templateId: 'drill',
-        title: 'Chương trình kiểm tra dữ liệu',
-        issuingUnitId: 'hg-tu',
-        memberInChargeId: 'hg-pbt',
-        fieldGroup: 'economy',
-        term: '2020-2025',
-      })
-      .expect(201);
-    const before = await readModel(id, 0);
-    const wrongType = await act('chuyenvien.hg', id, 'assignSurveyors', { surveyorIds: 'hg-skhdt-gd' });
-    expect(wrongType.status).toBe(400);
-    expect(wrongType.body.message.join(' ')).toMatch(/payload.surveyorIds must be an array/);
-    const live = await stack.http().get(`/programmes/${id}`).set(auth(staff));
-    expect(live.body.live.version).toBe(before.live.version);
-  });
-
-  it('shows a programme to the units it is addressed to and to its supervisors, not to another province', async () => {
-    const id = `e2e-scope-${randomUUID().slice(0, 8)}`;
-    const staff = await stack.login('chuyenvien.hg');
-    await stack
-      .http()
-      .post('/programmes')
-      .set(auth(staff))
-      .send({
-        id,
-        templateId: 'drill',
-        title: 'Chương trình phạm vi xem',
-        issuingUnitId: 'hg-tu',
-        memberInChargeId: 'hg-pbt',
-        fieldGroup: 'economy',
-        term: '2020-2025',
-      })
-      .expect(201);
-    await readModel(id, 0);
-    for (const username of ['gd.skhdt.hg', 'bithu.vithanh', 'ubkt.hg', 'admin']) {
-      const res = await stack
-        .http()
-        .get(`/programmes/${id}`)
-        .set(auth(await stack.login(username)));
-      expect([username, res.status]).toEqual([username, 200]);
-    }
-    const otherProvince = await stack.login('chuyenvien.lc');
-    expect((await stack.http().get(`/programmes/${id}`).set(auth(otherProvince))).status).toBe(404);
-    expect((await stack.http().get(`/programmes/${id}/audit`).set(auth(otherProvince))).status).toBe(404);
-    const listed = await stack.http().get('/programmes?limit=200').set(auth(otherProvince));
-    expect(listed.status).toBe(200);
-    expect(listed.body.items.map((p: { id: string }) => p.id)).not.toContain(id);
-    expect(listed.body.items.every((p: { issuingUnitId: string }) => p.issuingUnitId.startsWith('lc-'))).toBe(true);
-    const home = await stack.http().get('/programmes?limit=200').set(auth(staff));
-    expect(home.body.items.map((p: { id: string }) => p.id)).toContain(id);
   });
 });

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
-import { eventually, startTestStack, TestStack } from './utils/test-stack';
+import { programmeTasks, taskPeople } from './utils/task-steps';
+import { eventually, TestStack } from './utils/test-stack';
 
 /**
  * Tasks end to end over HTTP on the real stack (Temporal, Postgres, Redis): a programme on the
@@ -11,80 +12,20 @@ import { eventually, startTestStack, TestStack } from './utils/test-stack';
  * tasks; the inbox and the four buckets are checked at each step, and every kind of refusal.
  */
 describe('tasks (e2e)', () => {
-  let stack: TestStack;
   const programmeId = `e2e-tasks-${randomUUID().slice(0, 8)}`;
-  const taskPath = (code: string) => `/tasks/${encodeURIComponent(`${programmeId}/${code}`)}`;
-  const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
-  let tokens: Record<'cv' | 'bithu' | 'pbt' | 'skhdt' | 'stc' | 'vithanh', string>;
+  const people = taskPeople();
+  const { tokens, auth } = people;
+  const { taskPath, programmeAct, taskAct, ok, bucketsByUnit, bucketsOfProgramme, myTasks, counts, task, projected } =
+    programmeTasks(people, programmeId);
+  let stack: TestStack;
 
   beforeAll(async () => {
-    stack = await startTestStack();
-    tokens = {
-      cv: await stack.login('chuyenvien.hg'), // drafts and issues: the assigner
-      bithu: await stack.login('bithu.hg'),
-      pbt: await stack.login('pbt.hg'), // member in charge
-      skhdt: await stack.login('gd.skhdt.hg'),
-      stc: await stack.login('gd.stc.hg'),
-      vithanh: await stack.login('bithu.vithanh'),
-    };
+    stack = await people.start();
   }, 120_000);
 
   afterAll(async () => {
-    await stack?.close();
+    await people.close();
   });
-
-  const programmeAct = async (who: keyof typeof tokens, action: string, payload: object) => {
-    const res = await stack
-      .http()
-      .post(`/programmes/${programmeId}/actions/${action}`)
-      .set(auth(tokens[who]))
-      .send({ requestId: randomUUID(), payload });
-    if (res.status !== 200) throw new Error(`${action}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
-  const taskAct = (who: keyof typeof tokens, code: string, action: string, payload: object, requestId = randomUUID()) =>
-    stack
-      .http()
-      .post(`${taskPath(code)}/actions/${action}`)
-      .set(auth(tokens[who]))
-      .send({ requestId, payload });
-  const ok = async (who: keyof typeof tokens, code: string, action: string, payload: object = {}) => {
-    const res = await taskAct(who, code, action, payload);
-    if (res.status !== 200) throw new Error(`${code} ${action}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
-  /** The programme's four buckets by unit, as the member in charge sees them. */
-  const bucketsByUnit = async () => {
-    const res = await stack.http().get(`/tasks/buckets?groupBy=unit&programmeId=${programmeId}`).set(auth(tokens.pbt));
-    expect(res.status).toBe(200);
-    return Object.fromEntries(res.body.items.map((r: { key: string }) => [r.key, r]));
-  };
-  const bucketsOfProgramme = async () => {
-    const res = await stack
-      .http()
-      .get(`/tasks/buckets?groupBy=programme&programmeId=${programmeId}`)
-      .set(auth(tokens.pbt));
-    expect(res.status).toBe(200);
-    expect(res.body.items).toHaveLength(1);
-    return res.body.items[0];
-  };
-  const myTasks = async (who: keyof typeof tokens) => {
-    const res = await stack.http().get(`/tasks?programmeId=${programmeId}&sort=dueAt`).set(auth(tokens[who]));
-    expect(res.status).toBe(200);
-    return res.body;
-  };
-  const counts = async (who: keyof typeof tokens) =>
-    (await stack.http().get('/tasks/counts').set(auth(tokens[who]))).body;
-  const task = async (code: string) => (await stack.http().get(taskPath(code)).set(auth(tokens.pbt))).body;
-  const projected = (
-    code: string,
-    check: (t: { status: string; responsiblePersonId: string; dueAt: string; bucket: string }) => boolean,
-    what: string,
-  ) =>
-    eventually(async () => {
-      const body = await task(code);
-      return body?.task && check(body.task) && body;
-    }, what);
 
   let baseline: Record<string, { OPEN_WITHIN_DEADLINE: number; total: number }>;
   const inTenDays = () => new Date(Date.now() + 10 * 86_400_000).toISOString();
@@ -443,93 +384,4 @@ describe('tasks (e2e)', () => {
       ).resolves.toBeUndefined();
     }
   });
-
-  it('runs a breakthrough cycle on the real stack: registrations, appraisal, and an approved one becomes a breakthrough task', async () => {
-    const year = 2100 + Math.floor(Math.random() * 800); // a fresh cycle id on a shared Temporal server
-    const cycle = `/breakthrough/cycles/hg-tu/${year}`;
-    const start = {
-      unitId: 'hg-tu',
-      year,
-      title: `Việc đột phá năm ${year}`,
-      registrationDeadline: new Date(Date.now() + 86_400_000).toISOString(),
-      appraisalDeadline: new Date(Date.now() + 2 * 86_400_000).toISOString(),
-      fieldGroup: 'party-building',
-    };
-    expect((await stack.http().post('/breakthrough/cycles').set(auth(tokens.skhdt)).send(start)).status).toBe(403); // not the committee's leadership
-    expect(
-      (
-        await stack
-          .http()
-          .post('/breakthrough/cycles')
-          .set(auth(tokens.bithu))
-          .send({ ...start, appraisalDeadline: start.registrationDeadline })
-      ).status,
-    ).toBe(400);
-    expect((await stack.http().post('/breakthrough/cycles').set(auth(tokens.bithu)).send(start)).status).toBe(201);
-    const btAct = async (who: keyof typeof tokens, action: string, payload: object) =>
-      stack.http().post(`${cycle}/actions/${action}`).set(auth(tokens[who])).send({ requestId: randomUUID(), payload });
-    await eventually(
-      async () => (await stack.http().get(cycle).set(auth(tokens.pbt))).status === 200,
-      'the cycle in the read model',
-    );
-    const mine = await btAct('skhdt', 'register', {
-      kind: 'HEAD',
-      title: 'Rút ngắn 30% thời gian cấp giấy chứng nhận đầu tư',
-      expectedResult: 'Dưới 10 ngày',
-      measure: 'Hệ thống một cửa',
-    });
-    expect(mine.status).toBe(200);
-    const theirs = await btAct('vithanh', 'register', {
-      kind: 'UNIT',
-      title: 'Họp giao ban định kỳ',
-      expectedResult: 'Đủ 12 kỳ',
-      measure: 'Biên bản',
-    });
-    expect(
-      (await btAct('cv', 'register', { kind: 'UNIT', title: 'x', expectedResult: 'x', measure: 'x' })).status,
-    ).toBe(403); // advisory staff do not register
-    expect(
-      (await btAct('pbt', 'appraise', { no: mine.body.registration.no, decision: 'APPROVE', comments: '' })).status,
-    ).toBe(409); // registration still open
-    expect((await btAct('pbt', 'closeRegistration', {})).body.phase).toBe('APPRAISAL');
-    expect(
-      (await btAct('skhdt', 'appraise', { no: mine.body.registration.no, decision: 'APPROVE', comments: '' })).status,
-    ).toBe(403);
-    await btAct('pbt', 'appraise', { no: mine.body.registration.no, decision: 'APPROVE', comments: '' });
-    await btAct('pbt', 'appraise', {
-      no: theirs.body.registration.no,
-      decision: 'REJECT',
-      comments: 'Là nhiệm vụ thường xuyên',
-    });
-    const closed = await btAct('pbt', 'closeAppraisal', {});
-    expect(closed.body).toMatchObject({ phase: 'IMPLEMENTATION', counts: { APPROVED: 1, REJECTED: 1 } });
-
-    const taskId = `bt/hg-tu/${year}/${mine.body.registration.no}`;
-    const item = await eventually(async () => {
-      const res = await stack.http().get('/tasks?breakthrough=true').set(auth(tokens.skhdt));
-      return res.body.items?.find((t: { id: string }) => t.id === taskId);
-    }, "the breakthrough task in the registrant's inbox");
-    expect(item).toMatchObject({
-      isBreakthrough: true,
-      source: 'BREAKTHROUGH',
-      programmeId: null,
-      responsiblePersonId: 'hg-skhdt-gd',
-      assignerId: 'hg-pbt',
-      issuingUnitId: 'hg-tu',
-      status: 'ASSIGNED',
-      bucket: 'OPEN_WITHIN_DEADLINE',
-    });
-    expect(new Date(item.dueAt).getUTCFullYear()).toBe(year);
-    const accepted = await stack
-      .http()
-      .post(`/tasks/${encodeURIComponent(taskId)}/actions/accept`)
-      .set(auth(tokens.skhdt))
-      .send({ requestId: randomUUID(), payload: {} });
-    expect(accepted.status).toBe(200);
-    const history = await eventually(async () => {
-      const res = await stack.http().get(cycle).set(auth(tokens.pbt));
-      return res.body.cycle?.counts?.APPROVED === 1 && res.body;
-    }, "the cycle's counts in the read model");
-    expect(history.cycle.phase).toBe('IMPLEMENTATION');
-  }, 60_000);
 });
