@@ -3,7 +3,7 @@
  * SMTP listener (smtp-server) and an HTTP receiver that verifies webhook signatures.
  */
 import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { DELIVERY_ID_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhook } from '../../libs/notifications/src';
@@ -22,6 +22,10 @@ export interface SmtpRecorder {
   messages: RecordedMail[];
   /** Answer the next n messages with a temporary failure (451). */
   failNext(n: number): void;
+  /** Hang up on the senders of the next n messages once their data is in, before answering. */
+  dropNext(n: number): void;
+  /** SMTP connections opened so far, open now, and most open at one moment. */
+  connections(): { opened: number; open: number; mostOpen: number };
   /** Keep messages unanswered until release(); a client that disconnects meanwhile has not delivered. */
   hold(): void;
   release(): void;
@@ -34,20 +38,38 @@ export interface SmtpRecorder {
 export async function startSmtpRecorder(): Promise<SmtpRecorder> {
   const messages: RecordedMail[] = [];
   let failures = 0;
+  let drops = 0;
   let holding = false;
   const waiting: Array<{ session: string; resume: () => void }> = [];
   const closed = new Set<string>();
+  const open = new Set<string>();
+  let opened = 0;
+  let mostOpen = 0;
+  /** Client sockets by their port, to hang up on the one a session arrived on. */
+  const sockets = new Map<number, Socket>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onConnect(session, callback) {
+      opened++;
+      open.add(session.id);
+      mostOpen = Math.max(mostOpen, open.size);
+      callback();
+    },
     onClose(session) {
       closed.add(session.id);
+      open.delete(session.id);
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', async () => {
+        if (drops > 0) {
+          drops--;
+          sockets.get(session.remotePort)?.destroy();
+          return;
+        }
         if (failures > 0) {
           failures--;
           callback(Object.assign(new Error('mailbox temporarily unavailable'), { responseCode: 451 }));
@@ -70,12 +92,19 @@ export async function startSmtpRecorder(): Promise<SmtpRecorder> {
     },
   });
   server.on('error', () => undefined);
+  server.server.on('connection', (socket: Socket) => {
+    const port = socket.remotePort!;
+    sockets.set(port, socket);
+    socket.once('close', () => sockets.delete(port));
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
     failNext: (n) => (failures = n),
+    dropNext: (n) => (drops = n),
+    connections: () => ({ opened, open: open.size, mostOpen }),
     hold: () => (holding = true),
     release() {
       holding = false;

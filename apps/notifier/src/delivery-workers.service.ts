@@ -9,7 +9,7 @@ import { NOTIFIER_METRICS, NotifierMetrics } from './notifier-metrics';
 
 /**
  * One BullMQ worker per notifier queue, built from the validated config (concurrency, lock time),
- * started once the app is up and drained on shutdown: active jobs finish, then connections (and SMTP) close.
+ * started once the app is up and drained on shutdown: active jobs finish, then connections (and the SMTP pool) close.
  */
 @Injectable()
 export class DeliveryWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -45,10 +45,14 @@ export class DeliveryWorkers implements OnApplicationBootstrap, OnApplicationShu
     this.logger.log(`working on ${this.jobs.map((j) => j.queue).join(', ')}`);
   }
 
+  /** Runs after every onModuleDestroy: the SMTP pool closes only once no job can still be sending through it. */
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.close()));
-    this.workers = [];
-    this.mail.close();
+    try {
+      await Promise.all(this.workers.map((w) => w.close()));
+    } finally {
+      this.workers = [];
+      this.mail.close();
+    }
   }
 
   /**

@@ -4,7 +4,12 @@ import { opsConfigSpec } from '@app/observability/ops.config';
 export const notifierConfigSpec = {
   ...sharedConfigSpec,
   ...opsConfigSpec(9466),
-  NOTIFIER_CONCURRENCY: int('e-mail, digest and webhook jobs processed at once per queue', 10, 1, 500),
+  NOTIFIER_CONCURRENCY: int(
+    'e-mail, digest and webhook jobs processed at once per queue; also the SMTP connections the e-mail and digest jobs share',
+    10,
+    1,
+    500,
+  ),
   NOTIFIER_DISPATCH_CONCURRENCY: int(
     'dispatch jobs processed at once; they only touch Postgres and Redis and share statements, so more at once means fewer round trips per delivery',
     100,

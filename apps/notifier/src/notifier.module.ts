@@ -42,7 +42,10 @@ export class NotifierModule {
         { provide: DELIVERY_JOB_OPTIONS, useValue: deliveryJobOptions(config) },
         {
           provide: MAIL_TRANSPORT,
-          useFactory: () => overrides.mailTransport ?? smtpTransport(config.SMTP_URL, config.MAIL_FROM),
+          // E-mail and digest jobs (NOTIFIER_CONCURRENCY each) share one pool of as many SMTP connections;
+          // DeliveryWorkers closes it once the jobs have drained.
+          useFactory: () =>
+            overrides.mailTransport ?? smtpTransport(config.SMTP_URL, config.MAIL_FROM, config.NOTIFIER_CONCURRENCY),
         },
         DeliveryLedger,
         NotificationDispatchService,
