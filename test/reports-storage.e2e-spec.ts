@@ -216,7 +216,7 @@ describe('review reports in an S3-compatible store, and reports written inline b
     expect(stored.length).toBeGreaterThanOrEqual(2);
 
     await expect(inTransaction('down')).rejects.toThrow(
-      new RegExp(`${stored.length} review reports have their bytes outside Postgres`),
+      new RegExp(`${stored.length} review reports have no bytes in Postgres`),
     );
     expect((await rowOf(stored[0].id)).storageKey).toBe(stored[0].storageKey); // nothing changed
 

@@ -3,7 +3,8 @@
  * API is published, on 127.0.0.1 by default; Postgres, Redis and Temporal live on internal networks;
  * only the api and the worker (and Temporal's own one-shots and database) reach Temporal; UIs without
  * authentication exist only in the debug profile; the Temporal server runs on Postgres; apps have
- * readiness checks; the worker scales and drains, and reaches the document store as the api does. Variables take their defaults, as `docker compose up` with no .env would.
+ * readiness checks; the worker scales and drains, and reaches a document store outside the stack only through
+ * the opt-in compose.object-store.yml. Variables take their defaults, as `docker compose up` with no .env would.
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -168,7 +169,7 @@ describe('docker-compose.yml', () => {
     expect(stop && Number(stop[1]) * 1000).toBeGreaterThan(grace + 5000);
   });
 
-  it('tells the api and the worker alike where documents and review reports are kept, and lets the worker reach the store', () => {
+  it('tells the api and the worker alike where documents and review reports are kept, and lets the worker out to a bucket only when asked', () => {
     const storageVars = (app: string) =>
       Object.entries(environmentOf(compose.services[app]))
         .filter(([name]) => name.startsWith('DOCUMENT_S3_') || name === 'DOCUMENT_STORAGE')
@@ -184,9 +185,14 @@ describe('docker-compose.yml', () => {
     expect(storageVars('worker')).toEqual(storageVars('api'));
     // Nothing committed: each comes from the operator's environment or .env, empty meaning the default.
     for (const [name, value] of storageVars('api')) expect([name, withDefaults(value)]).toEqual([name, '']);
-    expect(compose.networks?.['object-store']?.internal).not.toBe(true);
-    const onObjectStore = services.filter(([, s]) => networksOf(s).includes('object-store')).map(([name]) => name);
-    expect(onObjectStore).toEqual(['worker']);
+    // No way out by default; the opt-in file gives the worker alone one network out, and nothing else.
+    expect(networksOf(compose.services.worker).sort()).toEqual(['data', 'temporal']);
+    const optIn = load(readFileSync(path.join(__dirname, 'compose.object-store.yml'), 'utf8')) as ComposeFile;
+    expect(Object.keys(optIn.services)).toEqual(['worker']);
+    expect(networksOf(optIn.services.worker).sort()).toEqual(['data', 'object-store', 'temporal']);
+    expect(Object.keys(optIn.networks ?? {})).toEqual(['object-store']);
+    expect(optIn.networks?.['object-store']?.internal).not.toBe(true);
+    expect(compose.networks?.['object-store']).toBeUndefined();
   });
 
   it('builds the app image on Node 22 with npm ci', () => {

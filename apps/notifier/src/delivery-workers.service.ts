@@ -45,14 +45,16 @@ export class DeliveryWorkers implements OnApplicationBootstrap, OnApplicationShu
     this.logger.log(`working on ${this.jobs.map((j) => j.queue).join(', ')}`);
   }
 
-  /** Runs after every onModuleDestroy: the SMTP pool closes only once no job can still be sending through it. */
+  /**
+   * The SMTP pool closes only once every worker has drained (`close()` waits for its running jobs), so
+   * no job can still be sending through it; one worker failing to close does not cut the others short.
+   */
   async onApplicationShutdown(): Promise<void> {
-    try {
-      await Promise.all(this.workers.map((w) => w.close()));
-    } finally {
-      this.workers = [];
-      this.mail.close();
-    }
+    const closed = await Promise.allSettled(this.workers.map((w) => w.close()));
+    this.workers = [];
+    this.mail.close();
+    for (const c of closed)
+      if (c.status === 'rejected') this.logger.error(`a queue worker did not close: ${String(c.reason)}`);
   }
 
   /**

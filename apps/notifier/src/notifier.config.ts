@@ -11,7 +11,7 @@ export const notifierConfigSpec = {
     500,
   ),
   NOTIFIER_DISPATCH_CONCURRENCY: int(
-    'dispatch jobs processed at once; they only touch Postgres and Redis and share statements, so more at once means fewer round trips per delivery',
+    'dispatch jobs (and in-app jobs queued by earlier versions) processed at once; they only touch Postgres and Redis and share statements, so more at once means fewer round trips per delivery',
     100,
     1,
     1000,

@@ -1,3 +1,4 @@
+export { checkedBytes, ChecksumMismatchError } from './checked-bytes';
 export { DOCUMENT_STORAGE, DocumentMissingError } from './document-storage';
 export type { DocumentStorage, StoredObject } from './document-storage';
 export { DocumentStorageModule, createDocumentStorage } from './document-storage.module';

@@ -37,11 +37,27 @@ describe('putThenRecord', () => {
     expect(storage.objects.has('reports/r1')).toBe(true);
   });
 
-  it('removes the bytes when the row is refused, and passes the refusal on', async () => {
-    const storage = new MemoryStorage();
-    const refusal = new Error('duplicate key');
-    await expect(putThenRecord(storage, object, () => Promise.reject(refusal))).rejects.toBe(refusal);
-    expect(storage.objects.size).toBe(0);
+  /** What TypeORM throws when Postgres answers an error: pg's error, with its SQLSTATE, as `driverError`. */
+  const queryFailed = (code: string) => Object.assign(new Error('query failed'), { driverError: { code } });
+
+  it('removes the bytes when Postgres refused the row, and passes the refusal on', async () => {
+    for (const refusal of [queryFailed('23505'), queryFailed('40001'), queryFailed('22P02')]) {
+      const storage = new MemoryStorage();
+      await expect(putThenRecord(storage, object, () => Promise.reject(refusal))).rejects.toBe(refusal);
+      expect(storage.objects.size).toBe(0);
+    }
+  });
+
+  it('keeps the bytes when the row may have been written (connection lost, maybe during COMMIT)', async () => {
+    for (const unsure of [
+      new Error('Connection terminated unexpectedly'),
+      queryFailed('57P01'),
+      queryFailed('08006'),
+    ]) {
+      const storage = new MemoryStorage();
+      await expect(putThenRecord(storage, object, () => Promise.reject(unsure))).rejects.toBe(unsure);
+      expect(storage.objects.has('reports/r1')).toBe(true);
+    }
   });
 
   it('removes the bytes when another writer’s row is there already (null)', async () => {
@@ -53,7 +69,7 @@ describe('putThenRecord', () => {
   it('leaves at worst an orphaned object, still failing with the row’s own error', async () => {
     const storage = new MemoryStorage();
     storage.refuseDelete = true;
-    const refusal = new Error('database gone');
+    const refusal = queryFailed('23505');
     await expect(putThenRecord(storage, object, () => Promise.reject(refusal))).rejects.toBe(refusal);
     expect(storage.objects.has('reports/r1')).toBe(true);
   });

@@ -1,10 +1,10 @@
-import { BadRequestException, Inject, Injectable, InternalServerErrorException } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import type { DocumentKind } from '@app/domain';
 import { ProgrammeDocumentEntity } from '@app/persistence';
-import { DOCUMENT_STORAGE, DocumentStorage, putThenRecord, sha256Hex } from '@app/storage';
+import { checkedBytes, DOCUMENT_STORAGE, DocumentStorage, putThenRecord } from '@app/storage';
 import { DocumentAccessService, readsDocument } from '../access';
 import type { Principal } from '../auth/principal';
 import { safeFileName } from './document-file-name';
@@ -87,11 +87,7 @@ export class DocumentsService {
   /** A document's row and bytes, checked against the checksum taken when it was stored. */
   async download(documentId: string, principal: Principal): Promise<{ doc: ProgrammeDocumentResponse; bytes: Buffer }> {
     const doc = await this.access.readableDocument(principal, documentId);
-    const bytes = await this.storage.get(doc.storageKey);
-    if (sha256Hex(bytes) !== doc.sha256)
-      throw new InternalServerErrorException(
-        `document ${documentId} does not match the checksum taken when it was stored`,
-      );
+    const bytes = checkedBytes(`document ${documentId}`, await this.storage.get(doc.storageKey), doc.sha256);
     return { doc: this.answer(doc), bytes };
   }
 

@@ -1,4 +1,4 @@
-import { ConflictException, Inject, Injectable, InternalServerErrorException, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { ProgrammeEntity, ProgrammeReportEntity } from '@app/persistence';
@@ -8,7 +8,7 @@ import { asciiSlug } from '@app/reports/report-text.util';
 import { renderReviewReport } from '@app/reports/review-report.document';
 import { gatherReviewReport, ReviewNotFoundError, ReviewStillOpenError } from '@app/reports/review-report.gather';
 import { storeReviewReport, type StoredReviewReport } from '@app/reports/review-report.store';
-import { DOCUMENT_STORAGE, DocumentStorage, sha256Hex } from '@app/storage';
+import { checkedBytes, DOCUMENT_STORAGE, DocumentStorage } from '@app/storage';
 import { AccessService } from '../access';
 import type { Principal } from '../auth/principal';
 import type { GenerateReportDto } from './dto/generate-report.dto';
@@ -80,11 +80,7 @@ export class ReportsService {
    */
   private async bytesOf(report: ProgrammeReportEntity): Promise<Buffer> {
     const bytes = report.storageKey === null ? report.content : await this.storage.get(report.storageKey);
-    if (!bytes || sha256Hex(bytes) !== report.sha256)
-      throw new InternalServerErrorException(
-        `report ${report.id} does not match the checksum taken when it was stored`,
-      );
-    return bytes;
+    return checkedBytes(`report ${report.id}`, bytes, report.sha256);
   }
 
   /** The issued programme's document, generated from its state as issued; 409 before it is issued. */

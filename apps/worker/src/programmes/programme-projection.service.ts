@@ -110,8 +110,6 @@ export class ProgrammeProjectionService {
         occurredAt: n.occurredAt,
       });
     }
-    // A review closed: its report is stored now, from the rows just written (once per review).
-    await this.reviewReports.storeClosed(s, closedReviewSeqs(input.events));
     // Issued implementing a registry entry: the body's obligations of the cascade are fulfilled.
     if (s.issuance?.issuedOn && s.setup.resolutionId)
       await this.cascade.programmeIssued({
@@ -120,6 +118,10 @@ export class ProgrammeProjectionService {
         resolutionId: s.setup.resolutionId,
         issuedOn: s.issuance.issuedOn,
       });
+    // A review closed: its report is stored now, from the rows just written (once per review). Last,
+    // because it writes to the document storage: an object store that is down holds back only this
+    // (the activity retries), not the cascade before it.
+    await this.reviewReports.storeClosed(s, closedReviewSeqs(input.events));
     await this.faults.reach('programme-projection.after-effects', id, { version: s.version });
     this.logger.debug(
       `programme ${s.setup.programmeId} v${s.version}: ${input.events.length} audit, ${input.notifications.length} notifications`,

@@ -41,7 +41,7 @@ export class ReviewReportsInDocumentStorage1796935000000 implements MigrationInt
     );
     if (missing > 0)
       throw new Error(
-        `${missing} review reports have their bytes outside Postgres (DOCUMENT_STORAGE=s3): copy their objects into document_blob under their storage keys first`,
+        `${missing} review reports have no bytes in Postgres (kept in an S3 bucket with DOCUMENT_STORAGE=s3, or missing): copy their objects into document_blob under their storage keys first`,
       );
     await queryRunner.query(
       `DELETE FROM "document_blob" b USING "programme_report" r WHERE b."storage_key" = r."storage_key"`,
