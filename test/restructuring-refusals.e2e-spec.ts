@@ -1,3 +1,4 @@
+import { RESTRICTED_TASK_TITLE } from '../apps/api/src/access/secrecy';
 import { restructuringProvinces, Who } from './utils/restructuring-fixtures';
 import { TestStack } from './utils/test-stack';
 
@@ -9,7 +10,7 @@ import { TestStack } from './utils/test-stack';
  */
 describe('restructuring refusals (e2e)', () => {
   const provinces = restructuringProvinces();
-  const { prefix, unit, restructure, merger, changes } = provinces;
+  const { prefix, unit, person, tokens, auth, restructure, merger, changes } = provinces;
   let stack: TestStack;
 
   beforeAll(async () => {
@@ -91,5 +92,121 @@ describe('restructuring refusals (e2e)', () => {
     expect(clash.body.message).toBe(
       `unit ${unit.c} is already being restructured by change ${later.body.id} (effective 2099-01-01)`,
     );
+  });
+
+  it('lists the open work of a unit to the admins who may restructure it, by the rule its items are checked by', async () => {
+    const ds = stack.dataSource;
+    const id = (name: string) => `${prefix}-ow-${name}`;
+    const programme = (name: string, phase: string, issuingUnitId: string) =>
+      ds.query(
+        `INSERT INTO programme (id, title, template_id, template_version, phase, issuing_unit_id, member_in_charge_id, field_group, term, workflow_id, created_by)
+         VALUES ($1, $2, 'demo-fast', 1, $3, $4, $5, 'economy', '2025-2030', $6, $5)`,
+        [id(name), `Chương trình ${name}`, phase, issuingUnitId, person.bBt, `programme/${id(name)}`],
+      );
+    const task = (
+      programmeName: string,
+      code: string,
+      status: string,
+      issuingUnitId: string,
+      responsibleUnitId: string,
+      due: string,
+    ) =>
+      ds.query(
+        `INSERT INTO task (id, workflow_id, source, programme_id, code, title, responsible_unit_id, responsible_person_id, assigner_id,
+           member_in_charge_id, field_group, issuing_unit_id, is_breakthrough, status, due_at, original_due_at, progress_percent)
+         VALUES ($1, $2, 'PROGRAMME', $3, $4, $5, $6, $7, $7, $7, 'economy', $8, false, $9, $10, $10, 0)`,
+        [
+          `${id(programmeName)}/${code}`,
+          `task/${id(programmeName)}/${code}`,
+          id(programmeName),
+          code,
+          `Nhiệm vụ ${code}`,
+          responsibleUnitId,
+          person.bBt,
+          issuingUnitId,
+          status,
+          due,
+        ],
+      );
+    await programme('open', 'IMPLEMENTATION', unit.bDept);
+    await programme('secret', 'DRAFTING', unit.bDept);
+    await ds.query(`INSERT INTO restricted_programme (programme_id, restricted_by) VALUES ($1, 'test')`, [
+      id('secret'),
+    ]);
+    await programme('closed', 'CLOSED', unit.bDept);
+    await programme('parent', 'IMPLEMENTATION', unit.b);
+    await task('parent', 'NV1', 'ASSIGNED', unit.b, unit.bDept, '2030-01-02T00:00:00Z');
+    await task('parent', 'NV2', 'IN_PROGRESS', unit.bDept, unit.b, '2030-01-01T00:00:00Z');
+    await task('parent', 'NV3', 'DONE', unit.b, unit.bDept, '2029-01-01T00:00:00Z');
+    await task('parent', 'NV4', 'ASSIGNED', unit.b, unit.b, '2029-01-01T00:00:00Z');
+    await task('secret', 'NV5', 'ASSIGNED', unit.bDept, unit.bDept, '2030-01-03T00:00:00Z');
+
+    const openWork = (who: Who, unitId: string) =>
+      stack.http().get(`/organisation/units/${unitId}/open-work`).set(auth(tokens[who]));
+    const row = (
+      programmeName: string,
+      code: string,
+      status: string,
+      issuingUnitId: string,
+      responsibleUnitId: string,
+      dueAt: string,
+      title = `Nhiệm vụ ${code}`,
+    ) => ({
+      id: `${id(programmeName)}/${code}`,
+      code,
+      title,
+      programmeId: id(programmeName),
+      responsibleUnitId,
+      issuingUnitId,
+      status,
+      dueAt,
+    });
+    const expected = {
+      unitId: unit.bDept,
+      programmes: [
+        { id: id('open'), title: 'Chương trình open', documentNumber: null, phase: 'IMPLEMENTATION' },
+        { id: id('secret'), title: null, documentNumber: null, phase: 'DRAFTING' },
+      ],
+      programmesTotal: 2,
+      tasks: [
+        row('parent', 'NV2', 'IN_PROGRESS', unit.bDept, unit.b, '2030-01-01T00:00:00.000Z'),
+        row('parent', 'NV1', 'ASSIGNED', unit.b, unit.bDept, '2030-01-02T00:00:00.000Z'),
+        row('secret', 'NV5', 'ASSIGNED', unit.bDept, unit.bDept, '2030-01-03T00:00:00.000Z', RESTRICTED_TASK_TITLE),
+      ],
+      tasksTotal: 3,
+    };
+    for (const who of ['bAdmin', 'sys'] as const) {
+      const res = await openWork(who, unit.bDept);
+      expect({ who, status: res.status, body: res.body }).toEqual({ who, status: 200, body: expected });
+    }
+    const refusals: Array<[Who, string, number, RegExp]> = [
+      ['bAdmin', unit.aSkh, 403, /outside the province you administer/],
+      ['bAdmin', unit.b, 403, /restructuring provinces needs the SYSTEM_ADMIN role/],
+      ['bBt', unit.bDept, 403, /ADMIN/],
+      ['sys', 'khong-co', 404, /no unit khong-co/],
+      ['sys', 'khong co', 400, /id may hold only/],
+    ];
+    for (const [who, unitId, status, message] of refusals) {
+      const res = await openWork(who, encodeURIComponent(unitId));
+      expect({ who, unitId, status: res.status, body: JSON.stringify(res.body) }).toEqual({
+        who,
+        unitId,
+        status,
+        body: expect.stringMatching(message),
+      });
+    }
+    // A closed programme and a done task are not open work: a split cannot name them.
+    const split = (items: object[]) =>
+      merger({ kind: 'SPLIT', units: [{ unitId: unit.bDept, successorId: unit.b }], items });
+    for (const item of [
+      { kind: 'PROGRAMME', id: id('closed'), successorId: unit.aSkh },
+      { kind: 'TASK', id: `${id('parent')}/NV3`, successorId: unit.aSkh },
+    ]) {
+      const res = await restructure('sys', split([item]));
+      expect({ status: res.status, message: res.body.message }).toEqual({
+        status: 400,
+        message: `${item.kind.toLowerCase()} ${item.id} is not open work of the units restructured`,
+      });
+    }
   });
 });

@@ -130,6 +130,27 @@ export const FIELD_GROUP_IMPORT_AND_ROTATION_ROUTES: Record<string, Entry> = {
       expected: ADMINS(404, 404),
     },
   ],
+  // A unit's open work: the admins who may restructure it (the province itself is the system admin's).
+  'GET /organisation/units/:id/open-work': [
+    {
+      what: "a Hậu Giang department's open work",
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/organisation/units/hg-skhdt/open-work' }),
+      expected: ADMINS(OK),
+    },
+    {
+      what: "the Hậu Giang provincial committee's open work",
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/organisation/units/hg-tu/open-work' }),
+      expected: ADMINS(403, 403, OK),
+    },
+    {
+      what: 'the open work of a unit that does not exist',
+      kind: 'read',
+      request: () => ({ method: 'get', path: '/organisation/units/khong-co/open-work' }),
+      expected: ADMINS(404, 404),
+    },
+  ],
   // Rotation: a person of the province who is none of the callers (the director of finance).
   'GET /organisation/people/:personId/duties': [
     {

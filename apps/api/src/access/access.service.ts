@@ -99,6 +99,25 @@ export class AccessService {
     return units.subtreeOf(province);
   }
 
+  /**
+   * Reading a unit's open work (what a split hands on): the admins who may restructure it. 403 for
+   * anyone else, 404 for an unknown unit, 403 for a unit outside the province (as `GET /admin/units/:id`)
+   * or for the province itself (a system admin's). Answers who reads restricted programmes' content.
+   */
+  async openWorkReader(principal: Principal, unitId: string): Promise<ContentReader> {
+    const units = await this.unitScopes();
+    const scope = adminScopeOf(units, principal);
+    if (!scope.has(unitId)) throw new NotFoundException(`no unit ${unitId}`);
+    scope.requireUnit(unitId);
+    const problem = units.restructuringProblem(principal, {
+      predecessorIds: [unitId],
+      successorIds: [],
+      newParentIds: [],
+    });
+    if (problem) throw new ForbiddenException(problem);
+    return contentReader(principal, units);
+  }
+
   // Programmes
 
   /**

@@ -102,6 +102,8 @@ import type { DutiesController } from '../rotation/duties.controller';
 import type { DutyTransferResponse, PersonDutiesResponse } from '../rotation/dto/duties.response';
 import type { ImportAppliedResponse, ImportReportResponse } from '../organisation/import/dto/import.response';
 import type { OrganisationImportController } from '../organisation/import/organisation-import.controller';
+import type { OpenWorkResponse } from '../organisation/restructuring/dto/open-work.response';
+import type { OpenWorkController } from '../organisation/restructuring/open-work.controller';
 import type { IssuanceImportResponse } from '../programme-forms/dto/issuance-import.dto';
 import type { ReviewFormResponse } from '../programme-forms/dto/review-form.dto';
 import type { IssuanceImportController } from '../programme-forms/issuance-import.controller';
@@ -309,6 +311,10 @@ export const RESPONSE_CONTRACTS = {
   'POST /organisation/people/{personId}/duties/transfer': true satisfies Documented<
     Answer<DutiesController, 'transfer'>,
     DutyTransferResponse
+  >,
+  'GET /organisation/units/{id}/open-work': true satisfies Documented<
+    Answer<OpenWorkController, 'get'>,
+    OpenWorkResponse
   >,
   'POST /admin/organisation/import/dry-run': true satisfies Documented<
     Answer<OrganisationImportController, 'dryRun'>,

@@ -171,6 +171,9 @@ export function SplitForm({ units, onDone }: { units: Unit[]; onDone: (change: C
           </p>
         )}
         {work && programmes.length + tasks.length === 0 && <p>{a('noOpenWork')}</p>}
+        {work && (work.programmesTotal > programmes.length || work.tasksTotal > tasks.length) && (
+          <p>{a('moreOpenWork')}</p>
+        )}
         {list(a('openProgrammes'), programmes)}
         {list(a('openTasks'), tasks)}
         <FieldError problems={problems} field="items" form={F} />

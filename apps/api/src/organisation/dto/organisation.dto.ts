@@ -19,8 +19,8 @@ import { IsOmittable } from '../../common/omittable.validator';
 import { OffsetPageQuery, queryBoolean } from '../../common/pagination.query';
 
 /** Ids and codes: letters, digits and . _ - (they appear in URLs and spreadsheets). */
-const KEY = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-const KEY_MESSAGE = (field: string) =>
+export const KEY = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+export const KEY_MESSAGE = (field: string) =>
   `${field} may hold only letters, digits and . _ - (starting with a letter or digit)`;
 
 export class CreateUnitDto {

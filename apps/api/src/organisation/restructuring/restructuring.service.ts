@@ -14,8 +14,7 @@ import { AccessService } from '../../access/access.service';
 import { Principal, toActor } from '../../auth/principal';
 import { CreateRestructuringDto } from './dto/create-restructuring.dto';
 import type { RestructuringResponse } from './dto/restructuring.response';
-
-const TERMINAL_TASK = `('DONE', 'CANCELLED')`;
+import { openProgrammeOf, openTaskOf } from './open-work.sql';
 
 /**
  * Restructurings: checked whole before anything is written (400 naming the first problem), written
@@ -118,15 +117,11 @@ export class RestructuringService {
     for (const item of req.items) {
       const [found] =
         item.kind === 'PROGRAMME'
-          ? await tx.query(
-              `SELECT 1 FROM programme WHERE id = $1 AND phase NOT IN ('CLOSED', 'CANCELLED', 'SUPERSEDED') AND issuing_unit_id = ANY($2::text[])`,
-              [item.id, preds],
-            )
-          : await tx.query(
-              `SELECT 1 FROM task WHERE id = $1 AND status NOT IN ${TERMINAL_TASK}
-                 AND (responsible_unit_id = ANY($2::text[]) OR issuing_unit_id = ANY($2::text[]))`,
-              [item.id, preds],
-            );
+          ? await tx.query(`SELECT 1 FROM programme p WHERE p.id = $1 AND ${openProgrammeOf('p', '$2')}`, [
+              item.id,
+              preds,
+            ])
+          : await tx.query(`SELECT 1 FROM task t WHERE t.id = $1 AND ${openTaskOf('t', '$2')}`, [item.id, preds]);
       if (!found)
         throw new BadRequestException(
           `${item.kind.toLowerCase()} ${item.id} is not open work of the units restructured`,
